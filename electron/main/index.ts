@@ -1,0 +1,61 @@
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import path from 'node:path';
+import { createCore } from './core';
+import { handle } from './ipc/handle';
+import { openSettingsStore } from './settings/open-settings-store';
+import { createMainWindow } from './windows/main-window';
+import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
+import { openExternalIfSafe } from './windows/main-window';
+
+// Must run before `ready`: app:// behaves like https (standard, secure origin, fetch allowed).
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+// One instance: two writers to the same vault would race.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const distDir = path.join(__dirname, '..');
+const rendererDir = path.join(distDir, 'renderer');
+const preloadPath = path.join(distDir, 'preload', 'index.cjs');
+
+// Any web contents, whatever created it, gets the same navigation and window-open rules.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalIfSafe));
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+void app.whenReady().then(() => {
+  hardenSession(session.fromPartition(IN_MEMORY_PARTITION), rendererDir);
+  const dataFolder = app.getPath('userData');
+  const { store, warning } = openSettingsStore(dataFolder);
+  if (warning) console.warn(warning);
+  const core = createCore({
+    identity: {
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      dataFolder,
+      platform: `${process.platform} ${process.arch}`,
+      runtime: `Electron ${process.versions.electron ?? '?'}`,
+    },
+    settingsStore: store,
+  });
+  handle(ipcMain, core.dispatch);
+  core.events.subscribe((channel, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
+  });
+  createMainWindow(preloadPath, { devTools: !app.isPackaged });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, { devTools: !app.isPackaged });
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,6 @@
+/** The part of electron-store (or its base, conf) that the settings service uses. */
+export interface SettingsStore {
+  readonly path: string;
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}

@@ -1,0 +1,218 @@
+// Dev-only browser harness (DESIGN §5). Serves the built renderer to Chromium and gives it a
+// `window.api` whose calls reach the real main-process core (same contract, same validation,
+// same handlers) running here in Node. Never packaged: tools/check-package.ts proves it.
+import Conf from 'conf';
+import { build } from 'esbuild';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../../electron/main/core';
+import { APP_CSP, resolveRendererFile, securityHeaders } from '../../electron/main/windows/security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+
+export const TOKEN_COOKIE = 'ntk_harness';
+export const TOKEN_HEADER = 'x-harness-token';
+// The app's CSP, except that the page may talk to this server (the stand-in for IPC).
+const HARNESS_CSP = APP_CSP.replace("connect-src 'none'", "connect-src 'self'");
+
+export interface HarnessOptions {
+  rendererDir?: string;
+  dataFolder?: string;
+  port?: number;
+}
+
+export interface Harness {
+  /** Open this in the browser: it carries the per-run token. */
+  url: string;
+  origin: string;
+  token: string;
+  dataFolder: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+async function buildClient(): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(here, 'client.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+async function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'dist/renderer'));
+  const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
+  const clientJs = await buildClient();
+  const dataFolder = options.dataFolder ?? mkdtempSync(path.join(os.tmpdir(), 'ntk-harness-'));
+  const token = randomBytes(24).toString('base64url');
+  const settingsStore = new Conf({ cwd: dataFolder, configName: 'settings', projectName: 'need-to-know' });
+  const core = createCore({
+    identity: {
+      appName: 'Need to Know',
+      appVersion: (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version,
+      dataFolder,
+      platform: `${process.platform} ${process.arch}`,
+      runtime: `Browser harness on Node ${process.versions.node}`,
+    },
+    settingsStore,
+  });
+
+  const eventStreams = new Set<http.ServerResponse>();
+  const unsubscribe = core.events.subscribe((channel, payload) => {
+    const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`;
+    for (const res of eventStreams) res.write(frame);
+  });
+
+  let origin = '';
+  let host = '';
+  const server = http.createServer((req, res) => {
+    void route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Harness error');
+    });
+  });
+
+  const refuse = (res: http.ServerResponse, status: number, message: string) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(message);
+  };
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // DNS-rebinding and cross-site guard: only our exact host, and no foreign Origin.
+    if (req.headers.host !== host) return refuse(res, 421, 'Wrong host');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'Wrong origin');
+    const url = new URL(req.url ?? '/', origin);
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    const fromCookie = cookieToken(req.headers.cookie);
+    const fromHeader = req.headers[TOKEN_HEADER] as string | undefined;
+    const isEntry = url.pathname === '/' || url.pathname === '/index.html';
+
+    if (url.pathname.startsWith('/__api/')) {
+      // Calls need the header token (not just the cookie) and must be same-origin POSTs.
+      if (req.method !== 'POST' || !sameSecret(fromHeader, token) || req.headers.origin !== origin) {
+        return refuse(res, 403, 'Refused');
+      }
+      let input: unknown;
+      try {
+        input = (JSON.parse(await readBody(req)) as { input?: unknown }).input;
+      } catch {
+        return refuse(res, 400, 'Bad request body');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/__api/'.length));
+      const result = await core.dispatch(channel, input);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(result));
+      return;
+    }
+
+    if (req.method !== 'GET') return refuse(res, 405, 'Method not allowed');
+    const authorised = sameSecret(fromCookie, token) || (isEntry && sameSecret(fromQuery, token));
+    if (!authorised) return refuse(res, 403, 'Refused: this page needs the harness token');
+
+    if (url.pathname === '/__events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      eventStreams.add(res);
+      req.on('close', () => eventStreams.delete(res));
+      return;
+    }
+    if (url.pathname === '/__harness/client.js') {
+      res.writeHead(200, { 'Content-Type': contentTypes['.js']!, ...securityHeaders(HARNESS_CSP) });
+      res.end(clientJs);
+      return;
+    }
+    if (isEntry) {
+      // The client script defines window.api before the app's module script runs.
+      const html = indexHtml.replace(
+        '<head>',
+        `<head>\n    <meta name="harness-token" content="${token}" />\n    <script src="/__harness/client.js"></script>`,
+      );
+      res.writeHead(200, {
+        'Content-Type': contentTypes['.html']!,
+        'Cache-Control': 'no-store',
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        ...securityHeaders(HARNESS_CSP),
+      });
+      res.end(html);
+      return;
+    }
+    const file = resolveRendererFile(rendererDir, url.pathname);
+    if (!file) return refuse(res, 404, 'Not found');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        ...securityHeaders(HARNESS_CSP),
+      });
+      res.end(body);
+    } catch {
+      refuse(res, 404, 'Not found');
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    dataFolder,
+    core,
+    close: async () => {
+      unsubscribe();
+      for (const res of eventStreams) res.end();
+      core.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
