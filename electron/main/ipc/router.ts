@@ -26,7 +26,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger = console): 
     const parsed = entry.input.safeParse(rawInput);
     if (!parsed.success) return fail('invalid-input', describeZodError(parsed.error));
     try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
+      const handler = (handlers as unknown as Record<string, (input: unknown) => unknown>)[channel]!;
       const value = await handler(parsed.data);
       const checked = entry.output.safeParse(value);
       if (!checked.success) {

@@ -59,7 +59,7 @@ describe('handle() and the dispatcher', () => {
 
   it('refuses a foreign sender frame before any handler code runs', async () => {
     const core = makeCore();
-    const spy = vi.fn(() => core.handlers['app:getStatus']());
+    const spy = vi.fn(() => core.handlers['app:getStatus'](undefined));
     handle(ipcMain, createDispatcher({ ...core.handlers, 'app:getStatus': spy } as Handlers));
     const foreign = [
       { url: 'https://evil.example/index.html', parent: null },

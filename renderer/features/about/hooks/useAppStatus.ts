@@ -7,19 +7,22 @@ export function useAppStatus() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api().app.getStatus();
-    if (result.ok) {
-      setStatus(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error);
-  }, []);
-
   useEffect(() => {
-    void reload();
-    // Another window (or the settings screen) may change a setting: keep this one current.
-    return api().settings.onChanged((settings) => setStatus((s) => (s ? { ...s, settings } : s)));
-  }, [reload]);
+    let live = true;
+    void api()
+      .app.getStatus()
+      .then((result) => {
+        if (!live) return;
+        if (result.ok) setStatus(result.value);
+        else setLoadError(result.error);
+      });
+    // Another window (or another screen) may change a setting: keep this one current.
+    const unsubscribe = api().settings.onChanged((settings) => setStatus((s) => (s ? { ...s, settings } : s)));
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
 
   const setAutoLockMinutes = useCallback(async (minutes: number) => {
     const result = await api().settings.setAutoLockMinutes({ minutes });
