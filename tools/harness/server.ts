@@ -4,7 +4,7 @@
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,6 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'dist/renderer'));
   const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
   const clientJs = await buildClient();
+  const ownsDataFolder = !options.dataFolder;
   const dataFolder = options.dataFolder ?? mkdtempSync(path.join(os.tmpdir(), 'ntk-harness-'));
   const token = randomBytes(24).toString('base64url');
   const settingsStore = new Conf({ cwd: dataFolder, configName: 'settings', projectName: 'need-to-know' });
@@ -213,6 +214,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       core.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A throwaway folder made for this run goes; a folder the caller named is left alone.
+      if (ownsDataFolder) rmSync(dataFolder, { recursive: true, force: true });
     },
   };
 }
