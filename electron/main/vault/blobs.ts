@@ -1,0 +1,157 @@
+// Attachments (officer replies, pink-paper PDFs): sealed in 64 KiB chunks as they stream in and
+// out, so a 200 MB file never sits whole in memory. Each chunk's associated data names the blob,
+// its tier, its index and whether it is the last, so truncation, reordering or a changed byte fails.
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { open, seal } from './crypto';
+import { VaultError, cannotOpen, ioError } from './errors';
+import type { Tier } from './frames';
+import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, type VaultFs } from './fsio';
+import type { Keys } from './store';
+
+const MAGIC = Buffer.from('NTKBLOB1', 'latin1');
+export const CHUNK_BYTES = 64 * 1024;
+
+const chunkAad = (id: string, tier: Tier, index: number, final: boolean) => Buffer.from(`ntk-blob|${id}|${tier}|${index}|${final ? 1 : 0}`);
+
+export interface BlobInfo {
+  id: string;
+  tier: Tier;
+  size: number;
+}
+
+export class BlobStore {
+  constructor(
+    private readonly dir: string,
+    private readonly fs: VaultFs,
+    private readonly keys: () => Keys,
+  ) {}
+
+  private key(tier: Tier): Buffer {
+    const k = tier === 'member' ? this.keys().member : this.keys().shared;
+    if (!k) throw new VaultError('not-permitted', 'This attachment is Member-only.');
+    return k;
+  }
+
+  private file(id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new VaultError('not-found', 'There is no such attachment.');
+    return path.join(this.dir, `${id}.blob`);
+  }
+
+  /** Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete. */
+  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier): Promise<BlobInfo> {
+    const key = this.key(tier);
+    ensureDir(this.fs, this.dir);
+    const id = randomUUID();
+    const final = this.file(id);
+    const temp = path.join(this.dir, `.${id}.blob.${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number | null = null;
+    let size = 0;
+    let index = 0;
+    let pending: Buffer = Buffer.alloc(0);
+    let held: Buffer | null = null; // one chunk is held back: only at the end do we know which is last
+    const writeChunk = (plain: Buffer, last: boolean) => {
+      const s = seal(key, plain, chunkAad(id, tier, index++, last));
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(s.ct.length);
+      writeAll(this.fs, fd!, Buffer.concat([len, s.iv, s.tag, s.ct]));
+    };
+    try {
+      fd = this.fs.openSync(temp, 'wx', FILE_MODE);
+      const idBytes = Buffer.from(id);
+      const head = Buffer.alloc(3);
+      head.writeUInt8(tier === 'member' ? 1 : 0, 0);
+      head.writeUInt16BE(idBytes.length, 1);
+      writeAll(this.fs, fd, Buffer.concat([MAGIC, head, idBytes]));
+      for await (const piece of source) {
+        const buf = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        size += buf.length;
+        pending = pending.length ? Buffer.concat([pending, buf]) : buf;
+        while (pending.length >= CHUNK_BYTES) {
+          if (held) writeChunk(held, false);
+          held = Buffer.from(pending.subarray(0, CHUNK_BYTES));
+          pending = pending.subarray(CHUNK_BYTES);
+        }
+      }
+      if (pending.length > 0) {
+        if (held) writeChunk(held, false);
+        held = Buffer.from(pending);
+      }
+      writeChunk(held ?? Buffer.alloc(0), true);
+      this.fs.fsyncSync(fd);
+      this.fs.closeSync(fd);
+      fd = null;
+      renameWithRetry(this.fs, temp, final);
+      fsyncDir(this.fs, this.dir);
+      return { id, tier, size };
+    } catch (error) {
+      if (fd !== null) this.fs.closeSync(fd);
+      if (this.fs.existsSync(temp)) this.fs.unlinkSync(temp);
+      if (error instanceof VaultError) throw error;
+      throw ioError('save the attachment', error);
+    }
+  }
+
+  /** Streams the attachment back out, verifying each chunk; fails on any truncation, reorder or change. */
+  read(id: string): Readable {
+    const file = this.file(id);
+    const fs = this.fs;
+    const keyFor = (tier: Tier) => this.key(tier);
+    async function* chunks(): AsyncGenerator<Buffer> {
+      let fd: number;
+      try {
+        fd = fs.openSync(file, 'r');
+      } catch {
+        throw new VaultError('not-found', 'There is no such attachment.');
+      }
+      try {
+        const total = fs.fstatSync(fd).size;
+        let pos = 0;
+        const readExact = (n: number): Buffer => {
+          const buf = Buffer.alloc(n);
+          let got = 0;
+          while (got < n) {
+            const r = fs.readSync(fd, buf, got, n - got, pos + got);
+            if (r === 0) throw cannotOpen('the attachment is truncated');
+            got += r;
+          }
+          pos += n;
+          return buf;
+        };
+        if (!readExact(8).equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
+        const head = readExact(3);
+        const tier: Tier = head.readUInt8(0) === 1 ? 'member' : 'shared';
+        const storedId = readExact(head.readUInt16BE(1)).toString();
+        if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
+        const key = keyFor(tier);
+        let index = 0;
+        for (;;) {
+          if (pos >= total) throw cannotOpen('the attachment is truncated (its last part is missing)');
+          const len = readExact(4).readUInt32BE(0);
+          if (len > CHUNK_BYTES) throw cannotOpen('the attachment is damaged');
+          const iv = readExact(12);
+          const tag = readExact(16);
+          const ct = readExact(len);
+          const last = pos === total;
+          const plain = open(key, { iv, tag, ct }, chunkAad(id, tier, index, last));
+          if (!plain) {
+            // Either the bytes changed, parts were reordered, or a last part was cut off.
+            throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);
+          }
+          index++;
+          yield plain;
+          if (last) return;
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
+  }
+
+  /** Tier of a stored attachment, read from its header without any key. */
+  exists(id: string): boolean {
+    return this.fs.existsSync(this.file(id));
+  }
+}

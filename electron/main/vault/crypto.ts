@@ -1,0 +1,111 @@
+// The vault's cryptography: Argon2id (hash-wasm) for passphrases, AES-256-GCM for everything
+// sealed, HKDF for derived keys, SHA-256 for the journal's hash chain. All from DESIGN §3.
+import { argon2id } from 'hash-wasm';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { VaultError } from './errors';
+
+export interface KdfParams {
+  alg: 'argon2id';
+  /** Memory in KiB. */
+  m: number;
+  t: number;
+  p: number;
+  /** Base64 salt, 16 bytes. */
+  salt: string;
+}
+
+export const DEFAULT_KDF = { m: 64 * 1024, t: 3, p: 1 } as const;
+/** The floor: a header asking for less is refused (OWASP's minimum for Argon2id). */
+export const MIN_KDF = { m: 19 * 1024, t: 2 } as const;
+
+export const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT_KDF): KdfParams {
+  return { alg: 'argon2id', m: cost.m, t: cost.t, p: cost.p, salt: randomBytes(16).toString('base64') };
+}
+
+export function checkKdfParams(params: KdfParams): void {
+  if (params.alg !== 'argon2id') throw new VaultError('cannot-open', `cannot open: unknown key derivation "${String(params.alg)}"`);
+  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1) || params.p > 16 || params.m > 4 * 1024 * 1024) {
+    throw new VaultError(
+      'cannot-open',
+      `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}) are below the minimum of m = ${MIN_KDF.m} KiB, t = ${MIN_KDF.t}`,
+    );
+  }
+}
+
+/** Passphrase -> 32-byte key-encryption key. */
+export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
+  checkKdfParams(params);
+  const out = await argon2id({
+    password: passphrase.normalize('NFC'),
+    salt: Buffer.from(params.salt, 'base64'),
+    parallelism: params.p,
+    iterations: params.t,
+    memorySize: params.m,
+    hashLength: KEY_BYTES,
+    outputType: 'binary',
+  });
+  return Buffer.from(out);
+}
+
+export interface Sealed {
+  iv: Buffer;
+  ct: Buffer;
+  tag: Buffer;
+}
+
+export function seal(key: Buffer, plaintext: Buffer, aad: Buffer, iv: Buffer = randomBytes(IV_BYTES)): Sealed {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv, ct, tag: cipher.getAuthTag() };
+}
+
+/** Returns null when the key, the associated data or any byte is wrong. */
+export function open(key: Buffer, sealed: Sealed, aad: Buffer): Buffer | null {
+  if (sealed.iv.length !== IV_BYTES || sealed.tag.length !== TAG_BYTES) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
+    decipher.setAAD(aad);
+    decipher.setAuthTag(sealed.tag);
+    return Buffer.concat([decipher.update(sealed.ct), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** iv | tag | ct in one buffer, for wrapped keys and small sealed values. */
+export const packSealed = (s: Sealed): Buffer => Buffer.concat([s.iv, s.tag, s.ct]);
+export function unpackSealed(buf: Buffer): Sealed {
+  return { iv: buf.subarray(0, IV_BYTES), tag: buf.subarray(IV_BYTES, IV_BYTES + TAG_BYTES), ct: buf.subarray(IV_BYTES + TAG_BYTES) };
+}
+
+export function wrapKey(kek: Buffer, dataKey: Buffer, aad: Buffer): string {
+  return packSealed(seal(kek, dataKey, aad)).toString('base64');
+}
+
+export function unwrapKey(kek: Buffer, wrapped: string, aad: Buffer): Buffer | null {
+  return open(kek, unpackSealed(Buffer.from(wrapped, 'base64')), aad);
+}
+
+export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);
+
+export function deriveSubkey(key: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), Buffer.from(`need-to-know:${purpose}`), KEY_BYTES));
+}
+
+export const hmac = (key: Buffer, data: Buffer | string): Buffer => createHmac('sha256', key).update(data).digest();
+export const sha256 = (...parts: Buffer[]): Buffer => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+export const equalBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
+
+/** Overwrites key material in place, so a locked vault leaves no key bytes in its buffers. */
+export function wipe(...buffers: Array<Buffer | null | undefined>): void {
+  for (const b of buffers) b?.fill(0);
+}

@@ -1,0 +1,123 @@
+// Journal and snapshot frames. On disk: [u32 length][body]. The body carries everything that
+// identifies the record in clear (kind, tier, schema version, sequence number, the previous frame's
+// hash, id, type) and the AES-256-GCM sealed payload; all the clear part is the associated data,
+// so a ciphertext moved to another record, relabelled, replayed or re-chained fails to open.
+import { open, seal, sha256, type Sealed } from './crypto';
+
+export type Tier = 'shared' | 'member';
+export const FRAME_KINDS = { put: 1, delete: 2, audit: 3 } as const;
+export type FrameKind = keyof typeof FRAME_KINDS;
+const KIND_BY_CODE = new Map<number, FrameKind>(Object.entries(FRAME_KINDS).map(([k, v]) => [v, k as FrameKind]));
+
+export const HASH_BYTES = 32;
+export const GENESIS_HASH = Buffer.alloc(HASH_BYTES);
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+export interface FrameMeta {
+  kind: FrameKind;
+  tier: Tier;
+  schema: number;
+  seq: number;
+  prev: Buffer;
+  id: string;
+  type: string;
+}
+
+export interface DecodedFrame extends FrameMeta {
+  sealed: Sealed;
+  /** The clear part, used as associated data. */
+  aad: Buffer;
+  /** sha256(body): the next frame's `prev`. */
+  hash: Buffer;
+  /** Whole frame bytes including the length prefix. */
+  bytes: Buffer;
+}
+
+function encodeMeta(meta: FrameMeta): Buffer {
+  const id = Buffer.from(meta.id, 'utf8');
+  const type = Buffer.from(meta.type, 'utf8');
+  const head = Buffer.alloc(1 + 1 + 2 + 8 + HASH_BYTES + 2);
+  let o = 0;
+  head.writeUInt8(FRAME_KINDS[meta.kind], o++);
+  head.writeUInt8(meta.tier === 'member' ? 1 : 0, o++);
+  head.writeUInt16BE(meta.schema, o);
+  o += 2;
+  head.writeBigUInt64BE(BigInt(meta.seq), o);
+  o += 8;
+  meta.prev.copy(head, o);
+  o += HASH_BYTES;
+  head.writeUInt16BE(id.length, o);
+  const typeLen = Buffer.alloc(2);
+  typeLen.writeUInt16BE(type.length);
+  return Buffer.concat([head, id, typeLen, type]);
+}
+
+export function encodeFrame(meta: FrameMeta, key: Buffer, plaintext: Buffer): DecodedFrame {
+  const aad = encodeMeta(meta);
+  const sealed = seal(key, plaintext, aad);
+  const body = Buffer.concat([aad, sealed.iv, sealed.tag, sealed.ct]);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(body.length);
+  return { ...meta, sealed, aad, hash: sha256(body), bytes: Buffer.concat([len, body]) };
+}
+
+export type ScanResult =
+  | { ok: true; frame: DecodedFrame; next: number }
+  | { ok: false; torn: true; at: number } // the buffer ends inside this frame
+  | { ok: false; torn: false; at: number; reason: string };
+
+/** Reads the frame at `offset`. A frame cut short by the end of the buffer is "torn", not corrupt. */
+export function readFrame(buf: Buffer, offset: number): ScanResult {
+  if (offset + 4 > buf.length) return { ok: false, torn: true, at: offset };
+  const length = buf.readUInt32BE(offset);
+  if (length > MAX_FRAME_BYTES || length < 1 + 1 + 2 + 8 + HASH_BYTES + 2 + 2 + 12 + 16) {
+    return { ok: false, torn: false, at: offset, reason: `a frame has an impossible length (${length})` };
+  }
+  if (offset + 4 + length > buf.length) return { ok: false, torn: true, at: offset };
+  const body = buf.subarray(offset + 4, offset + 4 + length);
+  let o = 0;
+  const kind = KIND_BY_CODE.get(body.readUInt8(o++));
+  const tierCode = body.readUInt8(o++);
+  if (!kind || tierCode > 1) return { ok: false, torn: false, at: offset, reason: 'a frame has an unknown kind or tier' };
+  const schema = body.readUInt16BE(o);
+  o += 2;
+  const seq = Number(body.readBigUInt64BE(o));
+  o += 8;
+  const prev = Buffer.from(body.subarray(o, o + HASH_BYTES));
+  o += HASH_BYTES;
+  const idLen = body.readUInt16BE(o);
+  o += 2;
+  if (o + idLen + 2 > body.length) return { ok: false, torn: false, at: offset, reason: 'a frame is malformed' };
+  const id = body.subarray(o, o + idLen).toString('utf8');
+  o += idLen;
+  const typeLen = body.readUInt16BE(o);
+  o += 2;
+  if (o + typeLen + 28 > body.length) return { ok: false, torn: false, at: offset, reason: 'a frame is malformed' };
+  const type = body.subarray(o, o + typeLen).toString('utf8');
+  o += typeLen;
+  const aad = Buffer.from(body.subarray(0, o));
+  const iv = Buffer.from(body.subarray(o, o + 12));
+  const tag = Buffer.from(body.subarray(o + 12, o + 28));
+  const ct = Buffer.from(body.subarray(o + 28));
+  return {
+    ok: true,
+    frame: {
+      kind,
+      tier: tierCode === 1 ? 'member' : 'shared',
+      schema,
+      seq,
+      prev,
+      id,
+      type,
+      aad,
+      sealed: { iv, tag, ct },
+      hash: sha256(body),
+      bytes: Buffer.from(buf.subarray(offset, offset + 4 + length)),
+    },
+    next: offset + 4 + length,
+  };
+}
+
+export function openFrame(frame: DecodedFrame, key: Buffer): Buffer | null {
+  return open(key, frame.sealed, frame.aad);
+}

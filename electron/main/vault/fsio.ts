@@ -1,0 +1,111 @@
+// File operations the vault uses, behind one small interface so tests can inject ENOSPC, EACCES
+// and read-only folders (tests run as root, where chmod alone does not stop writes).
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ioError } from './errors';
+
+export type VaultFs = Pick<
+  typeof nodeFs,
+  | 'openSync'
+  | 'writeSync'
+  | 'readSync'
+  | 'fsyncSync'
+  | 'fdatasyncSync'
+  | 'closeSync'
+  | 'renameSync'
+  | 'readFileSync'
+  | 'mkdirSync'
+  | 'readdirSync'
+  | 'unlinkSync'
+  | 'existsSync'
+  | 'statSync'
+  | 'fstatSync'
+  | 'ftruncateSync'
+  | 'chmodSync'
+  | 'copyFileSync'
+  | 'createReadStream'
+  | 'createWriteStream'
+  | 'rmdirSync'
+>;
+
+export const realFs: VaultFs = nodeFs;
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Windows: antivirus and indexers hold files briefly, so a rename can fail with EPERM/EBUSY. Retry, never fall back. */
+export function renameWithRetry(fs: VaultFs, from: string, to: string, attempts = 10): void {
+  for (let i = 1; ; i++) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES') || i >= attempts) throw error;
+      sleepSync(Math.min(20 * i, 200));
+    }
+  }
+}
+
+export function fsyncDir(fs: VaultFs, dir: string): void {
+  // Windows cannot open a directory for fsync; NTFS metadata journaling covers the rename there.
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function writeAll(fs: VaultFs, fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset);
+}
+
+/**
+ * Replaces `file` atomically: temp file in the same folder (0600) -> write -> fsync -> rename ->
+ * fsync the folder. If any step fails the old file is untouched and the temp file is removed.
+ */
+export function atomicWrite(fs: VaultFs, file: string, data: Buffer, what: string): void {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temp, 'wx', FILE_MODE);
+    writeAll(fs, fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    renameWithRetry(fs, temp, file);
+    fsyncDir(fs, dir);
+  } catch (error) {
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already failing: report the first error */
+      }
+    }
+    try {
+      if (fs.existsSync(temp)) fs.unlinkSync(temp);
+    } catch {
+      /* the temp file is harmless; the next open ignores it */
+    }
+    throw ioError(`save ${what}`, error);
+  }
+}
+
+export function ensureDir(fs: VaultFs, dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    if (process.platform !== 'win32') fs.chmodSync(dir, DIR_MODE);
+  } catch (error) {
+    throw ioError(`create the folder ${dir}`, error);
+  }
+}

@@ -1,0 +1,350 @@
+// The record store: snapshot + append-only journal, in generations.
+//   snapshot-<g>.bin  every live record (latest sealed frame) and every audit frame up to a seq
+//   journal-<g>.log   frames after that snapshot, appended and fdatasync'd one save at a time
+// Generation 0 has no snapshot. Compaction writes snapshot-<g+1> atomically, starts
+// journal-<g+1>, and keeps generation g as the previous one; older ones are removed.
+import path from 'node:path';
+import { deriveSubkey, equalBytes, hmac, sha256 } from './crypto';
+import { cannotOpen, ioError, VaultError } from './errors';
+import { GENESIS_HASH, encodeFrame, openFrame, readFrame, type DecodedFrame, type FrameKind, type Tier } from './frames';
+import { FILE_MODE, atomicWrite, fsyncDir, writeAll, type VaultFs } from './fsio';
+
+const SNAPSHOT_MAGIC = Buffer.from('NTKSNAP\u0001', 'latin1');
+export const RECORD_SCHEMA = 1;
+
+const pad = (g: number) => String(g).padStart(6, '0');
+export const snapshotName = (g: number) => `snapshot-${pad(g)}.bin`;
+export const journalName = (g: number) => `journal-${pad(g)}.log`;
+
+export interface StoredRecord {
+  id: string;
+  tier: Tier;
+  type: string;
+  seq: number;
+  /** Decrypted JSON text, or null when this session has no key for the tier (a PA and Member-only records). */
+  json: string | null;
+}
+
+export interface AuditEvent {
+  seq: number;
+  recordId: string;
+  action: string;
+  tier: Tier;
+  /** null when this session cannot read the tier. */
+  detail: Record<string, unknown> | null;
+}
+
+export interface Keys {
+  shared: Buffer;
+  member: Buffer | null;
+}
+
+export interface CompactionPolicy {
+  maxJournalFrames: number;
+  /** Compact when the journal exceeds this share of the snapshot (amortises the rewrite). */
+  maxJournalRatio: number;
+  minJournalBytes: number;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { maxJournalFrames: 20_000, maxJournalRatio: 0.5, minJournalBytes: 8 * 1024 * 1024 };
+
+interface Generations {
+  current: number;
+  snapshots: number[];
+  journals: number[];
+}
+
+export function listGenerations(fs: VaultFs, dir: string): Generations {
+  const names = fs.readdirSync(dir);
+  const nums = (re: RegExp) =>
+    names
+      .map((n) => re.exec(n))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
+  const snapshots = nums(/^snapshot-(\d{6})\.bin$/);
+  const journals = nums(/^journal-(\d{6})\.log$/);
+  return { current: snapshots.at(-1) ?? 0, snapshots, journals };
+}
+
+export class RecordStore {
+  readonly records = new Map<string, StoredRecord>();
+  private lastSeq = 0;
+  private head: Buffer = GENESIS_HASH;
+  private generation = 0;
+  private journalFd: number | null = null;
+  private journalBytes = 0;
+  private journalFrames = 0;
+  private snapshotBytes = 0;
+  private broken: string | null = null;
+  auditCount = 0;
+
+  private constructor(
+    private readonly fs: VaultFs,
+    private readonly dir: string,
+    private keys: Keys,
+    private readonly policy: CompactionPolicy,
+  ) {}
+
+  /** Loads the current generation, verifying every frame. Throws 'cannot-open' without writing. */
+  static load(fs: VaultFs, dir: string, keys: Keys, policy: CompactionPolicy = DEFAULT_COMPACTION): { store: RecordStore; tornAt: number | null } {
+    const store = new RecordStore(fs, dir, keys, policy);
+    const gens = listGenerations(fs, dir);
+    store.generation = gens.current;
+    if (gens.current > 0) store.loadSnapshot(gens.current);
+    const tornAt = store.replayJournal(gens.current);
+    return { store, tornAt };
+  }
+
+  private keyFor(tier: Tier): Buffer | null {
+    return tier === 'member' ? this.keys.member : this.keys.shared;
+  }
+
+  private snapshotMac(generation: number, lastSeq: number, head: Buffer, count: number, framesDigest: Buffer): Buffer {
+    return hmac(deriveSubkey(this.keys.shared, 'snapshot'), `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}`);
+  }
+
+  private loadSnapshot(g: number): void {
+    const file = path.join(this.dir, snapshotName(g));
+    let buf: Buffer;
+    try {
+      buf = this.fs.readFileSync(file);
+    } catch (error) {
+      throw cannotOpen(`the snapshot ${snapshotName(g)} cannot be read`, error);
+    }
+    this.snapshotBytes = buf.length;
+    if (buf.length < 12 || !buf.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw cannotOpen(`${snapshotName(g)} is not a vault snapshot`);
+    const metaLen = buf.readUInt32BE(8);
+    let meta: { version: number; generation: number; lastSeq: number; head: string; count: number; mac: string };
+    try {
+      meta = JSON.parse(buf.subarray(12, 12 + metaLen).toString('utf8'));
+    } catch (error) {
+      throw cannotOpen(`${snapshotName(g)} has an unreadable header`, error);
+    }
+    if (meta.version > 1) throw new VaultError('newer-format', `cannot open: ${snapshotName(g)} was written by a newer version of Need to Know`);
+    const framesStart = 12 + metaLen;
+    const mac = this.snapshotMac(meta.generation, meta.lastSeq, Buffer.from(meta.head, 'hex'), meta.count, sha256(buf.subarray(framesStart)));
+    if (meta.generation !== g || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
+      throw cannotOpen(`${snapshotName(g)} has been altered or damaged (authentication failed)`);
+    }
+    let offset = framesStart;
+    let count = 0;
+    let previousSeq = 0;
+    while (offset < buf.length) {
+      const r = readFrame(buf, offset);
+      if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged at byte ${offset}`);
+      if (r.frame.seq <= previousSeq) throw cannotOpen(`${snapshotName(g)} has frames out of order`);
+      previousSeq = r.frame.seq;
+      this.apply(r.frame, `${snapshotName(g)} at byte ${offset}`);
+      offset = r.next;
+      count++;
+    }
+    if (count !== meta.count) throw cannotOpen(`${snapshotName(g)} holds ${count} frames, its header says ${meta.count}`);
+    this.lastSeq = meta.lastSeq;
+    this.head = Buffer.from(meta.head, 'hex');
+  }
+
+  /** Returns the offset of a torn final frame (a save that never completed), if any. */
+  private replayJournal(g: number): number | null {
+    const file = path.join(this.dir, journalName(g));
+    if (!this.fs.existsSync(file)) return null;
+    let buf: Buffer;
+    try {
+      buf = this.fs.readFileSync(file);
+    } catch (error) {
+      throw cannotOpen(`the journal ${journalName(g)} cannot be read`, error);
+    }
+    let offset = 0;
+    while (offset < buf.length) {
+      const r = readFrame(buf, offset);
+      if (!r.ok) {
+        if (r.torn) return offset;
+        throw cannotOpen(`${journalName(g)} is damaged at byte ${offset}: ${r.reason}`);
+      }
+      const { frame } = r;
+      if (frame.seq !== this.lastSeq + 1) {
+        throw cannotOpen(`${journalName(g)} skips or repeats a save at byte ${offset} (sequence ${frame.seq} after ${this.lastSeq})`);
+      }
+      if (!frame.prev.equals(this.head)) throw cannotOpen(`${journalName(g)} breaks its hash chain at byte ${offset}`);
+      this.apply(frame, `${journalName(g)} at byte ${offset}`);
+      this.lastSeq = frame.seq;
+      this.head = frame.hash;
+      this.journalFrames++;
+      offset = r.next;
+    }
+    this.journalBytes = offset;
+    return null;
+  }
+
+  private apply(frame: DecodedFrame, where: string): void {
+    const key = this.keyFor(frame.tier);
+    let plaintext: Buffer | null = null;
+    if (key) {
+      plaintext = openFrame(frame, key);
+      if (!plaintext) throw cannotOpen(`a record in ${where} fails authentication (it was altered, moved or damaged)`);
+    }
+    if (frame.kind === 'put') {
+      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, json: plaintext ? plaintext.toString('utf8') : null });
+    } else if (frame.kind === 'delete') {
+      this.records.delete(frame.id);
+    } else {
+      this.auditCount++;
+    }
+  }
+
+  /** Moves a torn tail aside (kept, never deleted) and truncates the journal to its last whole frame. */
+  repairTornTail(tornAt: number, now: Date): void {
+    const file = path.join(this.dir, journalName(this.generation));
+    const buf = this.fs.readFileSync(file);
+    const aside = `${file}.torn-${now.toISOString().replace(/[:.]/g, '-')}`;
+    atomicWrite(this.fs, aside, buf.subarray(tornAt), 'the unfinished last save');
+    const fd = this.fs.openSync(file, 'r+');
+    try {
+      this.fs.ftruncateSync(fd, tornAt);
+      this.fs.fsyncSync(fd);
+    } finally {
+      this.fs.closeSync(fd);
+    }
+    this.journalBytes = tornAt;
+  }
+
+  private openJournal(): number {
+    if (this.broken) throw new VaultError('io', this.broken);
+    if (this.journalFd !== null) return this.journalFd;
+    const file = path.join(this.dir, journalName(this.generation));
+    const existed = this.fs.existsSync(file);
+    try {
+      this.journalFd = this.fs.openSync(file, 'a', FILE_MODE);
+      if (!existed) fsyncDir(this.fs, this.dir);
+    } catch (error) {
+      this.journalFd = null;
+      throw ioError('open the journal for saving', error);
+    }
+    return this.journalFd;
+  }
+
+  /** Appends one frame and fsyncs it; returns only once it is durable. Cost is independent of vault size. */
+  append(kind: FrameKind, tier: Tier, id: string, type: string, plaintext: Buffer): number {
+    const key = this.keyFor(tier);
+    if (!key) throw new VaultError('not-permitted', 'This user has no key for Member-only records.');
+    const fd = this.openJournal();
+    const seq = this.lastSeq + 1;
+    const frame = encodeFrame({ kind, tier, schema: RECORD_SCHEMA, seq, prev: this.head, id, type }, key, plaintext);
+    try {
+      writeAll(this.fs, fd, frame.bytes);
+      this.fs.fdatasyncSync(fd);
+    } catch (error) {
+      // Take the partial frame back off so the next save does not land after garbage.
+      try {
+        this.fs.ftruncateSync(fd, this.journalBytes);
+      } catch {
+        this.broken = 'The journal could not be repaired after a failed save. Lock and unlock to carry on; nothing saved earlier is lost.';
+      }
+      throw ioError('save', error);
+    }
+    this.journalBytes += frame.bytes.length;
+    this.journalFrames++;
+    this.lastSeq = seq;
+    this.head = frame.hash;
+    this.apply(frame, 'the journal');
+    return seq;
+  }
+
+  needsCompaction(): boolean {
+    return (
+      this.journalFrames >= this.policy.maxJournalFrames ||
+      (this.journalBytes >= this.policy.minJournalBytes && this.journalBytes >= this.snapshotBytes * this.policy.maxJournalRatio)
+    );
+  }
+
+  /** Every frame of the current generation, in order: the snapshot's then the journal's. */
+  *frames(): Generator<DecodedFrame> {
+    const g = this.generation;
+    if (g > 0) {
+      const buf = this.fs.readFileSync(path.join(this.dir, snapshotName(g)));
+      let offset = 12 + buf.readUInt32BE(8);
+      while (offset < buf.length) {
+        const r = readFrame(buf, offset);
+        if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged`);
+        yield r.frame;
+        offset = r.next;
+      }
+    }
+    const file = path.join(this.dir, journalName(g));
+    if (!this.fs.existsSync(file)) return;
+    const buf = this.fs.readFileSync(file);
+    let offset = 0;
+    while (offset < this.journalBytes && offset < buf.length) {
+      const r = readFrame(buf, offset);
+      if (!r.ok) return;
+      yield r.frame;
+      offset = r.next;
+    }
+  }
+
+  /**
+   * Writes the next generation: the latest frame of every live record plus every audit frame,
+   * copied sealed as they are (no key beyond the shared one is needed, so a PA session can compact).
+   */
+  compact(): void {
+    const next = this.generation + 1;
+    const kept: Buffer[] = [];
+    for (const frame of this.frames()) {
+      if (frame.kind === 'audit' || (frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq)) kept.push(frame.bytes);
+    }
+    const framesBuf = Buffer.concat(kept);
+    const mac = this.snapshotMac(next, this.lastSeq, this.head, kept.length, sha256(framesBuf));
+    const meta = Buffer.from(
+      JSON.stringify({ format: 'need-to-know-snapshot', version: 1, generation: next, lastSeq: this.lastSeq, head: this.head.toString('hex'), count: kept.length, mac: mac.toString('hex') }),
+    );
+    const metaLen = Buffer.alloc(4);
+    metaLen.writeUInt32BE(meta.length);
+    atomicWrite(this.fs, path.join(this.dir, snapshotName(next)), Buffer.concat([SNAPSHOT_MAGIC, metaLen, meta, framesBuf]), 'the compacted snapshot');
+    // From here the new generation is the truth; its journal starts empty.
+    if (this.journalFd !== null) {
+      this.fs.closeSync(this.journalFd);
+      this.journalFd = null;
+    }
+    const previous = this.generation;
+    this.generation = next;
+    this.journalBytes = 0;
+    this.journalFrames = 0;
+    this.snapshotBytes = SNAPSHOT_MAGIC.length + 4 + meta.length + framesBuf.length;
+    this.openJournal();
+    this.removeGenerationsBefore(previous);
+  }
+
+  private removeGenerationsBefore(keep: number): void {
+    const gens = listGenerations(this.fs, this.dir);
+    for (const g of gens.snapshots) if (g < keep) this.fs.unlinkSync(path.join(this.dir, snapshotName(g)));
+    for (const g of gens.journals) if (g < keep) this.fs.unlinkSync(path.join(this.dir, journalName(g)));
+  }
+
+  auditEvents(recordId?: string): AuditEvent[] {
+    const events: AuditEvent[] = [];
+    for (const frame of this.frames()) {
+      if (frame.kind !== 'audit' || (recordId !== undefined && frame.id !== recordId)) continue;
+      const key = this.keyFor(frame.tier);
+      const plain = key ? openFrame(frame, key) : null;
+      events.push({ seq: frame.seq, recordId: frame.id, action: frame.type, tier: frame.tier, detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null });
+    }
+    return events;
+  }
+
+  stats() {
+    return { generation: this.generation, lastSeq: this.lastSeq, journalBytes: this.journalBytes, journalFrames: this.journalFrames, records: this.records.size };
+  }
+
+  close(): void {
+    if (this.journalFd !== null) {
+      try {
+        this.fs.closeSync(this.journalFd);
+      } catch {
+        /* closing during lock: the data is already fsynced */
+      }
+      this.journalFd = null;
+    }
+    this.records.clear();
+    this.keys = { shared: Buffer.alloc(32), member: null };
+  }
+}

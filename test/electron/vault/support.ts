@@ -1,0 +1,38 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Vault, type VaultOptions } from '../../../electron/main/vault/vault';
+
+/** The floor the header accepts (m = 19 MiB, t = 2): real Argon2id, fast enough for tests. */
+export const TEST_KDF = { m: 19 * 1024, t: 2, p: 1 };
+export const MEMBER_PASS = 'correct horse battery staple';
+export const PA_PASS = 'violet kettle harbour ninety';
+
+export const tempDir = (label = 'vault') => mkdtempSync(path.join(os.tmpdir(), `ntk-${label}-`));
+
+export async function newVault(options: VaultOptions = {}) {
+  const dir = path.join(tempDir(), 'vault');
+  const session = await Vault.create(dir, { name: 'Cllr Jane Smith', passphrase: MEMBER_PASS }, { ...options, kdf: TEST_KDF });
+  return { dir, session };
+}
+
+/** Every file under dir with its bytes, to prove an operation wrote nothing. */
+export function snapshotFolder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = readFileSync(full).toString('base64');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export const sampleRequest = (n: number) => ({
+  subject: `Pothole on Mill Lane (${n})`,
+  question: 'When will the reported pothole outside number 12 be repaired?',
+  officer: 'Head of Highways',
+  ward: 'Riverside',
+});

@@ -1,0 +1,189 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveKek, unwrapKey } from '../../../electron/main/vault/crypto';
+import { openFrame, readFrame } from '../../../electron/main/vault/frames';
+import { parseHeader, wrapAad } from '../../../electron/main/vault/header';
+import { Vault, HEADER_FILE } from '../../../electron/main/vault/vault';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, sampleRequest, snapshotFolder } from './support';
+
+describe('vault: users and keys', () => {
+  it('creates the vault for the Member, who can read and write both tiers', async () => {
+    const { dir, session } = await newVault();
+    expect(session.user).toMatchObject({ name: 'Cllr Jane Smith', role: 'member' });
+    session.put({ id: 'r1', tier: 'shared', type: 'request', data: sampleRequest(1) });
+    session.put({ id: 'm1', tier: 'member', type: 'material', data: { title: 'Pink paper: land sale' } });
+    session.lock();
+    const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
+    expect(again.get('r1')?.data).toEqual(sampleRequest(1));
+    expect(again.get('m1')?.data).toEqual({ title: 'Pink paper: land sale' });
+  });
+
+  it('makes the folder 0700 and its files 0600', async () => {
+    const { dir, session } = await newVault();
+    session.put({ id: 'r1', tier: 'shared', type: 'request', data: {} });
+    if (process.platform === 'win32') return;
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(dir)) expect(statSync(path.join(dir, name)).mode & 0o777, name).toBe(0o600);
+  });
+
+  it('gives a wrong passphrase a clear error and writes nothing', async () => {
+    const { dir, session } = await newVault();
+    session.put({ id: 'r1', tier: 'shared', type: 'request', data: sampleRequest(1) });
+    session.lock();
+    const before = snapshotFolder(dir);
+    await expect(Vault.open(dir).unlock(session.user.id, 'not my passphrase at all')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+      message: expect.stringMatching(/not right for Cllr Jane Smith/),
+    });
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('R-USE-2: a PA cannot decrypt Member-only records, even reading the files with their own keys', async () => {
+    const { dir, session } = await newVault();
+    const pa = await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    session.put({ id: 'shared-1', tier: 'shared', type: 'request', data: sampleRequest(1) });
+    session.put({ id: 'secret-1', tier: 'member', type: 'material', data: { title: 'Exempt: para 3 contract bids' } });
+    session.lock();
+
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    expect(paSession.get('shared-1')?.data).toEqual(sampleRequest(1));
+    expect(paSession.get('secret-1')).toBeUndefined();
+    expect(paSession.list().map((r) => r.id)).toEqual(['shared-1']);
+    expect(paSession.sealedIds()).toEqual([{ id: 'secret-1', type: 'material' }]);
+    expect(() => paSession.put({ id: 'secret-1', tier: 'shared', type: 'material', data: {} })).toThrow(/Member-only/);
+    expect(() => paSession.put({ id: 'x', tier: 'member', type: 'material', data: {} })).toThrow(/no key for Member-only/);
+
+    // Directly from the files: the PA's slot wraps one key only; it opens no member-tier frame.
+    const header = parseHeader(readFileSync(path.join(dir, HEADER_FILE)));
+    const slot = header.body.users.find((u) => u.id === pa.id)!;
+    expect(Object.keys(slot.keys)).toEqual(['shared']);
+    const kek = await deriveKek(PA_PASS, slot.kdf);
+    const paShared = unwrapKey(kek, slot.keys.shared, wrapAad(header.body, slot, 'shared'))!;
+    expect(paShared).not.toBeNull();
+    const journal = readFileSync(path.join(dir, 'journal-000000.log'));
+    let offset = 0;
+    let memberFrames = 0;
+    while (offset < journal.length) {
+      const r = readFrame(journal, offset);
+      if (!r.ok) throw new Error('unreadable frame');
+      if (r.frame.tier === 'member') {
+        memberFrames++;
+        for (const key of [kek, paShared]) expect(openFrame(r.frame, key)).toBeNull();
+      }
+      offset = r.next;
+    }
+    expect(memberFrames).toBe(1);
+    // Nor can the PA's key-encryption key unwrap the Member's member-key slot.
+    const memberSlot = header.body.users.find((u) => u.role === 'member')!;
+    expect(unwrapKey(kek, memberSlot.keys.member!, wrapAad(header.body, memberSlot, 'member'))).toBeNull();
+  });
+
+  it('only the Member can add a PA', async () => {
+    const { dir, session } = await newVault();
+    const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    session.lock();
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    await expect(paSession.addUser({ name: 'Other', passphrase: PA_PASS, role: 'pa' }, TEST_KDF)).rejects.toMatchObject({ code: 'not-permitted' });
+  });
+
+  it('changing a passphrase re-wraps keys only: no record file changes', async () => {
+    const { dir, session } = await newVault();
+    session.put({ id: 'r1', tier: 'member', type: 'request', data: sampleRequest(1) });
+    const before = snapshotFolder(dir);
+    await session.changePassphrase(MEMBER_PASS, 'new passphrase with four words');
+    const after = snapshotFolder(dir);
+    for (const name of Object.keys(before)) if (name !== HEADER_FILE) expect(after[name], name).toBe(before[name]);
+    expect(after[HEADER_FILE]).not.toBe(before[HEADER_FILE]);
+    session.lock();
+    await expect(Vault.open(dir).unlock(session.user.id, MEMBER_PASS)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    const reopened = await Vault.open(dir).unlock(session.user.id, 'new passphrase with four words');
+    expect(reopened.get('r1')?.data).toEqual(sampleRequest(1));
+  });
+
+  it('refuses to change the passphrase when the current one is wrong', async () => {
+    const { session } = await newVault();
+    await expect(session.changePassphrase('wrong current one', 'new passphrase with four words')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+  });
+});
+
+describe('vault: records, journal and compaction', () => {
+  it('keeps puts and deletes across a reopen', async () => {
+    const { dir, session } = await newVault();
+    for (let i = 0; i < 20; i++) session.put({ id: `r${i}`, tier: 'shared', type: 'request', data: sampleRequest(i) });
+    session.delete('r3');
+    session.put({ id: 'r4', tier: 'shared', type: 'request', data: { changed: true } });
+    session.lock();
+    const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
+    expect(again.list('request')).toHaveLength(19);
+    expect(again.get('r3')).toBeUndefined();
+    expect(again.get('r4')?.data).toEqual({ changed: true });
+  });
+
+  it('compacts into a new generation, keeps the previous one, and loses nothing', async () => {
+    const { dir, session } = await newVault({ compaction: { maxJournalFrames: 50, maxJournalRatio: 1, minJournalBytes: 1e12 } });
+    for (let i = 0; i < 120; i++) session.put({ id: `r${i % 40}`, tier: i % 2 ? 'member' : 'shared', type: 'request', data: sampleRequest(i) });
+    session.appendAudit({ recordId: 'r1', action: 'viewed', tier: 'member', detail: { by: 'Member' } });
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(expect.arrayContaining(['snapshot-000002.bin', 'journal-000002.log', 'snapshot-000001.bin', 'journal-000001.log']));
+    expect(files.some((f) => f.endsWith('000000.log'))).toBe(false); // older than the previous generation: removed
+    session.lock();
+    const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
+    expect(again.list()).toHaveLength(40);
+    expect(again.get('r39')?.data).toEqual(sampleRequest(119));
+    expect(again.auditTrail('r1').map((e) => e.action)).toEqual(['viewed']);
+  });
+
+  it('R-USE-3: keeps audit events in the chained journal, readable only with the tier key', async () => {
+    const { dir, session } = await newVault();
+    const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    session.appendAudit({ recordId: 'm1', action: 'exported', tier: 'member', detail: { to: 'Monitoring Officer' } });
+    session.appendAudit({ recordId: 'r1', action: 'viewed', tier: 'shared', detail: { by: 'Member' } });
+    expect(session.auditTrail().map((e) => [e.recordId, e.action, e.detail])).toEqual([
+      ['m1', 'exported', { to: 'Monitoring Officer' }],
+      ['r1', 'viewed', { by: 'Member' }],
+    ]);
+    session.lock();
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    expect(paSession.auditTrail('m1')).toEqual([expect.objectContaining({ action: 'exported', detail: null })]);
+  });
+});
+
+describe('vault: locking and refusing to open', () => {
+  it('lock zeroes the keys, drops every decrypted record and answers "locked"', async () => {
+    const { session } = await newVault();
+    session.put({ id: 'r1', tier: 'shared', type: 'request', data: sampleRequest(1) });
+    const keyRef = (session as unknown as { keys: { shared: Buffer } }).keys.shared;
+    session.lock();
+    expect(keyRef.every((b) => b === 0)).toBe(true);
+    expect(session.keysCleared()).toBe(true);
+    for (const call of [() => session.get('r1'), () => session.list(), () => session.put({ id: 'x', tier: 'shared', type: 't', data: 1 }), () => session.auditTrail()]) {
+      expect(call).toThrow(expect.objectContaining({ code: 'locked' }));
+    }
+  });
+
+  it('refuses a newer format version and leaves it untouched', async () => {
+    const { dir, session } = await newVault();
+    session.lock();
+    const file = path.join(dir, HEADER_FILE);
+    const header = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...header, version: 2 }));
+    const before = snapshotFolder(dir);
+    expect(() => Vault.open(dir)).toThrow(expect.objectContaining({ code: 'newer-format' }));
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('gives "cannot open: <reason>" for a header that does not parse, and keeps every byte', async () => {
+    const { dir, session } = await newVault();
+    session.lock();
+    writeFileSync(path.join(dir, HEADER_FILE), '{"format": "need-to-know-vault", ');
+    const before = snapshotFolder(dir);
+    expect(() => Vault.open(dir)).toThrow(/^cannot open: /);
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('refuses to create over an existing vault', async () => {
+    const { dir } = await newVault();
+    await expect(Vault.create(dir, { name: 'X', passphrase: MEMBER_PASS }, { kdf: TEST_KDF })).rejects.toMatchObject({ code: 'exists' });
+  });
+});
