@@ -1,0 +1,97 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CHUNK_BYTES } from '../../../electron/main/vault/blobs';
+import { newVault, PA_PASS, TEST_KDF } from './support';
+import { Vault } from '../../../electron/main/vault/vault';
+import { createHash } from 'node:crypto';
+
+/** Deterministic pseudo-random bytes, generated on the fly so the test itself holds little memory. */
+function generated(totalBytes: number, seed = 1): Readable {
+  let produced = 0;
+  let x = seed;
+  return new Readable({
+    read() {
+      if (produced >= totalBytes) return this.push(null);
+      const size = Math.min(1024 * 1024, totalBytes - produced);
+      const chunk = Buffer.alloc(size);
+      for (let i = 0; i < size; i += 4) {
+        x = (x * 1664525 + 1013904223) >>> 0;
+        chunk.writeUInt32LE(x, i);
+      }
+      produced += size;
+      this.push(chunk);
+    },
+  });
+}
+
+async function digest(stream: AsyncIterable<Buffer>): Promise<{ sha: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const c of stream) {
+    h.update(c);
+    size += c.length;
+  }
+  return { sha: h.digest('hex'), size };
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of stream) parts.push(c as Buffer);
+  return Buffer.concat(parts);
+}
+
+describe('vault attachments', () => {
+  it('streams a 200 MB file in and out with memory growing by less than 64 MB', async () => {
+    const { session } = await newVault();
+    const size = 200 * 1024 * 1024;
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const info = await session.attachments.add(generated(size), 'member');
+    const back = await digest(session.attachments.read(info.id));
+    clearInterval(sample);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const expected = await digest(generated(size));
+    expect(info.size).toBe(size);
+    expect(back).toEqual(expected);
+    expect((peak - rssBefore) / 1024 / 1024).toBeLessThan(64);
+  }, 120_000);
+
+  it('detects a changed byte, reordered chunks and truncation', async () => {
+    const { dir, session } = await newVault();
+    const data = Buffer.alloc(CHUNK_BYTES * 3 + 100, 0x41);
+    const { id } = await session.attachments.add(Readable.from([data]), 'shared');
+    expect(await readAll(session.attachments.read(id))).toEqual(data);
+    const file = path.join(dir, 'blobs', `${id}.blob`);
+    const original = readFileSync(file);
+    const headerBytes = 8 + 3 + 36;
+    const chunkBytes = 4 + 12 + 16 + CHUNK_BYTES;
+
+    const flipped = Buffer.from(original);
+    flipped[headerBytes + chunkBytes + 100] = flipped[headerBytes + chunkBytes + 100]! ^ 1;
+    writeFileSync(file, flipped);
+    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
+
+    const c = (i: number) => original.subarray(headerBytes + i * chunkBytes, headerBytes + (i + 1) * chunkBytes);
+    writeFileSync(file, Buffer.concat([original.subarray(0, headerBytes), c(1), c(0), c(2), original.subarray(headerBytes + 3 * chunkBytes)]));
+    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
+
+    // Cut exactly at a chunk boundary: every remaining chunk is intact, but the last one is missing.
+    writeFileSync(file, original.subarray(0, headerBytes + 2 * chunkBytes));
+    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated|fails authentication/);
+    writeFileSync(file, original.subarray(0, original.length - 10));
+    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated/);
+  });
+
+  it('R-USE-2: a PA cannot read a Member-only attachment', async () => {
+    const { dir, session } = await newVault();
+    const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    const { id } = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member');
+    session.lock();
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    await expect(readAll(paSession.attachments.read(id))).rejects.toMatchObject({ code: 'not-permitted' });
+  });
+});
