@@ -4,11 +4,23 @@ import { settingsHandlers } from './ipc/handlers/settings';
 import { EventHub } from './services/events';
 import { SettingsService } from './services/settings-service';
 import { StatusService, type AppIdentity } from './services/status-service';
+import { SessionService, type Timers } from './services/session-service';
+import { BackupService, type FileDialogs } from './services/backup-service';
+import { FileVaultGateway, type OpenVault } from './services/vault-gateway';
+import { sessionHandlers } from './ipc/handlers/session';
 import type { SettingsStore } from './settings/settings-store';
+import type { SafeStorageLike } from './vault/quick-unlock';
+import type { KdfCost } from './vault/vault';
 
 export interface CoreDeps {
   identity: AppIdentity;
   settingsStore: SettingsStore;
+  dialogs: FileDialogs;
+  safeStorage?: SafeStorageLike;
+  /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
+  kdf?: KdfCost;
+  timers?: Timers;
+  now?: () => Date;
   logger?: Logger;
 }
 
@@ -16,6 +28,7 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventHub;
+  session: SessionService<OpenVault>;
   dispose(): void;
 }
 
@@ -27,14 +40,26 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventHub();
   const settings = new SettingsService(deps.settingsStore, events);
   const status = new StatusService(deps.identity, settings);
+  const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
+  const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
+  const backups = new BackupService(gateway, session, deps.dialogs, deps.now);
+  // A new auto-lock value applies to the countdown at once.
+  const unsubscribe = events.subscribe((channel) => {
+    if (channel === 'settings:changed') session.touch();
+  });
   const handlers: Handlers = {
     ...appHandlers(status),
     ...settingsHandlers(settings),
+    ...sessionHandlers(session, gateway, backups),
   };
   return {
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,
-    dispose: () => {},
+    session,
+    dispose: () => {
+      unsubscribe();
+      void session.lock('manual');
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
@@ -45,7 +45,30 @@ void app.whenReady().then(() => {
       runtime: `Electron ${process.versions.electron ?? '?'}`,
     },
     settingsStore: store,
+    safeStorage,
+    dialogs: {
+      chooseBackupTarget: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({
+          title: 'Save an encrypted backup of Need to Know',
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+          filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      chooseBackupSource: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Choose a Need to Know backup to restore',
+          properties: ['openFile'],
+          filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
   });
+  // DESIGN §3: the OS lock screen and sleep lock the vault too.
+  powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));
+  powerMonitor.on('suspend', () => void core.session.lock('suspend'));
+  app.on('before-quit', () => core.dispose());
   handle(ipcMain, core.dispatch);
   core.events.subscribe((channel, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);

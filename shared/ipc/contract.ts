@@ -39,6 +39,30 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+export const roleSchema = z.enum(['member', 'pa']);
+export const userSummarySchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+/** Where the app is: no vault yet (first run), locked, unlocked as someone, or unable to open the vault. */
+export const sessionStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('no-vault') }),
+  z.object({
+    state: z.literal('locked'),
+    users: z.array(userSummarySchema),
+    /** Why it locked last, in words ("after 5 minutes without use"), if it locked itself. */
+    reason: z.string().optional(),
+    /** The user who can unlock through this computer's key store instead of typing a passphrase. */
+    quickUnlockUserId: z.string().optional(),
+  }),
+  z.object({ state: z.literal('unlocked'), user: userSummarySchema }),
+  z.object({ state: z.literal('cannot-open'), message: z.string() }),
+]);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+const personName = z.string().trim().min(1, { error: 'Enter a name' }).max(120, { error: 'Names can be at most 120 characters' });
+// Strength is judged by the main process (weak-passphrase error); this only bounds the size.
+const passphrase = z.string().min(1, { error: 'Enter a passphrase' }).max(1024, { error: 'That passphrase is too long' });
+
 export const contract = {
   /** Name, version, data folder and current settings of the running app (About/Status screen). */
   'app:getStatus': invoke(noInput, appStatusSchema),
@@ -48,6 +72,37 @@ export const contract = {
   'settings:setAutoLockMinutes': invoke(z.object({ minutes: autoLockMinutesSchema }), appSettingsSchema),
   /** Pushed whenever a setting changes, so every window shows the same value. */
   'settings:changed': event(appSettingsSchema),
+
+  /** Whether a vault exists, and whether it is locked or unlocked (and as whom). */
+  'session:getState': invoke(noInput, sessionStateSchema),
+  /** First run: create the vault with the Member's name and passphrase, and unlock it as the Member. */
+  'session:setUp': invoke(z.object({ memberName: personName, passphrase }), sessionStateSchema),
+  /** Unlock as one user with their passphrase. A wrong passphrase changes nothing. */
+  'session:unlock': invoke(z.object({ userId: z.string().min(1), passphrase }), sessionStateSchema),
+  /** Unlock through this computer's key store (quick unlock), if the user set it up here. */
+  'session:quickUnlock': invoke(noInput, sessionStateSchema),
+  /** Lock now: keys are dropped in the main process and every window clears its working set. */
+  'session:lock': invoke(noInput, sessionStateSchema),
+  /** The user is active: restarts the auto-lock countdown. */
+  'session:touch': invoke(noInput, z.null()),
+  /** Pushed on every lock and unlock, whatever caused it (idle, OS lock screen, suspend, a button). */
+  'session:changed': event(sessionStateSchema),
+
+  /** Everyone with a key slot in this vault. */
+  'users:list': invoke(noInput, z.array(userSummarySchema)),
+  /** Member only: add a PA with their own passphrase; their slot holds the casework key only. */
+  'users:addPa': invoke(z.object({ name: personName, passphrase }), userSummarySchema),
+  /** Change the signed-in user's passphrase (re-wraps their keys; records are untouched). */
+  'users:changePassphrase': invoke(z.object({ current: passphrase, next: passphrase }), z.null()),
+  /** Whether quick unlock can be used on this computer, and whether it is on for the signed-in user. */
+  'users:getQuickUnlock': invoke(noInput, z.object({ available: z.boolean(), enabled: z.boolean(), reason: z.string().optional() })),
+  /** Turn quick unlock on or off for the signed-in user on this computer. The passphrase always still works. */
+  'users:setQuickUnlock': invoke(z.object({ enabled: z.boolean() }), z.object({ available: z.boolean(), enabled: z.boolean(), reason: z.string().optional() })),
+
+  /** Write an encrypted backup of the whole vault to a file the user chooses; it opens with the same passphrases. */
+  'vault:backup': invoke(noInput, z.object({ file: z.string().nullable(), bytes: z.number() })),
+  /** Restore a backup the user chooses. Replacing an existing vault needs `confirmReplace` (the old one is kept aside). */
+  'vault:restore': invoke(z.object({ confirmReplace: z.boolean() }), z.object({ state: sessionStateSchema, replacedFolder: z.string().nullable(), file: z.string().nullable() })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openApp, screenshot } from './support/browser';
+import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
 
 describe('About and status screen in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
   beforeAll(async () => {
     app = await openApp();
+    await setUpAsMember(app.page);
+    await goTo(app.page, 'About and settings');
   });
   afterAll(() => app?.close());
 
@@ -23,6 +25,7 @@ describe('About and status screen in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/at least 1 minute/);
     expect(await box.getAttribute('aria-invalid')).toBe('true');
     await page.reload();
+    await goTo(page, 'About and settings');
     await expect.poll(() => page.getByLabel('Lock the app after this many minutes without use').inputValue()).toBe('5');
   });
 
@@ -33,6 +36,7 @@ describe('About and status screen in Chromium', () => {
     await box.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/locks after 12 minutes/);
     await page.reload();
+    await goTo(page, 'About and settings');
     await expect.poll(() => page.getByLabel('Lock the app after this many minutes without use').inputValue()).toBe('12');
     await expectNoAxeViolations(page, 'About and status');
     await screenshot(page, 'about-status');

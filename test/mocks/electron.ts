@@ -138,6 +138,11 @@ export const app = Object.assign(new EventEmitter(), {
   quit: vi.fn(),
 });
 
+export const dialog = {
+  showSaveDialog: vi.fn(async (_options: unknown) => ({ canceled: true, filePath: undefined as string | undefined })),
+  showOpenDialog: vi.fn(async (_options: unknown) => ({ canceled: true, filePaths: [] as string[] })),
+};
+
 export const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) };
 
 /** Clears what tests recorded, between tests. */
@@ -155,6 +160,6 @@ export function resetElectronMock(): void {
 }
 
 const electron = {
-  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, safeStorage, powerMonitor, Menu,
+  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, safeStorage, powerMonitor, Menu, dialog,
 };
 export default electron;

@@ -4,7 +4,7 @@
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   dataFolder?: string;
   port?: number;
+  /** Argon2id cost; tests use the header's floor (m = 19 MiB, t = 2) to stay quick. */
+  kdf?: { m: number; t: number; p: number };
 }
 
 export interface Harness {
@@ -92,6 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ownsDataFolder = !options.dataFolder;
   const dataFolder = options.dataFolder ?? mkdtempSync(path.join(os.tmpdir(), 'ntk-harness-'));
   const token = randomBytes(24).toString('base64url');
+  const backupFolder = path.join(dataFolder, 'backups');
   const settingsStore = new Conf({ cwd: dataFolder, configName: 'settings', projectName: 'need-to-know' });
   const core = createCore({
     identity: {
@@ -102,6 +105,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       runtime: `Browser harness on Node ${process.versions.node}`,
     },
     settingsStore,
+    kdf: options.kdf,
+    // No OS dialogs in a browser: backups go to, and are restored from, the data folder's backups/.
+    dialogs: {
+      chooseBackupTarget: async (name) => {
+        mkdirSync(backupFolder, { recursive: true });
+        return path.join(backupFolder, name);
+      },
+      chooseBackupSource: async () => {
+        const files = existsSync(backupFolder) ? readdirSync(backupFolder).filter((f) => f.endsWith('.ntkbackup')).sort() : [];
+        return files.length ? path.join(backupFolder, files.at(-1)!) : null;
+      },
+    },
   });
 
   const eventStreams = new Set<http.ServerResponse>();

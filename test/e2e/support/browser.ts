@@ -22,8 +22,12 @@ export interface Session {
 }
 
 /** Harness + Chromium + a page on the app, with console errors collected for the test to check. */
+export const TEST_KDF = { m: 19 * 1024, t: 2, p: 1 };
+export const MEMBER_PASSPHRASE = 'correct horse battery staple';
+export const PA_PASSPHRASE = 'violet kettle harbour ninety';
+
 export async function openApp(options: HarnessOptions = {}): Promise<Session & { consoleErrors: string[] }> {
-  const harness = await startHarness(options);
+  const harness = await startHarness({ kdf: TEST_KDF, ...options });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -78,4 +82,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** First run through the real set-up screen: creates the vault as the Member and signs in. */
+export async function setUpAsMember(page: Page, name = 'Cllr Jane Smith'): Promise<void> {
+  await page.getByRole('heading', { name: 'Set up Need to Know' }).waitFor();
+  await page.getByLabel('Your name (the Member)').fill(name);
+  await page.getByLabel('Passphrase', { exact: true }).fill(MEMBER_PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(MEMBER_PASSPHRASE);
+  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await page.getByText(`Signed in as ${name}`).waitFor();
+}
+
+export async function goTo(page: Page, linkName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName }).click();
 }

@@ -13,6 +13,7 @@ function makeCore() {
   return createCore({
     identity: { appName: 'Need to Know', appVersion: '1.2.3', dataFolder: '/data', platform: 'test', runtime: 'test' },
     settingsStore: new MemorySettingsStore(),
+    dialogs: { chooseBackupTarget: async () => null, chooseBackupSource: async () => null },
     logger: { error: () => {} },
   });
 }

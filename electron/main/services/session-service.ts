@@ -1,0 +1,168 @@
+import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
+import type { SessionState, UserSummary } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import type { EventHub } from './events';
+
+/** What the session needs from the vault; the vault adapter implements it. */
+export interface UnlockedVault {
+  readonly user: UserSummary;
+  users(): UserSummary[];
+  addPa(name: string, passphrase: string): Promise<UserSummary>;
+  changePassphrase(current: string, next: string): Promise<void>;
+  /** Drops the keys and the decrypted index from memory. */
+  lock(): void;
+}
+
+export interface VaultGateway<V extends UnlockedVault = UnlockedVault> {
+  exists(): boolean;
+  /** Reads the users from the vault header without any key; throws a 'cannot-open' error if unreadable. */
+  users(): Promise<UserSummary[]>;
+  create(memberName: string, passphrase: string): Promise<V>;
+  unlock(userId: string, passphrase: string): Promise<V>;
+  /** Unlock through the OS key store on this device, if set up; throws with the reason otherwise. */
+  quickUnlock?(): Promise<V>;
+  quickUnlockUser?(): string | null;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export type LockReason = 'manual' | 'idle' | 'os-lock' | 'suspend';
+
+const reasonText = (reason: LockReason, minutes: number): string | undefined =>
+  ({
+    manual: undefined,
+    idle: `Locked after ${minutes} minute${minutes === 1 ? '' : 's'} without use.`,
+    'os-lock': 'Locked because this computer was locked.',
+    suspend: 'Locked because this computer went to sleep.',
+  })[reason];
+
+/**
+ * Who is signed in, and the only holder of the unlocked vault. Every service that needs a key
+ * asks `requireVault()`, which answers a typed "locked" error while the vault is locked.
+ */
+export class SessionService<V extends UnlockedVault = UnlockedVault> {
+  private vault: V | null = null;
+  private idleTimer: unknown = null;
+  private lastLockReason: string | undefined;
+  private readonly lockListeners = new Set<() => void>();
+
+  constructor(
+    private readonly gateway: VaultGateway<V>,
+    private readonly events: EventHub,
+    private readonly autoLockMinutes: () => number,
+    private readonly timers: Timers = globalThis,
+  ) {}
+
+  async state(): Promise<SessionState> {
+    if (this.vault) return { state: 'unlocked', user: this.vault.user };
+    if (!this.gateway.exists()) return { state: 'no-vault' };
+    try {
+      const users = await this.gateway.users();
+      const quickUnlockUserId = this.gateway.quickUnlockUser?.() ?? undefined;
+      return {
+        state: 'locked',
+        users,
+        ...(this.lastLockReason ? { reason: this.lastLockReason } : {}),
+        ...(quickUnlockUserId ? { quickUnlockUserId } : {}),
+      };
+    } catch (error) {
+      return { state: 'cannot-open', message: error instanceof Error ? error.message : 'cannot open: unknown reason' };
+    }
+  }
+
+  async setUp(memberName: string, passphrase: string): Promise<SessionState> {
+    if (this.gateway.exists()) throw new AppError('conflict', 'A vault already exists here. Unlock it instead.');
+    this.requireStrong(passphrase, memberName);
+    return this.signIn(await this.gateway.create(memberName.trim(), passphrase));
+  }
+
+  async unlock(userId: string, passphrase: string): Promise<SessionState> {
+    if (this.vault) this.lock('manual');
+    return this.signIn(await this.gateway.unlock(userId, passphrase));
+  }
+
+  async quickUnlock(): Promise<SessionState> {
+    if (!this.gateway.quickUnlock) throw new AppError('unavailable', 'Quick unlock is not available here. Unlock with your passphrase.');
+    if (this.vault) this.lock('manual');
+    return this.signIn(await this.gateway.quickUnlock());
+  }
+
+  lock(reason: LockReason): SessionState | Promise<SessionState> {
+    if (this.vault) {
+      this.vault.lock();
+      this.vault = null;
+      this.lastLockReason = reasonText(reason, this.autoLockMinutes());
+      this.clearIdle();
+      for (const listener of this.lockListeners) listener();
+      void this.state().then((state) => this.events.emit('session:changed', state));
+    }
+    return this.state();
+  }
+
+  /** Activity from the user restarts the auto-lock countdown. */
+  touch(): void {
+    if (this.vault) this.armIdle();
+  }
+
+  /** Services drop anything they derived from decrypted records when the vault locks. */
+  onLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  requireVault(): V {
+    if (!this.vault) throw new AppError('locked', 'Need to Know is locked. Unlock it to carry on.');
+    return this.vault;
+  }
+
+  requireMember(): V {
+    const vault = this.requireVault();
+    if (vault.user.role !== 'member') throw new AppError('forbidden', 'Only the Member can do this.');
+    return vault;
+  }
+
+  users(): UserSummary[] {
+    return this.requireVault().users();
+  }
+
+  async addPa(name: string, passphrase: string): Promise<UserSummary> {
+    const vault = this.requireMember();
+    this.requireStrong(passphrase, name);
+    return vault.addPa(name.trim(), passphrase);
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const vault = this.requireVault();
+    this.requireStrong(next, vault.user.name);
+    await vault.changePassphrase(current, next);
+  }
+
+  private requireStrong(passphrase: string, name: string): void {
+    const strength = assessPassphrase(passphrase, [name]);
+    if (!strength.acceptable) {
+      throw new AppError('weak-passphrase', `That passphrase is too weak. ${strength.reasons.join(' ')}`.trim());
+    }
+  }
+
+  private async signIn(vault: V): Promise<SessionState> {
+    this.vault = vault;
+    this.lastLockReason = undefined;
+    this.armIdle();
+    const state = await this.state();
+    this.events.emit('session:changed', state);
+    return state;
+  }
+
+  private armIdle(): void {
+    this.clearIdle();
+    this.idleTimer = this.timers.setTimeout(() => void this.lock('idle'), this.autoLockMinutes() * 60_000);
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer !== null) this.timers.clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}

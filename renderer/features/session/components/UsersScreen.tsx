@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
+import type { UserSummary } from '../../../../shared/ipc/contract';
+import { api } from '../../../app/api';
+import { BackupPanel } from './BackupPanel';
+import { PassphraseField } from './PassphraseField';
+import { StrengthMeter } from './StrengthMeter';
+
+/** Who can unlock this vault; the Member adds PAs; everyone can change their own passphrase. */
+export function UsersScreen({ user }: { user: UserSummary }) {
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [notice, setNotice] = useState('');
+
+  const reload = useCallback(async () => {
+    const result = await api().users.list();
+    if (result.ok) setUsers(result.value);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void api()
+      .users.list()
+      .then((result) => {
+        if (live && result.ok) setUsers(result.value);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="screen" aria-labelledby="users-heading">
+      <h1 id="users-heading">People and passphrases</h1>
+      <p role="status" className="success">
+        {notice}
+      </p>
+      <h2>Who can unlock this vault</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Can open</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.role === 'member' ? 'Member' : 'PA'}</td>
+              <td>{u.role === 'member' ? 'Everything' : 'Casework only, never Member-only material'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {user.role === 'member' && (
+        <AddPaForm
+          onAdded={(pa) => {
+            setNotice(`${pa.name} was added as a PA. They unlock with their own passphrase.`);
+            void reload();
+          }}
+        />
+      )}
+      <ChangePassphraseForm user={user} onChanged={() => setNotice('Your passphrase was changed.')} />
+      <QuickUnlockToggle />
+      <BackupPanel />
+    </section>
+  );
+}
+
+function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
+  const [name, setName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const nameId = useId();
+  const meterId = useId();
+  const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const result = await api().users.addPa({ name, passphrase });
+    if (result.ok) {
+      setName('');
+      setPassphrase('');
+      setError(null);
+      onAdded(result.value);
+    } else setError(result.error.message);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="stack" noValidate aria-labelledby="add-pa-heading">
+      <h2 id="add-pa-heading">Add a PA</h2>
+      <p className="hint">
+        A PA works your casework. Their passphrase opens the casework key only, so they can never read confidential,
+        exempt or pink-paper material, or your briefings.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={nameId}>PA&apos;s name</label>
+        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+      </div>
+      <PassphraseField
+        label="PA's passphrase"
+        hint="The PA types this themselves; at least 12 characters."
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="new-password"
+        describedBy={meterId}
+      />
+      <StrengthMeter strength={strength} id={meterId} />
+      <div>
+        <button type="submit">Add PA</button>
+      </div>
+    </form>
+  );
+}
+
+function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChanged: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const meterId = useId();
+  const strength = next ? assessPassphrase(next, [user.name]) : null;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (next !== confirm) return setError('The two new passphrases are different.');
+    const result = await api().users.changePassphrase({ current, next });
+    if (result.ok) {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setError(null);
+      onChanged();
+    } else setError(result.error.message);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="stack" noValidate aria-labelledby="change-heading">
+      <h2 id="change-heading">Change your passphrase</h2>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <PassphraseField label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" />
+      <PassphraseField
+        label="New passphrase"
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        describedBy={meterId}
+      />
+      <StrengthMeter strength={strength} id={meterId} />
+      <PassphraseField label="Type the new passphrase again" value={confirm} onChange={setConfirm} autoComplete="new-password" />
+      <div>
+        <button type="submit">Change passphrase</button>
+      </div>
+    </form>
+  );
+}
+
+function QuickUnlockToggle() {
+  const [status, setStatus] = useState<{ available: boolean; enabled: boolean; reason?: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .users.getQuickUnlock()
+      .then((r) => {
+        if (live && r.ok) setStatus(r.value);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!status) return null;
+  async function toggle(enabled: boolean) {
+    const result = await api().users.setQuickUnlock({ enabled });
+    if (result.ok) {
+      setStatus(result.value);
+      setError(null);
+    } else setError(result.error.message);
+  }
+  return (
+    <section aria-labelledby="quick-heading">
+      <h2 id="quick-heading">Quick unlock on this computer</h2>
+      <p className="hint">
+        Lets you unlock with this computer&apos;s own protected key store instead of typing your passphrase. Your
+        passphrase keeps working; turn this off on a shared computer.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status.available ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={status.enabled} onChange={(e) => void toggle(e.target.checked)} /> Use quick
+          unlock on this computer
+        </label>
+      ) : (
+        <p>Not available here: {status.reason}</p>
+      )}
+    </section>
+  );
+}
