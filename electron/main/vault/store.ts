@@ -21,8 +21,8 @@ export interface StoredRecord {
   tier: Tier;
   type: string;
   seq: number;
-  /** Decrypted JSON text, or null when this session has no key for the tier (a PA and Member-only records). */
-  json: string | null;
+  /** Decrypted JSON (UTF-8 bytes, off the JS heap), or null when this session has no key for the tier. */
+  json: Buffer | null;
 }
 
 export interface AuditEvent {
@@ -184,7 +184,7 @@ export class RecordStore {
       if (!plaintext) throw cannotOpen(`a record in ${where} fails authentication (it was altered, moved or damaged)`);
     }
     if (frame.kind === 'put') {
-      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, json: plaintext ? plaintext.toString('utf8') : null });
+      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, json: plaintext });
     } else if (frame.kind === 'delete') {
       this.records.delete(frame.id);
     } else {
@@ -290,7 +290,7 @@ export class RecordStore {
     const next = this.generation + 1;
     const kept: Buffer[] = [];
     for (const frame of this.frames()) {
-      if (frame.kind === 'audit' || (frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq)) kept.push(frame.bytes);
+      if (frame.kind === 'audit' || (frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq)) kept.push(Buffer.from(frame.bytes));
     }
     const framesBuf = Buffer.concat(kept);
     const mac = this.snapshotMac(next, this.lastSeq, this.head, kept.length, sha256(framesBuf));

@@ -209,7 +209,7 @@ export class VaultSession {
     this.requireKeys();
     const r = this.store.records.get(id);
     if (!r || r.json === null) return undefined;
-    return { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json) as T };
+    return { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json.toString('utf8')) as T };
   }
 
   /** Records this user can read, optionally of one type. Member-only records never reach a PA. */
@@ -218,7 +218,7 @@ export class VaultSession {
     const out: VaultRecord<T>[] = [];
     for (const r of this.store.records.values()) {
       if (r.json === null || (type !== undefined && r.type !== type)) continue;
-      out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json) as T });
+      out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json.toString('utf8')) as T });
     }
     return out;
   }
