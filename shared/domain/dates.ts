@@ -1,0 +1,51 @@
+import { DomainError } from './errors';
+
+/** A calendar date as YYYY-MM-DD. All arithmetic is done in UTC so no time zone moves a day. */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses strictly: 2023-02-30 and 2023-2-3 are errors, not silently rolled over. */
+export function parseIsoDate(value: unknown, field = 'date'): Date {
+  if (typeof value !== 'string') throw new DomainError('invalid-input', `${field} must be a date written as YYYY-MM-DD`);
+  const m = ISO.exec(value);
+  if (!m) throw new DomainError('invalid-input', `${field} "${value}" is not a date written as YYYY-MM-DD`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    throw new DomainError('invalid-input', `${field} "${value}" is not a real date`);
+  }
+  return date;
+}
+
+export const toIsoDate = (date: Date): IsoDate => date.toISOString().slice(0, 10);
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const d = parseIsoDate(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toIsoDate(d);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export const weekday = (iso: IsoDate): number => parseIsoDate(iso).getUTCDay();
+export const isWeekend = (iso: IsoDate): boolean => {
+  const d = weekday(iso);
+  return d === 0 || d === 6;
+};
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** UK style, for explanations and screens: "Monday 19 September 2022". */
+export function formatUkLong(iso: IsoDate): string {
+  const d = parseIsoDate(iso);
+  return `${DAY_NAMES[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** UK short form: 19/09/2022. */
+export function formatUk(iso: IsoDate): string {
+  const d = parseIsoDate(iso);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
+export const compareIso = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);

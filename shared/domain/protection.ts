@@ -1,0 +1,33 @@
+import { compareIso, parseIsoDate, type IsoDate } from './dates';
+import { DomainError } from './errors';
+import { effectiveLevel, type Classification } from './classification';
+
+export type MeetingMode = { kind: 'normal' } | { kind: 'public-meeting' } | { kind: 'private-session'; meetingId: string };
+
+// R-USE-1 (000 §17.9.3): public-meeting mode hides protected content; a private session shows only that meeting's pink papers.
+export function isVisibleInMode(item: { classification: Classification | null; meetingId?: string | null }, mode: MeetingMode): boolean {
+  const level = effectiveLevel(item.classification);
+  if (mode.kind === 'normal') return true;
+  if (level === 'open') return true;
+  if (mode.kind === 'public-meeting') return false;
+  return level === 'pink-paper' && item.meetingId === mode.meetingId;
+}
+
+/** Screen capture is blocked whenever the screen could be seen by the public or shared (R-USE-1). */
+export const blocksScreenCapture = (mode: MeetingMode): boolean => mode.kind !== 'normal';
+
+// R-USE-3: the events that go in the tamper-evident audit trail for protected material.
+export const AUDITED_ACTIONS = ['viewed', 'exported', 'printed', 'disclosed', 'classified', 'reclassified', 'destroyed', 'returned', 'erased'] as const;
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+export function mustAudit(action: string, classification: Classification | null): boolean {
+  return (AUDITED_ACTIONS as readonly string[]).includes(action) && (action === 'classified' || action === 'reclassified' || effectiveLevel(classification) !== 'open');
+}
+
+// R-USE-4 (000 §17.9.5): at end of term or when no longer needed, protected material is destroyed or returned, and that is recorded.
+export function recordDisposal(input: { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo?: string; reason: string }, today: IsoDate): { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo: string | null; reason: string } {
+  parseIsoDate(input.on, 'The date');
+  if (compareIso(input.on, today) > 0) throw new DomainError('invalid-input', 'The date cannot be in the future.');
+  if (input.how === 'returned' && !input.returnedTo?.trim()) throw new DomainError('invalid-input', 'Say who the material was returned to.');
+  if (!input.reason.trim()) throw new DomainError('invalid-input', 'Say why (for example end of term, or no longer needed).');
+  return { materialId: input.materialId, how: input.how, on: input.on, returnedTo: input.returnedTo?.trim() ?? null, reason: input.reason.trim() };
+}

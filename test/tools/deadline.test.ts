@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'tools/deadline.ts'), ...args], { encoding: 'utf8', cwd: repo });
+
+describe('deadline command line', () => {
+  it('R-DUE-1 prints acknowledgeBy, respondBy and the explanation as JSON for profile 004', () => {
+    const r = run('--received', '2022-09-15', '--profile', '004', '--nation', 'england-and-wales');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // Thu 15 Sep 2022: Fri 16 (1), Mon 19 funeral skipped, Tue 20 (2) ... Fri 30 (10).
+    expect(out).toMatchObject({ acknowledgeBy: '2022-09-20', respondBy: '2022-09-30' });
+    expect(out.explanation.join('\n')).toMatch(/Queen Elizabeth's Funeral Day/);
+  });
+
+  it('R-DUE-2 FOI in Scotland omits acknowledgeBy and counts Scottish holidays only', () => {
+    const r = run('--received', '2025-03-14', '--profile', 'foi-scotland', '--nation', 'scotland');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).not.toHaveProperty('acknowledgeBy');
+    expect(out.respondBy).toBe('2025-04-11');
+  });
+
+  it('exits 2 with a clear error for bad arguments', () => {
+    for (const args of [
+      ['--received', '2025-02-30', '--profile', '000', '--nation', 'scotland'],
+      ['--received', '2025-02-03', '--profile', '999', '--nation', 'scotland'],
+      ['--received', '2025-02-03', '--profile', '000', '--nation', 'wales'],
+      ['--received', '2025-02-03', '--profile', '000'],
+      ['--bogus', 'x'],
+    ]) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/Usage:/);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
