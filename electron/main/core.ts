@@ -8,6 +8,11 @@ import { SessionService, type Timers } from './services/session-service';
 import { BackupService, type FileDialogs } from './services/backup-service';
 import { FileVaultGateway, type OpenVault } from './services/vault-gateway';
 import { sessionHandlers } from './ipc/handlers/session';
+import { caseworkHandlers } from './ipc/handlers/casework';
+import { CaseworkService } from './services/casework-service';
+import { CouncilSettingsService } from './services/council-settings-service';
+import { DisclosureService } from './services/disclosure-service';
+import { MeetingModeService } from './services/meeting-mode-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -21,6 +26,10 @@ export interface CoreDeps {
   kdf?: KdfCost;
   timers?: Timers;
   now?: () => Date;
+  /** "Today" for deadlines and the dashboard, as YYYY-MM-DD (tests inject a fixed day). */
+  today?: () => string;
+  /** R-USE-1: blocks screen capture of every window while a meeting mode is on. */
+  setContentProtection?: (on: boolean) => void;
   logger?: Logger;
 }
 
@@ -29,6 +38,7 @@ export interface Core {
   dispatch: Dispatch;
   events: EventHub;
   session: SessionService<OpenVault>;
+  meetingMode: MeetingModeService;
   dispose(): void;
 }
 
@@ -43,6 +53,10 @@ export function createCore(deps: CoreDeps): Core {
   const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const backups = new BackupService(gateway, session, deps.dialogs, deps.now);
+  const council = new CouncilSettingsService(deps.settingsStore);
+  const casework = new CaseworkService(session, council, events, deps.today);
+  const disclosures = new DisclosureService(session, casework, council, events, deps.now);
+  const meetingMode = new MeetingModeService(events, deps.setContentProtection);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.touch();
@@ -51,12 +65,14 @@ export function createCore(deps: CoreDeps): Core {
     ...appHandlers(status),
     ...settingsHandlers(settings),
     ...sessionHandlers(session, gateway, backups),
+    ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
   };
   return {
     handlers,
     dispatch: createDispatcher(handlers, deps.logger),
     events,
     session,
+    meetingMode,
     dispose: () => {
       unsubscribe();
       void session.lock('manual');

@@ -46,6 +46,9 @@ void app.whenReady().then(() => {
     },
     settingsStore: store,
     safeStorage,
+    setContentProtection: (on) => {
+      for (const win of BrowserWindow.getAllWindows()) win.setContentProtection(on);
+    },
     dialogs: {
       chooseBackupTarget: async (suggestedName) => {
         const result = await dialog.showSaveDialog({

@@ -1,5 +1,26 @@
 import { z } from 'zod';
 import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings';
+import { classificationSchema } from '../domain/classification';
+import { councilProfileSchema } from '../domain/profiles';
+import {
+  auditEventSchema,
+  councilSettingsSchema,
+  dashboardSchema,
+  disclosureSchema,
+  gateEventSchema,
+  materialInputSchema,
+  materialSchema,
+  meetingInputSchema,
+  meetingModeSchema,
+  meetingSchema,
+  officerInputSchema,
+  officerSchema,
+  registerEntrySchema,
+  requestDetailSchema,
+  requestDraftSchema,
+  requestEventSchema,
+  requestRowSchema,
+} from './casework';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
@@ -103,6 +124,68 @@ export const contract = {
   'vault:backup': invoke(noInput, z.object({ file: z.string().nullable(), bytes: z.number() })),
   /** Restore a backup the user chooses. Replacing an existing vault needs `confirmReplace` (the old one is kept aside). */
   'vault:restore': invoke(z.object({ confirmReplace: z.boolean() }), z.object({ state: sessionStateSchema, replacedFolder: z.string().nullable(), file: z.string().nullable() })),
+
+  /** Pushed after any record changes, so windows refresh their working set. */
+  'records:changed': event(z.object({ kind: z.string(), id: z.string() })),
+
+  /** The officers directory. */
+  'officers:list': invoke(noInput, z.array(officerSchema)),
+  /** Add or update an officer. */
+  'officers:save': invoke(officerInputSchema, officerSchema),
+  /** R-ASK-6: the seniority warning for addressing this officer, if any. */
+  'officers:warning': invoke(z.object({ officerId: z.string() }), z.object({ warning: z.string().nullable() })),
+
+  /** Meetings and their agenda items. */
+  'meetings:list': invoke(noInput, z.array(meetingSchema)),
+  /** Add or update a meeting. */
+  'meetings:save': invoke(meetingInputSchema, meetingSchema),
+
+  /** Every request the signed-in user may see (Member-only ones appear to a PA as locked rows). */
+  'requests:list': invoke(noInput, z.array(requestRowSchema)),
+  /** One request with its timeline, materials and how its due dates were worked out. */
+  'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),
+  /** Send a new request: the main process re-checks every asking rule and fixes the due dates. */
+  'requests:create': invoke(requestDraftSchema, requestDetailSchema),
+  /** Record an acknowledgement, holding reply, answer, chase, escalation or Monitoring Officer decision. */
+  'requests:logEvent': invoke(z.object({ id: z.string(), event: requestEventSchema }), requestDetailSchema),
+  /** R-ASK-8: the chair / executive member notice was sent. */
+  'requests:markChairNoticeSent': invoke(z.object({ id: z.string(), on: z.string() }), requestDetailSchema),
+
+  /** Record material received, with its classification (R-CLS-1). */
+  'materials:add': invoke(materialInputSchema, materialSchema),
+  /** Open material; viewing protected material is audited (R-USE-3). */
+  'materials:view': invoke(z.object({ id: z.string() }), materialSchema),
+  /** Change a classification; a pink paper needs the committee's resolution (R-CLS-3). */
+  'materials:reclassify': invoke(
+    z.object({ id: z.string(), classification: classificationSchema, resolution: z.object({ meeting: z.string(), date: z.string(), minuteReference: z.string() }).nullable() }),
+    materialSchema,
+  ),
+
+  /** Start the disclosure process for protected material. */
+  'disclosures:start': invoke(z.object({ materialId: z.string() }), disclosureSchema),
+  /** All disclosures in progress or done. */
+  'disclosures:list': invoke(noInput, z.array(disclosureSchema)),
+  /** Take one step of the gate; an illegal step is refused with the reason (R-DIS-3). */
+  'disclosures:advance': invoke(z.object({ id: z.string(), event: gateEventSchema }), disclosureSchema),
+  /** The disclosure register (R-DIS-4). */
+  'disclosures:register': invoke(noInput, z.array(registerEntrySchema)),
+  /** The tamper-evident audit trail of one item (R-USE-3). */
+  'audit:trail': invoke(z.object({ recordId: z.string() }), z.array(auditEventSchema)),
+
+  /** Counts for the Today screen. */
+  'dashboard:get': invoke(noInput, dashboardSchema),
+
+  /** The council profile in force, nation and email domain, with the profiles to choose from. */
+  'council:get': invoke(noInput, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  /** Change the council settings (the profile is recorded on each new request; existing due dates do not move). */
+  'council:set': invoke(councilSettingsSchema, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
+
+  /** R-USE-1: public-meeting mode, a private session for one meeting, or normal. */
+  'meeting:setMode': invoke(meetingModeSchema, meetingModeSchema),
+  /** The current meeting mode. */
+  'meeting:getMode': invoke(noInput, meetingModeSchema),
+  /** Pushed when the meeting mode changes. */
+  'meeting:changed': event(meetingModeSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../../electron/main/core';
+import { handle } from '../../../electron/main/ipc/handle';
+import { ipcMain, resetElectronMock } from '../../mocks/electron';
+import { MemorySettingsStore } from './memory-settings-store';
+
+export const APP_FRAME = { url: 'app://need-to-know/index.html', parent: null };
+export const MEMBER_PASS = 'correct horse battery staple';
+export const PA_PASS = 'violet kettle harbour ninety';
+
+/** The real core behind the mocked ipcMain: calls go through handle() exactly as the renderer's would. */
+export function coreBehindIpc(today = '2026-11-24') {
+  resetElectronMock();
+  const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'ntk-core-'));
+  const settingsStore = new MemorySettingsStore();
+  const core = createCore({
+    identity: { appName: 'Need to Know', appVersion: 'test', dataFolder, platform: 'test', runtime: 'test' },
+    settingsStore,
+    dialogs: { chooseBackupTarget: async () => null, chooseBackupSource: async () => null },
+    kdf: { m: 19 * 1024, t: 2, p: 1 },
+    today: () => today,
+    logger: { error: (m, e) => console.error(m, e) },
+  });
+  handle(ipcMain, core.dispatch);
+  const call = async (channel: string, input?: unknown) => ipcMain.invokeFrom(APP_FRAME, channel, input);
+  const ok = async <T = any>(channel: string, input?: unknown): Promise<T> => {
+    const result = await call(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { core, call, ok, settingsStore };
+}
+
+/** A Member with a council set up, an officer, a meeting and one request. */
+export async function seededCase(today = '2026-11-24') {
+  const ctx = coreBehindIpc(today);
+  await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
+  await ctx.ok('council:set', { profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
+  const officer = await ctx.ok('officers:save', { name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+  const meeting = await ctx.ok('meetings:save', { committee: 'Cabinet', date: '2026-12-02', agendaItems: ['Item 9: depot disposal'] });
+  const request = await ctx.ok('requests:create', draft({ officerId: officer.id, meetingId: meeting.id }));
+  return { ...ctx, officer, meeting, request };
+}
+
+export function draft(overrides: Record<string, unknown> = {}) {
+  return {
+    subject: 'Depot disposal valuation',
+    informationSought: 'The independent valuation report for the depot site',
+    capacity: 'ward-member',
+    capacityDetail: '',
+    purpose: 'To answer residents of Riverside ward about the depot sale',
+    route: 'need-to-know',
+    justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+    officerId: 'x',
+    ward: 'Riverside',
+    meetingId: null,
+    agendaItem: 'Item 9: depot disposal',
+    mayBeRaisedAtMeeting: true,
+    seeksProtectedMaterial: true,
+    fromEmail: 'cllr.smith@example-council.gov.uk',
+    copies: [],
+    blindCopies: [],
+    sentOn: '2026-11-16',
+    memberOnly: false,
+    ...overrides,
+  };
+}
