@@ -1,11 +1,18 @@
 import { SetupScreen } from '../features/session/components/SetupScreen';
 import { UnlockScreen } from '../features/session/components/UnlockScreen';
 import { useSession } from '../features/session/hooks/useSession';
+import { useEffect } from 'react';
+import { clearWorkingSet } from '../db/working-set';
 import { Shell } from './Shell';
 
 /** Chooses what to show from the main process's session state: set-up, unlock, or the app. */
 export function App() {
   const { session, setSession, loadError, lock } = useSession();
+  // Whenever the app is not unlocked, the working set is deleted (DESIGN §3 locking).
+  const unlocked = session?.state === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) void clearWorkingSet();
+  }, [unlocked]);
 
   let content;
   if (loadError) {

@@ -1,26 +1,75 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MeetingMode } from '../../shared/domain/protection';
 import type { UserSummary } from '../../shared/ipc/contract';
+import type { MeetingView } from '../../shared/ipc/casework';
 import { AboutScreen } from '../features/about/components/AboutScreen';
+import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
+import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';
+import { OfficersScreen } from '../features/officers/components/OfficersScreen';
+import { NewRequestScreen } from '../features/requests/components/NewRequestScreen';
+import { RequestScreen } from '../features/requests/components/RequestScreen';
+import { RequestsScreen } from '../features/requests/components/RequestsScreen';
 import { UsersScreen } from '../features/session/components/UsersScreen';
+import { TodayScreen } from '../features/today/components/TodayScreen';
+import { loadWorkingSet, refreshRequest } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
-import { shortcutFor, type ShortcutAction } from './shortcuts';
+import type { Route } from './routes';
+import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
 
-type Route = 'users' | 'about';
-
-const routes: Array<{ id: Route; label: string }> = [
-  { id: 'users', label: 'People and passphrases' },
-  { id: 'about', label: 'About and settings' },
+const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
+  { route: { name: 'today' }, label: 'Today' },
+  { route: { name: 'requests' }, label: 'Requests' },
+  { route: { name: 'new-request' }, label: 'New request' },
+  { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
+  { route: { name: 'officers' }, label: 'Officers, meetings and council' },
+  { route: { name: 'users' }, label: 'People and passphrases' },
+  { route: { name: 'about' }, label: 'About and settings' },
 ];
 
 // The main process counts idle time from these pings; one every 20 s is plenty for a 1-minute lock.
 const TOUCH_INTERVAL_MS = 20_000;
 
 export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void }) {
-  const [route, setRoute] = useState<Route>('users');
+  const [route, setRoute] = useState<Route>({ name: 'today' });
   const [helpOpen, setHelpOpen] = useState(false);
+  const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
+  const [meetings, setMeetings] = useState<MeetingView[]>([]);
+  const [loaded, setLoaded] = useState<number | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [searchFocusKey, setSearchFocusKey] = useState(0);
   const lastTouch = useRef(0);
-  const available = useMemo(() => new Set<ShortcutAction>(['lock', 'help']), []);
+  const mainRef = useRef<HTMLElement>(null);
+  const isMember = user.role === 'member';
+  const available = useMemo(() => new Set<ShortcutAction>(shortcuts.map((s) => s.action)), []);
+
+  // Fill the working set after unlock, and keep it current from change events.
+  useEffect(() => {
+    let live = true;
+    void loadWorkingSet().then((n) => live && setLoaded(n));
+    const offRecords = api().records.onChanged(({ kind, id }) => {
+      if (kind === 'request') void refreshRequest(id);
+      else if (kind === 'material') void loadWorkingSet();
+      setRefreshKey((k) => k + 1);
+    });
+    const offMode = api().meeting.onChanged(setMode);
+    void api().meeting.getMode().then((r) => live && r.ok && setMode(r.value));
+    void api().meetings.list().then((r) => live && r.ok && setMeetings(r.value));
+    return () => {
+      live = false;
+      offRecords();
+      offMode();
+    };
+  }, []);
+
+  const navigate = (next: Route) => {
+    setRoute(next);
+    requestAnimationFrame(() => mainRef.current?.focus());
+  };
+
+  async function toggleMeetingMode() {
+    await api().meeting.setMode(mode.kind === 'normal' ? { kind: 'public-meeting' } : { kind: 'normal' });
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -29,6 +78,14 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       event.preventDefault();
       if (shortcut.action === 'lock') onLock();
       if (shortcut.action === 'help') setHelpOpen(true);
+      if (shortcut.action === 'newRequest') navigate({ name: 'new-request' });
+      if (shortcut.action === 'today') navigate({ name: 'today' });
+      if (shortcut.action === 'requests') navigate({ name: 'requests' });
+      if (shortcut.action === 'search') {
+        setRoute((r) => (r.name === 'requests' ? r : { name: 'requests' }));
+        setSearchFocusKey((k) => k + 1);
+      }
+      if (shortcut.action === 'meetingMode') void toggleMeetingMode();
     };
     const onActivity = () => {
       const now = Date.now();
@@ -44,19 +101,22 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       window.removeEventListener('keydown', onActivity);
       window.removeEventListener('pointerdown', onActivity);
     };
-  }, [available, onLock]);
+  });
 
   return (
-    <div className="app">
+    <div className={`app mode-${mode.kind}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="app-header">
         <p className="app-title">Need to Know</p>
         <p className="signed-in">
-          Signed in as <strong>{user.name}</strong> ({user.role === 'member' ? 'Member' : 'PA'})
+          Signed in as <strong>{user.name}</strong> ({isMember ? 'Member' : 'PA'})
         </p>
         <div className="header-actions">
+          <button type="button" className="secondary" onClick={toggleMeetingMode} aria-pressed={mode.kind !== 'normal'}>
+            Public meeting <kbd>Ctrl+Shift+M</kbd>
+          </button>
           <button type="button" className="secondary" onClick={() => setHelpOpen(true)}>
             Shortcuts <kbd>F1</kbd>
           </button>
@@ -65,28 +125,62 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           </button>
         </div>
       </header>
+      {mode.kind !== 'normal' && (
+        <div className="mode-banner" role="status">
+          {mode.kind === 'public-meeting' ? (
+            <>
+              <strong>Public-meeting mode:</strong> protected content is hidden and screen capture is blocked.
+            </>
+          ) : (
+            <>
+              <strong>Private session:</strong> showing only the pink papers of {meetings.find((m) => m.id === mode.meetingId)?.committee ?? 'this meeting'}.
+            </>
+          )}{' '}
+          {isMember && mode.kind === 'public-meeting' && meetings.length > 0 && (
+            <label>
+              Go into private session for{' '}
+              <select aria-label="Meeting for private session" value="" onChange={(e) => e.target.value && void api().meeting.setMode({ kind: 'private-session', meetingId: e.target.value })}>
+                <option value="">choose a meeting</option>
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.committee}, {m.date}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
       <div className="layout">
         <nav aria-label="Main" className="side-nav">
           <ul>
-            {routes.map((r) => (
-              <li key={r.id}>
+            {NAV.filter((n) => isMember || !n.memberOnly).map((n) => (
+              <li key={n.label}>
                 <a
-                  href={`#${r.id}`}
-                  aria-current={route === r.id ? 'page' : undefined}
+                  href={`#${n.route.name}`}
+                  aria-current={route.name === n.route.name ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    setRoute(r.id);
+                    navigate(n.route);
                   }}
                 >
-                  {r.label}
+                  {n.label}
                 </a>
               </li>
             ))}
           </ul>
+          {loaded !== null && <p className="hint nav-hint">{loaded.toLocaleString('en-GB')} requests in this session</p>}
         </nav>
-        <main id="main" tabIndex={-1}>
-          {route === 'users' && <UsersScreen user={user} />}
-          {route === 'about' && <AboutScreen />}
+        <main id="main" tabIndex={-1} ref={mainRef}>
+          {route.name === 'today' && <TodayScreen navigate={navigate} refreshKey={refreshKey} />}
+          {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
+          {route.name === 'new-request' && <NewRequestScreen navigate={navigate} />}
+          {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
+          {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
+          {route.name === 'register' && <RegisterScreen />}
+          {route.name === 'officers' && <OfficersScreen isMember={isMember} />}
+          {route.name === 'users' && <UsersScreen user={user} />}
+          {route.name === 'about' && <AboutScreen />}
         </main>
       </div>
       {helpOpen && <HelpPanel available={available} onClose={() => setHelpOpen(false)} />}

@@ -42,6 +42,7 @@ export async function openApp(options: HarnessOptions = {}): Promise<Session & {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
   const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

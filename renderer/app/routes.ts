@@ -1,0 +1,14 @@
+export type RequestView = 'all' | 'overdue' | 'due-soon' | 'awaiting-mo' | 'chair-notices';
+
+export type Route =
+  | { name: 'today' }
+  | { name: 'requests'; view?: RequestView }
+  | { name: 'new-request' }
+  | { name: 'request'; id: string }
+  | { name: 'disclosure'; id: string }
+  | { name: 'register' }
+  | { name: 'officers' }
+  | { name: 'users' }
+  | { name: 'about' };
+
+export type Navigate = (route: Route) => void;

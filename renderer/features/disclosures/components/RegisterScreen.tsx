@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { GROUNDS } from '../../../../shared/domain/disclosure';
+import { api } from '../../../app/api';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+
+type Entry = { id: string; materialId: string; what: string; to: string; on: string; ground: keyof typeof GROUNDS; moAdvice: string | null; recordedAt: string };
+type AuditEvent = { seq: number; action: string; detail: Record<string, unknown> | null };
+
+/** R-DIS-4: every disclosure; R-USE-3: each item's audit trail. Read-only: the history cannot be rewritten. */
+export function RegisterScreen() {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [trail, setTrail] = useState<{ materialId: string; events: AuditEvent[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .disclosures.register()
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setEntries(r.value);
+        else setError(r.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <section className="screen" aria-labelledby="register-heading">
+      <h1 id="register-heading">Disclosure register</h1>
+      <ErrorMessage message={error} />
+      {entries.length === 0 ? (
+        <p>No disclosures yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">To whom</th>
+              <th scope="col">Ground</th>
+              <th scope="col">Monitoring Officer’s advice</th>
+              <th scope="col">Audit trail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{ukDate(e.on)}</td>
+                <td>{e.what}</td>
+                <td>{e.to}</td>
+                <td>({e.ground}) {GROUNDS[e.ground]}</td>
+                <td>{e.moAdvice ?? 'Not needed for this ground'}</td>
+                <td>
+                  <button type="button" className="secondary" onClick={async () => { const r = await api().audit.trail({ recordId: e.materialId }); if (r.ok) setTrail({ materialId: e.materialId, events: r.value }); }}>
+                    Show trail
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {trail && (
+        <section aria-labelledby="trail-heading">
+          <h2 id="trail-heading">Audit trail</h2>
+          <ol className="timeline" data-testid="audit-trail">
+            {trail.events.map((ev) => (
+              <li key={ev.seq}>
+                {ev.action}
+                {ev.detail?.at ? ` on ${ukDate(String(ev.detail.at))}` : ev.detail?.on ? ` on ${ukDate(String(ev.detail.on))}` : ''}
+                {ev.detail?.by ? ` by ${String(ev.detail.by)}` : ''}
+                {ev.detail?.to ? ` to ${String(ev.detail.to)}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  );
+}

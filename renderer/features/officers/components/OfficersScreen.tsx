@@ -1,0 +1,187 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/requests';
+import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
+import { api } from '../../../app/api';
+import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { useDirectory } from '../../requests/hooks/useDirectory';
+
+/** The officers directory, the meetings list and the council settings the rules read. */
+export function OfficersScreen({ isMember }: { isMember: boolean }) {
+  const [refresh, setRefresh] = useState(0);
+  const { officers, meetings, council } = useDirectory(refresh);
+  const bump = () => setRefresh((n) => n + 1);
+  return (
+    <section className="screen" aria-labelledby="officers-heading">
+      <h1 id="officers-heading">Officers, meetings and council</h1>
+      <h2>Officers</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Service</th>
+            <th scope="col">Seniority</th>
+            <th scope="col">Email</th>
+          </tr>
+        </thead>
+        <tbody>
+          {officers.map((o) => (
+            <tr key={o.id}>
+              <td>{o.name}</td>
+              <td>{o.role}</td>
+              <td>{o.service}</td>
+              <td>{seniorityNames[o.seniority]}</td>
+              <td>{o.email}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <OfficerForm onSaved={bump} />
+      <h2>Meetings</h2>
+      <ul>
+        {meetings.map((m) => (
+          <li key={m.id}>
+            {m.committee}, {ukDate(m.date)}: {m.agendaItems.join('; ')}
+          </li>
+        ))}
+      </ul>
+      <MeetingForm onSaved={bump} />
+      {council && isMember && <CouncilForm initial={council.settings} onSaved={bump} />}
+      {council && !isMember && <p>Council profile in force: {council.profile.name}.</p>}
+    </section>
+  );
+}
+
+function OfficerForm({ onSaved }: { onSaved: () => void }) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [service, setService] = useState('');
+  const [seniority, setSeniority] = useState<Seniority>('head-of-service');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await api().officers.save({ name, role, service, seniority, email });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setName('');
+    setRole('');
+    setEmail('');
+    onSaved();
+  }
+  return (
+    <form className="stack wide" onSubmit={submit} aria-labelledby="add-officer-heading" noValidate>
+      <h3 id="add-officer-heading">Add an officer</h3>
+      <ErrorMessage message={error} />
+      <Field label="Officer’s name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label="Role">{(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}</Field>
+      <Field label="Service">{(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}</Field>
+      <Field label="Seniority">
+        {(p) => (
+          <select {...p} value={seniority} onChange={(e) => setSeniority(e.target.value as Seniority)}>
+            {SENIORITIES.map((s) => (
+              <option key={s} value={s}>
+                {seniorityNames[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Council email">{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+      <div>
+        <button type="submit">Add officer</button>
+      </div>
+    </form>
+  );
+}
+
+function MeetingForm({ onSaved }: { onSaved: () => void }) {
+  const [committee, setCommittee] = useState('');
+  const [date, setDate] = useState('');
+  const [items, setItems] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await api().meetings.save({ committee, date, agendaItems: items.split('\n').map((s) => s.trim()).filter(Boolean) });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setCommittee('');
+    setItems('');
+    onSaved();
+  }
+  return (
+    <form className="stack wide" onSubmit={submit} aria-labelledby="add-meeting-heading" noValidate>
+      <h3 id="add-meeting-heading">Add a meeting</h3>
+      <ErrorMessage message={error} />
+      <Field label="Committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
+      <Field label="Date">{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
+      <Field label="Agenda items" hint="One per line.">{(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>
+      <div>
+        <button type="submit">Add meeting</button>
+      </div>
+    </form>
+  );
+}
+
+function CouncilForm({ initial, onSaved }: { initial: { profileId: string; nation: Nation; emailDomain: string }; onSaved: () => void }) {
+  const [profileId, setProfileId] = useState(initial.profileId);
+  const [nation, setNation] = useState<Nation>(initial.nation);
+  const [emailDomain, setEmailDomain] = useState(initial.emailDomain);
+  const [choices, setChoices] = useState<Array<{ id: string; name: string }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  useEffect(() => {
+    let live = true;
+    void api()
+      .council.get()
+      .then((r) => live && r.ok && setChoices(r.value.profiles));
+    return () => {
+      live = false;
+    };
+  }, []);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await api().council.set({ profileId, nation, emailDomain });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setSaved(`Saved. New requests use ${r.value.profile.name}; existing due dates do not move.`);
+    onSaved();
+  }
+  return (
+    <form className="stack wide" onSubmit={submit} aria-labelledby="council-heading" noValidate>
+      <h2 id="council-heading">Council</h2>
+      <ErrorMessage message={error} />
+      <Field label="Council protocol profile">
+        {(p) => (
+          <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Nation (for bank holidays)">
+        {(p) => (
+          <select {...p} value={nation} onChange={(e) => setNation(e.target.value as Nation)}>
+            {NATIONS.map((n) => (
+              <option key={n} value={n}>
+                {NATION_NAMES[n]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Council email domain" hint="For example example-council.gov.uk. Requests must come from this address.">
+        {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
+      </Field>
+      <div>
+        <button type="submit">Save council settings</button>
+      </div>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </form>
+  );
+}

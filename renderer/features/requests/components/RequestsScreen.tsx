@@ -1,0 +1,159 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { statusNames, REQUEST_STATUSES, type RequestStatus } from '../../../../shared/domain/requests';
+import type { Navigate, RequestView } from '../../../app/routes';
+import { ukDate } from '../../../app/ui';
+import { EMPTY_FILTER, useRequestQuery, type RequestFilter, type SortKey } from '../hooks/useRequestQuery';
+import type { MeetingMode } from '../../../../shared/domain/protection';
+
+const VIEW_NAMES: Record<RequestView, string> = {
+  all: 'All requests',
+  overdue: 'Overdue',
+  'due-soon': 'Due in the next 3 working days',
+  'awaiting-mo': 'Awaiting the Monitoring Officer',
+  'chair-notices': 'Chair notices not yet sent',
+};
+const ROW_HEIGHT = 44;
+const PROTECTED = new Set(['Confidential', 'Exempt', 'Pink paper', 'Not yet known (treated as confidential)', 'Member only']);
+
+const COLUMNS: Array<{ key: SortKey; label: string }> = [
+  { key: 'reference', label: 'Reference' },
+  { key: 'subject', label: 'Subject' },
+  { key: 'officerName', label: 'Officer' },
+  { key: 'service', label: 'Service' },
+  { key: 'status', label: 'Status' },
+  { key: 'sentOn', label: 'Sent' },
+  { key: 'target', label: 'Due' },
+];
+
+export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navigate: Navigate; view: RequestView; mode: MeetingMode; searchFocusKey: number }) {
+  const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
+  const { rows, total, options } = useRequestQuery(filter, sort);
+  const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  useEffect(() => {
+    if (searchFocusKey > 0) search.current?.focus();
+  }, [searchFocusKey]);
+
+  const set = (key: keyof RequestFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  // Arrow keys move between rows; the list scrolls to keep the focused row in view.
+  function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = Number((event.target as HTMLElement).closest('tr')?.dataset.index ?? -1);
+    const next = Math.max(0, Math.min((rows?.length ?? 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    virtualizer.scrollToIndex(next);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLButtonElement>(`tr[data-index="${next}"] button`)?.focus());
+  }
+
+  const hidden = (classification: string) => mode.kind === 'public-meeting' && PROTECTED.has(classification);
+
+  return (
+    <section className="screen" aria-labelledby="requests-heading">
+      <h1 id="requests-heading">{VIEW_NAMES[filter.view]}</h1>
+      <div className="filters" role="search">
+        <div className="field">
+          <label htmlFor="request-search">Search subject, question, notes and officer</label>
+          <input id="request-search" ref={search} type="search" value={filter.search} onChange={(e) => set('search')(e.target.value)} />
+        </div>
+        <Select label="View" value={filter.view} onChange={(v) => set('view')(v)} options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))} includeAll={false} />
+        <Select label="Status" value={filter.status} onChange={set('status')} options={REQUEST_STATUSES.map((s) => ({ value: s, label: statusNames[s] }))} />
+        <Select label="Service" value={filter.service} onChange={set('service')} options={options.service.map((s) => ({ value: s, label: s }))} />
+        <Select label="Officer" value={filter.officer} onChange={set('officer')} options={options.officer.map((s) => ({ value: s, label: s }))} />
+        <Select label="Ward" value={filter.ward} onChange={set('ward')} options={options.ward.map((s) => ({ value: s, label: s }))} />
+        <Select label="Classification" value={filter.classification} onChange={set('classification')} options={options.classification.map((s) => ({ value: s, label: s }))} />
+        <Select label="Capacity" value={filter.capacity} onChange={set('capacity')} options={options.capacity.map((s) => ({ value: s, label: s }))} />
+        <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
+      </div>
+      <p role="status" className="hint" data-testid="result-count">
+        {rows ? `${rows.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} requests` : 'Loading…'}
+      </p>
+      <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
+        <table className="table requests-table" aria-rowcount={(rows?.length ?? 0) + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : false }))}>
+                    {c.label}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody onKeyDown={onKeyDown}>
+            {padTop > 0 && (
+              <tr aria-hidden="true" style={{ height: padTop }}>
+                <td colSpan={COLUMNS.length} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const r = rows![item.index]!;
+              return (
+                <tr key={r.id} data-index={item.index} aria-rowindex={item.index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
+                  <td>{r.reference}</td>
+                  <td>
+                    {r.locked ? (
+                      <span className="locked">🔒 Member only</span>
+                    ) : (
+                      <button type="button" className="link" onClick={() => navigate({ name: 'request', id: r.id })}>
+                        {hidden(r.classification) ? 'Protected: hidden in a public meeting' : r.subject}
+                      </button>
+                    )}
+                  </td>
+                  <td>{r.officerName}</td>
+                  <td>{r.service}</td>
+                  <td>
+                    <StatusTag status={r.status} late={r.workingDaysLate} />
+                  </td>
+                  <td>{ukDate(r.sentOn)}</td>
+                  <td>{ukDate(r.target)}</td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" style={{ height: padBottom }}>
+                <td colSpan={COLUMNS.length} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function StatusTag({ status, late }: { status: RequestStatus; late: number }) {
+  return (
+    <span className={`tag tag-${status}`}>
+      {statusNames[status]}
+      {late > 0 ? ` (${late} working day${late === 1 ? '' : 's'} late)` : ''}
+    </span>
+  );
+}
+
+function Select({ label, value, onChange, options, includeAll = true }: { label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }>; includeAll?: boolean }) {
+  const id = `filter-${label.toLowerCase()}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {includeAll && <option value="">Any</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { CouncilProfile } from '../../../../shared/domain/profiles';
+import type { CouncilSettings, MeetingView, OfficerView } from '../../../../shared/ipc/casework';
+import { api } from '../../../app/api';
+
+/** Officers, meetings and the council profile in force: what the request form needs. */
+export function useDirectory(refreshKey = 0) {
+  const [officers, setOfficers] = useState<OfficerView[]>([]);
+  const [meetings, setMeetings] = useState<MeetingView[]>([]);
+  const [council, setCouncil] = useState<{ settings: CouncilSettings; profile: CouncilProfile } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api().officers.list(), api().meetings.list(), api().council.get()]).then(([o, m, c]) => {
+      if (!live) return;
+      if (o.ok) setOfficers(o.value);
+      if (m.ok) setMeetings(m.value);
+      if (c.ok) setCouncil(c.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey]);
+  return { officers, meetings, council };
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { Dashboard } from '../../../../shared/ipc/casework';
+import { api } from '../../../app/api';
+import type { Navigate, RequestView } from '../../../app/routes';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+
+const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'register' }> = [
+  { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
+  { key: 'dueSoon', label: 'Acknowledgements and answers due in the next 3 working days', view: 'due-soon' },
+  { key: 'awaitingMonitoringOfficer', label: 'Awaiting the Monitoring Officer', view: 'awaiting-mo' },
+  { key: 'chairNoticesPending', label: 'Chair notices not yet sent', view: 'chair-notices' },
+  { key: 'retentionDue', label: 'Personal data due for erasure', view: 'all' },
+];
+
+export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refreshKey: number }) {
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .dashboard.get()
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setDashboard(r.value);
+        else setError(r.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey]);
+
+  return (
+    <section className="screen" aria-labelledby="today-heading">
+      <h1 id="today-heading">Today{dashboard ? `, ${ukDate(dashboard.today)}` : ''}</h1>
+      <ErrorMessage message={error} />
+      {dashboard && (
+        <ul className="cards">
+          {CARDS.map((card) => (
+            <li key={card.key}>
+              <button type="button" className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`} onClick={() => navigate({ name: 'requests', view: card.view })}>
+                <span className="card-count">{dashboard[card.key]}</span>
+                <span className="card-label">{card.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <button type="button" onClick={() => navigate({ name: 'new-request' })}>
+          New request <kbd>Ctrl+N</kbd>
+        </button>
+      </p>
+    </section>
+  );
+}

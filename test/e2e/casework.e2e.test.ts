@@ -1,0 +1,218 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMBER_PASSPHRASE, PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function fillRequest(page: Page, opts: { subject: string; justification: string; sentOn?: string; memberOnly?: boolean; meeting?: boolean }) {
+  await goTo(page, 'New request');
+  await page.getByLabel('Subject').fill(opts.subject);
+  await page.getByLabel('Officer', { exact: true }).selectOption({ label: 'Sam Green, Head of Estates (Estates)' });
+  await page.getByLabel('The specific information you need').fill('The independent valuation report for the depot site');
+  await page.getByLabel('Capacity you are asking in').selectOption({ label: 'Ward or division member' });
+  await page.getByLabel('Purpose: what the information is for').fill('To answer Riverside residents about the depot sale');
+  await page.getByLabel('Route').selectOption({ label: 'Common-law need to know' });
+  await page.getByLabel('Why you need to know').fill(opts.justification);
+  await page.getByLabel('Ward').fill('Riverside');
+  if (opts.meeting) {
+    await page.getByLabel('Meeting it relates to').selectOption({ index: 1 });
+    await page.getByLabel('Agenda item').selectOption({ label: 'Item 9: depot disposal' });
+    await page.getByLabel('I may raise this at the meeting').check();
+  }
+  await page.getByLabel('Your council email address').fill('cllr.smith@example-council.gov.uk');
+  if (opts.sentOn) await page.getByLabel('Date sent').fill(opts.sentOn);
+  if (opts.memberOnly) await page.getByLabel('Member only (your PA will not see it)').check();
+}
+
+describe('casework journeys in Chromium', () => {
+  let app: Awaited<ReturnType<typeof openApp>>;
+  beforeAll(async () => {
+    app = await openApp();
+    await setUpAsMember(app.page);
+  });
+  afterAll(() => app?.close());
+
+  it('the Member sets up the council, an officer and a meeting', async () => {
+    const { page } = app;
+    await goTo(page, 'Officers, meetings and council');
+    await page.getByLabel('Council email domain').fill('example-council.gov.uk');
+    await page.getByRole('button', { name: 'Save council settings' }).click();
+    await expect.poll(() => page.getByText(/existing due dates do not move/).count()).toBe(1);
+    await page.getByLabel('Officer’s name').fill('Sam Green');
+    await page.getByLabel('Role').fill('Head of Estates');
+    await page.getByLabel('Service').fill('Estates');
+    await page.getByLabel('Council email', { exact: true }).fill('sam.green@example-council.gov.uk');
+    await page.getByRole('button', { name: 'Add officer' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Sam Green' }).count()).toBe(1);
+    await page.getByLabel('Committee').fill('Cabinet');
+    await page.getByLabel('Date', { exact: true }).fill('2026-12-02');
+    await page.getByLabel('Agenda items').fill('Item 9: depot disposal');
+    await page.getByRole('button', { name: 'Add meeting' }).click();
+    await expect.poll(() => page.getByText(/Cabinet, 02\/12\/2026/).count()).toBe(1);
+    await expectNoAxeViolations(page, 'officers, meetings and council');
+    await screenshot(page, 'officers-meetings-council');
+  });
+
+  it('a curiosity-only request is refused with the reason, then fixed and saved with its due dates', async () => {
+    const { page } = app;
+    await fillRequest(page, { subject: 'Depot disposal valuation', justification: 'Just interested in the depot.', meeting: true });
+    await expect.poll(() => page.getByTestId('assessment').textContent()).toMatch(/refused.*Curiosity or general interest is not a need to know/s);
+    await expectNoAxeViolations(page, 'new request');
+    await screenshot(page, 'new-request-refused');
+    await page.getByRole('button', { name: 'Check your answers' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cannot go as a need-to-know request/);
+    await page.getByLabel('Why you need to know').fill('As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.');
+    await expect.poll(() => page.getByTestId('assessment').textContent()).toMatch(/sufficient/);
+    await page.getByRole('button', { name: 'Check your answers' }).click();
+    await page.getByRole('heading', { name: 'Check your request before it is saved' }).waitFor();
+    await expectNoAxeViolations(page, 'check your answers');
+    await page.getByRole('button', { name: 'Save the request' }).click();
+    await page.getByRole('heading', { name: 'Depot disposal valuation' }).waitFor();
+    await page.getByText('How the due dates were worked out').click();
+    await expect.poll(() => page.getByText(/that is day 0/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/The chair or executive member must be told/).count()).toBe(1);
+  });
+
+  it('an acknowledgement that comes late shows the request overdue', async () => {
+    const { page } = app;
+    await fillRequest(page, { subject: 'Street lighting outage', justification: 'As ward member I am handling a constituent complaint about the lighting on Mill Lane and need the repair schedule.', sentOn: daysAgo(21) });
+    await page.getByRole('button', { name: 'Check your answers' }).click();
+    await page.getByRole('button', { name: 'Save the request' }).click();
+    await page.getByRole('heading', { name: 'Street lighting outage' }).waitFor();
+    await expect.poll(() => page.locator('.tag').first().textContent()).toMatch(/overdue/i);
+    await page.getByLabel('What happened').selectOption('acknowledged');
+    await page.getByLabel('On', { exact: true }).fill(daysAgo(2));
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await expect.poll(() => page.getByText(/: Acknowledged/).count()).toBe(1);
+    await expect.poll(() => page.locator('.tag').first().textContent()).toMatch(/overdue/i);
+    await screenshot(page, 'request-overdue');
+    await goTo(page, 'Requests');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^2 of 2/);
+    await page.getByLabel('Search subject, question, notes and officer').fill('lighting');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^1 of 2/);
+    await expectNoAxeViolations(page, 'requests list');
+    await screenshot(page, 'requests-list');
+  });
+
+  it('a pink paper is classified, and a public-interest disclosure is blocked until the Monitoring Officer’s advice and the Member’s regard are recorded', async () => {
+    const { page } = app;
+    await page.getByLabel('Search subject, question, notes and officer').fill('depot');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByLabel('Title').fill('Depot valuation report');
+    await page.getByLabel('Summary or text').fill('Valuation £2.1m; two bidders.');
+    await page.getByLabel('Classification').selectOption({ label: 'Pink paper' });
+    await page.getByLabel('Committee').fill('Cabinet');
+    await page.getByLabel('Meeting date').fill('2026-12-02');
+    await page.getByLabel('Agenda item').fill('Item 9: depot disposal');
+    await page.getByLabel('Report author’s designation').fill('Director of Resources');
+    await page.getByRole('button', { name: 'Record it' }).click();
+    await expect.poll(() => page.getByText(/Pink paper: Cabinet, 02\/12\/2026/).count()).toBe(1);
+    await expectNoAxeViolations(page, 'request page');
+    await screenshot(page, 'request-with-pink-paper');
+
+    await page.getByRole('button', { name: 'Pass it on (disclosure)…' }).click();
+    await page.getByRole('heading', { name: /Passing on/ }).waitFor();
+    await page.getByLabel(/\(d\) Reasonable and in the public interest/).check();
+    await page.getByRole('button', { name: 'Choose this ground' }).click();
+    await page.getByLabel('Why disclosure is reasonable and in the public interest').fill('Residents face a financial risk from the sale that the council has not explained.');
+    await page.getByLabel('I am acting in good faith').check();
+    await page.getByLabel('This is in line with the council’s reasonable requirements').check();
+    await page.getByRole('button', { name: 'Record the evidence' }).click();
+    await page.getByRole('heading', { name: 'Consult the Monitoring Officer' }).waitFor();
+    // A compromised page calling the contract directly is refused by the main process.
+    const bypass = await page.evaluate(async () => {
+      const list = await window.api.disclosures.list();
+      const id = list.ok ? list.value[0]!.id : '';
+      return [
+        await window.api.disclosures.advance({ id, event: { type: 'approve', officerCheck: { checked: true, note: 'x' } } }),
+        await window.api.disclosures.advance({ id, event: { type: 'disclose', to: 'Press', on: '2026-11-24', what: 'all of it' } }),
+      ];
+    });
+    for (const r of bypass) expect(r).toMatchObject({ ok: false, error: { code: 'refused' } });
+    await expectNoAxeViolations(page, 'disclosure');
+    await screenshot(page, 'disclosure-awaiting-monitoring-officer');
+    await page.getByLabel('Monitoring Officer (or representative)').fill('A. Khan');
+    await page.getByLabel('Their advice').fill('Share the headline figure only, not the bids.');
+    await page.getByRole('button', { name: 'Record the advice' }).click();
+    await page.getByLabel('I have had regard to the Monitoring Officer’s advice').check();
+    await page.getByRole('button', { name: 'Record my regard' }).click();
+    await page.getByLabel('I checked with the officer who gave me this').check();
+    await page.getByLabel('What they said (or why you could not check)').fill('Head of Estates agreed to the headline figure.');
+    await page.getByRole('button', { name: 'Approve the disclosure' }).click();
+    await page.getByLabel('Passed on to').fill('Riverside Residents Association');
+    await page.getByLabel('What was passed on').fill('Headline valuation figure');
+    await page.getByRole('button', { name: 'Disclose and record it' }).click();
+    await expect.poll(() => page.getByText(/Disclosed to Riverside Residents Association/).count()).toBe(1);
+    await goTo(page, 'Disclosure register');
+    await expect.poll(() => page.getByRole('cell', { name: 'Riverside Residents Association' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show trail' }).click();
+    await expect.poll(() => page.getByTestId('audit-trail').textContent()).toMatch(/classified.*viewed|classified.*disclosed/s);
+    await expectNoAxeViolations(page, 'disclosure register');
+    await screenshot(page, 'disclosure-register');
+  });
+
+  it('public-meeting mode hides protected content', async () => {
+    const { page } = app;
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.keyboard.press('Control+Shift+M');
+    await expect.poll(() => page.getByText(/Public-meeting mode:/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Protected material: hidden in public-meeting mode/).count()).toBe(1);
+    expect(await page.getByText('Depot valuation report').count()).toBe(0);
+    await expectNoAxeViolations(page, 'public-meeting mode');
+    await screenshot(page, 'public-meeting-mode');
+    await page.keyboard.press('Control+Shift+M');
+    await expect.poll(() => page.getByText(/Public-meeting mode:/).count()).toBe(0);
+  });
+
+  it('the Today screen counts what needs attention and opens the filtered list', async () => {
+    const { page } = app;
+    await goTo(page, 'Today');
+    await expect.poll(() => page.getByRole('button', { name: /Overdue requests/ }).textContent()).toMatch(/^[1-9]/);
+    await expectNoAxeViolations(page, 'today');
+    await screenshot(page, 'today');
+    await page.getByRole('button', { name: /Overdue requests/ }).click();
+    await page.getByRole('heading', { name: 'Overdue' }).waitFor();
+  });
+
+  it('the PA cannot open a Member-only item; locking clears the screen and the working set', async () => {
+    const { page } = app;
+    await fillRequest(page, { subject: 'Confidential staffing matter', justification: 'As ward member I am handling a constituent complaint about a named officer and need the outcome of the review.', memberOnly: true });
+    await page.getByRole('button', { name: 'Check your answers' }).click();
+    await page.getByRole('button', { name: 'Save the request' }).click();
+    await page.getByRole('heading', { name: 'Confidential staffing matter' }).waitFor();
+    await goTo(page, 'People and passphrases');
+    await page.getByLabel("PA's name").fill('Pat Jones');
+    await page.getByLabel("PA's passphrase").fill(PA_PASSPHRASE);
+    await page.getByRole('button', { name: 'Add PA' }).click();
+    await expect.poll(() => page.getByText(/Pat Jones was added/).count()).toBe(1);
+
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: 'Unlock Need to Know' }).waitFor();
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases).not.toContain('need-to-know-working-set');
+    expect(await page.getByText('Depot disposal valuation').count()).toBe(0);
+
+    await page.getByLabel('Who is signing in').selectOption({ label: 'Pat Jones (PA)' });
+    await page.getByLabel('Passphrase').fill(PA_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('Signed in as Pat Jones (PA)').waitFor();
+    await goTo(page, 'Requests');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^3 of 3/);
+    await expect.poll(() => page.getByText('🔒 Member only').count()).toBe(1);
+    expect(await page.getByText('Confidential staffing matter').count()).toBe(0);
+    await screenshot(page, 'pa-requests-list');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await expect.poll(() => page.getByText(/Member-only item/).count()).toBe(1);
+    expect(await page.getByText('Depot valuation report').count()).toBe(0);
+    await expectNoAxeViolations(page, 'PA request page');
+    const direct = await page.evaluate(async () => {
+      const list = await window.api.requests.list();
+      const locked = list.ok ? list.value.find((r) => r.locked) : undefined;
+      return window.api.requests.get({ id: locked?.id ?? '' });
+    });
+    expect(direct).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(app.consoleErrors).toEqual([]);
+    void MEMBER_PASSPHRASE;
+  });
+});
