@@ -71,7 +71,9 @@ export function open(key: Buffer, sealed: Sealed, aad: Buffer): Buffer | null {
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);
-    return Buffer.concat([decipher.update(sealed.ct), decipher.final()]);
+    const body = decipher.update(sealed.ct);
+    const tail = decipher.final(); // GCM emits nothing here, so skip the copy a concat would make
+    return tail.length ? Buffer.concat([body, tail]) : body;
   } catch {
     return null;
   }

@@ -21,8 +21,12 @@ export interface StoredRecord {
   tier: Tier;
   type: string;
   seq: number;
-  /** Decrypted JSON (UTF-8 bytes, off the JS heap), or null when this session has no key for the tier. */
-  json: Buffer | null;
+  /** False when this session has no key for the tier (a PA and Member-only records). */
+  readable: boolean;
+  /** Where its sealed frame is: records are decrypted on demand, so memory does not grow with the vault. */
+  where: 'snapshot' | 'journal';
+  offset: number;
+  length: number;
 }
 
 export interface AuditEvent {
@@ -135,7 +139,7 @@ export class RecordStore {
       if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged at byte ${offset}`);
       if (r.frame.seq <= previousSeq) throw cannotOpen(`${snapshotName(g)} has frames out of order`);
       previousSeq = r.frame.seq;
-      this.apply(r.frame, `${snapshotName(g)} at byte ${offset}`);
+      this.apply(r.frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset);
       offset = r.next;
       count++;
     }
@@ -166,7 +170,7 @@ export class RecordStore {
         throw cannotOpen(`${journalName(g)} skips or repeats a save at byte ${offset} (sequence ${frame.seq} after ${this.lastSeq})`);
       }
       if (!frame.prev.equals(this.head)) throw cannotOpen(`${journalName(g)} breaks its hash chain at byte ${offset}`);
-      this.apply(frame, `${journalName(g)} at byte ${offset}`);
+      this.apply(frame, `${journalName(g)} at byte ${offset}`, 'journal', offset);
       this.lastSeq = frame.seq;
       this.head = frame.hash;
       this.journalFrames++;
@@ -176,15 +180,12 @@ export class RecordStore {
     return null;
   }
 
-  private apply(frame: DecodedFrame, where: string): void {
+  /** Verifies a frame (every frame is authenticated at unlock) and indexes where it lives; keeps no plaintext. */
+  private apply(frame: DecodedFrame, description: string, where: 'snapshot' | 'journal', offset: number): void {
     const key = this.keyFor(frame.tier);
-    let plaintext: Buffer | null = null;
-    if (key) {
-      plaintext = openFrame(frame, key);
-      if (!plaintext) throw cannotOpen(`a record in ${where} fails authentication (it was altered, moved or damaged)`);
-    }
+    if (key && !openFrame(frame, key)) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     if (frame.kind === 'put') {
-      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, json: plaintext });
+      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, readable: key !== null, where, offset, length: frame.bytes.length });
     } else if (frame.kind === 'delete') {
       this.records.delete(frame.id);
     } else {
@@ -242,11 +243,12 @@ export class RecordStore {
       }
       throw ioError('save', error);
     }
+    const offset = this.journalBytes;
     this.journalBytes += frame.bytes.length;
     this.journalFrames++;
     this.lastSeq = seq;
     this.head = frame.hash;
-    this.apply(frame, 'the journal');
+    this.apply(frame, 'the journal', 'journal', offset);
     return seq;
   }
 
@@ -289,8 +291,14 @@ export class RecordStore {
   compact(): void {
     const next = this.generation + 1;
     const kept: Buffer[] = [];
+    const moved: Array<{ id: string; offset: number }> = [];
+    let size = 0;
     for (const frame of this.frames()) {
-      if (frame.kind === 'audit' || (frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq)) kept.push(Buffer.from(frame.bytes));
+      const live = frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq;
+      if (frame.kind !== 'audit' && !live) continue;
+      if (live) moved.push({ id: frame.id, offset: size });
+      kept.push(Buffer.from(frame.bytes));
+      size += frame.bytes.length;
     }
     const framesBuf = Buffer.concat(kept);
     const mac = this.snapshotMac(next, this.lastSeq, this.head, kept.length, sha256(framesBuf));
@@ -310,6 +318,13 @@ export class RecordStore {
     this.journalBytes = 0;
     this.journalFrames = 0;
     this.snapshotBytes = SNAPSHOT_MAGIC.length + 4 + meta.length + framesBuf.length;
+    this.closeReaders();
+    const framesStart = SNAPSHOT_MAGIC.length + 4 + meta.length;
+    for (const { id, offset } of moved) {
+      const r = this.records.get(id)!;
+      r.where = 'snapshot';
+      r.offset = framesStart + offset;
+    }
     this.openJournal();
     this.removeGenerationsBefore(previous);
   }
@@ -318,6 +333,45 @@ export class RecordStore {
     const gens = listGenerations(this.fs, this.dir);
     for (const g of gens.snapshots) if (g < keep) this.fs.unlinkSync(path.join(this.dir, snapshotName(g)));
     for (const g of gens.journals) if (g < keep) this.fs.unlinkSync(path.join(this.dir, journalName(g)));
+  }
+
+  private readers: { snapshot: number | null; journal: number | null } = { snapshot: null, journal: null };
+
+  private reader(where: 'snapshot' | 'journal'): number {
+    const fd = this.readers[where];
+    if (fd !== null) return fd;
+    const name = where === 'snapshot' ? snapshotName(this.generation) : journalName(this.generation);
+    try {
+      return (this.readers[where] = this.fs.openSync(path.join(this.dir, name), 'r'));
+    } catch (error) {
+      throw ioError(`read ${name}`, error);
+    }
+  }
+
+  private closeReaders(): void {
+    for (const where of ['snapshot', 'journal'] as const) {
+      const fd = this.readers[where];
+      if (fd !== null) this.fs.closeSync(fd);
+      this.readers[where] = null;
+    }
+  }
+
+  /** Decrypts one record from its frame on disk; null when this session has no key for it. */
+  read(record: StoredRecord): Buffer | null {
+    const key = this.keyFor(record.tier);
+    if (!key || !record.readable) return null;
+    const buf = Buffer.alloc(record.length);
+    const fd = this.reader(record.where);
+    let got = 0;
+    while (got < record.length) {
+      const n = this.fs.readSync(fd, buf, got, record.length - got, record.offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    const r = readFrame(buf, 0);
+    const plain = r.ok && r.frame.id === record.id && r.frame.seq === record.seq ? openFrame(r.frame, key) : null;
+    if (!plain) throw cannotOpen(`the record ${record.id} changed on disk after the vault was unlocked`);
+    return plain;
   }
 
   auditEvents(recordId?: string): AuditEvent[] {
@@ -336,6 +390,7 @@ export class RecordStore {
   }
 
   close(): void {
+    this.closeReaders();
     if (this.journalFd !== null) {
       try {
         this.fs.closeSync(this.journalFd);

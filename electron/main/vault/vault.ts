@@ -191,7 +191,7 @@ export class VaultSession {
   put<T>(record: { id: string; tier: Tier; type: string; data: T }): VaultRecord<T> {
     this.requireKeys();
     // A PA cannot overwrite what it cannot read.
-    if (this.store.records.get(record.id)?.json === null) throw new VaultError('not-permitted', 'This record is Member-only.');
+    if (this.store.records.get(record.id)?.readable === false) throw new VaultError('not-permitted', 'This record is Member-only.');
     const seq = this.store.append('put', record.tier, record.id, record.type, Buffer.from(JSON.stringify(record.data)));
     if (this.store.needsCompaction()) this.compact();
     return { ...record, seq };
@@ -208,8 +208,9 @@ export class VaultSession {
   get<T = unknown>(id: string): VaultRecord<T> | undefined {
     this.requireKeys();
     const r = this.store.records.get(id);
-    if (!r || r.json === null) return undefined;
-    return { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json.toString('utf8')) as T };
+    const plain = r ? this.store.read(r) : null;
+    if (!r || !plain) return undefined;
+    return { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(plain.toString('utf8')) as T };
   }
 
   /** Records this user can read, optionally of one type. Member-only records never reach a PA. */
@@ -217,8 +218,8 @@ export class VaultSession {
     this.requireKeys();
     const out: VaultRecord<T>[] = [];
     for (const r of this.store.records.values()) {
-      if (r.json === null || (type !== undefined && r.type !== type)) continue;
-      out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(r.json.toString('utf8')) as T });
+      if (!r.readable || (type !== undefined && r.type !== type)) continue;
+      out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(this.store.read(r)!.toString('utf8')) as T });
     }
     return out;
   }
@@ -227,7 +228,7 @@ export class VaultSession {
   sealedIds(type?: string): Array<{ id: string; type: string }> {
     this.requireKeys();
     const out: Array<{ id: string; type: string }> = [];
-    for (const r of this.store.records.values()) if (r.json === null && (type === undefined || r.type === type)) out.push({ id: r.id, type: r.type });
+    for (const r of this.store.records.values()) if (!r.readable && (type === undefined || r.type === type)) out.push({ id: r.id, type: r.type });
     return out;
   }
 
