@@ -6,9 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { VaultError, cannotOpen, ioError } from './errors';
 import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, realFs, type VaultFs } from './fsio';
-import { HEADER_FILE, Vault } from './vault';
 import { listGenerations, journalName, snapshotName } from './store';
-import { parseHeader } from './header';
+import { HEADER_FILE, parseHeader } from './header';
 
 const MAGIC = Buffer.from('NTKBACK1', 'latin1');
 
@@ -113,7 +112,7 @@ export function restoreBackup(
 ): { replacedFolder: string | null } {
   const fs = options.fs ?? realFs;
   const now = (options.now ?? (() => new Date()))();
-  if (Vault.exists(dir, fs) && !options.overwrite) {
+  if (fs.existsSync(path.join(dir, HEADER_FILE)) && !options.overwrite) {
     throw new VaultError('exists', 'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).');
   }
   let fd: number;
@@ -160,7 +159,13 @@ export function restoreBackup(
       replacedFolder = `${dir}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
       renameWithRetry(fs, dir, replacedFolder);
     }
-    renameWithRetry(fs, staging, dir);
+    try {
+      renameWithRetry(fs, staging, dir);
+    } catch (error) {
+      // Put the old vault back where it was rather than leave the folder empty.
+      if (replacedFolder) renameWithRetry(fs, replacedFolder, dir);
+      throw error;
+    }
     fsyncDir(fs, path.dirname(dir));
     return { replacedFolder };
   } catch (error) {

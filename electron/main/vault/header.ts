@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { checkKdfParams, deriveSubkey, equalBytes, hmac, sha256, type KdfParams } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 
+export const HEADER_FILE = 'vault.json';
 export const HEADER_FORMAT = 'need-to-know-vault';
 export const HEADER_VERSION = 1;
 

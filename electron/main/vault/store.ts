@@ -38,6 +38,15 @@ export interface AuditEvent {
   detail: Record<string, unknown> | null;
 }
 
+interface SnapshotMeta {
+  version: number;
+  generation: number;
+  lastSeq: number;
+  head: string;
+  count: number;
+  mac: string;
+}
+
 export interface Keys {
   shared: Buffer;
   member: Buffer | null;
@@ -108,7 +117,8 @@ export class RecordStore {
     return hmac(deriveSubkey(this.keys.shared, 'snapshot'), `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}`);
   }
 
-  private loadSnapshot(g: number): void {
+  /** Reads snapshot g and checks its MAC (which covers every frame in it) before anything trusts it. */
+  private readSnapshot(g: number): { buf: Buffer; framesStart: number; meta: SnapshotMeta } {
     const file = path.join(this.dir, snapshotName(g));
     let buf: Buffer;
     try {
@@ -116,21 +126,26 @@ export class RecordStore {
     } catch (error) {
       throw cannotOpen(`the snapshot ${snapshotName(g)} cannot be read`, error);
     }
-    this.snapshotBytes = buf.length;
     if (buf.length < 12 || !buf.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw cannotOpen(`${snapshotName(g)} is not a vault snapshot`);
     const metaLen = buf.readUInt32BE(8);
-    let meta: { version: number; generation: number; lastSeq: number; head: string; count: number; mac: string };
+    let meta: SnapshotMeta;
     try {
-      meta = JSON.parse(buf.subarray(12, 12 + metaLen).toString('utf8'));
+      meta = JSON.parse(buf.subarray(12, 12 + metaLen).toString('utf8')) as SnapshotMeta;
     } catch (error) {
       throw cannotOpen(`${snapshotName(g)} has an unreadable header`, error);
     }
     if (meta.version > 1) throw new VaultError('newer-format', `cannot open: ${snapshotName(g)} was written by a newer version of Need to Know`);
     const framesStart = 12 + metaLen;
-    const mac = this.snapshotMac(meta.generation, meta.lastSeq, Buffer.from(meta.head, 'hex'), meta.count, sha256(buf.subarray(framesStart)));
+    const mac = this.snapshotMac(meta.generation, meta.lastSeq, Buffer.from(String(meta.head), 'hex'), meta.count, sha256(buf.subarray(framesStart)));
     if (meta.generation !== g || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
       throw cannotOpen(`${snapshotName(g)} has been altered or damaged (authentication failed)`);
     }
+    return { buf, framesStart, meta };
+  }
+
+  private loadSnapshot(g: number): void {
+    const { buf, framesStart, meta } = this.readSnapshot(g);
+    this.snapshotBytes = buf.length;
     let offset = framesStart;
     let count = 0;
     let previousSeq = 0;
@@ -182,6 +197,7 @@ export class RecordStore {
 
   /** Verifies a frame (every frame is authenticated at unlock) and indexes where it lives; keeps no plaintext. */
   private apply(frame: DecodedFrame, description: string, where: 'snapshot' | 'journal', offset: number): void {
+    if (frame.schema > RECORD_SCHEMA) throw new VaultError('newer-format', `cannot open: ${description} was written by a newer version of Need to Know. The vault was not changed.`);
     const key = this.keyFor(frame.tier);
     if (key && !openFrame(frame, key)) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     if (frame.kind === 'put') {
@@ -259,29 +275,39 @@ export class RecordStore {
     );
   }
 
-  /** Every frame of the current generation, in order: the snapshot's then the journal's. */
+  /**
+   * Every frame of the current generation, in order: the snapshot's (its MAC checked) then the
+   * journal's, each checked against the hash chain, so what is read back is what was unlocked.
+   */
   *frames(): Generator<DecodedFrame> {
     const g = this.generation;
+    let seq = 0;
+    let head: Buffer = GENESIS_HASH;
     if (g > 0) {
-      const buf = this.fs.readFileSync(path.join(this.dir, snapshotName(g)));
-      let offset = 12 + buf.readUInt32BE(8);
+      const { buf, framesStart, meta } = this.readSnapshot(g);
+      let offset = framesStart;
       while (offset < buf.length) {
         const r = readFrame(buf, offset);
         if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged`);
         yield r.frame;
         offset = r.next;
       }
+      seq = meta.lastSeq;
+      head = Buffer.from(meta.head, 'hex');
     }
     const file = path.join(this.dir, journalName(g));
-    if (!this.fs.existsSync(file)) return;
-    const buf = this.fs.readFileSync(file);
+    const buf = this.fs.existsSync(file) ? this.fs.readFileSync(file) : Buffer.alloc(0);
     let offset = 0;
-    while (offset < this.journalBytes && offset < buf.length) {
+    while (offset < this.journalBytes) {
       const r = readFrame(buf, offset);
-      if (!r.ok) return;
+      if (!r.ok) throw cannotOpen(`${journalName(g)} was cut short or damaged at byte ${offset} after the vault was unlocked`);
+      if (r.frame.seq !== seq + 1 || !r.frame.prev.equals(head)) throw cannotOpen(`${journalName(g)} breaks its hash chain at byte ${offset} (the audit trail was altered)`);
+      seq = r.frame.seq;
+      head = r.frame.hash;
       yield r.frame;
       offset = r.next;
     }
+    if (seq !== this.lastSeq || !head.equals(this.head)) throw cannotOpen('the journal no longer ends where it did at unlock (frames were removed or replaced)');
   }
 
   /**
@@ -380,6 +406,7 @@ export class RecordStore {
       if (frame.kind !== 'audit' || (recordId !== undefined && frame.id !== recordId)) continue;
       const key = this.keyFor(frame.tier);
       const plain = key ? openFrame(frame, key) : null;
+      if (key && !plain) throw cannotOpen(`the audit event ${frame.seq} fails authentication (it was altered)`);
       events.push({ seq: frame.seq, recordId: frame.id, action: frame.type, tier: frame.tier, detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null });
     }
     return events;

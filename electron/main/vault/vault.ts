@@ -6,11 +6,13 @@ import { DEFAULT_KDF, deriveKek, newDataKey, newKdfParams, unwrapKey, wipe, wrap
 import { VaultError, cannotOpen } from './errors';
 import type { Tier } from './frames';
 import { atomicWrite, ensureDir, realFs, type VaultFs } from './fsio';
-import { newHeader, parseHeader, serializeHeader, verifyHeaderMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
+import { HEADER_FILE, newHeader, parseHeader, serializeHeader, verifyHeaderMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
 import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys } from './store';
 import { BlobStore } from './blobs';
+import { restoreBackup, writeBackup } from './backup';
+import { passphraseStrength } from './passphrase-strength';
 
-export const HEADER_FILE = 'vault.json';
+export { HEADER_FILE };
 
 export interface VaultUser {
   id: string;
@@ -40,6 +42,20 @@ export interface KdfCost {
 
 const toUser = (slot: UserSlot): VaultUser => ({ id: slot.id, name: slot.name, role: slot.role });
 
+/** What list() can narrow by; a plain string is a type. */
+export type RecordFilter = string | { type?: string; tier?: Tier };
+
+export interface CreateOptions extends VaultOptions {
+  member: { name: string; passphrase: string };
+  kdf?: KdfCost;
+}
+
+/** The vault refuses a weak passphrase itself, whatever the screens did (see passphrase-strength.ts). */
+function requireStrongPassphrase(passphrase: string, personalWords: string[]): void {
+  const strength = passphraseStrength(passphrase, personalWords);
+  if (!strength.acceptable) throw new VaultError('weak-passphrase', `That passphrase is too weak. ${strength.reason ?? ''}`.trim());
+}
+
 /** Leftover temp files from an interrupted atomic write: never referenced, safe to remove. */
 function removeStaleTemps(fs: VaultFs, dir: string): void {
   for (const name of fs.readdirSync(dir)) {
@@ -58,11 +74,22 @@ export class Vault {
     return fs.existsSync(path.join(dir, HEADER_FILE));
   }
 
-  /** First run: creates the vault with the Member's key slot, and returns the Member's session. */
-  static async create(dir: string, member: { name: string; passphrase: string }, options: VaultOptions & { kdf?: KdfCost } = {}): Promise<VaultSession> {
+  /**
+   * First run: creates the vault with the Member's key slot, and returns the Member's session.
+   * Either `create(dir, { member, kdf?, ...options })` or `create(dir, member, options)`.
+   */
+  static async create(dir: string, options: CreateOptions): Promise<VaultSession>;
+  static async create(dir: string, member: { name: string; passphrase: string }, options?: VaultOptions & { kdf?: KdfCost }): Promise<VaultSession>;
+  static async create(
+    dir: string,
+    memberOrOptions: CreateOptions | { name: string; passphrase: string },
+    legacyOptions: VaultOptions & { kdf?: KdfCost } = {},
+  ): Promise<VaultSession> {
+    const { member, ...options }: CreateOptions = 'member' in memberOrOptions ? memberOrOptions : { ...legacyOptions, member: memberOrOptions };
     const fs = options.fs ?? realFs;
     const now = options.now ?? (() => new Date());
     if (Vault.exists(dir, fs)) throw new VaultError('exists', 'A vault already exists in this folder; it was left untouched.');
+    requireStrongPassphrase(member.passphrase, [member.name]);
     ensureDir(fs, dir);
     const header = newHeader(now());
     const keys: Keys = { shared: newDataKey(), member: newDataKey() };
@@ -87,6 +114,14 @@ export class Vault {
       throw cannotOpen('the vault header cannot be read', error);
     }
     return new LockedVault(dir, parseHeader(bytes), fs, options);
+  }
+
+  /**
+   * Restores a backup file into `dir` (a fresh data folder). An existing vault there is refused
+   * with 'exists' unless `{ overwrite: true }`, and even then it is renamed aside, never deleted.
+   */
+  static restore(backupFile: string, dir: string, options: { overwrite?: boolean } & Pick<VaultOptions, 'fs' | 'now'> = {}): { replacedFolder: string | null } {
+    return restoreBackup(backupFile, dir, options);
   }
 }
 
@@ -213,12 +248,13 @@ export class VaultSession {
     return { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(plain.toString('utf8')) as T };
   }
 
-  /** Records this user can read, optionally of one type. Member-only records never reach a PA. */
-  list<T = unknown>(type?: string): VaultRecord<T>[] {
+  /** Records this user can read, optionally of one type or tier. Member-only records never reach a PA. */
+  list<T = unknown>(filter?: RecordFilter): VaultRecord<T>[] {
     this.requireKeys();
+    const { type, tier } = typeof filter === 'string' ? { type: filter, tier: undefined } : (filter ?? {});
     const out: VaultRecord<T>[] = [];
     for (const r of this.store.records.values()) {
-      if (!r.readable || (type !== undefined && r.type !== type)) continue;
+      if (!r.readable || (type !== undefined && r.type !== type) || (tier !== undefined && r.tier !== tier)) continue;
       out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(this.store.read(r)!.toString('utf8')) as T });
     }
     return out;
@@ -232,16 +268,27 @@ export class VaultSession {
     return out;
   }
 
-  /** R-USE-3: an audit event, chained into the journal like any save. */
+  /**
+   * R-USE-3: an audit event (view, export, disclosure, classification change), chained into the
+   * journal like any save and fsynced before this returns. Its detail is sealed under `tier`; a PA
+   * recording an event about Member-only material seals it under the shared key.
+   */
   appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown> }): number {
     this.requireKeys();
     const tier = this.canRead(event.tier) ? event.tier : 'shared';
     return this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(event.detail)));
   }
 
+  /** Audit events in order, re-verifying the snapshot's MAC and the journal's hash chain as it reads. */
   auditTrail(recordId?: string): AuditEvent[] {
     this.requireKeys();
     return this.store.auditEvents(recordId);
+  }
+
+  /** Writes one encrypted backup file (the vault's sealed files as they are); it opens with the same passphrases. */
+  backup(file: string): { file: string; bytes: number } {
+    this.requireKeys();
+    return writeBackup(this.dir, file, { fs: this.fs, now: this.options.now });
   }
 
   compact(): void {
@@ -257,6 +304,7 @@ export class VaultSession {
   async addUser(user: { name: string; passphrase: string; role: 'pa' }, kdf: KdfCost = DEFAULT_KDF): Promise<VaultUser> {
     const keys = this.requireKeys();
     if (this.slot.role !== 'member') throw new VaultError('not-permitted', 'Only the Member can add a PA.');
+    requireStrongPassphrase(user.passphrase, [user.name]);
     const slot: UserSlot = { id: randomUUID(), name: user.name, role: 'pa', kdf: newKdfParams(kdf), keys: { shared: '' } };
     const kek = await deriveKek(user.passphrase, slot.kdf);
     slot.keys = { shared: wrapKey(kek, keys.shared, wrapAad(this.header, slot, 'shared')) };
@@ -270,6 +318,7 @@ export class VaultSession {
     const keys = this.requireKeys();
     const check = await unwrapSlot(this.header, this.slot, current);
     wipe(check.shared, check.member);
+    requireStrongPassphrase(next, [this.slot.name]);
     const cost = kdf ?? { m: this.slot.kdf.m, t: this.slot.kdf.t, p: this.slot.kdf.p };
     const updated: UserSlot = { ...this.slot, kdf: newKdfParams(cost) };
     const kek = await deriveKek(next, updated.kdf);
