@@ -40,7 +40,7 @@ export class BlobStore {
   }
 
   /** Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete. */
-  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier): Promise<BlobInfo> {
+  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier = 'shared'): Promise<BlobInfo> {
     const key = this.key(tier);
     ensureDir(this.fs, this.dir);
     const id = randomUUID();

@@ -1,0 +1,13 @@
+// The vault's public surface (DESIGN §3). Node-only, no electron import: Electron's safeStorage and
+// powerMonitor reach it through SafeStorageLike and a plain lock() call.
+export { Vault, LockedVault, VaultSession, HEADER_FILE } from './vault';
+export type { VaultUser, VaultRecord, VaultOptions, KdfCost, CreateOptions, RecordFilter, Tier, AuditEvent } from './vault';
+export { VaultError, type VaultErrorCode } from './errors';
+export { DEFAULT_KDF, MIN_KDF } from './crypto';
+export { AutoLock, DEFAULT_AUTO_LOCK_MINUTES, type AutoLockOptions, type TimersLike } from './auto-lock';
+export { passphraseStrength, MIN_PASSPHRASE_LENGTH, MIN_GUESSES_LOG10, type PassphraseStrength } from './passphrase-strength';
+export { enableQuickUnlock, disableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type SafeStorageLike } from './quick-unlock';
+export { writeBackup, restoreBackup } from './backup';
+export type { BlobInfo } from './blobs';
+export type { VaultFs } from './fsio';
+export type { CompactionPolicy } from './store';
