@@ -12,6 +12,10 @@ const KIND_BY_CODE = new Map<number, FrameKind>(Object.entries(FRAME_KINDS).map(
 export const HASH_BYTES = 32;
 export const GENESIS_HASH = Buffer.alloc(HASH_BYTES);
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+/** kind, tier, schema, seq, prev hash, id length, type length, iv, tag: a body is never shorter. */
+export const MIN_FRAME_BODY = 1 + 1 + 2 + 8 + HASH_BYTES + 2 + 2 + 12 + 16;
+/** Where the sequence number sits in a frame, counting the length prefix. */
+export const SEQ_OFFSET = 4 + 1 + 1 + 2;
 
 export interface FrameMeta {
   kind: FrameKind;
@@ -71,7 +75,7 @@ export type ScanResult =
 export function readFrame(buf: Buffer, offset: number): ScanResult {
   if (offset + 4 > buf.length) return { ok: false, torn: true, at: offset };
   const length = buf.readUInt32BE(offset);
-  if (length > MAX_FRAME_BYTES || length < 1 + 1 + 2 + 8 + HASH_BYTES + 2 + 2 + 12 + 16) {
+  if (length > MAX_FRAME_BYTES || length < MIN_FRAME_BODY) {
     return { ok: false, torn: false, at: offset, reason: `a frame has an impossible length (${length})` };
   }
   if (offset + 4 + length > buf.length) return { ok: false, torn: true, at: offset };

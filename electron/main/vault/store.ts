@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { deriveSubkey, equalBytes, hmac, sha256 } from './crypto';
 import { cannotOpen, ioError, VaultError } from './errors';
-import { GENESIS_HASH, encodeFrame, openFrame, readFrame, type DecodedFrame, type FrameKind, type Tier } from './frames';
+import { GENESIS_HASH, MIN_FRAME_BODY, SEQ_OFFSET, encodeFrame, openFrame, readFrame, type DecodedFrame, type FrameKind, type Tier } from './frames';
 import { FILE_MODE, atomicWrite, fsyncDir, writeAll, type VaultFs } from './fsio';
 
 const SNAPSHOT_MAGIC = Buffer.from('NTKSNAP\u0001', 'latin1');
@@ -177,7 +177,10 @@ export class RecordStore {
     while (offset < buf.length) {
       const r = readFrame(buf, offset);
       if (!r.ok) {
-        if (r.torn) return offset;
+        if (r.torn) {
+          if (this.tailWasAltered(buf, offset)) throw cannotOpen(`${journalName(g)} has a frame whose length was altered at byte ${offset}`);
+          return offset;
+        }
         throw cannotOpen(`${journalName(g)} is damaged at byte ${offset}: ${r.reason}`);
       }
       const { frame } = r;
@@ -193,6 +196,29 @@ export class RecordStore {
     }
     this.journalBytes = offset;
     return null;
+  }
+
+  /**
+   * A crash tears only the final save, so a "torn" tail must not hold anything whole: no later
+   * frame, and not one complete frame under a changed length. Either means the length was edited,
+   * which would otherwise hide every frame after it as an unfinished save.
+   */
+  private tailWasAltered(buf: Buffer, at: number): boolean {
+    for (let y = at + 4; y + 4 + MIN_FRAME_BODY <= buf.length; y++) {
+      const length = buf.readUInt32BE(y);
+      if (length < MIN_FRAME_BODY || y + 4 + length > buf.length) continue;
+      if (buf.readBigUInt64BE(y + SEQ_OFFSET) === BigInt(this.lastSeq + 2)) return true;
+    }
+    const body = buf.subarray(at + 4);
+    if (body.length < MIN_FRAME_BODY) return false;
+    const whole = Buffer.alloc(4 + body.length);
+    whole.writeUInt32BE(body.length);
+    body.copy(whole, 4);
+    const r = readFrame(whole, 0);
+    if (!r.ok || r.frame.seq !== this.lastSeq + 1 || !r.frame.prev.equals(this.head)) return false;
+    // Without the tier's key (a PA and a Member-only save) this cannot be told from a torn write.
+    const key = this.keyFor(r.frame.tier);
+    return key !== null && openFrame(r.frame, key) !== null;
   }
 
   /** Verifies a frame (every frame is authenticated at unlock) and indexes where it lives; keeps no plaintext. */
