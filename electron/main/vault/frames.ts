@@ -11,7 +11,7 @@ const KIND_BY_CODE = new Map<number, FrameKind>(Object.entries(FRAME_KINDS).map(
 
 export const HASH_BYTES = 32;
 export const GENESIS_HASH = Buffer.alloc(HASH_BYTES);
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 /** kind, tier, schema, seq, prev hash, id length, type length, iv, tag: a body is never shorter. */
 export const MIN_FRAME_BODY = 1 + 1 + 2 + 8 + HASH_BYTES + 2 + 2 + 12 + 16;
 /** Where the sequence number sits in a frame, counting the length prefix. */

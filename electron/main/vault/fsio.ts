@@ -3,7 +3,7 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ioError } from './errors';
+import { VaultError, ioError } from './errors';
 
 export type VaultFs = Pick<
   typeof nodeFs,
@@ -68,17 +68,43 @@ export function writeAll(fs: VaultFs, fd: number, data: Buffer): void {
   while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset);
 }
 
+export function writeAllAt(fs: VaultFs, fd: number, data: Buffer, position: number): void {
+  let offset = 0;
+  while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset, position + offset);
+}
+
+/** Gathers small writes (one per frame) into large ones. */
+export class BufferedWriter {
+  private readonly buf = Buffer.alloc(1024 * 1024);
+  private used = 0;
+  constructor(
+    private readonly fs: VaultFs,
+    private readonly fd: number,
+  ) {}
+  write(data: Buffer): void {
+    if (this.used + data.length > this.buf.length) this.flush();
+    if (data.length >= this.buf.length) return writeAll(this.fs, this.fd, data);
+    data.copy(this.buf, this.used);
+    this.used += data.length;
+  }
+  flush(): void {
+    if (this.used > 0) writeAll(this.fs, this.fd, this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
 /**
- * Replaces `file` atomically: temp file in the same folder (0600) -> write -> fsync -> rename ->
+ * Replaces `file` atomically: temp file in the same folder (0600) -> `write` -> fsync -> rename ->
  * fsync the folder. If any step fails the old file is untouched and the temp file is removed.
+ * There is no direct-write fallback: a failure is reported, never worked around.
  */
-export function atomicWrite(fs: VaultFs, file: string, data: Buffer, what: string): void {
+export function atomicWriteWith(fs: VaultFs, file: string, what: string, write: (fd: number) => void): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, 'wx', FILE_MODE);
-    writeAll(fs, fd, data);
+    write(fd);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
@@ -95,10 +121,15 @@ export function atomicWrite(fs: VaultFs, file: string, data: Buffer, what: strin
     try {
       if (fs.existsSync(temp)) fs.unlinkSync(temp);
     } catch {
-      /* the temp file is harmless; the next open ignores it */
+      /* the temp file is harmless; the next unlock removes it */
     }
+    if (error instanceof VaultError) throw error;
     throw ioError(`save ${what}`, error);
   }
+}
+
+export function atomicWrite(fs: VaultFs, file: string, data: Buffer, what: string): void {
+  atomicWriteWith(fs, file, what, (fd) => writeAll(fs, fd, data));
 }
 
 export function ensureDir(fs: VaultFs, dir: string): void {

@@ -3,13 +3,17 @@
 //   journal-<g>.log   frames after that snapshot, appended and fdatasync'd one save at a time
 // Generation 0 has no snapshot. Compaction writes snapshot-<g+1> atomically, starts
 // journal-<g+1>, and keeps generation g as the previous one; older ones are removed.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { deriveSubkey, equalBytes, hmac, sha256 } from './crypto';
+import { deriveSubkey, equalBytes, hmac } from './crypto';
 import { cannotOpen, ioError, VaultError } from './errors';
 import { GENESIS_HASH, MIN_FRAME_BODY, SEQ_OFFSET, encodeFrame, openFrame, readFrame, type DecodedFrame, type FrameKind, type Tier } from './frames';
-import { FILE_MODE, atomicWrite, fsyncDir, writeAll, type VaultFs } from './fsio';
+import { FrameFileReader, readRange } from './frame-reader';
+import { BufferedWriter, FILE_MODE, atomicWrite, atomicWriteWith, fsyncDir, writeAll, writeAllAt, type VaultFs } from './fsio';
 
 const SNAPSHOT_MAGIC = Buffer.from('NTKSNAP\u0001', 'latin1');
+/** The snapshot's JSON header is written last into this reserved, space-padded room. */
+const SNAPSHOT_META_BYTES = 512;
 export const RECORD_SCHEMA = 1;
 
 const pad = (g: number) => String(g).padStart(6, '0');
@@ -117,85 +121,119 @@ export class RecordStore {
     return hmac(deriveSubkey(this.keys.shared, 'snapshot'), `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}`);
   }
 
-  /** Reads snapshot g and checks its MAC (which covers every frame in it) before anything trusts it. */
-  private readSnapshot(g: number): { buf: Buffer; framesStart: number; meta: SnapshotMeta } {
-    const file = path.join(this.dir, snapshotName(g));
-    let buf: Buffer;
+  /**
+   * Streams snapshot g's frames to `each`, then checks the snapshot's MAC (which covers every frame)
+   * and count. Callers must not act on what they were given until this returns.
+   */
+  private scanSnapshot(g: number, each: (frame: DecodedFrame, offset: number) => void): { meta: SnapshotMeta; size: number } {
+    const name = snapshotName(g);
+    let fd: number;
     try {
-      buf = this.fs.readFileSync(file);
+      fd = this.fs.openSync(path.join(this.dir, name), 'r');
     } catch (error) {
-      throw cannotOpen(`the snapshot ${snapshotName(g)} cannot be read`, error);
+      throw cannotOpen(`the snapshot ${name} cannot be read`, error);
     }
-    if (buf.length < 12 || !buf.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw cannotOpen(`${snapshotName(g)} is not a vault snapshot`);
-    const metaLen = buf.readUInt32BE(8);
-    let meta: SnapshotMeta;
     try {
-      meta = JSON.parse(buf.subarray(12, 12 + metaLen).toString('utf8')) as SnapshotMeta;
-    } catch (error) {
-      throw cannotOpen(`${snapshotName(g)} has an unreadable header`, error);
+      const size = this.fs.fstatSync(fd).size;
+      const head = readRange(this.fs, fd, 0, 12);
+      if (head.length < 12 || !head.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw cannotOpen(`${name} is not a vault snapshot`);
+      const metaLen = head.readUInt32BE(8);
+      if (metaLen > 64 * 1024) throw cannotOpen(`${name} has an unreadable header`);
+      let meta: SnapshotMeta;
+      try {
+        meta = JSON.parse(readRange(this.fs, fd, 12, 12 + metaLen).toString('utf8')) as SnapshotMeta;
+      } catch (error) {
+        throw cannotOpen(`${name} has an unreadable header`, error);
+      }
+      if (meta.version > 1) throw new VaultError('newer-format', `cannot open: ${name} was written by a newer version of Need to Know`);
+      const digest = createHash('sha256');
+      const reader = new FrameFileReader(this.fs, fd, 12 + metaLen, size);
+      let count = 0;
+      let previousSeq = 0;
+      for (let r = reader.next(); r; r = reader.next()) {
+        if (!r.ok) throw cannotOpen(`${name} is damaged at byte ${r.offset}`);
+        digest.update(r.frame.bytes);
+        if (r.frame.seq <= previousSeq) throw cannotOpen(`${name} has frames out of order`);
+        previousSeq = r.frame.seq;
+        each(r.frame, r.offset);
+        count++;
+      }
+      const mac = this.snapshotMac(meta.generation, meta.lastSeq, Buffer.from(String(meta.head), 'hex'), meta.count, digest.digest());
+      if (meta.generation !== g || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
+        throw cannotOpen(`${name} has been altered or damaged (authentication failed)`);
+      }
+      if (count !== meta.count) throw cannotOpen(`${name} holds ${count} frames, its header says ${meta.count}`);
+      return { meta, size };
+    } finally {
+      this.fs.closeSync(fd);
     }
-    if (meta.version > 1) throw new VaultError('newer-format', `cannot open: ${snapshotName(g)} was written by a newer version of Need to Know`);
-    const framesStart = 12 + metaLen;
-    const mac = this.snapshotMac(meta.generation, meta.lastSeq, Buffer.from(String(meta.head), 'hex'), meta.count, sha256(buf.subarray(framesStart)));
-    if (meta.generation !== g || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
-      throw cannotOpen(`${snapshotName(g)} has been altered or damaged (authentication failed)`);
-    }
-    return { buf, framesStart, meta };
   }
 
   private loadSnapshot(g: number): void {
-    const { buf, framesStart, meta } = this.readSnapshot(g);
-    this.snapshotBytes = buf.length;
-    let offset = framesStart;
-    let count = 0;
-    let previousSeq = 0;
-    while (offset < buf.length) {
-      const r = readFrame(buf, offset);
-      if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged at byte ${offset}`);
-      if (r.frame.seq <= previousSeq) throw cannotOpen(`${snapshotName(g)} has frames out of order`);
-      previousSeq = r.frame.seq;
-      this.apply(r.frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset);
-      offset = r.next;
-      count++;
-    }
-    if (count !== meta.count) throw cannotOpen(`${snapshotName(g)} holds ${count} frames, its header says ${meta.count}`);
+    const { meta, size } = this.scanSnapshot(g, (frame, offset) => this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset));
+    this.snapshotBytes = size;
     this.lastSeq = meta.lastSeq;
     this.head = Buffer.from(meta.head, 'hex');
   }
 
+  /**
+   * Streams the journal's frames up to `limit` (default: the whole file) to `each`, checking the
+   * sequence and hash chain from (seq, head). Returns where it stopped and a torn tail, if any.
+   */
+  private scanJournal(
+    g: number,
+    from: { seq: number; head: Buffer },
+    each: (frame: DecodedFrame, offset: number) => void,
+    limit?: number,
+  ): { end: number; seq: number; head: Buffer; tornAt: number | null } {
+    const name = journalName(g);
+    const file = path.join(this.dir, name);
+    if (!this.fs.existsSync(file)) return { end: 0, seq: from.seq, head: from.head, tornAt: null };
+    let fd: number;
+    try {
+      fd = this.fs.openSync(file, 'r');
+    } catch (error) {
+      throw cannotOpen(`the journal ${name} cannot be read`, error);
+    }
+    try {
+      const size = this.fs.fstatSync(fd).size;
+      const end = Math.min(size, limit ?? size);
+      if (limit !== undefined && size < limit) throw cannotOpen(`${name} was cut short after the vault was unlocked`);
+      const reader = new FrameFileReader(this.fs, fd, 0, end);
+      let { seq, head } = from;
+      for (let r = reader.next(); r; r = reader.next()) {
+        if (!r.ok) {
+          if (r.torn && limit === undefined) {
+            if (this.tailWasAltered(readRange(this.fs, fd, r.offset, size), seq, head)) {
+              throw cannotOpen(`${name} has a frame whose length was altered at byte ${r.offset}`);
+            }
+            return { end: r.offset, seq, head, tornAt: r.offset };
+          }
+          throw cannotOpen(`${name} is damaged at byte ${r.offset}${r.torn ? '' : `: ${r.reason}`}`);
+        }
+        const { frame } = r;
+        if (frame.seq !== seq + 1) throw cannotOpen(`${name} skips or repeats a save at byte ${r.offset} (sequence ${frame.seq} after ${seq})`);
+        if (!frame.prev.equals(head)) throw cannotOpen(`${name} breaks its hash chain at byte ${r.offset}`);
+        seq = frame.seq;
+        head = frame.hash;
+        each(frame, r.offset);
+      }
+      return { end, seq, head, tornAt: null };
+    } finally {
+      this.fs.closeSync(fd);
+    }
+  }
+
   /** Returns the offset of a torn final frame (a save that never completed), if any. */
   private replayJournal(g: number): number | null {
-    const file = path.join(this.dir, journalName(g));
-    if (!this.fs.existsSync(file)) return null;
-    let buf: Buffer;
-    try {
-      buf = this.fs.readFileSync(file);
-    } catch (error) {
-      throw cannotOpen(`the journal ${journalName(g)} cannot be read`, error);
-    }
-    let offset = 0;
-    while (offset < buf.length) {
-      const r = readFrame(buf, offset);
-      if (!r.ok) {
-        if (r.torn) {
-          if (this.tailWasAltered(buf, offset)) throw cannotOpen(`${journalName(g)} has a frame whose length was altered at byte ${offset}`);
-          return offset;
-        }
-        throw cannotOpen(`${journalName(g)} is damaged at byte ${offset}: ${r.reason}`);
-      }
-      const { frame } = r;
-      if (frame.seq !== this.lastSeq + 1) {
-        throw cannotOpen(`${journalName(g)} skips or repeats a save at byte ${offset} (sequence ${frame.seq} after ${this.lastSeq})`);
-      }
-      if (!frame.prev.equals(this.head)) throw cannotOpen(`${journalName(g)} breaks its hash chain at byte ${offset}`);
+    const result = this.scanJournal(g, { seq: this.lastSeq, head: this.head }, (frame, offset) => {
       this.apply(frame, `${journalName(g)} at byte ${offset}`, 'journal', offset);
-      this.lastSeq = frame.seq;
-      this.head = frame.hash;
       this.journalFrames++;
-      offset = r.next;
-    }
-    this.journalBytes = offset;
-    return null;
+    });
+    this.lastSeq = result.seq;
+    this.head = result.head;
+    this.journalBytes = result.end;
+    return result.tornAt;
   }
 
   /**
@@ -203,19 +241,19 @@ export class RecordStore {
    * frame, and not one complete frame under a changed length. Either means the length was edited,
    * which would otherwise hide every frame after it as an unfinished save.
    */
-  private tailWasAltered(buf: Buffer, at: number): boolean {
-    for (let y = at + 4; y + 4 + MIN_FRAME_BODY <= buf.length; y++) {
-      const length = buf.readUInt32BE(y);
-      if (length < MIN_FRAME_BODY || y + 4 + length > buf.length) continue;
-      if (buf.readBigUInt64BE(y + SEQ_OFFSET) === BigInt(this.lastSeq + 2)) return true;
+  private tailWasAltered(tail: Buffer, seq: number, head: Buffer): boolean {
+    for (let y = 4; y + 4 + MIN_FRAME_BODY <= tail.length; y++) {
+      const length = tail.readUInt32BE(y);
+      if (length < MIN_FRAME_BODY || y + 4 + length > tail.length) continue;
+      if (tail.readBigUInt64BE(y + SEQ_OFFSET) === BigInt(seq + 2)) return true;
     }
-    const body = buf.subarray(at + 4);
+    const body = tail.subarray(4);
     if (body.length < MIN_FRAME_BODY) return false;
     const whole = Buffer.alloc(4 + body.length);
     whole.writeUInt32BE(body.length);
     body.copy(whole, 4);
     const r = readFrame(whole, 0);
-    if (!r.ok || r.frame.seq !== this.lastSeq + 1 || !r.frame.prev.equals(this.head)) return false;
+    if (!r.ok || r.frame.seq !== seq + 1 || !r.frame.prev.equals(head)) return false;
     // Without the tier's key (a PA and a Member-only save) this cannot be told from a torn write.
     const key = this.keyFor(r.frame.tier);
     return key !== null && openFrame(r.frame, key) !== null;
@@ -238,11 +276,15 @@ export class RecordStore {
   /** Moves a torn tail aside (kept, never deleted) and truncates the journal to its last whole frame. */
   repairTornTail(tornAt: number, now: Date): void {
     const file = path.join(this.dir, journalName(this.generation));
-    const buf = this.fs.readFileSync(file);
     const aside = `${file}.torn-${now.toISOString().replace(/[:.]/g, '-')}`;
-    atomicWrite(this.fs, aside, buf.subarray(tornAt), 'the unfinished last save');
-    const fd = this.fs.openSync(file, 'r+');
+    let fd: number;
     try {
+      fd = this.fs.openSync(file, 'r+');
+    } catch (error) {
+      throw ioError('set aside an unfinished save', error);
+    }
+    try {
+      atomicWrite(this.fs, aside, readRange(this.fs, fd, tornAt, this.fs.fstatSync(fd).size), 'the unfinished last save');
       this.fs.ftruncateSync(fd, tornAt);
       this.fs.fsyncSync(fd);
     } finally {
@@ -304,62 +346,57 @@ export class RecordStore {
   /**
    * Every frame of the current generation, in order: the snapshot's (its MAC checked) then the
    * journal's, each checked against the hash chain, so what is read back is what was unlocked.
+   * Frames are views valid only during the callback; nothing should be committed until this returns.
    */
-  *frames(): Generator<DecodedFrame> {
+  forEachFrame(each: (frame: DecodedFrame) => void): void {
     const g = this.generation;
-    let seq = 0;
-    let head: Buffer = GENESIS_HASH;
+    let from = { seq: 0, head: GENESIS_HASH as Buffer };
     if (g > 0) {
-      const { buf, framesStart, meta } = this.readSnapshot(g);
-      let offset = framesStart;
-      while (offset < buf.length) {
-        const r = readFrame(buf, offset);
-        if (!r.ok) throw cannotOpen(`${snapshotName(g)} is damaged`);
-        yield r.frame;
-        offset = r.next;
-      }
-      seq = meta.lastSeq;
-      head = Buffer.from(meta.head, 'hex');
+      const { meta } = this.scanSnapshot(g, each);
+      from = { seq: meta.lastSeq, head: Buffer.from(meta.head, 'hex') };
     }
-    const file = path.join(this.dir, journalName(g));
-    const buf = this.fs.existsSync(file) ? this.fs.readFileSync(file) : Buffer.alloc(0);
-    let offset = 0;
-    while (offset < this.journalBytes) {
-      const r = readFrame(buf, offset);
-      if (!r.ok) throw cannotOpen(`${journalName(g)} was cut short or damaged at byte ${offset} after the vault was unlocked`);
-      if (r.frame.seq !== seq + 1 || !r.frame.prev.equals(head)) throw cannotOpen(`${journalName(g)} breaks its hash chain at byte ${offset} (the audit trail was altered)`);
-      seq = r.frame.seq;
-      head = r.frame.hash;
-      yield r.frame;
-      offset = r.next;
+    const end = this.scanJournal(g, from, each, this.journalBytes);
+    if (end.seq !== this.lastSeq || !end.head.equals(this.head)) {
+      throw cannotOpen('the journal no longer ends where it did at unlock (frames were removed or replaced)');
     }
-    if (seq !== this.lastSeq || !head.equals(this.head)) throw cannotOpen('the journal no longer ends where it did at unlock (frames were removed or replaced)');
   }
 
   /**
    * Writes the next generation: the latest frame of every live record plus every audit frame,
    * copied sealed as they are (no key beyond the shared one is needed, so a PA session can compact).
+   * Streamed: the frames go straight to the temp file; the fixed-size header is filled in last.
    */
   compact(): void {
     const next = this.generation + 1;
-    const kept: Buffer[] = [];
     const moved: Array<{ id: string; offset: number }> = [];
+    const framesStart = SNAPSHOT_MAGIC.length + 4 + SNAPSHOT_META_BYTES;
     let size = 0;
-    for (const frame of this.frames()) {
-      const live = frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq;
-      if (frame.kind !== 'audit' && !live) continue;
-      if (live) moved.push({ id: frame.id, offset: size });
-      kept.push(Buffer.from(frame.bytes));
-      size += frame.bytes.length;
-    }
-    const framesBuf = Buffer.concat(kept);
-    const mac = this.snapshotMac(next, this.lastSeq, this.head, kept.length, sha256(framesBuf));
-    const meta = Buffer.from(
-      JSON.stringify({ format: 'need-to-know-snapshot', version: 1, generation: next, lastSeq: this.lastSeq, head: this.head.toString('hex'), count: kept.length, mac: mac.toString('hex') }),
-    );
-    const metaLen = Buffer.alloc(4);
-    metaLen.writeUInt32BE(meta.length);
-    atomicWrite(this.fs, path.join(this.dir, snapshotName(next)), Buffer.concat([SNAPSHOT_MAGIC, metaLen, meta, framesBuf]), 'the compacted snapshot');
+    let count = 0;
+    let metaBytes = Buffer.alloc(0);
+    atomicWriteWith(this.fs, path.join(this.dir, snapshotName(next)), 'the compacted snapshot', (fd) => {
+      const out = new BufferedWriter(this.fs, fd);
+      const metaLen = Buffer.alloc(4);
+      metaLen.writeUInt32BE(SNAPSHOT_META_BYTES);
+      out.write(Buffer.concat([SNAPSHOT_MAGIC, metaLen, Buffer.alloc(SNAPSHOT_META_BYTES, 0x20)]));
+      const digest = createHash('sha256');
+      this.forEachFrame((frame) => {
+        const live = frame.kind === 'put' && this.records.get(frame.id)?.seq === frame.seq;
+        if (frame.kind !== 'audit' && !live) return;
+        if (live) moved.push({ id: frame.id, offset: framesStart + size });
+        out.write(frame.bytes);
+        digest.update(frame.bytes);
+        size += frame.bytes.length;
+        count++;
+      });
+      out.flush();
+      const mac = this.snapshotMac(next, this.lastSeq, this.head, count, digest.digest());
+      metaBytes = Buffer.from(
+        JSON.stringify({ format: 'need-to-know-snapshot', version: 1, generation: next, lastSeq: this.lastSeq, head: this.head.toString('hex'), count, mac: mac.toString('hex') }),
+      );
+      if (metaBytes.length > SNAPSHOT_META_BYTES) throw new Error('snapshot header too long');
+      // JSON allows trailing spaces, so the reserved header is the JSON padded with them.
+      writeAllAt(this.fs, fd, metaBytes, SNAPSHOT_MAGIC.length + 4);
+    });
     // From here the new generation is the truth; its journal starts empty.
     if (this.journalFd !== null) {
       this.fs.closeSync(this.journalFd);
@@ -369,13 +406,13 @@ export class RecordStore {
     this.generation = next;
     this.journalBytes = 0;
     this.journalFrames = 0;
-    this.snapshotBytes = SNAPSHOT_MAGIC.length + 4 + meta.length + framesBuf.length;
+    this.snapshotBytes = framesStart + size;
     this.closeReaders();
-    const framesStart = SNAPSHOT_MAGIC.length + 4 + meta.length;
     for (const { id, offset } of moved) {
-      const r = this.records.get(id)!;
+      const r = this.records.get(id);
+      if (!r) continue;
       r.where = 'snapshot';
-      r.offset = framesStart + offset;
+      r.offset = offset;
     }
     this.openJournal();
     this.removeGenerationsBefore(previous);
@@ -428,13 +465,13 @@ export class RecordStore {
 
   auditEvents(recordId?: string): AuditEvent[] {
     const events: AuditEvent[] = [];
-    for (const frame of this.frames()) {
-      if (frame.kind !== 'audit' || (recordId !== undefined && frame.id !== recordId)) continue;
+    this.forEachFrame((frame) => {
+      if (frame.kind !== 'audit' || (recordId !== undefined && frame.id !== recordId)) return;
       const key = this.keyFor(frame.tier);
       const plain = key ? openFrame(frame, key) : null;
       if (key && !plain) throw cannotOpen(`the audit event ${frame.seq} fails authentication (it was altered)`);
       events.push({ seq: frame.seq, recordId: frame.id, action: frame.type, tier: frame.tier, detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null });
-    }
+    });
     return events;
   }
 
