@@ -58,6 +58,8 @@ function requireStrongPassphrase(passphrase: string, personalWords: string[]): v
 
 /** Leftover temp files from an interrupted atomic write: never referenced, safe to remove. */
 function removeStaleTemps(fs: VaultFs, dir: string): void {
+  const blobs = path.join(dir, 'blobs');
+  if (fs.existsSync(blobs)) removeStaleTemps(fs, blobs); // an attachment cut off mid-stream
   for (const name of fs.readdirSync(dir)) {
     if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(name)) {
       try {

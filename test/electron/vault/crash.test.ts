@@ -49,10 +49,13 @@ async function trials(mode: 'save' | 'compact', count: number) {
   const latestAcked = new Map<string, number>();
   let next = 0;
   let totalAcked = 0;
+  let killedMidSnapshot = 0;
   for (let t = 0; t < count; t++) {
     const acked = await runUntilKilled([dir, userId, keysJson, mode, String(next)], 1 + Math.floor(Math.random() * 25));
     for (const n of acked) latestAcked.set(`k${n % 37}`, n);
     totalAcked += acked.length;
+    // A temp file left behind means this kill landed inside a snapshot write.
+    if (readdirSync(dir).some((f) => f.endsWith('.tmp'))) killedMidSnapshot++;
     // Reopen: must succeed (never torn), hold every acknowledged save, and leave no temp files.
     const reopened = Vault.open(dir).openWithKeys(userId, keys());
     for (const [id, n] of latestAcked) {
@@ -65,7 +68,7 @@ async function trials(mode: 'save' | 'compact', count: number) {
     reopened.lock();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }
-  return { totalAcked, files: readdirSync(dir) };
+  return { totalAcked, killedMidSnapshot, files: readdirSync(dir) };
 }
 
 describe('vault crash injection (SIGKILL at random points)', () => {
@@ -75,7 +78,9 @@ describe('vault crash injection (SIGKILL at random points)', () => {
   }, 180_000);
 
   it('keeps every acknowledged save across 100 kills during compaction, with no temp files left', async () => {
-    const { files } = await trials('compact', 100);
+    const { files, killedMidSnapshot } = await trials('compact', 100);
     expect(files.some((f) => f.startsWith('snapshot-'))).toBe(true);
+    console.info(`compaction trials killed inside a snapshot write: ${killedMidSnapshot} of 100`);
+    expect(killedMidSnapshot).toBeGreaterThan(0);
   }, 180_000);
 });
