@@ -274,7 +274,7 @@ export class RecordStore {
   }
 
   /** Moves a torn tail aside (kept, never deleted) and truncates the journal to its last whole frame. */
-  repairTornTail(tornAt: number, now: Date): void {
+  repairTornTail(tornAt: number, now: Date): string {
     const file = path.join(this.dir, journalName(this.generation));
     const aside = `${file}.torn-${now.toISOString().replace(/[:.]/g, '-')}`;
     let fd: number;
@@ -291,6 +291,7 @@ export class RecordStore {
       this.fs.closeSync(fd);
     }
     this.journalBytes = tornAt;
+    return path.basename(aside);
   }
 
   private openJournal(): number {

@@ -160,8 +160,10 @@ export class LockedVault {
       if (slot.role !== 'member') keys.member = null; // whatever was passed, a PA never holds it (R-USE-2)
       const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION);
       removeStaleTemps(this.fs, this.dir);
-      if (tornAt !== null) store.repairTornTail(tornAt, (this.options.now ?? (() => new Date()))());
-      return new VaultSession(this.dir, this.header.body, slot, keys, store, this.fs, this.options);
+      const setAside = tornAt === null ? null : store.repairTornTail(tornAt, (this.options.now ?? (() => new Date()))());
+      const session = new VaultSession(this.dir, this.header.body, slot, keys, store, this.fs, this.options);
+      session.recovery = setAside === null ? null : { setAside };
+      return session;
     } catch (error) {
       wipe(keys.shared, keys.member);
       throw error;
@@ -188,6 +190,11 @@ async function unwrapSlot(header: HeaderBody, slot: UserSlot, passphrase: string
 
 export class VaultSession {
   private locked = false;
+  /**
+   * Set when unlocking found a save that never finished (the app was killed mid-write): it was not
+   * acknowledged, so nothing acknowledged is lost; its bytes were kept in this file beside the journal.
+   */
+  recovery: { setAside: string } | null = null;
   readonly attachments: BlobStore;
 
   constructor(
@@ -252,14 +259,22 @@ export class VaultSession {
 
   /** Records this user can read, optionally of one type or tier. Member-only records never reach a PA. */
   list<T = unknown>(filter?: RecordFilter): VaultRecord<T>[] {
+    return [...this.iterate<T>(filter)];
+  }
+
+  /**
+   * As list(), one record at a time: fills a working set in batches without holding every record
+   * decrypted at once. Checks the lock before each record, so a lock mid-way stops it.
+   */
+  *iterate<T = unknown>(filter?: RecordFilter): Generator<VaultRecord<T>> {
     this.requireKeys();
     const { type, tier } = typeof filter === 'string' ? { type: filter, tier: undefined } : (filter ?? {});
-    const out: VaultRecord<T>[] = [];
-    for (const r of this.store.records.values()) {
+    for (const r of [...this.store.records.values()]) {
       if (!r.readable || (type !== undefined && r.type !== type) || (tier !== undefined && r.tier !== tier)) continue;
-      out.push({ id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(this.store.read(r)!.toString('utf8')) as T });
+      this.requireKeys();
+      const plain = this.store.read(r);
+      if (plain) yield { id: r.id, tier: r.tier, type: r.type, seq: r.seq, data: JSON.parse(plain.toString('utf8')) as T };
     }
-    return out;
   }
 
   /** Ids of records this user cannot open (shown to a PA as locked "Member only" placeholders). */

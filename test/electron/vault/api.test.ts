@@ -116,6 +116,27 @@ describe('vault API', () => {
     await expect(Vault.open(dir).unlock(session.user.id, MEMBER_PASS)).resolves.toBeDefined();
   });
 
+  it('reports a save that never finished as set aside, and iterate() stops at a lock', async () => {
+    const { dir, session } = await newVault();
+    for (let i = 0; i < 5; i++) session.put({ id: `r${i}`, tier: 'shared', type: 'request', data: sampleRequest(i) });
+    const keys = session.exportKeysForQuickUnlock();
+    const userId = session.user.id;
+    session.lock();
+    const file = path.join(dir, JOURNAL);
+    writeFileSync(file, readFileSync(file).subarray(0, -10));
+    const reopened = Vault.open(dir).openWithKeys(userId, { shared: Buffer.from(keys.shared, 'base64'), member: Buffer.from(keys.member!, 'base64') });
+    expect(reopened.recovery?.setAside).toMatch(/^journal-000000\.log\.torn-/);
+    expect(existsSync(path.join(dir, reopened.recovery!.setAside))).toBe(true);
+    const seen: string[] = [];
+    expect(() => {
+      for (const r of reopened.iterate('request')) {
+        seen.push(r.id);
+        if (seen.length === 2) reopened.lock();
+      }
+    }).toThrow(expect.objectContaining({ code: 'locked' }));
+    expect(seen).toEqual(['r0', 'r1']);
+  });
+
   it('every key-needing call answers "locked" after lock, attachments included', async () => {
     const { session } = await newVault();
     session.lock();
