@@ -99,13 +99,46 @@ export function addWorkingDays(received: IsoDate, workingDays: number, scope: Ho
   return { dueDate, explanation, counted, skipped };
 }
 
+// Per scope and holiday list: for each year, the running count of working days at each day of
+// the year, so counting between two dates costs two lookups (lateness of 50,000 requests).
+const runningCounts = new Map<string, Map<number, Int32Array>>();
+
+function runningCount(year: number, scope: HolidayScope, edits: HolidayEdits): Int32Array {
+  const key = `${scope.kind === 'nation' ? scope.nation : 'any'}|${JSON.stringify(edits)}`;
+  let years = runningCounts.get(key);
+  if (!years) runningCounts.set(key, (years = new Map()));
+  let counts = years.get(year);
+  if (!counts) {
+    const days = new Date(Date.UTC(year + 1, 0, 1)).getTime() / 86_400_000 - new Date(Date.UTC(year, 0, 1)).getTime() / 86_400_000;
+    counts = new Int32Array(days);
+    let n = 0;
+    let date = `${year}-01-01`;
+    for (let i = 0; i < days; i++, date = addDays(date, 1)) {
+      if (isWorkingDay(date, scope, edits)) n++;
+      counts[i] = n;
+    }
+    years.set(year, counts);
+  }
+  return counts;
+}
+
+/** Working days from 1 January of `baseYear` up to and including `date`. */
+function ordinal(date: IsoDate, baseYear: number, scope: HolidayScope, edits: HolidayEdits): number {
+  const d = parseIsoDate(date);
+  const year = d.getUTCFullYear();
+  let total = 0;
+  for (let y = baseYear; y < year; y++) total += runningCount(y, scope, edits).at(-1)!;
+  const dayOfYear = (d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000;
+  return total + runningCount(year, scope, edits)[dayOfYear]!;
+}
+
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function countWorkingDays(from: IsoDate, to: IsoDate, scope: HolidayScope, edits: HolidayEdits = NO_EDITS): number {
-  parseIsoDate(from, 'The start date');
+  const start = parseIsoDate(from, 'The start date');
   parseIsoDate(to, 'The end date');
-  let n = 0;
-  for (let d = addDays(from, 1); compareIso(d, to) <= 0; d = addDays(d, 1)) if (isWorkingDay(d, scope, edits)) n++;
-  return n;
+  if (compareIso(to, from) <= 0) return 0;
+  const baseYear = start.getUTCFullYear();
+  return ordinal(to, baseYear, scope, edits) - ordinal(from, baseYear, scope, edits);
 }
 
 /** Checks user edits to the holiday list before they are saved. */

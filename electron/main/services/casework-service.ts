@@ -15,7 +15,7 @@ import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
 import type { CouncilSettingsService } from './council-settings-service';
 
-interface StoredRequest extends Omit<RequestDraft, 'blindCopies'> {
+export interface StoredRequest extends Omit<RequestDraft, 'blindCopies'> {
   id: string;
   reference: string;
   officerName: string;

@@ -23,27 +23,19 @@ export type SortKey = 'target' | 'sentOn' | 'reference' | 'subject' | 'status' |
 const terms = (search: string) => search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
 
 /**
- * The list's query. Full-text search uses the working set's multi-entry word index (prefix match,
- * every term must match); the other filters and the sort run over the rows in memory, which keeps a
- * filter change well under 100 ms at 50,000 requests.
+ * The list's query over the working set: every filter, the sort and full-text search (every term
+ * must appear in the subject, question, notes or officer) run over the rows in memory, which keeps
+ * a change well under 100 ms at 50,000 requests.
  */
 export function useRequestQuery(filter: RequestFilter, sort: { key: SortKey; descending: boolean }) {
   const all = useLiveQuery(() => db.requests.toArray(), [], null);
   const searchTerms = terms(filter.search);
-  const matchingIds = useLiveQuery(async () => {
-    if (searchTerms.length === 0) return null;
-    const sets: Array<Set<string>> = [];
-    for (const term of searchTerms) sets.push(new Set<string>(await db.requests.where('words').startsWith(term).primaryKeys()));
-    // Every term must match (prefix match on any word).
-    const [first, ...rest] = sets;
-    return new Set([...(first ?? [])].filter((id) => rest.every((s) => s.has(id))));
-  }, [searchTerms.join(' ')], null);
 
   const rows = useMemo(() => {
     if (!all) return null;
     const today = new Date().toISOString().slice(0, 10);
     const match = (r: WorkingRequest) =>
-      (!matchingIds || matchingIds.has(r.id)) &&
+      searchTerms.every((t) => r.text.includes(t)) &&
       (!filter.status || r.status === filter.status) &&
       (!filter.service || r.service === filter.service) &&
       (!filter.ward || r.ward === filter.ward) &&
@@ -61,7 +53,7 @@ export function useRequestQuery(filter: RequestFilter, sort: { key: SortKey; des
     const dir = sort.descending ? -1 : 1;
     out.sort((a, b) => (a[sort.key] < b[sort.key] ? -dir : a[sort.key] > b[sort.key] ? dir : 0));
     return out;
-  }, [all, matchingIds, filter, sort.key, sort.descending]);
+  }, [all, filter, sort.key, sort.descending]); // eslint-disable-line react-hooks/exhaustive-deps -- searchTerms derives from filter.search
 
   const options = useMemo(() => {
     const distinct = (key: keyof WorkingRequest) => [...new Set((all ?? []).map((r) => String(r[key])).filter(Boolean))].sort();
