@@ -41,7 +41,7 @@ export class BlobStore {
 
   /** Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete. */
   async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier = 'shared'): Promise<BlobInfo> {
-    const key = this.key(tier);
+    this.key(tier); // refuse at once when locked or not permitted
     ensureDir(this.fs, this.dir);
     const id = randomUUID();
     const final = this.file(id);
@@ -52,7 +52,9 @@ export class BlobStore {
     let pending: Buffer = Buffer.alloc(0);
     let held: Buffer | null = null; // one chunk is held back: only at the end do we know which is last
     const writeChunk = (plain: Buffer, last: boolean) => {
-      const s = seal(key, plain, chunkAad(id, tier, index++, last));
+      // The key is looked up for every chunk: a lock() mid-stream zeroes it, and must stop the
+      // stream ('locked') rather than let later chunks be sealed under an all-zero key.
+      const s = seal(this.key(tier), plain, chunkAad(id, tier, index++, last));
       const len = Buffer.alloc(4);
       len.writeUInt32BE(s.ct.length);
       writeAll(this.fs, fd!, Buffer.concat([len, s.iv, s.tag, s.ct]));
@@ -124,7 +126,7 @@ export class BlobStore {
         const tier: Tier = head.readUInt8(0) === 1 ? 'member' : 'shared';
         const storedId = readExact(head.readUInt16BE(1)).toString();
         if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
-        const key = keyFor(tier);
+        keyFor(tier);
         let index = 0;
         for (;;) {
           if (pos >= total) throw cannotOpen('the attachment is truncated (its last part is missing)');
@@ -134,7 +136,7 @@ export class BlobStore {
           const tag = readExact(16);
           const ct = readExact(len);
           const last = pos === total;
-          const plain = open(key, { iv, tag, ct }, chunkAad(id, tier, index, last));
+          const plain = open(keyFor(tier), { iv, tag, ct }, chunkAad(id, tier, index, last));
           if (!plain) {
             // Either the bytes changed, parts were reordered, or a last part was cut off.
             throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);

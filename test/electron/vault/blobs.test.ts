@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_BYTES } from '../../../electron/main/vault/blobs';
-import { newVault, PA_PASS, TEST_KDF } from './support';
+import { MEMBER_PASS, newVault, PA_PASS, TEST_KDF } from './support';
 import { Vault } from '../../../electron/main/vault/vault';
 import { createHash } from 'node:crypto';
 
@@ -84,6 +84,30 @@ describe('vault attachments', () => {
     await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated|fails authentication/);
     writeFileSync(file, original.subarray(0, original.length - 10));
     await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated/);
+  });
+
+  it('a lock mid-stream stops adding and reading with "locked", never sealing under a wiped key', async () => {
+    const { dir, session } = await newVault();
+    const { id } = await session.attachments.add(generated(CHUNK_BYTES * 8), 'member');
+    const reading = session.attachments.read(id);
+    let chunks = 0;
+    await expect(
+      (async () => {
+        for await (const _ of reading) if (++chunks === 2) session.lock();
+      })(),
+    ).rejects.toMatchObject({ code: 'locked' });
+    expect(chunks).toBeLessThanOrEqual(3); // the stream may already hold one chunk read ahead
+
+    const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
+    let produced = 0;
+    const source = new Readable({
+      read() {
+        if (++produced === 4) again.lock();
+        this.push(produced > 8 ? null : Buffer.alloc(CHUNK_BYTES, produced));
+      },
+    });
+    await expect(again.attachments.add(source, 'member')).rejects.toMatchObject({ code: 'locked' });
+    expect(readdirSync(path.join(dir, 'blobs'))).toEqual([`${id}.blob`]); // no half-written file, no temp file
   });
 
   it('R-USE-2: a PA cannot read a Member-only attachment', async () => {
