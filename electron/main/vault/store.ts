@@ -95,6 +95,7 @@ export class RecordStore {
   private journalFrames = 0;
   private snapshotBytes = 0;
   private broken: string | null = null;
+  private closed = false;
   auditCount = 0;
 
   private constructor(
@@ -115,6 +116,8 @@ export class RecordStore {
   }
 
   private keyFor(tier: Tier): Buffer | null {
+    // After close() the key buffers are zeroed: nothing may seal or open with them.
+    if (this.closed) throw new VaultError('locked', 'The vault is locked. Unlock it to carry on.');
     return tier === 'member' ? this.keys.member : this.keys.shared;
   }
 
@@ -498,6 +501,7 @@ export class RecordStore {
       this.journalFd = null;
     }
     this.records.clear();
-    this.keys = { shared: Buffer.alloc(32), member: null };
+    this.closed = true;
+    this.keys = { shared: Buffer.alloc(0), member: null };
   }
 }
