@@ -59,7 +59,7 @@ export function createCore(deps: CoreDeps): Core {
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
-    if (channel === 'settings:changed') session.touch();
+    if (channel === 'settings:changed') session.autoLockMinutesChanged();
   });
   const handlers: Handlers = {
     ...appHandlers(status),

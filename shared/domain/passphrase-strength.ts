@@ -34,6 +34,26 @@ function poolSize(text: string): number {
   return Math.max(pool, 1);
 }
 
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
+
+function keyboardRuns(text: string): string[] {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let best = 0;
+    for (const row of [...KEY_ROWS, ...KEY_ROWS.map((r) => [...r].reverse().join(''))]) {
+      let len = 0;
+      while (i + len < text.length && row.includes(text.slice(i, i + len + 1))) len++;
+      best = Math.max(best, len);
+    }
+    if (best >= 4) {
+      runs.push(text.slice(i, i + best));
+      i += best;
+    } else i++;
+  }
+  return runs;
+}
+
 /** Collapses runs (aaaa), sequences (abcd, 1234) and repeats (abcabc) that add little strength. */
 function effectiveLength(text: string): number {
   let length = 0;
@@ -61,6 +81,11 @@ export function assessPassphrase(passphrase: string, personalWords: string[] = [
       bits -= word.length * Math.log2(poolSize(passphrase)) - Math.log2(COMMON.length);
       reasons.push(`It contains "${word}", one of the first things an attacker tries.`);
     }
+  }
+  // Runs along a keyboard row (qwerty, asdf, 1234…) are among the first things tried.
+  for (const run of keyboardRuns(lower)) {
+    bits -= (run.length - 1) * Math.log2(poolSize(passphrase));
+    reasons.push(`It contains a run of keys ("${run}").`);
   }
   for (const word of personalWords.flatMap((w) => w.toLowerCase().split(/\s+/)).filter((w) => w.length >= 3)) {
     if (lower.includes(word)) {

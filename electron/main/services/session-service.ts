@@ -2,6 +2,7 @@ import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import type { SessionState, UserSummary } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
+import { AutoLock } from '../vault/auto-lock';
 
 /** What the session needs from the vault; the vault adapter implements it. */
 export interface UnlockedVault {
@@ -45,7 +46,7 @@ const reasonText = (reason: LockReason, minutes: number): string | undefined =>
  */
 export class SessionService<V extends UnlockedVault = UnlockedVault> {
   private vault: V | null = null;
-  private idleTimer: unknown = null;
+  private autoLock: AutoLock | null = null;
   private lastLockReason: string | undefined;
   private readonly lockListeners = new Set<() => void>();
 
@@ -53,7 +54,8 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     private readonly gateway: VaultGateway<V>,
     private readonly events: EventHub,
     private readonly autoLockMinutes: () => number,
-    private readonly timers: Timers = globalThis,
+    private readonly timers?: Timers,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async state(): Promise<SessionState> {
@@ -95,7 +97,8 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
       this.vault.lock();
       this.vault = null;
       this.lastLockReason = reasonText(reason, this.autoLockMinutes());
-      this.clearIdle();
+      this.autoLock?.stop();
+      this.autoLock = null;
       for (const listener of this.lockListeners) listener();
       void this.state().then((state) => this.events.emit('session:changed', state));
     }
@@ -104,7 +107,12 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
 
   /** Activity from the user restarts the auto-lock countdown. */
   touch(): void {
-    if (this.vault) this.armIdle();
+    this.autoLock?.touch();
+  }
+
+  /** A new auto-lock value applies to the running countdown at once. */
+  autoLockMinutesChanged(): void {
+    this.autoLock?.setMinutes(this.autoLockMinutes());
   }
 
   /** Services drop anything they derived from decrypted records when the vault locks. */
@@ -150,19 +158,11 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   private async signIn(vault: V): Promise<SessionState> {
     this.vault = vault;
     this.lastLockReason = undefined;
-    this.armIdle();
+    this.autoLock?.stop();
+    this.autoLock = new AutoLock({ minutes: this.autoLockMinutes(), onLock: () => void this.lock('idle'), now: this.now, ...(this.timers ? { timers: this.timers } : {}) });
+    this.autoLock.start();
     const state = await this.state();
     this.events.emit('session:changed', state);
     return state;
-  }
-
-  private armIdle(): void {
-    this.clearIdle();
-    this.idleTimer = this.timers.setTimeout(() => void this.lock('idle'), this.autoLockMinutes() * 60_000);
-  }
-
-  private clearIdle(): void {
-    if (this.idleTimer !== null) this.timers.clearTimeout(this.idleTimer);
-    this.idleTimer = null;
   }
 }

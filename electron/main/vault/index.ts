@@ -5,7 +5,7 @@ export type { VaultUser, VaultRecord, VaultOptions, KdfCost, CreateOptions, Reco
 export { VaultError, type VaultErrorCode } from './errors';
 export { DEFAULT_KDF, MIN_KDF } from './crypto';
 export { AutoLock, DEFAULT_AUTO_LOCK_MINUTES, type AutoLockOptions, type TimersLike } from './auto-lock';
-export { passphraseStrength, MIN_PASSPHRASE_LENGTH, MIN_GUESSES_LOG10, type PassphraseStrength } from './passphrase-strength';
+export { assessPassphrase, MIN_PASSPHRASE_LENGTH, type PassphraseStrength } from '../../../shared/domain/passphrase-strength';
 export { enableQuickUnlock, disableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type SafeStorageLike } from './quick-unlock';
 export { writeBackup, restoreBackup } from './backup';
 export type { BlobInfo } from './blobs';

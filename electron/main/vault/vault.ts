@@ -10,7 +10,7 @@ import { HEADER_FILE, newHeader, parseHeader, serializeHeader, verifyHeaderMac, 
 import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys } from './store';
 import { BlobStore } from './blobs';
 import { restoreBackup, writeBackup } from './backup';
-import { passphraseStrength } from './passphrase-strength';
+import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 
 export { HEADER_FILE };
 
@@ -50,10 +50,10 @@ export interface CreateOptions extends VaultOptions {
   kdf?: KdfCost;
 }
 
-/** The vault refuses a weak passphrase itself, whatever the screens did (see passphrase-strength.ts). */
+/** The vault refuses a weak passphrase itself, whatever the screens did (one rule: shared/domain/passphrase-strength.ts). */
 function requireStrongPassphrase(passphrase: string, personalWords: string[]): void {
-  const strength = passphraseStrength(passphrase, personalWords);
-  if (!strength.acceptable) throw new VaultError('weak-passphrase', `That passphrase is too weak. ${strength.reason ?? ''}`.trim());
+  const strength = assessPassphrase(passphrase, personalWords);
+  if (!strength.acceptable) throw new VaultError('weak-passphrase', `That passphrase is too weak. ${strength.reasons.join(' ')}`.trim());
 }
 
 /** Leftover temp files from an interrupted atomic write: never referenced, safe to remove. */

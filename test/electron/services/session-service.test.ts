@@ -68,8 +68,9 @@ function makeSession(minutes = 5) {
   const pushed: unknown[] = [];
   events.subscribe((channel, payload) => pushed.push([channel, payload]));
   const timers = manualTimers();
-  const session = new SessionService(gateway, events, () => minutes, timers);
-  return { session, gateway, locks, pushed, timers };
+  const clock = { now: 1_000_000 };
+  const session = new SessionService(gateway, events, () => minutes, timers, () => clock.now);
+  return { session, gateway, locks, pushed, timers, clock };
 }
 
 describe('SessionService', () => {
@@ -104,11 +105,16 @@ describe('SessionService', () => {
   });
 
   it('locks itself after the auto-lock minutes, and activity restarts the countdown', async () => {
-    const { session, timers } = makeSession(7);
+    const { session, timers, clock } = makeSession(7);
     await session.setUp('Jane', STRONG);
     expect([...timers.pending.values()].map((t) => t.ms)).toEqual([7 * 60_000]);
-    session.touch();
-    expect(timers.pending.size).toBe(1); // re-armed, not stacked
+    clock.now += 5 * 60_000;
+    session.touch(); // activity at minute 5: the lock moves to minute 12
+    clock.now += 2 * 60_000;
+    timers.fireAll(); // the first timer fires at minute 7 and finds 5 minutes still to go
+    expect(await session.state()).toMatchObject({ state: 'unlocked' });
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([5 * 60_000]);
+    clock.now += 5 * 60_000;
     timers.fireAll();
     expect(await session.state()).toMatchObject({ state: 'locked', reason: 'Locked after 7 minutes without use.' });
   });
