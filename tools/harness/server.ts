@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/main/core';
-import { APP_CSP, resolveRendererFile, securityHeaders } from '../../electron/main/windows/security';
+import { APP_CSP, contentTypes, resolveRendererFile, securityHeaders } from '../../electron/main/windows/security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -40,13 +40,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 async function buildClient(): Promise<string> {
   const out = await build({

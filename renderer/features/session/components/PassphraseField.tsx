@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Field } from '../../../app/ui';
 
 interface Props {
   label: string;
@@ -7,40 +7,27 @@ interface Props {
   autoComplete: 'new-password' | 'current-password';
   hint?: string;
   error?: string | null;
+  /** Another element that describes the box too (the strength meter). */
   describedBy?: string;
   autoFocus?: boolean;
 }
 
-/** A labelled passphrase box with its hint and error tied to it for screen readers. */
+/** A passphrase box: the app's labelled Field with a password input, no spellcheck. */
 export function PassphraseField({ label, value, onChange, autoComplete, hint, error, describedBy, autoFocus }: Props) {
-  const id = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const described = [hint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} error={error}>
+      {(p) => (
+        <input
+          {...p}
+          aria-describedby={[p['aria-describedby'], describedBy].filter(Boolean).join(' ') || undefined}
+          type="password"
+          value={value}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
-      {error && (
-        <p id={errorId} className="error">
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        type="password"
-        value={value}
-        autoComplete={autoComplete}
-        spellCheck={false}
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
+    </Field>
   );
 }
