@@ -11,7 +11,8 @@ import { RequestScreen } from '../features/requests/components/RequestScreen';
 import { RequestsScreen } from '../features/requests/components/RequestsScreen';
 import { UsersScreen } from '../features/session/components/UsersScreen';
 import { TodayScreen } from '../features/today/components/TodayScreen';
-import { loadWorkingSet, refreshRequest } from '../db/working-set';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db, loadWorkingSet, refreshRequest } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
 import type { Route } from './routes';
@@ -35,7 +36,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [helpOpen, setHelpOpen] = useState(false);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
   const [meetings, setMeetings] = useState<MeetingView[]>([]);
-  const [loaded, setLoaded] = useState<number | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  // Live count of the working set (it changes as requests are added or a PA's view differs).
+  const inSession = useLiveQuery(() => db.requests.count(), [loaded], 0);
   const [refreshKey, setRefreshKey] = useState(0);
   const [searchFocusKey, setSearchFocusKey] = useState(0);
   const lastTouch = useRef(0);
@@ -46,7 +49,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   // Fill the working set after unlock, and keep it current from change events.
   useEffect(() => {
     let live = true;
-    void loadWorkingSet().then((n) => live && setLoaded(n));
+    void loadWorkingSet().then(() => live && setLoaded(true));
     const offRecords = api().records.onChanged(({ kind, id }) => {
       if (kind === 'request') void refreshRequest(id);
       else if (kind === 'material') void loadWorkingSet();
@@ -169,7 +172,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
               </li>
             ))}
           </ul>
-          {loaded !== null && <p className="hint nav-hint">{loaded.toLocaleString('en-GB')} requests in this session</p>}
+          {loaded && <p className="hint nav-hint">{inSession.toLocaleString('en-GB')} requests in this session</p>}
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
           {route.name === 'today' && <TodayScreen navigate={navigate} refreshKey={refreshKey} />}

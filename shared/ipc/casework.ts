@@ -190,3 +190,17 @@ export const meetingModeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public-meeting') }),
   z.object({ kind: z.literal('private-session'), meetingId: z.string() }),
 ]);
+
+export const holidayEditsSchema = z.object({
+  added: z.array(z.object({ date: isoDate, name: z.string().trim().min(1, { error: 'Name the holiday' }).max(120), nations: z.array(z.enum(['england-and-wales', 'scotland', 'northern-ireland'])).min(1) })).max(200),
+  removed: z.array(z.object({ date: isoDate, nations: z.array(z.enum(['england-and-wales', 'scotland', 'northern-ireland'])).min(1) })).max(200),
+});
+
+/** R-DUE-3: a request whose due dates would move under a new holiday list. */
+export const affectedRequestSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  before: z.object({ acknowledgeBy: z.string().nullable(), respondBy: z.string() }),
+  after: z.object({ acknowledgeBy: z.string().nullable(), respondBy: z.string() }),
+});

@@ -6,6 +6,8 @@ import {
   auditEventSchema,
   councilSettingsSchema,
   dashboardSchema,
+  affectedRequestSchema,
+  holidayEditsSchema,
   disclosureSchema,
   gateEventSchema,
   materialInputSchema,
@@ -179,6 +181,13 @@ export const contract = {
   'council:get': invoke(noInput, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
   /** Change the council settings (the profile is recorded on each new request; existing due dates do not move). */
   'council:set': invoke(councilSettingsSchema, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
+
+  /** The holiday list's user edits (one-off holidays added, holidays not kept). */
+  'holidays:get': invoke(noInput, holidayEditsSchema),
+  /** R-DUE-3: which requests' due dates a new holiday list would move; nothing is changed. */
+  'holidays:preview': invoke(holidayEditsSchema, z.array(affectedRequestSchema)),
+  /** Save the holiday edits; existing due dates move only for the requests listed in `recompute` (the user accepted). */
+  'holidays:save': invoke(z.object({ edits: holidayEditsSchema, recompute: z.array(z.string()).max(100_000) }), z.object({ edits: holidayEditsSchema, recomputed: z.number() })),
 
   /** R-USE-1: public-meeting mode, a private session for one meeting, or normal. */
   'meeting:setMode': invoke(meetingModeSchema, meetingModeSchema),

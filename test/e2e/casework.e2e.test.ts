@@ -175,6 +175,23 @@ describe('casework journeys in Chromium', () => {
     await page.getByRole('heading', { name: 'Overdue' }).waitFor();
   });
 
+  it('a one-off holiday lists the requests it would move, and moves only those accepted', async () => {
+    const { page } = app;
+    // The next weekday after today is inside the depot request's 5-working-day window.
+    const next = new Date();
+    do next.setUTCDate(next.getUTCDate() + 1);
+    while (next.getUTCDay() === 0 || next.getUTCDay() === 6);
+    await goTo(page, 'Officers, meetings and council');
+    await page.getByLabel('Holiday date').fill(next.toISOString().slice(0, 10));
+    await page.getByLabel('Holiday name').fill('Local one-off holiday');
+    await page.getByRole('button', { name: 'Show which requests this affects' }).click();
+    await expect.poll(() => page.getByText(/Depot disposal valuation: answer due/).count()).toBe(1);
+    await expectNoAxeViolations(page, 'holiday change preview');
+    await screenshot(page, 'holiday-change-preview');
+    await page.getByRole('button', { name: 'Save the holiday list' }).click();
+    await expect.poll(() => page.getByText(/Holiday list saved\. \d+ requests? recomputed/).count()).toBe(1);
+  });
+
   it('the PA cannot open a Member-only item; locking clears the screen and the working set', async () => {
     const { page } = app;
     await fillRequest(page, { subject: 'Confidential staffing matter', justification: 'As ward member I am handling a constituent complaint about a named officer and need the outcome of the review.', memberOnly: true });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type CouncilProfile, builtInProfile } from '../../../shared/domain/profiles';
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
-import { computeDueDates, applyHoldingReply } from '../../../shared/domain/deadlines';
+import { computeDueDates, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, type EscalationLevel } from '../../../shared/domain/requests';
 import { classify, effectiveLevel, levelNames, reclassifyPinkPaper, requireRetentionDate, retentionDue, tierFor, type Classification } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
-import { addWorkingDays, type Nation } from '../../../shared/domain/calendar';
+import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { compareIso, toIsoDate } from '../../../shared/domain/dates';
 import type { z } from 'zod';
 import type { Dashboard, MaterialView, MeetingView, OfficerView, RequestDetail, RequestDraft, RequestEvent, RequestRow, materialInputSchema, meetingInputSchema, officerInputSchema } from '../../../shared/ipc/casework';
@@ -335,6 +335,33 @@ export class CaseworkService {
   private audit(material: StoredMaterial, action: string, detail: Record<string, unknown>) {
     const vault = this.session.requireVault();
     vault.records.appendAudit({ recordId: material.id, action, tier: tierFor(material), detail: { ...detail, by: vault.user.name, at: new Date().toISOString() } });
+  }
+
+  /** R-DUE-3: open requests whose due dates would move under `edits`; nothing is changed. */
+  affectedByHolidays(edits: HolidayEdits) {
+    const open = this.vault
+      .list<StoredRequest>(REQUEST)
+      .map((r) => r.data)
+      .filter((r) => !r.events.some((e) => e.type === 'answered'));
+    const byId = new Map(open.map((r) => [r.id, r]));
+    return requestsAffectedByCalendarChange(open, edits).map((c) => ({ ...c, reference: byId.get(c.id)!.reference, subject: byId.get(c.id)!.subject }));
+  }
+
+  /** R-DUE-3: recomputes only the requests the user accepted, noting it in each explanation. */
+  recomputeDueDates(ids: string[], edits: HolidayEdits): number {
+    let count = 0;
+    for (const id of ids) {
+      const record = this.vault.get<StoredRequest>(id);
+      if (!record) continue;
+      const r = record.data;
+      const due = computeDueDates(r.sentOn, r.profile, r.nation, edits);
+      if (due.respondBy === r.respondBy && due.acknowledgeBy === r.acknowledgeBy) continue;
+      const note = `Recomputed on ${this.today()} after the holiday list changed (was: answer by ${r.respondBy}).`;
+      this.vault.put({ ...record, data: { ...r, acknowledgeBy: due.acknowledgeBy, respondBy: due.respondBy, explanation: [...due.explanation, note] } });
+      this.changed(REQUEST, id);
+      count++;
+    }
+    return count;
   }
 
   dashboard(): Dashboard {

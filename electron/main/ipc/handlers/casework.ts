@@ -12,7 +12,7 @@ import type { GateEvent } from '../../../../shared/domain/disclosure';
 
 type CaseworkChannels = Extract<
   keyof Handlers,
-  `officers:${string}` | `meetings:${string}` | `requests:${string}` | `materials:${string}` | `disclosures:${string}` | 'audit:trail' | 'dashboard:get' | `council:${string}` | `meeting:${string}`
+  `officers:${string}` | `holidays:${string}` | `meetings:${string}` | `requests:${string}` | `materials:${string}` | `disclosures:${string}` | 'audit:trail' | 'dashboard:get' | `council:${string}` | `meeting:${string}`
 >;
 
 export function caseworkHandlers(
@@ -60,6 +60,16 @@ export function caseworkHandlers(
       session.requireMember();
       council.set(settings);
       return councilView();
+    },
+    'holidays:get': () => {
+      session.requireVault();
+      return council.holidayEdits();
+    },
+    'holidays:preview': (edits) => casework.affectedByHolidays(edits),
+    'holidays:save': ({ edits, recompute }) => {
+      session.requireMember();
+      const saved = council.setHolidayEdits(edits);
+      return { edits: saved, recomputed: casework.recomputeDueDates(recompute, saved) };
     },
     'meeting:setMode': (mode) => meetingMode.set(mode),
     'meeting:getMode': () => meetingMode.get(),

@@ -4,6 +4,7 @@ import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/ca
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../../requests/hooks/useDirectory';
+import { HolidaysPanel } from '../../holidays/components/HolidaysPanel';
 
 /** The officers directory, the meetings list and the council settings the rules read. */
 export function OfficersScreen({ isMember }: { isMember: boolean }) {
@@ -47,6 +48,7 @@ export function OfficersScreen({ isMember }: { isMember: boolean }) {
       </ul>
       <MeetingForm onSaved={bump} />
       {council && isMember && <CouncilForm initial={council.settings} onSaved={bump} />}
+      {isMember && <HolidaysPanel />}
       {council && !isMember && <p>Council profile in force: {council.profile.name}.</p>}
     </section>
   );
