@@ -17,7 +17,7 @@ export function isVisibleInMode(item: { classification: Classification | null; m
 export const blocksScreenCapture = (mode: MeetingMode): boolean => mode.kind !== 'normal';
 
 // R-USE-3: the events that go in the tamper-evident audit trail for protected material.
-export const AUDITED_ACTIONS = ['viewed', 'exported', 'printed', 'disclosed', 'classified', 'reclassified', 'destroyed', 'returned', 'erased'] as const;
+export const AUDITED_ACTIONS = ['viewed', 'attached', 'exported', 'printed', 'disclosed', 'classified', 'reclassified', 'destroyed', 'returned', 'erased'] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 export function mustAudit(action: string, classification: Classification | null): boolean {
   return (AUDITED_ACTIONS as readonly string[]).includes(action) && (action === 'classified' || action === 'reclassified' || effectiveLevel(classification) !== 'open');

@@ -1,0 +1,44 @@
+// Files attached to material received, and when a copy may leave the vault. Pure: main enforces,
+// the request page explains.
+import { isProtected, effectiveLevel, type Classification } from './classification';
+import { GATE_STATES, gateStateNames, mayReleaseForDisclosure, type GateState } from './disclosure';
+import { isVisibleInMode, type MeetingMode } from './protection';
+
+/** Officers' replies and pink-paper PDFs run to a few hundred MB at most; beyond this is almost surely a wrong pick. */
+export const MAX_ATTACHMENT_BYTES = 500 * 1024 * 1024;
+/** At most this many files in one go, so one slip of the mouse cannot fill the disk. */
+export const MAX_FILES_PER_ATTACH = 20;
+
+/** Why this file cannot be attached, or null when it can. */
+export function attachmentProblem(file: { name: string; size: number }): string | null {
+  if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}” is ${Math.ceil(file.size / (1024 * 1024))} MB; files over ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB cannot be attached. Ask the officer for a smaller copy, or split it.`;
+  return null;
+}
+
+export type ExportDecision = { allowed: true; audited: boolean } | { allowed: false; reason: string };
+
+// R-DIS-3 (RULES D, no protocol paragraph; gate per 000 §17.9.2, §17.9.6) and R-USE-1 (000 §17.9.3): protected material is copied out only once a disclosure of it is approved, and never while the public can see the screen.
+export function mayExportAttachment(
+  material: { classification: Classification | null; meetingId?: string | null },
+  disclosures: ReadonlyArray<{ state: GateState }>,
+  mode: MeetingMode,
+): ExportDecision {
+  if (!isProtected(material.classification)) return { allowed: true, audited: false };
+  if (!isVisibleInMode(material, mode)) {
+    return {
+      allowed: false,
+      reason: mode.kind === 'public-meeting' ? 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.' : 'Only this meeting’s pink papers can be used during the private session.',
+    };
+  }
+  if (disclosures.some((d) => mayReleaseForDisclosure(d))) return { allowed: true, audited: true };
+  const level = LEVEL_PHRASES[effectiveLevel(material.classification)];
+  const furthest = disclosures.map((d) => d.state).sort((a, b) => GATE_STATES.indexOf(b) - GATE_STATES.indexOf(a))[0];
+  return {
+    allowed: false,
+    reason: furthest
+      ? `This material is ${level}. A copy can be saved only for an approved disclosure; the disclosure of it is at “${gateStateNames[furthest]}”. Finish the disclosure steps first.`
+      : `This material is ${level}. A copy can be saved only for an approved disclosure: use “Pass it on (disclosure)…” to record the ground, the evidence and, where needed, the Monitoring Officer’s advice first.`,
+  };
+}
+
+const LEVEL_PHRASES = { open: 'open', confidential: 'confidential', exempt: 'exempt information', 'pink-paper': 'a pink paper' } as const;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ATTACHMENT_BYTES, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
+import { mustAudit } from '../../../shared/domain/protection';
+import type { GateState } from '../../../shared/domain/disclosure';
+
+const normal = { kind: 'normal' } as const;
+const pink = { classification: { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9', authorDesignation: 'Director', paragraph: 3 } as never, meetingId: 'm1' };
+const open = { classification: { level: 'open' } as const, meetingId: null };
+const gates = (...states: GateState[]) => states.map((state) => ({ state }));
+
+describe('exporting an attachment', () => {
+  it('R-DIS-3 open material exports freely and is not audited', () => {
+    expect(mayExportAttachment(open, [], normal)).toEqual({ allowed: true, audited: false });
+    expect(mayExportAttachment(open, [], { kind: 'public-meeting' })).toEqual({ allowed: true, audited: false });
+  });
+
+  it('R-DIS-3 protected material is refused until a disclosure of it is approved, saying why', () => {
+    const none = mayExportAttachment(pink, [], normal);
+    expect(none).toMatchObject({ allowed: false, reason: expect.stringMatching(/a pink paper.*approved disclosure.*Pass it on/) });
+    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded'] as const) {
+      expect(mayExportAttachment(pink, gates(state), normal).allowed, state).toBe(false);
+    }
+    expect(mayExportAttachment(pink, gates('draft', 'mo-consulted'), normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/at “Monitoring Officer consulted”/) });
+    expect(mayExportAttachment(pink, gates('draft', 'approved'), normal)).toEqual({ allowed: true, audited: true });
+    expect(mayExportAttachment(pink, gates('disclosed'), normal)).toEqual({ allowed: true, audited: true });
+  });
+
+  it('R-CLS-2 R-DIS-3 material not yet classified is protected: refused without an approved disclosure', () => {
+    expect(mayExportAttachment({ classification: { level: 'unsure' } }, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/confidential/) });
+    expect(mayExportAttachment({ classification: null }, [], normal).allowed).toBe(false);
+    expect(mayExportAttachment({ classification: { level: 'exempt', paragraph: 3 } }, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/exempt information/) });
+  });
+
+  it('R-USE-1 protected material is never exported in public-meeting mode, even with an approved disclosure', () => {
+    expect(mayExportAttachment(pink, gates('approved'), { kind: 'public-meeting' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/public-meeting mode/) });
+    expect(mayExportAttachment(pink, gates('approved'), { kind: 'private-session', meetingId: 'other' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/private session/) });
+    expect(mayExportAttachment(pink, gates('approved'), { kind: 'private-session', meetingId: 'm1' }).allowed).toBe(true);
+  });
+
+  it('R-USE-3 attaching and exporting protected material are audited actions', () => {
+    expect(mustAudit('attached', pink.classification)).toBe(true);
+    expect(mustAudit('exported', pink.classification)).toBe(true);
+    expect(mustAudit('exported', open.classification)).toBe(false);
+  });
+});
+
+describe('attachment limits', () => {
+  it('refuses a file over the limit with its size, and accepts one at the limit', () => {
+    expect(attachmentProblem({ name: 'big.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toMatch(/“big\.pdf” is 501 MB; files over 500 MB cannot be attached/);
+    expect(attachmentProblem({ name: 'ok.pdf', size: MAX_ATTACHMENT_BYTES })).toBeNull();
+    expect(attachmentProblem({ name: 'empty.txt', size: 0 })).toBeNull();
+  });
+});
