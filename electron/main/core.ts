@@ -13,6 +13,8 @@ import { CaseworkService } from './services/casework-service';
 import { CouncilSettingsService } from './services/council-settings-service';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
+import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
+import { attachmentHandlers } from './ipc/handlers/attachments';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -21,6 +23,8 @@ export interface CoreDeps {
   identity: AppIdentity;
   settingsStore: SettingsStore;
   dialogs: FileDialogs;
+  /** Open/save dialogs for attachments; without them attaching and saving copies say they are unavailable. */
+  attachmentDialogs?: AttachmentDialogs;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -57,6 +61,7 @@ export function createCore(deps: CoreDeps): Core {
   const casework = new CaseworkService(session, council, events, deps.today);
   const disclosures = new DisclosureService(session, casework, council, events, deps.now);
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
+  const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, deps.today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -66,6 +71,7 @@ export function createCore(deps: CoreDeps): Core {
     ...settingsHandlers(settings),
     ...sessionHandlers(session, gateway, backups),
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
+    ...attachmentHandlers(attachments),
   };
   return {
     handlers,

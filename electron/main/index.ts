@@ -67,6 +67,16 @@ void app.whenReady().then(() => {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },
+    attachmentDialogs: {
+      chooseAttachments: async () => {
+        const result = await dialog.showOpenDialog({ title: 'Attach the officer’s files', properties: ['openFile', 'multiSelections'] });
+        return result.canceled ? [] : result.filePaths;
+      },
+      chooseExportTarget: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({ title: 'Save a copy', defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
   });
   // DESIGN §3: the OS lock screen and sleep lock the vault too.
   powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));

@@ -101,6 +101,10 @@ export const materialInputSchema = z.object({
   thirdPartyName: text(120).optional(),
 });
 
+/** A file attached to material: sealed in the vault under the material's tier; the name is the file's own, never its path. */
+export const attachmentSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), addedOn: z.string() });
+export type AttachmentView = z.infer<typeof attachmentSchema>;
+
 export const materialSchema = z.object({
   id: z.string(),
   requestId: z.string(),
@@ -114,7 +118,7 @@ export const materialSchema = z.object({
   givenForPurpose: z.string(),
   meetingId: z.string().nullable(),
   thirdParty: z.object({ name: z.string(), consent: z.enum(['not-asked', 'asked', 'given', 'refused']) }).nullable(),
-  attachments: z.array(z.object({ id: z.string(), name: z.string(), size: z.number() })),
+  attachments: z.array(attachmentSchema),
   erasedOn: z.string().nullable(),
 });
 export type MaterialView = z.infer<typeof materialSchema>;

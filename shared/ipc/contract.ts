@@ -195,6 +195,13 @@ export const contract = {
   'meeting:getMode': invoke(noInput, meetingModeSchema),
   /** Pushed when the meeting mode changes. */
   'meeting:changed': event(meetingModeSchema),
+
+  // Attachments of material received (issue 5 items 4-5). Main opens the file dialogs itself: the
+  // page never sends a path or bytes, so a compromised page cannot make main read or write any file.
+  /** Attach files the user picks in main's open-file dialog, sealed under the material's tier. Cancel changes nothing (`added` 0). */
+  'attachments:add': invoke(z.object({ materialId: z.string().min(1).max(200) }), z.object({ material: materialSchema, added: z.number() })),
+  /** Save a decrypted copy where the user picks; protected material only for an approved disclosure, audited (R-DIS-3, R-USE-3). `file` null = cancelled. */
+  'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200) }), z.object({ file: z.string().nullable(), bytes: z.number() })),
 } as const;
 
 export type Contract = typeof contract;

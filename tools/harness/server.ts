@@ -110,6 +110,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return files.length ? path.join(backupFolder, files.at(-1)!) : null;
       },
     },
+    // Attaching picks every file in the data folder's inbox/ (none = cancel); copies are saved to exports/.
+    attachmentDialogs: {
+      chooseAttachments: async () => {
+        const inbox = path.join(dataFolder, 'inbox');
+        return existsSync(inbox) ? readdirSync(inbox).sort().map((f) => path.join(inbox, f)) : [];
+      },
+      chooseExportTarget: async (name) => {
+        const exports = path.join(dataFolder, 'exports');
+        mkdirSync(exports, { recursive: true });
+        return path.join(exports, path.basename(name));
+      },
+    },
   });
 
   const eventStreams = new Set<http.ServerResponse>();

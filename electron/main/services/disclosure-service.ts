@@ -87,6 +87,13 @@ export class DisclosureService {
       .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   }
 
+  /** R-DIS-3: the gates of every disclosure of one material; none for a PA, who cannot read disclosures. */
+  gatesFor(materialId: string): Gate[] {
+    const records = this.session.requireVault().records;
+    if (!records.canRead('member')) return [];
+    return records.list<StoredDisclosure>(DISCLOSURE).filter((r) => r.data.materialId === materialId).map((r) => r.data.gate);
+  }
+
   auditTrail(recordId: string) {
     return this.session
       .requireVault()

@@ -152,6 +152,12 @@ export class BlobStore {
     return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
   }
 
+  /** Removes an attachment no record refers to (an attach that failed or was overtaken part-way). */
+  discard(id: string): void {
+    const file = this.file(id);
+    if (this.fs.existsSync(file)) this.fs.unlinkSync(file);
+  }
+
   /** Tier of a stored attachment, read from its header without any key. */
   exists(id: string): boolean {
     return this.fs.existsSync(this.file(id));

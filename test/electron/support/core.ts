@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../../../electron/main/core';
+import { createCore, type CoreDeps } from '../../../electron/main/core';
 import { handle } from '../../../electron/main/ipc/handle';
 import { ipcMain, resetElectronMock } from '../../mocks/electron';
 import { MemorySettingsStore } from './memory-settings-store';
@@ -11,7 +11,7 @@ export const MEMBER_PASS = 'correct horse battery staple';
 export const PA_PASS = 'violet kettle harbour ninety';
 
 /** The real core behind the mocked ipcMain: calls go through handle() exactly as the renderer's would. */
-export function coreBehindIpc(today = '2026-11-24') {
+export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {}) {
   resetElectronMock();
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'ntk-core-'));
   const settingsStore = new MemorySettingsStore();
@@ -22,6 +22,7 @@ export function coreBehindIpc(today = '2026-11-24') {
     kdf: { m: 19 * 1024, t: 2, p: 1 },
     today: () => today,
     logger: { error: (m, e) => console.error(m, e) },
+    ...extra,
   });
   handle(ipcMain, core.dispatch);
   const call = async (channel: string, input?: unknown) => ipcMain.invokeFrom(APP_FRAME, channel, input);
@@ -30,12 +31,12 @@ export function coreBehindIpc(today = '2026-11-24') {
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
     return result.value as T;
   };
-  return { core, call, ok, settingsStore };
+  return { core, call, ok, settingsStore, dataFolder };
 }
 
 /** A Member with a council set up, an officer, a meeting and one request. */
-export async function seededCase(today = '2026-11-24') {
-  const ctx = coreBehindIpc(today);
+export async function seededCase(today = '2026-11-24', extra: Partial<CoreDeps> = {}) {
+  const ctx = coreBehindIpc(today, extra);
   await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
   await ctx.ok('council:set', { profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
   const officer = await ctx.ok('officers:save', { name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });

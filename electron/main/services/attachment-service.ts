@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
+import { tierFor } from '../../../shared/domain/classification';
+import { isVisibleInMode, mustAudit } from '../../../shared/domain/protection';
+import { toIsoDate } from '../../../shared/domain/dates';
+import type { AttachmentView, MaterialView } from '../../../shared/ipc/casework';
+import { AppError } from '../../../shared/ipc/errors';
+import type { CaseworkService } from './casework-service';
+import type { DisclosureService } from './disclosure-service';
+import type { EventHub } from './events';
+import type { MeetingModeService } from './meeting-mode-service';
+import type { SessionService } from './session-service';
+import type { OpenVault } from './vault-gateway';
+
+/**
+ * Where attachments come from and copies go to: Electron's dialogs in the app, fixed folders in the
+ * dev-only harness. Only main ever holds a path, so the page cannot name a file to read or write.
+ */
+export interface AttachmentDialogs {
+  /** The files the user picked to attach; empty when they cancelled. */
+  chooseAttachments(): Promise<string[]>;
+  /** Where to save a copy (the user confirmed any overwrite); null when they cancelled. */
+  chooseExportTarget(suggestedName: string): Promise<string | null>;
+}
+
+/** For a core built without dialogs (some tests): says so rather than pretending the user cancelled. */
+export const noAttachmentDialogs: AttachmentDialogs = {
+  chooseAttachments: async () => {
+    throw new AppError('unavailable', 'Choosing files is not available here.');
+  },
+  chooseExportTarget: async () => {
+    throw new AppError('unavailable', 'Saving files is not available here.');
+  },
+};
+
+const MATERIAL = 'material';
+
+/** A file's own name, safe to show and to suggest in a save dialog: no folders, no control characters. */
+const fileName = (file: string) => path.basename(file).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'it is no longer there';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission was refused';
+  if (code === 'EISDIR') return 'it is a folder';
+  return 'it could not be read';
+}
+
+/**
+ * Attaching officers' files to material and saving copies out. Files stream straight into (and out
+ * of) the vault's chunk-sealed blobs, so a large PDF never sits whole in memory.
+ */
+export class AttachmentService {
+  constructor(
+    private readonly session: SessionService<OpenVault>,
+    private readonly casework: CaseworkService,
+    private readonly disclosures: DisclosureService,
+    private readonly meetingMode: MeetingModeService,
+    private readonly events: EventHub,
+    private readonly dialogs: AttachmentDialogs = noAttachmentDialogs,
+    private readonly today: () => string = () => toIsoDate(new Date()),
+  ) {}
+
+  /** The material, if this user may work on it now; a PA gets 'forbidden' for Member-only material (R-USE-2). */
+  private usable(materialId: string): MaterialView {
+    const material = this.casework.material(materialId);
+    // R-USE-1: nothing protected is handled while the public can see the screen.
+    if (!isVisibleInMode(material, this.meetingMode.get())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
+    if (material.erasedOn) throw new AppError('refused', 'This material was erased; nothing can be attached to it.');
+    return material;
+  }
+
+  async attach(materialId: string): Promise<{ material: MaterialView; added: number }> {
+    const before = this.usable(materialId);
+    const files = await this.dialogs.chooseAttachments();
+    if (files.length === 0) return { material: this.casework.material(materialId), added: 0 };
+    if (files.length > MAX_FILES_PER_ATTACH) throw new AppError('refused', `Choose at most ${MAX_FILES_PER_ATTACH} files at a time.`);
+    // Check every file before sealing any, so a bad pick changes nothing.
+    const picked: Array<{ file: string; name: string }> = [];
+    for (const file of files) {
+      const name = fileName(file);
+      let info;
+      try {
+        info = await stat(file);
+      } catch (error) {
+        throw new AppError('io', `“${name}” cannot be attached: ${readProblem(error)}. Nothing was attached.`);
+      }
+      if (!info.isFile()) throw new AppError('refused', `“${name}” is not a file. Nothing was attached.`);
+      const problem = attachmentProblem({ name, size: info.size });
+      if (problem) throw new AppError('refused', `${problem} Nothing was attached.`);
+      picked.push({ file, name });
+    }
+
+    const vault = this.session.requireVault().records;
+    const tier = tierFor(before);
+    const sealed: AttachmentView[] = [];
+    const discardAll = () => sealed.forEach((a) => vault.attachments.discard(a.id));
+    for (const { file, name } of picked) {
+      const failure: { error?: AppError } = {};
+      try {
+        const blob = await vault.attachments.add(readCapped(file, name, failure), tier);
+        sealed.push({ id: blob.id, name, size: blob.size, addedOn: this.today() });
+      } catch (error) {
+        discardAll();
+        throw failure.error ?? (error instanceof AppError || (error as Error)?.name === 'VaultError' ? error : new AppError('io', `“${name}” could not be attached. Nothing was attached.`));
+      }
+    }
+
+    // Streaming took time: re-read the material, which may have been reclassified meanwhile.
+    const record = this.session.requireVault().records.get<MaterialView>(materialId);
+    if (!record || record.tier !== tier) {
+      discardAll();
+      throw new AppError('conflict', 'The material changed while the files were being attached. Nothing was attached; please try again.');
+    }
+    const material: MaterialView = { ...record.data, attachments: [...record.data.attachments, ...sealed] };
+    vault.put({ id: materialId, tier, type: MATERIAL, data: material });
+    if (mustAudit('attached', material.classification)) {
+      for (const a of sealed) this.audit(material, 'attached', { attachmentId: a.id, name: a.name, size: a.size });
+    }
+    this.events.emit('records:changed', { kind: MATERIAL, id: materialId });
+    return { material, added: sealed.length };
+  }
+
+  /** R-DIS-3: may this attachment leave the vault now? Throws 'refused' with the reason. */
+  private exportable(materialId: string, attachmentId: string) {
+    const material = this.casework.material(materialId);
+    const attachment = material.attachments.find((a) => a.id === attachmentId);
+    if (!attachment) throw new AppError('not-found', 'There is no such attachment on this material.');
+    const decision = mayExportAttachment(material, this.disclosures.gatesFor(materialId), this.meetingMode.get());
+    if (!decision.allowed) throw new AppError('refused', decision.reason);
+    return { material, attachment };
+  }
+
+  async export(materialId: string, attachmentId: string): Promise<{ file: string | null; bytes: number }> {
+    const { attachment } = this.exportable(materialId, attachmentId);
+    const target = await this.dialogs.chooseExportTarget(fileName(attachment.name));
+    if (!target) return { file: null, bytes: 0 };
+    // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
+    const { material } = this.exportable(materialId, attachmentId);
+    const vault = this.session.requireVault().records;
+    // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+    try {
+      await pipeline(vault.attachments.read(attachmentId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      const bytes = (await stat(temp)).size;
+      // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited.
+      if (mustAudit('exported', material.classification)) this.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
+      await rename(temp, target);
+      return { file: target, bytes };
+    } catch (error) {
+      await rm(temp, { force: true });
+      if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
+      throw new AppError('io', `The copy could not be saved: ${readProblem(error)}. Nothing was saved.`);
+    }
+  }
+
+  private audit(material: MaterialView, action: string, detail: Record<string, unknown>) {
+    const vault = this.session.requireVault();
+    vault.records.appendAudit({ recordId: material.id, action, tier: tierFor(material), detail: { ...detail, by: vault.user.name, at: new Date().toISOString() } });
+  }
+}
+
+/**
+ * The file's bytes as they stream, stopping if it grows past the limit after it was checked. Read
+ * failures and the limit are noted in `failure` so the user sees them rather than a vault error.
+ */
+async function* readCapped(file: string, name: string, failure: { error?: AppError }): AsyncGenerator<Buffer> {
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += (chunk as Buffer).length;
+      if (total > MAX_ATTACHMENT_BYTES) {
+        failure.error = new AppError('refused', `${attachmentProblem({ name, size: total })} Nothing was attached.`);
+        throw failure.error;
+      }
+      yield chunk as Buffer;
+    }
+  } catch (error) {
+    failure.error ??= new AppError('io', `“${name}” cannot be attached: ${readProblem(error)}. Nothing was attached.`);
+    throw failure.error;
+  } finally {
+    stream.destroy();
+  }
+}
