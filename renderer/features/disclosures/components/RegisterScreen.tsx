@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { GROUNDS } from '../../../../shared/domain/disclosure';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
+import { AuditTrailList, type AuditEvent } from './AuditTrail';
 
 type Entry = { id: string; materialId: string; what: string; to: string; on: string; ground: keyof typeof GROUNDS; moAdvice: string | null; recordedAt: string };
-type AuditEvent = { seq: number; action: string; detail: Record<string, unknown> | null };
 
 /** R-DIS-4: every disclosure; R-USE-3: each item's audit trail. Read-only: the history cannot be rewritten. */
 export function RegisterScreen() {
@@ -63,16 +63,7 @@ export function RegisterScreen() {
       {trail && (
         <section aria-labelledby="trail-heading">
           <h2 id="trail-heading">Audit trail</h2>
-          <ol className="timeline" data-testid="audit-trail">
-            {trail.events.map((ev) => (
-              <li key={ev.seq}>
-                {ev.action}
-                {ev.detail?.at ? ` on ${ukDate(String(ev.detail.at))}` : ev.detail?.on ? ` on ${ukDate(String(ev.detail.on))}` : ''}
-                {ev.detail?.by ? ` by ${String(ev.detail.by)}` : ''}
-                {ev.detail?.to ? ` to ${String(ev.detail.to)}` : ''}
-              </li>
-            ))}
-          </ol>
+          <AuditTrailList events={trail.events} />
         </section>
       )}
     </section>

@@ -6,6 +6,7 @@ import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
+import { MaterialAttachments } from './MaterialAttachments';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -184,6 +185,7 @@ function MaterialItem({ material, mode, isMember, navigate }: { material: Materi
       </div>
       <ErrorMessage message={error} />
       {opened && <p className="opened">{opened.summary || '(no summary recorded)'}</p>}
+      <MaterialAttachments material={material} />
     </li>
   );
 }

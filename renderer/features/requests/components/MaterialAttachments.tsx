@@ -1,0 +1,84 @@
+import { useEffect, useId, useState } from 'react';
+import type { AttachmentView, MaterialView } from '../../../../shared/ipc/casework';
+import { api } from '../../../app/api';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+import { AuditTrail } from '../../disclosures/components/AuditTrail';
+
+/** 205 KB, 12.4 MB: enough to recognise a file, in the units people use. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The officer's files on one material, and its audit trail. The main process picks the files and
+ * decides whether a copy may be saved (R-DIS-3); this only asks and shows the answer.
+ */
+export function MaterialAttachments({ material }: { material: MaterialView }) {
+  const [attachments, setAttachments] = useState<AttachmentView[]>(material.attachments);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [trailShown, setTrailShown] = useState(false);
+  const [trailVersion, setTrailVersion] = useState(0);
+  const trailId = useId();
+  useEffect(() => setAttachments(material.attachments), [material.attachments]);
+
+  async function attach() {
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    const r = await api().attachments.add({ materialId: material.id });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    setAttachments(r.value.material.attachments);
+    setTrailVersion((v) => v + 1);
+    setStatus(r.value.added === 0 ? 'No files were chosen.' : `Attached ${r.value.added} file${r.value.added === 1 ? '' : 's'}.`);
+  }
+
+  async function saveCopy(a: AttachmentView) {
+    setError(null);
+    setStatus('');
+    const r = await api().attachments.export({ materialId: material.id, attachmentId: a.id });
+    if (!r.ok) return setError(r.error.message);
+    if (!r.value.file) return setStatus('Nothing was saved.');
+    setTrailVersion((v) => v + 1);
+    setStatus(`Saved a copy of ${a.name} to ${r.value.file} (${formatSize(r.value.bytes)}).`);
+  }
+
+  return (
+    <div className="stack wide">
+      {attachments.length === 0 ? (
+        <p className="hint">No files attached.</p>
+      ) : (
+        <ul aria-label={`Files attached to ${material.title}`}>
+          {attachments.map((a) => (
+            <li key={a.id}>
+              {a.name} ({formatSize(a.size)}, attached {ukDate(a.addedOn)}){' '}
+              <button type="button" className="secondary" onClick={() => void saveCopy(a)}>
+                Save a copy<span className="visually-hidden"> of {a.name}</span>…
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" disabled={busy} onClick={() => void attach()}>
+          {busy ? 'Attaching' : 'Attach files'}
+          <span className="visually-hidden"> to {material.title}</span>…
+        </button>{' '}
+        <button type="button" className="secondary" aria-expanded={trailShown} aria-controls={trailId} onClick={() => setTrailShown((s) => !s)}>
+          {trailShown ? 'Hide audit trail' : 'Show audit trail'}
+          <span className="visually-hidden"> of {material.title}</span>
+        </button>
+      </div>
+      <ErrorMessage message={error} />
+      <p role="status" className="success">
+        {status}
+      </p>
+      <div id={trailId} hidden={!trailShown}>
+        {trailShown && <AuditTrail recordId={material.id} refreshKey={trailVersion} />}
+      </div>
+    </div>
+  );
+}
