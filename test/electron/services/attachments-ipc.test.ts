@@ -10,8 +10,15 @@ const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '202
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };
 
 /** Dialogs the test drives: what the user "picks" and where they "save". */
-function fakeDialogs() {
-  const d = {
+interface FakeDialogs {
+  picks: string[];
+  target: string | null;
+  opened: number;
+  suggested: string[];
+  dialogs: AttachmentDialogs;
+}
+function fakeDialogs(): FakeDialogs {
+  const d: FakeDialogs = {
     picks: [] as string[],
     target: null as string | null,
     opened: 0,
@@ -25,7 +32,7 @@ function fakeDialogs() {
         d.suggested.push(name);
         return d.target;
       },
-    } satisfies AttachmentDialogs,
+    },
   };
   return d;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AttachmentView, MaterialView } from '../../../../shared/ipc/casework';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
@@ -15,14 +15,15 @@ export function formatSize(bytes: number): string {
  * decides whether a copy may be saved (R-DIS-3); this only asks and shows the answer.
  */
 export function MaterialAttachments({ material }: { material: MaterialView }) {
-  const [attachments, setAttachments] = useState<AttachmentView[]>(material.attachments);
+  // What main answered after an attach, until the page hands down a newer material.
+  const [attached, setAttached] = useState<{ from: AttachmentView[]; list: AttachmentView[] } | null>(null);
+  const attachments = attached?.from === material.attachments ? attached.list : material.attachments;
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [trailShown, setTrailShown] = useState(false);
   const [trailVersion, setTrailVersion] = useState(0);
   const trailId = useId();
-  useEffect(() => setAttachments(material.attachments), [material.attachments]);
 
   async function attach() {
     setBusy(true);
@@ -31,7 +32,7 @@ export function MaterialAttachments({ material }: { material: MaterialView }) {
     const r = await api().attachments.add({ materialId: material.id });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    setAttachments(r.value.material.attachments);
+    setAttached({ from: material.attachments, list: r.value.material.attachments });
     setTrailVersion((v) => v + 1);
     setStatus(r.value.added === 0 ? 'No files were chosen.' : `Attached ${r.value.added} file${r.value.added === 1 ? '' : 's'}.`);
   }
