@@ -13,6 +13,8 @@ import { CaseworkService } from './services/casework-service';
 import { CouncilSettingsService } from './services/council-settings-service';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
+import { MaterialLifecycleService } from './services/material-lifecycle-service';
+import { materialLifecycleHandlers } from './ipc/handlers/materials';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -57,6 +59,7 @@ export function createCore(deps: CoreDeps): Core {
   const casework = new CaseworkService(session, council, events, deps.today);
   const disclosures = new DisclosureService(session, casework, council, events, deps.now);
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
+  const lifecycle = new MaterialLifecycleService(session, casework, events, deps.today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -66,6 +69,7 @@ export function createCore(deps: CoreDeps): Core {
     ...settingsHandlers(settings),
     ...sessionHandlers(session, gateway, backups),
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
+    ...materialLifecycleHandlers(lifecycle),
   };
   return {
     handlers,
