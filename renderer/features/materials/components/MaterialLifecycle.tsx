@@ -25,7 +25,7 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
   if (fate) {
     return (
       <p className="hint">
-        <strong>{fate}.</strong> Only this record of it is kept; its text and attachments were deleted.
+        <strong>{fate}</strong>. Only this record of it is kept; its text and attachments were deleted.
       </p>
     );
   }
@@ -118,7 +118,7 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
       <Field label="Consent date">{(p) => <input {...p} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}</Field>
       <Field label="Consent note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
       <div>
-        <button type="submit">Record consent</button>
+        <button type="submit">Save consent</button>
       </div>
     </form>
   );

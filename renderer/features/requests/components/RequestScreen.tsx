@@ -173,7 +173,6 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
     <li className="material">
       <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{describe(material.classification)}</span> received {ukDate(material.receivedOn)}
       {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
-      {materialFate(material) && <span className="tag">{materialFate(material)}</span>}
       {!materialFate(material) && <div className="actions">
         <button type="button" className="secondary" onClick={async () => { const r = await api().materials.view({ id: material.id }); if (r.ok) setOpened(r.value); else setError(r.error.message); }}>
           Open
