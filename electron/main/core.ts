@@ -15,6 +15,8 @@ import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
 import { attachmentHandlers } from './ipc/handlers/attachments';
+import { MaterialLifecycleService } from './services/material-lifecycle-service';
+import { materialLifecycleHandlers } from './ipc/handlers/materials';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -62,6 +64,7 @@ export function createCore(deps: CoreDeps): Core {
   const disclosures = new DisclosureService(session, casework, council, events, deps.now);
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
   const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, deps.today);
+  const lifecycle = new MaterialLifecycleService(session, casework, events, deps.today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -72,6 +75,7 @@ export function createCore(deps: CoreDeps): Core {
     ...sessionHandlers(session, gateway, backups),
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
     ...attachmentHandlers(attachments),
+    ...materialLifecycleHandlers(lifecycle),
   };
   return {
     handlers,

@@ -11,6 +11,8 @@ import { RequestScreen } from '../features/requests/components/RequestScreen';
 import { RequestsScreen } from '../features/requests/components/RequestsScreen';
 import { UsersScreen } from '../features/session/components/UsersScreen';
 import { TodayScreen } from '../features/today/components/TodayScreen';
+import { HeldScreen } from '../features/materials/components/HeldScreen';
+import { RetentionScreen } from '../features/materials/components/RetentionScreen';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, loadWorkingSet, refreshRequest } from '../db/working-set';
 import { api } from './api';
@@ -23,6 +25,8 @@ const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
   { route: { name: 'requests' }, label: 'Requests' },
   { route: { name: 'new-request' }, label: 'New request' },
   { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
+  { route: { name: 'retention' }, label: 'Personal data due for erasure' },
+  { route: { name: 'held' }, label: 'Protected material held', memberOnly: true },
   { route: { name: 'officers' }, label: 'Officers, meetings and council' },
   { route: { name: 'users' }, label: 'People and passphrases' },
   { route: { name: 'about' }, label: 'About and settings' },
@@ -181,6 +185,8 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen />}
+          {route.name === 'retention' && <RetentionScreen navigate={navigate} />}
+          {route.name === 'held' && isMember && <HeldScreen navigate={navigate} />}
           {route.name === 'officers' && <OfficersScreen isMember={isMember} />}
           {route.name === 'users' && <UsersScreen user={user} />}
           {route.name === 'about' && <AboutScreen />}

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'request'; id: string }
   | { name: 'disclosure'; id: string }
   | { name: 'register' }
+  | { name: 'retention' }
+  | { name: 'held' }
   | { name: 'officers' }
   | { name: 'users' }
   | { name: 'about' };

@@ -7,6 +7,7 @@ import { applyHoldingReply, computeDueDates, requestsAffectedByCalendarChange } 
 import { appendToRegister, mayReleaseForDisclosure, requiresMonitoringOfficer, transition } from './disclosure';
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES } from './need-to-know';
 import { isVisibleInMode, mustAudit, recordDisposal } from './protection';
+import { changeClassification, checkDisposable, checkErasable, extendRetention, protectedStillHeld, recordConsent, thirdPartyDisclosureCheck } from './material-lifecycle';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, requestVolume, thirdPartyConsentStatus } from './requests';
 
 export interface RegisteredRule {
@@ -27,18 +28,18 @@ export const RULES: RegisteredRule[] = [
   { id: 'R-ASK-8', summary: 'Agenda-related requests notify the chair / executive member', sources: '000 §17.8.9; 001 §24.8(a)–(b)', implementedBy: chairNoticeFor },
   { id: 'R-ASK-9', summary: 'Council email address only', sources: '000 §17.13.2', implementedBy: checkCouncilEmail },
   { id: 'R-ASK-10', summary: 'Copies recorded; blind copies refused', sources: '001 §24.11(a)', implementedBy: checkCopies },
-  { id: 'R-ASK-11', summary: 'Third-party information needs consent', sources: '002', implementedBy: thirdPartyConsentStatus },
+  { id: 'R-ASK-11', summary: 'Third-party information needs consent', sources: '002', implementedBy: [thirdPartyConsentStatus, recordConsent, thirdPartyDisclosureCheck] },
   { id: 'R-DUE-1', summary: 'Deadlines in working days from the profile; FOI 20', sources: '000 §17.8.2; 001 §24.5; 003 §4.3; 004 §6.5.8; FOIA s.10', implementedBy: computeDueDates },
   { id: 'R-DUE-2', summary: 'Working days by nation; receipt is day 0; explainable', sources: 'FOIA s.10; FOISA s.73', implementedBy: [addWorkingDays, publicHolidays] },
   { id: 'R-DUE-3', summary: 'Due dates fixed when sent; holiday changes recompute only on acceptance', sources: '—', implementedBy: requestsAffectedByCalendarChange },
   { id: 'R-DUE-4', summary: 'States incl. overdue/very overdue/escalated; escalation path', sources: '000 §17.8.2; 004 §11.10', implementedBy: [requestStatus, nextEscalation] },
   { id: 'R-DUE-5', summary: 'Holding reply promised date becomes the target', sources: '000 §17.8.2; 004 §6.5.8', implementedBy: applyHoldingReply },
   { id: 'R-CLS-1', summary: 'Classification levels, Schedule 12A paragraphs, pink paper details, personal data', sources: '000 §17.9.3; 003 §5.1, §5.3', implementedBy: classify },
-  { id: 'R-CLS-2', summary: 'Unknown status treated as confidential', sources: '000 §17.9.4', implementedBy: effectiveLevel },
+  { id: 'R-CLS-2', summary: 'Unknown status treated as confidential', sources: '000 §17.9.4', implementedBy: [effectiveLevel, changeClassification] },
   { id: 'R-CLS-3', summary: 'Pink paper reclassified only by committee resolution', sources: '000 §17.9.3; 003 §5.3', implementedBy: reclassifyPinkPaper },
   { id: 'R-CLS-4', summary: 'Material bound to its capacity and purpose', sources: '003 §4.8, §4.15; 004 §11.11; 000 §17.9.5', implementedBy: checkCapacityUse },
   { id: 'R-CLS-5', summary: 'Confidential briefings shared only with permission', sources: '003 §4.13–4.14', implementedBy: canShareBriefing },
-  { id: 'R-CLS-6', summary: 'Personal data has a retention date and an erase prompt', sources: '000 §17.9.1; 001 §24.8(c)', implementedBy: retentionDue },
+  { id: 'R-CLS-6', summary: 'Personal data has a retention date and an erase prompt', sources: '000 §17.9.1; 001 §24.8(c)', implementedBy: [retentionDue, checkErasable, extendRetention] },
   { id: 'R-DIS-1', summary: 'Disclosure only on a recorded ground with its evidence', sources: '000 §17.9.2; 003 §5.2', implementedBy: transition },
   { id: 'R-DIS-2', summary: 'Ground (d), or every ground where the profile says, needs the Monitoring Officer and regard', sources: '000 §17.9.6; 004 §11.11', implementedBy: requiresMonitoringOfficer },
   { id: 'R-DIS-3', summary: 'The gate is enforced in the main process', sources: '—', implementedBy: mayReleaseForDisclosure },
@@ -47,5 +48,5 @@ export const RULES: RegisteredRule[] = [
   { id: 'R-USE-1', summary: 'Public-meeting and private-session modes', sources: '000 §17.9.3', implementedBy: isVisibleInMode },
   { id: 'R-USE-2', summary: 'PA cannot decrypt the Member-only tier', sources: '003 §4.8', implementedBy: tierFor },
   { id: 'R-USE-3', summary: 'Tamper-evident audit trail of protected material', sources: '—', implementedBy: mustAudit },
-  { id: 'R-USE-4', summary: 'Protected material destroyed or returned, recorded', sources: '000 §17.9.5', implementedBy: recordDisposal },
+  { id: 'R-USE-4', summary: 'Protected material destroyed or returned, recorded', sources: '000 §17.9.5', implementedBy: [recordDisposal, checkDisposable, protectedStillHeld] },
 ];

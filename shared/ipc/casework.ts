@@ -117,9 +117,18 @@ export const materialSchema = z.object({
   givenForCapacity: capacitySchema,
   givenForPurpose: z.string(),
   meetingId: z.string().nullable(),
-  thirdParty: z.object({ name: z.string(), consent: z.enum(['not-asked', 'asked', 'given', 'refused']) }).nullable(),
+  thirdParty: z
+    .object({
+      name: z.string(),
+      consent: z.enum(['not-asked', 'asked', 'given', 'refused']),
+      /** R-ASK-11: each consent step recorded (asked, given, refused), oldest first. */
+      history: z.array(z.object({ status: z.enum(['asked', 'given', 'refused']), on: z.string(), note: z.string() })).optional(),
+    })
+    .nullable(),
   attachments: z.array(attachmentSchema),
   erasedOn: z.string().nullable(),
+  /** R-USE-4: set when the material was destroyed or returned (its content is then wiped). */
+  disposal: z.object({ how: z.enum(['destroyed', 'returned']), on: z.string(), returnedTo: z.string().nullable(), reason: z.string() }).nullable().optional(),
 });
 export type MaterialView = z.infer<typeof materialSchema>;
 
@@ -132,7 +141,15 @@ export const gateSchema = z.object({
   officerCheck: z.object({ checked: z.boolean(), note: z.string() }).optional(),
   disclosure: z.object({ to: z.string(), on: z.string(), what: z.string() }).optional(),
 });
-export const disclosureSchema = z.object({ id: z.string(), materialId: z.string(), materialTitle: z.string(), gate: gateSchema, steps: z.array(z.enum(GATE_STATES)) });
+export const disclosureSchema = z.object({
+  id: z.string(),
+  materialId: z.string(),
+  materialTitle: z.string(),
+  gate: gateSchema,
+  steps: z.array(z.enum(GATE_STATES)),
+  /** R-ASK-11: whose information it is and whether they consented, for the screen to explain. */
+  thirdParty: materialSchema.shape.thirdParty.optional(),
+});
 export type DisclosureView = z.infer<typeof disclosureSchema>;
 
 export const gateEventSchema = z.discriminatedUnion('type', [

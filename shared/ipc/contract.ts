@@ -23,6 +23,7 @@ import {
   requestEventSchema,
   requestRowSchema,
 } from './casework';
+import { consentInputSchema, disposalInputSchema, keepUntilInputSchema, materialListItemSchema, officerConfirmationSchema } from './materials';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
@@ -157,9 +158,14 @@ export const contract = {
   'materials:add': invoke(materialInputSchema, materialSchema),
   /** Open material; viewing protected material is audited (R-USE-3). */
   'materials:view': invoke(z.object({ id: z.string() }), materialSchema),
-  /** Change a classification; a pink paper needs the committee's resolution (R-CLS-3). */
+  /** Change a classification; a pink paper needs the committee's resolution (R-CLS-3); "unsure" needs the officer's confirmation (R-CLS-2). */
   'materials:reclassify': invoke(
-    z.object({ id: z.string(), classification: classificationSchema, resolution: z.object({ meeting: z.string(), date: z.string(), minuteReference: z.string() }).nullable() }),
+    z.object({
+      id: z.string(),
+      classification: classificationSchema,
+      resolution: z.object({ meeting: z.string(), date: z.string(), minuteReference: z.string() }).nullable(),
+      confirmation: officerConfirmationSchema.nullable().optional(),
+    }),
     materialSchema,
   ),
 
@@ -202,6 +208,19 @@ export const contract = {
   'attachments:add': invoke(z.object({ materialId: z.string().min(1).max(200) }), z.object({ material: materialSchema, added: z.number() })),
   /** Save a decrypted copy where the user picks; protected material only for an approved disclosure, audited (R-DIS-3, R-USE-3). `file` null = cancelled. */
   'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200) }), z.object({ file: z.string().nullable(), bytes: z.number() })),
+  // What happens to material after it arrives (records: consent, retention, erasure, destroy or return).
+  /** R-ASK-11: record that the third party's consent was asked, given or refused. */
+  'materials:recordConsent': invoke(consentInputSchema, materialSchema),
+  /** R-CLS-6: personal data whose erase-by date has been reached. */
+  'materials:retentionDue': invoke(noInput, z.array(materialListItemSchema)),
+  /** R-CLS-6: erase the personal content now; a tombstone and an audit event remain. */
+  'materials:erase': invoke(z.object({ id: z.string().min(1) }), materialSchema),
+  /** R-CLS-6: keep personal data until a later date, with the reason. */
+  'materials:keepUntil': invoke(keepUntilInputSchema, materialSchema),
+  /** R-USE-4: record protected material destroyed or returned; its content is wiped. Member only. */
+  'materials:recordDisposal': invoke(disposalInputSchema, materialSchema),
+  /** R-USE-4: protected material still held, for working through at end of term. Member only. */
+  'materials:protectedHeld': invoke(noInput, z.array(materialListItemSchema)),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@ import { type CouncilProfile, builtInProfile } from '../../../shared/domain/prof
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
 import { computeDueDates, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, type EscalationLevel } from '../../../shared/domain/requests';
-import { classify, effectiveLevel, levelNames, reclassifyPinkPaper, requireRetentionDate, retentionDue, tierFor, type Classification } from '../../../shared/domain/classification';
+import { classify, effectiveLevel, levelNames, requireRetentionDate, retentionDue, tierFor } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { compareIso, toIsoDate } from '../../../shared/domain/dates';
@@ -310,17 +310,6 @@ export class CaseworkService {
     const material = this.material(id);
     if (mustAudit('viewed', material.classification)) this.audit(material, 'viewed', {});
     return material;
-  }
-
-  reclassify(id: string, next: Classification, resolution: { meeting: string; date: string; minuteReference: string } | null): MaterialView {
-    const material = this.material(id);
-    const classification = reclassifyPinkPaper(material.classification, classify(next), resolution);
-    const updated = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
-    const tier = tierFor(updated);
-    this.vault.put({ id, tier, type: MATERIAL, data: updated });
-    this.audit(updated, 'reclassified', { from: material.classification.level, to: classification.level, resolution });
-    this.changed(MATERIAL, id);
-    return updated;
   }
 
   material(id: string): MaterialView {

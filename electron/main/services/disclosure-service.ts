@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type Gate, type GateEvent, type RegisterEntry } from '../../../shared/domain/disclosure';
 import { isProtected } from '../../../shared/domain/classification';
+import { goneReason, thirdPartyDisclosureCheck } from '../../../shared/domain/material-lifecycle';
 import type { DisclosureView } from '../../../shared/ipc/casework';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService } from './casework-service';
@@ -37,7 +38,7 @@ export class DisclosureService {
 
   private view(d: StoredDisclosure): DisclosureView {
     const material = this.casework.material(d.materialId);
-    return { id: d.id, materialId: d.materialId, materialTitle: material.title, gate: d.gate as DisclosureView['gate'], steps: stepsFor(d.gate.ground, this.council.profile()) };
+    return { id: d.id, materialId: d.materialId, materialTitle: material.title, gate: d.gate as DisclosureView['gate'], steps: stepsFor(d.gate.ground, this.council.profile()), thirdParty: material.thirdParty };
   }
 
   start(materialId: string): DisclosureView {
@@ -45,6 +46,8 @@ export class DisclosureService {
     if (!isProtected(material.classification)) {
       throw new AppError('refused', 'This material is open: it can be shared without the disclosure process.');
     }
+    const gone = goneReason(material);
+    if (gone) throw new AppError('refused', gone);
     const stored: StoredDisclosure = { id: randomUUID(), materialId, gate: newGate() };
     this.vault.put({ id: stored.id, tier: 'member', type: DISCLOSURE, data: stored });
     this.events.emit('records:changed', { kind: DISCLOSURE, id: stored.id });
@@ -66,6 +69,14 @@ export class DisclosureService {
     if (!record) throw new AppError('not-found', 'There is no such disclosure.');
     const result = transition(record.data.gate, event, this.council.profile());
     if (!result.ok) throw new AppError('refused', result.reason);
+    if (event.type === 'approve' || event.type === 'disclose') {
+      // R-ASK-11: checked again at the last two steps, as consent can be refused after the gate started.
+      const material = this.casework.material(record.data.materialId);
+      const gone = goneReason(material);
+      if (gone) throw new AppError('refused', gone);
+      const consent = thirdPartyDisclosureCheck(material, result.gate.ground);
+      if (!consent.allowed) throw new AppError('refused', consent.reason);
+    }
     const stored = { ...record.data, gate: result.gate };
     if (result.gate.state === 'disclosed') {
       // R-DIS-4: the register entry is written once, under its own id, and never overwritten.

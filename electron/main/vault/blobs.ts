@@ -156,6 +156,29 @@ export class BlobStore {
   discard(id: string): void {
     const file = this.file(id);
     if (this.fs.existsSync(file)) this.fs.unlinkSync(file);
+  /**
+   * Deletes an attachment for good (erasure, destruction: R-CLS-6, R-USE-4). Needs the key of its
+   * tier, so a PA cannot delete a Member-only attachment; one already gone is not an error.
+   */
+  remove(id: string): void {
+    const file = this.file(id);
+    if (!this.fs.existsSync(file)) return;
+    let fd: number | null = null;
+    try {
+      fd = this.fs.openSync(file, 'r');
+      const head = Buffer.alloc(MAGIC.length + 1);
+      this.fs.readSync(fd, head, 0, head.length, 0);
+      if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
+      this.key(head.readUInt8(MAGIC.length) === 1 ? 'member' : 'shared');
+    } finally {
+      if (fd !== null) this.fs.closeSync(fd);
+    }
+    try {
+      this.fs.unlinkSync(file);
+      fsyncDir(this.fs, this.dir);
+    } catch (error) {
+      throw ioError('delete the attachment', error);
+    }
   }
 
   /** Tier of a stored attachment, read from its header without any key. */

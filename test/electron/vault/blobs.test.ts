@@ -118,4 +118,20 @@ describe('vault attachments', () => {
     const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
     await expect(readAll(paSession.attachments.read(id))).rejects.toMatchObject({ code: 'not-permitted' });
   });
+
+  it('R-CLS-6 R-USE-4: remove() deletes an attachment for good; a PA cannot remove a Member-only one', async () => {
+    const { dir, session } = await newVault();
+    const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    const shared = await session.attachments.add(Readable.from([Buffer.from('casework letter')]), 'shared');
+    const member = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member');
+    session.lock();
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    expect(() => paSession.attachments.remove(member.id)).toThrow(expect.objectContaining({ code: 'not-permitted' }));
+    expect(paSession.attachments.exists(member.id)).toBe(true);
+    paSession.attachments.remove(shared.id);
+    expect(paSession.attachments.exists(shared.id)).toBe(false);
+    expect(() => paSession.attachments.remove(shared.id)).not.toThrow(); // already gone is fine
+    await expect(readAll(paSession.attachments.read(shared.id))).rejects.toMatchObject({ code: 'not-found' });
+    expect(readdirSync(path.join(dir, 'blobs'))).toEqual([`${member.id}.blob`]);
+  });
 });

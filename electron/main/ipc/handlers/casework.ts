@@ -9,10 +9,14 @@ import type { SessionService } from '../../services/session-service';
 import type { OpenVault } from '../../services/vault-gateway';
 import { BUILT_IN_PROFILES } from '../../../../shared/domain/profiles';
 import type { GateEvent } from '../../../../shared/domain/disclosure';
+import type { MaterialLifecycleChannel } from './materials';
 
-type CaseworkChannels = Extract<
-  keyof Handlers,
-  `officers:${string}` | `holidays:${string}` | `meetings:${string}` | `requests:${string}` | `materials:${string}` | `disclosures:${string}` | 'audit:trail' | 'dashboard:get' | `council:${string}` | `meeting:${string}`
+type CaseworkChannels = Exclude<
+  Extract<
+    keyof Handlers,
+    `officers:${string}` | `holidays:${string}` | `meetings:${string}` | `requests:${string}` | `materials:${string}` | `disclosures:${string}` | 'audit:trail' | 'dashboard:get' | `council:${string}` | `meeting:${string}`
+  >,
+  MaterialLifecycleChannel
 >;
 
 export function caseworkHandlers(
@@ -48,7 +52,6 @@ export function caseworkHandlers(
       if (!isVisibleInMode(material, meetingMode.get())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
       return casework.viewMaterial(id);
     },
-    'materials:reclassify': ({ id, classification, resolution }) => casework.reclassify(id, classification, resolution),
     'disclosures:start': ({ materialId }) => disclosures.start(materialId),
     'disclosures:list': () => disclosures.list(),
     'disclosures:advance': ({ id, event }) => disclosures.advance(id, event as GateEvent),

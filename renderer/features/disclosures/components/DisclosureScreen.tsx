@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/disclosure';
 import type { DisclosureView } from '../../../../shared/ipc/casework';
+import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field } from '../../../app/ui';
 import type { Navigate } from '../../../app/routes';
@@ -45,6 +46,12 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
         ))}
       </ol>
       <ErrorMessage message={error} />
+      {d.thirdParty && d.thirdParty.consent !== 'given' && d.gate.state !== 'disclosed' && (
+        // R-ASK-11: the same check the main process makes at approval and disclosure, explained up front.
+        <p className="notice" data-testid="third-party-consent">
+          {thirdPartyDisclosureCheck({ thirdParty: d.thirdParty }, d.gate.ground).reason}
+        </p>
+      )}
       {d.gate.state === 'draft' && <GroundForm onChoose={(ground) => step({ type: 'choose-ground', ground })} />}
       {d.gate.state === 'ground-chosen' && d.gate.ground && <EvidenceForm ground={d.gate.ground} onSubmit={(evidence) => step({ type: 'complete-evidence', evidence })} />}
       {d.gate.state === 'evidence-complete' && d.steps.includes('mo-consulted') && <ConsultationForm onSubmit={(consultation) => step({ type: 'record-consultation', consultation })} />}

@@ -7,6 +7,7 @@ import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
+import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -110,7 +111,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       {detail.materials.length === 0 && <p>Nothing recorded yet.</p>}
       <ul className="materials">
         {detail.materials.map((m) => (
-          <MaterialItem key={m.id} material={m} mode={mode} isMember={isMember} navigate={navigate} />
+          <MaterialItem key={m.id} material={m} mode={mode} isMember={isMember} navigate={navigate} onChanged={reload} />
         ))}
       </ul>
       <AddMaterialForm requestId={id} isMember={isMember} onAdded={reload} />
@@ -164,7 +165,7 @@ function describe(c: Classification): string {
   return levelNames[c.level];
 }
 
-function MaterialItem({ material, mode, isMember, navigate }: { material: MaterialView; mode: MeetingMode; isMember: boolean; navigate: Navigate }) {
+function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: MaterialView; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
   const [opened, setOpened] = useState<MaterialView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const visible = isVisibleInMode(material, mode);
@@ -172,8 +173,8 @@ function MaterialItem({ material, mode, isMember, navigate }: { material: Materi
   return (
     <li className="material">
       <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{describe(material.classification)}</span> received {ukDate(material.receivedOn)}
-      {material.personalData.personal && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
-      <div className="actions">
+      {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
+      {!materialFate(material) && <div className="actions">
         <button type="button" className="secondary" onClick={async () => { const r = await api().materials.view({ id: material.id }); if (r.ok) setOpened(r.value); else setError(r.error.message); }}>
           Open
         </button>{' '}
@@ -182,10 +183,12 @@ function MaterialItem({ material, mode, isMember, navigate }: { material: Materi
             Pass it on (disclosure)…
           </button>
         )}
-      </div>
+      </div>}
       <ErrorMessage message={error} />
       {opened && <p className="opened">{opened.summary || '(no summary recorded)'}</p>}
       <MaterialAttachments material={material} />
+      {opened && !materialFate(material) && <p className="opened">{opened.summary || '(no summary recorded)'}</p>}
+      <MaterialLifecycle material={material} isMember={isMember} onChanged={onChanged} />
     </li>
   );
 }
@@ -202,16 +205,18 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   const [author, setAuthor] = useState('');
   const [personal, setPersonal] = useState(false);
   const [retainUntil, setRetainUntil] = useState('');
+  const [thirdPartyName, setThirdPartyName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const classification: Classification =
       level === 'exempt' ? { level, paragraph } : level === 'pink-paper' ? { level, committee, meetingDate, agendaItem, authorDesignation: author } : level === 'confidential' ? { level, basis: 'given-in-confidence' } : ({ level } as Classification);
-    const r = await api().materials.add({ requestId, title, summary, receivedOn, classification, personalData: { personal, specialCategory: false, retainUntil: personal ? retainUntil || null : null }, isBriefing: false });
+    const r = await api().materials.add({ requestId, title, summary, receivedOn, classification, personalData: { personal, specialCategory: false, retainUntil: personal ? retainUntil || null : null }, isBriefing: false, thirdPartyName });
     if (r.ok) {
       setError(null);
       setTitle('');
+      setThirdPartyName('');
       setSummary('');
       onAdded();
     } else setError(r.error.message);
@@ -260,6 +265,9 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       <label className="checkbox">
         <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
       </label>
+      <Field label="Whose information it is, if it belongs to someone else" hint="Their consent is needed before it is passed on (protocol 002).">
+        {(p) => <input {...p} value={thirdPartyName} onChange={(e) => setThirdPartyName(e.target.value)} />}
+      </Field>
       {personal && <Field label="Erase by">{(p) => <input {...p} type="date" value={retainUntil} onChange={(e) => setRetainUntil(e.target.value)} />}</Field>}
       <div>
         <button type="submit">Record it</button>

@@ -4,12 +4,12 @@ import { api } from '../../../app/api';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 
-const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'register' }> = [
+const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
   { key: 'dueSoon', label: 'Acknowledgements and answers due in the next 3 working days', view: 'due-soon' },
   { key: 'awaitingMonitoringOfficer', label: 'Awaiting the Monitoring Officer', view: 'awaiting-mo' },
   { key: 'chairNoticesPending', label: 'Chair notices not yet sent', view: 'chair-notices' },
-  { key: 'retentionDue', label: 'Personal data due for erasure', view: 'all' },
+  { key: 'retentionDue', label: 'Personal data due for erasure', route: 'retention' },
 ];
 
 export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refreshKey: number }) {
@@ -37,7 +37,7 @@ export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refr
         <ul className="cards">
           {CARDS.map((card) => (
             <li key={card.key}>
-              <button type="button" className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`} onClick={() => navigate({ name: 'requests', view: card.view })}>
+              <button type="button" className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`} onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}>
                 <span className="card-count">{dashboard[card.key]}</span>
                 <span className="card-label">{card.label}</span>
               </button>

@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import { classify, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
+import { toIsoDate } from '../../../shared/domain/dates';
+import {
+  changeClassification,
+  checkDisposable,
+  checkErasable,
+  extendRetention,
+  protectedStillHeld,
+  recordConsent,
+  tombstoneTitle,
+  type OfficerConfirmation,
+} from '../../../shared/domain/material-lifecycle';
+import { recordDisposal } from '../../../shared/domain/protection';
+import type { MaterialView } from '../../../shared/ipc/casework';
+import type { MaterialListItem, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/ipc/materials';
+import { AppError } from '../../../shared/ipc/errors';
+import type { CaseworkService, StoredRequest } from './casework-service';
+import type { EventHub } from './events';
+import type { SessionService } from './session-service';
+import type { OpenVault } from './vault-gateway';
+
+const MATERIAL = 'material';
+
+/**
+ * What happens to material after it arrives: reclassification, third-party consent, retention and
+ * erasure, destruction or return. Rules from shared/domain/material-lifecycle.ts; every change is
+ * audited (R-USE-3). Reading goes through CaseworkService.material(), so a PA asking for Member-only
+ * material gets 'forbidden' before anything here runs (R-USE-2).
+ */
+export class MaterialLifecycleService {
+  constructor(
+    private readonly session: SessionService<OpenVault>,
+    private readonly casework: CaseworkService,
+    private readonly events: EventHub,
+    private readonly today: () => string = () => toIsoDate(new Date()),
+  ) {}
+
+  private get vault() {
+    return this.session.requireVault().records;
+  }
+
+  /** Saves the material under the tier its classification needs; only the Member may write the Member-only tier. */
+  private save(material: MaterialView, action: string, detail: Record<string, unknown>): MaterialView {
+    const session = this.session.requireVault();
+    const tier = tierFor(material);
+    if (tier === 'member' && session.user.role !== 'member') {
+      throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
+    }
+    session.records.put({ id: material.id, tier, type: MATERIAL, data: material });
+    session.records.appendAudit({ recordId: material.id, action, tier, detail: { ...detail, by: session.user.name, at: new Date().toISOString() } });
+    this.events.emit('records:changed', { kind: MATERIAL, id: material.id });
+    return material;
+  }
+
+  // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.
+  reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): MaterialView {
+    const material = this.casework.material(id);
+    if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
+    const classification = changeClassification(material.classification, classify(next), { resolution, confirmation }, this.today());
+    const updated: MaterialView = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
+    return this.save(updated, 'reclassified', { from: material.classification.level, to: classification.level, resolution, confirmation });
+  }
+
+  // R-ASK-11: consent asked, given or refused, with the date and a note.
+  recordConsent(input: z.infer<typeof consentInputSchema>): MaterialView {
+    const material = this.casework.material(input.id);
+    if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned.');
+    const thirdParty = recordConsent(material.thirdParty, { status: input.status, on: input.on, note: input.note }, this.today());
+    return this.save({ ...material, thirdParty }, 'consent-recorded', { status: input.status, on: input.on });
+  }
+
+  // R-CLS-6: personal data whose erase-by date is reached, that this user can see.
+  retentionDue(): MaterialListItem[] {
+    const materials = this.vault.list<MaterialView>(MATERIAL).map((m) => m.data);
+    const due = new Set(retentionDue(materials, this.today()).map((d) => d.id));
+    return this.listItems(materials.filter((m) => due.has(m.id))).sort((a, b) => (a.retainUntil ?? '').localeCompare(b.retainUntil ?? ''));
+  }
+
+  // R-CLS-6: wipe the personal content; the tombstone keeps when it came, its classification and when it was erased.
+  erase(id: string): MaterialView {
+    const material = this.casework.material(id);
+    checkErasable(material);
+    const on = this.today();
+    return this.wipe(material, { title: tombstoneTitle('erased'), erasedOn: on }, 'erased', { on });
+  }
+
+  // R-CLS-6: keep it longer, with the reason.
+  keepUntil(input: z.infer<typeof keepUntilInputSchema>): MaterialView {
+    const material = this.casework.material(input.id);
+    const personalData = extendRetention(material, input.until, input.reason, this.today());
+    return this.save({ ...material, personalData }, 'retention-extended', { from: material.personalData.retainUntil, to: input.until, reason: input.reason.trim() });
+  }
+
+  // R-USE-4 (000 §17.9.5): destroyed or returned, recorded; the content goes as with erasure. Member only.
+  recordDisposal(input: z.infer<typeof disposalInputSchema>): MaterialView {
+    this.session.requireMember();
+    const material = this.casework.material(input.id);
+    checkDisposable(material);
+    const disposal = recordDisposal({ materialId: material.id, how: input.how, on: input.on, returnedTo: input.returnedTo, reason: input.reason }, this.today());
+    const { materialId: _id, ...kept } = disposal;
+    return this.wipe(material, { title: tombstoneTitle(input.how), disposal: kept }, input.how, kept);
+  }
+
+  // R-USE-4: protected material still held, for the Member to work through at end of term.
+  protectedHeld(): MaterialListItem[] {
+    this.session.requireMember();
+    const held = protectedStillHeld(this.vault.list<MaterialView>(MATERIAL).map((m) => m.data));
+    return this.listItems(held).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  }
+
+  /**
+   * Attachments are deleted first (removing one already gone is harmless, so a retry after a failure
+   * finishes the job), then the tombstone replaces the record, then the journal is compacted twice so
+   * the earlier sealed copy leaves this vault's files too (compaction keeps one previous generation).
+   * Backups made earlier still hold it; the screen says so.
+   */
+  private wipe(material: MaterialView, changes: Partial<MaterialView>, action: string, detail: Record<string, unknown>): MaterialView {
+    const records = this.vault;
+    for (const a of material.attachments) records.attachments.remove(a.id);
+    const tombstone: MaterialView = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
+    this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
+    records.compact();
+    records.compact();
+    return tombstone;
+  }
+
+  private listItems(materials: MaterialView[]): MaterialListItem[] {
+    const requests = new Map<string, StoredRequest | undefined>();
+    return materials.map((m) => {
+      if (!requests.has(m.requestId)) requests.set(m.requestId, this.vault.get<StoredRequest>(m.requestId)?.data);
+      const r = requests.get(m.requestId);
+      return {
+        id: m.id,
+        requestId: m.requestId,
+        requestReference: r?.reference ?? 'Member only',
+        requestSubject: r?.subject ?? '',
+        title: m.title,
+        receivedOn: m.receivedOn,
+        classification: m.classification,
+        retainUntil: m.personalData.personal ? m.personalData.retainUntil : null,
+      };
+    });
+  }
+}

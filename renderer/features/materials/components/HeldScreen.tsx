@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
+import type { MaterialListItem } from '../../../../shared/ipc/materials';
+import { api } from '../../../app/api';
+import type { Navigate } from '../../../app/routes';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+import { DisposalForm } from './MaterialLifecycle';
+
+const describe = (c: Classification) => (c.level === 'exempt' ? `Exempt (paragraph ${c.paragraph}: ${SCHEDULE_12A[c.paragraph]})` : c.level === 'pink-paper' ? `Pink paper: ${c.committee}, ${ukDate(c.meetingDate)}` : levelNames[c.level]);
+
+/** R-USE-4 (000 §17.9.5): protected material still held, to destroy or return at end of term. Member only. */
+export function HeldScreen({ navigate }: { navigate: Navigate }) {
+  const [items, setItems] = useState<MaterialListItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const [version, setVersion] = useState(0);
+  const load = () => setVersion((v) => v + 1);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .materials.protectedHeld()
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setItems(r.value);
+        else setError(r.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  return (
+    <section className="screen" aria-labelledby="held-heading">
+      <h1 id="held-heading">Protected material held</h1>
+      <p className="hint">Confidential, exempt and pink-paper material and briefings you still hold. At the end of your term, or when you no longer need an item, destroy it or return it to the council and record that here.</p>
+      <ErrorMessage message={error} />
+      <p className="success" role="status">
+        {done}
+      </p>
+      {items && items.length === 0 && <p>You hold no protected material.</p>}
+      {items && items.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Material</th>
+              <th scope="col">Classification</th>
+              <th scope="col">Received</th>
+              <th scope="col">Request</th>
+              <th scope="col">Destroy or return</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((m) => (
+              <tr key={m.id}>
+                <td>{m.title}</td>
+                <td>{describe(m.classification)}</td>
+                <td>{ukDate(m.receivedOn)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => navigate({ name: 'request', id: m.requestId })}>
+                    {m.requestReference}
+                  </button>
+                </td>
+                <td>
+                  <details>
+                    <summary>Record destroyed or returned</summary>
+                    <DisposalForm
+                      id={m.id}
+                      onDone={() => {
+                        setDone(`Recorded: “${m.title}”.`);
+                        load();
+                      }}
+                    />
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
