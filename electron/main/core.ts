@@ -11,6 +11,8 @@ import { sessionHandlers } from './ipc/handlers/session';
 import { caseworkHandlers } from './ipc/handlers/casework';
 import { CaseworkService } from './services/casework-service';
 import { CouncilSettingsService } from './services/council-settings-service';
+import { CouncilProfileService } from './services/council-profile-service';
+import { profileHandlers } from './ipc/handlers/profiles';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import type { SettingsStore } from './settings/settings-store';
@@ -66,6 +68,7 @@ export function createCore(deps: CoreDeps): Core {
     ...settingsHandlers(settings),
     ...sessionHandlers(session, gateway, backups),
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
+    ...profileHandlers(new CouncilProfileService(session, council)),
   };
   return {
     handlers,
