@@ -9,6 +9,7 @@ import { OfficersScreen } from '../features/officers/components/OfficersScreen';
 import { NewRequestScreen } from '../features/requests/components/NewRequestScreen';
 import { RequestScreen } from '../features/requests/components/RequestScreen';
 import { RequestsScreen } from '../features/requests/components/RequestsScreen';
+import { SettingsScreen } from '../features/settings/components/SettingsScreen';
 import { UsersScreen } from '../features/session/components/UsersScreen';
 import { TodayScreen } from '../features/today/components/TodayScreen';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,9 +24,10 @@ const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
   { route: { name: 'requests' }, label: 'Requests' },
   { route: { name: 'new-request' }, label: 'New request' },
   { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
-  { route: { name: 'officers' }, label: 'Officers, meetings and council' },
+  { route: { name: 'officers' }, label: 'Officers and meetings' },
   { route: { name: 'users' }, label: 'People and passphrases' },
-  { route: { name: 'about' }, label: 'About and settings' },
+  { route: { name: 'settings' }, label: 'Settings' },
+  { route: { name: 'about' }, label: 'About' },
 ];
 
 // The main process counts idle time from these pings; one every 20 s is plenty for a 1-minute lock.
@@ -181,8 +183,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen />}
-          {route.name === 'officers' && <OfficersScreen isMember={isMember} />}
+          {route.name === 'officers' && <OfficersScreen />}
           {route.name === 'users' && <UsersScreen user={user} />}
+          {route.name === 'settings' && <SettingsScreen isMember={isMember} />}
           {route.name === 'about' && <AboutScreen />}
         </main>
       </div>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'officers' }
   | { name: 'users' }
+  | { name: 'settings' }
   | { name: 'about' };
 
 export type Navigate = (route: Route) => void;

@@ -6,7 +6,7 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };
 
 /** Bank holidays the user adds (one-off) or marks as not kept; R-DUE-3: existing due dates move only if accepted. */
-export function HolidaysPanel() {
+export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [saved, setSaved] = useState<HolidayEdits | null>(null);
   const [pending, setPending] = useState<HolidayEdits | null>(null);
   const [affected, setAffected] = useState<Affected[]>([]);
@@ -78,7 +78,8 @@ export function HolidaysPanel() {
         </ul>
       )}
       <ErrorMessage message={error} />
-      <form className="stack wide" onSubmit={add} noValidate aria-label="Change the holiday list">
+      {/* The main process refuses a PA's holidays:save anyway; a PA is shown the list only. */}
+      {!readOnly && <form className="stack wide" onSubmit={add} noValidate aria-label="Change the holiday list">
         <fieldset>
           <legend>Change</legend>
           <label className="checkbox">
@@ -106,7 +107,7 @@ export function HolidaysPanel() {
         <div>
           <button type="submit">Show which requests this affects</button>
         </div>
-      </form>
+      </form>}
       {pending && (
         <div className="notice" aria-live="polite">
           {affected.length === 0 ? (
