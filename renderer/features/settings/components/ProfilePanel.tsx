@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field } from '../../../app/ui';
@@ -73,6 +73,7 @@ export function ProfilePanel({ isMember, inForceId, refreshKey, onChanged }: { i
         profile recorded on them, so changing a profile never moves their due dates.
       </p>
       <ErrorMessage message={error} />
+      <div className="stack wide">
       <Field label="Profile to look at">
         {(p) => (
           <select {...p} value={shown?.id ?? ''} onChange={(e) => { setShownId(e.target.value); setNotice(''); }}>
@@ -86,6 +87,7 @@ export function ProfilePanel({ isMember, inForceId, refreshKey, onChanged }: { i
           </select>
         )}
       </Field>
+      </div>
       <p role="status" className="success">
         {notice}
       </p>
@@ -105,34 +107,46 @@ function ProfileFacts({ profile }: { profile: CouncilProfile }) {
     ['Bank holidays counted', SCOPE_CHOICES[profile.holidayScope], HINTS.holidayScope],
   ];
   return (
-    <dl className="facts" aria-label={`Values of ${profile.name}`}>
-      <dt>Source</dt>
-      <dd>{profile.source}</dd>
-      {rows.map(([label, value, hint]) => (
-        <Fragment key={label}>
-          <dt>{label}</dt>
-          <dd>
-            <strong>{value}</strong>
-            <br />
-            <span className="hint">{hint}</span>
-          </dd>
-        </Fragment>
-      ))}
-    </dl>
+    <table className="table" aria-label={`Values of ${profile.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">Setting</th>
+          <th scope="col">Value</th>
+          <th scope="col">Where it comes from</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, value, hint]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+            <td className="hint">{hint}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Source</th>
+          <td colSpan={2}>{profile.source}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 
 function CopyForm({ source, onCopy }: { source: CouncilProfile; onCopy: (name: string) => void }) {
   const [name, setName] = useState(`Copy of ${source.name}`);
+  const headingId = useId();
   return (
-    <form className="inline-form" aria-label="Copy this profile" noValidate onSubmit={(e) => { e.preventDefault(); onCopy(name); }}>
-      <Field label="Name for the copy">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <div>
-        <button type="submit" className={source.editable ? 'secondary' : undefined}>
-          Copy this profile
-        </button>
-      </div>
-    </form>
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>Make your own copy of {source.name}</h3>
+      <form className="inline-form" aria-labelledby={headingId} noValidate onSubmit={(e) => { e.preventDefault(); onCopy(name); }}>
+        <Field label="Name for the copy">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+        <div>
+          <button type="submit" className={source.editable ? 'secondary' : undefined}>
+            Copy this profile
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -160,7 +174,7 @@ function ProfileForm({ profile, onSaved }: { profile: CouncilProfile; onSaved: (
 
   return (
     <form className="stack wide" onSubmit={submit} aria-label={`Edit ${profile.name}`} noValidate>
-      <p className="hint">Copied from: {profile.source}</p>
+      <p className="hint">Source: {profile.source}</p>
       <ErrorMessage message={error} />
       <Field label="Profile name">{(p) => <input {...p} value={draft.name} onChange={(e) => set('name', e.target.value)} />}</Field>
       <Field label="Acknowledgement or holding reply (working days)" hint={HINTS.acknowledgeWorkingDays}>
