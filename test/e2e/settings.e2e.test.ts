@@ -136,6 +136,7 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     for (const name of ['Save council settings', 'Copy this profile', 'Save this profile', 'Show which requests this affects']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
+    await expect.poll(() => page.getByText('No holidays have been added or marked as not kept.').count()).toBe(1);
     // Auto-lock stays the PA's own to set on this computer.
     expect(await page.getByLabel('Lock the app after this many minutes without use').count()).toBe(1);
     await expectNoAxeViolations(page, 'settings (PA, read-only)');

@@ -60,9 +60,12 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
     <section aria-labelledby="holidays-heading">
       <h2 id="holidays-heading">Bank holidays</h2>
       <p className="hint">
-        Bank holidays for each nation come built in. Add a one-off holiday announced at short notice, or mark one that is
-        not kept. Due dates already set do not move unless you say so.
+        Bank holidays for each nation come built in.{' '}
+        {readOnly
+          ? 'The Member can add a one-off holiday announced at short notice, or mark one that is not kept.'
+          : 'Add a one-off holiday announced at short notice, or mark one that is not kept. Due dates already set do not move unless you say so.'}
       </p>
+      {readOnly && saved && saved.added.length === 0 && saved.removed.length === 0 && <p>No holidays have been added or marked as not kept.</p>}
       {saved && (saved.added.length > 0 || saved.removed.length > 0) && (
         <ul>
           {saved.added.map((a) => (
