@@ -11,6 +11,8 @@ import { sessionHandlers } from './ipc/handlers/session';
 import { caseworkHandlers } from './ipc/handlers/casework';
 import { CaseworkService } from './services/casework-service';
 import { CouncilSettingsService } from './services/council-settings-service';
+import { CouncilProfileService } from './services/council-profile-service';
+import { profileHandlers } from './ipc/handlers/profiles';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
@@ -76,6 +78,7 @@ export function createCore(deps: CoreDeps): Core {
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
     ...attachmentHandlers(attachments),
     ...materialLifecycleHandlers(lifecycle),
+    ...profileHandlers(new CouncilProfileService(session, council)),
   };
   return {
     handlers,

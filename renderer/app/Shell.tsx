@@ -9,6 +9,7 @@ import { OfficersScreen } from '../features/officers/components/OfficersScreen';
 import { NewRequestScreen } from '../features/requests/components/NewRequestScreen';
 import { RequestScreen } from '../features/requests/components/RequestScreen';
 import { RequestsScreen } from '../features/requests/components/RequestsScreen';
+import { SettingsScreen } from '../features/settings/components/SettingsScreen';
 import { UsersScreen } from '../features/session/components/UsersScreen';
 import { TodayScreen } from '../features/today/components/TodayScreen';
 import { HeldScreen } from '../features/materials/components/HeldScreen';
@@ -27,9 +28,10 @@ const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
   { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
   { route: { name: 'retention' }, label: 'Personal data due for erasure' },
   { route: { name: 'held' }, label: 'Protected material held', memberOnly: true },
-  { route: { name: 'officers' }, label: 'Officers, meetings and council' },
+  { route: { name: 'officers' }, label: 'Officers and meetings' },
   { route: { name: 'users' }, label: 'People and passphrases' },
-  { route: { name: 'about' }, label: 'About and settings' },
+  { route: { name: 'settings' }, label: 'Settings' },
+  { route: { name: 'about' }, label: 'About' },
 ];
 
 // The main process counts idle time from these pings; one every 20 s is plenty for a 1-minute lock.
@@ -187,8 +189,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'register' && <RegisterScreen />}
           {route.name === 'retention' && <RetentionScreen navigate={navigate} />}
           {route.name === 'held' && isMember && <HeldScreen navigate={navigate} />}
-          {route.name === 'officers' && <OfficersScreen isMember={isMember} />}
+          {route.name === 'officers' && <OfficersScreen />}
           {route.name === 'users' && <UsersScreen user={user} />}
+          {route.name === 'settings' && <SettingsScreen isMember={isMember} />}
           {route.name === 'about' && <AboutScreen />}
         </main>
       </div>

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'held' }
   | { name: 'officers' }
   | { name: 'users' }
+  | { name: 'settings' }
   | { name: 'about' };
 
 export type Navigate = (route: Route) => void;

@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
 
+// Messages name the value in plain words: they reach the Member unchanged when a copy is refused.
+const workingDays = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what}: enter a whole number of working days` })
+    .int({ error: `${what}: enter a whole number of working days` })
+    .min(min, { error: `${what} must be at least ${min} working day${min === 1 ? '' : 's'}` })
+    .max(max, { error: `${what} can be at most ${max} working days` });
+
 /**
  * A council's Member/Officer protocol as numbers and switches (RULES.md "Council protocol
  * profiles"). Rules read these, never constants in code. Users copy a profile and edit it.
  */
 export const councilProfileSchema = z.object({
   id: z.string().min(1),
-  name: z.string().min(1),
+  name: z.string().trim().min(1, { error: 'Give the profile a name' }).max(120, { error: 'Profile names can be at most 120 characters' }),
   source: z.string(),
   /** Working days for an acknowledgement or holding reply; null where the protocol sets none. */
-  acknowledgeWorkingDays: z.number().int().min(0).max(60).nullable(),
-  respondWorkingDays: z.number().int().min(1).max(120),
+  acknowledgeWorkingDays: workingDays('The acknowledgement or holding reply', 0, 60).nullable(),
+  respondWorkingDays: workingDays('The substantive answer', 1, 120),
   /** Working days past the due date after which a request is "very overdue" (our choice: a further week). */
-  veryOverdueAfterWorkingDays: z.number().int().min(1).max(60),
+  veryOverdueAfterWorkingDays: workingDays('The very-overdue threshold', 1, 60),
   /** R-DIS-2: which disclosure grounds need the Monitoring Officer first. */
   monitoringOfficerBeforeDisclosure: z.enum(['public-interest-only', 'every-ground']),
   /** R-ASK-4: confidential/exempt access needs the Monitoring Officer to accept the need to know. */

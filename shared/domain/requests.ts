@@ -68,7 +68,7 @@ export function requestVolume(
         service,
         recent,
         typical,
-        nudge: unusual ? `You have sent ${recent} requests to ${service} in the last ${periodDays} days, more than twice your usual ${typical}. Officers’ time is limited (000 §17.8.7): could some be combined?` : null,
+        nudge: unusual ? `You have sent ${recent} requests to ${service} in the last ${periodDays} days, ${typical === 0 ? 'where you usually send none' : `more than twice your usual ${typical}`}. Officers’ time is limited (000 §17.8.7): could some be combined?` : null,
       };
     })
     .sort((a, b) => b.recent - a.recent);

@@ -221,6 +221,13 @@ export const contract = {
   'materials:recordDisposal': invoke(disposalInputSchema, materialSchema),
   /** R-USE-4: protected material still held, for working through at end of term. Member only. */
   'materials:protectedHeld': invoke(noInput, z.array(materialListItemSchema)),
+  // Settings: council protocol profiles (copy a built-in one, then edit the copy).
+  /** Every profile that can be put in force, with all its values: the five built in (never changed) and the Member's copies. */
+  'profiles:list': invoke(noInput, z.array(councilProfileSchema)),
+  /** Member only: copy a profile under a new name; only copies can be edited. */
+  'profiles:copy': invoke(z.object({ sourceId: z.string().min(1).max(200), name: councilProfileSchema.shape.name }), councilProfileSchema),
+  /** Member only: save every value of a copy. Built-in profiles are refused; a bad value is refused with its reason and nothing is saved. */
+  'profiles:save': invoke(councilProfileSchema, councilProfileSchema),
 } as const;
 
 export type Contract = typeof contract;

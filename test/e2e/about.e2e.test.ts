@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
 
-describe('About and status screen in Chromium', () => {
+describe('About and status, and auto-lock on Settings, in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
   beforeAll(async () => {
     app = await openApp();
     await setUpAsMember(app.page);
-    await goTo(app.page, 'About and settings');
+    await goTo(app.page, 'About');
   });
   afterAll(() => app?.close());
 
@@ -15,6 +15,9 @@ describe('About and status screen in Chromium', () => {
     await page.getByRole('heading', { name: 'About and status' }).waitFor();
     expect(await page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+/);
     expect(await page.getByTestId('data-folder').textContent()).toBe(harness.dataFolder);
+    await expectNoAxeViolations(page, 'About and status');
+    await screenshot(page, 'about-status');
+    await goTo(page, 'Settings');
   });
 
   it('refuses a bad auto-lock value with a message and keeps the old one', async () => {
@@ -25,7 +28,7 @@ describe('About and status screen in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/at least 1 minute/);
     expect(await box.getAttribute('aria-invalid')).toBe('true');
     await page.reload();
-    await goTo(page, 'About and settings');
+    await goTo(page, 'Settings');
     await expect.poll(() => page.getByLabel('Lock the app after this many minutes without use').inputValue()).toBe('5');
   });
 
@@ -34,12 +37,13 @@ describe('About and status screen in Chromium', () => {
     const box = page.getByLabel('Lock the app after this many minutes without use');
     await box.fill('12');
     await box.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/locks after 12 minutes/);
+    await expect.poll(() => page.getByRole('region', { name: 'Auto-lock' }).getByRole('status').textContent()).toMatch(/locks after 12 minutes/);
     await page.reload();
-    await goTo(page, 'About and settings');
+    await goTo(page, 'Settings');
     await expect.poll(() => page.getByLabel('Lock the app after this many minutes without use').inputValue()).toBe('12');
-    await expectNoAxeViolations(page, 'About and status');
-    await screenshot(page, 'about-status');
+    await expectNoAxeViolations(page, 'Settings after an auto-lock change');
+    await goTo(page, 'About');
+    await expect.poll(() => page.getByText(/After 12 minutes without use/).count()).toBe(1);
     expect(app.consoleErrors).toEqual([]);
   });
 });

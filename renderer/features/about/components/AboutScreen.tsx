@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import { useAppStatus } from '../hooks/useAppStatus';
-import { AutoLockForm } from './AutoLockForm';
 
+/** App facts only; auto-lock and the council settings are on the Settings screen. */
 export function AboutScreen() {
-  const { status, loadError, setAutoLockMinutes } = useAppStatus();
-  // Lives here, not in the form: the form is remounted when the saved value changes.
-  const [notice, setNotice] = useState('');
+  const { status, loadError } = useAppStatus();
 
   return (
     <section aria-labelledby="about-heading" className="screen">
@@ -35,17 +32,9 @@ export function AboutScreen() {
             <dd>
               {status.runtime}, {status.platform}
             </dd>
+            <dt>Auto-lock</dt>
+            <dd>After {status.settings.autoLockMinutes} minutes without use (change it in Settings)</dd>
           </dl>
-          <h2>Auto-lock</h2>
-          <AutoLockForm
-            key={status.settings.autoLockMinutes}
-            current={status.settings.autoLockMinutes}
-            save={setAutoLockMinutes}
-            onSaved={setNotice}
-          />
-          <p role="status" className="success">
-            {notice}
-          </p>
         </>
       )}
     </section>

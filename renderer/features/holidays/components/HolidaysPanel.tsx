@@ -6,7 +6,7 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };
 
 /** Bank holidays the user adds (one-off) or marks as not kept; R-DUE-3: existing due dates move only if accepted. */
-export function HolidaysPanel() {
+export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [saved, setSaved] = useState<HolidayEdits | null>(null);
   const [pending, setPending] = useState<HolidayEdits | null>(null);
   const [affected, setAffected] = useState<Affected[]>([]);
@@ -60,9 +60,12 @@ export function HolidaysPanel() {
     <section aria-labelledby="holidays-heading">
       <h2 id="holidays-heading">Bank holidays</h2>
       <p className="hint">
-        Bank holidays for each nation come built in. Add a one-off holiday announced at short notice, or mark one that is
-        not kept. Due dates already set do not move unless you say so.
+        Bank holidays for each nation come built in.{' '}
+        {readOnly
+          ? 'The Member can add a one-off holiday announced at short notice, or mark one that is not kept.'
+          : 'Add a one-off holiday announced at short notice, or mark one that is not kept. Due dates already set do not move unless you say so.'}
       </p>
+      {readOnly && saved && saved.added.length === 0 && saved.removed.length === 0 && <p>No holidays have been added or marked as not kept.</p>}
       {saved && (saved.added.length > 0 || saved.removed.length > 0) && (
         <ul>
           {saved.added.map((a) => (
@@ -78,7 +81,8 @@ export function HolidaysPanel() {
         </ul>
       )}
       <ErrorMessage message={error} />
-      <form className="stack wide" onSubmit={add} noValidate aria-label="Change the holiday list">
+      {/* The main process refuses a PA's holidays:save anyway; a PA is shown the list only. */}
+      {!readOnly && <form className="stack wide" onSubmit={add} noValidate aria-label="Change the holiday list">
         <fieldset>
           <legend>Change</legend>
           <label className="checkbox">
@@ -106,7 +110,7 @@ export function HolidaysPanel() {
         <div>
           <button type="submit">Show which requests this affects</button>
         </div>
-      </form>
+      </form>}
       {pending && (
         <div className="notice" aria-live="polite">
           {affected.length === 0 ? (

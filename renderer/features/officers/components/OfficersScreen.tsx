@@ -1,19 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/requests';
-import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../../requests/hooks/useDirectory';
-import { HolidaysPanel } from '../../holidays/components/HolidaysPanel';
 
-/** The officers directory, the meetings list and the council settings the rules read. */
-export function OfficersScreen({ isMember }: { isMember: boolean }) {
+/** The officers directory and the meetings list. The council settings are on the Settings screen. */
+export function OfficersScreen() {
   const [refresh, setRefresh] = useState(0);
-  const { officers, meetings, council } = useDirectory(refresh);
+  const { officers, meetings } = useDirectory(refresh);
   const bump = () => setRefresh((n) => n + 1);
   return (
     <section className="screen" aria-labelledby="officers-heading">
-      <h1 id="officers-heading">Officers, meetings and council</h1>
+      <h1 id="officers-heading">Officers and meetings</h1>
+      <p className="hint">The council protocol profile, nation, email domain and bank holidays are in Settings.</p>
       <h2>Officers</h2>
       <table className="table">
         <thead>
@@ -47,9 +46,6 @@ export function OfficersScreen({ isMember }: { isMember: boolean }) {
         ))}
       </ul>
       <MeetingForm onSaved={bump} />
-      {council && isMember && <CouncilForm initial={council.settings} onSaved={bump} />}
-      {isMember && <HolidaysPanel />}
-      {council && !isMember && <p>Council profile in force: {council.profile.name}.</p>}
     </section>
   );
 }
@@ -121,69 +117,6 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
       <div>
         <button type="submit">Add meeting</button>
       </div>
-    </form>
-  );
-}
-
-function CouncilForm({ initial, onSaved }: { initial: { profileId: string; nation: Nation; emailDomain: string }; onSaved: () => void }) {
-  const [profileId, setProfileId] = useState(initial.profileId);
-  const [nation, setNation] = useState<Nation>(initial.nation);
-  const [emailDomain, setEmailDomain] = useState(initial.emailDomain);
-  const [choices, setChoices] = useState<Array<{ id: string; name: string }>>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState('');
-  useEffect(() => {
-    let live = true;
-    void api()
-      .council.get()
-      .then((r) => live && r.ok && setChoices(r.value.profiles));
-    return () => {
-      live = false;
-    };
-  }, []);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await api().council.set({ profileId, nation, emailDomain });
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
-    setSaved(`Saved. New requests use ${r.value.profile.name}; existing due dates do not move.`);
-    onSaved();
-  }
-  return (
-    <form className="stack wide" onSubmit={submit} aria-labelledby="council-heading" noValidate>
-      <h2 id="council-heading">Council</h2>
-      <ErrorMessage message={error} />
-      <Field label="Council protocol profile">
-        {(p) => (
-          <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Nation (for bank holidays)">
-        {(p) => (
-          <select {...p} value={nation} onChange={(e) => setNation(e.target.value as Nation)}>
-            {NATIONS.map((n) => (
-              <option key={n} value={n}>
-                {NATION_NAMES[n]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Council email domain" hint="For example example-council.gov.uk. Requests must come from this address.">
-        {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
-      </Field>
-      <div>
-        <button type="submit">Save council settings</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
     </form>
   );
 }

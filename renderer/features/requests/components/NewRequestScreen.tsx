@@ -7,6 +7,7 @@ import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
+import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -53,6 +54,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
     };
   }, [draft.officerId]);
 
+  const volumeNudge = useServiceNudge(officers.find((o) => o.id === draft.officerId)?.service);
   const profile = council?.profile ?? builtInProfile('000');
   const meeting = meetings.find((m) => m.id === draft.meetingId);
   const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
@@ -160,6 +162,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           )}
         </Field>
         {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{officerWarning}</p>}
+        {volumeNudge && <p className="notice" data-testid="volume-nudge">{volumeNudge}</p>}
         <Field label="The specific information you need">{(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}</Field>
         <Field label="Capacity you are asking in">
           {(p) => (

@@ -3,6 +3,7 @@ import type { Dashboard } from '../../../../shared/ipc/casework';
 import { api } from '../../../app/api';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
+import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
 
 const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
@@ -50,6 +51,7 @@ export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refr
           New request <kbd>Ctrl+N</kbd>
         </button>
       </p>
+      <RequestVolumePanel />
     </section>
   );
 }

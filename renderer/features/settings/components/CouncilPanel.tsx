@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
+import type { CouncilProfile } from '../../../../shared/domain/profiles';
+import type { CouncilSettings } from '../../../../shared/ipc/casework';
+import { api } from '../../../app/api';
+import { ErrorMessage, Field } from '../../../app/ui';
+
+type CouncilView = { settings: CouncilSettings; profile: CouncilProfile; profiles: Array<{ id: string; name: string }> };
+
+/** The profile in force, the nation for bank holidays and the council email domain (the Member changes them; main enforces). */
+export function CouncilPanel({ isMember, refreshKey, onSaved }: { isMember: boolean; refreshKey: number; onSaved: () => void }) {
+  const [council, setCouncil] = useState<CouncilView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api()
+      .council.get()
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setCouncil(r.value);
+        else setError(r.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey]);
+
+  return (
+    <section aria-labelledby="council-heading">
+      <h2 id="council-heading">Council</h2>
+      <ErrorMessage message={error} />
+      {council && isMember && <CouncilForm council={council} onSaved={onSaved} />}
+      {council && !isMember && (
+        <dl className="facts">
+          <dt>Council protocol profile in force</dt>
+          <dd data-testid="profile-in-force">{council.profile.name}</dd>
+          <dt>Nation (for bank holidays)</dt>
+          <dd>{NATION_NAMES[council.settings.nation]}</dd>
+          <dt>Council email domain</dt>
+          <dd>{council.settings.emailDomain || 'Not set'}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () => void }) {
+  const [profileId, setProfileId] = useState(council.settings.profileId);
+  const [nation, setNation] = useState<Nation>(council.settings.nation);
+  const [emailDomain, setEmailDomain] = useState(council.settings.emailDomain);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await api().council.set({ profileId, nation, emailDomain });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setSaved(`Saved. New requests use ${r.value.profile.name}; existing due dates do not move.`);
+    onSaved();
+  }
+  return (
+    <form className="stack wide" onSubmit={submit} aria-label="Council settings" noValidate>
+      <ErrorMessage message={error} />
+      <Field label="Council protocol profile" hint="New requests take their deadlines and Monitoring Officer steps from this profile. Requests already sent keep the profile recorded on them.">
+        {(p) => (
+          <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            {council.profiles.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Nation (for bank holidays)">
+        {(p) => (
+          <select {...p} value={nation} onChange={(e) => setNation(e.target.value as Nation)}>
+            {NATIONS.map((n) => (
+              <option key={n} value={n}>
+                {NATION_NAMES[n]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Council email domain" hint="For example example-council.gov.uk. Requests must come from this address.">
+        {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
+      </Field>
+      <div>
+        <button type="submit">Save council settings</button>
+      </div>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </form>
+  );
+}
