@@ -55,10 +55,14 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   // Fill the working set after unlock, and keep it current from change events.
   useEffect(() => {
     let live = true;
-    void loadWorkingSet().then(() => live && setLoaded(true));
+    // A failure here is a lock mid-load (the unlock screen follows); nothing to show.
+    loadWorkingSet().then(
+      () => live && setLoaded(true),
+      () => undefined,
+    );
     const offRecords = api().records.onChanged(({ kind, id }) => {
       if (kind === 'request') void refreshRequest(id);
-      else if (kind === 'material') void loadWorkingSet();
+      // A change to material arrives as a change to its request too (main sends both).
       setRefreshKey((k) => k + 1);
     });
     const offMode = api().meeting.onChanged(setMode);

@@ -1,4 +1,5 @@
-export type RequestView = 'all' | 'overdue' | 'due-soon' | 'awaiting-mo' | 'chair-notices';
+export type { RequestView } from '../../shared/domain/worklist';
+import type { RequestView } from '../../shared/domain/worklist';
 
 export type Route =
   | { name: 'today' }

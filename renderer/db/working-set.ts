@@ -1,12 +1,17 @@
 // The renderer's working set (DESIGN §1): an IndexedDB database inside the window's in-memory
 // session, filled from the main process after unlock with only what the signed-in role may see,
 // kept current by change events, and deleted on lock. Never the store of record.
+//
+// Filling it at 50,000 requests takes seconds, so it is filled a page at a time in the list's own
+// order: the first page is on screen long before the last has arrived. Every row written to Dexie is
+// also kept in `mirror`, in memory, because the list filters and sorts every row on each keystroke
+// and re-reading 50,000 rows from IndexedDB for that would cost far more than the 100 ms allowed.
 import Dexie, { type Table } from 'dexie';
 import type { RequestRow } from '../../shared/ipc/casework';
 import { api, unwrap } from '../app/api';
 
 export interface WorkingRequest extends RequestRow {
-  /** Lower-case subject, question, notes and officer, for full-text search. */
+  /** Lower-case reference, subject, question, notes and officer, for full-text search. */
   text: string;
 }
 
@@ -24,28 +29,82 @@ class WorkingSet extends Dexie {
 
 export let db = new WorkingSet();
 
+/** The first page is small so it paints at once; later pages are larger so loading finishes sooner. */
+export const FIRST_PAGE = 100;
+export const PAGE = 5_000;
+
 export const searchTextOf = (row: RequestRow): string => `${row.reference} ${row.subject} ${row.question} ${row.notes} ${row.officerName}`.toLowerCase();
 
 const toWorking = (row: RequestRow): WorkingRequest => ({ ...row, text: searchTextOf(row) });
 
-/** After unlock: one call for every visible request, written in one transaction. */
+export interface WorkingSetSnapshot {
+  /** Every row loaded so far, in the order main sent them (due date first). */
+  rows: readonly WorkingRequest[];
+  /** Rows main says the user may see; `rows.length` reaches it when loading is done. */
+  total: number;
+  loading: boolean;
+}
+
+let mirror = new Map<string, WorkingRequest>();
+let snapshot: WorkingSetSnapshot = { rows: [], total: 0, loading: false };
+const listeners = new Set<() => void>();
+/** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
+let generation = 0;
+
+function publish(total: number, loading: boolean): void {
+  snapshot = { rows: [...mirror.values()], total, loading };
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore: the rows change as pages arrive and as single requests change. */
+export function subscribeWorkingSet(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export const workingSetSnapshot = (): WorkingSetSnapshot => snapshot;
+
+/**
+ * After unlock: fetches every visible request a page at a time, writing each page to Dexie and the
+ * mirror before asking for the next. Resolves when all are in; stops quietly if the app locks.
+ */
 export async function loadWorkingSet(): Promise<number> {
-  const rows = unwrap(await api().requests.list());
-  await db.transaction('rw', db.requests, async () => {
-    await db.requests.clear();
-    await db.requests.bulkPut(rows.map(toWorking));
-  });
-  return rows.length;
+  const mine = ++generation;
+  mirror = new Map();
+  await db.requests.clear();
+  publish(0, true);
+  let offset = 0;
+  let total = 0;
+  for (;;) {
+    const page = unwrap(await api().requests.list({ offset, limit: offset === 0 ? FIRST_PAGE : PAGE }));
+    if (mine !== generation) return offset;
+    const rows = page.rows.map(toWorking);
+    total = page.total;
+    for (const row of rows) mirror.set(row.id, row);
+    offset += rows.length;
+    const done = rows.length === 0 || offset >= total;
+    publish(total, !done);
+    await db.requests.bulkPut(rows);
+    if (done || mine !== generation) return offset;
+  }
 }
 
 /** A change event for one request: refresh just that row. */
 export async function refreshRequest(id: string): Promise<void> {
+  const mine = generation;
   const result = await api().requests.get({ id });
-  if (result.ok) await db.requests.put(toWorking(result.value.row));
+  if (!result.ok || mine !== generation) return;
+  const row = toWorking(result.value.row);
+  const added = !mirror.has(id);
+  mirror.set(id, row);
+  publish(snapshot.total + (added ? 1 : 0), snapshot.loading);
+  await db.requests.put(row);
 }
 
 /** On lock: the whole database goes, then a fresh empty one is ready for the next unlock. */
 export async function clearWorkingSet(): Promise<void> {
+  generation++;
+  mirror = new Map();
+  publish(0, false);
   db.close();
   await Dexie.delete('need-to-know-working-set');
   db = new WorkingSet();

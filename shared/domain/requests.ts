@@ -139,11 +139,16 @@ export interface LifecycleFacts {
   closedOn?: IsoDate | null;
 }
 
+// R-DUE-5 (000 §17.8.2; 004 §6.5.8): a holding reply's promised date becomes the new target.
+export function currentTarget(facts: Pick<LifecycleFacts, 'respondBy' | 'holdingReply'>): IsoDate {
+  return facts.holdingReply?.promisedBy ?? facts.respondBy;
+}
+
 // R-DUE-4 (000 §17.8.2; 004 §11.10): the request's state, computed from the facts and an injected "today".
 export function requestStatus(facts: LifecycleFacts, today: IsoDate, profile: CouncilProfile, nation: Nation, edits?: HolidayEdits): { status: RequestStatus; target: IsoDate; workingDaysLate: number } {
   parseIsoDate(today, 'Today');
   parseIsoDate(facts.sentOn, 'The sent date');
-  const target = facts.holdingReply?.promisedBy ?? facts.respondBy; // R-DUE-5: the promised date is the new target
+  const target = currentTarget(facts);
   if (facts.closedOn) return { status: 'closed', target, workingDaysLate: 0 };
   if (facts.answeredOn) return { status: 'answered', target, workingDaysLate: 0 };
   const scope = scopeFor(profile, nation);

@@ -87,6 +87,8 @@ export const requestRowSchema = z.object({
   workingDaysLate: z.number(),
   awaitingMonitoringOfficer: z.boolean(),
   chairNoticePending: z.boolean(),
+  /** An acknowledgement or answer due in the next three working days (shared/domain/worklist). */
+  dueSoon: z.boolean(),
 });
 export type RequestRow = z.infer<typeof requestRowSchema>;
 

@@ -143,8 +143,14 @@ export const contract = {
   /** Add or update a meeting. */
   'meetings:save': invoke(meetingInputSchema, meetingSchema),
 
-  /** Every request the signed-in user may see (Member-only ones appear to a PA as locked rows). */
-  'requests:list': invoke(noInput, z.array(requestRowSchema)),
+  /**
+   * One page of the requests the signed-in user may see, in due-date order (Member-only ones appear to
+   * a PA as locked rows, last). Paged so the first screen paints before 50,000 rows have crossed.
+   */
+  'requests:list': invoke(
+    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }),
+    z.object({ total: z.number(), rows: z.array(requestRowSchema) }),
+  ),
   /** One request with its timeline, materials and how its due dates were worked out. */
   'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),
   /** Send a new request: the main process re-checks every asking rule and fixes the due dates. */

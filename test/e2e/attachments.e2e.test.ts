@@ -106,8 +106,8 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
     await expect.poll(() => page.getByText(/Protected material: hidden in public-meeting mode/).count()).toBe(1);
     expect(await page.getByText('valuation.pdf').count()).toBe(0);
     const direct = await page.evaluate(async () => {
-      const list = await window.api.requests.list();
-      const detail = list.ok ? await window.api.requests.get({ id: list.value[0]!.id }) : null;
+      const list = await window.api.requests.list({ offset: 0, limit: 100 });
+      const detail = list.ok ? await window.api.requests.get({ id: list.value.rows[0]!.id }) : null;
       const m = detail?.ok ? detail.value.materials[0] : undefined;
       return window.api.attachments.export({ materialId: m?.id ?? '', attachmentId: m?.attachments[0]?.id ?? '' });
     });

@@ -225,8 +225,8 @@ describe('casework journeys in Chromium', () => {
     expect(await page.getByText('Depot valuation report').count()).toBe(0);
     await expectNoAxeViolations(page, 'PA request page');
     const direct = await page.evaluate(async () => {
-      const list = await window.api.requests.list();
-      const locked = list.ok ? list.value.find((r) => r.locked) : undefined;
+      const list = await window.api.requests.list({ offset: 0, limit: 100 });
+      const locked = list.ok ? list.value.rows.find((r) => r.locked) : undefined;
       return window.api.requests.get({ id: locked?.id ?? '' });
     });
     expect(direct).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -3,6 +3,7 @@ import { type CouncilProfile, builtInProfile } from '../../../shared/domain/prof
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
 import { computeDueDates, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, type EscalationLevel } from '../../../shared/domain/requests';
+import { isDueSoon, worklistCounts, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
 import { classify, effectiveLevel, levelNames, requireRetentionDate, retentionDue, tierFor } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
@@ -14,6 +15,7 @@ import type { EventHub } from './events';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
 import type { CouncilSettingsService } from './council-settings-service';
+import { RequestIndex, lifecycleOf } from './request-index';
 
 export interface StoredRequest extends Omit<RequestDraft, 'blindCopies'> {
   id: string;
@@ -47,7 +49,39 @@ export class CaseworkService {
     private readonly council: CouncilSettingsService,
     private readonly events: EventHub,
     private readonly today: () => string = () => toIsoDate(new Date()),
-  ) {}
+  ) {
+    events.subscribe((channel, payload) => {
+      // Locking forgets the index with the keys; the next unlock starts from the saved one.
+      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.index.clear();
+      // A change to material can change its request's row (its classification), so windows refresh that row.
+      if (channel === 'records:changed' && (payload as { kind: string }).kind === MATERIAL) this.materialChanged((payload as { id: string }).id);
+    });
+  }
+
+  private readonly index = new RequestIndex();
+
+  private materialChanged(id: string) {
+    let requestId: string | undefined;
+    try {
+      requestId = this.vault.get<StoredMaterial>(id)?.data.requestId;
+    } catch {
+      return; // locked meanwhile: the next unlock reloads everything
+    }
+    if (requestId) this.changed(REQUEST, requestId);
+  }
+
+  /** Brings the request index up to date with the vault (cheap when nothing changed). */
+  private synced(): RequestIndex {
+    this.index.sync(this.vault);
+    return this.index;
+  }
+
+  /** Today and the end of "the next three working days" in the council's calendar. */
+  private dueWindow(): DueWindow {
+    const today = this.today();
+    const { nation } = this.council.get();
+    return { today, until: addWorkingDays(today, 3, { kind: 'nation', nation }, this.council.holidayEdits()).dueDate };
+  }
 
   private get vault() {
     return this.session.requireVault().records;
@@ -121,7 +155,7 @@ export class CaseworkService {
     const id = randomUUID();
     // R-DUE-1/R-DUE-3: due dates fixed now, with the profile and calendar in force recorded on the request.
     const due = computeDueDates(draft.sentOn, profile, council.nation, this.council.holidayEdits());
-    const count = this.vault.list(REQUEST).length + this.vault.sealedIds(REQUEST).length;
+    const count = this.synced().size + this.vault.sealedIds(REQUEST).length;
     const notice = chairNoticeFor({ id, subject: draft.subject, meetingId: draft.meetingId, agendaItem: draft.agendaItem, mayBeRaisedAtMeeting: draft.mayBeRaisedAtMeeting }, profile);
     const { blindCopies: _none, ...kept } = draft;
     const stored: StoredRequest = {
@@ -183,22 +217,8 @@ export class CaseworkService {
     return this.detail(id);
   }
 
-  private facts(r: StoredRequest) {
-    const on = (type: RequestEvent['type']) => r.events.find((e) => e.type === type)?.on ?? null;
-    const holding = [...r.events].reverse().find((e): e is Extract<RequestEvent, { type: 'holding' }> => e.type === 'holding');
-    return {
-      sentOn: r.sentOn,
-      acknowledgeBy: r.acknowledgeBy,
-      respondBy: r.respondBy,
-      acknowledgedOn: on('acknowledged'),
-      holdingReply: holding ? { receivedOn: holding.on, promisedBy: holding.promisedBy } : null,
-      answeredOn: on('answered'),
-      escalatedTo: r.escalatedTo,
-    };
-  }
-
-  private row(r: StoredRequest, meetings: Map<string, MeetingView>, materials: StoredMaterial[]): RequestRow {
-    const status = requestStatus(this.facts(r), this.today(), r.profile, r.nation);
+  private row(r: StoredRequest, meetings: Map<string, MeetingView>, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
+    const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
     const meeting = r.meetingId ? meetings.get(r.meetingId) : undefined;
     const levels = materials.map((m) => effectiveLevel(m.classification));
     const classification = (['pink-paper', 'exempt', 'confidential', 'open'] as const).find((l) => levels.includes(l));
@@ -224,21 +244,38 @@ export class CaseworkService {
       workingDaysLate: status.workingDaysLate,
       awaitingMonitoringOfficer: !!r.moReferral && !r.moReferral.decision,
       chairNoticePending: !!r.chairNotice && !r.chairNotice.sentOn,
+      dueSoon: isDueSoon({ locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false }, window),
     };
   }
 
-  /** Every request the signed-in user may see; Member-only ones appear to a PA as locked placeholders (R-USE-2). */
-  rows(): RequestRow[] {
+  private materialsOf(requestId: string): StoredMaterial[] {
+    return this.synced()
+      .materialIdsFor(requestId)
+      .flatMap((id) => this.vault.get<StoredMaterial>(id)?.data ?? []);
+  }
+
+  /**
+   * One page of the requests the signed-in user may see, in due-date order; Member-only ones appear
+   * to a PA as locked placeholders at the end (R-USE-2). Only the page's records are decrypted.
+   */
+  requestsPage(offset: number, limit: number): { total: number; rows: RequestRow[] } {
+    const index = this.synced();
+    const ids = index.orderedIds();
+    const sealed = this.vault.sealedIds(REQUEST);
+    const window = this.dueWindow();
+    const states = index.statesFor(window.today, this.council.holidayEdits());
     const meetings = new Map(this.meetings().map((m) => [m.id, m]));
-    const materialsByRequest = new Map<string, StoredMaterial[]>();
-    for (const m of this.vault.list<StoredMaterial>(MATERIAL)) {
-      const list = materialsByRequest.get(m.data.requestId) ?? [];
-      list.push(m.data);
-      materialsByRequest.set(m.data.requestId, list);
+    const total = ids.length + sealed.length;
+    const rows: RequestRow[] = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) {
+      if (i >= ids.length) {
+        rows.push(lockedRow(sealed[i - ids.length]!.id));
+        continue;
+      }
+      const record = this.vault.get<StoredRequest>(ids[i]!);
+      if (record) rows.push(this.row(record.data, meetings, this.materialsOf(record.id), window, states.get(record.id)));
     }
-    const rows = this.vault.list<StoredRequest>(REQUEST).map((r) => this.row(r.data, meetings, materialsByRequest.get(r.id) ?? []));
-    for (const sealed of this.vault.sealedIds(REQUEST)) rows.push(lockedRow(sealed.id));
-    return rows;
+    return { total, rows };
   }
 
   detail(id: string): RequestDetail {
@@ -248,12 +285,12 @@ export class CaseworkService {
       throw new AppError('not-found', 'There is no such request.');
     }
     const r = record.data;
-    const all = this.vault.list<StoredMaterial>(MATERIAL).filter((m) => m.data.requestId === id).map((m) => m.data);
+    const all = this.materialsOf(id);
     const meetings = new Map(this.meetings().map((m) => [m.id, m]));
     const lockedMaterials = this.vault.sealedIds(MATERIAL).length ? this.countLockedMaterials(id) : 0;
     const foi = foiAlternative({ verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' }, r.nation);
     return {
-      row: this.row(r, meetings, all),
+      row: this.row(r, meetings, all, this.dueWindow()),
       draft: { ...r },
       events: r.events,
       explanation: r.explanation,
@@ -354,18 +391,12 @@ export class CaseworkService {
   }
 
   dashboard(): Dashboard {
-    const today = this.today();
-    const rows = this.rows().filter((r) => !r.locked);
-    const council = this.council.get();
-    const soon = addWorkingDays(today, 3, { kind: 'nation', nation: council.nation }, this.council.holidayEdits()).dueDate;
-    const open = rows.filter((r) => r.status !== 'answered' && r.status !== 'closed');
+    const window = this.dueWindow();
+    const states = this.synced().statesFor(window.today, this.council.holidayEdits());
     return {
-      today,
-      overdue: open.filter((r) => r.status === 'overdue' || r.status === 'very-overdue' || r.workingDaysLate > 0).length,
-      dueSoon: open.filter((r) => r.workingDaysLate === 0 && compareIso(r.target, today) >= 0 && compareIso(r.target, soon) <= 0).length,
-      awaitingMonitoringOfficer: rows.filter((r) => r.awaitingMonitoringOfficer).length,
-      chairNoticesPending: rows.filter((r) => r.chairNoticePending).length,
-      retentionDue: retentionDue(this.vault.list<StoredMaterial>(MATERIAL).map((m) => m.data), today).length,
+      today: window.today,
+      ...worklistCounts(states.values(), window),
+      retentionDue: retentionDue(this.vault.list<StoredMaterial>(MATERIAL).map((m) => m.data), window.today).length,
     };
   }
 }
@@ -393,5 +424,6 @@ function lockedRow(id: string): RequestRow {
     workingDaysLate: 0,
     awaitingMonitoringOfficer: false,
     chairNoticePending: false,
+    dueSoon: false,
   };
 }

@@ -156,6 +156,8 @@ export class BlobStore {
   discard(id: string): void {
     const file = this.file(id);
     if (this.fs.existsSync(file)) this.fs.unlinkSync(file);
+  }
+
   /**
    * Deletes an attachment for good (erasure, destruction: R-CLS-6, R-USE-4). Needs the key of its
    * tier, so a PA cannot delete a Member-only attachment; one already gone is not an error.

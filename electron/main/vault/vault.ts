@@ -277,6 +277,15 @@ export class VaultSession {
     }
   }
 
+  /**
+   * Calls `each` with the index entry (id, tier, sequence number) of every readable record of `type`,
+   * decrypting nothing: a caller can tell which records changed since it last read them.
+   */
+  forEachEntry(type: string, each: (entry: { id: string; tier: Tier; seq: number }) => void): void {
+    this.requireKeys();
+    for (const r of this.store.records.values()) if (r.readable && r.type === type) each(r);
+  }
+
   /** Ids of records this user cannot open (shown to a PA as locked "Member only" placeholders). */
   sealedIds(type?: string): Array<{ id: string; type: string }> {
     this.requireKeys();

@@ -123,7 +123,8 @@ describe('the disclosure gate cannot be bypassed through IPC', () => {
   it('every key-needing call answers "locked" after lock', async () => {
     const { call, ok } = await seededCase();
     await ok('session:lock');
-    for (const channel of ['requests:list', 'officers:list', 'dashboard:get', 'disclosures:register']) {
+    expect(await call('requests:list', { offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    for (const channel of ['officers:list', 'dashboard:get', 'disclosures:register']) {
       expect(await call(channel)).toMatchObject({ ok: false, error: { code: 'locked' } });
     }
   });

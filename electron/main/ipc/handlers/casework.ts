@@ -40,7 +40,7 @@ export function caseworkHandlers(
     'officers:warning': ({ officerId }) => ({ warning: casework.officerWarning(officerId) }),
     'meetings:list': () => casework.meetings(),
     'meetings:save': (input) => casework.saveMeeting(input),
-    'requests:list': () => casework.rows(),
+    'requests:list': ({ offset, limit }) => casework.requestsPage(offset, limit),
     'requests:get': ({ id }) => casework.detail(id),
     'requests:create': (draft) => casework.createRequest(draft),
     'requests:logEvent': ({ id, event }) => casework.logEvent(id, event),

@@ -29,12 +29,12 @@ const COLUMNS: Array<{ key: SortKey; label: string }> = [
 export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navigate: Navigate; view: RequestView; mode: MeetingMode; searchFocusKey: number }) {
   const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
-  const { rows, total, options } = useRequestQuery(filter, sort);
+  const { rows, loaded, total, loading, options } = useRequestQuery(filter, sort);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows?.length ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   useEffect(() => {
     if (searchFocusKey > 0) search.current?.focus();
@@ -49,7 +49,7 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const current = Number((event.target as HTMLElement).closest('tr')?.dataset.index ?? -1);
-    const next = Math.max(0, Math.min((rows?.length ?? 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min((rows.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
     event.preventDefault();
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLButtonElement>(`tr[data-index="${next}"] button`)?.focus());
@@ -74,11 +74,14 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
         <Select label="Capacity" value={filter.capacity} onChange={set('capacity')} options={options.capacity.map((s) => ({ value: s, label: s }))} />
         <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
       </div>
-      <p role="status" className="hint" data-testid="result-count">
-        {rows ? `${rows.length.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} requests` : 'Loading…'}
+      <p role="status" className="hint" data-testid="result-count" data-loading={loading}>
+        {loading && loaded === 0
+          ? 'Loading requests…'
+          : `${rows.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
+            (loading ? ` (still loading: ${loaded.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} so far)` : '')}
       </p>
       <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
-        <table className="table requests-table" aria-rowcount={(rows?.length ?? 0) + 1}>
+        <table className="table requests-table" aria-rowcount={(rows.length) + 1}>
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => (
@@ -97,7 +100,7 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
               </tr>
             )}
             {items.map((item) => {
-              const r = rows![item.index]!;
+              const r = rows[item.index]!;
               return (
                 <tr key={r.id} data-index={item.index} aria-rowindex={item.index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
                   <td>{r.reference}</td>

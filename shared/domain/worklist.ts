@@ -1,0 +1,66 @@
+// What needs the Member's attention: the Today counts and the requests list's views use these same
+// tests, so a count on Today always matches the list it opens.
+import { compareIso, type IsoDate } from './dates';
+import type { RequestStatus } from './requests';
+
+export const REQUEST_VIEWS = ['all', 'overdue', 'due-soon', 'awaiting-mo', 'chair-notices'] as const;
+export type RequestView = (typeof REQUEST_VIEWS)[number];
+
+export interface WorklistFacts {
+  locked: boolean;
+  status: RequestStatus;
+  target: IsoDate;
+  acknowledgeBy: IsoDate | null;
+  workingDaysLate: number;
+  awaitingMonitoringOfficer: boolean;
+  chairNoticePending: boolean;
+}
+
+/** Today and the last day of "the next three working days" (worked out with the council's calendar). */
+export interface DueWindow {
+  today: IsoDate;
+  until: IsoDate;
+}
+
+const isOpen = (r: WorklistFacts) => r.status !== 'answered' && r.status !== 'closed';
+const within = (date: IsoDate | null, w: DueWindow) => !!date && compareIso(date, w.today) >= 0 && compareIso(date, w.until) <= 0;
+
+// R-DUE-4 (000 §17.8.2): an open request past its acknowledgement or answer date, by working days.
+export function isOverdue(r: WorklistFacts): boolean {
+  return !r.locked && isOpen(r) && r.workingDaysLate > 0;
+}
+
+// R-DUE-1 (000 §17.8.2; 004 §6.5.8): an acknowledgement still awaited, or an answer, due in the window.
+export function isDueSoon(r: WorklistFacts, w: DueWindow): boolean {
+  if (r.locked || !isOpen(r) || r.workingDaysLate > 0) return false;
+  return within(r.target, w) || (r.status === 'awaiting-acknowledgement' && within(r.acknowledgeBy, w));
+}
+
+/** Whether a request belongs in one of the list's views; `dueSoon` is isDueSoon worked out in main. */
+export function inView(view: RequestView, r: WorklistFacts & { dueSoon: boolean }): boolean {
+  switch (view) {
+    case 'all':
+      return true;
+    case 'overdue':
+      return isOverdue(r);
+    case 'due-soon':
+      return !r.locked && r.dueSoon;
+    case 'awaiting-mo':
+      return !r.locked && r.awaitingMonitoringOfficer;
+    case 'chair-notices':
+      return !r.locked && r.chairNoticePending;
+  }
+}
+
+/** The Today counts over every request the user can see. */
+export function worklistCounts(rows: Iterable<WorklistFacts>, w: DueWindow) {
+  const counts = { overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 0 };
+  for (const r of rows) {
+    if (r.locked) continue;
+    if (isOverdue(r)) counts.overdue++;
+    if (isDueSoon(r, w)) counts.dueSoon++;
+    if (r.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
+    if (r.chairNoticePending) counts.chairNoticesPending++;
+  }
+  return counts;
+}
