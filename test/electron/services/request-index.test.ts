@@ -1,0 +1,467 @@
+import { describe, expect, it } from 'vitest';
+import { computeDueDates } from '../../../shared/domain/deadlines';
+import { builtInProfile } from '../../../shared/domain/profiles';
+import { inView, REQUEST_VIEWS, type RequestView } from '../../../shared/domain/worklist';
+import type { RequestRow } from '../../../shared/ipc/casework';
+import type { StoredRequest } from '../../../electron/main/services/casework-service';
+import { RequestIndex } from '../../../electron/main/services/request-index';
+import { vaultDir } from '../../../electron/main/services/vault-gateway';
+import { Vault, type VaultSession } from '../../../electron/main/vault/vault';
+import type { Tier } from '../../../electron/main/vault/frames';
+import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../support/core';
+import { TEST_KDF, newVault } from '../vault/support';
+
+const TODAY = '2026-11-24';
+const PROFILE = builtInProfile('000');
+
+/** A stored request as the casework service writes it, sent on `sentOn` (its due dates worked out from it). */
+function storedRequest(id: string, sentOn: string, overrides: Partial<StoredRequest> = {}): StoredRequest {
+  const due = computeDueDates(sentOn, PROFILE, 'england-and-wales');
+  return {
+    id,
+    reference: `NTK-${id}`,
+    subject: `Subject of ${id}`,
+    informationSought: 'The valuation report',
+    capacity: 'ward-member',
+    capacityDetail: '',
+    purpose: 'To answer residents',
+    route: 'need-to-know',
+    justification: 'As ward member I must answer residents about the depot sale.',
+    officerId: 'officer-1',
+    officerName: 'Sam Green',
+    service: 'Estates',
+    ward: 'Riverside',
+    meetingId: null,
+    agendaItem: null,
+    mayBeRaisedAtMeeting: false,
+    seeksProtectedMaterial: false,
+    fromEmail: 'cllr.smith@example-council.gov.uk',
+    copies: [],
+    sentOn,
+    memberOnly: false,
+    events: [],
+    acknowledgeBy: due.acknowledgeBy,
+    respondBy: due.respondBy,
+    explanation: due.explanation,
+    profile: PROFILE,
+    nation: 'england-and-wales',
+    verdict: 'sufficient',
+    assessmentSummary: 'The need to know is shown.',
+    chairNotice: null,
+    moReferral: null,
+    escalatedTo: null,
+    ...overrides,
+  } as StoredRequest;
+}
+
+/** A sent date spread over 2026 for request number i (deterministic, many ties on purpose). */
+const sentOnFor = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + ((i * 7) % 27)).padStart(2, '0')}`;
+
+/** Puts `count` requests: every fifth one Member-only. Returns their ids by tier. */
+function putRequests(session: VaultSession, count: number, prefix = 'req'): Record<Tier, string[]> {
+  const ids: Record<Tier, string[]> = { shared: [], member: [] };
+  for (let i = 0; i < count; i++) {
+    const id = `${prefix}-${String(i).padStart(4, '0')}`;
+    const tier: Tier = i % 5 === 0 ? 'member' : 'shared';
+    session.put({ id, tier, type: 'request', data: storedRequest(id, sentOnFor(i), { memberOnly: tier === 'member' }) });
+    ids[tier].push(id);
+  }
+  return ids;
+}
+
+async function reopen(dir: string, role: 'member' | 'pa' = 'member'): Promise<VaultSession> {
+  const locked = Vault.open(dir);
+  const user = locked.users().find((u) => u.role === role)!;
+  return locked.unlock(user.id, role === 'member' ? MEMBER_PASS : PA_PASS);
+}
+
+async function allRows(ok: <T = any>(channel: string, input?: unknown) => Promise<T>, limit = 4): Promise<{ total: number; rows: RequestRow[] }> {
+  const rows: RequestRow[] = [];
+  let total = -1;
+  for (let offset = 0; total < 0 || offset < total; offset += limit) {
+    const page = await ok<{ total: number; rows: RequestRow[] }>('requests:list', { offset, limit });
+    total = page.total;
+    rows.push(...page.rows);
+    if (page.rows.length === 0) break;
+  }
+  return { total, rows };
+}
+
+const sortKey = (r: RequestRow) => `${r.target} ${r.sentOn} ${r.id}`;
+
+/** A Member's case with requests sent on many dates, some Member-only, one awaiting the Monitoring Officer. */
+async function manyRequests() {
+  const ctx = await seededCase(TODAY);
+  const sentDates = ['2026-11-23', '2026-10-01', '2026-11-20', '2026-11-02', '2026-11-23', '2026-11-18', '2026-09-14', '2026-11-24', '2026-11-10', '2026-11-19'];
+  const created: Array<{ id: string; subject: string; memberOnly: boolean }> = [{ id: ctx.request.row.id, subject: ctx.request.row.subject, memberOnly: false }];
+  for (const [i, sentOn] of sentDates.entries()) {
+    const memberOnly = i % 3 === 1;
+    const subject = `${memberOnly ? 'Secret' : 'Open'} request ${i}`;
+    const detail = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject, sentOn, memberOnly, meetingId: i % 4 === 0 ? ctx.meeting.id : null }));
+    created.push({ id: detail.row.id, subject, memberOnly });
+  }
+  const mo = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Referred to the MO', sentOn: '2026-11-16', meetingId: null, justification: 'Residents have asked me about it.', monitoringOfficerReason: 'The valuation is exempt; I ask the Monitoring Officer to accept my need to know.' }));
+  created.push({ id: mo.row.id, subject: 'Referred to the MO', memberOnly: false });
+  return { ...ctx, created, mo };
+}
+
+describe('RequestIndex over the vault', () => {
+  it('indexes every readable request, ordered by due date, then sent date, then id', async () => {
+    const { session } = await newVault();
+    putRequests(session, 40);
+    const index = new RequestIndex(1000);
+    const stats = index.sync(session);
+    expect(stats).toEqual({ recomputed: 40, saved: false });
+    expect(index.size).toBe(40);
+    const states = index.statesFor(TODAY, { added: [], removed: [] });
+    const requests = new Map(session.list<StoredRequest>('request').map((r) => [r.id, r.data]));
+    const key = (id: string) => `${states.get(id)!.target} ${requests.get(id)!.sentOn} ${id}`;
+    const ordered = index.orderedIds();
+    expect(ordered).toHaveLength(40);
+    expect(new Set(ordered).size).toBe(40);
+    expect(ordered.map(key)).toEqual(ordered.map(key).sort());
+    // Nothing changed: nothing is read again.
+    expect(index.sync(session)).toEqual({ recomputed: 0, saved: false });
+  });
+
+  it('is saved sealed in the vault and reused on the next unlock: only changed records are read again', async () => {
+    const { dir, session } = await newVault();
+    const ids = putRequests(session, 30);
+    const first = new RequestIndex(10);
+    expect(first.sync(session)).toEqual({ recomputed: 30, saved: true });
+    const order = [...first.orderedIds()];
+    const states = new Map(first.statesFor(TODAY, { added: [], removed: [] }));
+    // Each tier's entries are saved under that tier's key.
+    const shared = session.get<{ format: number; requests: Array<[string, { tier: Tier }]> }>('request-index:shared')!;
+    const member = session.get<{ format: number; requests: Array<[string, { tier: Tier }]> }>('request-index:member')!;
+    expect(shared.tier).toBe('shared');
+    expect(member.tier).toBe('member');
+    expect(shared.data.requests.map(([id]) => id).sort()).toEqual([...ids.shared].sort());
+    expect(member.data.requests.map(([id]) => id).sort()).toEqual([...ids.member].sort());
+    session.lock();
+
+    const again = await reopen(dir);
+    const second = new RequestIndex(10);
+    expect(second.sync(again)).toEqual({ recomputed: 0, saved: false });
+    expect(second.orderedIds()).toEqual(order);
+    expect(new Map(second.statesFor(TODAY, { added: [], removed: [] }))).toEqual(states);
+
+    // One record changed directly in the vault: exactly that one is read again, and it shows.
+    const changed = again.get<StoredRequest>(ids.shared[3]!)!;
+    again.put({ ...changed, data: { ...changed.data, events: [{ type: 'answered', on: '2026-11-20', note: 'Sent.' }] } });
+    expect(second.sync(again)).toEqual({ recomputed: 1, saved: false });
+    expect(second.statesFor(TODAY, { added: [], removed: [] }).get(ids.shared[3]!)!.status).toBe('answered');
+
+    // A deleted record leaves the index.
+    again.delete(ids.shared[4]!);
+    expect(second.sync(again).recomputed).toBe(1);
+    expect(second.size).toBe(29);
+    expect(second.orderedIds()).not.toContain(ids.shared[4]);
+    expect(second.statesFor(TODAY, { added: [], removed: [] }).has(ids.shared[4]!)).toBe(false);
+  });
+
+  it('the same RequestIndex, given a new session after lock and unlock, reloads the saved index instead of trusting memory', async () => {
+    const { dir, session } = await newVault();
+    putRequests(session, 12);
+    const index = new RequestIndex(5);
+    expect(index.sync(session).saved).toBe(true);
+    session.lock();
+    const again = await reopen(dir);
+    // Changed while "locked" (by another session): the reused object must see it.
+    const r = again.get<StoredRequest>('req-0001')!;
+    again.put({ ...r, data: { ...r.data, events: [{ type: 'holding', on: '2026-11-20', note: 'Soon.', promisedBy: '2027-03-01' }] } });
+    expect(index.sync(again)).toEqual({ recomputed: 1, saved: false });
+    expect(index.orderedIds().at(-1)).toBe('req-0001');
+  });
+
+  it('saves after saveAfter entries were read, or 2% of the index, whichever is more', async () => {
+    const { session } = await newVault();
+    putRequests(session, 4);
+    const index = new RequestIndex(5);
+    expect(index.sync(session)).toEqual({ recomputed: 4, saved: false });
+    expect(session.get('request-index:shared')).toBeUndefined();
+    session.put({ id: 'extra', tier: 'shared', type: 'request', data: storedRequest('extra', '2026-11-02') });
+    expect(index.sync(session)).toEqual({ recomputed: 1, saved: true });
+    expect(session.get('request-index:shared')).toBeDefined();
+    // Counting starts again after a save.
+    expect(index.sync(session)).toEqual({ recomputed: 0, saved: false });
+  });
+
+  it('the default saves once 200 requests were read', async () => {
+    const { session } = await newVault();
+    putRequests(session, 199);
+    const index = new RequestIndex();
+    expect(index.sync(session)).toEqual({ recomputed: 199, saved: false });
+    session.put({ id: 'one-more', tier: 'shared', type: 'request', data: storedRequest('one-more', '2026-11-02') });
+    expect(index.sync(session)).toEqual({ recomputed: 1, saved: true });
+  });
+
+  describe('a saved index that is not what this version wrote is ignored and rebuilt, never trusted, never throws', () => {
+    const garbage: Array<[string, (real: Record<string, unknown>) => unknown]> = [
+      ['another format', (real) => ({ ...real, format: 2 })],
+      ['no format', (real) => ({ ...real, format: undefined })],
+      ['a string', () => 'garbage'],
+      ['null', () => null],
+      ['a number', () => 42],
+      ['an array', () => [1, 2, 3]],
+      ['requests not an array', (real) => ({ ...real, requests: { 'req-0001': 1 } })],
+      ['profiles not an array', (real) => ({ ...real, profiles: 'district' })],
+      ['materials missing', (real) => ({ ...real, materials: undefined })],
+      // Entries whose tier is not the record's: a Member-only entry inside the shared index is dropped.
+      ['entries of the wrong tier', (real) => ({ ...real, requests: (real.requests as Array<[string, { tier: Tier }]>).map(([id, e]) => [id, { ...e, tier: 'member' }]) })],
+    ];
+
+    it.each(garbage)('%s', async (_label, corrupt) => {
+      const { dir, session } = await newVault();
+      const ids = putRequests(session, 20);
+      const built = new RequestIndex(1);
+      built.sync(session);
+      const order = [...built.orderedIds()];
+      const states = new Map(built.statesFor(TODAY, { added: [], removed: [] }));
+      const real = session.get<Record<string, unknown>>('request-index:shared')!;
+      session.put({ ...real, data: corrupt(real.data) });
+      session.lock();
+
+      const again = await reopen(dir);
+      const index = new RequestIndex(1000);
+      // Every shared request is read again from its record; the Member's tier came from its own saved index.
+      expect(index.sync(again)).toEqual({ recomputed: ids.shared.length, saved: false });
+      expect(index.orderedIds()).toEqual(order);
+      expect(new Map(index.statesFor(TODAY, { added: [], removed: [] }))).toEqual(states);
+    });
+
+    it('a saved entry for an older version of a record is recomputed, not trusted', async () => {
+      const { dir, session } = await newVault();
+      putRequests(session, 6);
+      new RequestIndex(1).sync(session);
+      // The record changes after the save, without the index seeing it.
+      const r = session.get<StoredRequest>('req-0002')!;
+      session.put({ ...r, data: { ...r.data, events: [{ type: 'answered', on: '2026-11-20', note: 'Done.' }] } });
+      session.lock();
+      const again = await reopen(dir);
+      const index = new RequestIndex(1000);
+      expect(index.sync(again)).toEqual({ recomputed: 1, saved: false });
+      expect(index.statesFor(TODAY, { added: [], removed: [] }).get('req-0002')!.status).toBe('answered');
+    });
+  });
+
+  it('a PA reads and saves only the shared tier; the Member-only entries stay sealed from the PA', async () => {
+    const { dir, session } = await newVault();
+    await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    const ids = putRequests(session, 25);
+    // The Member saves both tiers first.
+    expect(new RequestIndex(1).sync(session).saved).toBe(true);
+    const memberIndexSeq = session.get('request-index:member')!.seq;
+    session.lock();
+
+    const pa = await reopen(dir, 'pa');
+    expect(pa.get('request-index:member')).toBeUndefined();
+    expect(pa.sealedIds('request-index').map((s) => s.id)).toEqual(['request-index:member']);
+    const index = new RequestIndex(1);
+    // The PA starts from the shared index the Member saved: nothing to read again.
+    expect(index.sync(pa)).toEqual({ recomputed: 0, saved: false });
+    expect(index.size).toBe(ids.shared.length);
+    expect(index.orderedIds().filter((id) => ids.member.includes(id))).toEqual([]);
+
+    // The PA changes a request: the PA's save writes the shared index only.
+    const r = pa.get<StoredRequest>(ids.shared[0]!)!;
+    pa.put({ ...r, data: { ...r.data, events: [{ type: 'acknowledged', on: r.data.sentOn, note: 'Ack.' }] } });
+    expect(index.sync(pa)).toEqual({ recomputed: 1, saved: true });
+    pa.lock();
+
+    const member = await reopen(dir);
+    const shared = member.get<{ requests: Array<[string, { tier: Tier }]> }>('request-index:shared')!;
+    expect(shared.data.requests.every(([, e]) => e.tier === 'shared')).toBe(true);
+    expect(shared.data.requests.map(([id]) => id).sort()).toEqual([...ids.shared].sort());
+    // The Member's tier index is the Member's own, untouched; the Member's next sync reads nothing again.
+    const memberIndex = member.get<{ requests: Array<[string, { tier: Tier }]> }>('request-index:member')!;
+    expect(memberIndex.seq).toBe(memberIndexSeq);
+    expect(memberIndex.data.requests.map(([id]) => id).sort()).toEqual([...ids.member].sort());
+    const index2 = new RequestIndex(1000);
+    expect(index2.sync(member)).toEqual({ recomputed: 0, saved: false });
+    expect(index2.size).toBe(25);
+  });
+
+  it('a PA who saves first never writes a Member-tier index', async () => {
+    const { dir, session } = await newVault();
+    await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    const ids = putRequests(session, 15);
+    session.lock();
+    const pa = await reopen(dir, 'pa');
+    const index = new RequestIndex(1);
+    expect(index.sync(pa)).toEqual({ recomputed: ids.shared.length, saved: true });
+    expect(pa.sealedIds('request-index')).toEqual([]);
+    expect(pa.list('request-index').map((r) => r.id)).toEqual(['request-index:shared']);
+    pa.lock();
+    const member = await reopen(dir);
+    expect(member.get('request-index:member')).toBeUndefined();
+    // The Member loads the PA's shared index and reads only the Member-only requests.
+    expect(new RequestIndex(1000).sync(member)).toEqual({ recomputed: ids.member.length, saved: false });
+  });
+
+  it('tracks which material belongs to which request, and forgets deleted material', async () => {
+    const { session } = await newVault();
+    putRequests(session, 3);
+    session.put({ id: 'm1', tier: 'shared', type: 'material', data: { requestId: 'req-0001' } });
+    session.put({ id: 'm2', tier: 'member', type: 'material', data: { requestId: 'req-0001' } });
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: { requestId: 'req-0002' } });
+    const index = new RequestIndex(1000);
+    index.sync(session);
+    expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m1', 'm2']);
+    expect(index.materialIdsFor('req-0002')).toEqual(['m3']);
+    expect(index.materialIdsFor('req-0000')).toEqual([]);
+    session.delete('m1');
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: { requestId: 'req-0001' } });
+    expect(index.sync(session).recomputed).toBe(2);
+    expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m2', 'm3']);
+    expect(index.materialIdsFor('req-0002')).toEqual([]);
+  });
+});
+
+describe('requests:list pages through the IPC contract', () => {
+  it('pages of any size together give every request exactly once, in due-date order, with the right total', async () => {
+    const { ok, created } = await manyRequests();
+    for (const limit of [1, 3, 5, 7, 100]) {
+      const { total, rows } = await allRows(ok, limit);
+      expect(total, `limit ${limit}`).toBe(created.length);
+      expect(rows.map((r) => r.id).sort()).toEqual(created.map((c) => c.id).sort());
+      expect(rows.map(sortKey)).toEqual(rows.map(sortKey).sort());
+      expect(rows.every((r) => !r.locked)).toBe(true);
+    }
+  });
+
+  it('an offset at or past the end gives an empty page with the same total', async () => {
+    const { ok, created } = await manyRequests();
+    expect(await ok('requests:list', { offset: created.length, limit: 10 })).toEqual({ total: created.length, rows: [] });
+    expect(await ok('requests:list', { offset: created.length + 50, limit: 10 })).toEqual({ total: created.length, rows: [] });
+    const last = await ok('requests:list', { offset: created.length - 2, limit: 10 });
+    expect(last.rows).toHaveLength(2);
+  });
+
+  it('R-USE-2 a PA sees Member-only requests as locked rows after every readable one, never their subject', async () => {
+    const { ok, call, created } = await manyRequests();
+    const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    const { total, rows } = await allRows(ok, 3);
+    const secret = created.filter((c) => c.memberOnly);
+    expect(secret.length).toBeGreaterThan(0);
+    expect(total).toBe(created.length);
+    expect(rows).toHaveLength(created.length);
+    const firstLocked = rows.findIndex((r) => r.locked);
+    expect(firstLocked).toBe(created.length - secret.length);
+    expect(rows.slice(firstLocked).every((r) => r.locked)).toBe(true);
+    expect(rows.filter((r) => r.locked).map((r) => r.id).sort()).toEqual(secret.map((s) => s.id).sort());
+    const readable = rows.slice(0, firstLocked);
+    expect(readable.map(sortKey)).toEqual(readable.map(sortKey).sort());
+    const text = JSON.stringify(rows);
+    for (const s of secret) expect(text).not.toContain(s.subject);
+    for (const row of rows.filter((r) => r.locked)) {
+      expect(row).toMatchObject({ subject: 'Member only', question: '', notes: '', officerName: '', dueSoon: false, workingDaysLate: 0 });
+      expect(await call('requests:get', { id: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // The PA's Today counts leave the Member-only requests out.
+    const dashboard = await ok('dashboard:get');
+    const counted = (view: RequestView) => rows.filter((r) => inView(view, r)).length;
+    expect(dashboard).toMatchObject({ overdue: counted('overdue'), dueSoon: counted('due-soon'), awaitingMonitoringOfficer: counted('awaiting-mo'), chairNoticesPending: counted('chair-notices') });
+  });
+
+  it('never stale: after logging an event the next page shows the new status, target and order', async () => {
+    const { ok, created } = await manyRequests();
+    const before = (await allRows(ok, 100)).rows;
+    const first = before[0]!;
+    expect(first.status).not.toBe('holding');
+    // A holding reply promising a date after every other target moves it to the end.
+    await ok('requests:logEvent', { id: first.id, event: { type: 'holding', on: '2026-11-24', note: 'Report at the end of January.', promisedBy: '2027-01-29' } });
+    const afterHolding = (await allRows(ok, 4)).rows;
+    expect(afterHolding).toHaveLength(created.length);
+    expect(afterHolding.at(-1)).toMatchObject({ id: first.id, status: 'holding', target: '2027-01-29', workingDaysLate: 0 });
+    expect(afterHolding.map(sortKey)).toEqual(afterHolding.map(sortKey).sort());
+    // An answer closes the clock: the row now says so.
+    await ok('requests:logEvent', { id: first.id, event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' } });
+    const page = await ok<{ rows: RequestRow[] }>('requests:list', { offset: created.length - 1, limit: 1 });
+    expect(page.rows[0]).toMatchObject({ id: first.id, status: 'answered', dueSoon: false });
+    // And the Today counts follow at once.
+    const dashboard = await ok('dashboard:get');
+    const rows = (await allRows(ok, 100)).rows;
+    expect(dashboard.overdue).toBe(rows.filter((r) => inView('overdue', r)).length);
+  });
+
+  it('R-DUE-4 R-DUE-1 the Today counts agree with the number of rows in each view over all pages', async () => {
+    const { ok, mo } = await manyRequests();
+    const { rows } = await allRows(ok, 5);
+    const dashboard = await ok('dashboard:get');
+    const counted = (view: RequestView) => rows.filter((r) => inView(view, r)).length;
+    expect(dashboard).toMatchObject({
+      today: TODAY,
+      overdue: counted('overdue'),
+      dueSoon: counted('due-soon'),
+      awaitingMonitoringOfficer: counted('awaiting-mo'),
+      chairNoticesPending: counted('chair-notices'),
+    });
+    // The data covers every view, so the comparison is not trivially 0 = 0.
+    for (const view of REQUEST_VIEWS) expect(counted(view), view).toBeGreaterThan(0);
+    expect(rows.find((r) => r.id === mo.row.id)!.awaitingMonitoringOfficer).toBe(true);
+    // A decision by the Monitoring Officer takes it out of both at once.
+    await ok('requests:logEvent', { id: mo.row.id, event: { type: 'mo-decision', on: '2026-11-24', note: 'Accepted.', accepted: true, decidedBy: 'A. Khan' } });
+    expect((await ok('dashboard:get')).awaitingMonitoringOfficer).toBe(dashboard.awaitingMonitoringOfficer - 1);
+    expect((await allRows(ok, 5)).rows.filter((r) => inView('awaiting-mo', r))).toHaveLength(dashboard.awaitingMonitoringOfficer - 1);
+  });
+
+  it('requests:get agrees with the row in the list', async () => {
+    const { ok } = await manyRequests();
+    const { rows } = await allRows(ok, 6);
+    for (const row of rows) expect((await ok('requests:get', { id: row.id })).row).toEqual(row);
+  });
+
+  it('a change to material also announces its request as changed, so windows refresh that row', async () => {
+    const { ok, core, request } = await seededCase(TODAY);
+    const changes: Array<{ kind: string; id: string }> = [];
+    core.events.subscribe((channel, payload) => {
+      if (channel === 'records:changed') changes.push(payload as { kind: string; id: string });
+    });
+    const material = await ok('materials:add', {
+      requestId: request.row.id,
+      title: 'Valuation summary',
+      receivedOn: '2026-11-20',
+      summary: 'Headline figure only',
+      classification: { level: 'confidential', basis: 'given-in-confidence' },
+      personalData: { personal: false, specialCategory: false, retainUntil: null },
+      isBriefing: false,
+    });
+    expect(changes).toEqual(expect.arrayContaining([{ kind: 'material', id: material.id }, { kind: 'request', id: request.row.id }]));
+    expect(changes).toHaveLength(2);
+    // And the row reflects the material's classification.
+    const page = await ok<{ rows: RequestRow[] }>('requests:list', { offset: 0, limit: 10 });
+    expect(page.rows.find((r) => r.id === request.row.id)!.classification).toBe('Confidential');
+  });
+
+  it('the casework service saves the index in the vault once 200 requests were read, and the next unlock reads none again', async () => {
+    const ctx = await seededCase(TODAY);
+    const state = await ctx.ok('session:lock');
+    const memberId = state.users.find((u: { role: string }) => u.role === 'member').id;
+    const dir = vaultDir(ctx.dataFolder);
+    const direct = await reopen(dir);
+    const ids = putRequests(direct, 210, 'bulk');
+    expect(direct.get('request-index:shared')).toBeUndefined();
+    direct.lock();
+
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    const first = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(first.total).toBe(211);
+    await ctx.ok('session:lock');
+
+    const after = await reopen(dir);
+    const shared = after.get<{ requests: Array<[string, unknown]> }>('request-index:shared')!;
+    const member = after.get<{ requests: Array<[string, unknown]> }>('request-index:member')!;
+    expect(shared.data.requests).toHaveLength(ids.shared.length + 1); // with the seeded case's request
+    expect(member.data.requests).toHaveLength(ids.member.length);
+    const index = new RequestIndex();
+    expect(index.sync(after)).toEqual({ recomputed: 0, saved: false });
+    expect(index.size).toBe(211);
+    after.lock();
+
+    // Unlocking through the app again gives the same first page.
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    expect(await ctx.ok('requests:list', { offset: 0, limit: 50 })).toEqual(first);
+  });
+});
