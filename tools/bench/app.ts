@@ -77,15 +77,28 @@ export async function runAppBench(count = 50_000): Promise<Array<Record<string, 
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
     page.setDefaultTimeout(120_000);
     await page.goto(harness.url);
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    const t0 = performance.now();
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
-    await page.locator('tr[data-index="0"]').waitFor();
-    const firstPaint = performance.now() - t0;
+    const loaded = () => page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-loading') === 'false');
+
+    // Unlock, open Requests, time until the first row is painted and until every row has arrived.
+    async function unlockAndPaint(): Promise<{ firstPaint: number; allLoaded: number }> {
+      await page.getByLabel('Passphrase').fill(PASSPHRASE);
+      const t0 = performance.now();
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests' }).click();
+      await page.locator('tr[data-index="0"]').waitFor();
+      const firstPaint = performance.now() - t0;
+      await loaded();
+      return { firstPaint, allLoaded: performance.now() - t0 };
+    }
+    // The first unlock after seeding has no saved request index yet (as after upgrading to this
+    // version); it builds and saves one. Every later unlock starts from it: that is normal use.
+    const cold = await unlockAndPaint();
+    await page.keyboard.press('Control+l');
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    const warm = await unlockAndPaint();
 
     // Filter and search: time from the change to the new count on screen.
     const timings: Record<string, number[]> = { filter: [], search: [] };
@@ -108,7 +121,10 @@ export async function runAppBench(count = 50_000): Promise<Array<Record<string, 
     return [
       {
         requests: count,
-        first_list_paint_after_unlock_ms: round(firstPaint),
+        first_list_paint_after_unlock_ms: round(warm.firstPaint),
+        all_rows_loaded_ms: round(warm.allLoaded),
+        cold_first_paint_ms: round(cold.firstPaint),
+        cold_all_rows_loaded_ms: round(cold.allLoaded),
         filter_p50_ms: round(percentile(timings.filter!, 50)),
         filter_p95_ms: round(percentile(timings.filter!, 95)),
         search_p50_ms: round(percentile(timings.search!, 50)),

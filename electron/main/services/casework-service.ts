@@ -248,8 +248,9 @@ export class CaseworkService {
     };
   }
 
+  /** The material recorded against a request; the index must have been synced by the caller. */
   private materialsOf(requestId: string): StoredMaterial[] {
-    return this.synced()
+    return this.index
       .materialIdsFor(requestId)
       .flatMap((id) => this.vault.get<StoredMaterial>(id)?.data ?? []);
   }
@@ -285,6 +286,7 @@ export class CaseworkService {
       throw new AppError('not-found', 'There is no such request.');
     }
     const r = record.data;
+    this.synced();
     const all = this.materialsOf(id);
     const meetings = new Map(this.meetings().map((m) => [m.id, m]));
     const lockedMaterials = this.vault.sealedIds(MATERIAL).length ? this.countLockedMaterials(id) : 0;

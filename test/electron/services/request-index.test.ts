@@ -208,6 +208,12 @@ describe('RequestIndex over the vault', () => {
       ['profiles not an array', (real) => ({ ...real, profiles: 'district' })],
       ['materials missing', (real) => ({ ...real, materials: undefined })],
       // Entries whose tier is not the record's: a Member-only entry inside the shared index is dropped.
+      // Broken entries inside a saved index of the right shape (each left out and worked out again).
+      ['null entries', (real) => ({ ...real, requests: (real.requests as unknown[]).map(() => null), materials: [null] })],
+      ['entries without their facts', (real) => ({ ...real, requests: (real.requests as Array<[string, unknown]>).map(([id]) => [id, null]) })],
+      ['a profile position out of range', (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, profile: 7 }]) })],
+      ['no profiles', (real) => ({ ...real, profiles: [] })],
+      ['a broken lifecycle', (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, lifecycle: { sentOn: 'xx' } }]) })],
       ['entries of the wrong tier', (real) => ({ ...real, requests: (real.requests as Array<[string, { tier: Tier }]>).map(([id, e]) => [id, { ...e, tier: 'member' }]) })],
     ];
 
