@@ -15,10 +15,12 @@ export interface WorkingRequest extends RequestRow {
   text: string;
 }
 
+const DATABASE = 'need-to-know-working-set';
+
 class WorkingSet extends Dexie {
   requests!: Table<WorkingRequest, string>;
   constructor() {
-    super('need-to-know-working-set');
+    super(DATABASE);
     this.version(1).stores({
       // No full-text index: a multi-entry word index made loading 50,000 requests far slower than
       // scanning their text in memory, which stays under 100 ms (npm run bench).
@@ -29,9 +31,12 @@ class WorkingSet extends Dexie {
 
 export let db = new WorkingSet();
 
-/** The first page is small so it paints at once; later pages are larger so loading finishes sooner. */
-export const FIRST_PAGE = 100;
-export const PAGE = 5_000;
+/**
+ * Page sizes: the first is small so the list paints at once, and the next grow, so the page being
+ * read (10 MB of JSON for 5,000 requests) never holds up the first paint, yet loading ends sooner.
+ */
+export const PAGE_SIZES = [100, 1_000, 5_000] as const;
+const pageSize = (index: number) => PAGE_SIZES[Math.min(index, PAGE_SIZES.length - 1)]!;
 
 export const searchTextOf = (row: RequestRow): string => `${row.reference} ${row.subject} ${row.question} ${row.notes} ${row.officerName}`.toLowerCase();
 
@@ -50,6 +55,8 @@ let snapshot: WorkingSetSnapshot = { rows: [], total: 0, loading: false };
 const listeners = new Set<() => void>();
 /** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
 let generation = 0;
+/** The deletion started by the last lock; a load waits for it so it never writes into the old database. */
+let deleting: Promise<unknown> = Promise.resolve();
 
 function publish(total: number, loading: boolean): void {
   snapshot = { rows: [...mirror.values()], total, loading };
@@ -70,12 +77,14 @@ export const workingSetSnapshot = (): WorkingSetSnapshot => snapshot;
 export async function loadWorkingSet(): Promise<number> {
   const mine = ++generation;
   mirror = new Map();
+  await deleting;
+  if (mine !== generation) return 0;
   await db.requests.clear();
   publish(0, true);
   let offset = 0;
   let total = 0;
-  for (;;) {
-    const page = unwrap(await api().requests.list({ offset, limit: offset === 0 ? FIRST_PAGE : PAGE }));
+  for (let index = 0; ; index++) {
+    const page = unwrap(await api().requests.list({ offset, limit: pageSize(index) }));
     if (mine !== generation) return offset;
     const rows = page.rows.map(toWorking);
     total = page.total;
@@ -105,7 +114,11 @@ export async function clearWorkingSet(): Promise<void> {
   generation++;
   mirror = new Map();
   publish(0, false);
-  db.close();
-  await Dexie.delete('need-to-know-working-set');
+  // Swap in the fresh instance at once: code running during the deletion must never reach the
+  // closed one. IndexedDB opens it only after the deletion has finished.
+  const old = db;
   db = new WorkingSet();
+  old.close();
+  deleting = Dexie.delete(DATABASE);
+  await deleting;
 }
