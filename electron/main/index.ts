@@ -12,6 +12,9 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+// Dates in the page's date fields read dd/mm/yyyy whatever language the laptop is set to: every
+// user is at a UK council. Chromium's locale is fixed before `ready`.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 // One instance: two writers to the same vault would race.
 if (!app.requestSingleInstanceLock()) app.quit();

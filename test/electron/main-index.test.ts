@@ -15,6 +15,8 @@ describe('main process start-up (electron/main/index.ts)', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(app.enableSandbox).toHaveBeenCalled();
+    // UK date format in date fields whatever the laptop's language.
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannels].sort());
     const ses = session.fromPartition(IN_MEMORY_PARTITION);
     expect(ses.protocolHandlers.has('app')).toBe(true);

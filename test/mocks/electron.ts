@@ -134,6 +134,7 @@ export const app = Object.assign(new EventEmitter(), {
   getVersion: () => '0.0.0-test',
   whenReady: () => Promise.resolve(),
   enableSandbox: vi.fn(),
+  commandLine: { appendSwitch: vi.fn((_name: string, _value?: string) => undefined) },
   requestSingleInstanceLock: vi.fn(() => true),
   quit: vi.fn(),
 });
