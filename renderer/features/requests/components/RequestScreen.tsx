@@ -218,6 +218,9 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       setTitle('');
       setThirdPartyName('');
       setSummary('');
+      // Whether the next item holds personal data is a fresh question, not carried over.
+      setPersonal(false);
+      setRetainUntil('');
       onAdded();
     } else setError(r.error.message);
   }
