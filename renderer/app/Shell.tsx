@@ -18,6 +18,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db, loadWorkingSet, refreshRequest } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
+import { ukDate } from './ui';
 import type { Route } from './routes';
 import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
 
@@ -156,7 +157,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
                 <option value="">choose a meeting</option>
                 {meetings.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.committee}, {m.date}
+                    {m.committee}, {ukDate(m.date)}
                   </option>
                 ))}
               </select>

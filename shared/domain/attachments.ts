@@ -3,6 +3,8 @@
 import { isProtected, effectiveLevel, type Classification } from './classification';
 import { GATE_STATES, gateStateNames, mayReleaseForDisclosure, type GateState } from './disclosure';
 import { isVisibleInMode, type MeetingMode } from './protection';
+import { thirdPartyDisclosureCheck, type ThirdParty } from './material-lifecycle';
+import type { Ground } from './disclosure';
 
 /** Officers' replies and pink-paper PDFs run to a few hundred MB at most; beyond this is almost surely a wrong pick. */
 export const MAX_ATTACHMENT_BYTES = 500 * 1024 * 1024;
@@ -19,19 +21,24 @@ export type ExportDecision = { allowed: true; audited: boolean } | { allowed: fa
 
 // R-DIS-3 (RULES D, no protocol paragraph; gate per 000 §17.9.2, §17.9.6) and R-USE-1 (000 §17.9.3): protected material is copied out only once a disclosure of it is approved, and never while the public can see the screen.
 export function mayExportAttachment(
-  material: { classification: Classification | null; meetingId?: string | null },
-  disclosures: ReadonlyArray<{ state: GateState }>,
+  material: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean; thirdParty?: ThirdParty | null },
+  disclosures: ReadonlyArray<{ state: GateState; ground?: Ground }>,
   mode: MeetingMode,
 ): ExportDecision {
-  if (!isProtected(material.classification)) return { allowed: true, audited: false };
-  if (!isVisibleInMode(material, mode)) {
+  // A briefing is Member-only whatever its classification (R-CLS-5), so it is treated as protected.
+  if (!isProtected(material.classification) && !material.isBriefing) return { allowed: true, audited: false };
+  if (!isVisibleInMode(material, mode) || (material.isBriefing && mode.kind !== 'normal')) {
     return {
       allowed: false,
       reason: mode.kind === 'public-meeting' ? 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.' : 'Only this meeting’s pink papers can be used during the private session.',
     };
   }
-  if (disclosures.some((d) => mayReleaseForDisclosure(d))) return { allowed: true, audited: true };
-  const level = LEVEL_PHRASES[effectiveLevel(material.classification)];
+  const approved = disclosures.filter((d) => mayReleaseForDisclosure(d));
+  // R-ASK-11 (002): consent withdrawn or refused after approval still stops the copy, as it stops the disclosure.
+  const consented = approved.find((d) => thirdPartyDisclosureCheck({ thirdParty: material.thirdParty ?? null }, d.ground).allowed);
+  if (consented) return { allowed: true, audited: true };
+  if (approved.length) return { allowed: false, reason: thirdPartyDisclosureCheck({ thirdParty: material.thirdParty ?? null }, approved[0]!.ground).reason };
+  const level = isProtected(material.classification) ? LEVEL_PHRASES[effectiveLevel(material.classification)] : 'a confidential briefing';
   const furthest = disclosures.map((d) => d.state).sort((a, b) => GATE_STATES.indexOf(b) - GATE_STATES.indexOf(a))[0];
   return {
     allowed: false,

@@ -91,6 +91,14 @@ describe('casework journeys in Chromium', () => {
     await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^2 of 2/);
     await page.getByLabel('Search subject, question, notes and officer').fill('lighting');
     await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^1 of 2/);
+    await page.getByLabel('Search subject, question, notes and officer').fill('');
+    // Only the depot request relates to the Cabinet meeting.
+    await page.getByLabel('Meeting', { exact: true }).selectOption({ label: 'Cabinet, 02/12/2026' });
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^1 of 2/);
+    await expect.poll(() => page.getByRole('button', { name: 'Depot disposal valuation' }).count()).toBe(1);
+    await page.getByLabel('Meeting', { exact: true }).selectOption('');
+    await page.getByLabel('Search subject, question, notes and officer').fill('lighting');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^1 of 2/);
     await expectNoAxeViolations(page, 'requests list');
     await screenshot(page, 'requests-list');
   });

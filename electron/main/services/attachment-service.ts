@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
 import { tierFor } from '../../../shared/domain/classification';
 import { isVisibleInMode, mustAudit } from '../../../shared/domain/protection';
@@ -70,7 +71,8 @@ export class AttachmentService {
     const material = this.casework.material(materialId);
     // R-USE-1: nothing protected is handled while the public can see the screen.
     if (!isVisibleInMode(material, this.meetingMode.get())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
-    if (material.erasedOn) throw new AppError('refused', 'This material was erased; nothing can be attached to it.');
+    const gone = goneReason(material);
+    if (gone) throw new AppError('refused', `${gone} Nothing can be attached to it.`);
     return material;
   }
 
@@ -110,9 +112,16 @@ export class AttachmentService {
       }
     }
 
-    // Streaming took time: re-read the material, which may have been reclassified meanwhile.
-    const record = this.session.requireVault().records.get<MaterialView>(materialId);
-    if (!record || record.tier !== tier) {
+    // Streaming took time: re-read the material, which may have been reclassified, erased or
+    // destroyed meanwhile, or the app locked; then the sealed files go, and nothing is attached.
+    let record;
+    try {
+      record = this.session.requireVault().records.get<MaterialView>(materialId);
+    } catch (error) {
+      discardAll();
+      throw error;
+    }
+    if (!record || record.tier !== tier || goneReason(record.data)) {
       discardAll();
       throw new AppError('conflict', 'The material changed while the files were being attached. Nothing was attached; please try again.');
     }

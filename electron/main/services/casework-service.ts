@@ -7,7 +7,7 @@ import { isDueSoon, worklistCounts, type DueWindow, type WorklistFacts } from '.
 import { classify, effectiveLevel, levelNames, requireRetentionDate, retentionDue, tierFor } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
-import { compareIso, toIsoDate } from '../../../shared/domain/dates';
+import { compareIso, formatUk, toIsoDate } from '../../../shared/domain/dates';
 import type { z } from 'zod';
 import type { Dashboard, MaterialView, MeetingView, OfficerView, RequestDetail, RequestDraft, RequestEvent, RequestRow, materialInputSchema, meetingInputSchema, officerInputSchema } from '../../../shared/ipc/casework';
 import { AppError } from '../../../shared/ipc/errors';
@@ -233,7 +233,7 @@ export class CaseworkService {
       service: r.service,
       ward: r.ward,
       meetingId: r.meetingId,
-      meetingLabel: meeting ? `${meeting.committee}, ${meeting.date}` : '',
+      meetingLabel: meeting ? `${meeting.committee}, ${formatUk(meeting.date)}` : '',
       capacity: r.capacity ? CAPACITIES[r.capacity] : '',
       route: r.route ? ROUTES[r.route] : '',
       classification: classification ? levelNames[classification] : 'Nothing received yet',

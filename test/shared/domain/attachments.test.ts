@@ -9,6 +9,21 @@ const open = { classification: { level: 'open' } as const, meetingId: null };
 const gates = (...states: GateState[]) => states.map((state) => ({ state }));
 
 describe('exporting an attachment', () => {
+  it('R-DIS-3 R-CLS-5 a briefing is protected whatever its classification: approval first, never in a meeting mode', () => {
+    const briefing = { ...open, isBriefing: true };
+    expect(mayExportAttachment(briefing, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/confidential briefing/) });
+    expect(mayExportAttachment(briefing, [{ state: 'approved' as const }], normal)).toEqual({ allowed: true, audited: true });
+    expect(mayExportAttachment(briefing, [{ state: 'approved' as const }], { kind: 'public-meeting' }).allowed).toBe(false);
+  });
+
+  it('R-DIS-3 R-ASK-11 consent refused or withdrawn after approval stops the copy, unless the law requires the disclosure (ground (b))', () => {
+    const refused = { ...pink, thirdParty: { name: 'Mrs A Resident', consent: 'refused' as const } };
+    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/consent/i) });
+    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'b' as const }], normal)).toEqual({ allowed: true, audited: true });
+    const given = { ...pink, thirdParty: { name: 'Mrs A Resident', consent: 'given' as const } };
+    expect(mayExportAttachment(given, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toEqual({ allowed: true, audited: true });
+  });
+
   it('R-DIS-3 open material exports freely and is not audited', () => {
     expect(mayExportAttachment(open, [], normal)).toEqual({ allowed: true, audited: false });
     expect(mayExportAttachment(open, [], { kind: 'public-meeting' })).toEqual({ allowed: true, audited: false });

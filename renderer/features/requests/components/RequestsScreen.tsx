@@ -73,6 +73,7 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
         <Select label="Classification" value={filter.classification} onChange={set('classification')} options={options.classification.map((s) => ({ value: s, label: s }))} />
         <Select label="Capacity" value={filter.capacity} onChange={set('capacity')} options={options.capacity.map((s) => ({ value: s, label: s }))} />
         <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
+        <Select label="Meeting" value={filter.meetingId} onChange={set('meetingId')} options={options.meeting} />
       </div>
       <p role="status" className="hint" data-testid="result-count" data-loading={loading}>
         {loading && loaded === 0

@@ -69,7 +69,10 @@ export function useRequestQuery(filter: RequestFilter, sort: Sort) {
 
   const options = useMemo(() => {
     const distinct = (key: keyof WorkingRequest) => [...new Set(all.map((r) => String(r[key] ?? '')).filter(Boolean))].sort(collator.compare);
-    return { service: distinct('service'), ward: distinct('ward'), classification: distinct('classification'), capacity: distinct('capacity'), route: distinct('route'), officer: distinct('officerName') };
+    const meetings = new Map<string, string>();
+    for (const r of all) if (r.meetingId && !meetings.has(r.meetingId)) meetings.set(r.meetingId, r.meetingLabel || 'A meeting');
+    const meeting = [...meetings].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
+    return { service: distinct('service'), ward: distinct('ward'), classification: distinct('classification'), capacity: distinct('capacity'), route: distinct('route'), officer: distinct('officerName'), meeting };
   }, [all]);
 
   return { rows, loaded: all.length, total, loading, options };
