@@ -54,12 +54,45 @@ export class MaterialLifecycleService {
   }
 
   // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.
-  reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): MaterialView {
+  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<MaterialView> {
     const material = this.casework.material(id);
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
     const classification = changeClassification(material.classification, classify(next), { resolution, confirmation }, this.today());
     const updated: MaterialView = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
-    return this.save(updated, 'reclassified', { from: material.classification.level, to: classification.level, resolution, confirmation });
+    const detail = { from: material.classification.level, to: classification.level, resolution, confirmation };
+    const to = tierFor(updated);
+    if (to === tierFor(material) || material.attachments.length === 0) return this.save(updated, 'reclassified', detail);
+    return this.reclassifyWithAttachments(material, updated, to, detail);
+  }
+
+  /**
+   * R-USE-2: files go under the key of the material's new tier, so a PA never holds the key to a
+   * file of material that became confidential (and can use one that became open). Each file is
+   * sealed again as it streams; the old files go only once the material is saved.
+   */
+  private async reclassifyWithAttachments(before: MaterialView, updated: MaterialView, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<MaterialView> {
+    const session = this.session.requireVault();
+    if (to === 'member' && session.user.role !== 'member') {
+      throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
+    }
+    const blobs = session.records.attachments;
+    const resealed: MaterialView['attachments'] = [];
+    const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
+    try {
+      for (const a of before.attachments) {
+        const blob = await blobs.add(blobs.read(a.id), to);
+        resealed.push({ ...a, id: blob.id, size: blob.size });
+      }
+      // Streaming took time: if the material changed meanwhile, change nothing.
+      const now = this.casework.material(before.id);
+      if (JSON.stringify(now) !== JSON.stringify(before)) throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
+      const saved = this.save({ ...updated, attachments: resealed }, 'reclassified', detail);
+      for (const a of before.attachments) blobs.discard(a.id);
+      return saved;
+    } catch (error) {
+      discardNew();
+      throw error;
+    }
   }
 
   // R-ASK-11: consent asked, given or refused, with the date and a note.

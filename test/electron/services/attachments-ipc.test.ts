@@ -92,6 +92,30 @@ describe('attaching files to material through the IPC contract', () => {
     expect(await actions(open.id)).toEqual(['classified']); // open material: attaching is not audited
   });
 
+  it('R-USE-2 reclassifying moves the files under the new tier’s key: confidential ones Member-only, then open ones back to casework', async () => {
+    const { ok, fake, open, file, blobFiles, dataFolder } = await withMaterials();
+    const bytes = Buffer.concat([Buffer.from('site plan '), randomBytes(100 * 1024)]);
+    fake.picks = [file('site-plan.pdf', bytes)];
+    const attached = (await ok('attachments:add', { materialId: open.id })).material.attachments[0];
+    const tierOf = (id: string) => readFileSync(path.join(dataFolder, 'vault', 'blobs', `${id}.blob`)).readUInt8(8);
+    expect(tierOf(attached.id)).toBe(0);
+    const before = blobFiles().length;
+
+    const confidential = await ok('materials:reclassify', { id: open.id, classification: { level: 'confidential', basis: 'given-in-confidence' }, resolution: null });
+    const [moved] = confidential.attachments;
+    expect(moved).toMatchObject({ name: 'site-plan.pdf', size: bytes.length });
+    expect(moved.id).not.toBe(attached.id);
+    expect(tierOf(moved.id)).toBe(1); // Member-only key now
+    expect(blobFiles()).not.toContain(`${attached.id}.blob`); // the copy under the casework key is gone
+    expect(blobFiles()).toHaveLength(before);
+
+    const reopened = await ok('materials:reclassify', { id: open.id, classification: { level: 'open' }, resolution: null });
+    expect(tierOf(reopened.attachments[0].id)).toBe(0);
+    fake.target = path.join(dataFolder, 'copy.pdf');
+    await ok('attachments:export', { materialId: open.id, attachmentId: reopened.attachments[0].id });
+    expect(readFileSync(fake.target).equals(bytes)).toBe(true);
+  });
+
   it('cancelling the file dialog changes nothing', async () => {
     const { ok, fake, pink, changes, blobFiles, actions } = await withMaterials();
     changes.length = 0;
