@@ -36,7 +36,10 @@ export class CouncilSettingsService {
   saveCustomProfile(profile: CouncilProfile): CouncilProfile {
     const valid = validateProfile({ ...profile, editable: true });
     if (!valid.id.startsWith('custom-')) throw new AppError('invalid-input', 'Custom profile ids start with "custom-".');
-    const others = this.customProfiles().filter((p) => p.id !== valid.id);
+    // Every other saved entry is kept as it is, even one that does not validate (hand-edited, or
+    // from a newer version): saving one copy must never drop another.
+    const saved = (this.store.get('customProfiles') as unknown[] | undefined) ?? [];
+    const others = saved.filter((p) => (p as { id?: unknown } | null)?.id !== valid.id);
     this.store.set('customProfiles', [...others, valid]);
     return valid;
   }

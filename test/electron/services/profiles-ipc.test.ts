@@ -55,6 +55,17 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
     expect(earlier).toMatchObject({ profileName: 'District council (Section 17)', row: { target: '2026-11-23' } });
   });
 
+  it('R-DUE-1 saving a copy keeps every other saved copy, even one this version cannot read', async () => {
+    const { ok, settingsStore } = await seededCase();
+    const unreadable = { id: 'custom-from-a-newer-version', name: 'Newer', futureField: true };
+    settingsStore.set('customProfiles', [unreadable]);
+    const copy = await ok('profiles:copy', { sourceId: '000', name: 'Our copy' });
+    await ok('profiles:save', { ...copy, substantiveWorkingDays: 7 });
+    const saved = settingsStore.get('customProfiles') as Array<{ id: string }>;
+    expect(saved).toContainEqual(unreadable);
+    expect(saved.map((p) => p.id)).toEqual([unreadable.id, copy.id]);
+  });
+
   it('R-DUE-1 a bad value is refused with the reason and nothing is saved', async () => {
     const { call, ok, settingsStore } = await seededCase();
     const copy = await ok('profiles:copy', { sourceId: '000', name: 'Our district' });
