@@ -37,6 +37,12 @@ export let db = new WorkingSet();
  */
 export const PAGE_SIZES = [100, 1_000, 5_000] as const;
 const pageSize = (index: number) => PAGE_SIZES[Math.min(index, PAGE_SIZES.length - 1)]!;
+/**
+ * Each page after the first starts this many rows before the last one ended: a request whose due
+ * date moves while the list loads shifts the rows after it, and the overlap keeps the row at a page
+ * boundary from being skipped. Rows are kept by id, so the overlap adds nothing twice.
+ */
+export const PAGE_OVERLAP = 50;
 
 export const searchTextOf = (row: RequestRow): string => `${row.reference} ${row.subject} ${row.question} ${row.notes} ${row.officerName}`.toLowerCase();
 
@@ -55,6 +61,8 @@ let snapshot: WorkingSetSnapshot = { rows: [], total: 0, loading: false };
 const listeners = new Set<() => void>();
 /** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
 let generation = 0;
+/** Requests refreshed by a change event while a load is running: later pages must not overwrite them. */
+let refreshedDuringLoad = new Set<string>();
 /** The deletion started by the last lock; a load waits for it so it never writes into the old database. */
 let deleting: Promise<unknown> = Promise.resolve();
 
@@ -80,20 +88,24 @@ export async function loadWorkingSet(): Promise<number> {
   await deleting;
   if (mine !== generation) return 0;
   await db.requests.clear();
+  if (mine !== generation) return 0;
+  refreshedDuringLoad = new Set();
   publish(0, true);
   let offset = 0;
   let total = 0;
   for (let index = 0; ; index++) {
-    const page = unwrap(await api().requests.list({ offset, limit: pageSize(index) }));
+    const from = Math.max(0, offset - (index > 0 ? PAGE_OVERLAP : 0));
+    const page = unwrap(await api().requests.list({ offset: from, limit: pageSize(index) }));
     if (mine !== generation) return offset;
-    const rows = page.rows.map(toWorking);
+    // A row refreshed by a change event since the load began is newer than this page's copy.
+    const rows = page.rows.filter((r) => !refreshedDuringLoad.has(r.id)).map(toWorking);
     total = page.total;
     for (const row of rows) mirror.set(row.id, row);
-    offset += rows.length;
-    const done = rows.length === 0 || offset >= total;
+    offset = from + page.rows.length;
+    const done = page.rows.length === 0 || offset >= total;
     publish(total, !done);
     await db.requests.bulkPut(rows);
-    if (done || mine !== generation) return offset;
+    if (done || mine !== generation) return mirror.size;
   }
 }
 
@@ -103,6 +115,7 @@ export async function refreshRequest(id: string): Promise<void> {
   const result = await api().requests.get({ id });
   if (!result.ok || mine !== generation) return;
   const row = toWorking(result.value.row);
+  if (snapshot.loading) refreshedDuringLoad.add(id);
   const added = !mirror.has(id);
   mirror.set(id, row);
   publish(snapshot.total + (added ? 1 : 0), snapshot.loading);

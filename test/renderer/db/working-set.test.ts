@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { RequestRow } from '../../../shared/ipc/casework';
-import { PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, workingSetSnapshot } from '../../../renderer/db/working-set';
+import { PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest, workingSetSnapshot } from '../../../renderer/db/working-set';
 import { installFakeApi } from '../fake-api';
 
 const row = (i: number): RequestRow => ({
@@ -62,6 +62,43 @@ describe('the working set fills page by page', () => {
     await deleting;
     expect(await db.requests.count()).toBe(150);
     expect(workingSetSnapshot().rows).toHaveLength(150);
+    await clearWorkingSet();
+  });
+
+  it('a request whose due date moves while the list loads is not skipped at a page boundary', async () => {
+    // Main's order: r0…r1199. After the first page, r5 gets a later due date and moves to the end,
+    // so every row after it shifts up one place.
+    let order = Array.from({ length: 1_200 }, (_, i) => row(i));
+    installFakeApi({
+      'requests:list': async (input) => {
+        const { offset, limit } = input as { offset: number; limit: number };
+        const page = order.slice(offset, offset + limit);
+        if (offset === 0) order = [...order.filter((r) => r.id !== 'r5'), { ...row(5), target: '2027-01-04' }];
+        return { ok: true, value: { total: order.length, rows: page } };
+      },
+    });
+    expect(await loadWorkingSet()).toBe(1_200);
+    expect(new Set(workingSetSnapshot().rows.map((r) => r.id)).size).toBe(1_200);
+    expect(await db.requests.count()).toBe(1_200);
+    await clearWorkingSet();
+  });
+
+  it('a page fetched before a change does not overwrite the row the change event refreshed', async () => {
+    let refreshNow = async () => undefined as unknown;
+    const fake = installFakeApi({
+      'requests:list': async (input) => {
+        const { offset, limit } = input as { offset: number; limit: number };
+        const rows = Array.from({ length: 300 }, (_, i) => row(i)).slice(offset, offset + limit);
+        if (offset > 0) await refreshNow(); // the change lands while this (older) page is on its way
+        return { ok: true, value: { total: 300, rows } };
+      },
+      'requests:get': async () => ({ ok: true, value: { row: { ...row(150), status: 'answered' } } as never }),
+    });
+    refreshNow = () => refreshRequest('r150');
+    await loadWorkingSet();
+    expect(fake.calls.some((c) => c.channel === 'requests:get')).toBe(true);
+    expect(workingSetSnapshot().rows.find((r) => r.id === 'r150')?.status).toBe('answered');
+    expect((await db.requests.get('r150'))?.status).toBe('answered');
     await clearWorkingSet();
   });
 
