@@ -22,6 +22,15 @@ export interface DueWindow {
   until: IsoDate;
 }
 
+// R-ASK-4 (004 §11.9): a request referred to the Monitoring Officer waits until the decision is recorded.
+// R-ASK-8 (000 §17.8.9; 001 §24.8(a)-(b)): a chair notice is tracked until it is sent.
+export function worklistFlags(r: { moReferral: { decision: unknown } | null; chairNotice: { sentOn: string | null } | null }) {
+  return {
+    awaitingMonitoringOfficer: !!r.moReferral && !r.moReferral.decision,
+    chairNoticePending: !!r.chairNotice && !r.chairNotice.sentOn,
+  };
+}
+
 const isOpen = (r: WorklistFacts) => r.status !== 'answered' && r.status !== 'closed';
 const within = (date: IsoDate | null, w: DueWindow) => !!date && compareIso(date, w.today) >= 0 && compareIso(date, w.until) <= 0;
 

@@ -3,7 +3,7 @@ import { type CouncilProfile, builtInProfile } from '../../../shared/domain/prof
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
 import { computeDueDates, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, type EscalationLevel } from '../../../shared/domain/requests';
-import { isDueSoon, worklistCounts, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
+import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
 import { classify, effectiveLevel, levelNames, requireRetentionDate, retentionDue, tierFor } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
@@ -242,8 +242,7 @@ export class CaseworkService {
       acknowledgeBy: r.acknowledgeBy,
       target: status.target,
       workingDaysLate: status.workingDaysLate,
-      awaitingMonitoringOfficer: !!r.moReferral && !r.moReferral.decision,
-      chairNoticePending: !!r.chairNotice && !r.chairNotice.sentOn,
+      ...worklistFlags(r),
       dueSoon: isDueSoon({ locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false }, window),
     };
   }

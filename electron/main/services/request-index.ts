@@ -6,7 +6,7 @@
 import { councilProfileSchema, type CouncilProfile } from '../../../shared/domain/profiles';
 import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { currentTarget, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
-import type { WorklistFacts } from '../../../shared/domain/worklist';
+import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { VaultSession } from '../vault/vault';
 import type { Tier } from '../vault/frames';
 import type { StoredRequest } from './casework-service';
@@ -184,8 +184,7 @@ export class RequestIndex {
       lifecycle: lifecycleOf(r),
       profile,
       nation: r.nation,
-      awaitingMonitoringOfficer: !!r.moReferral && !r.moReferral.decision,
-      chairNoticePending: !!r.chairNotice && !r.chairNotice.sentOn,
+      ...worklistFlags(r),
     };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { REQUEST_VIEWS, inView, isDueSoon, isOverdue, worklistCounts, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
+import { REQUEST_VIEWS, inView, isDueSoon, isOverdue, worklistCounts, type DueWindow, type WorklistFacts, worklistFlags } from '../../../shared/domain/worklist';
 
 const WINDOW: DueWindow = { today: '2026-11-24', until: '2026-11-27' };
 
@@ -174,5 +174,13 @@ describe('worklistCounts: the Today counts', () => {
       yield* rows;
     }
     expect(worklistCounts(generate(), WINDOW)).toEqual(worklistCounts(rows, WINDOW));
+  });
+});
+
+describe('worklistFlags', () => {
+  it('R-ASK-4 a referral waits for the Monitoring Officer until the decision is recorded; R-ASK-8 a chair notice until it is sent', () => {
+    expect(worklistFlags({ moReferral: null, chairNotice: null })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
+    expect(worklistFlags({ moReferral: { decision: null }, chairNotice: { sentOn: null } })).toEqual({ awaitingMonitoringOfficer: true, chairNoticePending: true });
+    expect(worklistFlags({ moReferral: { decision: { accepted: true } }, chairNotice: { sentOn: '2026-11-20' } })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
   });
 });
