@@ -186,7 +186,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {loaded && <p className="hint nav-hint">{inSession.toLocaleString('en-GB')} requests in this session</p>}
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
-          {route.name === 'today' && <TodayScreen navigate={navigate} refreshKey={refreshKey} />}
+          {route.name === 'today' && <TodayScreen navigate={navigate} refreshKey={refreshKey} isMember={isMember} />}
           {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
           {route.name === 'new-request' && <NewRequestScreen navigate={navigate} />}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}

@@ -13,7 +13,7 @@ const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: 
   { key: 'retentionDue', label: 'Personal data due for erasure', route: 'retention' },
 ];
 
-export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refreshKey: number }) {
+export function TodayScreen({ navigate, refreshKey, isMember }: { navigate: Navigate; refreshKey: number; isMember: boolean }) {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -51,7 +51,8 @@ export function TodayScreen({ navigate, refreshKey }: { navigate: Navigate; refr
           New request <kbd>Ctrl+N</kbd>
         </button>
       </p>
-      <RequestVolumePanel />
+      {/* R-ASK-7 is the Member's own volume; a PA's working set lacks the Member-only requests, so would understate it. */}
+      {isMember && <RequestVolumePanel />}
     </section>
   );
 }
