@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { SCHEDULE_12A, isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { ClassificationDetails, classificationFrom, detailOf } from './ClassificationDetails';
 import { CONSENT_NAMES } from '../../../../shared/domain/material-lifecycle';
 import type { MaterialView } from '../../../../shared/ipc/casework';
 import { api } from '../../../app/api';
@@ -127,11 +128,7 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
 function ReclassifyForm({ material, onDone }: { material: MaterialView; onDone: () => void }) {
   const current = material.classification;
   const [level, setLevel] = useState<Classification['level']>(current.level);
-  const [paragraph, setParagraph] = useState(current.level === 'exempt' || current.level === 'pink-paper' ? (current.paragraph ?? 1) : 1);
-  const [committee, setCommittee] = useState(current.level === 'pink-paper' ? current.committee : '');
-  const [meetingDate, setMeetingDate] = useState(current.level === 'pink-paper' ? current.meetingDate : '');
-  const [agendaItem, setAgendaItem] = useState(current.level === 'pink-paper' ? current.agendaItem : '');
-  const [author, setAuthor] = useState(current.level === 'pink-paper' ? current.authorDesignation : '');
+  const [detail, setDetail] = useState(() => detailOf(current));
   const [resMeeting, setResMeeting] = useState(current.level === 'pink-paper' ? current.committee : '');
   const [resDate, setResDate] = useState('');
   const [minute, setMinute] = useState('');
@@ -143,14 +140,7 @@ function ReclassifyForm({ material, onDone }: { material: MaterialView; onDone: 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const classification: Classification =
-      level === 'exempt'
-        ? { level, paragraph }
-        : level === 'pink-paper'
-          ? { level, committee, meetingDate, agendaItem, authorDesignation: author, paragraph }
-          : level === 'confidential'
-            ? { level, basis: current.level === 'confidential' ? current.basis : 'given-in-confidence' }
-            : ({ level } as Classification);
+    const classification = classificationFrom(level, detail, current.level === 'confidential' ? current.basis : 'given-in-confidence');
     void run(() =>
       api().materials.reclassify({
         id: material.id,
@@ -175,27 +165,7 @@ function ReclassifyForm({ material, onDone }: { material: MaterialView; onDone: 
           </select>
         )}
       </Field>
-      {(level === 'exempt' || level === 'pink-paper') && (
-        <Field label="Schedule 12A paragraph">
-          {(p) => (
-            <select {...p} value={paragraph} onChange={(e) => setParagraph(Number(e.target.value))}>
-              {Object.entries(SCHEDULE_12A).map(([n, text]) => (
-                <option key={n} value={n}>
-                  {n}: {text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      {level === 'pink-paper' && (
-        <>
-          <Field label="Committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
-          <Field label="Meeting date">{(p) => <input {...p} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}</Field>
-          <Field label="Agenda item">{(p) => <input {...p} value={agendaItem} onChange={(e) => setAgendaItem(e.target.value)} />}</Field>
-          <Field label="Report author’s designation">{(p) => <input {...p} value={author} onChange={(e) => setAuthor(e.target.value)} />}</Field>
-        </>
-      )}
+      <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
       {leavingPink && (
         <fieldset>
           <legend>The committee’s resolution to admit the press and public</legend>

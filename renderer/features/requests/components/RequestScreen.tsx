@@ -8,6 +8,7 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
+import { ClassificationDetails, classificationFrom, detailOf } from '../../materials/components/ClassificationDetails';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -198,11 +199,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   const [summary, setSummary] = useState('');
   const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
   const [level, setLevel] = useState<Classification['level']>('unsure');
-  const [paragraph, setParagraph] = useState(1);
-  const [committee, setCommittee] = useState('');
-  const [meetingDate, setMeetingDate] = useState('');
-  const [agendaItem, setAgendaItem] = useState('');
-  const [author, setAuthor] = useState('');
+  const [detail, setDetail] = useState(() => detailOf(null));
   const [personal, setPersonal] = useState(false);
   const [retainUntil, setRetainUntil] = useState('');
   const [thirdPartyName, setThirdPartyName] = useState('');
@@ -210,8 +207,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const classification: Classification =
-      level === 'exempt' ? { level, paragraph } : level === 'pink-paper' ? { level, committee, meetingDate, agendaItem, authorDesignation: author } : level === 'confidential' ? { level, basis: 'given-in-confidence' } : ({ level } as Classification);
+    const classification = classificationFrom(level, detail);
     const r = await api().materials.add({ requestId, title, summary, receivedOn, classification, personalData: { personal, specialCategory: false, retainUntil: personal ? retainUntil || null : null }, isBriefing: false, thirdPartyName });
     if (r.ok) {
       setError(null);
@@ -244,27 +240,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
           </select>
         )}
       </Field>
-      {level === 'exempt' && (
-        <Field label="Schedule 12A paragraph">
-          {(p) => (
-            <select {...p} value={paragraph} onChange={(e) => setParagraph(Number(e.target.value))}>
-              {Object.entries(SCHEDULE_12A).map(([n, text]) => (
-                <option key={n} value={n}>
-                  {n}: {text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      {level === 'pink-paper' && (
-        <>
-          <Field label="Committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
-          <Field label="Meeting date">{(p) => <input {...p} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}</Field>
-          <Field label="Agenda item">{(p) => <input {...p} value={agendaItem} onChange={(e) => setAgendaItem(e.target.value)} />}</Field>
-          <Field label="Report author’s designation">{(p) => <input {...p} value={author} onChange={(e) => setAuthor(e.target.value)} />}</Field>
-        </>
-      )}
+      <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
       <label className="checkbox">
         <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
       </label>
