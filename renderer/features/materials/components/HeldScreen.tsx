@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMaterialList } from '../hooks/useMaterialList';
 import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
-import type { MaterialListItem } from '../../../../shared/ipc/materials';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
@@ -10,24 +10,8 @@ const describe = (c: Classification) => (c.level === 'exempt' ? `Exempt (paragra
 
 /** R-USE-4 (000 §17.9.5): protected material still held, to destroy or return at end of term. Member only. */
 export function HeldScreen({ navigate }: { navigate: Navigate }) {
-  const [items, setItems] = useState<MaterialListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items, error, reload: load } = useMaterialList(() => api().materials.protectedHeld());
   const [done, setDone] = useState('');
-  const [version, setVersion] = useState(0);
-  const load = () => setVersion((v) => v + 1);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .materials.protectedHeld()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setItems(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   return (
     <section className="screen" aria-labelledby="held-heading">

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { MaterialListItem } from '../../../../shared/ipc/materials';
+import { useState } from 'react';
+import { useMaterialList } from '../hooks/useMaterialList';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
@@ -7,24 +7,8 @@ import { EraseButton, KeepUntilForm } from './MaterialLifecycle';
 
 /** R-CLS-6: personal data whose erase-by date has been reached, each to erase now or keep longer with a reason. */
 export function RetentionScreen({ navigate }: { navigate: Navigate }) {
-  const [items, setItems] = useState<MaterialListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items, error, reload: load } = useMaterialList(() => api().materials.retentionDue());
   const [done, setDone] = useState('');
-  const [version, setVersion] = useState(0);
-  const load = () => setVersion((v) => v + 1);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .materials.retentionDue()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setItems(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [version]);
   const after = (message: string) => () => {
     setDone(message);
     load();
