@@ -1,5 +1,12 @@
-import { SCHEDULE_12A, type Classification } from '../../../../shared/domain/classification';
-import { Field } from '../../../app/ui';
+import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { Field, ukDate } from '../../../app/ui';
+
+/** How a classification reads wherever material is listed. */
+export function classificationLabel(c: Classification): string {
+  if (c.level === 'exempt') return `Exempt: Schedule 12A paragraph ${c.paragraph} (${SCHEDULE_12A[c.paragraph]})`;
+  if (c.level === 'pink-paper') return `Pink paper: ${c.committee}, ${ukDate(c.meetingDate)}, ${c.agendaItem}`;
+  return levelNames[c.level];
+}
 
 /** What a classification form asks beyond the level: the exempt paragraph, and a pink paper's details (R-CLS-1). */
 export interface ClassificationDetail {

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useMaterialList } from '../hooks/useMaterialList';
-import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { classificationLabel } from './ClassificationDetails';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { DisposalForm } from './MaterialLifecycle';
-
-const describe = (c: Classification) => (c.level === 'exempt' ? `Exempt (paragraph ${c.paragraph}: ${SCHEDULE_12A[c.paragraph]})` : c.level === 'pink-paper' ? `Pink paper: ${c.committee}, ${ukDate(c.meetingDate)}` : levelNames[c.level]);
 
 /** R-USE-4 (000 §17.9.5): protected material still held, to destroy or return at end of term. Member only. */
 export function HeldScreen({ navigate }: { navigate: Navigate }) {
@@ -37,7 +35,7 @@ export function HeldScreen({ navigate }: { navigate: Navigate }) {
             {items.map((m) => (
               <tr key={m.id}>
                 <td>{m.title}</td>
-                <td>{describe(m.classification)}</td>
+                <td>{classificationLabel(m.classification)}</td>
                 <td>{ukDate(m.receivedOn)}</td>
                 <td>
                   <button type="button" className="link" onClick={() => navigate({ name: 'request', id: m.requestId })}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { SCHEDULE_12A, levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
+import { levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
 import type { MaterialView, RequestDetail, RequestEvent } from '../../../../shared/ipc/casework';
 import { api } from '../../../app/api';
@@ -8,7 +8,7 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
-import { ClassificationDetails, classificationFrom, detailOf } from '../../materials/components/ClassificationDetails';
+import { ClassificationDetails, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -160,12 +160,6 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
   );
 }
 
-function describe(c: Classification): string {
-  if (c.level === 'exempt') return `Exempt: Schedule 12A paragraph ${c.paragraph} (${SCHEDULE_12A[c.paragraph]})`;
-  if (c.level === 'pink-paper') return `Pink paper: ${c.committee}, ${ukDate(c.meetingDate)}, ${c.agendaItem}`;
-  return levelNames[c.level];
-}
-
 function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: MaterialView; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
   const [opened, setOpened] = useState<MaterialView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -173,7 +167,7 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
   if (!visible) return <li className="material placeholder">Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.</li>;
   return (
     <li className="material">
-      <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{describe(material.classification)}</span> received {ukDate(material.receivedOn)}
+      <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{classificationLabel(material.classification)}</span> received {ukDate(material.receivedOn)}
       {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
       {!materialFate(material) && <div className="actions">
         <button type="button" className="secondary" onClick={async () => { const r = await api().materials.view({ id: material.id }); if (r.ok) setOpened(r.value); else setError(r.error.message); }}>
