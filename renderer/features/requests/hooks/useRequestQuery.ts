@@ -20,13 +20,13 @@ export const EMPTY_FILTER: RequestFilter = { view: 'all', status: '', service: '
 export type SortKey = 'target' | 'sentOn' | 'reference' | 'subject' | 'status' | 'service' | 'officerName';
 export type Sort = { key: SortKey; descending: boolean };
 
-export const searchTerms = (search: string) => search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
+const searchTerms = (search: string) => search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 const TEXT_KEYS = new Set<SortKey>(['subject', 'service', 'officerName']);
 
 /** Rows in the chosen order. Locked placeholders and rows without a date always go last. */
-export function sortRows(rows: readonly WorkingRequest[], sort: Sort): WorkingRequest[] {
+function sortRows(rows: readonly WorkingRequest[], sort: Sort): WorkingRequest[] {
   const dir = sort.descending ? -1 : 1;
   const text = TEXT_KEYS.has(sort.key);
   return [...rows].sort((a, b) => {
@@ -39,7 +39,7 @@ export function sortRows(rows: readonly WorkingRequest[], sort: Sort): WorkingRe
 }
 
 /** Every filter, and full-text search (each term must appear in reference, subject, question, notes or officer). */
-export function matcher(filter: RequestFilter): (r: WorkingRequest) => boolean {
+function matcher(filter: RequestFilter): (r: WorkingRequest) => boolean {
   const terms = searchTerms(filter.search);
   return (r) =>
     (!filter.status || r.status === filter.status) &&
