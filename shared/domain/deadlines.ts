@@ -1,5 +1,5 @@
 import { addWorkingDays, assertNation, NO_EDITS, type HolidayEdits, type HolidayScope, type Nation } from './calendar';
-import { compareIso, parseIsoDate, type IsoDate } from './dates';
+import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import type { CouncilProfile } from './profiles';
 
@@ -71,4 +71,35 @@ export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { rece
   if (!reply.whatIsHappening.trim()) throw new DomainError('invalid-input', 'A holding reply must say what is happening (004 §6.5.8).');
   if (compareIso(reply.promisedBy, reply.receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
   return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${reply.promisedBy} (was ${current.respondBy}).` };
+}
+
+export interface EffectiveTargets {
+  acknowledgeBy: IsoDate | null;
+  /** The answer is due by this day: the holding reply's promised date when there is one. */
+  respondBy: IsoDate;
+  /** The date worked out when the request was sent, kept for "how this was worked out". */
+  computedRespondBy: IsoDate;
+  holdingReply: { receivedOn: IsoDate; promisedBy: IsoDate } | null;
+  explanation: string | null;
+}
+
+// R-DUE-5 (000 §17.8.2; 004 §6.5.8): the target follows the most recent holding reply's promised date (a later reply replaces an earlier promise); without one, the computed date.
+export function effectiveTargets(computed: { acknowledgeBy: IsoDate | null; respondBy: IsoDate }, events: ReadonlyArray<{ type: string; on: IsoDate; promisedBy?: IsoDate }>): EffectiveTargets {
+  parseIsoDate(computed.respondBy, 'The answer date');
+  let latest: { receivedOn: IsoDate; promisedBy: IsoDate } | null = null;
+  for (const e of events) {
+    if (e.type !== 'holding') continue;
+    parseIsoDate(e.on, 'The holding reply date');
+    parseIsoDate(e.promisedBy, 'The promised date');
+    if (compareIso(e.promisedBy!, e.on) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+    // Same-day replies: the one entered later wins, as events are in entry order within a day.
+    if (!latest || compareIso(e.on, latest.receivedOn) >= 0) latest = { receivedOn: e.on, promisedBy: e.promisedBy! };
+  }
+  return {
+    acknowledgeBy: computed.acknowledgeBy,
+    respondBy: latest?.promisedBy ?? computed.respondBy,
+    computedRespondBy: computed.respondBy,
+    holdingReply: latest,
+    explanation: latest ? `The officer’s holding reply of ${formatUk(latest.receivedOn)} promised an answer by ${formatUk(latest.promisedBy)}; that is now the target (it was ${formatUk(computed.respondBy)}).` : null,
+  };
 }
