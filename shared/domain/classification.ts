@@ -166,7 +166,9 @@ export function canShareBriefing(briefing: { requestedBy: string; permission?: B
   const requester = briefing.requestedBy.trim();
   const to = (share?.to ?? '').trim();
   if (!to) return { allowed: false, reason: 'Name the Member you want to share the briefing with.' };
-  if (to.toLowerCase() === requester.toLowerCase()) return { allowed: true, reason: `${requester} asked for this briefing.` };
+  const by = (share?.by ?? '').trim();
+  // The Member who asked for it decides for themselves; giving it back to them needs no permission.
+  if (to.toLowerCase() === requester.toLowerCase() || by.toLowerCase() === requester.toLowerCase()) return { allowed: true, reason: `${requester} asked for this briefing.` };
   const p = briefing.permission;
   const valid = !!p && p.givenBy.trim().toLowerCase() === requester.toLowerCase() && /^\d{4}-\d{2}-\d{2}$/.test(p.givenOn);
   if (valid && (!p!.sharedWith || p!.sharedWith.trim().toLowerCase() === to.toLowerCase())) {

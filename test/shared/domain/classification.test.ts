@@ -30,13 +30,13 @@ describe('classifying what is received', () => {
 
   it('R-CLS-4 material given in one capacity cannot be used in another', () => {
     const material = { givenForCapacity: 'outside-body' as const, givenForPurpose: 'Board of the housing company' };
-    expect(checkCapacityUse(material, { capacity: 'ward-member', purpose: 'ward newsletter' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/003 §4.8/) });
-    expect(checkCapacityUse(material, { capacity: 'outside-body', purpose: 'board meeting' }).allowed).toBe(true);
+    expect(checkCapacityUse(material, { capacity: 'ward-member', purpose: 'ward newsletter', use: 'note' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/003 §4.8/) });
+    expect(checkCapacityUse(material, { capacity: 'outside-body', purpose: 'board meeting', use: 'request' }).allowed).toBe(true);
   });
 
   it('R-CLS-5 a confidential briefing is shared only with the requesting Member’s permission', () => {
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, 'Cllr Jones').allowed).toBe(false);
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith', sharingPermittedBy: 'Cllr Smith' }, 'Cllr Jones').allowed).toBe(true);
+    expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, { by: 'Cllr Brown', to: 'Cllr Jones' }).allowed).toBe(false);
+    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission: { givenBy: 'Cllr Smith', givenOn: '2026-11-20' } }, { by: 'Cllr Brown', to: 'Cllr Jones' }).allowed).toBe(true);
   });
 
   it('R-CLS-6 personal data has a retention date and prompts erasure when it is reached', () => {

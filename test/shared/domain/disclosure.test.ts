@@ -16,24 +16,30 @@ const goodEvent: Record<GateEvent['type'], (g: Ground) => GateEvent> = {
   'choose-ground': (g) => ({ type: 'choose-ground', ground: g }),
   'complete-evidence': (g) => ({ type: 'complete-evidence', evidence: evidence[g] }),
   'record-consultation': () => ({ type: 'record-consultation', consultation }),
+  'ask-monitoring-officer': () => ({ type: 'ask-monitoring-officer', request: { requestedOn: consultation.requestedOn, monitoringOfficer: consultation.monitoringOfficer } }),
+  'record-advice': () => ({ type: 'record-advice', advice: consultation.advice, adviceOn: consultation.adviceOn }),
+  abandon: () => ({ type: 'abandon', reason: 'Started on the wrong material.' }),
   'record-regard': () => ({ type: 'record-regard', regard: { hadRegard: true, followsAdvice: true } }),
   approve: () => ({ type: 'approve', officerCheck: { checked: true, note: 'Spoke to the Head of Estates, who agreed.' } }),
   disclose: () => ({ type: 'disclose', to: 'Local newspaper', on: '2026-11-24', what: 'Summary of the depot valuation' }),
 };
 
-/** Walks the legal path for a ground and profile, returning the gate at each state reached. */
+/** Walks the legal path for a ground and profile, returning the gate at each state reached (and an abandoned draft). */
 function legalPath(ground: Ground, profile = p000): Map<GateState, Gate> {
   const reached = new Map<GateState, Gate>([['draft', newGate()]]);
   let gate = newGate();
   const order: GateEvent['type'][] = requiresMonitoringOfficer(ground, profile)
-    ? ['choose-ground', 'complete-evidence', 'record-consultation', 'record-regard', 'approve', 'disclose']
+    ? ['choose-ground', 'complete-evidence', 'ask-monitoring-officer', 'record-advice', 'record-regard', 'approve', 'disclose']
     : ['choose-ground', 'complete-evidence', 'approve', 'disclose'];
+  const abandoned = transition(newGate(), goodEvent.abandon(ground), profile);
+  if (!abandoned.ok) throw new Error(`abandon refused: ${abandoned.reason}`);
   for (const type of order) {
     const r = transition(gate, goodEvent[type](ground), profile);
     if (!r.ok) throw new Error(`legal step ${type} refused: ${r.reason}`);
     gate = r.gate;
     reached.set(gate.state, gate);
   }
+  reached.set('abandoned', abandoned.gate);
   return reached;
 }
 
@@ -41,20 +47,22 @@ function legalPath(ground: Ground, profile = p000): Map<GateState, Gate> {
 function legalFrom(state: GateState, ground: Ground, profile = p000): Set<GateEvent['type']> {
   const mo = requiresMonitoringOfficer(ground, profile);
   const table: Record<GateState, GateEvent['type'][]> = {
-    draft: ['choose-ground'],
-    'ground-chosen': ['choose-ground', 'complete-evidence'],
-    'evidence-complete': mo ? ['record-consultation'] : ['approve'],
-    'mo-consulted': ['record-regard'],
-    'regard-recorded': ['approve'],
+    draft: ['choose-ground', 'abandon'],
+    'ground-chosen': ['choose-ground', 'complete-evidence', 'abandon'],
+    'evidence-complete': mo ? ['record-consultation', 'ask-monitoring-officer', 'abandon'] : ['approve', 'abandon'],
+    'mo-asked': ['record-advice', 'abandon'],
+    'mo-consulted': ['record-regard', 'abandon'],
+    'regard-recorded': ['approve', 'abandon'],
     approved: ['disclose'],
     disclosed: [],
+    abandoned: [],
   };
   return new Set(table[state]);
 }
 
 describe('disclosure gate', () => {
   it('R-DIS-1 goes through on ground (a) with its evidence, without the Monitoring Officer under profile 000', () => {
-    expect([...legalPath('a').keys()]).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed']);
+    expect([...legalPath('a').keys()]).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed', 'abandoned']);
     expect(stepsFor('a', p000)).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed']);
   });
 
@@ -110,7 +118,7 @@ describe('disclosure gate', () => {
 
   it('R-DIS-3 material may be released only once approved', () => {
     const path = legalPath('d');
-    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded'] as GateState[]) expect(mayReleaseForDisclosure(path.get(state)!)).toBe(false);
+    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-asked', 'mo-consulted', 'regard-recorded', 'abandoned'] as GateState[]) expect(mayReleaseForDisclosure(path.get(state)!)).toBe(false);
     expect(mayReleaseForDisclosure(path.get('approved')!)).toBe(true);
   });
 
