@@ -32,9 +32,11 @@ export function worklistFlags(r: { moReferral: { decision: unknown } | null; cha
   };
 }
 
-// R-DUE-4 (000 §17.8.2): answered, closed and withdrawn requests need nothing more, so they leave Today's counts.
+// R-DUE-4 (000 §17.8.2): answered, closed and withdrawn requests wait for nothing more, so they leave the deadline and Monitoring Officer counts.
 export const isOpenRequest = (r: Pick<WorklistFacts, 'status'>): boolean => r.status !== 'answered' && r.status !== 'closed' && r.status !== 'withdrawn';
 const isOpen = isOpenRequest;
+// R-ASK-8 (000 §17.8.9): the chair notice says what was asked and given, so it stays due after the answer; a withdrawn request gave nothing.
+const chairNoticeDue = (r: WorklistFacts) => r.chairNoticePending && r.status !== 'withdrawn';
 const within = (date: IsoDate | null, w: DueWindow) => !!date && compareIso(date, w.today) >= 0 && compareIso(date, w.until) <= 0;
 
 // R-DUE-4 (000 §17.8.2): an open request past its acknowledgement or answer date, by working days.
@@ -60,7 +62,7 @@ export function inView(view: RequestView, r: WorklistFacts & { dueSoon: boolean 
     case 'awaiting-mo':
       return !r.locked && isOpen(r) && r.awaitingMonitoringOfficer;
     case 'chair-notices':
-      return !r.locked && isOpen(r) && r.chairNoticePending;
+      return !r.locked && chairNoticeDue(r);
   }
 }
 
@@ -71,9 +73,8 @@ export function worklistCounts(rows: Iterable<WorklistFacts>, w: DueWindow) {
     if (r.locked) continue;
     if (isOverdue(r)) counts.overdue++;
     if (isDueSoon(r, w)) counts.dueSoon++;
-    if (!isOpen(r)) continue;
-    if (r.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
-    if (r.chairNoticePending) counts.chairNoticesPending++;
+    if (isOpen(r) && r.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
+    if (chairNoticeDue(r)) counts.chairNoticesPending++;
   }
   return counts;
 }
