@@ -124,9 +124,9 @@ export function checkCapacityUse(
   intended: { capacity: Capacity; purpose?: string; use: CapacityUse },
   capacityBound = true,
 ): CapacityCheck {
-  if (!material || !(material.givenForCapacity in CAPACITIES)) throw new DomainError('invalid-input', 'It is not recorded in which role this material was given to you.');
-  if (!intended || !(intended.capacity in CAPACITIES)) throw new DomainError('invalid-input', 'Choose the role you are acting in.');
-  if (!(intended.use in CAPACITY_USES)) throw new DomainError('invalid-input', 'Say whether this is for a request, passing it on or a note.');
+  if (!material || !Object.hasOwn(CAPACITIES, material.givenForCapacity)) throw new DomainError('invalid-input', 'It is not recorded in which role this material was given to you.');
+  if (!intended || !Object.hasOwn(CAPACITIES, intended.capacity)) throw new DomainError('invalid-input', 'Choose the role you are acting in.');
+  if (!Object.hasOwn(CAPACITY_USES, intended.use)) throw new DomainError('invalid-input', 'Say whether this is for a request, passing it on or a note.');
   const given = CAPACITIES[material.givenForCapacity];
   const purpose = (material.givenForPurpose ?? '').trim() || 'no purpose recorded';
   const givenFor = { capacity: material.givenForCapacity, capacityName: given, purpose };

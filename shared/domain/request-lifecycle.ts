@@ -129,8 +129,8 @@ export function editRequest(
   const list: EditChange[] = [];
   const updated: Partial<Record<EditableField, unknown>> = {};
   for (const [field, value] of Object.entries(changes)) {
-    if (FIXED[field]) throw new DomainError('refused', FIXED[field]!);
-    if (!(field in EDITABLE_AFTER_SENDING)) throw new DomainError('refused', 'That cannot be changed after the request was sent.');
+    if (Object.hasOwn(FIXED, field)) throw new DomainError('refused', FIXED[field]!);
+    if (!Object.hasOwn(EDITABLE_AFTER_SENDING, field)) throw new DomainError('refused', 'That cannot be changed after the request was sent.');
     const f = field as EditableField;
     const to = cleanValue(f, value);
     const from = request[f] ?? null;
@@ -168,7 +168,7 @@ export function withdrawRequest(request: { sentOn: IsoDate; events: readonly Tim
 // R-DUE-4 (000 §17.8.2): closing records whether it was answered or is no longer needed.
 export function closeRequest(request: { sentOn: IsoDate; events: readonly TimelineEntry[] }, input: { on: IsoDate; outcome: CloseOutcome; note?: string }, today: IsoDate, recordedAt?: string): EndingEntry {
   assertAllowed(request.events, 'close');
-  if (!input || !(input.outcome in CLOSE_OUTCOMES)) throw new DomainError('invalid-input', 'Say whether it was answered or is no longer needed.');
+  if (!input || !Object.hasOwn(CLOSE_OUTCOMES, input.outcome)) throw new DomainError('invalid-input', 'Say whether it was answered or is no longer needed.');
   const note = input.note?.trim() || CLOSE_OUTCOMES[input.outcome];
   return { ...ending('closed', input.on, note, request, today, recordedAt), outcome: input.outcome };
 }

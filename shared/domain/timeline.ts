@@ -112,9 +112,9 @@ export function correctTimelineEntry(
   const changes: CorrectionEntry['changes'] = [];
   const after: Record<string, unknown> = { ...current };
   for (const [field, raw] of Object.entries(input.changes ?? {})) {
-    if (!(field in CORRECTABLE_FIELDS)) throw new DomainError('invalid-input', 'Only the date, the promised date, the note and who it went to or who decided can be corrected.');
+    if (!Object.hasOwn(CORRECTABLE_FIELDS, field)) throw new DomainError('invalid-input', 'Only the date, the promised date, the note and who it went to or who decided can be corrected.');
     const f = field as CorrectableField;
-    if (f !== 'on' && f !== 'note' && !(f in current)) throw new DomainError('invalid-input', `This entry has no ${CORRECTABLE_FIELDS[f].toLowerCase()} to correct.`);
+    if (f !== 'on' && f !== 'note' && !Object.hasOwn(current, f)) throw new DomainError('invalid-input', `This entry has no ${CORRECTABLE_FIELDS[f].toLowerCase()} to correct.`);
     const to = typeof raw === 'string' ? raw.trim() : '';
     if (f !== 'note' && !to) throw new DomainError('invalid-input', `${CORRECTABLE_FIELDS[f]} cannot be left empty.`);
     const from = String((current as unknown as Record<string, unknown>)[f] ?? '');

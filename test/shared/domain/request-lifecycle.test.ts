@@ -43,6 +43,7 @@ describe('correcting and ending a request (R-DUE-4)', () => {
     expect(refusal(() => editRequest(base, { capacity: 'scrutiny' }, TODAY))).toMatch(/role you asked in/);
     expect(refusal(() => editRequest(base, { officerId: 'o9' }, TODAY))).toMatch(/officer cannot be changed/);
     expect(refusal(() => editRequest(base, { __proto__x: 1 }, TODAY))).toBe('That cannot be changed after the request was sent.');
+    expect(refusal(() => editRequest(base, { toString: 'x', constructor: 'y' }, TODAY))).toBe('That cannot be changed after the request was sent.');
   });
 
   it('R-ASK-1 odd edits are refused: nothing changed, too short, too long, wrong kinds of value', () => {
