@@ -194,6 +194,7 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
       if (!ready) {
         if (gate.state === 'approved') return refuse('Already approved.');
         if (mo && gate.state === 'evidence-complete') return refuse('This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).');
+        if (mo && gate.state === 'mo-asked') return refuse('This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).');
         if (mo && gate.state === 'mo-consulted') return refuse('Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).');
         return refuse('Choose the ground and complete its evidence first.');
       }
