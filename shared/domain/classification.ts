@@ -189,7 +189,7 @@ export function retentionDue(items: Array<{ id: string; title: string; personalD
   return due;
 }
 
-/** Special-category data is personal data too, so either flag means the retention rules apply. */
+// R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): special-category data is personal data too, so either flag means the retention rules apply.
 export const holdsPersonalData = (pd: PersonalData | null | undefined): boolean => !!pd && (pd.personal || pd.specialCategory);
 
 // R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): personal or special-category data needs an erase-by date; special category implies personal.

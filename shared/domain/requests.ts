@@ -100,7 +100,7 @@ const PERSONAL_FAMILIES = /^(gmx|yahoo|hotmail|outlook|live|aol|web|freenet)\.(c
 // Shared endings under which anyone can register: a council's domain is below one of these, never one of them.
 const PUBLIC_SUFFIXES = new Set(['gov.uk', 'co.uk', 'org.uk', 'ac.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk', 'nhs.uk', 'police.uk', 'mod.uk', 'gov.scot', 'gov.wales', 'llyw.cymru']);
 
-/** Whether a domain (already lower case) belongs to a personal email provider. */
+// R-ASK-9 (000 §17.13.2): whether a domain belongs to a personal email provider.
 export function isPersonalEmailDomain(domain: string): boolean {
   const d = domain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
   return PERSONAL_EMAIL_PROVIDERS.some((p) => d === p || d.endsWith(`.${p}`)) || PERSONAL_FAMILIES.test(d);

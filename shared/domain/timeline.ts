@@ -96,7 +96,7 @@ export function effectiveTimeline<E extends TimelineEntry>(entries: readonly E[]
   return sortTimeline(order);
 }
 
-// Correcting: the original kept, the correction recorded with its reason, dates checked like new entries.
+// R-DUE-5 (000 §17.8.2; 004 §6.5.8): correcting an entry keeps the original, records the correction with its reason, and checks dates like new entries.
 export function correctTimelineEntry(
   entries: readonly TimelineEntry[],
   input: { corrects: string; changes: Partial<Record<CorrectableField, string>>; reason: string },

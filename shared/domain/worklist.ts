@@ -85,7 +85,7 @@ export function disclosureProgress(gate: { state: GateState }): { inProgress: bo
   return { inProgress, awaitingMonitoringOfficer: gate.state === 'mo-asked' };
 }
 
-/** The Today counts for disclosures (same test as the register's "in progress" list). */
+// R-DIS-2 (000 §17.9.6): the Today counts for disclosures, by the same test as the register's "in progress" list.
 export function disclosureCounts(gates: Iterable<{ state: GateState }>): { inProgress: number; awaitingMonitoringOfficer: number } {
   const counts = { inProgress: 0, awaitingMonitoringOfficer: 0 };
   for (const g of gates) {
@@ -96,7 +96,7 @@ export function disclosureCounts(gates: Iterable<{ state: GateState }>): { inPro
   return counts;
 }
 
-/** The disclosure of a material to resume when "Pass it on" is opened again: the most recent one still in progress. */
+// R-DIS-2 (000 §17.9.6): the disclosure to resume when "Pass it on" is opened again: the most recent one still in progress.
 export function disclosureToResume<G extends { state: GateState }>(gates: readonly G[]): G | null {
   for (let i = gates.length - 1; i >= 0; i--) if (disclosureProgress(gates[i]!).inProgress) return gates[i]!;
   return null;
