@@ -123,6 +123,16 @@ describe('briefings are Member-only everywhere (R-CLS-5)', () => {
     expect(protectedStillHeld([facts])).toHaveLength(1);
   });
 
+  it('R-CLS-5 R-USE-1 a briefing is hidden in public-meeting mode and private sessions, and its views are audited', () => {
+    expect(isVisibleInMode(briefing, { kind: 'normal' })).toBe(true);
+    expect(isVisibleInMode(briefing, { kind: 'public-meeting' })).toBe(false);
+    expect(isVisibleInMode({ ...briefing, meetingId: 'm1' }, { kind: 'private-session', meetingId: 'm1' })).toBe(false);
+    expect(isVisibleInMode({ classification: { level: 'open' } }, { kind: 'public-meeting' })).toBe(true);
+    expect(mustAudit('viewed', { level: 'open' }, true)).toBe(true);
+    expect(mustAudit('viewed', { level: 'open' })).toBe(false);
+    expect(mustAudit('viewed', { level: 'confidential', basis: 'given-in-confidence' })).toBe(true);
+  });
+
   it('R-CLS-5 the permission is recorded: who gave it (only the requesting Member) and when (not after today)', () => {
     const b = { requestedBy: 'Cllr Smith' };
     expect(recordBriefingPermission(b, { givenBy: ' cllr smith ', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' }, '2026-11-24')).toEqual({ givenBy: 'cllr smith', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' });
