@@ -1,6 +1,7 @@
 import { addWorkingDays, assertNation, NO_EDITS, type HolidayEdits, type HolidayScope, type Nation } from './calendar';
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
+import { checkEventDate } from './timeline';
 import type { CouncilProfile } from './profiles';
 
 export interface DueDates {
@@ -65,12 +66,14 @@ export function requestsAffectedByCalendarChange(requests: DatedRequest[], newEd
 }
 
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): a holding reply records what is happening and a promised date, which becomes the new target.
-export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate }): { respondBy: IsoDate; note: string } {
+// With `context`, the reply's own date is checked too: not after today, not before the request was sent.
+export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate }, context?: { sentOn: IsoDate; today: IsoDate }): { respondBy: IsoDate; note: string } {
   parseIsoDate(reply.receivedOn, 'The holding reply date');
   parseIsoDate(reply.promisedBy, 'The promised date');
+  if (context) checkEventDate(reply.receivedOn, context, context.today, 'The holding reply date');
   if (!reply.whatIsHappening.trim()) throw new DomainError('invalid-input', 'A holding reply must say what is happening (004 §6.5.8).');
   if (compareIso(reply.promisedBy, reply.receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
-  return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${reply.promisedBy} (was ${current.respondBy}).` };
+  return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${formatUk(reply.promisedBy)} (was ${formatUk(current.respondBy)}).` };
 }
 
 export interface EffectiveTargets {

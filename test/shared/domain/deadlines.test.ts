@@ -48,8 +48,13 @@ describe('deadlines from the council profile', () => {
   it('R-DUE-5 a holding reply’s promised date becomes the new target', () => {
     expect(applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: 'Waiting for the contractor’s survey.', promisedBy: '2026-06-30' })).toEqual({
       respondBy: '2026-06-30',
-      note: 'Holding reply: Waiting for the contractor’s survey. New target 2026-06-30 (was 2026-06-17).',
+      note: 'Holding reply: Waiting for the contractor’s survey. New target 30/06/2026 (was 17/06/2026).',
     });
+    const reply = { receivedOn: '2026-06-16', whatIsHappening: 'Waiting.', promisedBy: '2026-06-30' };
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-10', today: '2026-06-15' })).toThrow('The holding reply date (16/06/2026) is after today. Record things once they have happened.');
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-17', today: '2026-06-20' })).toThrow(/before the request was sent/);
+    expect(applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-10', today: '2026-06-20' }).respondBy).toBe('2026-06-30');
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { ...reply, promisedBy: '2026-06-31' })).toThrow(/not a real date/);
     expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: ' ', promisedBy: '2026-06-30' })).toThrow(/say what is happening/);
     expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: 'x', promisedBy: '2026-06-01' })).toThrow(/before the holding reply/);
   });
