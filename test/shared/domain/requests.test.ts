@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInProfile } from '../../../shared/domain/profiles';
-import { chairNoticeFor, checkCopies, checkCouncilDomain, checkCouncilEmail, isPersonalEmailDomain, lifecycleFromEvents, nextEscalation, officerEmailWarning, officerSeniorityWarning, recordChairNoticeSent, recordEscalation, requestStatus, requestVolume, thirdPartyConsentStatus, type Officer } from '../../../shared/domain/requests';
+import { chairNoticeFor, checkCopies, checkCouncilDomain, checkCouncilEmail, isPersonalEmailDomain, lifecycleFromEvents, nextEscalation, officerEmailWarning, officerSeniorityWarning, recordChairNoticeSent, recordEscalation, requestStatus, requestVolume, thirdPartyConsentStatus } from '../../../shared/domain/requests';
+import type { Officer } from '../../../shared/domain/directory';
 import { DomainError } from '../../../shared/domain/errors';
 import { correctTimelineEntry, effectiveTimeline, type TimelineEntry } from '../../../shared/domain/timeline';
 
