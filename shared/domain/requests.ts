@@ -372,3 +372,32 @@ export const requestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
 ]);
 export type RequestEvent = z.infer<typeof requestEventSchema>;
+
+// Every entry a request's timeline can hold once stored: what the Member logs (requestEventSchema, as
+// entered) plus the records the domain's commands return (escalation to a named person, chair notice,
+// edits, withdrawing, closing, reopening, corrections). Ids and entry times let corrections name an
+// entry and same-day entries keep their order. Main should store these and validate stored requests with it.
+const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional() };
+const changeSchema = z.object({ field: z.string(), label: z.string(), from: z.unknown(), to: z.unknown(), fromText: z.string(), toText: z.string() });
+export const timelineEntrySchema = z.discriminatedUnion('type', [
+  z.object({ ...stored, type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
+  z.object({ ...stored, type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
+  z.object({ ...stored, type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
+  z.object({ ...stored, type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
+  z.object({ ...stored, type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean(), level: z.enum(ESCALATION_LEVELS).optional(), to: text(200).optional(), role: text(200).optional() }),
+  z.object({ ...stored, type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
+  z.object({ ...stored, type: z.literal('chair-notice-sent'), on: isoDateSchema, note: text(2000), to: z.string().trim().min(1).max(200) }),
+  z.object({ ...stored, type: z.literal('edited'), on: isoDateSchema, note: text(2000), changes: z.array(changeSchema).min(1).max(20), reason: text(2000).nullable() }),
+  z.object({ ...stored, type: z.literal('withdrawn'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
+  z.object({ ...stored, type: z.literal('closed'), on: isoDateSchema, note: text(2000), reason: text(2000), outcome: z.enum(['answered', 'abandoned']) }),
+  z.object({ ...stored, type: z.literal('reopened'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
+  z.object({
+    ...stored,
+    type: z.literal('correction'),
+    on: isoDateSchema,
+    corrects: z.string().min(1).max(100),
+    reason: text(2000),
+    changes: z.array(z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() })).min(1).max(5),
+  }),
+]);
+export type StoredTimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/domain/errors';
 import { builtInProfile } from '../../../shared/domain/profiles';
 import { allowedCommands, closeRequest, editRequest, reopenRequest, requestLifecycleState, withdrawRequest, REQUEST_STATES } from '../../../shared/domain/request-lifecycle';
-import { lifecycleFromEvents, requestStatus } from '../../../shared/domain/requests';
+import { lifecycleFromEvents, recordChairNoticeSent, recordEscalation, requestStatus, timelineEntrySchema } from '../../../shared/domain/requests';
+import { correctTimelineEntry } from '../../../shared/domain/timeline';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { isDueSoon, isOverdue, worklistCounts, type WorklistFacts } from '../../../shared/domain/worklist';
 
@@ -97,5 +98,29 @@ describe('correcting and ending a request (R-DUE-4)', () => {
     expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed, reopened] }), TODAY, profile, 'england-and-wales').status).toBe('very-overdue');
     const againAnswered: TimelineEntry = { type: 'answered', on: '2026-11-23', note: 'Right survey' };
     expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed, reopened, againAnswered] }), TODAY, profile, 'england-and-wales').status).toBe('answered');
+  });
+});
+
+describe('stored timeline entries (R-DUE-4)', () => {
+  it('R-DUE-4 every entry the commands return is a valid stored timeline entry', () => {
+    const holding = { type: 'holding', on: '2026-11-06', note: 'Survey', promisedBy: '2026-11-30' } as TimelineEntry;
+    const withdrawn = withdrawRequest(base, { on: TODAY, reason: 'Resolved' }, TODAY, '2026-11-24T10:00:00Z');
+    const entries: unknown[] = [
+      holding,
+      editRequest(base, { subject: 'A better subject' }, TODAY).entry,
+      withdrawn,
+      reopenRequest({ ...base, events: [withdrawn] }, { on: TODAY, reason: 'Back again' }, TODAY),
+      closeRequest(base, { on: TODAY, outcome: 'answered' }, TODAY),
+      recordEscalation({ sentOn: base.sentOn, escalatedTo: null }, { on: '2026-11-20', level: 'chief-executive', to: 'Pat Chief' }, TODAY),
+      recordChairNoticeSent({ sentOn: null }, { to: 'Cllr Patel', on: '2026-11-05' }, base, TODAY).entry,
+      correctTimelineEntry([holding], { corrects: 'entry-1', changes: { promisedBy: '2026-12-02' }, reason: 'Misread' }, base, TODAY),
+    ];
+    for (const e of entries) expect(timelineEntrySchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
+  });
+
+  it('R-DUE-4 an unknown kind or an unreal date is not a stored entry', () => {
+    expect(timelineEntrySchema.safeParse({ type: 'deleted', on: TODAY, note: '' }).success).toBe(false);
+    expect(timelineEntrySchema.safeParse({ type: 'withdrawn', on: '2026-02-30', note: 'x', reason: 'x' }).success).toBe(false);
+    expect(timelineEntrySchema.safeParse({ type: 'closed', on: TODAY, note: 'x', reason: 'x', outcome: 'lost' }).success).toBe(false);
   });
 });
