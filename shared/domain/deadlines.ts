@@ -2,7 +2,7 @@ import { addWorkingDays, assertNation, NO_EDITS, type HolidayEdits, type Holiday
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import { checkEventDate } from './timeline';
-import type { CouncilProfile } from './profiles';
+import { builtInProfile, type CouncilProfile } from './profiles';
 
 export interface DueDates {
   acknowledgeBy: IsoDate | null;
@@ -105,4 +105,22 @@ export function effectiveTargets(computed: { acknowledgeBy: IsoDate | null; resp
     holdingReply: latest,
     explanation: latest ? `The officer’s holding reply of ${formatUk(latest.receivedOn)} promised an answer by ${formatUk(latest.promisedBy)}; that is now the target (it was ${formatUk(computed.respondBy)}).` : null,
   };
+}
+
+// R-DUE-1 (FOIA s.10; FOISA s.10): an FOI/EIR request runs on its own 20-working-day clock, whatever the council's protocol says.
+export function profileForRoute(route: string | null, inForce: CouncilProfile, nation: Nation): CouncilProfile {
+  if (route !== 'foi') return inForce;
+  return builtInProfile(nation === 'scotland' ? 'foi-scotland' : 'foi');
+}
+
+/** The council facts a request's deadlines are worked out from: the same inputs in main (to save) and on screen (to preview). */
+export interface CalendarInForce {
+  profile: CouncilProfile;
+  nation: Nation;
+  holidayEdits: HolidayEdits;
+}
+
+// R-DUE-1, R-DUE-2 (FOIA s.10; 000 §17.8.2): a request's deadlines when sent, with the holiday edits in force.
+export function dueDatesForRequest(draft: { sentOn: IsoDate; route: string | null }, council: CalendarInForce): DueDates {
+  return computeDueDates(draft.sentOn, profileForRoute(draft.route, council.profile, council.nation), council.nation, council.holidayEdits);
 }
