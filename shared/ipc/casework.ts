@@ -5,6 +5,7 @@ import { classificationSchema, personalDataSchema } from '../domain/classificati
 import { capacitySchema, routeSchema } from '../domain/need-to-know';
 import { REQUEST_STATUSES, SENIORITIES } from '../domain/requests';
 import { GATE_STATES } from '../domain/disclosure';
+import { meetingSourceSchema, privateItemsSchema } from '../domain/meeting-import';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date written as YYYY-MM-DD' });
 const text = (max: number) => z.string().max(max, { error: `At most ${max} characters` });
@@ -25,6 +26,10 @@ export const meetingInputSchema = z.object({
   committee: z.string().trim().min(1).max(120),
   date: isoDate,
   agendaItems: z.array(z.string().trim().min(1).max(200)).max(100),
+  /** Agenda items taken in private (pink papers), each one of `agendaItems` (shared/domain/meeting-import). */
+  privateItems: privateItemsSchema.optional(),
+  /** Set when the meeting came from a calendar file or the democracy site: a re-import updates it rather than adding another. */
+  source: meetingSourceSchema.optional(),
 });
 export const meetingSchema = meetingInputSchema.extend({ id: z.string() });
 export type MeetingView = z.infer<typeof meetingSchema>;
