@@ -7,7 +7,7 @@ import { GROUNDS } from '../../../shared/domain/disclosure';
 import type { MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
-import type { RequestDetail, RequestRow } from '../../../shared/ipc/casework';
+import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
 
