@@ -125,7 +125,10 @@ function ReportView({ report }: { report: Report }) {
                 {s.rows.map((row, r) => (
                   <tr key={r}>
                     {row.map((cell, c) => (
-                      <td key={c}>{cell}</td>
+                      // Short cells (dates, references, names) never wrap, so long subjects get the width.
+                      <td key={c} className={cell.length <= 24 ? 'short' : undefined}>
+                        {cell}
+                      </td>
                     ))}
                   </tr>
                 ))}
