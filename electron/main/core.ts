@@ -20,8 +20,7 @@ import { attachmentHandlers } from './ipc/handlers/attachments';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
 import { materialLifecycleHandlers } from './ipc/handlers/materials';
 import type { SettingsStore } from './settings/settings-store';
-import type { SafeStorageLike } from './vault/quick-unlock';
-import type { KdfCost } from './vault/vault';
+import type { KdfCost, SafeStorageLike } from './vault';
 
 export interface CoreDeps {
   identity: AppIdentity;
