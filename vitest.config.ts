@@ -37,6 +37,8 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', STRESS],
           setupFiles: ['test/renderer/setup.ts'],
+          // jsdom screens with user-event exceed Vitest's 5 s default on a busy 2-core machine.
+          testTimeout: 15_000,
         },
       },
     ],
