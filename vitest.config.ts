@@ -4,28 +4,41 @@ import { fileURLToPath } from 'node:url';
 
 const electronMock = fileURLToPath(new URL('./test/mocks/electron.ts', import.meta.url));
 
+/**
+ * Long tests (SIGKILL crash injection, tamper matrices, the 200 MB attachment: anything over ~5 s)
+ * are named *.stress.test.ts and run by `npm run test:stress` (vitest.stress.config.ts), so the
+ * everyday `npm test` stays under a minute on a 2-core laptop. CI runs both.
+ */
+export const STRESS = '**/*.stress.test.{ts,tsx}';
+
+/** shared/, electron/ and tools/ code: Node, with `electron` replaced by the one mock. */
+export const nodeProject = (include: string[], exclude: string[] = []) => ({
+  resolve: { alias: { electron: electronMock } },
+  test: {
+    name: 'node',
+    environment: 'node' as const,
+    include,
+    exclude: ['**/node_modules/**', ...exclude],
+    // electron-store is ESM and imports `electron`: inline it so the alias applies.
+    server: { deps: { inline: ['electron-store'] } },
+    testTimeout: 30_000,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        // shared/, electron/ and tools/ code: Node, with `electron` replaced by the one mock.
-        resolve: { alias: { electron: electronMock } },
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'],
-          // electron-store is ESM and imports `electron`: inline it so the alias applies.
-          server: { deps: { inline: ['electron-store'] } },
-          testTimeout: 30_000,
-        },
-      },
+      nodeProject(['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'], [STRESS]),
       {
         plugins: [react()],
         test: {
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', STRESS],
           setupFiles: ['test/renderer/setup.ts'],
+          // jsdom screens with user-event exceed Vitest's 5 s default on a busy 2-core machine.
+          testTimeout: 15_000,
         },
       },
     ],

@@ -25,8 +25,7 @@ import { meetingImportHandlers } from './ipc/handlers/meeting-import';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
 import type { SettingsStore } from './settings/settings-store';
-import type { SafeStorageLike } from './vault/quick-unlock';
-import type { KdfCost } from './vault/vault';
+import type { KdfCost, SafeStorageLike } from './vault';
 
 export interface CoreDeps {
   identity: AppIdentity;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
-import { createMainWindow } from './windows/main-window';
+import { CouncilSettingsService } from './services/council-settings-service';
+import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
 import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
-import { openExternalIfSafe } from './windows/main-window';
 
 // Must run before `ready`: app:// behaves like https (standard, secure origin, fetch allowed).
 protocol.registerSchemesAsPrivileged([
@@ -39,6 +39,9 @@ void app.whenReady().then(() => {
   const dataFolder = app.getPath('userData');
   const { store, warning } = openSettingsStore(dataFolder);
   if (warning) console.warn(warning);
+  // Links to the council's own web site (its email domain) open without asking, like gov.uk.
+  const councilSettings = new CouncilSettingsService(store);
+  setCouncilDomainSource(() => councilSettings.get().emailDomain);
   const core = createCore({
     identity: {
       appName: app.getName(),

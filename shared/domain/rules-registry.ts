@@ -1,6 +1,6 @@
-// Every rule in RULES.md: its id, what it says, where it comes from, and the function that
+// Every rule in docs/RULES.md: its id, what it says, where it comes from, and the function that
 // implements it. test/shared/domain/rules-registry.test.ts fails when a rule here has no test
-// naming its id, or when RULES.md and this list disagree.
+// naming its id, or when docs/RULES.md and this list disagree, or a rule is not wired into electron/main.
 import { addWorkingDays, holidayEditsFromGovUk, parseGovUkBankHolidays, publicHolidays } from './calendar';
 import { canShareBriefing, checkCapacityUse, classify, effectiveLevel, isMemberOnly, reclassifyPinkPaper, recordBriefingPermission, requireRetentionDate, retentionDue, tierFor } from './classification';
 import { applyHoldingReply, computeDueDates, effectiveTargets, requestsAffectedByCalendarChange } from './deadlines';

@@ -49,7 +49,7 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: Listener | null = null;
   permissionCheckHandler: Listener | null = null;
   devicePermissionHandler: Listener | null = null;
@@ -57,7 +57,9 @@ export class FakeSession {
   readonly protocol = {
     handle: (scheme: string, handler: Listener) => this.protocolHandlers.set(scheme, handler),
   };
-  constructor(readonly partition: string) {}
+  constructor(readonly partition: string) {
+    super();
+  }
   setPermissionRequestHandler(handler: Listener) {
     this.permissionRequestHandler = handler;
   }

@@ -1,11 +1,24 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'tools/deadline.ts'), ...args], { encoding: 'utf8', cwd: repo });
+// Inside the repo (.tmp is git-ignored) so the bundle finds node_modules like the real command.
+mkdirSync(path.join(repo, '.tmp'), { recursive: true });
+const out = mkdtempSync(path.join(repo, '.tmp', 'deadline-'));
+const bundle = path.join(out, 'deadline.mjs');
+
+// The command is bundled once, as `npm run deadline` would compile it, then each case is a plain
+// `node` process: a tsx start-up per case cost seconds on a busy 2-core machine.
+beforeAll(async () => {
+  await build({ entryPoints: [path.join(repo, 'tools/deadline.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent', packages: 'external', absWorkingDir: repo });
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', cwd: repo });
 
 describe('deadline command line', () => {
   it('R-DUE-1 prints acknowledgeBy, respondBy and the explanation as JSON for profile 004', () => {

@@ -7,8 +7,7 @@ import { councilProfileSchema, type CouncilProfile } from '../../../shared/domai
 import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { currentTarget, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
-import type { VaultSession } from '../vault/vault';
-import type { Tier } from '../vault/frames';
+import type { Tier, VaultSession } from '../vault';
 import type { StoredRequest } from './casework-service';
 
 const INDEX_TYPE = 'request-index';

@@ -1,9 +1,19 @@
-import { BrowserWindow, shell } from 'electron';
-import { APP_ENTRY_URL, IN_MEMORY_PARTITION, hardenWebContents, isSafeExternalUrl } from './security';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { APP_ENTRY_URL, IN_MEMORY_PARTITION, confirmWithDialog, createExternalLinkHandler, hardenWebContents } from './security';
 
-export function openExternalIfSafe(url: string): void {
-  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+let councilDomain: () => string | null | undefined = () => null;
+
+/** Where the council's email domain is read from, set once main has its settings (index.ts). */
+export function setCouncilDomainSource(source: () => string | null | undefined): void {
+  councilDomain = source;
 }
+
+/** Links from any web contents: allow-listed ones open, others only after a native confirmation. */
+export const openExternalIfSafe = createExternalLinkHandler({
+  councilDomain: () => councilDomain(),
+  confirm: confirmWithDialog((options) => dialog.showMessageBox(options)),
+  open: (url) => shell.openExternal(url),
+});
 
 export function createMainWindow(preloadPath: string, options: { devTools: boolean }): BrowserWindow {
   const win = new BrowserWindow({

@@ -65,32 +65,123 @@ export function createAppProtocolHandler(rendererDir: string, csp = APP_CSP) {
   };
 }
 
-/** Only vetted `mailto:` and `https:` links may leave the app, and only to the OS handler. */
+/** Only `mailto:` and `https:` links may leave the app at all, and only to the OS handler. */
 export function isSafeExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'mailto:') return url.pathname.length > 0;
-    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return externalLinkDecision(raw, null) !== 'refuse';
 }
 
-/** Every permission (camera, notifications, geolocation, ...) is denied: the app needs none. */
+/** What happens to a link the page asks to open outside the app. */
+export type LinkDecision = 'open' | 'confirm' | 'refuse';
+
+/** Sites a Member's work links to every day, opened without asking (issue 10: allow-list). */
+export const ALLOWED_LINK_DOMAINS = ['gov.uk', 'legislation.gov.uk'];
+
+const hostIsWithin = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+// A single plain address, nothing else: no second recipient, no `?subject=&body=&cc=` that would
+// carry content (or a copy) into the user's mail program without them seeing it.
+const PLAIN_ADDRESS = /^[^\s@,;:?&/<>"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+/**
+ * Decides a link the page asks the OS to open. `open`: https on gov.uk (and its subdomains, which
+ * include legislation.gov.uk) or on the council's own domain, or a mailto: to one plain address.
+ * `confirm`: any other https or mailto: address, which the user must see in full and accept.
+ * `refuse`: everything else (file:, smb:, javascript:, http:, credentials in the address...).
+ */
+export function externalLinkDecision(raw: string, councilDomain: string | null | undefined): LinkDecision {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'refuse';
+  }
+  if (url.protocol === 'mailto:') {
+    if (!url.pathname) return 'refuse';
+    let address: string;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      return 'refuse';
+    }
+    return !url.search && !url.hash && PLAIN_ADDRESS.test(address) ? 'open' : 'confirm';
+  }
+  if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return 'refuse';
+  const council = councilDomain?.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+  const allowed = [...ALLOWED_LINK_DOMAINS, ...(council && council.includes('.') ? [council] : [])];
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return !url.port && allowed.some((domain) => hostIsWithin(host, domain)) ? 'open' : 'confirm';
+}
+
+export interface ExternalLinkDeps {
+  /** The council's email domain (council settings), whose web site is allowed too; null when not set. */
+  councilDomain: () => string | null | undefined;
+  /** Asks the user, showing the full address; resolves true only when they choose to open it. */
+  confirm: (url: string) => Promise<boolean>;
+  /** Hands the address to the OS (shell.openExternal). */
+  open: (url: string) => unknown;
+}
+
+/** The one way a link leaves the app: allow-listed at once, others only after the user confirms. */
+export function createExternalLinkHandler(deps: ExternalLinkDeps): (url: string) => Promise<boolean> {
+  return async (url) => {
+    let decision: LinkDecision;
+    try {
+      decision = externalLinkDecision(url, deps.councilDomain());
+    } catch {
+      decision = 'refuse';
+    }
+    if (decision === 'refuse') return false;
+    if (decision === 'confirm' && !(await deps.confirm(url).catch(() => false))) return false;
+    await deps.open(url);
+    return true;
+  };
+}
+
+export interface MessageBoxLike {
+  (options: { type: 'warning'; buttons: string[]; defaultId: number; cancelId: number; noLink: true; title: string; message: string; detail: string }): Promise<{ response: number }>;
+}
+
+/** The confirmation as a native dialog: the whole address is shown, and Cancel is the default. */
+export function confirmWithDialog(showMessageBox: MessageBoxLike): (url: string) => Promise<boolean> {
+  return async (url) => {
+    const { response } = await showMessageBox({
+      type: 'warning',
+      buttons: ['Cancel', 'Open'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+      title: 'Open outside Need to Know?',
+      message: url.startsWith('mailto:')
+        ? 'This opens your email program with the address below. Check all of it before you go on.'
+        : 'This opens the web address below in your browser. It is not a site Need to Know knows. Check all of it before you go on.',
+      detail: url,
+    });
+    return response === 1;
+  };
+}
+
+/**
+ * Every permission (camera, notifications, geolocation, ...) is denied: the app needs none. No
+ * download is ever written: the app saves copies only through main's own save dialog.
+ */
 export function hardenSession(ses: Session, rendererDir: string): void {
+  ses.on('will-download', (event, item) => {
+    event.preventDefault();
+    item.cancel();
+  });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.protocol.handle('app', createAppProtocolHandler(rendererDir));
 }
 
-/** No navigation away from the app, no new windows; safe links go to the OS instead. */
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+/** No navigation away from the app, no new windows; links go to `openExternal` to be vetted. */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => unknown): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) openExternal(url);
+    if (isSafeExternalUrl(url)) void openExternal(url);
     return { action: 'deny' };
   });
 }

@@ -444,7 +444,8 @@ describe('requests:list pages through the IPC contract', () => {
   it('the casework service saves the index in the vault once 200 requests were read, and the next unlock reads none again', async () => {
     const ctx = await seededCase(TODAY);
     const state = await ctx.ok('session:lock');
-    const memberId = state.users.find((u: { role: string }) => u.role === 'member').id;
+    if (state.state !== 'locked') throw new Error('expected the vault to be locked');
+    const memberId = state.users.find((u) => u.role === 'member')!.id;
     const dir = vaultDir(ctx.dataFolder);
     const direct = await reopen(dir);
     const ids = putRequests(direct, 210, 'bulk');

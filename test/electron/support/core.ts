@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type CoreDeps } from '../../../electron/main/core';
 import { handle } from '../../../electron/main/ipc/handle';
+import type { InputOf, InvokeChannel, OutputOf } from '../../../shared/ipc/contract';
+import type { Result } from '../../../shared/ipc/errors';
 import { ipcMain, resetElectronMock } from '../../mocks/electron';
 import { MemorySettingsStore } from './memory-settings-store';
 
@@ -26,13 +28,21 @@ export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {
     ...extra,
   });
   handle(ipcMain, core.dispatch);
+  /** Any channel, any input, as a hostile page could send: the raw result. */
   const call = async (channel: string, input?: unknown) => ipcMain.invokeFrom(APP_FRAME, channel, input);
-  const ok = async <T = any>(channel: string, input?: unknown): Promise<T> => {
+  /** A contract channel with its input type; resolves to its output type (the contract is the only source of both). */
+  const invoke = async <C extends InvokeChannel>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<Result<OutputOf<C>>> =>
+    (await call(channel, input[0])) as Result<OutputOf<C>>;
+  /** Like invoke, but throws unless the call succeeded and returns the value. */
+  function ok<C extends InvokeChannel>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<OutputOf<C>>;
+  /** Loose form for tests that send deliberately partial or unusual input. */
+  function ok<T = any>(channel: string, input?: unknown): Promise<T>;
+  async function ok(channel: string, input?: unknown): Promise<unknown> {
     const result = await call(channel, input);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as T;
-  };
-  return { core, call, ok, settingsStore, dataFolder };
+    return result.value;
+  }
+  return { core, call, invoke, ok, settingsStore, dataFolder };
 }
 
 /** A Member with a council set up, an officer, a meeting and one request. */

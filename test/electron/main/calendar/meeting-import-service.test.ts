@@ -53,7 +53,7 @@ describe('importing meetings through the IPC contract', () => {
     await ok('meetings:importApply', { token: moved.token });
     const after = await ok('meetings:list');
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ id: saved.id, date: '2026-12-09' });
+    expect(after[0]).toMatchObject({ id: saved!.id, date: '2026-12-09' });
   });
 
   it('a PA may import meetings too', async () => {
@@ -95,7 +95,7 @@ describe('importing meetings through the IPC contract', () => {
     const preview = await ok('meetings:importPreview', { from: 'moderngov-file' });
     const users = await ok('users:list');
     await ok('session:lock');
-    await ok('session:unlock', { userId: users[0].id, passphrase: MEMBER_PASS });
+    await ok('session:unlock', { userId: users[0]!.id, passphrase: MEMBER_PASS });
     expect(await call('meetings:importApply', { token: preview.token })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await ok('meetings:list')).toEqual([]);
   });

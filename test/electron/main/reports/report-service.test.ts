@@ -108,8 +108,8 @@ describe('reports through the IPC contract', () => {
     const register = await ok('reports:get', { kind: 'register' });
     expect(register.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
     expect(register.sections[0]).toMatchObject({ heading: 'Disclosures', rows: [['23/11/2026', 'Depot valuation', 'County Court', '(b) Required by law', expect.stringContaining('Court order under CPR 31.17'), 'Not needed']] });
-    expect(register.sections[1].heading).toBe('Audit trail: Depot valuation');
-    expect(register.sections[1].rows.map((r: string[]) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
+    expect(register.sections[1]!.heading).toBe('Audit trail: Depot valuation');
+    expect(register.sections[1]!.rows.map((r: string[]) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
 
     const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
     await ok('session:lock');
