@@ -1,27 +1,42 @@
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
+import { sessionHandlers } from './ipc/handlers/session';
+import { userHandlers } from './ipc/handlers/users';
+import { vaultHandlers } from './ipc/handlers/vault';
+import { officerHandlers } from './ipc/handlers/officers';
+import { meetingHandlers } from './ipc/handlers/meetings';
+import { meetingModeHandlers } from './ipc/handlers/meeting-mode';
+import { requestHandlers } from './ipc/handlers/requests';
+import { materialHandlers } from './ipc/handlers/materials';
+import { disclosureHandlers } from './ipc/handlers/disclosures';
+import { auditHandlers } from './ipc/handlers/audit';
+import { dashboardHandlers } from './ipc/handlers/dashboard';
+import { councilHandlers } from './ipc/handlers/council';
+import { holidayHandlers } from './ipc/handlers/holidays';
+import { attachmentHandlers } from './ipc/handlers/attachments';
+import { profileHandlers } from './ipc/handlers/profiles';
 import { EventHub } from './services/events';
 import { SettingsService } from './services/settings-service';
 import { StatusService, type AppIdentity } from './services/status-service';
 import { SessionService, type Timers } from './services/session-service';
 import { BackupService, type FileDialogs } from './services/backup-service';
 import { FileVaultGateway, type OpenVault } from './services/vault-gateway';
-import { sessionHandlers } from './ipc/handlers/session';
-import { caseworkHandlers } from './ipc/handlers/casework';
-import { CaseworkService } from './services/casework-service';
+import { UserService } from './services/user-service';
+import { RecordsRepository } from './services/records-repository';
 import { CouncilSettingsService } from './services/council-settings-service';
 import { CouncilProfileService } from './services/council-profile-service';
-import { profileHandlers } from './ipc/handlers/profiles';
+import { DirectoryService } from './services/directory-service';
+import { MaterialStore } from './services/material-store';
+import { RequestCommands } from './services/request-commands';
+import { RequestQueries } from './services/request-queries';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
-import { attachmentHandlers } from './ipc/handlers/attachments';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
-import { materialLifecycleHandlers } from './ipc/handlers/materials';
 import type { SettingsStore } from './settings/settings-store';
-import type { SafeStorageLike } from './vault/quick-unlock';
-import type { KdfCost } from './vault/vault';
+import type { KdfCost, SafeStorageLike } from './vault';
+import { toIsoDate } from '../../shared/domain/dates';
 
 export interface CoreDeps {
   identity: AppIdentity;
@@ -38,7 +53,7 @@ export interface CoreDeps {
   today?: () => string;
   /** R-USE-1: blocks screen capture of every window while a meeting mode is on. */
   setContentProtection?: (on: boolean) => void;
-  logger?: Logger;
+  logger?: Logger & { warn?(message: string): void };
 }
 
 export interface Core {
@@ -53,20 +68,29 @@ export interface Core {
 /**
  * The main process without Electron: services wired to their handlers. Electron's index.ts and the
  * dev-only browser harness both run exactly this, so the harness exercises the real services.
+ * Every service that touches records goes through the one RecordsRepository.
  */
 export function createCore(deps: CoreDeps): Core {
+  const now = deps.now ?? (() => new Date());
+  const today = deps.today ?? (() => toIsoDate(now()));
+  const warn = { warn: (message: string) => (deps.logger?.warn ? deps.logger.warn(message) : console.warn(message)) };
   const events = new EventHub();
-  const settings = new SettingsService(deps.settingsStore, events);
+  const settings = new SettingsService(deps.settingsStore, events, warn);
   const status = new StatusService(deps.identity, settings);
   const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const backups = new BackupService(gateway, session, deps.dialogs, deps.now);
-  const council = new CouncilSettingsService(deps.settingsStore);
-  const casework = new CaseworkService(session, council, events, deps.today);
-  const disclosures = new DisclosureService(session, casework, council, events, deps.now);
-  const meetingMode = new MeetingModeService(events, deps.setContentProtection);
-  const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, deps.today);
-  const lifecycle = new MaterialLifecycleService(session, casework, events, deps.today);
+  const users = new UserService(session, gateway);
+  const records = new RecordsRepository(session, events, now, warn);
+  const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
+  const directory = new DirectoryService(records, council);
+  const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
+  const materials = new MaterialStore(records, () => meetingMode.get());
+  const commands = new RequestCommands(records, council, today);
+  const queries = new RequestQueries(records, council, materials, events, today);
+  const disclosures = new DisclosureService(records, materials, council, now);
+  const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
+  const lifecycle = new MaterialLifecycleService(records, materials, today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -74,10 +98,20 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...appHandlers(status),
     ...settingsHandlers(settings),
-    ...sessionHandlers(session, gateway, backups),
-    ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
+    ...sessionHandlers(session),
+    ...userHandlers(users),
+    ...vaultHandlers(backups),
+    ...officerHandlers(directory),
+    ...meetingHandlers(directory),
+    ...meetingModeHandlers(meetingMode),
+    ...requestHandlers(commands, queries),
+    ...materialHandlers(materials, lifecycle),
+    ...disclosureHandlers(disclosures),
+    ...auditHandlers(disclosures),
+    ...dashboardHandlers(queries),
+    ...councilHandlers(council),
+    ...holidayHandlers(council, commands, queries),
     ...attachmentHandlers(attachments),
-    ...materialLifecycleHandlers(lifecycle),
     ...profileHandlers(new CouncilProfileService(session, council)),
   };
   return {

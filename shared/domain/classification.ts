@@ -68,9 +68,14 @@ export function effectiveLevel(classification: Classification | null | undefined
 /** Protected = confidential, exempt, pink paper, given in confidence, or not yet classified (RULES.md). */
 export const isProtected = (classification: Classification | null | undefined): boolean => effectiveLevel(classification) !== 'open';
 
+// R-USE-2 (003 §4.8, §4.13): protected material and every briefing are the Member's alone; the one place this is decided.
+export function isMemberOnlyMaterial(material: { classification: Classification | null; isBriefing?: boolean }): boolean {
+  return material.isBriefing === true || isProtected(material.classification);
+}
+
 // R-USE-2 (003 §4.8): protected material and briefings are sealed in the Member-only tier; casework in the shared tier.
 export function tierFor(material: { classification: Classification | null; isBriefing?: boolean }): 'shared' | 'member' {
-  return material.isBriefing || isProtected(material.classification) ? 'member' : 'shared';
+  return isMemberOnlyMaterial(material) ? 'member' : 'shared';
 }
 
 export interface CommitteeResolution {

@@ -7,9 +7,8 @@ import { councilProfileSchema, type CouncilProfile } from '../../../shared/domai
 import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { currentTarget, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
-import type { VaultSession } from '../vault/vault';
-import type { Tier } from '../vault/frames';
-import type { StoredRequest } from './casework-service';
+import type { Tier, VaultSession } from '../vault';
+import type { StoredRequest } from './record-schemas';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
@@ -175,10 +174,11 @@ export class RequestIndex {
     const profileKey = JSON.stringify(r.profile);
     let profile = this.profileKeys.get(profileKey);
     if (profile === undefined) {
-      profile = this.profiles.push(r.profile) - 1;
+      // Checked once per distinct profile (a handful), so a forged one cannot break every status.
+      profile = this.profiles.push(councilProfileSchema.parse(r.profile)) - 1;
       this.profileKeys.set(profileKey, profile);
     }
-    return {
+    const entry: RequestEntry = {
       seq,
       tier,
       lifecycle: lifecycleOf(r),
@@ -186,6 +186,8 @@ export class RequestIndex {
       nation: r.nation,
       ...worklistFlags(r),
     };
+    if (!isRequestItem(['', entry], tier, this.profiles.length)) throw new Error('malformed request');
+    return entry;
   }
 
   private refresh<E extends { seq: number; tier: Tier }, D>(vault: VaultSession, type: string, entries: Map<string, E>, make: (data: D, seq: number, tier: Tier) => E): number {
@@ -197,7 +199,15 @@ export class RequestIndex {
       if (entry && entry.seq === seq && entry.tier === tier) return;
       const record = vault.get<D>(id);
       if (!record) return;
-      entries.set(id, make(record.data, seq, tier));
+      let made: E;
+      try {
+        made = make(record.data, seq, tier);
+      } catch {
+        // A record without the expected shape is left out of the index (the repository reports it), never breaks the list.
+        if (entries.delete(id)) changed++;
+        return;
+      }
+      entries.set(id, made);
       this.states.delete(id);
       changed++;
     });
