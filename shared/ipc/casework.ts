@@ -191,7 +191,7 @@ export const requestDetailSchema = z.object({
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
-export const councilSettingsSchema = z.object({
+export const councilSettingsSchema = z.strictObject({
   profileId: z.string(),
   nation: z.enum(['england-and-wales', 'scotland', 'northern-ireland']),
   emailDomain: z.string().trim().max(120),

@@ -25,7 +25,7 @@ export class CouncilProfileService {
   copy(sourceId: string, name: string): CouncilProfile {
     this.session.requireMember();
     const source = this.list().find((p) => p.id === sourceId);
-    if (!source) throw new AppError('not-found', `There is no profile "${sourceId.slice(0, 80)}" to copy.`);
+    if (!source) throw new AppError('not-found', 'There is no such profile to copy. Choose one from the list.');
     // A random id, so two copies made in the same millisecond never overwrite each other.
     return this.council.saveCustomProfile(copyProfile(source, `custom-${randomUUID()}`, name));
   }

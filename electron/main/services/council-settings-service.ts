@@ -78,7 +78,10 @@ export class CouncilSettingsService {
   }
 
   private resolveProfile(id: string): CouncilProfile {
-    return this.customProfiles().find((p) => p.id === id) ?? builtInProfile(id);
+    const custom = this.customProfiles().find((p) => p.id === id);
+    if (custom) return custom;
+    if (!Object.hasOwn(BUILT_IN_PROFILES, id) || id.startsWith('foi')) throw new AppError('refused', 'There is no such council profile. Choose one from the list.');
+    return builtInProfile(id);
   }
 
   /** The profile in force now. A profile id that no longer resolves falls back to the default, with a warning. */

@@ -137,12 +137,15 @@ export class RecordsRepository {
   private parse<T extends SchemaType>(type: T, id: string, data: unknown): RecordData<T> | undefined {
     const parsed = recordSchemas[type].safeParse(data);
     if (parsed.success) return parsed.data as RecordData<T>;
-    if (!this.unreadableIds.has(id)) {
-      this.unreadableIds.add(id);
-      // No content in the log: only what kind of record, and its id.
-      this.logger.warn(`A ${NOUNS[type]} record (${id.slice(0, 80)}) does not have the expected shape and was set aside.`);
-    }
+    this.noteUnreadable(type, id);
     return undefined;
+  }
+
+  /** Records a record set aside as unreadable, logged once per unlock. No content in the log: only its kind and id. */
+  noteUnreadable(type: SchemaType, id: string): void {
+    if (this.unreadableIds.has(id)) return;
+    this.unreadableIds.add(id);
+    this.logger.warn(`A ${NOUNS[type]} record (${id.slice(0, 80)}) does not have the expected shape and was set aside.`);
   }
 
   // Writing ------------------------------------------------------------------------------------

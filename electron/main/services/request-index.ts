@@ -75,6 +75,8 @@ export class RequestIndex {
   private byRequest: Map<string, string[]> | null = null;
   private states = new Map<string, RequestState>();
   private statesKey = '';
+  /** Ids of records that could not be indexed (malformed): left out of the list, reported by the caller. */
+  readonly unreadable = new Set<string>();
 
   constructor(
     /** Saves the index back once this many entries (or 2% of them) were read from their records. */
@@ -92,6 +94,7 @@ export class RequestIndex {
     this.sorted = null;
     this.byRequest = null;
     this.states = new Map();
+    this.unreadable.clear();
   }
 
   /**
@@ -203,10 +206,12 @@ export class RequestIndex {
       try {
         made = make(record.data, seq, tier);
       } catch {
-        // A record without the expected shape is left out of the index (the repository reports it), never breaks the list.
+        // A record without the expected shape is left out of the index and reported, never breaks the list.
+        this.unreadable.add(id);
         if (entries.delete(id)) changed++;
         return;
       }
+      this.unreadable.delete(id);
       entries.set(id, made);
       this.states.delete(id);
       changed++;

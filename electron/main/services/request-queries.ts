@@ -45,6 +45,7 @@ export class RequestQueries {
   /** Brings the request index up to date with the vault (cheap when nothing changed). */
   private synced(): RequestIndex {
     this.records.syncIndex(this.index);
+    for (const id of this.index.unreadable) this.records.noteUnreadable('request', id);
     return this.index;
   }
 
