@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { restoreBackup, writeBackup } from '../vault/backup';
+import { restoreBackup, writeBackup } from '../vault';
 import type { SessionState } from '../../../shared/ipc/contract';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';

@@ -2,7 +2,7 @@ import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import type { SessionState, UserSummary } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
-import { AutoLock } from '../vault/auto-lock';
+import { AutoLock } from '../vault';
 
 /** What the session needs from the vault; the vault adapter implements it. */
 export interface UnlockedVault {

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { disableQuickUnlock, enableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type SafeStorageLike } from '../vault/quick-unlock';
-import { DEFAULT_KDF } from '../vault/crypto';
-import { Vault, type KdfCost, type VaultSession } from '../vault/vault';
+import { DEFAULT_KDF, Vault, disableQuickUnlock, enableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type KdfCost, type SafeStorageLike, type VaultSession } from '../vault';
 import type { UnlockedVault, VaultGateway } from './session-service';
 
 /** The unlocked vault as the session sees it; other services reach the records through `records`. */
