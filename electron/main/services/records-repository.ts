@@ -84,15 +84,21 @@ export class RecordsRepository {
   /**
    * The record of `type` with this id, or undefined when there is none this user can read. A record of
    * another type under that id is 'not there' for this call: a meeting's id never reads as an officer.
+   * A record that does not match its schema, or whose content needs a higher tier than it is stored
+   * under, is 'cannot-open' (set aside and logged).
    */
   find<T extends SchemaType>(type: T, id: string): StoredRecord<T> | undefined {
     const record = this.vault.get(id);
     if (!record || record.type !== type) return undefined;
     const data = this.parse(type, id, record.data);
-    if (data === undefined) {
-      throw new AppError('cannot-open', `This ${NOUNS[type]} could not be read: its saved copy is damaged. Nothing was changed.`);
+    // Content that belongs under the Member key found under the shared key was not written by this
+    // app (every save works the tier out afresh): set aside and reported, never used or re-saved.
+    if (data !== undefined && record.tier === 'shared' && recordTier(type, id, data) === 'member') {
+      this.noteUnreadable(type, id, 'is Member-only content found under the shared key');
+    } else if (data !== undefined) {
+      return { id, tier: record.tier, data };
     }
-    return { id, tier: record.tier, data };
+    throw new AppError('cannot-open', `This ${NOUNS[type]} could not be read: its saved copy is damaged. Nothing was changed.`);
   }
 
   get<T extends SchemaType>(type: T, id: string): RecordData<T> | undefined {
@@ -117,7 +123,12 @@ export class RecordsRepository {
     const out: Array<RecordData<T>> = [];
     for (const record of this.vault.iterate(type)) {
       const data = this.parse(type, record.id, record.data);
-      if (data !== undefined) out.push(data);
+      if (data === undefined) continue;
+      if (record.tier === 'shared' && recordTier(type, record.id, data) === 'member') {
+        this.noteUnreadable(type, record.id, 'is Member-only content found under the shared key');
+        continue;
+      }
+      out.push(data);
     }
     return out;
   }
@@ -142,10 +153,10 @@ export class RecordsRepository {
   }
 
   /** Records a record set aside as unreadable, logged once per unlock. No content in the log: only its kind and id. */
-  noteUnreadable(type: SchemaType, id: string): void {
+  noteUnreadable(type: SchemaType, id: string, why = 'does not have the expected shape'): void {
     if (this.unreadableIds.has(id)) return;
     this.unreadableIds.add(id);
-    this.logger.warn(`A ${NOUNS[type]} record (${id.slice(0, 80)}) does not have the expected shape and was set aside.`);
+    this.logger.warn(`A ${NOUNS[type]} record (${id.slice(0, 80)}) ${why} and was set aside.`);
   }
 
   // Writing ------------------------------------------------------------------------------------

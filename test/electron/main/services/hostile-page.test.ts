@@ -119,21 +119,31 @@ describe('references are checked by type', () => {
 });
 
 describe('the tier is worked out on every save, never reused from what is stored', () => {
-  it('a Member-only request stored under the shared key (forged frame) goes back under the Member key when the Member logs an event', async () => {
-    const ctx = await seededCase();
+  it('a Member-only request found under the shared key (forged frame) is refused, not written to: the Member’s note never goes under the shared key', async () => {
+    const ctx = await withWarnings();
     const secret = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Member-only matter' }));
     const raw = ctx.core.session.requireVault().records;
     const stored = raw.get<Record<string, unknown>>(secret.row.id)!;
     raw.put({ id: stored.id, tier: 'shared', type: 'request', data: stored.data });
-    await ctx.ok('requests:logEvent', { id: secret.row.id, event: { type: 'acknowledged', on: '2026-11-24', note: 'Private note' } });
-    expect(raw.get(secret.row.id)!.tier).toBe('member');
+    const before = raw.stats();
+    expectPlainRefusal(await ctx.call('requests:logEvent', { id: secret.row.id, event: { type: 'acknowledged', on: '2026-11-24', note: 'Private note' } }), 'cannot-open');
+    expect(raw.stats()).toEqual(before);
+    expect(JSON.stringify(raw.get(secret.row.id)!.data)).not.toMatch(/Private note/);
+    expect((await ctx.ok('requests:list', { offset: 0, limit: 50 })).rows.find((r: { id: string }) => r.id === secret.row.id)).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expect(ctx.warnings.some((w) => /Member-only content found under the shared key/.test(w))).toBe(true);
   });
 
-  it('a disclosure forged under the shared key is saved under the Member key when the Member advances it', async () => {
+  it('a disclosure or protected material forged under the shared key is refused; a correct one is always saved under the Member key', async () => {
     const ctx = await withPinkPaper();
     ctx.raw().put({ id: 'forged-disclosure', tier: 'shared', type: 'disclosure', data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } } });
-    await ctx.ok('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } });
-    expect(ctx.raw().get('forged-disclosure')!.tier).toBe('member');
+    expectPlainRefusal(await ctx.call('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } }), 'cannot-open');
+    expect(ctx.raw().get<{ gate: { state: string } }>('forged-disclosure')!.data.gate.state).toBe('draft');
+    expect((await ctx.ok('disclosures:list')).map((d: { id: string }) => d.id)).toEqual([]);
+    const pink = ctx.raw().get(ctx.material.id)!;
+    ctx.raw().put({ id: pink.id, tier: 'shared', type: 'material', data: pink.data });
+    expectPlainRefusal(await ctx.call('materials:reclassify', { id: ctx.material.id, classification: { level: 'open' }, resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' } }), 'cannot-open');
+    const real = await ctx.ok('disclosures:start', { materialId: (await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Another', receivedOn: '2026-11-20', summary: '', classification: pinkPaper, personalData: noPersonalData, isBriefing: false })).id });
+    expect(ctx.raw().get(real.id)!.tier).toBe('member');
   });
 });
 

@@ -43,9 +43,12 @@ describe('RecordsRepository', () => {
     expect(raw().get('m-1')!.tier).toBe('member'); // a briefing is Member-only whatever its level
     repo.save('material', material({ classification: { level: 'unsure' } }));
     expect(raw().get('m-1')!.tier).toBe('member');
-    // A frame forged under the shared key does not lower the tier of the next save.
+    // A frame forged under the shared key with Member-only content is not read (so never re-saved under it).
     raw().put({ id: 'm-1', tier: 'shared', type: 'material', data: material({ classification: { level: 'exempt', paragraph: 1 } }) });
-    repo.save('material', repo.get('material', 'm-1')!);
+    expect(() => repo.get('material', 'm-1')).toThrow(expect.objectContaining({ code: 'cannot-open' }));
+    expect(repo.list('material')).toEqual([]);
+    // The tier stored is never reused: saving open content over a Member-tier record seals it by its content.
+    repo.save('material', material({ classification: { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9', authorDesignation: 'Director' } }));
     expect(raw().get('m-1')!.tier).toBe('member');
   });
 
