@@ -36,7 +36,7 @@ import { AttachmentService, type AttachmentDialogs } from './services/attachment
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
 import type { SettingsStore } from './settings/settings-store';
 import type { KdfCost, SafeStorageLike } from './vault';
-import { toIsoDate } from '../../shared/domain/dates';
+import { ukDateOf } from '../../shared/domain/dates';
 
 export interface CoreDeps {
   identity: AppIdentity;
@@ -48,9 +48,8 @@ export interface CoreDeps {
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
   timers?: Timers;
+  /** The clock; "today" is read from it on the UK calendar (Europe/London). Tests pin it. */
   now?: () => Date;
-  /** "Today" for deadlines and the dashboard, as YYYY-MM-DD (tests inject a fixed day). */
-  today?: () => string;
   /** R-USE-1: blocks screen capture of every window while a meeting mode is on. */
   setContentProtection?: (on: boolean) => void;
   logger?: Logger & { warn?(message: string): void };
@@ -72,14 +71,15 @@ export interface Core {
  */
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? (() => new Date());
-  const today = deps.today ?? (() => toIsoDate(now()));
+  // The one place "today" is worked out in main: the UK date of the injected clock.
+  const today = () => ukDateOf(now());
   const warn = { warn: (message: string) => (deps.logger?.warn ? deps.logger.warn(message) : console.warn(message)) };
   const events = new EventHub();
   const settings = new SettingsService(deps.settingsStore, events, warn);
   const status = new StatusService(deps.identity, settings);
   const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
-  const backups = new BackupService(gateway, session, deps.dialogs, deps.now);
+  const backups = new BackupService(gateway, session, deps.dialogs, now);
   const users = new UserService(session, gateway);
   const records = new RecordsRepository(session, events, now, warn);
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);

@@ -7,8 +7,7 @@ import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
 import { tierFor } from '../../../shared/domain/classification';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
-import { toIsoDate } from '../../../shared/domain/dates';
-import type { AttachmentView, MaterialView } from '../../../shared/ipc/casework';
+import type { Attachment as AttachmentView, Material as MaterialView } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import type { StoredMaterial } from './record-schemas';
@@ -57,7 +56,7 @@ export class AttachmentService {
     /** The meeting mode in force (R-USE-1). */
     private readonly mode: () => MeetingMode,
     private readonly dialogs: AttachmentDialogs = noAttachmentDialogs,
-    private readonly today: () => string = () => toIsoDate(new Date()),
+    private readonly today: () => string,
   ) {}
 
   /** The material, if this user may work on it now; a PA gets 'forbidden' for Member-only material (R-USE-2). */

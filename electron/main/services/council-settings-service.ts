@@ -1,6 +1,6 @@
-import { validateHolidayEdits, NO_EDITS, type HolidayEdits } from '../../../shared/domain/calendar';
+import { holidayEditsSchema, validateHolidayEdits, NO_EDITS, type HolidayEdits } from '../../../shared/domain/calendar';
 import { BUILT_IN_PROFILES, builtInProfile, councilProfileSchema, validateProfile, type CouncilProfile } from '../../../shared/domain/profiles';
-import { councilSettingsSchema, holidayEditsSchema, type CouncilSettings } from '../../../shared/ipc/casework';
+import { councilSettingsSchema, type CouncilSettings } from '../../../shared/domain/council';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './events';

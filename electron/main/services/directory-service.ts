@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { compareIso } from '../../../shared/domain/dates';
 import { officerSeniorityWarning } from '../../../shared/domain/requests';
-import type { MeetingView, OfficerView, meetingInputSchema, officerInputSchema } from '../../../shared/ipc/casework';
+import type { Meeting as MeetingView, Officer as OfficerView, meetingInputSchema, officerInputSchema } from '../../../shared/domain/directory';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { RecordsRepository } from './records-repository';

@@ -3,7 +3,7 @@ import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type
 import { isMemberOnlyMaterial } from '../../../shared/domain/classification';
 import { goneReason, thirdPartyDisclosureCheck } from '../../../shared/domain/material-lifecycle';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
-import type { DisclosureView } from '../../../shared/ipc/casework';
+import type { DisclosureView } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { MaterialStore } from './material-store';

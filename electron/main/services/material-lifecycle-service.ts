@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { classify, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
-import { toIsoDate } from '../../../shared/domain/dates';
 import {
   changeClassification,
   checkDisposable,
@@ -9,11 +8,10 @@ import {
   protectedStillHeld,
   recordConsent,
   tombstoneTitle,
-  type OfficerConfirmation,
 } from '../../../shared/domain/material-lifecycle';
 import { recordDisposal } from '../../../shared/domain/protection';
-import type { MaterialView } from '../../../shared/ipc/casework';
-import type { MaterialListItem, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/ipc/materials';
+import type { Material as MaterialView, OfficerConfirmation, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
+import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import type { StoredMaterial, StoredRequest } from './record-schemas';
@@ -29,7 +27,7 @@ export class MaterialLifecycleService {
   constructor(
     private readonly records: RecordsRepository,
     private readonly materials: MaterialStore,
-    private readonly today: () => string = () => toIsoDate(new Date()),
+    private readonly today: () => string,
   ) {}
 
   /** Saves the material (tier and permission decided by the repository) with its audit event. */

@@ -4,7 +4,7 @@ import { classify, isMemberOnlyMaterial, requireRetentionDate, tierFor } from '.
 import type { Gate } from '../../../shared/domain/disclosure';
 import type { Capacity } from '../../../shared/domain/need-to-know';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
-import type { MaterialView, materialInputSchema } from '../../../shared/ipc/casework';
+import type { Material as MaterialView, materialInputSchema } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoredMaterial } from './record-schemas';
 import type { RecordsRepository } from './records-repository';

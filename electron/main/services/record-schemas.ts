@@ -1,24 +1,16 @@
 // The shape of every record the vault keeps, one zod schema per record type. The records repository
 // validates each record with its schema before it is saved and again when it is read back, so a
 // malformed or forged record is refused (or set aside) instead of breaking a screen.
-// Built from the shared schemas; to move into shared/domain with the rest of the aggregates.
+// Built from the aggregates' schemas in shared/domain; only what the vault adds (bookkeeping) is here.
 import { z } from 'zod';
 import { councilProfileSchema } from '../../../shared/domain/profiles';
-import { ESCALATION_LEVELS } from '../../../shared/domain/requests';
+import { ESCALATION_LEVELS, requestDraftSchema, requestEventSchema } from '../../../shared/domain/requests';
 import type { RecordType } from '../../../shared/domain/record-types';
-import {
-  councilSettingsSchema,
-  gateSchema,
-  holidayEditsSchema,
-  materialSchema,
-  meetingSchema,
-  officerSchema,
-  registerEntrySchema,
-  requestDraftSchema,
-  requestEventSchema,
-} from '../../../shared/ipc/casework';
-
-const nation = z.enum(['england-and-wales', 'scotland', 'northern-ireland']);
+import { councilSettingsSchema } from '../../../shared/domain/council';
+import { holidayEditsSchema, nationSchema as nation } from '../../../shared/domain/calendar';
+import { gateSchema, registerEntrySchema } from '../../../shared/domain/disclosure';
+import { materialSchema } from '../../../shared/domain/material';
+import { meetingSchema, officerSchema } from '../../../shared/domain/directory';
 
 export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }).extend({
   id: z.string().min(1),
@@ -52,13 +44,6 @@ export const storedDisclosureSchema = z.object({
 });
 export type StoredDisclosure = z.infer<typeof storedDisclosureSchema>;
 
-/** A register entry keeps everything the gate recorded (R-DIS-4), more than the screens show. */
-export const storedRegisterEntrySchema = registerEntrySchema.extend({
-  regard: gateSchema.shape.regard.unwrap().nullable().optional(),
-  officerCheck: gateSchema.shape.officerCheck.unwrap().optional(),
-  corrects: z.string().optional(),
-});
-
 /** The rule-bearing council settings, written by the Member into the vault (never settings.json). */
 export const storedCouncilSettingsSchema = z.strictObject({
   id: z.literal('council-settings'),
@@ -74,7 +59,7 @@ export const recordSchemas = {
   officer: officerSchema,
   meeting: meetingSchema,
   disclosure: storedDisclosureSchema,
-  'register-entry': storedRegisterEntrySchema,
+  'register-entry': registerEntrySchema,
   'council-settings': storedCouncilSettingsSchema,
   'council-profile': councilProfileSchema,
 } as const satisfies Partial<Record<RecordType, z.ZodType>>;

@@ -5,7 +5,7 @@ import { builtInProfile, type CouncilProfile } from '../../../shared/domain/prof
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
 import { compareIso } from '../../../shared/domain/dates';
 import type { HolidayEdits } from '../../../shared/domain/calendar';
-import type { RequestDraft, RequestEvent } from '../../../shared/ipc/casework';
+import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { StoredRequest } from './record-schemas';

@@ -5,7 +5,8 @@ import { requestsAffectedByCalendarChange } from '../../../shared/domain/deadlin
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestStatus } from '../../../shared/domain/requests';
 import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
-import type { Dashboard, MeetingView, RequestDetail, RequestRow } from '../../../shared/ipc/casework';
+import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { EventHub } from './events';
 import { view, type MaterialStore } from './material-store';

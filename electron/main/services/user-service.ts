@@ -1,4 +1,4 @@
-import type { UserSummary } from '../../../shared/ipc/contract';
+import type { UserSummary } from '../../../shared/domain/session';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';
 
