@@ -45,7 +45,8 @@ export class CouncilSettingsService {
   /** What Settings and the New request form show: the settings, the profile in force and the profiles to choose from. Needs a session. */
   view() {
     this.records.requireSession();
-    return { settings: this.get(), profile: this.profile(), profiles: this.profiles().map((p) => ({ id: p.id, name: p.name })) };
+    // The screens preview due dates with the same holiday edits main saves them with.
+    return { settings: this.get(), profile: this.profile(), holidayEdits: this.holidayEdits(), profiles: this.profiles().map((p) => ({ id: p.id, name: p.name })) };
   }
 
   /** Member only: change the settings and answer with the new view. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { applyHoldingReply, computeDueDates } from '../../../shared/domain/deadlines';
-import { assessNeedToKnow, monitoringOfficerReferral } from '../../../shared/domain/need-to-know';
-import { builtInProfile, type CouncilProfile } from '../../../shared/domain/profiles';
+import { applyHoldingReply, computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
+import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
+import type { CouncilProfile } from '../../../shared/domain/profiles';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
 import { compareIso } from '../../../shared/domain/dates';
 import type { HolidayEdits } from '../../../shared/domain/calendar';
@@ -35,10 +35,8 @@ export class RequestCommands {
     const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
     // R-ASK-4: a refused or weak case may only go forward as a request for the Monitoring Officer's decision.
     let moReferral: StoredRequest['moReferral'] = null;
-    if (assessment.verdict !== 'sufficient' || assessment.needsMonitoringOfficerAcceptance) {
-      if (draft.route === 'foi') {
-        // FOI is anyone's right: no need to know is tested (R-ASK-5).
-      } else if (draft.monitoringOfficerReason?.trim()) {
+    if (needsMonitoringOfficerDecision(draft.route, assessment)) {
+      if (draft.monitoringOfficerReason?.trim()) {
         try {
           moReferral = { reason: monitoringOfficerReferral(assessment, draft.monitoringOfficerReason).reason, decision: null };
         } catch (error) {
@@ -55,11 +53,12 @@ export class RequestCommands {
   /** Returns the new request's id. */
   create(draft: RequestDraft): string {
     const council = this.council.get();
-    const profile = draft.route === 'foi' ? builtInProfile(council.nation === 'scotland' ? 'foi-scotland' : 'foi') : this.council.profile();
+    const calendar = { profile: this.council.profile(), nation: council.nation, holidayEdits: this.council.holidayEdits() };
+    const profile = profileForRoute(draft.route, calendar.profile, calendar.nation);
     const { officer, assessment, moReferral } = this.vet(draft, profile);
     const id = randomUUID();
-    // R-DUE-1/R-DUE-3: due dates fixed now, with the profile and calendar in force recorded on the request.
-    const due = computeDueDates(draft.sentOn, profile, council.nation, this.council.holidayEdits());
+    // R-DUE-1/R-DUE-3: due dates fixed now, with the profile and calendar in force recorded on the request (the same function the screen previews with).
+    const due = dueDatesForRequest(draft, calendar);
     const count = this.records.count('request');
     const notice = chairNoticeFor({ id, subject: draft.subject, meetingId: draft.meetingId, agendaItem: draft.agendaItem, mayBeRaisedAtMeeting: draft.mayBeRaisedAtMeeting }, profile);
     const { blindCopies: _none, ...kept } = draft;
