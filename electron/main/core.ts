@@ -34,6 +34,9 @@ import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
+import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
+import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
+import { reportHandlers } from './ipc/handlers/reports';
 import type { SettingsStore } from './settings/settings-store';
 import type { KdfCost, SafeStorageLike } from './vault';
 import { ukDateOf } from '../../shared/domain/dates';
@@ -44,6 +47,10 @@ export interface CoreDeps {
   dialogs: FileDialogs;
   /** Open/save dialogs for attachments; without them attaching and saving copies say they are unavailable. */
   attachmentDialogs?: AttachmentDialogs;
+  /** The meetings import's file dialog and the one network fetch (the democracy site); without them those say they are unavailable. */
+  meetingImport?: MeetingImportSources;
+  /** Prints the window showing a report to PDF and asks where to save it; without it "Save as PDF" says it is unavailable. */
+  reportPrinter?: ReportPrinter;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -91,9 +98,12 @@ export function createCore(deps: CoreDeps): Core {
   const disclosures = new DisclosureService(records, materials, council, now);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
-  // A new auto-lock value applies to the countdown at once.
-  const unsubscribe = events.subscribe((channel) => {
+  const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
+  const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
+  // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
+  const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
+    if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') meetingImport.forget();
   });
   const handlers: Handlers = {
     ...appHandlers(status),
@@ -102,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
     ...userHandlers(users),
     ...vaultHandlers(backups),
     ...officerHandlers(directory),
-    ...meetingHandlers(directory),
+    ...meetingHandlers(directory, meetingImport),
     ...meetingModeHandlers(meetingMode),
     ...requestHandlers(commands, queries),
     ...materialHandlers(materials, lifecycle),
@@ -113,6 +123,7 @@ export function createCore(deps: CoreDeps): Core {
     ...holidayHandlers(council, commands, queries),
     ...attachmentHandlers(attachments),
     ...profileHandlers(new CouncilProfileService(session, council)),
+    ...reportHandlers(reports),
   };
   return {
     handlers,
@@ -124,5 +135,26 @@ export function createCore(deps: CoreDeps): Core {
       unsubscribe();
       void session.lock('manual');
     },
+  };
+}
+
+/** What reports read, adapted from the services (ReportService depends only on this). */
+function reportSources(session: SessionService<OpenVault>, records: RecordsRepository, queries: RequestQueries, disclosures: DisclosureService, meetingMode: MeetingModeService): ReportSources {
+  return {
+    user: () => {
+      const vault = session.requireVault();
+      const member = vault.users().find((u) => u.role === 'member');
+      return { name: vault.user.name, role: vault.user.role, memberName: member?.name ?? vault.user.name };
+    },
+    mode: () => meetingMode.get(),
+    requestRows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
+    memberOnlyRequestIds: () => records.memberTierIds('request'),
+    request: (id) => {
+      const detail = queries.detail(id);
+      return { ...detail, memberOnly: detail.draft?.memberOnly ?? false };
+    },
+    register: () => disclosures.register(),
+    auditTrail: (id) => disclosures.auditTrail(id),
+    audit: (recordId, action, detail) => records.audit(recordId, action, 'member', detail),
   };
 }

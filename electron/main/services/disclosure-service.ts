@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type Gate, type GateEvent, type RegisterEntry } from '../../../shared/domain/disclosure';
-import { isMemberOnlyMaterial } from '../../../shared/domain/classification';
+import { isMemberOnly } from '../../../shared/domain/classification';
 import { goneReason, thirdPartyDisclosureCheck } from '../../../shared/domain/material-lifecycle';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
 import type { DisclosureView } from '../../../shared/ipc/views';
@@ -37,7 +37,7 @@ export class DisclosureService {
   start(materialId: string): DisclosureView {
     this.records.requireMember();
     const material = this.materials.get(materialId);
-    if (!isMemberOnlyMaterial(material)) throw new AppError('refused', 'This material is open: it can be shared without the disclosure process.');
+    if (!isMemberOnly(material)) throw new AppError('refused', 'This material is open: it can be shared without the disclosure process.');
     const gone = goneReason(material);
     if (gone) throw new AppError('refused', gone);
     const stored = this.records.save('disclosure', { id: randomUUID(), materialId, gate: newGate(), profile: this.council.profile() });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { classify, isMemberOnlyMaterial, requireRetentionDate, tierFor } from '../../../shared/domain/classification';
+import { classify, isMemberOnly, requireRetentionDate, tierFor } from '../../../shared/domain/classification';
 import type { Gate } from '../../../shared/domain/disclosure';
 import type { Capacity } from '../../../shared/domain/need-to-know';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
@@ -46,7 +46,7 @@ export class MaterialStore {
 
   /** Was this material protected (or a briefing) at any time? */
   everProtected(material: StoredMaterial): boolean {
-    return material.everProtected === true || isMemberOnlyMaterial(material);
+    return material.everProtected === true || isMemberOnly(material);
   }
 
   /**

@@ -138,6 +138,15 @@ export class RecordsRepository {
     return this.vault.sealedIds(type).map((s) => s.id);
   }
 
+  /** Ids of readable records of `type` sealed under the Member key; decrypts nothing. */
+  memberTierIds(type: SchemaType): Set<string> {
+    const ids = new Set<string>();
+    this.vault.forEachEntry(type, (e) => {
+      if (e.tier === 'member') ids.add(e.id);
+    });
+    return ids;
+  }
+
   /** How many records of `type` exist, readable or not; decrypts nothing. */
   count(type: SchemaType): number {
     let n = 0;
