@@ -1,31 +1,45 @@
-import { ukDateOf } from '../../shared/domain/dates';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
+import { sessionHandlers } from './ipc/handlers/session';
+import { userHandlers } from './ipc/handlers/users';
+import { vaultHandlers } from './ipc/handlers/vault';
+import { officerHandlers } from './ipc/handlers/officers';
+import { meetingHandlers } from './ipc/handlers/meetings';
+import { meetingModeHandlers } from './ipc/handlers/meeting-mode';
+import { requestHandlers } from './ipc/handlers/requests';
+import { materialHandlers } from './ipc/handlers/materials';
+import { disclosureHandlers } from './ipc/handlers/disclosures';
+import { auditHandlers } from './ipc/handlers/audit';
+import { dashboardHandlers } from './ipc/handlers/dashboard';
+import { councilHandlers } from './ipc/handlers/council';
+import { holidayHandlers } from './ipc/handlers/holidays';
+import { attachmentHandlers } from './ipc/handlers/attachments';
+import { profileHandlers } from './ipc/handlers/profiles';
 import { EventHub } from './services/events';
 import { SettingsService } from './services/settings-service';
 import { StatusService, type AppIdentity } from './services/status-service';
 import { SessionService, type Timers } from './services/session-service';
 import { BackupService, type FileDialogs } from './services/backup-service';
 import { FileVaultGateway, type OpenVault } from './services/vault-gateway';
-import { sessionHandlers } from './ipc/handlers/session';
-import { caseworkHandlers } from './ipc/handlers/casework';
-import { CaseworkService } from './services/casework-service';
+import { UserService } from './services/user-service';
+import { RecordsRepository } from './services/records-repository';
 import { CouncilSettingsService } from './services/council-settings-service';
 import { CouncilProfileService } from './services/council-profile-service';
-import { profileHandlers } from './ipc/handlers/profiles';
+import { DirectoryService } from './services/directory-service';
+import { MaterialStore } from './services/material-store';
+import { RequestCommands } from './services/request-commands';
+import { RequestQueries } from './services/request-queries';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
-import { attachmentHandlers } from './ipc/handlers/attachments';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
-import { materialLifecycleHandlers } from './ipc/handlers/materials';
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
-import { meetingImportHandlers } from './ipc/handlers/meeting-import';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
 import type { SettingsStore } from './settings/settings-store';
 import type { KdfCost, SafeStorageLike } from './vault';
+import { ukDateOf } from '../../shared/domain/dates';
 
 export interface CoreDeps {
   identity: AppIdentity;
@@ -45,7 +59,7 @@ export interface CoreDeps {
   now?: () => Date;
   /** R-USE-1: blocks screen capture of every window while a meeting mode is on. */
   setContentProtection?: (on: boolean) => void;
-  logger?: Logger;
+  logger?: Logger & { warn?(message: string): void };
 }
 
 export interface Core {
@@ -54,31 +68,40 @@ export interface Core {
   events: EventHub;
   session: SessionService<OpenVault>;
   meetingMode: MeetingModeService;
+  /** The council's email domain in force (from the vault when unlocked), for the link allow-list. */
+  councilDomain(): string;
   dispose(): void;
 }
 
 /**
  * The main process without Electron: services wired to their handlers. Electron's index.ts and the
  * dev-only browser harness both run exactly this, so the harness exercises the real services.
+ * Every service that touches records goes through the one RecordsRepository.
  */
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? (() => new Date());
   // The one place "today" is worked out in main: the UK date of the injected clock.
   const today = () => ukDateOf(now());
+  const warn = { warn: (message: string) => (deps.logger?.warn ? deps.logger.warn(message) : console.warn(message)) };
   const events = new EventHub();
-  const settings = new SettingsService(deps.settingsStore, events);
+  const settings = new SettingsService(deps.settingsStore, events, warn);
   const status = new StatusService(deps.identity, settings);
   const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const backups = new BackupService(gateway, session, deps.dialogs, now);
-  const council = new CouncilSettingsService(deps.settingsStore);
-  const casework = new CaseworkService(session, council, events, today);
-  const disclosures = new DisclosureService(session, casework, council, events, now);
-  const meetingMode = new MeetingModeService(events, deps.setContentProtection);
-  const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, today);
-  const lifecycle = new MaterialLifecycleService(session, casework, events, today);
-  const meetingImport = new MeetingImportService(casework, () => session.requireVault().user.id, deps.meetingImport, today);
-  const reports = new ReportService(reportSources(session, casework, disclosures, meetingMode, now), deps.reportPrinter, today);
+  const users = new UserService(session, gateway);
+  const records = new RecordsRepository(session, events, now, warn);
+  const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
+  const directory = new DirectoryService(records, council);
+  const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
+  const materials = new MaterialStore(records, () => meetingMode.get());
+  const commands = new RequestCommands(records, council, today);
+  const queries = new RequestQueries(records, council, materials, events, today);
+  const disclosures = new DisclosureService(records, materials, council, now);
+  const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
+  const lifecycle = new MaterialLifecycleService(records, materials, today);
+  const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
+  const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -87,12 +110,21 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...appHandlers(status),
     ...settingsHandlers(settings),
-    ...sessionHandlers(session, gateway, backups),
-    ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
+    ...sessionHandlers(session),
+    ...userHandlers(users),
+    ...vaultHandlers(backups),
+    ...officerHandlers(directory),
+    ...meetingHandlers(directory, meetingImport),
+    ...meetingModeHandlers(meetingMode),
+    ...requestHandlers(commands, queries),
+    ...materialHandlers(materials, lifecycle),
+    ...disclosureHandlers(disclosures),
+    ...auditHandlers(disclosures),
+    ...dashboardHandlers(queries),
+    ...councilHandlers(council),
+    ...holidayHandlers(council, commands, queries),
     ...attachmentHandlers(attachments),
-    ...materialLifecycleHandlers(lifecycle),
     ...profileHandlers(new CouncilProfileService(session, council)),
-    ...meetingImportHandlers(meetingImport),
     ...reportHandlers(reports),
   };
   return {
@@ -101,6 +133,13 @@ export function createCore(deps: CoreDeps): Core {
     events,
     session,
     meetingMode,
+    councilDomain: () => {
+      try {
+        return council.get().emailDomain;
+      } catch {
+        return ''; // locked: only gov.uk opens without asking
+      }
+    },
     dispose: () => {
       unsubscribe();
       void session.lock('manual');
@@ -109,7 +148,7 @@ export function createCore(deps: CoreDeps): Core {
 }
 
 /** What reports read, adapted from the services (ReportService depends only on this). */
-function reportSources(session: SessionService<OpenVault>, casework: CaseworkService, disclosures: DisclosureService, meetingMode: MeetingModeService, now: () => Date = () => new Date()): ReportSources {
+function reportSources(session: SessionService<OpenVault>, records: RecordsRepository, queries: RequestQueries, disclosures: DisclosureService, meetingMode: MeetingModeService): ReportSources {
   return {
     user: () => {
       const vault = session.requireVault();
@@ -117,23 +156,14 @@ function reportSources(session: SessionService<OpenVault>, casework: CaseworkSer
       return { name: vault.user.name, role: vault.user.role, memberName: member?.name ?? vault.user.name };
     },
     mode: () => meetingMode.get(),
-    requestRows: () => casework.requestsPage(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
-    memberOnlyRequestIds: () => {
-      const ids = new Set<string>();
-      session.requireVault().records.forEachEntry('request', (e) => {
-        if (e.tier === 'member') ids.add(e.id);
-      });
-      return ids;
-    },
+    requestRows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
+    memberOnlyRequestIds: () => records.memberTierIds('request'),
     request: (id) => {
-      const detail = casework.detail(id);
+      const detail = queries.detail(id);
       return { ...detail, memberOnly: detail.draft?.memberOnly ?? false };
     },
     register: () => disclosures.register(),
     auditTrail: (id) => disclosures.auditTrail(id),
-    audit: (recordId, action, detail) => {
-      const vault = session.requireVault();
-      vault.records.appendAudit({ recordId, action, tier: 'member', detail: { ...detail, by: vault.user.name, at: now().toISOString() } });
-    },
+    audit: (recordId, action, detail) => records.audit(recordId, action, 'member', detail),
   };
 }

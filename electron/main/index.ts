@@ -3,7 +3,6 @@ import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
-import { CouncilSettingsService } from './services/council-settings-service';
 import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
 import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
 
@@ -39,9 +38,6 @@ void app.whenReady().then(() => {
   const dataFolder = app.getPath('userData');
   const { store, warning } = openSettingsStore(dataFolder);
   if (warning) console.warn(warning);
-  // Links to the council's own web site (its email domain) open without asking, like gov.uk.
-  const councilSettings = new CouncilSettingsService(store);
-  setCouncilDomainSource(() => councilSettings.get().emailDomain);
   const core = createCore({
     identity: {
       appName: app.getName(),
@@ -108,6 +104,8 @@ void app.whenReady().then(() => {
       },
     },
   });
+  // Links to the council's own web site (its email domain, from the vault) open without asking, like gov.uk.
+  setCouncilDomainSource(() => core.councilDomain());
   // DESIGN §3: the OS lock screen and sleep lock the vault too.
   powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));
   powerMonitor.on('suspend', () => void core.session.lock('suspend'));

@@ -68,8 +68,8 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       // A change to material arrives as a change to its request too (main sends both).
       setRefreshKey((k) => k + 1);
     });
-    const offMode = api().meeting.onChanged(setMode);
-    void api().meeting.getMode().then((r) => live && r.ok && setMode(r.value));
+    const offMode = api().meetingMode.onChanged(setMode);
+    void api().meetingMode.get().then((r) => live && r.ok && setMode(r.value));
     void api().meetings.list().then((r) => live && r.ok && setMeetings(r.value));
     return () => {
       live = false;
@@ -84,7 +84,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   };
 
   async function toggleMeetingMode() {
-    await api().meeting.setMode(mode.kind === 'normal' ? { kind: 'public-meeting' } : { kind: 'normal' });
+    await api().meetingMode.set(mode.kind === 'normal' ? { kind: 'public-meeting' } : { kind: 'normal' });
   }
 
   useEffect(() => {
@@ -155,7 +155,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {isMember && mode.kind === 'public-meeting' && meetings.length > 0 && (
             <label>
               Go into private session for{' '}
-              <select aria-label="Meeting for private session" value="" onChange={(e) => e.target.value && void api().meeting.setMode({ kind: 'private-session', meetingId: e.target.value })}>
+              <select aria-label="Meeting for private session" value="" onChange={(e) => e.target.value && void api().meetingMode.set({ kind: 'private-session', meetingId: e.target.value })}>
                 <option value="">choose a meeting</option>
                 {meetings.map((m) => (
                   <option key={m.id} value={m.id}>

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { nationSchema } from './calendar';
 
-export const councilSettingsSchema = z.object({
+// Strict: a key the page adds ("__proto__" among them) is refused, never carried into a record.
+export const councilSettingsSchema = z.strictObject({
   profileId: z.string(),
   nation: nationSchema,
   emailDomain: z.string().trim().max(120, { error: 'The domain can be at most 120 characters' }),

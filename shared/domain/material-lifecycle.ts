@@ -15,17 +15,32 @@ const notFuture = (on: IsoDate, today: IsoDate, what: string) => {
   if (compareIso(on, today) > 0) throw new DomainError('invalid-input', `${what} cannot be in the future.`);
 };
 
-// R-CLS-2 (000 §17.9.4) and R-CLS-3 (000 §17.9.3; 003 §5.3): "unsure" leaves that status only on the officer's confirmation; a pink paper only by the committee's resolution.
+/** How protected each level is; "unsure" is treated as confidential (R-CLS-2). */
+const PROTECTION_RANK: Record<Classification['level'], number> = { open: 0, confidential: 1, unsure: 1, exempt: 2, 'pink-paper': 3 };
+
+// R-CLS-2 (000 §17.9.4) and R-CLS-3 (000 §17.9.3; 003 §5.3): the evidence a change of classification needs: leaving a pink paper needs the committee's resolution; leaving "unsure", or lowering any other protection, needs the officer's confirmation.
+export function evidenceNeededFor(current: Classification, next: Classification): 'resolution' | 'confirmation' | null {
+  if (current.level === 'pink-paper') return next.level === 'pink-paper' ? null : 'resolution';
+  if (current.level === 'unsure') return next.level === 'unsure' ? null : 'confirmation';
+  return PROTECTION_RANK[next.level] < PROTECTION_RANK[current.level] ? 'confirmation' : null;
+}
+
+// R-CLS-2 (000 §17.9.4) and R-CLS-3 (000 §17.9.3; 003 §5.3): protected material is downgraded only with its recorded evidence: the officer's confirmation (name and date) or, for a pink paper, the committee's resolution.
 export function changeClassification(
   current: Classification,
   next: Classification,
   evidence: { resolution: CommitteeResolution | null; confirmation?: OfficerConfirmation | null },
   today: IsoDate,
 ): Classification {
-  if (current.level === 'unsure' && next.level !== 'unsure') {
+  if (evidenceNeededFor(current, next) === 'confirmation') {
     const c = evidence.confirmation;
     if (!c || !c.officer.trim()) {
-      throw new DomainError('refused', 'This material is treated as confidential until the officer confirms its status. Record which officer confirmed it and when (000 §17.9.4).');
+      throw new DomainError(
+        'refused',
+        current.level === 'unsure'
+          ? 'This material is treated as confidential until the officer confirms its status. Record which officer confirmed it and when (000 §17.9.4).'
+          : 'Protected material keeps its protection until the officer who gave it confirms it can be lowered. Record which officer confirmed it and when.',
+      );
     }
     notFuture(c.on, today, 'The date the officer confirmed');
   }

@@ -21,6 +21,12 @@ export function isVisibleInMode(item: { classification: Classification | null; m
   return level === 'pink-paper' && item.meetingId === mode.meetingId;
 }
 
+// R-USE-1 (000 §17.9.3): a private session happens inside a public meeting, so ending it returns to public-meeting mode, never straight to normal.
+export function nextMeetingMode(current: MeetingMode, requested: MeetingMode): MeetingMode {
+  if (current.kind === 'private-session' && requested.kind === 'normal') return { kind: 'public-meeting' };
+  return requested;
+}
+
 /** Screen capture is blocked whenever the screen could be seen by the public or shared (R-USE-1). */
 export const blocksScreenCapture = (mode: MeetingMode): boolean => mode.kind !== 'normal';
 

@@ -108,14 +108,14 @@ export const contract = {
 
   /** The officers directory. */
   'officers:list': invoke(noInput, z.array(officerSchema)),
-  /** Add or update an officer. */
+  /** Add an officer (no id: main makes one) or update one (the id of an existing officer, nothing else). */
   'officers:save': invoke(officerInputSchema, officerSchema),
   /** R-ASK-6: the seniority warning for addressing this officer, if any. */
   'officers:warning': invoke(z.object({ officerId: z.string() }), z.object({ warning: z.string().nullable() })),
 
   /** Meetings and their agenda items. */
   'meetings:list': invoke(noInput, z.array(meetingSchema)),
-  /** Add or update a meeting. */
+  /** Add a meeting (no id: main makes one) or update one (the id of an existing meeting, nothing else). */
   'meetings:save': invoke(meetingInputSchema, meetingSchema),
   /**
    * Read meetings from a calendar file (.ics), a saved ModernGov export, or the council's democracy site
@@ -184,12 +184,15 @@ export const contract = {
   /** Save the holiday edits; existing due dates move only for the requests listed in `recompute` (the user accepted). */
   'holidays:save': invoke(z.object({ edits: holidayEditsSchema, recompute: z.array(z.string()).max(100_000) }), z.object({ edits: holidayEditsSchema, recomputed: z.number() })),
 
-  /** R-USE-1: public-meeting mode, a private session for one meeting, or normal. */
-  'meeting:setMode': invoke(meetingModeSchema, meetingModeSchema),
+  /**
+   * R-USE-1: public-meeting mode, a private session for one meeting, or normal. The Member's action,
+   * while unlocked; ending a private session returns to public-meeting mode; leaving public-meeting mode is audited.
+   */
+  'meetingMode:set': invoke(meetingModeSchema, meetingModeSchema),
   /** The current meeting mode. */
-  'meeting:getMode': invoke(noInput, meetingModeSchema),
+  'meetingMode:get': invoke(noInput, meetingModeSchema),
   /** Pushed when the meeting mode changes. */
-  'meeting:changed': event(meetingModeSchema),
+  'meetingMode:changed': event(meetingModeSchema),
 
   // Attachments of material received (issue 5 items 4-5). Main opens the file dialogs itself: the
   // page never sends a path or bytes, so a compromised page cannot make main read or write any file.

@@ -6,15 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
 import { tierFor } from '../../../shared/domain/classification';
-import { isVisibleInMode, mustAudit } from '../../../shared/domain/protection';
-import type { Attachment, Material } from '../../../shared/domain/material';
+import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
+import type { Attachment as AttachmentView, Material as MaterialView } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
-import type { CaseworkService } from './casework-service';
-import type { DisclosureService } from './disclosure-service';
-import type { EventHub } from './events';
-import type { MeetingModeService } from './meeting-mode-service';
-import type { SessionService } from './session-service';
-import type { OpenVault } from './vault-gateway';
+import { view, type MaterialStore } from './material-store';
+import type { StoredMaterial } from './record-schemas';
+import type { RecordsRepository } from './records-repository';
 
 /**
  * Where attachments come from and copies go to: Electron's dialogs in the app, fixed folders in the
@@ -37,8 +34,6 @@ export const noAttachmentDialogs: AttachmentDialogs = {
   },
 };
 
-const MATERIAL = 'material';
-
 /** A file's own name, safe to show and to suggest in a save dialog: no folders, no control characters. */
 const fileName = (file: string) => path.basename(file).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
 
@@ -56,29 +51,28 @@ function readProblem(error: unknown): string {
  */
 export class AttachmentService {
   constructor(
-    private readonly session: SessionService<OpenVault>,
-    private readonly casework: CaseworkService,
-    private readonly disclosures: DisclosureService,
-    private readonly meetingMode: MeetingModeService,
-    private readonly events: EventHub,
+    private readonly records: RecordsRepository,
+    private readonly materials: MaterialStore,
+    /** The meeting mode in force (R-USE-1). */
+    private readonly mode: () => MeetingMode,
     private readonly dialogs: AttachmentDialogs = noAttachmentDialogs,
     private readonly today: () => string,
   ) {}
 
   /** The material, if this user may work on it now; a PA gets 'forbidden' for Member-only material (R-USE-2). */
-  private usable(materialId: string): Material {
-    const material = this.casework.material(materialId);
+  private usable(materialId: string): StoredMaterial {
+    const material = this.materials.get(materialId);
     // R-USE-1: nothing protected is handled while the public can see the screen.
-    if (!isVisibleInMode(material, this.meetingMode.get())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
+    if (!isVisibleInMode(material, this.mode())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
     const gone = goneReason(material);
     if (gone) throw new AppError('refused', `${gone} Nothing can be attached to it.`);
     return material;
   }
 
-  async attach(materialId: string): Promise<{ material: Material; added: number }> {
+  async attach(materialId: string): Promise<{ material: MaterialView; added: number }> {
     const before = this.usable(materialId);
     const files = await this.dialogs.chooseAttachments();
-    if (files.length === 0) return { material: this.casework.material(materialId), added: 0 };
+    if (files.length === 0) return { material: view(this.materials.get(materialId)), added: 0 };
     if (files.length > MAX_FILES_PER_ATTACH) throw new AppError('refused', `Choose at most ${MAX_FILES_PER_ATTACH} files at a time.`);
     // Check every file before sealing any, so a bad pick changes nothing.
     const picked: Array<{ file: string; name: string }> = [];
@@ -96,14 +90,14 @@ export class AttachmentService {
       picked.push({ file, name });
     }
 
-    const vault = this.session.requireVault().records;
+    const blobs = this.records.blobs;
     const tier = tierFor(before);
-    const sealed: Attachment[] = [];
-    const discardAll = () => sealed.forEach((a) => vault.attachments.discard(a.id));
+    const sealed: AttachmentView[] = [];
+    const discardAll = () => sealed.forEach((a) => blobs.discard(a.id));
     for (const { file, name } of picked) {
       const failure: { error?: AppError } = {};
       try {
-        const blob = await vault.attachments.add(readCapped(file, name, failure), tier);
+        const blob = await blobs.add(readCapped(file, name, failure), tier);
         sealed.push({ id: blob.id, name, size: blob.size, addedOn: this.today() });
       } catch (error) {
         discardAll();
@@ -115,7 +109,7 @@ export class AttachmentService {
     // destroyed meanwhile, or the app locked; then the sealed files go, and nothing is attached.
     let record;
     try {
-      record = this.session.requireVault().records.get<Material>(materialId);
+      record = this.materials.find(materialId);
     } catch (error) {
       discardAll();
       throw error;
@@ -124,21 +118,25 @@ export class AttachmentService {
       discardAll();
       throw new AppError('conflict', 'The material changed while the files were being attached. Nothing was attached; please try again.');
     }
-    const material: Material = { ...record.data, attachments: [...record.data.attachments, ...sealed] };
-    vault.put({ id: materialId, tier, type: MATERIAL, data: material });
-    if (mustAudit('attached', material.classification)) {
-      for (const a of sealed) this.audit(material, 'attached', { attachmentId: a.id, name: a.name, size: a.size });
+    let material: StoredMaterial;
+    try {
+      material = this.materials.save({ ...record.data, attachments: [...record.data.attachments, ...sealed] });
+    } catch (error) {
+      discardAll();
+      throw error;
     }
-    this.events.emit('records:changed', { kind: MATERIAL, id: materialId });
-    return { material, added: sealed.length };
+    if (mustAudit('attached', material.classification)) {
+      for (const a of sealed) this.materials.audit(material, 'attached', { attachmentId: a.id, name: a.name, size: a.size });
+    }
+    return { material: view(material), added: sealed.length };
   }
 
   /** R-DIS-3: may this attachment leave the vault now? Throws 'refused' with the reason. */
   private exportable(materialId: string, attachmentId: string) {
-    const material = this.casework.material(materialId);
+    const material = this.materials.get(materialId);
     const attachment = material.attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw new AppError('not-found', 'There is no such attachment on this material.');
-    const decision = mayExportAttachment(material, this.disclosures.gatesFor(materialId), this.meetingMode.get());
+    const decision = mayExportAttachment(material, this.materials.gatesFor(materialId), this.mode());
     if (!decision.allowed) throw new AppError('refused', decision.reason);
     return { material, attachment };
   }
@@ -149,14 +147,15 @@ export class AttachmentService {
     if (!target) return { file: null, bytes: 0 };
     // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
     const { material } = this.exportable(materialId, attachmentId);
-    const vault = this.session.requireVault().records;
+    const blobs = this.records.blobs;
     // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {
-      await pipeline(vault.attachments.read(attachmentId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(blobs.read(attachmentId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       const bytes = (await stat(temp)).size;
-      // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited.
-      if (mustAudit('exported', material.classification)) this.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
+      // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material
+      // that was ever protected is audited even once open, so lowering its level cannot hide a copy.
+      if (this.materials.everProtected(material) || mustAudit('exported', material.classification)) this.materials.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
       await rename(temp, target);
       return { file: target, bytes };
     } catch (error) {
@@ -164,11 +163,6 @@ export class AttachmentService {
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
       throw new AppError('io', `The copy could not be saved: ${readProblem(error)}. Nothing was saved.`);
     }
-  }
-
-  private audit(material: Material, action: string, detail: Record<string, unknown>) {
-    const vault = this.session.requireVault();
-    vault.records.appendAudit({ recordId: material.id, action, tier: tierFor(material), detail: { ...detail, by: vault.user.name, at: new Date().toISOString() } });
   }
 }
 

@@ -5,9 +5,6 @@ import type { CouncilSettingsService } from './council-settings-service';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
 
-/** The five councils' profiles, not the FOI ones (those follow the route, not a council's choice). */
-const councilBuiltIns = (): CouncilProfile[] => Object.values(BUILT_IN_PROFILES).filter((p) => !p.id.startsWith('foi'));
-
 /**
  * Copy-and-edit of council protocol profiles (RULES.md "Council protocol profiles"): the built-in
  * ones never change; the Member copies one and may change any value the rules read. Requests keep
@@ -21,14 +18,14 @@ export class CouncilProfileService {
 
   list(): CouncilProfile[] {
     this.session.requireVault();
-    return [...councilBuiltIns(), ...this.council.customProfiles()];
+    return this.council.profiles();
   }
 
   /** R-DUE-1: the Member copies a built-in profile (or one of their copies) under a new name. */
   copy(sourceId: string, name: string): CouncilProfile {
     this.session.requireMember();
     const source = this.list().find((p) => p.id === sourceId);
-    if (!source) throw new AppError('not-found', `There is no profile "${sourceId.slice(0, 80)}" to copy.`);
+    if (!source) throw new AppError('not-found', 'There is no such profile to copy. Choose one from the list.');
     // A random id, so two copies made in the same millisecond never overwrite each other.
     return this.council.saveCustomProfile(copyProfile(source, `custom-${randomUUID()}`, name));
   }
@@ -36,7 +33,7 @@ export class CouncilProfileService {
   /** R-DUE-1, R-ASK-4, R-DIS-2: save every value of a copy; the shared schema refuses a bad one before anything is written. */
   save(candidate: CouncilProfile): CouncilProfile {
     this.session.requireMember();
-    if (BUILT_IN_PROFILES[candidate.id]) throw new AppError('refused', 'Built-in profiles cannot be changed. Copy this profile, then edit the copy.');
+    if (Object.hasOwn(BUILT_IN_PROFILES, candidate.id)) throw new AppError('refused', 'Built-in profiles cannot be changed. Copy this profile, then edit the copy.');
     const existing = this.council.customProfiles().find((p) => p.id === candidate.id);
     if (!existing) throw new AppError('not-found', 'That profile copy no longer exists. Copy a profile first.');
     // Where it was copied from is history, not a setting: keep it as recorded.

@@ -10,54 +10,37 @@ import {
   tombstoneTitle,
 } from '../../../shared/domain/material-lifecycle';
 import { recordDisposal } from '../../../shared/domain/protection';
-import type { Material, OfficerConfirmation } from '../../../shared/domain/material';
+import type { Material as MaterialView, OfficerConfirmation, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
 import type { MaterialListItem } from '../../../shared/ipc/views';
-import type { consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
-import type { CaseworkService, StoredRequest } from './casework-service';
-import type { EventHub } from './events';
-import type { SessionService } from './session-service';
-import type { OpenVault } from './vault-gateway';
-
-const MATERIAL = 'material';
+import { view, type MaterialStore } from './material-store';
+import type { StoredMaterial, StoredRequest } from './record-schemas';
+import type { RecordsRepository } from './records-repository';
 
 /**
  * What happens to material after it arrives: reclassification, third-party consent, retention and
  * erasure, destruction or return. Rules from shared/domain/material-lifecycle.ts; every change is
- * audited (R-USE-3). Reading goes through CaseworkService.material(), so a PA asking for Member-only
+ * audited (R-USE-3). Reading goes through the material store, so a PA asking for Member-only
  * material gets 'forbidden' before anything here runs (R-USE-2).
  */
 export class MaterialLifecycleService {
   constructor(
-    private readonly session: SessionService<OpenVault>,
-    private readonly casework: CaseworkService,
-    private readonly events: EventHub,
+    private readonly records: RecordsRepository,
+    private readonly materials: MaterialStore,
     private readonly today: () => string,
   ) {}
 
-  private get vault() {
-    return this.session.requireVault().records;
-  }
-
-  /** Saves the material under the tier its classification needs; only the Member may write the Member-only tier. */
-  private save(material: Material, action: string, detail: Record<string, unknown>): Material {
-    const session = this.session.requireVault();
-    const tier = tierFor(material);
-    if (tier === 'member' && session.user.role !== 'member') {
-      throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
-    }
-    session.records.put({ id: material.id, tier, type: MATERIAL, data: material });
-    session.records.appendAudit({ recordId: material.id, action, tier, detail: { ...detail, by: session.user.name, at: new Date().toISOString() } });
-    this.events.emit('records:changed', { kind: MATERIAL, id: material.id });
-    return material;
+  /** Saves the material (tier and permission decided by the repository) with its audit event. */
+  private save(material: StoredMaterial, action: string, detail: Record<string, unknown>): MaterialView {
+    return view(this.materials.save(material, action, detail));
   }
 
   // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.
-  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<Material> {
-    const material = this.casework.material(id);
+  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<MaterialView> {
+    const material = this.materials.get(id);
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
     const classification = changeClassification(material.classification, classify(next), { resolution, confirmation }, this.today());
-    const updated: Material = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
+    const updated: StoredMaterial = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
     const detail = { from: material.classification.level, to: classification.level, resolution, confirmation };
     const to = tierFor(updated);
     if (to === tierFor(material) || material.attachments.length === 0) return this.save(updated, 'reclassified', detail);
@@ -69,13 +52,12 @@ export class MaterialLifecycleService {
    * file of material that became confidential (and can use one that became open). Each file is
    * sealed again as it streams; the old files go only once the material is saved.
    */
-  private async reclassifyWithAttachments(before: Material, updated: Material, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<Material> {
-    const session = this.session.requireVault();
-    if (to === 'member' && session.user.role !== 'member') {
+  private async reclassifyWithAttachments(before: StoredMaterial, updated: StoredMaterial, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<MaterialView> {
+    if (to === 'member' && !this.records.isMember) {
       throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
     }
-    const blobs = session.records.attachments;
-    const resealed: Material['attachments'] = [];
+    const blobs = this.records.blobs;
+    const resealed: MaterialView['attachments'] = [];
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
     try {
       for (const a of before.attachments) {
@@ -83,7 +65,7 @@ export class MaterialLifecycleService {
         resealed.push({ ...a, id: blob.id, size: blob.size });
       }
       // Streaming took time: if the material changed meanwhile, change nothing.
-      const now = this.casework.material(before.id);
+      const now = this.materials.get(before.id);
       if (JSON.stringify(now) !== JSON.stringify(before)) throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
       const saved = this.save({ ...updated, attachments: resealed }, 'reclassified', detail);
       for (const a of before.attachments) blobs.discard(a.id);
@@ -95,8 +77,8 @@ export class MaterialLifecycleService {
   }
 
   // R-ASK-11: consent asked, given or refused, with the date and a note.
-  recordConsent(input: z.infer<typeof consentInputSchema>): Material {
-    const material = this.casework.material(input.id);
+  recordConsent(input: z.infer<typeof consentInputSchema>): MaterialView {
+    const material = this.materials.get(input.id);
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned.');
     const thirdParty = recordConsent(material.thirdParty, { status: input.status, on: input.on, note: input.note }, this.today());
     return this.save({ ...material, thirdParty }, 'consent-recorded', { status: input.status, on: input.on });
@@ -104,30 +86,30 @@ export class MaterialLifecycleService {
 
   // R-CLS-6: personal data whose erase-by date is reached, that this user can see.
   retentionDue(): MaterialListItem[] {
-    const materials = this.vault.list<Material>(MATERIAL).map((m) => m.data);
+    const materials = this.materials.list();
     const due = new Set(retentionDue(materials, this.today()).map((d) => d.id));
     return this.listItems(materials.filter((m) => due.has(m.id))).sort((a, b) => (a.retainUntil ?? '').localeCompare(b.retainUntil ?? ''));
   }
 
   // R-CLS-6: wipe the personal content; the tombstone keeps when it came, its classification and when it was erased.
-  erase(id: string): Material {
-    const material = this.casework.material(id);
+  erase(id: string): MaterialView {
+    const material = this.materials.get(id);
     checkErasable(material);
     const on = this.today();
     return this.wipe(material, { title: tombstoneTitle('erased'), erasedOn: on }, 'erased', { on });
   }
 
   // R-CLS-6: keep it longer, with the reason.
-  keepUntil(input: z.infer<typeof keepUntilInputSchema>): Material {
-    const material = this.casework.material(input.id);
+  keepUntil(input: z.infer<typeof keepUntilInputSchema>): MaterialView {
+    const material = this.materials.get(input.id);
     const personalData = extendRetention(material, input.until, input.reason, this.today());
     return this.save({ ...material, personalData }, 'retention-extended', { from: material.personalData.retainUntil, to: input.until, reason: input.reason.trim() });
   }
 
   // R-USE-4 (000 §17.9.5): destroyed or returned, recorded; the content goes as with erasure. Member only.
-  recordDisposal(input: z.infer<typeof disposalInputSchema>): Material {
-    this.session.requireMember();
-    const material = this.casework.material(input.id);
+  recordDisposal(input: z.infer<typeof disposalInputSchema>): MaterialView {
+    this.records.requireMember();
+    const material = this.materials.get(input.id);
     checkDisposable(material);
     const disposal = recordDisposal({ materialId: material.id, how: input.how, on: input.on, returnedTo: input.returnedTo, reason: input.reason }, this.today());
     const { materialId: _id, ...kept } = disposal;
@@ -136,8 +118,8 @@ export class MaterialLifecycleService {
 
   // R-USE-4: protected material still held, for the Member to work through at end of term.
   protectedHeld(): MaterialListItem[] {
-    this.session.requireMember();
-    const held = protectedStillHeld(this.vault.list<Material>(MATERIAL).map((m) => m.data));
+    this.records.requireMember();
+    const held = protectedStillHeld(this.materials.list());
     return this.listItems(held).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
   }
 
@@ -147,20 +129,19 @@ export class MaterialLifecycleService {
    * the earlier sealed copy leaves this vault's files too (compaction keeps one previous generation).
    * Backups made earlier still hold it; the screen says so.
    */
-  private wipe(material: Material, changes: Partial<Material>, action: string, detail: Record<string, unknown>): Material {
-    const records = this.vault;
-    for (const a of material.attachments) records.attachments.remove(a.id);
-    const tombstone: Material = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
-    this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
-    records.compact();
-    records.compact();
-    return tombstone;
+  private wipe(material: StoredMaterial, changes: Partial<StoredMaterial>, action: string, detail: Record<string, unknown>): MaterialView {
+    for (const a of material.attachments) this.records.blobs.remove(a.id);
+    const tombstone: StoredMaterial = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
+    const saved = this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
+    this.records.compact();
+    this.records.compact();
+    return saved;
   }
 
-  private listItems(materials: Material[]): MaterialListItem[] {
+  private listItems(materials: StoredMaterial[]): MaterialListItem[] {
     const requests = new Map<string, StoredRequest | undefined>();
     return materials.map((m) => {
-      if (!requests.has(m.requestId)) requests.set(m.requestId, this.vault.get<StoredRequest>(m.requestId)?.data);
+      if (!requests.has(m.requestId)) requests.set(m.requestId, this.getRequest(m.requestId));
       const r = requests.get(m.requestId);
       return {
         id: m.id,
@@ -173,5 +154,14 @@ export class MaterialLifecycleService {
         retainUntil: m.personalData.personal ? m.personalData.retainUntil : null,
       };
     });
+  }
+
+  /** The request a material came for, if this user can read it (a damaged one reads as unknown). */
+  private getRequest(id: string): StoredRequest | undefined {
+    try {
+      return this.records.get('request', id);
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -1,12 +1,21 @@
 import type { MeetingMode } from '../../../shared/domain/protection';
-import { blocksScreenCapture } from '../../../shared/domain/protection';
+import { blocksScreenCapture, nextMeetingMode } from '../../../shared/domain/protection';
 import type { EventHub } from './events';
+import type { RecordsRepository } from './records-repository';
 
-/** R-USE-1: the meeting mode lives in main, which also blocks screen capture while it is on. */
+/** The id audit events about the meeting mode are filed under. */
+export const MEETING_MODE_AUDIT_ID = 'meeting-mode';
+
+/**
+ * R-USE-1: the meeting mode lives in main, which also blocks screen capture while it is on. Only the
+ * Member, signed in, changes it; ending a private session returns to public-meeting mode; leaving
+ * public-meeting mode (when protected items can show again) is audited.
+ */
 export class MeetingModeService {
   private mode: MeetingMode = { kind: 'normal' };
 
   constructor(
+    private readonly records: RecordsRepository,
     private readonly events: EventHub,
     private readonly setContentProtection: (on: boolean) => void = () => {},
   ) {}
@@ -15,10 +24,16 @@ export class MeetingModeService {
     return this.mode;
   }
 
-  set(mode: MeetingMode): MeetingMode {
-    this.mode = mode;
-    this.setContentProtection(blocksScreenCapture(mode));
-    this.events.emit('meeting:changed', mode);
-    return mode;
+  set(requested: MeetingMode): MeetingMode {
+    this.records.requireMember(); // 'locked' while locked, 'forbidden' for a PA
+    const next = nextMeetingMode(this.mode, requested);
+    if (this.mode.kind === 'public-meeting' && next.kind === 'normal') {
+      // Audited before the screen shows protected items again.
+      this.records.audit(MEETING_MODE_AUDIT_ID, 'left-public-meeting', 'member', {});
+    }
+    this.mode = next;
+    this.setContentProtection(blocksScreenCapture(next));
+    this.events.emit('meetingMode:changed', next);
+    return next;
   }
 }

@@ -8,7 +8,7 @@ import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/
 import { currentTarget, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { Tier, VaultSession } from '../vault';
-import type { StoredRequest } from './casework-service';
+import type { StoredRequest } from './record-schemas';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
@@ -75,6 +75,8 @@ export class RequestIndex {
   private byRequest: Map<string, string[]> | null = null;
   private states = new Map<string, RequestState>();
   private statesKey = '';
+  /** Ids of records that could not be indexed (malformed): left out of the list, reported by the caller. */
+  readonly unreadable = new Set<string>();
 
   constructor(
     /** Saves the index back once this many entries (or 2% of them) were read from their records. */
@@ -92,6 +94,7 @@ export class RequestIndex {
     this.sorted = null;
     this.byRequest = null;
     this.states = new Map();
+    this.unreadable.clear();
   }
 
   /**
@@ -174,10 +177,11 @@ export class RequestIndex {
     const profileKey = JSON.stringify(r.profile);
     let profile = this.profileKeys.get(profileKey);
     if (profile === undefined) {
-      profile = this.profiles.push(r.profile) - 1;
+      // Checked once per distinct profile (a handful), so a forged one cannot break every status.
+      profile = this.profiles.push(councilProfileSchema.parse(r.profile)) - 1;
       this.profileKeys.set(profileKey, profile);
     }
-    return {
+    const entry: RequestEntry = {
       seq,
       tier,
       lifecycle: lifecycleOf(r),
@@ -185,6 +189,8 @@ export class RequestIndex {
       nation: r.nation,
       ...worklistFlags(r),
     };
+    if (!isRequestItem(['', entry], tier, this.profiles.length)) throw new Error('malformed request');
+    return entry;
   }
 
   private refresh<E extends { seq: number; tier: Tier }, D>(vault: VaultSession, type: string, entries: Map<string, E>, make: (data: D, seq: number, tier: Tier) => E): number {
@@ -196,7 +202,17 @@ export class RequestIndex {
       if (entry && entry.seq === seq && entry.tier === tier) return;
       const record = vault.get<D>(id);
       if (!record) return;
-      entries.set(id, make(record.data, seq, tier));
+      let made: E;
+      try {
+        made = make(record.data, seq, tier);
+      } catch {
+        // A record without the expected shape is left out of the index and reported, never breaks the list.
+        this.unreadable.add(id);
+        if (entries.delete(id)) changed++;
+        return;
+      }
+      this.unreadable.delete(id);
+      entries.set(id, made);
       this.states.delete(id);
       changed++;
     });

@@ -110,6 +110,12 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     this.autoLock?.touch();
   }
 
+  /** The page reports activity (`session:touch`); the contract answers null. */
+  touchFromPage(): null {
+    this.touch();
+    return null;
+  }
+
   /** A new auto-lock value applies to the running countdown at once. */
   autoLockMinutesChanged(): void {
     this.autoLock?.setMinutes(this.autoLockMinutes());

@@ -4,19 +4,28 @@ import type { SettingsStore } from '../settings/settings-store';
 
 /** Reads and changes preferences kept in electron-store. Validation comes from shared/domain. */
 export class SettingsService {
+  private readonly warned = new Set<string>();
+
   constructor(
     private readonly store: SettingsStore,
     private readonly events: EventHub,
+    private readonly logger: { warn(message: string): void } = { warn: (m) => console.warn(m) },
   ) {}
 
   get(): AppSettings {
-    // A value edited by hand into something invalid shows the default; the file is left as it is.
-    const result = {} as Record<keyof AppSettings, unknown>;
+    // A value edited by hand into something invalid shows the default, with a warning in the log
+    // (once per key); the file is left as it is. Only own keys of the defaults are read.
+    const result = Object.create(null) as Record<keyof AppSettings, unknown>;
     for (const key of Object.keys(defaultAppSettings) as (keyof AppSettings)[]) {
-      const field = appSettingsSchema.shape[key].safeParse(this.store.get(key));
+      const saved = this.store.get(key);
+      const field = appSettingsSchema.shape[key].safeParse(saved);
+      if (!field.success && saved !== undefined && !this.warned.has(key)) {
+        this.warned.add(key);
+        this.logger.warn(`The setting "${key}" in the settings file is not valid; the default is used.`);
+      }
       result[key] = field.success ? field.data : defaultAppSettings[key];
     }
-    return result as AppSettings;
+    return { ...result } as AppSettings;
   }
 
   setAutoLockMinutes(minutes: number): AppSettings {

@@ -109,7 +109,8 @@ describe('attaching files to material through the IPC contract', () => {
     expect(blobFiles()).not.toContain(`${attached.id}.blob`); // the copy under the casework key is gone
     expect(blobFiles()).toHaveLength(before);
 
-    const reopened = await ok('materials:reclassify', { id: open.id, classification: { level: 'open' }, resolution: null });
+    // Lowering protection needs the officer's confirmation (issue 10).
+    const reopened = await ok('materials:reclassify', { id: open.id, classification: { level: 'open' }, resolution: null, confirmation: { officer: 'Sam Green', on: '2026-11-24' } });
     expect(tierOf(reopened.attachments[0].id)).toBe(0);
     fake.target = path.join(dataFolder, 'copy.pdf');
     await ok('attachments:export', { materialId: open.id, attachmentId: reopened.attachments[0].id });
@@ -213,7 +214,7 @@ describe('saving a copy of an attachment through the IPC contract', () => {
     fake.picks = [file('plan.txt', Buffer.from('open plan'))];
     const openId = (await ok('attachments:add', { materialId: open.id })).material.attachments[0].id;
     await approveDisclosure(ok, pink.id);
-    await ok('meeting:setMode', { kind: 'public-meeting' });
+    await ok('meetingMode:set', { kind: 'public-meeting' });
     fake.target = path.join(mkdtempSync(path.join(os.tmpdir(), 'ntk-out-')), 'x.pdf');
     expect(await call('attachments:export', { materialId: pink.id, attachmentId: pinkId })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/public-meeting mode/) } });
     expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

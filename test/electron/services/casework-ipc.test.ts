@@ -115,9 +115,9 @@ describe('the disclosure gate cannot be bypassed through IPC', () => {
 
   it('R-USE-1 public-meeting mode keeps protected material in the main process', async () => {
     const { call, ok, material } = await withPinkPaper();
-    await ok('meeting:setMode', { kind: 'public-meeting' });
+    await ok('meetingMode:set', { kind: 'public-meeting' });
     expect(await call('materials:view', { id: material.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await ok('meeting:setMode', { kind: 'private-session', meetingId: material.meetingId });
+    await ok('meetingMode:set', { kind: 'private-session', meetingId: material.meetingId });
     expect(await call('materials:view', { id: material.id })).toMatchObject({ ok: true });
   });
 

@@ -112,7 +112,7 @@ describe('retention and erasure', () => {
     // An attachment, stored the way the attachments feature stores it, is deleted with the rest.
     const records = ctx.core.session.requireVault().records;
     const blob = await records.attachments.add(Readable.from([Buffer.from('scan of the letter')]), 'shared');
-    const withBlob = { ...records.get<any>(ctx.letter.id)!.data, attachments: [{ id: blob.id, name: 'letter.pdf', size: 18 }] };
+    const withBlob = { ...records.get<any>(ctx.letter.id)!.data, attachments: [{ id: blob.id, name: 'letter.pdf', size: 18, addedOn: '2026-11-20' }] };
     records.put({ id: ctx.letter.id, tier: 'shared', type: 'material', data: withBlob });
 
     const generation = records.stats().generation;

@@ -9,4 +9,7 @@ export class MemorySettingsStore implements SettingsStore {
   set(key: string, value: unknown) {
     this.values.set(key, value);
   }
+  delete(key: string) {
+    this.values.delete(key);
+  }
 }

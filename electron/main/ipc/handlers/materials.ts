@@ -1,24 +1,16 @@
 import type { Handlers } from '../router';
+import type { MaterialStore } from '../../services/material-store';
 import type { MaterialLifecycleService } from '../../services/material-lifecycle-service';
 
-/** Channels for what happens to material after it arrives; they adapt and delegate, no rules here. */
-export type MaterialLifecycleChannel =
-  | 'materials:reclassify'
-  | 'materials:recordConsent'
-  | 'materials:retentionDue'
-  | 'materials:erase'
-  | 'materials:keepUntil'
-  | 'materials:recordDisposal'
-  | 'materials:protectedHeld';
-
-export function materialLifecycleHandlers(lifecycle: MaterialLifecycleService): Pick<Handlers, MaterialLifecycleChannel> {
-  return {
-    'materials:reclassify': ({ id, classification, resolution, confirmation }) => lifecycle.reclassify(id, classification, resolution, confirmation ?? null),
-    'materials:recordConsent': (input) => lifecycle.recordConsent(input),
-    'materials:retentionDue': () => lifecycle.retentionDue(),
-    'materials:erase': ({ id }) => lifecycle.erase(id),
-    'materials:keepUntil': (input) => lifecycle.keepUntil(input),
-    'materials:recordDisposal': (input) => lifecycle.recordDisposal(input),
-    'materials:protectedHeld': () => lifecycle.protectedHeld(),
-  };
-}
+/** Material received and what happens to it after; rules in the services. */
+export const materialHandlers = (materials: MaterialStore, lifecycle: MaterialLifecycleService): Pick<Handlers, `materials:${string}` & keyof Handlers> => ({
+  'materials:add': (input) => materials.add(input),
+  'materials:view': ({ id }) => materials.open(id),
+  'materials:reclassify': ({ id, classification, resolution, confirmation }) => lifecycle.reclassify(id, classification, resolution, confirmation ?? null),
+  'materials:recordConsent': (input) => lifecycle.recordConsent(input),
+  'materials:retentionDue': () => lifecycle.retentionDue(),
+  'materials:erase': ({ id }) => lifecycle.erase(id),
+  'materials:keepUntil': (input) => lifecycle.keepUntil(input),
+  'materials:recordDisposal': (input) => lifecycle.recordDisposal(input),
+  'materials:protectedHeld': () => lifecycle.protectedHeld(),
+});

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
 import { ClassificationDetails, classificationFrom, detailOf } from './ClassificationDetails';
-import { CONSENT_NAMES } from '../../../../shared/domain/material-lifecycle';
+import { CONSENT_NAMES, evidenceNeededFor } from '../../../../shared/domain/material-lifecycle';
 import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
@@ -135,8 +135,10 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
   const [officer, setOfficer] = useState('');
   const [confirmedOn, setConfirmedOn] = useState(today());
   const { error, run } = useSubmit(onDone);
-  const leavingPink = current.level === 'pink-paper' && level !== 'pink-paper';
-  const leavingUnsure = current.level === 'unsure' && level !== 'unsure';
+  // The same rule main enforces (R-CLS-2, R-CLS-3): which evidence lowering this classification needs.
+  const needed = evidenceNeededFor(current, { level } as Classification);
+  const leavingPink = needed === 'resolution';
+  const leavingUnsure = needed === 'confirmation';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -178,7 +180,7 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
       {leavingUnsure && (
         <fieldset>
           <legend>The officer’s confirmation</legend>
-          <p className="hint">Until the officer confirms its status, this is treated as confidential. Record who confirmed it and when.</p>
+          <p className="hint">{current.level === 'unsure' ? 'Until the officer confirms its status, this is treated as confidential.' : 'Lowering the protection needs the confirmation of the officer who gave it.'} Record who confirmed it and when.</p>
           <Field label="Officer who confirmed">{(p) => <input {...p} value={officer} onChange={(e) => setOfficer(e.target.value)} />}</Field>
           <Field label="Date confirmed">{(p) => <input {...p} type="date" value={confirmedOn} onChange={(e) => setConfirmedOn(e.target.value)} />}</Field>
         </fieldset>

@@ -1,0 +1,11 @@
+import type { Handlers } from '../router';
+import type { RequestCommands } from '../../services/request-commands';
+import type { RequestQueries } from '../../services/request-queries';
+
+export const requestHandlers = (commands: RequestCommands, queries: RequestQueries): Pick<Handlers, `requests:${string}` & keyof Handlers> => ({
+  'requests:list': ({ offset, limit }) => queries.page(offset, limit),
+  'requests:get': ({ id }) => queries.detail(id),
+  'requests:create': (draft) => queries.detail(commands.create(draft)),
+  'requests:logEvent': ({ id, event }) => queries.detail(commands.logEvent(id, event)),
+  'requests:markChairNoticeSent': ({ id, on }) => queries.detail(commands.markChairNoticeSent(id, on)),
+});

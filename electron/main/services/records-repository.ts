@@ -1,0 +1,249 @@
+// The one door to the vault's records. Every service reads and writes records through here, so the
+// rules every record shares are kept in one place: its type, its tier, who may write it, its shape,
+// and the audit stamp. Nothing else in main calls the vault session's put/get/list/delete/appendAudit.
+import { isMemberWritten, type RecordType } from '../../../shared/domain/record-types';
+import { recordTier, type RecordTier } from '../../../shared/domain/record-tier';
+import { AppError } from '../../../shared/ipc/errors';
+import type { VaultSession } from '../vault';
+import type { EventHub } from './events';
+import { recordSchemas, type RecordData, type SchemaType } from './record-schemas';
+import type { SessionService } from './session-service';
+import type { OpenVault } from './vault-gateway';
+import type { RequestIndex } from './request-index';
+
+export interface RepositoryLogger {
+  warn(message: string): void;
+}
+
+/** What a user calls each kind of record, for messages in plain words. */
+const NOUNS: Record<SchemaType, string> = {
+  request: 'request',
+  material: 'material',
+  officer: 'officer',
+  meeting: 'meeting',
+  disclosure: 'disclosure',
+  'register-entry': 'register entry',
+  'council-settings': 'council settings',
+  'council-profile': 'council profile',
+};
+
+/** A record as read back: its data, checked against its schema, and the tier it is sealed under. */
+export interface StoredRecord<T extends SchemaType> {
+  id: string;
+  tier: RecordTier;
+  data: RecordData<T>;
+}
+
+export class RecordsRepository {
+  /** Records read back that did not match their schema, since unlock: set aside, never shown, never thrown out of a list. */
+  private unreadableIds = new Set<string>();
+
+  constructor(
+    private readonly session: SessionService<OpenVault>,
+    private readonly events: EventHub,
+    private readonly now: () => Date = () => new Date(),
+    private readonly logger: RepositoryLogger = { warn: (m) => console.warn(m) },
+  ) {
+    session.onLock(() => (this.unreadableIds = new Set()));
+  }
+
+  private get vault(): VaultSession {
+    return this.session.requireVault().records;
+  }
+
+  /** Who is signed in (throws 'locked' while locked). */
+  get user() {
+    return this.session.requireVault().user;
+  }
+
+  get isMember(): boolean {
+    return this.user.role === 'member';
+  }
+
+  /** Refuses while locked. */
+  requireSession(): void {
+    this.session.requireVault();
+  }
+
+  /** Refuses a PA (and a locked app) before anything is read or written. */
+  requireMember(): void {
+    this.session.requireMember();
+  }
+
+  canReadMemberTier(): boolean {
+    return this.vault.canRead('member');
+  }
+
+  /** How many records could not be read since unlock (reported on the dashboard and in the log). */
+  get unreadableCount(): number {
+    return this.unreadableIds.size;
+  }
+
+  // Reading ------------------------------------------------------------------------------------
+
+  /**
+   * The record of `type` with this id, or undefined when there is none this user can read. A record of
+   * another type under that id is 'not there' for this call: a meeting's id never reads as an officer.
+   * A record that does not match its schema, or whose content needs a higher tier than it is stored
+   * under, is 'cannot-open' (set aside and logged).
+   */
+  find<T extends SchemaType>(type: T, id: string): StoredRecord<T> | undefined {
+    const record = this.vault.get(id);
+    if (!record || record.type !== type) return undefined;
+    const data = this.parse(type, id, record.data);
+    // Content that belongs under the Member key found under the shared key was not written by this
+    // app (every save works the tier out afresh): set aside and reported, never used or re-saved.
+    if (data !== undefined && record.tier === 'shared' && recordTier(type, id, data) === 'member') {
+      this.noteUnreadable(type, id, 'is Member-only content found under the shared key');
+    } else if (data !== undefined) {
+      return { id, tier: record.tier, data };
+    }
+    throw new AppError('cannot-open', `This ${NOUNS[type]} could not be read: its saved copy is damaged. Nothing was changed.`);
+  }
+
+  get<T extends SchemaType>(type: T, id: string): RecordData<T> | undefined {
+    return this.find(type, id)?.data;
+  }
+
+  /** As get(), but 'not found' (or 'forbidden' for a Member-only record a PA asked for) in plain words. */
+  require<T extends SchemaType>(type: T, id: string): RecordData<T> {
+    const data = this.get(type, id);
+    if (data !== undefined) return data;
+    if (this.isSealed(type, id)) throw new AppError('forbidden', `This ${NOUNS[type]} is Member only.`);
+    throw new AppError('not-found', `There is no such ${NOUNS[type]}.`);
+  }
+
+  /** Whether a record of this type and id exists that this user cannot open. */
+  isSealed(type: SchemaType, id: string): boolean {
+    return this.vault.sealedIds(type).some((s) => s.id === id);
+  }
+
+  /** Every record of `type` this user can read. A malformed one is set aside and reported, never thrown. */
+  list<T extends SchemaType>(type: T): Array<RecordData<T>> {
+    const out: Array<RecordData<T>> = [];
+    for (const record of this.vault.iterate(type)) {
+      const data = this.parse(type, record.id, record.data);
+      if (data === undefined) continue;
+      if (record.tier === 'shared' && recordTier(type, record.id, data) === 'member') {
+        this.noteUnreadable(type, record.id, 'is Member-only content found under the shared key');
+        continue;
+      }
+      out.push(data);
+    }
+    return out;
+  }
+
+  /** Ids of records of `type` this user cannot open (a PA's "Member only" placeholders). */
+  sealedIds(type: SchemaType): string[] {
+    return this.vault.sealedIds(type).map((s) => s.id);
+  }
+
+  /** Ids of readable records of `type` sealed under the Member key; decrypts nothing. */
+  memberTierIds(type: SchemaType): Set<string> {
+    const ids = new Set<string>();
+    this.vault.forEachEntry(type, (e) => {
+      if (e.tier === 'member') ids.add(e.id);
+    });
+    return ids;
+  }
+
+  /** How many records of `type` exist, readable or not; decrypts nothing. */
+  count(type: SchemaType): number {
+    let n = 0;
+    this.vault.forEachEntry(type, () => n++);
+    return n + this.vault.sealedIds(type).length;
+  }
+
+  private parse<T extends SchemaType>(type: T, id: string, data: unknown): RecordData<T> | undefined {
+    const parsed = recordSchemas[type].safeParse(data);
+    if (parsed.success) return parsed.data as RecordData<T>;
+    this.noteUnreadable(type, id);
+    return undefined;
+  }
+
+  /** Records a record set aside as unreadable, logged once per unlock. No content in the log: only its kind and id. */
+  noteUnreadable(type: SchemaType, id: string, why = 'does not have the expected shape'): void {
+    if (this.unreadableIds.has(id)) return;
+    this.unreadableIds.add(id);
+    this.logger.warn(`A ${NOUNS[type]} record (${id.slice(0, 80)}) ${why} and was set aside.`);
+  }
+
+  // Writing ------------------------------------------------------------------------------------
+
+  /**
+   * Saves a record: checked against its schema, its tier worked out from its type and content (never
+   * taken from what was stored), refused to a PA where only the Member may write, and refused when the
+   * id already belongs to a record of another type. Emits `records:changed`.
+   */
+  save<T extends SchemaType>(type: T, data: RecordData<T> & { id: string }): RecordData<T> {
+    const vault = this.vault;
+    const parsed = recordSchemas[type].safeParse(data);
+    if (!parsed.success) {
+      this.logger.warn(`A ${NOUNS[type]} was not saved: it does not have the expected shape.`);
+      throw new AppError('invalid-input', `The ${NOUNS[type]} could not be saved because some of its details are not valid. Nothing was saved.`);
+    }
+    const id = data.id;
+    const tier = recordTier(type, id, parsed.data);
+    this.checkWrite(type, id, tier);
+    const existing = this.typeOf(id);
+    if (existing !== undefined && existing !== type) {
+      throw new AppError('refused', `That id belongs to another kind of record, so this ${NOUNS[type]} was not saved. Nothing was changed.`);
+    }
+    vault.put({ id, tier, type, data: parsed.data });
+    this.events.emit('records:changed', { kind: type, id });
+    return parsed.data as RecordData<T>;
+  }
+
+  /** Removes a record of `type`; an id of another type is left alone. */
+  remove(type: SchemaType, id: string): void {
+    const record = this.find(type, id);
+    if (!record) return;
+    this.checkWrite(type, id, record.tier);
+    this.vault.delete(id);
+    this.events.emit('records:changed', { kind: type, id });
+  }
+
+  private checkWrite(type: SchemaType, id: string, tier: RecordTier): void {
+    if (this.isMember) return;
+    if (isMemberWritten(type, id)) throw new AppError('forbidden', `Only the Member can change the ${NOUNS[type]}. Nothing was saved.`);
+    if (tier === 'member') throw new AppError('forbidden', `This ${NOUNS[type]} belongs in the Member-only part of the vault; only the Member can record it. Nothing was saved.`);
+  }
+
+  /** The type of whatever record holds this id, readable or not. */
+  private typeOf(id: string): string | undefined {
+    const vault = this.vault;
+    const record = vault.get(id);
+    if (record) return record.type;
+    return vault.sealedIds().find((s) => s.id === id)?.type;
+  }
+
+  // Audit ---------------------------------------------------------------------------------------
+
+  /** R-USE-3: an audit event, stamped with who did it and when (from the injected clock). */
+  audit(recordId: string, action: string, tier: RecordTier, detail: Record<string, unknown>): void {
+    const session = this.session.requireVault();
+    session.records.appendAudit({ recordId, action, tier, detail: { ...detail, by: session.user.name, at: this.now().toISOString() } });
+  }
+
+  auditTrail(recordId: string) {
+    return this.vault.auditTrail(recordId).map((e) => ({ seq: e.seq, recordId: e.recordId, action: e.action, detail: e.detail }));
+  }
+
+  // Files and housekeeping -----------------------------------------------------------------------
+
+  /** The sealed files (attachments) of material. */
+  get blobs() {
+    return this.vault.attachments;
+  }
+
+  compact(): void {
+    this.vault.compact();
+  }
+
+  /** Brings the request index up to date; the index reads only entries whose sequence number changed. */
+  syncIndex(index: RequestIndex) {
+    return index.sync(this.vault);
+  }
+}
+
+export type { RecordType };

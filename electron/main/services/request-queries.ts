@@ -1,0 +1,200 @@
+import { addWorkingDays, type HolidayEdits } from '../../../shared/domain/calendar';
+import { effectiveLevel, levelNames, retentionDue } from '../../../shared/domain/classification';
+import { formatUk } from '../../../shared/domain/dates';
+import { requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
+import { requestStatus } from '../../../shared/domain/requests';
+import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
+import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import type { Meeting as MeetingView } from '../../../shared/domain/directory';
+import type { CouncilSettingsService } from './council-settings-service';
+import type { EventHub } from './events';
+import { view, type MaterialStore } from './material-store';
+import type { StoredMaterial, StoredRequest } from './record-schemas';
+import type { RecordsRepository } from './records-repository';
+import { RequestIndex, lifecycleOf } from './request-index';
+
+/** What the screens read about requests: the list, one request's details, the Today counts. */
+export class RequestQueries {
+  private readonly index = new RequestIndex();
+
+  constructor(
+    private readonly records: RecordsRepository,
+    private readonly council: CouncilSettingsService,
+    private readonly materials: MaterialStore,
+    private readonly events: EventHub,
+    private readonly today: () => string,
+  ) {
+    events.subscribe((channel, payload) => {
+      // Locking forgets the index with the keys; the next unlock starts from the saved one.
+      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.index.clear();
+      // A change to material can change its request's row (its classification), so windows refresh that row.
+      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material') this.materialChanged((payload as { id: string }).id);
+    });
+  }
+
+  private materialChanged(id: string) {
+    let requestId: string | undefined;
+    try {
+      requestId = this.records.get('material', id)?.requestId;
+    } catch {
+      return; // locked meanwhile, or unreadable: the next read reloads everything
+    }
+    if (requestId) this.events.emit('records:changed', { kind: 'request', id: requestId });
+  }
+
+  /** Brings the request index up to date with the vault (cheap when nothing changed). */
+  private synced(): RequestIndex {
+    this.records.syncIndex(this.index);
+    for (const id of this.index.unreadable) this.records.noteUnreadable('request', id);
+    return this.index;
+  }
+
+  /** Today and the end of "the next three working days" in the council's calendar. */
+  private dueWindow(): DueWindow {
+    const today = this.today();
+    const { nation } = this.council.get();
+    return { today, until: addWorkingDays(today, 3, { kind: 'nation', nation }, this.council.holidayEdits()).dueDate };
+  }
+
+  private meetingsById(): Map<string, MeetingView> {
+    return new Map(this.records.list('meeting').map((m) => [m.id, m]));
+  }
+
+  private row(r: StoredRequest, meetings: Map<string, MeetingView>, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
+    const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
+    const meeting = r.meetingId ? meetings.get(r.meetingId) : undefined;
+    const levels = materials.map((m) => effectiveLevel(m.classification));
+    const classification = (['pink-paper', 'exempt', 'confidential', 'open'] as const).find((l) => levels.includes(l));
+    return {
+      id: r.id,
+      reference: r.reference,
+      locked: false,
+      subject: r.subject,
+      question: r.informationSought,
+      notes: r.events.map((e) => e.note).join(' '),
+      officerName: r.officerName,
+      service: r.service,
+      ward: r.ward,
+      meetingId: r.meetingId,
+      meetingLabel: meeting ? `${meeting.committee}, ${formatUk(meeting.date)}` : '',
+      capacity: r.capacity ? CAPACITIES[r.capacity] : '',
+      route: r.route ? ROUTES[r.route] : '',
+      classification: classification ? levelNames[classification] : 'Nothing received yet',
+      status: status.status,
+      sentOn: r.sentOn,
+      acknowledgeBy: r.acknowledgeBy,
+      target: status.target,
+      workingDaysLate: status.workingDaysLate,
+      ...worklistFlags(r),
+      dueSoon: isDueSoon({ locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false }, window),
+    };
+  }
+
+  /** The material recorded against a request that this user can read; the index must have been synced. */
+  private materialsOf(requestId: string): StoredMaterial[] {
+    return this.index.materialIdsFor(requestId).flatMap((id) => {
+      try {
+        return this.records.get('material', id) ?? [];
+      } catch {
+        return []; // a damaged material is set aside (and logged), never breaks its request
+      }
+    });
+  }
+
+  /**
+   * One page of the requests the signed-in user may see, in due-date order; Member-only ones appear
+   * to a PA as locked placeholders at the end (R-USE-2). Only the page's records are decrypted. A
+   * request that cannot be read shows as a placeholder saying so; it never breaks the list.
+   */
+  page(offset: number, limit: number): { total: number; rows: RequestRow[] } {
+    const index = this.synced();
+    const ids = index.orderedIds();
+    const sealed = this.records.sealedIds('request');
+    const window = this.dueWindow();
+    const states = index.statesFor(window.today, this.council.holidayEdits());
+    const meetings = this.meetingsById();
+    const total = ids.length + sealed.length;
+    const rows: RequestRow[] = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) {
+      if (i >= ids.length) {
+        rows.push(placeholderRow(sealed[i - ids.length]!, 'Member only'));
+        continue;
+      }
+      const id = ids[i]!;
+      let r: StoredRequest | undefined;
+      try {
+        r = this.records.get('request', id);
+      } catch {
+        rows.push(placeholderRow(id, 'Could not be read'));
+        continue;
+      }
+      if (r) rows.push(this.row(r, meetings, this.materialsOf(id), window, states.get(id)));
+    }
+    return { total, rows };
+  }
+
+  detail(id: string): RequestDetail {
+    const r = this.records.require('request', id);
+    this.synced();
+    const all = this.materialsOf(id);
+    const foi = foiAlternative({ verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' }, r.nation);
+    return {
+      row: this.row(r, this.meetingsById(), all, this.dueWindow()),
+      draft: { ...r },
+      events: r.events,
+      explanation: r.explanation,
+      assessmentSummary: r.assessmentSummary,
+      verdict: r.verdict,
+      profileName: r.profile.name,
+      materials: all.map(view),
+      // A PA cannot read which request a Member-only material belongs to; it shows the count of all of them.
+      lockedMaterials: this.records.sealedIds('material').length,
+      foiOffered: foi.offered && r.route !== 'foi',
+    };
+  }
+
+  /** R-DUE-3: open requests whose due dates would move under `edits`; nothing is changed. */
+  affectedByHolidays(edits: HolidayEdits) {
+    const open = this.records.list('request').filter((r) => !r.events.some((e) => e.type === 'answered'));
+    const byId = new Map(open.map((r) => [r.id, r]));
+    return requestsAffectedByCalendarChange(open, edits).map((c) => ({ ...c, reference: byId.get(c.id)!.reference, subject: byId.get(c.id)!.subject }));
+  }
+
+  dashboard(): Dashboard {
+    const window = this.dueWindow();
+    const states = this.synced().statesFor(window.today, this.council.holidayEdits());
+    return {
+      today: window.today,
+      ...worklistCounts(states.values(), window),
+      retentionDue: retentionDue(this.materials.list(), window.today).length,
+    };
+  }
+}
+
+function placeholderRow(id: string, label: string): RequestRow {
+  return {
+    id,
+    reference: label,
+    locked: true,
+    subject: label,
+    question: '',
+    notes: '',
+    officerName: '',
+    service: '',
+    ward: '',
+    meetingId: null,
+    meetingLabel: '',
+    capacity: '',
+    route: '',
+    classification: label,
+    status: 'awaiting-acknowledgement',
+    sentOn: '',
+    acknowledgeBy: null,
+    target: '',
+    workingDaysLate: 0,
+    awaitingMonitoringOfficer: false,
+    chairNoticePending: false,
+    dueSoon: false,
+  };
+}

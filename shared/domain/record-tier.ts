@@ -1,0 +1,31 @@
+import { tierFor, type Classification } from './classification';
+import type { RecordType } from './record-types';
+
+export type RecordTier = 'shared' | 'member';
+
+// R-USE-2 (003 §4.8): the key a record is sealed under (who may READ it) follows from its type and content
+// alone, worked out afresh on every save, so a tier stored (or forged) earlier can never carry Member content
+// to the shared key. Who may WRITE it is isMemberWritten (record-types.ts).
+export function recordTier(type: RecordType, id: string, data: unknown): RecordTier {
+  const d = (data ?? {}) as { memberOnly?: unknown; classification?: Classification | null; isBriefing?: boolean };
+  switch (type) {
+    case 'material':
+      return tierFor({ classification: d.classification ?? null, isBriefing: d.isBriefing });
+    case 'arrival':
+      // Recorded by a PA for the Member, sealed to the Member until classified (issue 10).
+      return 'member';
+    case 'request-index':
+      return id === 'request-index:member' ? 'member' : 'shared';
+    case 'disclosure':
+    case 'register-entry':
+      return 'member';
+    // Written only by the Member (authenticated by the vault) but read by the PA too: the PA's requests follow them.
+    case 'council-settings':
+    case 'council-profile':
+    case 'officer':
+    case 'meeting':
+      return 'shared';
+    default:
+      return d.memberOnly === true ? 'member' : 'shared';
+  }
+}

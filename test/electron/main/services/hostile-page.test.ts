@@ -1,0 +1,303 @@
+// Issue 10 item 4: a compromised page calling the contract directly, through the same dispatcher the
+// real preload reaches, and (where the issue describes a PA with the files) records forged straight
+// into the vault session. Each test expects refusal or detection, and nothing saved changed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
+import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
+
+const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };
+const officerInput = { name: 'Eve Forger', service: 'Estates', role: 'Officer', seniority: 'officer', email: 'eve@example-council.gov.uk' };
+
+type Result = { ok: true; value: any } | { ok: false; error: { code: string; message: string } };
+
+/** A refusal in plain words: no stack, no exception name, no zod text, no field path or camelCase name. */
+function expectPlainRefusal(result: Result, code?: string) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  if (code) expect(result.error.code).toBe(code);
+  expect(result.error.message).not.toMatch(/Error\b|zod|\bat \S+ \(|undefined|\bnull\b|[a-z][A-Z][a-z]|\.ts\b/);
+}
+
+async function withWarnings(extra = {}) {
+  const warnings: string[] = [];
+  const ctx = await seededCase('2026-11-24', { logger: { error: (m: string) => warnings.push(m), warn: (m: string) => warnings.push(m) }, ...extra });
+  return { ...ctx, warnings };
+}
+
+async function withPinkPaper(extra = {}) {
+  const ctx = await withWarnings(extra);
+  const material = await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Depot valuation', receivedOn: '2026-11-20', summary: 'Valuation £2.1m', classification: pinkPaper, personalData: noPersonalData, isBriefing: false });
+  const raw = () => ctx.core.session.requireVault().records;
+  return { ...ctx, material, raw };
+}
+
+async function disclosed(ctx: Awaited<ReturnType<typeof withPinkPaper>>) {
+  const d = await ctx.ok('disclosures:start', { materialId: ctx.material.id });
+  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
+  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } } });
+  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } } });
+  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'disclose', to: 'County Court', on: '2026-11-24', what: 'Valuation' } });
+  return d;
+}
+
+describe('ids come from main, and a save can only update a record of its own type', () => {
+  it('officers:save and meetings:save with the id of a material, disclosure, register entry or each other are refused; nothing changes', async () => {
+    const ctx = await withPinkPaper();
+    const d = await disclosed(ctx);
+    const [entry] = await ctx.ok<Array<{ id: string }>>('disclosures:register');
+    for (const id of [ctx.material.id, d.id, entry!.id, ctx.meeting.id, ctx.request.row.id]) {
+      expectPlainRefusal(await ctx.call('officers:save', { ...officerInput, id }));
+    }
+    for (const id of [ctx.material.id, d.id, entry!.id, ctx.officer.id]) {
+      expectPlainRefusal(await ctx.call('meetings:save', { committee: 'Forged', date: '2026-12-01', agendaItems: [], id }));
+    }
+    // The register still holds its one entry, the material and disclosure are intact.
+    expect(await ctx.ok('disclosures:register')).toHaveLength(1);
+    expect((await ctx.ok('materials:view', { id: ctx.material.id })).title).toBe('Depot valuation');
+    expect((await ctx.ok('disclosures:list'))[0]!.gate.state).toBe('disclosed');
+    expect((await ctx.ok('officers:list')).map((o: { name: string }) => o.name)).toEqual(['Sam Green']);
+  });
+
+  it('an id the page makes up is refused; a new record gets an id made in main; an existing officer can be updated', async () => {
+    const { call, ok, officer } = await seededCase();
+    expectPlainRefusal(await call('officers:save', { ...officerInput, id: 'chosen-by-the-page' }), 'not-found');
+    const created = await ok('officers:save', officerInput);
+    expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    const updated = await ok('officers:save', { ...officerInput, role: 'Head of Estates', seniority: 'head-of-service', name: 'Sam Green', id: officer.id });
+    expect(updated.id).toBe(officer.id);
+    expect((await ok('officers:list')).length).toBe(2);
+  });
+});
+
+describe('references are checked by type', () => {
+  it('a request whose officer is a meeting (or whose meeting is an officer) is refused, for the Member and for a PA; the list keeps working', async () => {
+    const ctx = await seededCase();
+    const before = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expectPlainRefusal(await ctx.call('requests:create', draft({ officerId: ctx.meeting.id })), 'invalid-input');
+    expectPlainRefusal(await ctx.call('requests:create', draft({ officerId: ctx.officer.id, meetingId: ctx.officer.id })), 'invalid-input');
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    expectPlainRefusal(await ctx.call('requests:create', draft({ officerId: ctx.meeting.id })), 'invalid-input');
+    expect((await ctx.ok('requests:list', { offset: 0, limit: 50 })).total).toBe(before.total);
+    await ctx.ok('session:lock');
+    const { users } = await ctx.ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
+    await ctx.ok('session:unlock', { userId: users.find((u: { role: string }) => u.role === 'member')!.id, passphrase: MEMBER_PASS });
+    expect(await ctx.ok('requests:list', { offset: 0, limit: 50 })).toEqual(before);
+  });
+
+  it('reading by id checks the type: a meeting id is not a request, a request id is not material, a material id is not a disclosure', async () => {
+    const ctx = await withPinkPaper();
+    expectPlainRefusal(await ctx.call('requests:get', { id: ctx.meeting.id }), 'not-found');
+    expectPlainRefusal(await ctx.call('materials:view', { id: ctx.request.row.id }), 'not-found');
+    expectPlainRefusal(await ctx.call('disclosures:advance', { id: ctx.material.id, event: { type: 'choose-ground', ground: 'b' } }), 'not-found');
+    expectPlainRefusal(await ctx.call('disclosures:start', { materialId: ctx.officer.id }), 'not-found');
+    expectPlainRefusal(await ctx.call('materials:erase', { id: ctx.officer.id }), 'not-found');
+  });
+
+  it('a malformed record in the vault (forged at file level) is set aside and logged; requests:list, requests:get and the dashboard keep working', async () => {
+    const ctx = await withPinkPaper();
+    const raw = ctx.raw();
+    // One that cannot even be indexed, one that indexes but is not a request, and a damaged material.
+    raw.put({ id: 'forged-1', tier: 'shared', type: 'request', data: { subject: 42 } });
+    const real = raw.get<Record<string, unknown>>(ctx.request.row.id)!.data;
+    raw.put({ id: 'forged-2', tier: 'shared', type: 'request', data: { ...real, id: 'forged-2', officerName: { not: 'a name' } } });
+    raw.put({ id: 'forged-3', tier: 'member', type: 'material', data: { requestId: ctx.request.row.id, title: ['x'] } });
+    const list = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(list.rows.find((r: { id: string }) => r.id === ctx.request.row.id)).toBeDefined();
+    expect(list.rows.find((r: { id: string }) => r.id === 'forged-2')).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expect(list.rows.some((r: { id: string }) => r.id === 'forged-1')).toBe(false);
+    expect((await ctx.ok('requests:get', { id: ctx.request.row.id })).materials.map((m: { id: string }) => m.id)).toEqual([ctx.material.id]);
+    expect(await ctx.call('dashboard:get')).toMatchObject({ ok: true });
+    expectPlainRefusal(await ctx.call('requests:get', { id: 'forged-2' }), 'cannot-open');
+    expect(ctx.warnings.filter((w) => /set aside/.test(w)).length).toBe(3);
+    expect(ctx.warnings.join('\n')).not.toMatch(/a name|42/); // ids and kinds only, no content
+  });
+});
+
+describe('the tier is worked out on every save, never reused from what is stored', () => {
+  it('a Member-only request found under the shared key (forged frame) is refused, not written to: the Member’s note never goes under the shared key', async () => {
+    const ctx = await withWarnings();
+    const secret = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Member-only matter' }));
+    const raw = ctx.core.session.requireVault().records;
+    const stored = raw.get<Record<string, unknown>>(secret.row.id)!;
+    raw.put({ id: stored.id, tier: 'shared', type: 'request', data: stored.data });
+    const before = raw.stats();
+    expectPlainRefusal(await ctx.call('requests:logEvent', { id: secret.row.id, event: { type: 'acknowledged', on: '2026-11-24', note: 'Private note' } }), 'cannot-open');
+    expect(raw.stats()).toEqual(before);
+    expect(JSON.stringify(raw.get(secret.row.id)!.data)).not.toMatch(/Private note/);
+    expect((await ctx.ok('requests:list', { offset: 0, limit: 50 })).rows.find((r: { id: string }) => r.id === secret.row.id)).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expect(ctx.warnings.some((w) => /Member-only content found under the shared key/.test(w))).toBe(true);
+  });
+
+  it('a disclosure or protected material forged under the shared key is refused; a correct one is always saved under the Member key', async () => {
+    const ctx = await withPinkPaper();
+    ctx.raw().put({ id: 'forged-disclosure', tier: 'shared', type: 'disclosure', data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } } });
+    expectPlainRefusal(await ctx.call('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } }), 'cannot-open');
+    expect(ctx.raw().get<{ gate: { state: string } }>('forged-disclosure')!.data.gate.state).toBe('draft');
+    expect((await ctx.ok('disclosures:list')).map((d: { id: string }) => d.id)).toEqual([]);
+    const pink = ctx.raw().get(ctx.material.id)!;
+    ctx.raw().put({ id: pink.id, tier: 'shared', type: 'material', data: pink.data });
+    expectPlainRefusal(await ctx.call('materials:reclassify', { id: ctx.material.id, classification: { level: 'open' }, resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' } }), 'cannot-open');
+    const real = await ctx.ok('disclosures:start', { materialId: (await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Another', receivedOn: '2026-11-20', summary: '', classification: pinkPaper, personalData: noPersonalData, isBriefing: false })).id });
+    expect(ctx.raw().get(real.id)!.tier).toBe('member');
+  });
+});
+
+describe('lookups are prototype-safe', () => {
+  it('__proto__ and constructor as a profile id, or as an extra key, are refused and change nothing', async () => {
+    const ctx = await seededCase();
+    const before = await ctx.ok('council:get');
+    for (const profileId of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expectPlainRefusal(await ctx.call('council:set', { profileId, nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' }));
+      expectPlainRefusal(await ctx.call('profiles:copy', { sourceId: profileId, name: 'x' }), 'not-found');
+    }
+    const polluted = JSON.parse('{"profileId":"000","nation":"england-and-wales","emailDomain":"x.gov.uk","__proto__":{"profileId":"004"}}');
+    expectPlainRefusal(await ctx.call('council:set', polluted), 'invalid-input');
+    expectPlainRefusal(await ctx.call('profiles:save', { ...before.profile, id: '__proto__', editable: true }));
+    expect(await ctx.ok('council:get')).toEqual(before);
+    expect(({} as Record<string, unknown>).profileId).toBeUndefined();
+  });
+
+  it('a settings file holding __proto__ keys or absurd values falls back to the defaults with a warning; Settings keeps working', async () => {
+    const warnings: string[] = [];
+    const ctx = coreBehindIpc('2026-11-24', { logger: { error: (m: string) => warnings.push(m), warn: (m: string) => warnings.push(m) } });
+    ctx.settingsStore.set('autoLockMinutes', 1e9);
+    ctx.settingsStore.set('council', JSON.parse('{"__proto__":{"x":1},"profileId":"__proto__","nation":"mars","emailDomain":7}'));
+    ctx.settingsStore.set('holidayEdits', { added: 'everything', removed: null });
+    expect(await ctx.ok('settings:get')).toEqual({ autoLockMinutes: 5 });
+    await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
+    expect((await ctx.ok('council:get')).settings).toEqual({ profileId: '000', nation: 'england-and-wales', emailDomain: '' });
+    expect(await ctx.ok('holidays:get')).toEqual({ added: [], removed: [] });
+    expect(warnings.some((w) => /autoLockMinutes/.test(w))).toBe(true);
+  });
+});
+
+describe('downgrading protected material needs its evidence, and every export of once-protected material is audited', () => {
+  async function withFile() {
+    const files = mkdtempSync(path.join(os.tmpdir(), 'ntk-hostile-'));
+    const pick = path.join(files, 'report.pdf');
+    writeFileSync(pick, 'the report');
+    const dialogs: AttachmentDialogs = { chooseAttachments: async () => [pick], chooseExportTarget: async () => path.join(files, `copy-${Math.random()}.pdf`) };
+    const ctx = await withPinkPaper({ attachmentDialogs: dialogs });
+    const add = (title: string, classification: unknown) =>
+      ctx.ok('materials:add', { requestId: ctx.request.row.id, title, receivedOn: '2026-11-20', summary: '', classification, personalData: noPersonalData, isBriefing: false });
+    return { ...ctx, add };
+  }
+
+  it('confidential, exempt, unsure and pink papers cannot be lowered without the officer’s confirmation or the committee’s resolution; nothing changes', async () => {
+    const ctx = await withFile();
+    const confidential = await ctx.add('Letter', { level: 'confidential', basis: 'given-in-confidence' });
+    const exempt = await ctx.add('Tender', { level: 'exempt', paragraph: 3 });
+    const unsure = await ctx.add('Note', { level: 'unsure' });
+    const attempts: Array<[string, unknown]> = [
+      [confidential.id, { level: 'open' }],
+      [exempt.id, { level: 'open' }],
+      [exempt.id, { level: 'confidential', basis: 'statutory' }],
+      [unsure.id, { level: 'open' }],
+      [ctx.material.id, { level: 'open' }],
+      [ctx.material.id, { level: 'exempt', paragraph: 3 }],
+    ];
+    for (const [id, classification] of attempts) {
+      expectPlainRefusal(await ctx.call('materials:reclassify', { id, classification, resolution: null, confirmation: null }), 'refused');
+    }
+    expect((await ctx.ok('materials:view', { id: exempt.id })).classification).toEqual({ level: 'exempt', paragraph: 3 });
+    // Raising protection needs no evidence.
+    await ctx.ok('materials:reclassify', { id: confidential.id, classification: { level: 'exempt', paragraph: 1 }, resolution: null });
+  });
+
+  it('with the confirmation the change is made and audited with the evidence; a later export of the now-open material is audited too', async () => {
+    const ctx = await withFile();
+    const letter = await ctx.add('Letter', { level: 'confidential', basis: 'given-in-confidence' });
+    const { material } = await ctx.ok('attachments:add', { materialId: letter.id });
+    const confirmation = { officer: 'Sam Green', on: '2026-11-23' };
+    await ctx.ok('materials:reclassify', { id: letter.id, classification: { level: 'open' }, resolution: null, confirmation });
+    const reopened = await ctx.ok('materials:view', { id: letter.id });
+    await ctx.ok('attachments:export', { materialId: letter.id, attachmentId: reopened.attachments[0].id });
+    const trail = await ctx.ok('audit:trail', { recordId: letter.id });
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(['classified', 'attached', 'reclassified', 'exported']);
+    expect(trail[2].detail).toMatchObject({ from: 'confidential', to: 'open', confirmation, by: 'Cllr Jane Smith' });
+    expect(material.attachments).toHaveLength(1);
+  });
+});
+
+describe('the council profile is pinned on a disclosure when it starts', () => {
+  it('switching from 004 (Monitoring Officer for every ground) to 000 mid-disclosure does not let it skip the Monitoring Officer', async () => {
+    const ctx = await withPinkPaper();
+    await ctx.ok('council:set', { profileId: '004', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
+    const d = await ctx.ok('disclosures:start', { materialId: ctx.material.id });
+    await ctx.ok('council:set', { profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
+    const grounded = await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
+    expect(grounded.steps).toContain('mo-consulted');
+    await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } } });
+    const approve = await ctx.call('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Agreed.' } } });
+    expectPlainRefusal(approve, 'refused');
+    expect(approve.ok || approve.error.message).toMatch(/Monitoring Officer/);
+    expect((await ctx.ok('disclosures:list'))[0]!.steps).toContain('mo-consulted');
+    expect(await ctx.ok('disclosures:register')).toEqual([]);
+  });
+});
+
+describe('meeting mode', () => {
+  it('needs an unlocked session and is the Member’s: refused while locked and to a PA', async () => {
+    const ctx = await seededCase();
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:lock');
+    expectPlainRefusal(await ctx.call('meetingMode:set', { kind: 'normal' }), 'locked');
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    expectPlainRefusal(await ctx.call('meetingMode:set', { kind: 'public-meeting' }), 'forbidden');
+    expect(await ctx.ok('meetingMode:get')).toEqual({ kind: 'normal' });
+  });
+
+  it('ending a private session returns to public-meeting mode; leaving public-meeting mode is audited', async () => {
+    const ctx = await seededCase();
+    await ctx.ok('meetingMode:set', { kind: 'public-meeting' });
+    await ctx.ok('meetingMode:set', { kind: 'private-session', meetingId: ctx.meeting.id });
+    expect(await ctx.ok('meetingMode:set', { kind: 'normal' })).toEqual({ kind: 'public-meeting' });
+    expect(await ctx.ok('audit:trail', { recordId: 'meeting-mode' })).toEqual([]);
+    expect(await ctx.ok('meetingMode:set', { kind: 'normal' })).toEqual({ kind: 'normal' });
+    const trail = await ctx.ok('audit:trail', { recordId: 'meeting-mode' });
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ action: 'left-public-meeting', detail: { by: 'Cllr Jane Smith' } });
+  });
+});
+
+describe('rule-bearing council settings live in the vault', () => {
+  it('values in settings.json move into the vault at the Member’s first unlock and leave the file; an unreadable one stays in the file', async () => {
+    const ctx = coreBehindIpc();
+    const custom = { ...(await import('../../../../shared/domain/profiles')).BUILT_IN_PROFILES['004'], id: 'custom-ours', name: 'Ours', editable: true };
+    const unreadable = { id: 'custom-future', name: 'From a newer version' };
+    ctx.settingsStore.set('council', { profileId: 'custom-ours', nation: 'scotland', emailDomain: 'example-council.gov.uk' });
+    ctx.settingsStore.set('customProfiles', [custom, unreadable]);
+    ctx.settingsStore.set('holidayEdits', { added: [{ date: '2026-12-29', name: 'Council closure', nations: ['scotland'] }], removed: [] });
+    await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
+    const council = await ctx.ok('council:get');
+    expect(council.settings).toEqual({ profileId: 'custom-ours', nation: 'scotland', emailDomain: 'example-council.gov.uk' });
+    expect(council.profile.name).toBe('Ours');
+    expect((await ctx.ok('holidays:get')).added).toHaveLength(1);
+    expect(ctx.settingsStore.get('council')).toBeUndefined();
+    expect(ctx.settingsStore.get('holidayEdits')).toBeUndefined();
+    expect(ctx.settingsStore.get('customProfiles')).toEqual([unreadable]);
+    // Editing settings.json afterwards switches nothing.
+    ctx.settingsStore.set('council', { profileId: '000', nation: 'england-and-wales', emailDomain: 'evil.example' });
+    expect((await ctx.ok('council:get')).settings.profileId).toBe('custom-ours');
+    // A PA reads the settings in force but cannot change them.
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    expect((await ctx.ok('council:get')).settings.profileId).toBe('custom-ours');
+    expectPlainRefusal(await ctx.call('holidays:save', { edits: { added: [], removed: [] }, recompute: [] }), 'forbidden');
+    expectPlainRefusal(await ctx.call('council:set', { profileId: '000', nation: 'scotland', emailDomain: 'x.gov.uk' }), 'forbidden');
+  });
+
+  it('a PA cannot write a Member-written record even through a save that would otherwise be theirs', async () => {
+    const ctx = await withPinkPaper();
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    // The council settings record's id, used as an officer id: refused by type, nothing written.
+    expectPlainRefusal(await ctx.call('officers:save', { ...officerInput, id: 'council-settings' }));
+    expect((await ctx.ok('council:get')).settings.emailDomain).toBe('example-council.gov.uk');
+  });
+});
