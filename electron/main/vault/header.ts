@@ -1,13 +1,16 @@
 // The vault header (vault.json): who can unlock, their Argon2id parameters and wrapped keys.
 // Authenticated twice: a SHA-256 checksum catches damage before any key is derived, and an HMAC
 // under a key derived from the shared data key catches deliberate edits once a user unlocks.
+// Format 2 adds a Member MAC (key derived from the Member-only key) over everything that decides
+// who may do what: the users and their roles, the Member's slot, the Member's public key. A PA's
+// own slot (their KDF settings and wrapped key) is left out, so a PA can change their passphrase.
 import { randomUUID } from 'node:crypto';
 import { checkKdfParams, deriveSubkey, equalBytes, hmac, sha256, type KdfParams } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 
 export const HEADER_FILE = 'vault.json';
 export const HEADER_FORMAT = 'need-to-know-vault';
-export const HEADER_VERSION = 1;
+export const HEADER_VERSION = 2;
 
 export type Role = 'member' | 'pa';
 
@@ -26,12 +29,22 @@ export interface HeaderBody {
   vaultId: string;
   created: string;
   users: UserSlot[];
+  /** Format 2: the Member's X25519 public key (SPKI DER, base64) and its private key sealed under the Member-only key. */
+  memberBox?: { publicKey: string; privateKey: string };
 }
 
 interface HeaderFile extends HeaderBody {
   mac: string;
+  memberMac?: string;
   checksum: string;
 }
+
+/** The part of the header only the Member may change. */
+function memberView(body: HeaderBody): unknown {
+  return { ...body, users: body.users.map((u) => (u.role === 'member' ? u : { id: u.id, name: u.name, role: u.role })) };
+}
+
+export const headerMemberMac = (body: HeaderBody, memberKey: Buffer): Buffer => hmac(deriveSubkey(memberKey, 'header:member'), canonicalJson(memberView(body)));
 
 /** JSON with sorted keys, so the MAC does not depend on property order. */
 export function canonicalJson(value: unknown): string {
@@ -57,15 +70,20 @@ export function wrapAad(header: Pick<HeaderBody, 'vaultId'>, user: Pick<UserSlot
 
 const macOf = (body: HeaderBody, sharedKey: Buffer) => hmac(deriveSubkey(sharedKey, 'header'), canonicalJson(body));
 
-export function serializeHeader(body: HeaderBody, sharedKey: Buffer): Buffer {
+/**
+ * `memberMac`: the Member's MAC when the Member writes it, or the one already there when a PA
+ * changes only their own slot (the Member's MAC does not cover it).
+ */
+export function serializeHeader(body: HeaderBody, sharedKey: Buffer, memberMac: string | undefined): Buffer {
   const mac = macOf(body, sharedKey).toString('hex');
-  const checksum = sha256(Buffer.from(canonicalJson({ ...body, mac }))).toString('hex');
-  return Buffer.from(`${JSON.stringify({ ...body, mac, checksum }, null, 2)}\n`);
+  const checksum = sha256(Buffer.from(canonicalJson({ ...body, mac, memberMac }))).toString('hex');
+  return Buffer.from(`${JSON.stringify({ ...body, mac, memberMac, checksum }, null, 2)}\n`);
 }
 
 export interface ParsedHeader {
   body: HeaderBody;
   mac: string;
+  memberMac?: string;
 }
 
 /** Parses and checks the header's shape and checksum. No key needed; nothing is written. */
@@ -84,9 +102,10 @@ export function parseHeader(bytes: Buffer): ParsedHeader {
       `cannot open: this vault was written by a newer version of Need to Know (format ${file.version}); update the app. The vault was not changed.`,
     );
   }
-  const { mac, checksum, ...body } = file;
+  const { mac, memberMac, checksum, ...body } = file;
   if (typeof mac !== 'string' || typeof checksum !== 'string') throw cannotOpen('the vault header is incomplete');
-  const expected = sha256(Buffer.from(canonicalJson({ ...body, mac }))).toString('hex');
+  if (file.version >= 2 && typeof memberMac !== 'string') throw cannotOpen("the vault header is missing the Member's check");
+  const expected = sha256(Buffer.from(canonicalJson({ ...body, mac, memberMac }))).toString('hex');
   if (!equalBytes(Buffer.from(expected), Buffer.from(checksum))) throw cannotOpen('the vault header is damaged (checksum mismatch)');
   if (typeof body.vaultId !== 'string' || !Array.isArray(body.users) || body.users.length === 0) {
     throw cannotOpen('the vault header lists no users');
@@ -98,7 +117,17 @@ export function parseHeader(bytes: Buffer): ParsedHeader {
     if (!user.keys || typeof user.keys.shared !== 'string') throw cannotOpen('the vault header has a user without keys');
     checkKdfParams(user.kdf);
   }
-  return { body: body as HeaderBody, mac };
+  if (body.users.filter((u) => u.role === 'member').length !== 1) throw cannotOpen('the vault header does not list exactly one Member');
+  return { body: body as HeaderBody, mac, memberMac };
+}
+
+/** The Member's app: proves the users, roles and the Member's keys are as the Member last wrote them. */
+export function verifyHeaderMemberMac(parsed: ParsedHeader, memberKey: Buffer): void {
+  if (parsed.body.version < 2) return; // format 1 had no Member MAC: upgraded at this unlock
+  const expected = headerMemberMac(parsed.body, memberKey);
+  if (!parsed.memberMac || !equalBytes(expected, Buffer.from(parsed.memberMac, 'hex'))) {
+    throw cannotOpen("the list of people or their keys in the vault header was changed by someone other than the Member (the Member's check failed)");
+  }
 }
 
 /** After unwrapping the shared key: proves nobody edited the header. */

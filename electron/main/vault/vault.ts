@@ -6,8 +6,11 @@ import { DEFAULT_KDF, deriveKek, newDataKey, newKdfParams, unwrapKey, wipe, wrap
 import { VaultError, cannotOpen } from './errors';
 import type { Tier } from './frames';
 import { atomicWrite, ensureDir, realFs, type VaultFs } from './fsio';
-import { HEADER_FILE, newHeader, parseHeader, serializeHeader, verifyHeaderMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
-import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys } from './store';
+import { HEADER_FILE, HEADER_VERSION, headerMemberMac, newHeader, parseHeader, serializeHeader, verifyHeaderMac, verifyHeaderMemberMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
+import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys, type SetAsideFrame } from './store';
+import { decodeCheckpoint, encodeCheckpoint, ukDate, type CheckpointStore } from './checkpoint';
+import { newMemberBox, openBox, sealTo } from './sealed-box';
+import { open as openSealedBytes, packSealed, seal as sealBytes, unpackSealed } from './crypto';
 import { BlobStore } from './blobs';
 import { restoreBackup, writeBackup } from './backup';
 import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
@@ -32,6 +35,14 @@ export interface VaultOptions {
   fs?: VaultFs;
   now?: () => Date;
   compaction?: CompactionPolicy;
+  /** Where the Member's rollback checkpoint is kept, outside the data folder. Without one, rollback goes undetected. */
+  checkpoints?: CheckpointStore;
+}
+
+/** Something the user must be told at unlock, in plain words (the session state carries these to the screens). */
+export interface VaultWarning {
+  kind: 'rollback' | 'set-aside' | 'unfinished-save' | 'checkpoint-altered' | 'upgraded';
+  message: string;
 }
 
 export interface KdfCost {
@@ -100,7 +111,8 @@ export class Vault {
     slot.keys = { shared: wrapKey(kek, keys.shared, wrapAad(header, slot, 'shared')), member: wrapKey(kek, keys.member!, wrapAad(header, slot, 'member')) };
     wipe(kek);
     header.users.push(slot);
-    atomicWrite(fs, path.join(dir, HEADER_FILE), serializeHeader(header, keys.shared), 'the vault header');
+    header.memberBox = memberBoxFor(header, keys.member!);
+    atomicWrite(fs, path.join(dir, HEADER_FILE), serializeHeader(header, keys.shared, headerMemberMac(header, keys.member!).toString('hex')), 'the vault header');
     const locked = Vault.open(dir, options);
     return locked.openWithKeys(slot.id, keys);
   }
@@ -155,20 +167,92 @@ export class LockedVault {
   /** Opens with keys already unwrapped (vault creation, quick unlock). Verifies the header first. */
   openWithKeys(userId: string, keys: Keys): VaultSession {
     const slot = this.slot(userId);
+    const now = this.options.now ?? (() => new Date());
     try {
       verifyHeaderMac(this.header, keys.shared);
       if (slot.role !== 'member') keys.member = null; // whatever was passed, a PA never holds it (R-USE-2)
-      const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION);
+      if (keys.member) verifyHeaderMemberMac(this.header, keys.member);
+      const body = this.header.body;
+      const warnings: VaultWarning[] = [];
+      const checkpoints = keys.member ? this.options.checkpoints : undefined;
+      const checkpoint = checkpoints ? decodeCheckpoint(keys.member!, body.vaultId, checkpoints.read(body.vaultId)) : null;
+      if (checkpoint === 'altered') {
+        warnings.push({ kind: 'checkpoint-altered', message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing." });
+      }
+      const cp = checkpoint === 'altered' ? null : checkpoint;
+      const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION, {
+        upgraded: body.version >= 2,
+        watch: cp?.lastSeq,
+      });
       removeStaleTemps(this.fs, this.dir);
-      const setAside = tornAt === null ? null : store.repairTornTail(tornAt, (this.options.now ?? (() => new Date()))());
-      const session = new VaultSession(this.dir, this.header.body, slot, keys, store, this.fs, this.options);
+      const setAside = tornAt === null ? null : store.repairTornTail(tornAt, now());
+      if (cp) warnings.push(...rollbackWarnings(cp, store, body.version));
+      if (store.setAside.size) warnings.push(setAsideWarning([...store.setAside.values()]));
+      if (setAside !== null) {
+        warnings.push({
+          kind: 'unfinished-save',
+          message: `A save that had not finished when the app last stopped was set aside (it was never confirmed, so nothing confirmed is lost). It is kept in the vault folder as ${setAside}.`,
+        });
+      }
+      let header = body;
+      let memberMac = this.header.memberMac;
+      if (keys.member && body.version < HEADER_VERSION) {
+        // Migration from format 1: the records as found become the Member's, under a snapshot with
+        // the Member's MAC, and only then does the header say "upgraded" (a crash between leaves format 1).
+        store.compact();
+        header = { ...body, version: HEADER_VERSION, memberBox: memberBoxFor(body, keys.member) };
+        memberMac = headerMemberMac(header, keys.member).toString('hex');
+        atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(header, keys.shared, memberMac), 'the vault header');
+        warnings.push({ kind: 'upgraded', message: 'The vault was upgraded to the current format. Nothing was lost.' });
+      }
+      const session = new VaultSession(this.dir, header, slot, keys, store, this.fs, this.options, memberMac);
       session.recovery = setAside === null ? null : { setAside };
+      session.warnings = warnings;
+      session.saveCheckpoint();
       return session;
     } catch (error) {
       wipe(keys.shared, keys.member);
       throw error;
     }
   }
+}
+
+/** The Member's X25519 key pair for write-only arrivals, its private half sealed under the Member-only key. */
+function memberBoxFor(header: Pick<HeaderBody, 'vaultId'>, memberKey: Buffer): { publicKey: string; privateKey: string } {
+  const box = newMemberBox();
+  const sealed = packSealed(sealBytes(memberKey, box.privateKey, Buffer.from(`ntk-member-box|${header.vaultId}|${box.publicKey}`))).toString('base64');
+  wipe(box.privateKey);
+  return { publicKey: box.publicKey, privateKey: sealed };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Compares the vault as found with the Member's checkpoint: anything behind it is named, in words. */
+function rollbackWarnings(cp: { generation: number; lastSeq: number; head: string; at: string; format: number }, store: RecordStore, format: number): VaultWarning[] {
+  const now = store.position();
+  const when = ukDate(cp.at);
+  if (format < cp.format) {
+    return [{ kind: 'rollback', message: `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.` }];
+  }
+  if (now.lastSeq < cp.lastSeq) {
+    const missing = cp.lastSeq - now.lastSeq;
+    return [{ kind: 'rollback', message: `${plural(missing, 'save', 'saves')} made up to ${when} ${missing === 1 ? 'is' : 'are'} missing from this vault. It may have been replaced by an older copy, or cut short.` }];
+  }
+  if (now.generation < cp.generation) {
+    return [{ kind: 'rollback', message: `This vault is an older copy than the one last saved on this computer on ${when}: saves made since may be missing.` }];
+  }
+  if (store.watchedHead !== null && store.watchedHead !== cp.head) {
+    return [{ kind: 'rollback', message: `The saves up to ${when} were replaced by different ones after they were made: some may be missing.` }];
+  }
+  return [];
+}
+
+function setAsideWarning(frames: SetAsideFrame[]): VaultWarning {
+  const first = frames[0]!;
+  return {
+    kind: 'set-aside',
+    message: `${plural(frames.length, 'change', 'changes')} in the vault ${frames.length === 1 ? 'was' : 'were'} not made by the Member's app and ${frames.length === 1 ? 'was' : 'were'} set aside, not applied (for example save ${first.seq}: ${first.reason}). They are kept in the vault folder; nothing was deleted.`,
+  };
 }
 
 async function unwrapSlot(header: HeaderBody, slot: UserSlot, passphrase: string): Promise<Keys> {
@@ -195,6 +279,8 @@ export class VaultSession {
    * acknowledged, so nothing acknowledged is lost; its bytes were kept in this file beside the journal.
    */
   recovery: { setAside: string } | null = null;
+  /** What the user must be told at unlock: rollback, frames set aside, an unfinished save, an upgrade. */
+  warnings: VaultWarning[] = [];
   readonly attachments: BlobStore;
 
   constructor(
@@ -205,6 +291,7 @@ export class VaultSession {
     private readonly store: RecordStore,
     private readonly fs: VaultFs,
     private readonly options: VaultOptions,
+    private memberMac: string | undefined,
   ) {
     this.attachments = new BlobStore(path.join(dir, 'blobs'), fs, () => this.requireKeys());
   }
@@ -237,7 +324,15 @@ export class VaultSession {
     // A PA cannot overwrite what it cannot read.
     if (this.store.records.get(record.id)?.readable === false) throw new VaultError('not-permitted', 'This record is Member-only.');
     const seq = this.store.append('put', record.tier, record.id, record.type, Buffer.from(JSON.stringify(record.data)));
-    if (this.store.needsCompaction()) this.compact();
+    // The save is durable from here: a failing compaction must not report it as failed.
+    if (this.store.needsCompaction()) {
+      try {
+        this.compact();
+      } catch {
+        /* the journal keeps growing; the next save tries again */
+      }
+    }
+    this.saveCheckpoint();
     return { ...record, seq };
   }
 
@@ -247,6 +342,49 @@ export class VaultSession {
     if (!existing) return;
     if (!this.canRead(existing.tier)) throw new VaultError('not-permitted', 'This record is Member-only.');
     this.store.append('delete', existing.tier, id, existing.type, Buffer.alloc(0));
+    this.saveCheckpoint();
+  }
+
+  /**
+   * After each of the Member's saves: records where the chain ends, outside the data folder, with
+   * the Member's MAC. A PA's app cannot make one (it lacks the key) and does not try.
+   */
+  saveCheckpoint(): void {
+    const store = this.options.checkpoints;
+    if (!store || !this.keys.member || this.locked) return;
+    const at = (this.options.now ?? (() => new Date()))().toISOString();
+    try {
+      store.write(this.header.vaultId, encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }));
+    } catch {
+      /* a checkpoint that cannot be written weakens rollback detection but must not fail a save that is durable */
+    }
+  }
+
+  /**
+   * Seals bytes to the Member (write-only): any session, a PA's included, can call it; only the
+   * Member's openSealed() opens the result. `label` (e.g. the arrival record's id) must match on opening.
+   */
+  sealForMember(bytes: Buffer, label: string): Buffer {
+    this.requireKeys();
+    const box = this.header.memberBox;
+    if (!box) throw new VaultError('not-permitted', 'The Member has not opened this vault since it was upgraded, so nothing can be sealed for them yet.');
+    return sealTo(box.publicKey, bytes, label);
+  }
+
+  /** Member only: opens what sealForMember() made. Throws when it was altered, or sealed under another label. */
+  openSealed(sealed: Buffer, label: string): Buffer {
+    const keys = this.requireKeys();
+    const box = this.header.memberBox;
+    if (!keys.member || !box) throw new VaultError('not-permitted', 'Only the Member can open this.');
+    const privateKey = openSealedBytes(keys.member, unpackSealed(Buffer.from(box.privateKey, 'base64')), Buffer.from(`ntk-member-box|${this.header.vaultId}|${box.publicKey}`));
+    if (!privateKey) throw cannotOpen("the Member's key for items sealed to them has been altered");
+    try {
+      const plain = openBox(privateKey, box.publicKey, sealed, label);
+      if (!plain) throw cannotOpen('this item sealed for the Member was altered, or belongs to another record');
+      return plain;
+    } finally {
+      wipe(privateKey);
+    }
   }
 
   get<T = unknown>(id: string): VaultRecord<T> | undefined {
@@ -302,7 +440,9 @@ export class VaultSession {
   appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown> }): number {
     this.requireKeys();
     const tier = this.canRead(event.tier) ? event.tier : 'shared';
-    return this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(event.detail)));
+    const seq = this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(event.detail)));
+    this.saveCheckpoint();
+    return seq;
   }
 
   /** Audit events in order, re-verifying the snapshot's MAC and the journal's hash chain as it reads. */
@@ -317,9 +457,12 @@ export class VaultSession {
     return writeBackup(this.dir, file, { fs: this.fs, now: this.options.now });
   }
 
-  compact(): void {
+  /** Writes the next snapshot. Only the Member's app does (it carries the Member's MAC); false from a PA's. */
+  compact(): boolean {
     this.requireKeys();
-    this.store.compact();
+    const done = this.store.compact();
+    if (done) this.saveCheckpoint();
+    return done;
   }
 
   stats() {
@@ -356,8 +499,12 @@ export class VaultSession {
   }
 
   private writeHeader(next: HeaderBody): void {
-    atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(next, this.requireKeys().shared), 'the vault header');
+    const keys = this.requireKeys();
+    // A PA changes only their own slot, which the Member's MAC leaves out, so it carries over unchanged.
+    const memberMac = keys.member ? headerMemberMac(next, keys.member).toString('hex') : this.memberMac;
+    atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(next, keys.shared, memberMac), 'the vault header');
     this.header = next;
+    this.memberMac = memberMac;
   }
 
   /** The user's unwrapped keys, for quick unlock to wrap with the OS keychain. */

@@ -167,7 +167,7 @@ describe('vault: locking and refusing to open', () => {
     session.lock();
     const file = path.join(dir, HEADER_FILE);
     const header = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...header, version: 2 }));
+    writeFileSync(file, JSON.stringify({ ...header, version: 3 }));
     const before = snapshotFolder(dir);
     expect(() => Vault.open(dir)).toThrow(expect.objectContaining({ code: 'newer-format' }));
     expect(snapshotFolder(dir)).toEqual(before);
