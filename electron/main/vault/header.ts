@@ -63,9 +63,12 @@ export function newHeader(now: Date): HeaderBody {
 }
 
 /** Associated data for a wrapped key: binds it to this vault, user, role, tier and KDF settings. */
-export function wrapAad(header: Pick<HeaderBody, 'vaultId'>, user: Pick<UserSlot, 'id' | 'role' | 'kdf'>, tier: 'shared' | 'member'): Buffer {
+export function wrapAad(header: Pick<HeaderBody, 'vaultId' | 'version'>, user: Pick<UserSlot, 'id' | 'role' | 'kdf'>, tier: 'shared' | 'member'): Buffer {
   const { m, t, p, salt } = user.kdf;
-  return Buffer.from(`ntk-key|${header.vaultId}|${user.id}|${user.role}|${tier}|${m}|${t}|${p}|${salt}`);
+  // From format 2 the Member's keys are wrapped under a different label, so a header turned back
+  // to format 1 (to escape the Member's MAC) no longer opens the Member's slot.
+  const label = user.role === 'member' && header.version >= 2 ? 'ntk-key2' : 'ntk-key';
+  return Buffer.from(`${label}|${header.vaultId}|${user.id}|${user.role}|${tier}|${m}|${t}|${p}|${salt}`);
 }
 
 const macOf = (body: HeaderBody, sharedKey: Buffer) => hmac(deriveSubkey(sharedKey, 'header'), canonicalJson(body));

@@ -220,12 +220,13 @@ export class RecordStore {
    * Member-tier record. A reason starting '!' is a failed MAC: the vault refuses to open, as for
    * damage. Any other is a well-formed frame the author may not write: it is set aside and reported.
    */
-  private judge(frame: DecodedFrame, inTrustedSnapshot: boolean): string | null {
-    if (inTrustedSnapshot) return null;
+  private judge(frame: DecodedFrame, inSnapshot: boolean): string | null {
+    if (inSnapshot && this.snapshotTrusted) return null;
     const existing = frame.kind === 'audit' ? undefined : this.records.get(frame.id);
     if (!isAuthored(frame)) {
       // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
-      return this.trust.upgraded ? 'it is in the old format but was added after the vault was upgraded' : null;
+      // (A snapshot carries them forward: the Member's app checks it whole; a PA's app cannot.)
+      return this.trust.upgraded && !inSnapshot ? 'it is in the old format but was added after the vault was upgraded' : null;
     }
     if (frame.author === 'member') {
       const key = this.authorKey('member');
@@ -412,7 +413,7 @@ export class RecordStore {
     const covered = underSnapshotMac && frame.tier === 'shared';
     if (key && !covered && !openFrame(frame, key)) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
-    const problem = this.judge(frame, underSnapshotMac && this.snapshotTrusted);
+    const problem = this.judge(frame, underSnapshotMac);
     // A failed MAC cannot be told from damage, so it refuses to open (naming where), as damage does.
     if (problem?.startsWith('!')) throw cannotOpen(`${description}: ${problem.slice(1)}`);
     if (problem) {

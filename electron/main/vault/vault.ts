@@ -160,12 +160,17 @@ export class LockedVault {
   /** Passphrase -> keys. A wrong passphrase throws 'wrong-passphrase' and nothing is written. */
   async unlock(userId: string, passphrase: string): Promise<VaultSession> {
     const slot = this.slot(userId);
-    const keys = await unwrapSlot(this.header.body, slot, passphrase);
-    return this.openWithKeys(userId, keys);
+    const { keys, kek } = await unwrapSlotKeepingKek(this.header.body, slot, passphrase);
+    try {
+      return this.openWithKeys(userId, keys, kek);
+    } finally {
+      wipe(kek);
+    }
   }
 
   /** Opens with keys already unwrapped (vault creation, quick unlock). Verifies the header first. */
-  openWithKeys(userId: string, keys: Keys): VaultSession {
+  /** `kek` (a passphrase unlock) lets the Member's unlock upgrade a format-1 vault, which re-wraps the Member's slot. */
+  openWithKeys(userId: string, keys: Keys, kek?: Buffer): VaultSession {
     const slot = this.slot(userId);
     const now = this.options.now ?? (() => new Date());
     try {
@@ -196,11 +201,17 @@ export class LockedVault {
       }
       let header = body;
       let memberMac = this.header.memberMac;
-      if (keys.member && body.version < HEADER_VERSION) {
+      if (keys.member && kek && body.version < HEADER_VERSION) {
         // Migration from format 1: the records as found become the Member's, under a snapshot with
         // the Member's MAC, and only then does the header say "upgraded" (a crash between leaves format 1).
         store.compact();
-        header = { ...body, version: HEADER_VERSION, memberBox: memberBoxFor(body, keys.member) };
+        const upgraded = { ...body, version: HEADER_VERSION };
+        const memberSlot: UserSlot = {
+          ...slot,
+          keys: { shared: wrapKey(kek, keys.shared, wrapAad(upgraded, slot, 'shared')), member: wrapKey(kek, keys.member, wrapAad(upgraded, slot, 'member')) },
+        };
+        header = { ...upgraded, users: body.users.map((u) => (u.id === slot.id ? memberSlot : u)), memberBox: memberBoxFor(body, keys.member) };
+        Object.assign(slot, memberSlot);
         memberMac = headerMemberMac(header, keys.member).toString('hex');
         atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(header, keys.shared, memberMac), 'the vault header');
         warnings.push({ kind: 'upgraded', message: 'The vault was upgraded to the current format. Nothing was lost.' });
@@ -256,6 +267,13 @@ function setAsideWarning(frames: SetAsideFrame[]): VaultWarning {
 }
 
 async function unwrapSlot(header: HeaderBody, slot: UserSlot, passphrase: string): Promise<Keys> {
+  const { keys, kek } = await unwrapSlotKeepingKek(header, slot, passphrase);
+  wipe(kek);
+  return keys;
+}
+
+/** As unwrapSlot, also returning the key-encryption key (the caller wipes it). */
+async function unwrapSlotKeepingKek(header: HeaderBody, slot: UserSlot, passphrase: string): Promise<{ keys: Keys; kek: Buffer }> {
   const kek = await deriveKek(passphrase, slot.kdf);
   try {
     const shared = unwrapKey(kek, slot.keys.shared, wrapAad(header, slot, 'shared'));
@@ -266,9 +284,10 @@ async function unwrapSlot(header: HeaderBody, slot: UserSlot, passphrase: string
       member = unwrapKey(kek, slot.keys.member, wrapAad(header, slot, 'member'));
       if (!member) throw cannotOpen("the Member's key slot has been altered (authentication failed)");
     }
-    return { shared, member };
-  } finally {
+    return { keys: { shared, member }, kek };
+  } catch (error) {
     wipe(kek);
+    throw error;
   }
 }
 
