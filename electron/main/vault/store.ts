@@ -226,7 +226,7 @@ export class RecordStore {
     if (!isAuthored(frame)) {
       // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
       // (A snapshot carries them forward: the Member's app checks it whole; a PA's app cannot.)
-      return this.trust.upgraded && !inSnapshot ? 'it is in the old format but was added after the vault was upgraded' : null;
+      return (this.trust.upgraded || this.legacyClosed) && !inSnapshot ? 'it is in the old format but was added after the vault was upgraded' : null;
     }
     if (frame.author === 'member') {
       const key = this.authorKey('member');
@@ -310,6 +310,8 @@ export class RecordStore {
 
   /** True while loading a snapshot whose Member MAC this session checks (the Member's app, format 2). */
   private snapshotTrusted = false;
+  /** A Member-MACed snapshot was loaded: the vault was upgraded, whatever the header now says. */
+  private legacyClosed = false;
 
   private loadSnapshot(g: number): void {
     const { meta, size } = this.scanSnapshot(g, (frame, offset) => this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset, true));
@@ -317,6 +319,7 @@ export class RecordStore {
     this.lastSeq = meta.lastSeq;
     this.head = Buffer.from(meta.head, 'hex');
     if (meta.lastSeq === this.trust.watch) this.watchedHead = meta.head;
+    if (this.snapshotTrusted) this.legacyClosed = true;
   }
 
   /**

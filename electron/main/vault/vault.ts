@@ -370,13 +370,24 @@ export class VaultSession {
    */
   saveCheckpoint(): void {
     const store = this.options.checkpoints;
-    if (!store || !this.keys.member || this.locked) return;
+    // Behind the checkpoint, keep it until the Member has been told (acknowledgeWarnings), so the evidence survives.
+    if (!store || !this.keys.member || this.locked || this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered')) return;
     const at = (this.options.now ?? (() => new Date()))().toISOString();
     try {
       store.write(this.header.vaultId, encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }));
     } catch {
       /* a checkpoint that cannot be written weakens rollback detection but must not fail a save that is durable */
     }
+  }
+
+  /**
+   * The Member has seen the warnings (the Unlock/Today screen showed them): the vault as it is now
+   * becomes the checkpoint, so the same rollback is not reported again.
+   */
+  acknowledgeWarnings(): void {
+    this.requireKeys();
+    this.warnings = [];
+    this.saveCheckpoint();
   }
 
   /**
