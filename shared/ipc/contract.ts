@@ -78,7 +78,12 @@ export const sessionStateSchema = z.discriminatedUnion('state', [
     /** The user who can unlock through this computer's key store instead of typing a passphrase. */
     quickUnlockUserId: z.string().optional(),
   }),
-  z.object({ state: z.literal('unlocked'), user: userSummarySchema }),
+  z.object({
+    state: z.literal('unlocked'),
+    user: userSummarySchema,
+    /** What the vault found at unlock, in words: saves missing (rollback), changes set aside, an unfinished save. */
+    warnings: z.array(z.string()).optional(),
+  }),
   z.object({ state: z.literal('cannot-open'), message: z.string() }),
 ]);
 export type SessionState = z.infer<typeof sessionStateSchema>;
@@ -107,6 +112,8 @@ export const contract = {
   'session:quickUnlock': invoke(noInput, sessionStateSchema),
   /** Lock now: keys are dropped in the main process and every window clears its working set. */
   'session:lock': invoke(noInput, sessionStateSchema),
+  /** The user has read the unlock warnings (saves missing, changes set aside): they are not shown again. */
+  'session:acknowledgeWarnings': invoke(noInput, sessionStateSchema),
   /** The user is active: restarts the auto-lock countdown. */
   'session:touch': invoke(noInput, z.null()),
   /** Pushed on every lock and unlock, whatever caused it (idle, OS lock screen, suspend, a button). */

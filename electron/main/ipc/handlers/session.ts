@@ -10,6 +10,7 @@ type SessionChannels =
   | 'session:quickUnlock'
   | 'session:lock'
   | 'session:touch'
+  | 'session:acknowledgeWarnings'
   | 'users:list'
   | 'users:addPa'
   | 'users:changePassphrase'
@@ -30,6 +31,7 @@ export function sessionHandlers(session: SessionService<OpenVault>, gateway: Fil
     'session:unlock': ({ userId, passphrase }) => session.unlock(userId, passphrase),
     'session:quickUnlock': () => session.quickUnlock(),
     'session:lock': () => session.lock('manual'),
+    'session:acknowledgeWarnings': () => session.acknowledgeWarnings(),
     'session:touch': () => {
       session.touch();
       return null;
