@@ -312,7 +312,10 @@ export class VaultSession {
     private readonly options: VaultOptions,
     private memberMac: string | undefined,
   ) {
-    this.attachments = new BlobStore(path.join(dir, 'blobs'), fs, () => this.requireKeys());
+    this.attachments = new BlobStore(path.join(dir, 'blobs'), fs, () => this.requireKeys(), {
+      seal: (bytes, label) => this.sealForMember(bytes, label),
+      open: (sealed, label) => this.openSealed(sealed, label),
+    });
   }
 
   get user(): VaultUser {
