@@ -194,9 +194,19 @@ export class BlobStore {
         } else if (code > 1) {
           throw cannotOpen('the attachment is damaged');
         }
+        // A shared attachment may be under an earlier shared key (a PA was removed since): the first
+        // part tells which, by opening; the current key is tried first.
+        let epoch: number | undefined;
         const chunkKey = () => {
-          keys(); // 'locked' after a lock mid-stream
-          return fresh ?? keyFor(tier);
+          const k = keys(); // 'locked' after a lock mid-stream
+          if (fresh) return fresh;
+          if (tier === 'shared' && epoch !== undefined && epoch !== (k.epoch ?? 0)) return k.older!.get(epoch)!;
+          return keyFor(tier);
+        };
+        const candidates = (): Array<[number | undefined, Buffer]> => {
+          const k = keys();
+          if (fresh || tier !== 'shared' || !k.older?.size) return [[undefined, chunkKey()]];
+          return [[k.epoch ?? 0, k.shared], ...[...k.older].sort((x, y) => y[0] - x[0])];
         };
         chunkKey();
         let index = 0;
@@ -208,7 +218,18 @@ export class BlobStore {
           const tag = readExact(16);
           const ct = readExact(len);
           const last = pos === total;
-          const plain = open(chunkKey(), { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
+          let plain: Buffer | null = null;
+          if (index === 0) {
+            for (const [e, key] of candidates()) {
+              plain = open(key, { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
+              if (plain) {
+                epoch = e;
+                break;
+              }
+            }
+          } else {
+            plain = open(chunkKey(), { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
+          }
           if (!plain) {
             // Either the bytes changed, parts were reordered, or a last part was cut off.
             throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);

@@ -20,7 +20,14 @@ export interface UserSlot {
   role: Role;
   kdf: KdfParams;
   /** Base64 wrapped data keys. A PA's slot has `shared` only (R-USE-2). */
-  keys: { shared: string; member?: string };
+  keys: {
+    shared: string;
+    member?: string;
+    /** A PA's own slot key (wrapped under their passphrase): opens their grant of the current shared key after a rotation. */
+    slot?: string;
+    /** The same slot key wrapped under the Member-only key, so the Member can grant a new shared key (covered by the Member's MAC). */
+    slotForMember?: string;
+  };
 }
 
 export interface HeaderBody {
@@ -31,7 +38,22 @@ export interface HeaderBody {
   users: UserSlot[];
   /** Format 2: the Member's X25519 public key (SPKI DER, base64) and its private key sealed under the Member-only key. */
   memberBox?: { publicKey: string; privateKey: string };
+  /** After a PA is removed: the current shared key's epoch, who holds it, and the older keys under it (Member-MACed). */
+  keyring?: Keyring;
 }
+
+export interface Keyring {
+  epoch: number;
+  /** The current shared key wrapped under the Member-only key. */
+  member: string;
+  /** The current shared key wrapped under each remaining PA's slot key. */
+  grants: Record<string, string>;
+  /** Every earlier shared key wrapped under the current one, so history still opens. */
+  older: Array<{ epoch: number; key: string }>;
+}
+
+/** Associated data for keyring entries: binds each to this vault, its holder and its epoch. */
+export const ringAad = (header: Pick<HeaderBody, 'vaultId'>, holder: string, epoch: number) => Buffer.from(`ntk-ring|${header.vaultId}|${holder}|${epoch}`);
 
 interface HeaderFile extends HeaderBody {
   mac: string;
@@ -41,7 +63,7 @@ interface HeaderFile extends HeaderBody {
 
 /** The part of the header only the Member may change. */
 function memberView(body: HeaderBody): unknown {
-  return { ...body, users: body.users.map((u) => (u.role === 'member' ? u : { id: u.id, name: u.name, role: u.role })) };
+  return { ...body, users: body.users.map((u) => (u.role === 'member' ? u : { id: u.id, name: u.name, role: u.role, slotForMember: u.keys.slotForMember })) };
 }
 
 export const headerMemberMac = (body: HeaderBody, memberKey: Buffer): Buffer => hmac(deriveSubkey(memberKey, 'header:member'), canonicalJson(memberView(body)));
@@ -63,7 +85,7 @@ export function newHeader(now: Date): HeaderBody {
 }
 
 /** Associated data for a wrapped key: binds it to this vault, user, role, tier and KDF settings. */
-export function wrapAad(header: Pick<HeaderBody, 'vaultId' | 'version'>, user: Pick<UserSlot, 'id' | 'role' | 'kdf'>, tier: 'shared' | 'member'): Buffer {
+export function wrapAad(header: Pick<HeaderBody, 'vaultId' | 'version'>, user: Pick<UserSlot, 'id' | 'role' | 'kdf'>, tier: 'shared' | 'member' | 'slot'): Buffer {
   const { m, t, p, salt } = user.kdf;
   // From format 2 the Member's keys are wrapped under a different label, so a header turned back
   // to format 1 (to escape the Member's MAC) no longer opens the Member's slot.

@@ -6,7 +6,7 @@ import { DEFAULT_KDF, deriveKek, newDataKey, newKdfParams, unwrapKey, wipe, wrap
 import { VaultError, cannotOpen } from './errors';
 import type { Tier } from './frames';
 import { atomicWrite, ensureDir, realFs, type VaultFs } from './fsio';
-import { HEADER_FILE, HEADER_VERSION, headerMemberMac, newHeader, parseHeader, serializeHeader, verifyHeaderMac, verifyHeaderMemberMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
+import { HEADER_FILE, HEADER_VERSION, headerMemberMac, ringAad, type Keyring, newHeader, parseHeader, serializeHeader, verifyHeaderMac, verifyHeaderMemberMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
 import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys, type SetAsideFrame } from './store';
 import { decodeCheckpoint, encodeCheckpoint, ukDate, type CheckpointStore } from './checkpoint';
 import { newMemberBox, openBox, sealTo } from './sealed-box';
@@ -178,6 +178,7 @@ export class LockedVault {
       if (slot.role !== 'member') keys.member = null; // whatever was passed, a PA never holds it (R-USE-2)
       if (keys.member) verifyHeaderMemberMac(this.header, keys.member);
       const body = this.header.body;
+      Object.assign(keys, olderKeys(body, keys.shared));
       const warnings: VaultWarning[] = [];
       const checkpoints = keys.member ? this.options.checkpoints : undefined;
       const checkpoint = checkpoints ? decodeCheckpoint(keys.member!, body.vaultId, checkpoints.read(body.vaultId)) : null;
@@ -226,6 +227,19 @@ export class LockedVault {
       throw error;
     }
   }
+}
+
+/** The shared keys of earlier epochs, unwrapped with the current one (after a PA was removed). */
+function olderKeys(header: HeaderBody, current: Buffer): Pick<Keys, 'epoch' | 'older'> {
+  const ring = header.keyring;
+  if (!ring || ring.epoch === 0) return { epoch: 0, older: new Map() };
+  const older = new Map<number, Buffer>();
+  for (const o of ring.older) {
+    const key = unwrapKey(current, o.key, ringAad(header, 'older', o.epoch));
+    if (!key) throw cannotOpen('the list of keys in the vault header has been altered (authentication failed)');
+    older.set(o.epoch, key);
+  }
+  return { epoch: ring.epoch, older };
 }
 
 /** The Member's X25519 key pair for write-only arrivals, its private half sealed under the Member-only key. */
@@ -283,6 +297,26 @@ async function unwrapSlotKeepingKek(header: HeaderBody, slot: UserSlot, passphra
       if (!slot.keys.member) throw cannotOpen("the Member's key slot is incomplete");
       member = unwrapKey(kek, slot.keys.member, wrapAad(header, slot, 'member'));
       if (!member) throw cannotOpen("the Member's key slot has been altered (authentication failed)");
+    }
+    const ring = header.keyring;
+    if (ring && ring.epoch > 0) {
+      // A PA has been removed since this slot was written: the current shared key comes from the keyring.
+      let current: Buffer | null;
+      if (member) {
+        current = unwrapKey(member, ring.member, ringAad(header, 'member', ring.epoch));
+      } else {
+        const slotKey = slot.keys.slot ? unwrapKey(kek, slot.keys.slot, wrapAad(header, slot, 'slot')) : null;
+        const grant = Object.hasOwn(ring.grants, slot.id) ? ring.grants[slot.id] : undefined;
+        if (!slotKey || typeof grant !== 'string') {
+          wipe(shared, slotKey);
+          throw new VaultError('not-permitted', `${slot.name} no longer has access to this vault. Ask the Member to add you again.`);
+        }
+        current = unwrapKey(slotKey, grant, ringAad(header, slot.id, ring.epoch));
+        wipe(slotKey);
+      }
+      wipe(shared);
+      if (!current) throw cannotOpen('the list of keys in the vault header has been altered (authentication failed)');
+      return { keys: { shared: current, member, epoch: ring.epoch }, kek };
     }
     return { keys: { shared, member }, kek };
   } catch (error) {
@@ -509,22 +543,83 @@ export class VaultSession {
     requireStrongPassphrase(user.passphrase, [user.name]);
     const slot: UserSlot = { id: randomUUID(), name: user.name, role: 'pa', kdf: newKdfParams(kdf), keys: { shared: '' } };
     const kek = await deriveKek(user.passphrase, slot.kdf);
-    slot.keys = { shared: wrapKey(kek, keys.shared, wrapAad(this.header, slot, 'shared')) };
+    const slotKey = newDataKey();
+    slot.keys = {
+      shared: wrapKey(kek, keys.shared, wrapAad(this.header, slot, 'shared')),
+      slot: wrapKey(kek, slotKey, wrapAad(this.header, slot, 'slot')),
+      slotForMember: wrapKey(keys.member!, slotKey, ringAad(this.header, `slot:${slot.id}`, 0)),
+    };
     wipe(kek);
-    this.writeHeader({ ...this.header, users: [...this.header.users, slot] });
+    const ring = this.header.keyring;
+    const next: HeaderBody = ring && ring.epoch > 0
+      ? { ...this.header, users: [...this.header.users, slot], keyring: { ...ring, grants: { ...ring.grants, [slot.id]: wrapKey(slotKey, keys.shared, ringAad(this.header, slot.id, ring.epoch)) } } }
+      : { ...this.header, users: [...this.header.users, slot] };
+    wipe(slotKey);
+    this.writeHeader(next);
     return toUser(slot);
+  }
+
+  /**
+   * Member only: removes a PA's slot and rotates the shared key. New saves use the new key; every
+   * older shared key is kept wrapped under it, so history still opens for the Member and the other
+   * PAs, while the removed PA cannot read anything written after. A PA added before format 2 has no
+   * slot key the Member can grant to: they lose access too and are named in `mustBeAddedAgain`.
+   */
+  removeUser(userId: string): { removed: VaultUser; mustBeAddedAgain: string[] } {
+    const keys = this.requireKeys();
+    if (this.slot.role !== 'member' || !keys.member) throw new VaultError('not-permitted', 'Only the Member can remove a PA.');
+    const target = this.header.users.find((u) => u.id === userId);
+    if (!target) throw new VaultError('not-found', 'There is no such person in this vault.');
+    if (target.role !== 'pa') throw new VaultError('not-permitted', 'The Member cannot be removed.');
+    const epoch = (keys.epoch ?? 0) + 1;
+    const next = newDataKey();
+    const all = new Map(keys.older ?? []);
+    all.set(keys.epoch ?? 0, keys.shared);
+    const grants: Record<string, string> = {};
+    const mustBeAddedAgain: string[] = [];
+    const remaining = this.header.users.filter((u) => u.id !== userId);
+    for (const u of remaining) {
+      if (u.role !== 'pa') continue;
+      const slotKey = u.keys.slotForMember ? unwrapKey(keys.member, u.keys.slotForMember, ringAad(this.header, `slot:${u.id}`, 0)) : null;
+      if (!slotKey) {
+        mustBeAddedAgain.push(u.name);
+        continue;
+      }
+      grants[u.id] = wrapKey(slotKey, next, ringAad(this.header, u.id, epoch));
+      wipe(slotKey);
+    }
+    const keyring: Keyring = {
+      epoch,
+      member: wrapKey(keys.member, next, ringAad(this.header, 'member', epoch)),
+      grants,
+      older: [...all].map(([e, k]) => ({ epoch: e, key: wrapKey(next, k, ringAad(this.header, 'older', e)) })),
+    };
+    const header: HeaderBody = { ...this.header, users: remaining, keyring };
+    const memberMac = headerMemberMac(header, keys.member).toString('hex');
+    // The header is written first: if that fails nothing changes; once it is written, the new key is the current one.
+    atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(header, next, memberMac), 'the vault header');
+    this.header = header;
+    this.memberMac = memberMac;
+    keys.older = all;
+    keys.epoch = epoch;
+    keys.shared = next;
+    return { removed: toUser(target), mustBeAddedAgain };
   }
 
   /** Re-wraps this user's keys under a new passphrase; no record is touched. */
   async changePassphrase(current: string, next: string, kdf?: KdfCost): Promise<void> {
     const keys = this.requireKeys();
-    const check = await unwrapSlot(this.header, this.slot, current);
-    wipe(check.shared, check.member);
+    const check = await unwrapSlotKeepingKek(this.header, this.slot, current);
+    wipe(check.keys.shared, check.keys.member);
+    const slotKey = this.slot.keys.slot ? unwrapKey(check.kek, this.slot.keys.slot, wrapAad(this.header, this.slot, 'slot')) : null;
+    wipe(check.kek);
     requireStrongPassphrase(next, [this.slot.name]);
     const cost = kdf ?? { m: this.slot.kdf.m, t: this.slot.kdf.t, p: this.slot.kdf.p };
     const updated: UserSlot = { ...this.slot, kdf: newKdfParams(cost) };
     const kek = await deriveKek(next, updated.kdf);
-    updated.keys = { shared: wrapKey(kek, keys.shared, wrapAad(this.header, updated, 'shared')) };
+    updated.keys = { shared: wrapKey(kek, keys.shared, wrapAad(this.header, updated, 'shared')), slotForMember: this.slot.keys.slotForMember };
+    if (slotKey) updated.keys.slot = wrapKey(kek, slotKey, wrapAad(this.header, updated, 'slot'));
+    wipe(slotKey);
     if (this.slot.role === 'member' && keys.member) updated.keys.member = wrapKey(kek, keys.member, wrapAad(this.header, updated, 'member'));
     wipe(kek);
     this.writeHeader({ ...this.header, users: this.header.users.map((u) => (u.id === updated.id ? updated : u)) });
@@ -550,7 +645,7 @@ export class VaultSession {
   lock(): void {
     if (this.locked) return;
     this.locked = true;
-    wipe(this.keys.shared, this.keys.member);
+    wipe(this.keys.shared, this.keys.member, ...(this.keys.older?.values() ?? []));
     this.keys = { shared: Buffer.alloc(0), member: null };
     this.store.close();
   }
