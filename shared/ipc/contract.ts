@@ -123,6 +123,8 @@ export const contract = {
   'users:list': invoke(noInput, z.array(userSummarySchema)),
   /** Member only: add a PA with their own passphrase; their slot holds the casework key only. */
   'users:addPa': invoke(z.object({ name: personName, passphrase }), userSummarySchema),
+  /** Member only: removes a PA and changes the shared key, so they cannot read anything saved after. */
+  'users:removePa': invoke(z.object({ userId: z.string().min(1).max(100) }), z.object({ removed: userSummarySchema, mustBeAddedAgain: z.array(z.string()) })),
   /** Change the signed-in user's passphrase (re-wraps their keys; records are untouched). */
   'users:changePassphrase': invoke(z.object({ current: passphrase, next: passphrase }), z.null()),
   /** Whether quick unlock can be used on this computer, and whether it is on for the signed-in user. */

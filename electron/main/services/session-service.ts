@@ -9,6 +9,8 @@ export interface UnlockedVault {
   readonly user: UserSummary;
   users(): UserSummary[];
   addPa(name: string, passphrase: string): Promise<UserSummary>;
+  /** Member only: removes a PA's slot and rotates the shared key. */
+  removePa?(userId: string): { removed: UserSummary; mustBeAddedAgain: string[] };
   changePassphrase(current: string, next: string): Promise<void>;
   /** What the vault found at unlock that the user must be told (rollback, changes set aside, an unfinished save). */
   warnings?(): string[];
@@ -174,6 +176,15 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     const vault = this.requireMember();
     this.requireStrong(passphrase, name);
     return vault.addPa(name.trim(), passphrase);
+  }
+
+  async removePa(userId: string): Promise<{ removed: UserSummary; mustBeAddedAgain: string[] }> {
+    const vault = this.requireMember();
+    const target = vault.users().find((u) => u.id === userId);
+    if (!target) throw new AppError('not-found', 'That person is not in this vault any more.');
+    if (target.role !== 'pa') throw new AppError('forbidden', 'The Member cannot be removed.');
+    if (!vault.removePa) throw new AppError('unavailable', 'Removing a PA is not available here.');
+    return vault.removePa(userId);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {

@@ -24,6 +24,9 @@ export class OpenVault implements UnlockedVault {
   changePassphrase(current: string, next: string) {
     return this.records.changePassphrase(current, next, this.kdf);
   }
+  removePa(userId: string) {
+    return this.records.removeUser(userId);
+  }
   warnings() {
     return this.records.warnings.map((w) => w.message);
   }

@@ -13,6 +13,7 @@ type SessionChannels =
   | 'session:acknowledgeWarnings'
   | 'users:list'
   | 'users:addPa'
+  | 'users:removePa'
   | 'users:changePassphrase'
   | 'users:getQuickUnlock'
   | 'users:setQuickUnlock'
@@ -38,6 +39,7 @@ export function sessionHandlers(session: SessionService<OpenVault>, gateway: Fil
     },
     'users:list': () => session.users(),
     'users:addPa': ({ name, passphrase }) => session.addPa(name, passphrase),
+    'users:removePa': ({ userId }) => session.removePa(userId),
     'users:changePassphrase': async ({ current, next }) => {
       await session.changePassphrase(current, next);
       return null;
