@@ -14,6 +14,12 @@ export function UsersScreen({ user }: { user: UserSummary }) {
   const [removeError, setRemoveError] = useState('');
   const isMember = user.role === 'member';
 
+
+  const reload = useCallback(async () => {
+    const result = await api().users.list();
+    if (result.ok) setUsers(result.value);
+  }, []);
+
   const remove = async (pa: UserSummary) => {
     const result = await api().users.removePa({ userId: pa.id });
     if (!result.ok) {
@@ -29,11 +35,6 @@ export function UsersScreen({ user }: { user: UserSummary }) {
     );
     void reload();
   };
-
-  const reload = useCallback(async () => {
-    const result = await api().users.list();
-    if (result.ok) setUsers(result.value);
-  }, []);
 
   useEffect(() => {
     let live = true;
