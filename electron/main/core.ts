@@ -20,6 +20,10 @@ import { AttachmentService, type AttachmentDialogs } from './services/attachment
 import { attachmentHandlers } from './ipc/handlers/attachments';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
 import { materialLifecycleHandlers } from './ipc/handlers/materials';
+import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
+import { meetingImportHandlers } from './ipc/handlers/meeting-import';
+import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
+import { reportHandlers } from './ipc/handlers/reports';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -30,6 +34,10 @@ export interface CoreDeps {
   dialogs: FileDialogs;
   /** Open/save dialogs for attachments; without them attaching and saving copies say they are unavailable. */
   attachmentDialogs?: AttachmentDialogs;
+  /** The meetings import's file dialog and the one network fetch (the democracy site); without them those say they are unavailable. */
+  meetingImport?: MeetingImportSources;
+  /** Prints the window showing a report to PDF and asks where to save it; without it "Save as PDF" says it is unavailable. */
+  reportPrinter?: ReportPrinter;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -75,9 +83,12 @@ export function createCore(deps: CoreDeps): Core {
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
   const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(session, casework, events, today);
-  // A new auto-lock value applies to the countdown at once.
-  const unsubscribe = events.subscribe((channel) => {
+  const meetingImport = new MeetingImportService(casework, () => session.requireVault().user.id, deps.meetingImport, today);
+  const reports = new ReportService(reportSources(session, casework, disclosures, meetingMode, now), deps.reportPrinter, today);
+  // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
+  const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
+    if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') meetingImport.forget();
   });
   const handlers: Handlers = {
     ...appHandlers(status),
@@ -87,6 +98,8 @@ export function createCore(deps: CoreDeps): Core {
     ...attachmentHandlers(attachments),
     ...materialLifecycleHandlers(lifecycle),
     ...profileHandlers(new CouncilProfileService(session, council)),
+    ...meetingImportHandlers(meetingImport),
+    ...reportHandlers(reports),
   };
   return {
     handlers,
@@ -97,6 +110,36 @@ export function createCore(deps: CoreDeps): Core {
     dispose: () => {
       unsubscribe();
       void session.lock('manual');
+    },
+  };
+}
+
+/** What reports read, adapted from the services (ReportService depends only on this). */
+function reportSources(session: SessionService<OpenVault>, casework: CaseworkService, disclosures: DisclosureService, meetingMode: MeetingModeService, now: () => Date = () => new Date()): ReportSources {
+  return {
+    user: () => {
+      const vault = session.requireVault();
+      const member = vault.users().find((u) => u.role === 'member');
+      return { name: vault.user.name, role: vault.user.role, memberName: member?.name ?? vault.user.name };
+    },
+    mode: () => meetingMode.get(),
+    requestRows: () => casework.requestsPage(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
+    memberOnlyRequestIds: () => {
+      const ids = new Set<string>();
+      session.requireVault().records.forEachEntry('request', (e) => {
+        if (e.tier === 'member') ids.add(e.id);
+      });
+      return ids;
+    },
+    request: (id) => {
+      const detail = casework.detail(id);
+      return { ...detail, memberOnly: detail.draft?.memberOnly ?? false };
+    },
+    register: () => disclosures.register(),
+    auditTrail: (id) => disclosures.auditTrail(id),
+    audit: (recordId, action, detail) => {
+      const vault = session.requireVault();
+      vault.records.appendAudit({ recordId, action, tier: 'member', detail: { ...detail, by: vault.user.name, at: now().toISOString() } });
     },
   };
 }

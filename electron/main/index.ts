@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
@@ -77,6 +77,30 @@ void app.whenReady().then(() => {
       },
       chooseExportTarget: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ title: 'Save a copy', defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
+    meetingImport: {
+      chooseFile: async (kind) => {
+        const result = await dialog.showOpenDialog({
+          title: kind === 'ics' ? 'Import meetings from a calendar file' : 'Import meetings from a democracy-site export',
+          properties: ['openFile'],
+          filters: kind === 'ics' ? [{ name: 'Calendar file', extensions: ['ics'] }] : [{ name: 'ModernGov export', extensions: ['xml'] }],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      // The app's one network call (README): Electron's net.fetch, so the council's proxy settings apply.
+      fetch: (url, init) => net.fetch(url, init),
+    },
+    reportPrinter: {
+      // The report is the page on screen: its print stylesheet drops the navigation and repeats table headers.
+      printToPdf: async () => {
+        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (!win) throw new Error('No window to print');
+        return win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      },
+      chooseTarget: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({ title: 'Save the report as PDF', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     },

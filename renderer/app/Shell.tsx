@@ -20,6 +20,7 @@ import { api } from './api';
 import { HelpPanel } from './HelpPanel';
 import { ukDate } from './ui';
 import type { Route } from './routes';
+import { ReportsScreen } from '../features/reports/components/ReportsScreen';
 import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
 
 const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
@@ -30,6 +31,7 @@ const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
   { route: { name: 'retention' }, label: 'Personal data due for erasure' },
   { route: { name: 'held' }, label: 'Protected material held', memberOnly: true },
   { route: { name: 'officers' }, label: 'Officers and meetings' },
+  { route: { name: 'reports' }, label: 'Reports' },
   { route: { name: 'users' }, label: 'People and passphrases' },
   { route: { name: 'settings' }, label: 'Settings' },
   { route: { name: 'about' }, label: 'About' },
@@ -195,6 +197,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'retention' && <RetentionScreen navigate={navigate} />}
           {route.name === 'held' && isMember && <HeldScreen navigate={navigate} />}
           {route.name === 'officers' && <OfficersScreen />}
+          {route.name === 'reports' && <ReportsScreen key={route.requestId ?? 'all'} isMember={isMember} requestId={route.requestId} />}
           {route.name === 'users' && <UsersScreen user={user} />}
           {route.name === 'settings' && <SettingsScreen isMember={isMember} />}
           {route.name === 'about' && <AboutScreen />}

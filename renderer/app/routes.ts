@@ -11,6 +11,7 @@ export type Route =
   | { name: 'retention' }
   | { name: 'held' }
   | { name: 'officers' }
+  | { name: 'reports'; requestId?: string }
   | { name: 'users' }
   | { name: 'settings' }
   | { name: 'about' };

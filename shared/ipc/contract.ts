@@ -11,6 +11,8 @@ import { councilSettingsSchema } from '../domain/council';
 import { meetingModeSchema } from '../domain/protection';
 import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/session';
 import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
+import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
+import { reportRequestSchema, reportSchema } from './reports';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
@@ -119,6 +121,14 @@ export const contract = {
   'meetings:list': invoke(noInput, z.array(meetingSchema)),
   /** Add or update a meeting. */
   'meetings:save': invoke(meetingInputSchema, meetingSchema),
+  /**
+   * Read meetings from a calendar file (.ics), a saved ModernGov export, or the council's democracy site
+   * (main fetches it: the app's one network call), and list what would be added or updated. Nothing is
+   * saved; a bad file is refused with the reason. Member or PA.
+   */
+  'meetings:importPreview': invoke(meetingImportRequestSchema, meetingImportPreviewSchema),
+  /** Save the previewed import: re-imported meetings (same event UID or ModernGov id) are updated, never duplicated. */
+  'meetings:importApply': invoke(z.object({ token: z.string().min(1).max(100) }), meetingImportResultSchema),
 
   /**
    * One page of the requests the signed-in user may see, in due-date order (Member-only ones appear to
@@ -204,6 +214,11 @@ export const contract = {
   'materials:recordDisposal': invoke(disposalInputSchema, materialSchema),
   /** R-USE-4: protected material still held, for working through at end of term. Member only. */
   'materials:protectedHeld': invoke(noInput, z.array(materialListItemSchema)),
+  // Reports (issue 12): made from the app's own pages; a report with protected content is gated like an export.
+  /** Build a report for the screen; one with protected content is refused for a PA, in public-meeting mode and (except that meeting's pink papers) in a private session. */
+  'reports:get': invoke(reportRequestSchema, reportSchema),
+  /** Save the report on screen as a PDF where the user picks (main prints the page); a confidential one is audited. `file` null = cancelled. */
+  'reports:savePdf': invoke(reportRequestSchema, z.object({ file: z.string().nullable(), bytes: z.number() })),
   // Settings: council protocol profiles (copy a built-in one, then edit the copy).
   /** Every profile that can be put in force, with all its values: the five built in (never changed) and the Member's copies. */
   'profiles:list': invoke(noInput, z.array(councilProfileSchema)),

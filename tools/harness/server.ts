@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/main/core';
+import { AppError } from '../../shared/ipc/errors';
 import { APP_CSP, contentTypes, resolveRendererFile, securityHeaders } from '../../electron/main/windows/security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +29,13 @@ export interface HarnessOptions {
   port?: number;
   /** Argon2id cost; tests use the header's floor (m = 19 MiB, t = 2) to stay quick. */
   kdf?: { m: number; t: number; p: number };
+  /**
+   * "Save as PDF" of a report: a browser test passes Playwright's page.pdf() (Chromium's PDF printing,
+   * as Electron's printToPDF is); without it saving a PDF says it is unavailable.
+   */
+  printToPdf?: () => Promise<Uint8Array>;
+  /** The democracy-site fetch; none by default, so the harness never touches the network. */
+  fetch?: import('../../electron/main/calendar/democracy-site').FetchLike;
 }
 
 export interface Harness {
@@ -120,6 +128,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         const exports = path.join(dataFolder, 'exports');
         mkdirSync(exports, { recursive: true });
         return path.join(exports, path.basename(name));
+      },
+    },
+    // Importing meetings picks the newest matching file in the data folder's import/; reports go to reports/.
+    meetingImport: {
+      chooseFile: async (kind) => {
+        const folder = path.join(dataFolder, 'import');
+        const ext = kind === 'ics' ? '.ics' : '.xml';
+        const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.toLowerCase().endsWith(ext)).sort() : [];
+        return files.length ? path.join(folder, files.at(-1)!) : null;
+      },
+      fetch: options.fetch,
+    },
+    reportPrinter: {
+      printToPdf: async () => {
+        if (!options.printToPdf) throw new AppError('unavailable', 'Saving as PDF is not available in this harness run.');
+        return options.printToPdf();
+      },
+      chooseTarget: async (name) => {
+        const reports = path.join(dataFolder, 'reports');
+        mkdirSync(reports, { recursive: true });
+        return path.join(reports, path.basename(name));
       },
     },
   });

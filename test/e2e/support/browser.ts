@@ -43,6 +43,8 @@ export async function openApp(options: HarnessOptions = {}): Promise<Session & {
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
   const page = await context.newPage();
   page.setDefaultTimeout(8_000);
+  // The first load compiles the whole bundle; on a busy shared machine that alone can take over 8 s.
+  page.setDefaultNavigationTimeout(30_000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

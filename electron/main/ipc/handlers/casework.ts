@@ -16,7 +16,7 @@ type CaseworkChannels = Exclude<
     keyof Handlers,
     `officers:${string}` | `holidays:${string}` | `meetings:${string}` | `requests:${string}` | `materials:${string}` | `disclosures:${string}` | 'audit:trail' | 'dashboard:get' | `council:${string}` | `meeting:${string}`
   >,
-  MaterialLifecycleChannel
+  MaterialLifecycleChannel | 'meetings:importPreview' | 'meetings:importApply'
 >;
 
 export function caseworkHandlers(

@@ -3,6 +3,7 @@ import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../../requests/hooks/useDirectory';
+import { MeetingImport } from '../../meetings/components/MeetingImport';
 
 /** The officers directory and the meetings list. The council settings are on the Settings screen. */
 export function OfficersScreen() {
@@ -41,10 +42,11 @@ export function OfficersScreen() {
       <ul>
         {meetings.map((m) => (
           <li key={m.id}>
-            {m.committee}, {ukDate(m.date)}: {m.agendaItems.join('; ')}
+            {m.committee}, {ukDate(m.date)}: {m.agendaItems.map((item) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item)).join('; ')}
           </li>
         ))}
       </ul>
+      <MeetingImport onImported={bump} />
       <MeetingForm onSaved={bump} />
     </section>
   );

@@ -245,7 +245,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
                   <option value="">Choose an item</option>
                   {meeting.agendaItems.map((item) => (
                     <option key={item} value={item}>
-                      {item}
+                      {meeting.privateItems?.includes(item) ? `${item} (private: pink papers)` : item}
                     </option>
                   ))}
                 </select>

@@ -56,6 +56,11 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         <StatusTag status={row.status} late={row.workingDaysLate} /> To {row.officerName} ({row.service}). Sent {ukDate(row.sentOn)};{' '}
         {row.acknowledgeBy ? `acknowledgement due ${ukDate(row.acknowledgeBy)}; ` : ''}answer due <strong>{ukDate(row.target)}</strong>.
       </p>
+      <p>
+        <button type="button" className="secondary" onClick={() => navigate({ name: 'reports', requestId: id })}>
+          Report of this request…
+        </button>
+      </p>
       <details>
         <summary>How the due dates were worked out ({detail.profileName})</summary>
         <ol className="explanation">

@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
+import { formatUk, toIsoDate } from '../../../shared/domain/dates';
+import { GROUNDS } from '../../../shared/domain/disclosure';
+import type { MeetingMode } from '../../../shared/domain/protection';
+import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
+import { statusNames } from '../../../shared/domain/requests';
+import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import { AppError } from '../../../shared/ipc/errors';
+import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
+
+type RegisterEntryView = { id: string; materialId: string; what: string; to: string; on: string; ground: 'a' | 'b' | 'c' | 'd'; evidence: Record<string, unknown>; moAdvice: string | null; recordedAt: string };
+type AuditView = { seq: number; recordId: string; action: string; detail: Record<string, unknown> | null };
+
+/** The smallest view of the app this needs; core.ts adapts the casework, disclosure, session and meeting-mode services to it. */
+export interface ReportSources {
+  user(): { name: string; role: 'member' | 'pa'; memberName: string };
+  mode(): MeetingMode;
+  /** Every request row the signed-in user may read (no locked placeholders). */
+  requestRows(): RequestRow[];
+  /** Ids of the Member-only requests among them. */
+  memberOnlyRequestIds(): Set<string>;
+  request(id: string): RequestDetail & { memberOnly: boolean };
+  /** Member only: the disclosure register. */
+  register(): RegisterEntryView[];
+  auditTrail(recordId: string): AuditView[];
+  /** R-USE-3: an audit event on a Member-only record. */
+  audit(recordId: string, action: string, detail: Record<string, unknown>): void;
+}
+
+/** Electron's printToPDF of the window showing the report (Chromium's PDF printing in the harness), and the save dialog. */
+export interface ReportPrinter {
+  printToPdf(): Promise<Uint8Array>;
+  chooseTarget(suggestedName: string): Promise<string | null>;
+}
+
+export const noReportPrinter: ReportPrinter = {
+  printToPdf: async () => {
+    throw new AppError('unavailable', 'Saving as PDF is not available here.');
+  },
+  chooseTarget: async () => {
+    throw new AppError('unavailable', 'Saving files is not available here.');
+  },
+};
+
+const OPEN_STATUSES = new Set(['awaiting-acknowledgement', 'acknowledged', 'holding', 'overdue', 'very-overdue', 'escalated']);
+const date = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatUk(iso) : '');
+
+interface Built {
+  report: Report;
+  /** Member-only records whose content is in the report: each gets a 'printed' audit event when saved. */
+  audited: string[];
+}
+
+/** Reports made from the app's own records: built here, gated here, printed from the page showing them. */
+export class ReportService {
+  constructor(
+    private readonly sources: ReportSources,
+    private readonly printer: ReportPrinter = noReportPrinter,
+    private readonly today: () => string = () => toIsoDate(new Date()),
+  ) {}
+
+  get(request: ReportRequest): Report {
+    return this.build(request).report;
+  }
+
+  async savePdf(request: ReportRequest): Promise<{ file: string | null; bytes: number }> {
+    const first = this.build(request);
+    const target = await this.printer.chooseTarget(reportFileName(first.report.title, this.today()));
+    if (!target) return { file: null, bytes: 0 };
+    // The dialog may have stayed open a while: the mode or the lock may have changed, so the gate runs again.
+    const { report, audited } = this.build(request);
+    const pdf = Buffer.from(await this.printer.printToPdf());
+    if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('internal', 'The PDF could not be made. Nothing was saved.');
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+    try {
+      await writeFile(temp, pdf, { flag: 'wx', mode: 0o600 });
+      // R-USE-3: recorded before the file appears under its name, so no confidential copy exists unaudited.
+      for (const id of audited) this.sources.audit(id, 'printed', { report: report.title, file: path.basename(target), bytes: pdf.length });
+      await rename(temp, target);
+      return { file: target, bytes: pdf.length };
+    } catch (error) {
+      await rm(temp, { force: true });
+      if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
+      throw new AppError('io', 'The PDF could not be saved there. Nothing was saved.');
+    }
+  }
+
+  private build(request: ReportRequest): Built {
+    const user = this.sources.user();
+    const today = this.today();
+    const built = request.kind === 'outstanding' ? this.outstanding(request.includeMemberOnly) : request.kind === 'request' ? this.requestRecord(request.requestId, request.includeProtected) : this.register();
+    const decision = mayMakeReport(built.contents, user.role, this.sources.mode());
+    if (!decision.allowed) throw new AppError('refused', decision.reason);
+    return {
+      report: {
+        ...built.report,
+        madeBy: `Made by ${user.name} on ${formatUk(today)}`,
+        watermark: decision.confidential ? confidentialWatermark(user.memberName, today) : null,
+      },
+      audited: built.audited,
+    };
+  }
+
+  private outstanding(includeMemberOnly: boolean): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
+    const memberOnly = this.sources.memberOnlyRequestIds();
+    const rows = this.sources.requestRows().filter((r) => !r.locked && OPEN_STATUSES.has(r.status) && (includeMemberOnly || !memberOnly.has(r.id)));
+    const included = rows.filter((r) => memberOnly.has(r.id)).map((r) => r.id);
+    const byService = new Map<string, RequestRow[]>();
+    for (const r of rows) byService.set(r.service || 'No service', [...(byService.get(r.service || 'No service') ?? []), r]);
+    const sections: ReportSection[] = [...byService.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([service, list]) => ({
+        heading: service,
+        columns: ['Officer', 'Reference', 'Subject', 'Sent', 'Acknowledge by', 'Answer by', 'Status', 'Working days late'],
+        rows: list
+          .sort((a, b) => a.officerName.localeCompare(b.officerName) || a.target.localeCompare(b.target))
+          .map((r) => [r.officerName, r.reference, r.subject, date(r.sentOn), date(r.acknowledgeBy), date(r.target), statusNames[r.status], r.workingDaysLate > 0 ? String(r.workingDaysLate) : '']),
+        empty: 'Nothing outstanding.',
+      }));
+    return {
+      report: {
+        title: 'Outstanding requests by service and officer',
+        notes: [
+          `${rows.length} request${rows.length === 1 ? '' : 's'} awaiting an acknowledgement or an answer.`,
+          includeMemberOnly ? 'Includes Member-only requests.' : 'Member-only requests are not included.',
+        ],
+        sections: sections.length ? sections : [{ heading: 'All services', columns: ['Officer', 'Reference', 'Subject'], rows: [], empty: 'Nothing outstanding.' }],
+      },
+      contents: { protectedMaterial: [], memberOnlyRecords: included.length },
+      audited: included,
+    };
+  }
+
+  private requestRecord(id: string, includeProtected: boolean): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
+    const detail = this.sources.request(id);
+    const r = detail.row;
+    const d = detail.draft;
+    const shown = detail.materials.filter((m) => includeProtected || (!isProtected(m.classification) && !m.isBriefing));
+    const protectedShown = shown.filter((m) => isProtected(m.classification) || m.isBriefing);
+    const facts: string[][] = [
+      ['Reference', r.reference],
+      ['Subject', r.subject],
+      ['Officer', `${r.officerName}${r.service ? `, ${r.service}` : ''}`],
+      ['Information sought', r.question],
+      ['Why the Member needs to know', d?.justification ?? ''],
+      ['Capacity', r.capacity],
+      ['Route', r.route],
+      ['Meeting', r.meetingLabel ? `${r.meetingLabel}${d?.agendaItem ? `: ${d.agendaItem}` : ''}` : ''],
+      ['Sent', date(r.sentOn)],
+      ['Acknowledge by', date(r.acknowledgeBy)],
+      ['Answer by', date(r.target)],
+      ['Status', statusNames[r.status]],
+      ['Protocol', detail.profileName],
+    ].filter(([, v]) => v);
+    const timeline = [[date(r.sentOn), 'Sent', '']].concat(detail.events.map((e) => [date(e.on), EVENT_NAMES[e.type] ?? e.type, e.type === 'holding' ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note]));
+    const materials = detail.materials.map((m) => {
+      const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
+      const inReport = shown.includes(m);
+      return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), inReport ? m.summary : 'Not included: protected content'];
+    });
+    const notes = [
+      includeProtected ? 'Includes the content of protected material.' : 'The content of protected material is not included; its titles and classification are.',
+    ];
+    if (detail.lockedMaterials > 0) notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
+    return {
+      report: {
+        title: `Request ${r.reference}: ${r.subject}`,
+        notes,
+        sections: [
+          { heading: 'The request', columns: ['Item', 'Detail'], rows: facts, empty: '' },
+          { heading: 'Timeline', columns: ['Date', 'Event', 'Note'], rows: timeline, empty: 'Nothing recorded yet.' },
+          { heading: 'Material received', columns: ['Title', 'Received', 'Classification', 'Files', 'Content'], rows: materials, empty: 'Nothing received yet.' },
+        ],
+      },
+      contents: {
+        protectedMaterial: protectedShown.map((m) => ({ classification: m.classification, meetingId: m.meetingId, isBriefing: m.isBriefing })),
+        memberOnlyRecords: detail.memberOnly ? 1 : 0,
+      },
+      audited: [...(detail.memberOnly ? [id] : []), ...protectedShown.map((m) => m.id)],
+    };
+  }
+
+  private register(): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
+    if (this.sources.user().role !== 'member') throw new AppError('refused', 'The disclosure register is Member only, so a PA’s report cannot contain it.');
+    const entries = this.sources.register();
+    const materialIds = [...new Set(entries.map((e) => e.materialId))];
+    const sections: ReportSection[] = [
+      {
+        heading: 'Disclosures',
+        columns: ['Date', 'What', 'To whom', 'Ground', 'Evidence', 'Monitoring Officer’s advice'],
+        rows: entries.map((e) => [date(e.on), e.what, e.to, `(${e.ground}) ${GROUNDS[e.ground]}`, describe(e.evidence), e.moAdvice ?? 'Not needed']),
+        empty: 'Nothing has been disclosed.',
+      },
+      ...materialIds.map((id) => ({
+        heading: `Audit trail: ${entries.find((e) => e.materialId === id)?.what ?? 'material'}`,
+        columns: ['#', 'What happened', 'By', 'When', 'Detail'],
+        rows: this.sources.auditTrail(id).map((a) => {
+          const { by, at, ...rest } = a.detail ?? {};
+          return [String(a.seq), a.action, typeof by === 'string' ? by : '', typeof at === 'string' ? ukDateTime(at) : '', describe(rest)];
+        }),
+        empty: 'No events recorded.',
+      })),
+    ];
+    return {
+      report: { title: 'Disclosure register and audit trail', notes: [`${entries.length} disclosure${entries.length === 1 ? '' : 's'} recorded. The register and audit trail cannot be rewritten (R-DIS-4, R-USE-3).`], sections },
+      contents: { protectedMaterial: [], memberOnlyRecords: Math.max(1, entries.length) },
+      audited: materialIds,
+    };
+  }
+}
+
+const EVENT_NAMES: Record<string, string> = {
+  acknowledged: 'Acknowledged',
+  holding: 'Holding reply',
+  answered: 'Answered',
+  chased: 'Chased',
+  escalated: 'Escalated',
+  'mo-decision': 'Monitoring Officer’s decision',
+};
+
+function describe(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !/id$/i.test(k))
+    .map(([k, v]) => `${k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}
+
+function ukDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  return parts.replace(',', '');
+}
