@@ -280,13 +280,7 @@ function setAsideWarning(frames: SetAsideFrame[]): VaultWarning {
   };
 }
 
-async function unwrapSlot(header: HeaderBody, slot: UserSlot, passphrase: string): Promise<Keys> {
-  const { keys, kek } = await unwrapSlotKeepingKek(header, slot, passphrase);
-  wipe(kek);
-  return keys;
-}
-
-/** As unwrapSlot, also returning the key-encryption key (the caller wipes it). */
+/** Passphrase -> this slot's keys (the current shared key resolved through the keyring), and the key-encryption key (the caller wipes it). */
 async function unwrapSlotKeepingKek(header: HeaderBody, slot: UserSlot, passphrase: string): Promise<{ keys: Keys; kek: Buffer }> {
   const kek = await deriveKek(passphrase, slot.kdf);
   try {
