@@ -21,7 +21,7 @@ import { SettingsService } from './services/settings-service';
 import { StatusService, type AppIdentity } from './services/status-service';
 import { SessionService, type Timers } from './services/session-service';
 import { BackupService, type FileDialogs } from './services/backup-service';
-import { FileVaultGateway, type OpenVault } from './services/vault-gateway';
+import { FileVaultGateway, settingsCheckpointStore, type OpenVault } from './services/vault-gateway';
 import { UserService } from './services/user-service';
 import { RecordsRepository } from './services/records-repository';
 import { CouncilSettingsService } from './services/council-settings-service';
@@ -86,7 +86,12 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventHub();
   const settings = new SettingsService(deps.settingsStore, events, warn);
   const status = new StatusService(deps.identity, settings);
-  const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
+  const gateway = new FileVaultGateway({
+    dataFolder: deps.identity.dataFolder,
+    kdf: deps.kdf,
+    safeStorage: deps.safeStorage,
+    checkpoints: settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
+  });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const backups = new BackupService(gateway, session, deps.dialogs, now);
   const users = new UserService(session, gateway);

@@ -1,5 +1,6 @@
 import { SetupScreen } from '../features/session/components/SetupScreen';
 import { UnlockScreen } from '../features/session/components/UnlockScreen';
+import { VaultWarnings } from '../features/session/components/VaultWarnings';
 import { useSession } from '../features/session/hooks/useSession';
 import { useEffect } from 'react';
 import { clearWorkingSet } from '../db/working-set';
@@ -52,7 +53,12 @@ export function App() {
       />
     );
   } else {
-    return <Shell user={session.user} onLock={lock} />;
+    return (
+      <>
+        {session.warnings?.length ? <VaultWarnings warnings={session.warnings} onDone={setSession} /> : null}
+        <Shell user={session.user} onLock={lock} />
+      </>
+    );
   }
 
   return (

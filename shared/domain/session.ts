@@ -18,7 +18,12 @@ export const sessionStateSchema = z.discriminatedUnion('state', [
     /** The user who can unlock through this computer's key store instead of typing a passphrase. */
     quickUnlockUserId: z.string().optional(),
   }),
-  z.object({ state: z.literal('unlocked'), user: userSummarySchema }),
+  z.object({
+    state: z.literal('unlocked'),
+    user: userSummarySchema,
+    /** What the vault found at unlock, in words: saves missing (rollback), changes set aside, an unfinished save. */
+    warnings: z.array(z.string()).optional(),
+  }),
   z.object({ state: z.literal('cannot-open'), message: z.string() }),
 ]);
 export type SessionState = z.infer<typeof sessionStateSchema>;

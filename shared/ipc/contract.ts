@@ -82,6 +82,8 @@ export const contract = {
   'session:quickUnlock': invoke(noInput, sessionStateSchema),
   /** Lock now: keys are dropped in the main process and every window clears its working set. */
   'session:lock': invoke(noInput, sessionStateSchema),
+  /** The user has read the unlock warnings (saves missing, changes set aside): they are not shown again. */
+  'session:acknowledgeWarnings': invoke(noInput, sessionStateSchema),
   /** The user is active: restarts the auto-lock countdown. */
   'session:touch': invoke(noInput, z.null()),
   /** Pushed on every lock and unlock, whatever caused it (idle, OS lock screen, suspend, a button). */
@@ -91,6 +93,8 @@ export const contract = {
   'users:list': invoke(noInput, z.array(userSummarySchema)),
   /** Member only: add a PA with their own passphrase; their slot holds the casework key only. */
   'users:addPa': invoke(z.object({ name: personName, passphrase }), userSummarySchema),
+  /** Member only: removes a PA and changes the shared key, so they cannot read anything saved after. */
+  'users:removePa': invoke(z.object({ userId: z.string().min(1).max(100) }), z.object({ removed: userSummarySchema, mustBeAddedAgain: z.array(z.string()) })),
   /** Change the signed-in user's passphrase (re-wraps their keys; records are untouched). */
   'users:changePassphrase': invoke(z.object({ current: passphrase, next: passphrase }), z.null()),
   /** Whether quick unlock can be used on this computer, and whether it is on for the signed-in user. */

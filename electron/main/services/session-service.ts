@@ -9,7 +9,13 @@ export interface UnlockedVault {
   readonly user: UserSummary;
   users(): UserSummary[];
   addPa(name: string, passphrase: string): Promise<UserSummary>;
+  /** Member only: removes a PA's slot and rotates the shared key. */
+  removePa?(userId: string): { removed: UserSummary; mustBeAddedAgain: string[] };
   changePassphrase(current: string, next: string): Promise<void>;
+  /** What the vault found at unlock that the user must be told (rollback, changes set aside, an unfinished save). */
+  warnings?(): string[];
+  /** The user has seen them: the vault as it is becomes the new checkpoint. */
+  acknowledgeWarnings?(): void;
   /** Drops the keys and the decrypted index from memory. */
   lock(): void;
 }
@@ -49,6 +55,8 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   private autoLock: AutoLock | null = null;
   private lastLockReason: string | undefined;
   private readonly lockListeners = new Set<() => void>();
+  /** A set-up or unlock in flight: a second one is refused, so there are never two sessions or two header writes. */
+  private opening = false;
 
   constructor(
     private readonly gateway: VaultGateway<V>,
@@ -59,7 +67,10 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   ) {}
 
   async state(): Promise<SessionState> {
-    if (this.vault) return { state: 'unlocked', user: this.vault.user };
+    if (this.vault) {
+      const warnings = this.vault.warnings?.() ?? [];
+      return { state: 'unlocked', user: this.vault.user, ...(warnings.length ? { warnings } : {}) };
+    }
     if (!this.gateway.exists()) return { state: 'no-vault' };
     try {
       const users = await this.gateway.users();
@@ -76,20 +87,45 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   }
 
   async setUp(memberName: string, passphrase: string): Promise<SessionState> {
-    if (this.gateway.exists()) throw new AppError('conflict', 'A vault already exists here. Unlock it instead.');
-    this.requireStrong(passphrase, memberName);
-    return this.signIn(await this.gateway.create(memberName.trim(), passphrase));
+    return this.serialised(async () => {
+      if (this.gateway.exists()) throw new AppError('conflict', 'A vault already exists here. Unlock it instead.');
+      this.requireStrong(passphrase, memberName);
+      return this.signIn(await this.gateway.create(memberName.trim(), passphrase));
+    });
   }
 
   async unlock(userId: string, passphrase: string): Promise<SessionState> {
-    if (this.vault) this.lock('manual');
-    return this.signIn(await this.gateway.unlock(userId, passphrase));
+    return this.serialised(async () => {
+      if (this.vault) this.lock('manual');
+      return this.signIn(await this.gateway.unlock(userId, passphrase));
+    });
   }
 
   async quickUnlock(): Promise<SessionState> {
     if (!this.gateway.quickUnlock) throw new AppError('unavailable', 'Quick unlock is not available here. Unlock with your passphrase.');
-    if (this.vault) this.lock('manual');
-    return this.signIn(await this.gateway.quickUnlock());
+    const quick = this.gateway.quickUnlock.bind(this.gateway);
+    return this.serialised(async () => {
+      if (this.vault) this.lock('manual');
+      return this.signIn(await quick());
+    });
+  }
+
+  /** The user has read the unlock warnings (rollback, changes set aside); they are not shown again. */
+  async acknowledgeWarnings(): Promise<SessionState> {
+    this.requireVault().acknowledgeWarnings?.();
+    const state = await this.state();
+    this.events.emit('session:changed', state);
+    return state;
+  }
+
+  private async serialised(open: () => Promise<SessionState>): Promise<SessionState> {
+    if (this.opening) throw new AppError('conflict', 'The vault is already being opened. Wait for that to finish.');
+    this.opening = true;
+    try {
+      return await open();
+    } finally {
+      this.opening = false;
+    }
   }
 
   lock(reason: LockReason): SessionState | Promise<SessionState> {
@@ -146,6 +182,15 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     const vault = this.requireMember();
     this.requireStrong(passphrase, name);
     return vault.addPa(name.trim(), passphrase);
+  }
+
+  async removePa(userId: string): Promise<{ removed: UserSummary; mustBeAddedAgain: string[] }> {
+    const vault = this.requireMember();
+    const target = vault.users().find((u) => u.id === userId);
+    if (!target) throw new AppError('not-found', 'That person is not in this vault any more.');
+    if (target.role !== 'pa') throw new AppError('forbidden', 'The Member cannot be removed.');
+    if (!vault.removePa) throw new AppError('unavailable', 'Removing a PA is not available here.');
+    return vault.removePa(userId);
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {

@@ -18,6 +18,11 @@ export class UserService {
     return this.session.addPa(name, passphrase);
   }
 
+  /** Member only (checked by the session): removes the PA's slot and rotates the shared key. */
+  removePa(userId: string) {
+    return this.session.removePa(userId);
+  }
+
   async changePassphrase(current: string, next: string): Promise<null> {
     await this.session.changePassphrase(current, next);
     return null;

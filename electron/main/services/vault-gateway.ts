@@ -7,10 +7,12 @@ import {
   quickUnlockAvailable,
   quickUnlockUser,
   Vault,
+  type CheckpointStore,
   type KdfCost,
   type SafeStorageLike,
   type VaultSession,
 } from '../vault';
+import type { SettingsStore } from '../settings/settings-store';
 import type { UnlockedVault, VaultGateway } from './session-service';
 
 /** The unlocked vault as the session sees it; other services reach the records through `records`. */
@@ -31,6 +33,15 @@ export class OpenVault implements UnlockedVault {
   changePassphrase(current: string, next: string) {
     return this.records.changePassphrase(current, next, this.kdf);
   }
+  removePa(userId: string) {
+    return this.records.removeUser(userId);
+  }
+  warnings() {
+    return this.records.warnings.map((w) => w.message);
+  }
+  acknowledgeWarnings() {
+    this.records.acknowledgeWarnings();
+  }
   lock() {
     this.records.lock();
   }
@@ -42,6 +53,40 @@ export interface VaultLocation {
   /** Argon2id cost for new and changed passphrases (DESIGN §3 defaults unless told otherwise). */
   kdf?: KdfCost;
   safeStorage?: SafeStorageLike;
+  /** Where the Member's rollback checkpoint is kept, outside the data folder (see settingsCheckpointStore). */
+  checkpoints?: CheckpointStore;
+}
+
+/**
+ * The rollback checkpoint in the settings store (outside the data folder), sealed with the OS key
+ * store through safeStorage when it has a real backend; either way the vault MACs it with a key only
+ * the Member holds, so editing it is detected, and a PA's app cannot write one.
+ */
+export function settingsCheckpointStore(store: SettingsStore, safeStorage?: SafeStorageLike): CheckpointStore {
+  const KEY = 'vaultCheckpoints';
+  const sealed = () => !!safeStorage?.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+  const all = (): Record<string, string> => {
+    const raw = store.get(KEY);
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, string>) } : {};
+  };
+  return {
+    read(vaultId) {
+      const entries = all();
+      const value = Object.hasOwn(entries, vaultId) ? entries[vaultId] : undefined;
+      if (typeof value !== 'string') return null;
+      if (!value.startsWith('safe:')) return value;
+      try {
+        return safeStorage ? safeStorage.decryptString(Buffer.from(value.slice(5), 'base64')) : value;
+      } catch {
+        return value; // undecryptable: the vault reports it as altered
+      }
+    },
+    write(vaultId, value) {
+      const next = all();
+      next[vaultId] = sealed() ? `safe:${safeStorage!.encryptString(value).toString('base64')}` : value;
+      store.set(KEY, next);
+    },
+  };
 }
 
 export const vaultDir = (dataFolder: string) => path.join(dataFolder, 'vault');
@@ -60,13 +105,13 @@ export class FileVaultGateway implements VaultGateway<OpenVault> {
     return Vault.open(this.dir).users();
   }
   async create(memberName: string, passphrase: string) {
-    return new OpenVault(await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf }), this.kdf);
+    return new OpenVault(await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf, checkpoints: this.location.checkpoints }), this.kdf);
   }
   async unlock(userId: string, passphrase: string) {
-    return new OpenVault(await Vault.open(this.dir).unlock(userId, passphrase), this.kdf);
+    return new OpenVault(await Vault.open(this.dir, { checkpoints: this.location.checkpoints }).unlock(userId, passphrase), this.kdf);
   }
   async quickUnlock() {
-    return new OpenVault(quickUnlock(Vault.open(this.dir), this.safe()), this.kdf);
+    return new OpenVault(quickUnlock(Vault.open(this.dir, { checkpoints: this.location.checkpoints }), this.safe()), this.kdf);
   }
   quickUnlockUser(): string | null {
     return this.exists() && quickUnlockAvailable(this.safe()).available ? quickUnlockUser(this.dir) : null;

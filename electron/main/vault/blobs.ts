@@ -11,9 +11,24 @@ import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, type VaultFs
 import type { Keys } from './store';
 
 const MAGIC = Buffer.from('NTKBLOB1', 'latin1');
+/**
+ * Format 2 names the record that owns the attachment (a material's id) in the header and in every
+ * chunk's associated data, so a forged record listing another material's blob id cannot open or
+ * re-seal it. Tier code 2 is "sealed for the Member": chunks under a fresh random key that is itself
+ * sealed to the Member's public key, so the PA who wrote it cannot read it back.
+ */
+const MAGIC2 = Buffer.from('NTKBLOB2', 'latin1');
 export const CHUNK_BYTES = 64 * 1024;
+const FOR_MEMBER = 2;
 
-const chunkAad = (id: string, tier: Tier, index: number, final: boolean) => Buffer.from(`ntk-blob|${id}|${tier}|${index}|${final ? 1 : 0}`);
+const chunkAad = (id: string, tier: Tier, index: number, final: boolean, owner: string | null) =>
+  Buffer.from(owner === null ? `ntk-blob|${id}|${tier}|${index}|${final ? 1 : 0}` : `ntk-blob2|${id}|${owner}|${tier}|${index}|${final ? 1 : 0}`);
+
+/** Sealing to the Member, from the session (sealForMember / openSealed). */
+export interface MemberSealer {
+  seal(bytes: Buffer, label: string): Buffer;
+  open(sealed: Buffer, label: string): Buffer;
+}
 
 export interface BlobInfo {
   id: string;
@@ -26,6 +41,7 @@ export class BlobStore {
     private readonly dir: string,
     private readonly fs: VaultFs,
     private readonly keys: () => Keys,
+    private readonly sealer?: MemberSealer,
   ) {}
 
   private key(tier: Tier): Buffer {
@@ -39,11 +55,32 @@ export class BlobStore {
     return path.join(this.dir, `${id}.blob`);
   }
 
-  /** Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete. */
-  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier = 'shared'): Promise<BlobInfo> {
+  /**
+   * Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete.
+   * `owner` is the id of the record the attachment belongs to; read() must name the same owner.
+   */
+  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier = 'shared', owner?: string): Promise<BlobInfo> {
     this.key(tier); // refuse at once when locked or not permitted
+    return this.write(source, tier, owner ?? null, null);
+  }
+
+  /**
+   * Write-only: streams `source` in sealed for the Member (any session, a PA's included). The PA
+   * who wrote it cannot read it back; the Member reads it with read(id, owner) like any other.
+   */
+  async addForMember(source: AsyncIterable<Buffer | Uint8Array | string>, owner: string): Promise<BlobInfo> {
+    this.keys(); // refuse at once when locked
+    if (!this.sealer) throw new VaultError('not-permitted', 'Items cannot be sealed for the Member here.');
+    return this.write(source, 'member', owner, randomBytes(32));
+  }
+
+  private async write(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier, owner: string | null, fresh: Buffer | null): Promise<BlobInfo> {
     ensureDir(this.fs, this.dir);
     const id = randomUUID();
+    const keyNow = () => {
+      this.keys(); // 'locked' after a lock mid-stream
+      return fresh ?? this.key(tier);
+    };
     const final = this.file(id);
     const temp = path.join(this.dir, `.${id}.blob.${randomBytes(6).toString('hex')}.tmp`);
     let fd: number | null = null;
@@ -54,7 +91,7 @@ export class BlobStore {
     const writeChunk = (plain: Buffer, last: boolean) => {
       // The key is looked up for every chunk: a lock() mid-stream zeroes it, and must stop the
       // stream ('locked') rather than let later chunks be sealed under an all-zero key.
-      const s = seal(this.key(tier), plain, chunkAad(id, tier, index++, last));
+      const s = seal(keyNow(), plain, chunkAad(id, tier, index++, last, owner));
       const len = Buffer.alloc(4);
       len.writeUInt32BE(s.ct.length);
       writeAll(this.fs, fd!, Buffer.concat([len, s.iv, s.tag, s.ct]));
@@ -63,9 +100,18 @@ export class BlobStore {
       fd = this.fs.openSync(temp, 'wx', FILE_MODE);
       const idBytes = Buffer.from(id);
       const head = Buffer.alloc(3);
-      head.writeUInt8(tier === 'member' ? 1 : 0, 0);
+      head.writeUInt8(fresh ? FOR_MEMBER : tier === 'member' ? 1 : 0, 0);
       head.writeUInt16BE(idBytes.length, 1);
-      writeAll(this.fs, fd, Buffer.concat([MAGIC, head, idBytes]));
+      if (owner === null) {
+        writeAll(this.fs, fd, Buffer.concat([MAGIC, head, idBytes]));
+      } else {
+        const ownerBytes = Buffer.from(owner);
+        const sealedKey = fresh ? this.sealer!.seal(fresh, `blob|${id}|${owner}`) : Buffer.alloc(0);
+        const lens = Buffer.alloc(4);
+        lens.writeUInt16BE(ownerBytes.length, 0);
+        lens.writeUInt16BE(sealedKey.length, 2);
+        writeAll(this.fs, fd, Buffer.concat([MAGIC2, head, idBytes, lens, ownerBytes, sealedKey]));
+      }
       for await (const piece of source) {
         const buf = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
         size += buf.length;
@@ -92,14 +138,18 @@ export class BlobStore {
       if (this.fs.existsSync(temp)) this.fs.unlinkSync(temp);
       if (error instanceof VaultError) throw error;
       throw ioError('save the attachment', error);
+    } finally {
+      fresh?.fill(0);
     }
   }
 
   /** Streams the attachment back out, verifying each chunk; fails on any truncation, reorder or change. */
-  read(id: string): Readable {
+  read(id: string, owner?: string): Readable {
     const file = this.file(id);
     const fs = this.fs;
     const keyFor = (tier: Tier) => this.key(tier);
+    const sealer = this.sealer;
+    const keys = this.keys;
     async function* chunks(): AsyncGenerator<Buffer> {
       let fd: number;
       try {
@@ -107,6 +157,7 @@ export class BlobStore {
       } catch {
         throw new VaultError('not-found', 'There is no such attachment.');
       }
+      let fresh: Buffer | null = null;
       try {
         const total = fs.fstatSync(fd).size;
         let pos = 0;
@@ -121,12 +172,43 @@ export class BlobStore {
           pos += n;
           return buf;
         };
-        if (!readExact(8).equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
+        const magic = readExact(8);
+        const v2 = magic.equals(MAGIC2);
+        if (!v2 && !magic.equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
         const head = readExact(3);
-        const tier: Tier = head.readUInt8(0) === 1 ? 'member' : 'shared';
+        const code = head.readUInt8(0);
+        const tier: Tier = code === 0 ? 'shared' : 'member';
         const storedId = readExact(head.readUInt16BE(1)).toString();
         if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
-        keyFor(tier);
+        let storedOwner: string | null = null;
+        if (v2) {
+          const lens = readExact(4);
+          storedOwner = readExact(lens.readUInt16BE(0)).toString();
+          // The owner is also in every chunk's associated data: editing it here only makes them fail.
+          if (owner !== undefined && storedOwner !== owner) throw cannotOpen('the attachment belongs to another record');
+          const sealedKey = readExact(lens.readUInt16BE(2));
+          if (code === FOR_MEMBER) {
+            if (!sealer || !keys().member) throw new VaultError('not-permitted', 'This attachment is Member-only.');
+            fresh = sealer.open(sealedKey, `blob|${id}|${storedOwner}`);
+          }
+        } else if (code > 1) {
+          throw cannotOpen('the attachment is damaged');
+        }
+        // A shared attachment may be under an earlier shared key (a PA was removed since): the first
+        // part tells which, by opening; the current key is tried first.
+        let epoch: number | undefined;
+        const chunkKey = () => {
+          const k = keys(); // 'locked' after a lock mid-stream
+          if (fresh) return fresh;
+          if (tier === 'shared' && epoch !== undefined && epoch !== (k.epoch ?? 0)) return k.older!.get(epoch)!;
+          return keyFor(tier);
+        };
+        const candidates = (): Array<[number | undefined, Buffer]> => {
+          const k = keys();
+          if (fresh || tier !== 'shared' || !k.older?.size) return [[undefined, chunkKey()]];
+          return [[k.epoch ?? 0, k.shared], ...[...k.older].sort((x, y) => y[0] - x[0])];
+        };
+        chunkKey();
         let index = 0;
         for (;;) {
           if (pos >= total) throw cannotOpen('the attachment is truncated (its last part is missing)');
@@ -136,7 +218,18 @@ export class BlobStore {
           const tag = readExact(16);
           const ct = readExact(len);
           const last = pos === total;
-          const plain = open(keyFor(tier), { iv, tag, ct }, chunkAad(id, tier, index, last));
+          let plain: Buffer | null = null;
+          if (index === 0) {
+            for (const [e, key] of candidates()) {
+              plain = open(key, { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
+              if (plain) {
+                epoch = e;
+                break;
+              }
+            }
+          } else {
+            plain = open(chunkKey(), { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
+          }
           if (!plain) {
             // Either the bytes changed, parts were reordered, or a last part was cut off.
             throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);
@@ -147,6 +240,7 @@ export class BlobStore {
         }
       } finally {
         fs.closeSync(fd);
+        fresh?.fill(0);
       }
     }
     return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
@@ -170,8 +264,9 @@ export class BlobStore {
       fd = this.fs.openSync(file, 'r');
       const head = Buffer.alloc(MAGIC.length + 1);
       this.fs.readSync(fd, head, 0, head.length, 0);
-      if (!head.subarray(0, MAGIC.length).equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
-      this.key(head.readUInt8(MAGIC.length) === 1 ? 'member' : 'shared');
+      const magic = head.subarray(0, MAGIC.length);
+      if (!magic.equals(MAGIC) && !magic.equals(MAGIC2)) throw cannotOpen('this is not a sealed attachment');
+      this.key(head.readUInt8(MAGIC.length) === 0 ? 'shared' : 'member');
     } finally {
       if (fd !== null) this.fs.closeSync(fd);
     }

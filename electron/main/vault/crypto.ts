@@ -26,12 +26,26 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
   return { alg: 'argon2id', m: cost.m, t: cost.t, p: cost.p, salt: randomBytes(16).toString('base64') };
 }
 
-export function checkKdfParams(params: KdfParams): void {
+/** The ceiling: a header asking for more would freeze or exhaust the machine, so it is refused. */
+export const MAX_KDF = { m: 1024 * 1024, t: 20, p: 4 } as const;
+
+export function checkKdfParams(params: KdfParams | null | undefined): void {
+  if (!params || typeof params !== 'object') throw new VaultError('cannot-open', 'cannot open: a user in the vault header has no key-derivation settings');
   if (params.alg !== 'argon2id') throw new VaultError('cannot-open', `cannot open: unknown key derivation "${String(params.alg)}"`);
-  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1) || params.p > 16 || params.m > 4 * 1024 * 1024) {
+  const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
+  if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string') {
+    throw new VaultError('cannot-open', 'cannot open: the key-derivation settings in the vault header are not readable');
+  }
+  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1)) {
     throw new VaultError(
       'cannot-open',
       `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}) are below the minimum of m = ${MIN_KDF.m} KiB, t = ${MIN_KDF.t}`,
+    );
+  }
+  if (params.m > MAX_KDF.m || params.t > MAX_KDF.t || params.p > MAX_KDF.p) {
+    throw new VaultError(
+      'cannot-open',
+      `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}, p = ${params.p}) are above the most this app allows (m = ${MAX_KDF.m} KiB, t = ${MAX_KDF.t}, p = ${MAX_KDF.p}); the vault header may have been altered`,
     );
   }
 }

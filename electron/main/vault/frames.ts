@@ -2,9 +2,16 @@
 // identifies the record in clear (kind, tier, schema version, sequence number, the previous frame's
 // hash, id, type) and the AES-256-GCM sealed payload; all the clear part is the associated data,
 // so a ciphertext moved to another record, relabelled, replayed or re-chained fails to open.
-import { open, seal, sha256, type Sealed } from './crypto';
+// Format 2 (schema >= 2) adds the author (Member or PA) and the shared key's epoch to the clear
+// part, and ends the body with a 32-byte author MAC: HMAC under a key derived from the Member-only
+// key when the Member wrote it, so nothing the PA holds can vouch for a Member frame (DESIGN §3).
+import { equalBytes, hmac, open, seal, sha256, type Sealed } from './crypto';
 
 export type Tier = 'shared' | 'member';
+export type Author = 'member' | 'pa';
+/** Frames of this schema or later carry author, epoch and an author MAC. */
+export const AUTHORED_SCHEMA = 2;
+export const AUTHOR_MAC_BYTES = 32;
 export const FRAME_KINDS = { put: 1, delete: 2, audit: 3 } as const;
 export type FrameKind = keyof typeof FRAME_KINDS;
 const KIND_BY_CODE = new Map<number, FrameKind>(Object.entries(FRAME_KINDS).map(([k, v]) => [v, k as FrameKind]));
@@ -25,6 +32,10 @@ export interface FrameMeta {
   prev: Buffer;
   id: string;
   type: string;
+  /** Format 2: who wrote it ('pa' for a legacy frame, which says nothing). */
+  author?: Author;
+  /** Format 2: which shared key (epoch) a shared-tier frame is sealed under. */
+  epoch?: number;
 }
 
 export interface DecodedFrame extends FrameMeta {
@@ -35,7 +46,12 @@ export interface DecodedFrame extends FrameMeta {
   readonly hash: Buffer;
   /** Whole frame bytes including the length prefix (a view into the buffer it was read from). */
   bytes: Buffer;
+  /** Format 2: the author MAC and the body bytes it covers; null for a legacy frame. */
+  authorMac: Buffer | null;
+  macInput: Buffer | null;
 }
+
+export const isAuthored = (frame: Pick<FrameMeta, 'schema'>) => frame.schema >= AUTHORED_SCHEMA;
 
 function encodeMeta(meta: FrameMeta): Buffer {
   const id = Buffer.from(meta.id, 'utf8');
@@ -53,17 +69,38 @@ function encodeMeta(meta: FrameMeta): Buffer {
   head.writeUInt16BE(id.length, o);
   const typeLen = Buffer.alloc(2);
   typeLen.writeUInt16BE(type.length);
-  return Buffer.concat([head, id, typeLen, type]);
+  if (meta.schema < AUTHORED_SCHEMA) return Buffer.concat([head, id, typeLen, type]);
+  const authored = Buffer.alloc(3);
+  authored.writeUInt8(meta.author === 'member' ? 1 : 0, 0);
+  authored.writeUInt16BE(meta.epoch ?? 0, 1);
+  return Buffer.concat([head, id, typeLen, type, authored]);
 }
 
-export function encodeFrame(meta: FrameMeta, key: Buffer, plaintext: Buffer): DecodedFrame {
+/**
+ * Seals a frame. From format 2 `authorKey` MACs the whole body (the Member's author key for the
+ * Member's frames, the shared one for a PA's, which proves only that the bytes were not damaged).
+ */
+export function encodeFrame(meta: FrameMeta, key: Buffer, plaintext: Buffer, authorKey?: Buffer): DecodedFrame {
   const aad = encodeMeta(meta);
   const sealed = seal(key, plaintext, aad);
-  const body = Buffer.concat([aad, sealed.iv, sealed.tag, sealed.ct]);
+  const unsigned = Buffer.concat([aad, sealed.iv, sealed.tag, sealed.ct]);
+  let body = unsigned;
+  let authorMac: Buffer | null = null;
+  if (isAuthored(meta)) {
+    if (!authorKey) throw new Error('an authored frame needs its author key');
+    authorMac = hmac(authorKey, unsigned);
+    body = Buffer.concat([unsigned, authorMac]);
+  }
   const len = Buffer.alloc(4);
   len.writeUInt32BE(body.length);
   const hash = sha256(body);
-  return { ...meta, sealed, aad, hash, bytes: Buffer.concat([len, body]) };
+  return { ...meta, sealed, aad, hash, bytes: Buffer.concat([len, body]), authorMac, macInput: authorMac ? unsigned : null };
+}
+
+/** True when the frame's author MAC is right under `authorKey` (false for a legacy frame). */
+export function verifyAuthor(frame: DecodedFrame, authorKey: Buffer): boolean {
+  if (!frame.authorMac || !frame.macInput) return false;
+  return equalBytes(hmac(authorKey, frame.macInput), frame.authorMac);
 }
 
 export type ScanResult =
@@ -100,6 +137,18 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
   if (o + typeLen + 28 > body.length) return { ok: false, torn: false, at: offset, reason: 'a frame is malformed' };
   const type = body.subarray(o, o + typeLen).toString('utf8');
   o += typeLen;
+  let author: Author | undefined;
+  let epoch: number | undefined;
+  let end = body.length;
+  if (schema >= AUTHORED_SCHEMA) {
+    if (o + 3 + 28 + AUTHOR_MAC_BYTES > body.length) return { ok: false, torn: false, at: offset, reason: 'a frame is malformed' };
+    const code = body.readUInt8(o);
+    if (code > 1) return { ok: false, torn: false, at: offset, reason: 'a frame names an unknown author' };
+    author = code === 1 ? 'member' : 'pa';
+    epoch = body.readUInt16BE(o + 1);
+    o += 3;
+    end = body.length - AUTHOR_MAC_BYTES;
+  }
   // Views, not copies: loading 50,000 records must not double the memory it reads.
   let hash: Buffer | null = null;
   return {
@@ -112,8 +161,12 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
       prev,
       id,
       type,
+      author,
+      epoch,
       aad: body.subarray(0, o),
-      sealed: { iv: body.subarray(o, o + 12), tag: body.subarray(o + 12, o + 28), ct: body.subarray(o + 28) },
+      sealed: { iv: body.subarray(o, o + 12), tag: body.subarray(o + 12, o + 28), ct: body.subarray(o + 28, end) },
+      authorMac: author ? body.subarray(end) : null,
+      macInput: author ? body.subarray(0, end) : null,
       // Only the journal's chain needs it; snapshot frames never pay for it.
       get hash() {
         return (hash ??= sha256(body));

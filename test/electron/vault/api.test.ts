@@ -89,7 +89,7 @@ describe('vault API', () => {
     const last = readFrame(readFileSync(file), 0);
     if (!last.ok) throw new Error('bad fixture');
     const shared = Buffer.from(keys.shared, 'base64');
-    const future = encodeFrame({ kind: 'put', tier: 'shared', schema: 2, seq: 2, prev: last.frame.hash, id: 'r2', type: 'request' }, shared, Buffer.from('{}'));
+    const future = encodeFrame({ kind: 'put', tier: 'shared', schema: 3, seq: 2, prev: last.frame.hash, id: 'r2', type: 'request', author: 'member' }, shared, Buffer.from('{}'), shared);
     appendFileSync(file, future.bytes);
     const before = snapshotFolder(dir);
     await expect(Vault.open(dir).unlock(userId, MEMBER_PASS)).rejects.toMatchObject({ code: 'newer-format' });

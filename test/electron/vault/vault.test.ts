@@ -57,7 +57,9 @@ describe('vault: users and keys', () => {
     // Directly from the files: the PA's slot wraps one key only; it opens no member-tier frame.
     const header = parseHeader(readFileSync(path.join(dir, HEADER_FILE)));
     const slot = header.body.users.find((u) => u.id === pa.id)!;
-    expect(Object.keys(slot.keys)).toEqual(['shared']);
+    // Its slot key (for a later key rotation) is its own, and the Member-only key is nowhere in it.
+    expect(Object.keys(slot.keys).sort()).toEqual(['shared', 'slot', 'slotForMember']);
+    expect(slot.keys.member).toBeUndefined();
     const kek = await deriveKek(PA_PASS, slot.kdf);
     const paShared = unwrapKey(kek, slot.keys.shared, wrapAad(header.body, slot, 'shared'))!;
     expect(paShared).not.toBeNull();
@@ -167,7 +169,7 @@ describe('vault: locking and refusing to open', () => {
     session.lock();
     const file = path.join(dir, HEADER_FILE);
     const header = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...header, version: 2 }));
+    writeFileSync(file, JSON.stringify({ ...header, version: 3 }));
     const before = snapshotFolder(dir);
     expect(() => Vault.open(dir)).toThrow(expect.objectContaining({ code: 'newer-format' }));
     expect(snapshotFolder(dir)).toEqual(before);

@@ -9,4 +9,5 @@ export const sessionHandlers = (session: SessionService<OpenVault>): Pick<Handle
   'session:quickUnlock': () => session.quickUnlock(),
   'session:lock': () => session.lock('manual'),
   'session:touch': () => session.touchFromPage(),
+  'session:acknowledgeWarnings': () => session.acknowledgeWarnings(),
 });

@@ -10,11 +10,31 @@ import { StrengthMeter } from './StrengthMeter';
 export function UsersScreen({ user }: { user: UserSummary }) {
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [notice, setNotice] = useState('');
+  const [removing, setRemoving] = useState<UserSummary | null>(null);
+  const [removeError, setRemoveError] = useState('');
+  const isMember = user.role === 'member';
+
 
   const reload = useCallback(async () => {
     const result = await api().users.list();
     if (result.ok) setUsers(result.value);
   }, []);
+
+  const remove = async (pa: UserSummary) => {
+    const result = await api().users.removePa({ userId: pa.id });
+    if (!result.ok) {
+      setRemoveError(result.error.message);
+      return;
+    }
+    setRemoving(null);
+    setRemoveError('');
+    const again = result.value.mustBeAddedAgain;
+    setNotice(
+      `${pa.name} was removed. They cannot open anything saved from now on.` +
+        (again.length ? ` ${again.join(' and ')} must be added again before they can open the vault.` : ''),
+    );
+    void reload();
+  };
 
   useEffect(() => {
     let live = true;
@@ -41,6 +61,11 @@ export function UsersScreen({ user }: { user: UserSummary }) {
             <th scope="col">Name</th>
             <th scope="col">Role</th>
             <th scope="col">Can open</th>
+            {isMember && (
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -49,10 +74,35 @@ export function UsersScreen({ user }: { user: UserSummary }) {
               <td>{u.name}</td>
               <td>{u.role === 'member' ? 'Member' : 'PA'}</td>
               <td>{u.role === 'member' ? 'Everything' : 'Casework only, never Member-only material'}</td>
+              {isMember && (
+                <td>
+                  {u.role === 'pa' && (
+                    <button type="button" className="secondary" onClick={() => (setRemoving(u), setRemoveError(''))}>
+                      Remove<span className="visually-hidden"> {u.name}</span>
+                    </button>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {removing && (
+        <div className="notice" role="alertdialog" aria-labelledby="remove-heading" aria-describedby="remove-text">
+          <h2 id="remove-heading">Remove {removing.name}?</h2>
+          <p id="remove-text">
+            {removing.name} will no longer be able to unlock this vault, and the casework key is changed so they cannot read
+            anything saved from now on. What they could already see before stays as it was.
+          </p>
+          {removeError && <p className="error">{removeError}</p>}
+          <button type="button" onClick={() => void remove(removing)}>
+            Yes, remove {removing.name}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setRemoving(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {user.role === 'member' && (
         <AddPaForm
           onAdded={(pa) => {
