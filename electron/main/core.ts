@@ -19,6 +19,10 @@ import { AttachmentService, type AttachmentDialogs } from './services/attachment
 import { attachmentHandlers } from './ipc/handlers/attachments';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
 import { materialLifecycleHandlers } from './ipc/handlers/materials';
+import { CorrespondenceService, type MailDesk } from './services/correspondence-service';
+import { caseworkRequestLookup } from './services/correspondence-requests';
+import { draftHandlers } from './ipc/handlers/drafts';
+import { correspondenceHandlers } from './ipc/handlers/correspondence';
 import type { SettingsStore } from './settings/settings-store';
 import type { SafeStorageLike } from './vault/quick-unlock';
 import type { KdfCost } from './vault/vault';
@@ -29,6 +33,8 @@ export interface CoreDeps {
   dialogs: FileDialogs;
   /** Open/save dialogs for attachments; without them attaching and saving copies say they are unavailable. */
   attachmentDialogs?: AttachmentDialogs;
+  /** Opening drafts in the mail program, the clipboard and the email file dialogs; without it those say they are unavailable. */
+  mailDesk?: MailDesk;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -67,6 +73,7 @@ export function createCore(deps: CoreDeps): Core {
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
   const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, deps.today);
   const lifecycle = new MaterialLifecycleService(session, casework, events, deps.today);
+  const correspondence = new CorrespondenceService(session, caseworkRequestLookup(session, casework, disclosures, meetingMode, events), () => council.get().emailDomain, events, deps.mailDesk, deps.now, deps.today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -78,6 +85,8 @@ export function createCore(deps: CoreDeps): Core {
     ...caseworkHandlers(session, casework, disclosures, council, meetingMode),
     ...attachmentHandlers(attachments),
     ...materialLifecycleHandlers(lifecycle),
+    ...draftHandlers(correspondence),
+    ...correspondenceHandlers(correspondence),
     ...profileHandlers(new CouncilProfileService(session, council)),
   };
   return {
@@ -88,6 +97,7 @@ export function createCore(deps: CoreDeps): Core {
     meetingMode,
     dispose: () => {
       unsubscribe();
+      correspondence.removeDraftFiles();
       void session.lock('manual');
     },
   };

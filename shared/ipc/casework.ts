@@ -5,6 +5,7 @@ import { classificationSchema, personalDataSchema } from '../domain/classificati
 import { capacitySchema, routeSchema } from '../domain/need-to-know';
 import { REQUEST_STATUSES, SENIORITIES } from '../domain/requests';
 import { GATE_STATES } from '../domain/disclosure';
+import { draftKindSchema } from '../domain/correspondence';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date written as YYYY-MM-DD' });
 const text = (max: number) => z.string().max(max, { error: `At most ${max} characters` });
@@ -59,6 +60,8 @@ export const requestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answered'), on: isoDate, note: text(4000) }),
   z.object({ type: z.literal('chased'), on: isoDate, note: text(2000) }),
   z.object({ type: z.literal('escalated'), on: isoDate, note: text(2000), informationWithheld: z.boolean() }),
+  /** An email drafted by the app (the request itself, a Monitoring Officer referral, an FOI request) that the Member says was sent. */
+  z.object({ type: z.literal('emailed'), on: isoDate, note: text(2000), kind: draftKindSchema.optional() }),
   z.object({ type: z.literal('mo-decision'), on: isoDate, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1) }),
 ]);
 export type RequestEvent = z.infer<typeof requestEventSchema>;

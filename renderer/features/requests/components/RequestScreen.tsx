@@ -17,6 +17,7 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   chased: 'Chased',
   escalated: 'Escalated',
   'mo-decision': 'Monitoring Officer decision',
+  emailed: 'Email sent',
 };
 
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
