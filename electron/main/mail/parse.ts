@@ -1,5 +1,5 @@
 import PostalMime, { type Address as PostalAddress } from 'postal-mime';
-import MsgReader from '@kenjiuno/msgreader';
+import * as msgreader from '@kenjiuno/msgreader';
 import { decompressRTF } from '@kenjiuno/decompressrtf';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 import { MAX_MESSAGE_BYTES, type Address } from '../../../shared/domain/correspondence';
@@ -41,6 +41,11 @@ const MAX_RFC822_NESTING = 3;
 const MAX_PARTS = 500;
 /** Parsing that takes longer than this is abandoned (the work is also bounded by the limits above). */
 export const PARSE_TIME_LIMIT_MS = 20_000;
+
+// msgreader is CommonJS with `exports.default`: Node's ESM loader (tsx, the bench) wraps it once more than esbuild does.
+type MsgReaderClass = typeof msgreader.default;
+const MsgReader: MsgReaderClass = ((msgreader.default as unknown as { default?: MsgReaderClass }).default ?? msgreader.default) as MsgReaderClass;
+type MsgReader = InstanceType<MsgReaderClass>;
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isCfb = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((v, i) => b[i] === v);
