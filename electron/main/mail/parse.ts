@@ -96,7 +96,8 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
       maxHeadersSize: MAX_HEADER_BYTES,
       maxRfc822NestingDepth: MAX_RFC822_NESTING,
       attachmentEncoding: 'arraybuffer',
-      rfc822Attachments: true,
+      // A forwarded message stays a file to classify, and is not parsed inside this one.
+      forceRfc822Attachments: true,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
@@ -130,7 +131,7 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
 /** A multipart email whose closing boundary is missing was cut short (a partial download or copy). */
 function checkComplete(bytes: Uint8Array, head: string) {
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const type = /^content-type:\s*multipart\/[^;\r\n]*;(.*)$/im.exec(unfolded);
+  const type = /^content-type:\s*multipart\/[^;\r\n]*(.*)$/im.exec(unfolded);
   if (!type) return;
   const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))/i.exec(type[1]!);
   const b = boundary?.[1] ?? boundary?.[2];
