@@ -39,7 +39,7 @@ describe('drafts', () => {
     expect(preview.to[0].email).toBe('sam.green@example-council.gov.uk');
     const opened = t.d.opened[0]!;
     expect(opened.content).toMatch(/^X-Unsent: 1$/m);
-    expect(opened.content.toLowerCase()).toContain(`message-id: ${preview.messageId}`.toLowerCase());
+    expect(opened.content.replace(/\r?\n[ \t]+/g, ' ')).toContain(`Message-ID: ${preview.messageId}`);
     expect(opened.mode).toBe(0o600);
     expect(opened.dirMode).toBe(0o700);
     // The officer's reply to that Message-ID, without the tag, is matched to the request.
