@@ -8,6 +8,8 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
+import { DraftPanel } from '../../correspondence/components/DraftPanel';
+import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
 import { ClassificationDetails, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
@@ -107,6 +109,8 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         ))}
       </ol>
       <LogEventForm id={id} onDone={setDetail} />
+      <DraftPanel requestId={id} onSent={() => void reload()} />
+      <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
       <h2>What came back</h2>
       {detail.lockedMaterials > 0 && !isMember && <p className="locked">🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'}: only the Member can open {detail.lockedMaterials === 1 ? 'it' : 'them'}.</p>}
