@@ -31,10 +31,10 @@ export async function runMailBench(): Promise<Array<Record<string, unknown>>> {
     kdf: { m: 19 * 1024, t: 2, p: 1 },
     logger: { error: () => undefined },
   });
-  const call = async (channel: string, input?: unknown) => {
+  const call = async <T = { imported: unknown[]; refused: unknown[] }>(channel: string, input?: unknown): Promise<T> => {
     const r = await core.dispatch(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as any;
+    return r.value as T;
   };
   const rows: Array<Record<string, unknown>> = [];
   try {
