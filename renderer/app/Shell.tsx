@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
-import type { UserSummary } from '../../shared/ipc/contract';
-import type { MeetingView } from '../../shared/ipc/casework';
+import type { UserSummary } from '../../shared/domain/session';
+import type { Meeting } from '../../shared/domain/directory';
 import { AboutScreen } from '../features/about/components/AboutScreen';
 import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
 import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';
@@ -45,7 +45,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [helpOpen, setHelpOpen] = useState(false);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
-  const [meetings, setMeetings] = useState<MeetingView[]>([]);
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [loaded, setLoaded] = useState(false);
   // Live count of the working set (it changes as requests are added or a PA's view differs).
   const inSession = useLiveQuery(() => db.requests.count(), [loaded], 0);

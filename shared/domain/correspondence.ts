@@ -2,12 +2,15 @@
 // its request and what is flagged on it. Pure: main runs these to enforce, the screens to explain.
 import { z } from 'zod';
 import { checkCopies, checkCouncilEmail, escalationNames, nextEscalation, type EscalationLevel } from './requests';
-import { formatUk, type IsoDate } from './dates';
+import { formatUk, ukDateOf, type IsoDate } from './dates';
+
+/** The UK calendar date (Europe/London) of an email's own Date header. */
+export { ukDateOf };
 
 /** The emails the app can draft for a request. */
-export const DRAFT_KINDS = ['request', 'chaser', 'escalation', 'chair-notice', 'mo-referral', 'foi'] as const;
-export type DraftKind = (typeof DRAFT_KINDS)[number];
-export const draftKindSchema = z.enum(DRAFT_KINDS);
+// The kinds live beside the request's events (an 'emailed' event names one); re-exported here.
+export { DRAFT_KINDS, draftKindSchema, type DraftKind } from './requests';
+import { draftKindSchema, type DraftKind } from './requests';
 export const draftKindNames: Record<DraftKind, string> = {
   request: 'The request',
   chaser: 'A chaser',
@@ -341,13 +344,6 @@ export function correspondenceTier(m: { requestMemberOnly: boolean; attachmentCo
   if (m.requestMemberOnly) return 'member';
   // R-CLS-2 (000 §17.9.4): attachments are "not yet known" until classified, so treated as confidential.
   return m.attachmentCount > 0 ? 'member' : 'shared';
-}
-
-/** The UK calendar date (Europe/London) of an email's Date header, as YYYY-MM-DD. */
-export function ukDateOf(date: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { CAPACITIES, ROUTES } from '../../../shared/domain/need-to-know';
 import { mustAudit } from '../../../shared/domain/protection';
 import { tierFor } from '../../../shared/domain/classification';
 import { formatUk } from '../../../shared/domain/dates';
-import type { MaterialView } from '../../../shared/ipc/casework';
+import type { Material as MaterialView } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService, StoredRequest } from './casework-service';
 import type { DisclosureService } from './disclosure-service';

@@ -26,7 +26,8 @@ import {
   type FilingKind,
   type MatchIndex,
 } from '../../../shared/domain/correspondence';
-import type { AttachmentView, RequestEvent } from '../../../shared/ipc/casework';
+import type { Attachment as AttachmentView } from '../../../shared/domain/material';
+import type { RequestEvent } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
 import { composeEml } from '../mail/compose';
 import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';

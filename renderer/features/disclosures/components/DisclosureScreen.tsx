@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/disclosure';
-import type { DisclosureView } from '../../../../shared/ipc/casework';
+import type { DisclosureView } from '../../../../shared/ipc/views';
 import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field } from '../../../app/ui';
 import type { Navigate } from '../../../app/routes';
+import { today } from '../../../app/clock';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The guided disclosure: the gate's steps always visible; the main process decides every step. */
 export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navigate }) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
-import type { UserSummary } from '../../../../shared/ipc/contract';
+import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { BackupPanel } from './BackupPanel';
 import { PassphraseField } from './PassphraseField';
