@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +123,8 @@ export class CorrespondenceService {
     private readonly today: () => string = () => ukDateOf(new Date()),
     private readonly tempRoot: string = os.tmpdir(),
   ) {
+    // Drafts left by a run that ended without locking (a crash, a power cut) go at the next start.
+    removeLeftoverDrafts(tempRoot);
     // Drafts on disk hold the request's text: they go when the app locks.
     events.subscribe((channel, payload) => {
       if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.removeDraftFiles();
@@ -485,4 +487,26 @@ export class CorrespondenceService {
 async function* inChunks(bytes: Uint8Array): AsyncGenerator<Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   for (let i = 0; i < buf.length; i += 1024 * 1024) yield buf.subarray(i, i + 1024 * 1024);
+}
+
+/**
+ * Removes this user's `ntk-drafts-*` folders from an earlier run; anything unreadable is left alone.
+ * Only folders untouched for longer than a draft lives, so another running copy's drafts stay.
+ */
+export function removeLeftoverDrafts(tempRoot: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(tempRoot).filter((n) => n.startsWith('ntk-drafts-'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(tempRoot, name);
+    try {
+      const info = statSync(dir);
+      if (info.isDirectory() && now - info.mtimeMs > DRAFT_FILE_LIFETIME_MS && (typeof process.getuid !== 'function' || info.uid === process.getuid())) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another user's or a vanished folder: not ours to remove.
+    }
+  }
 }

@@ -197,3 +197,21 @@ describe('importing officers’ replies', () => {
     expect(readFileSync(saved.file, 'utf8')).toContain(`Thanks [${t.ref}]`);
   });
 });
+
+describe('draft files', () => {
+  it('folders left by an earlier run are removed at the next start; live and other folders are left', async () => {
+    const { mkdirSync, mkdtempSync, utimesSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { removeLeftoverDrafts } = await import('../../../../electron/main/services/correspondence-service');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ntk-root-'));
+    mkdirSync(path.join(root, 'ntk-drafts-abc123'));
+    writeFileSync(path.join(root, 'ntk-drafts-abc123', 'x.eml'), 'X-Unsent: 1');
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(path.join(root, 'ntk-drafts-abc123'), old, old);
+    mkdirSync(path.join(root, 'ntk-drafts-live'));
+    mkdirSync(path.join(root, 'something-else'));
+    removeLeftoverDrafts(root);
+    // A folder in use by another running copy (touched just now) stays.
+    expect(readdirSync(root).sort()).toEqual(['ntk-drafts-live', 'something-else']);
+  });
+});
