@@ -28,6 +28,9 @@ const layers = [
   { type: 'ipc', pattern: 'electron/main/ipc' },
   // The open settings file sits beside the vault, below the services.
   { type: 'settings', pattern: 'electron/main/settings' },
+  // Adapters for formats the app reads and writes (email, calendars): used by services, like the vault.
+  { type: 'adapters', pattern: 'electron/main/mail' },
+  { type: 'adapters', pattern: 'electron/main/calendar' },
   // The composition root (core.ts, index.ts) and the windows.
   { type: 'main', pattern: 'electron/main' },
   { type: 'preload', pattern: 'electron/preload' },
@@ -44,6 +47,8 @@ const layering = {
     { from: { element: { type: 'vault' } }, disallow: notTo(['vault', 'shared-domain']) },
     // Only main's own layers (composition root, services, settings) may reach the vault at all.
     { from: { element: { types: { noneOf: ['vault', 'main', 'services'] } } }, disallow: to(['vault']) },
+    // Format adapters know only themselves, the pure domain and the shared error type.
+    { from: { element: { type: 'adapters' } }, disallow: notTo(['adapters', 'shared-domain', 'shared-ipc']) },
     // Services are below the handlers: they never import ipc/, the preload or the renderer.
     { from: { element: { type: 'services' } }, disallow: to(['ipc', 'main', 'preload', 'renderer']) },
     // Handlers adapt and delegate to services; they never hold the vault themselves.

@@ -37,6 +37,10 @@ import { MaterialLifecycleService } from './services/material-lifecycle-service'
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
+import { CorrespondenceService, type MailDesk } from './services/correspondence-service';
+import { caseworkRequestLookup } from './services/correspondence-requests';
+import { draftHandlers } from './ipc/handlers/drafts';
+import { correspondenceHandlers } from './ipc/handlers/correspondence';
 import type { SettingsStore } from './settings/settings-store';
 import type { KdfCost, SafeStorageLike } from './vault';
 import { ukDateOf } from '../../shared/domain/dates';
@@ -51,6 +55,8 @@ export interface CoreDeps {
   meetingImport?: MeetingImportSources;
   /** Prints the window showing a report to PDF and asks where to save it; without it "Save as PDF" says it is unavailable. */
   reportPrinter?: ReportPrinter;
+  /** Opening drafts in the mail program, the clipboard and the email file dialogs; without it those say they are unavailable. */
+  mailDesk?: MailDesk;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -107,6 +113,7 @@ export function createCore(deps: CoreDeps): Core {
   const lifecycle = new MaterialLifecycleService(records, materials, today);
   const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
+  const correspondence = new CorrespondenceService(session, caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }), () => council.get().emailDomain, events, deps.mailDesk, now, today);
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -129,6 +136,8 @@ export function createCore(deps: CoreDeps): Core {
     ...councilHandlers(council),
     ...holidayHandlers(council, commands, queries),
     ...attachmentHandlers(attachments),
+    ...draftHandlers(correspondence),
+    ...correspondenceHandlers(correspondence),
     ...profileHandlers(new CouncilProfileService(session, council)),
     ...reportHandlers(reports),
   };
@@ -147,6 +156,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     dispose: () => {
       unsubscribe();
+      correspondence.removeDraftFiles();
       void session.lock('manual');
     },
   };

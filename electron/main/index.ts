@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
@@ -67,6 +67,19 @@ void app.whenReady().then(() => {
           filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    // Drafts open in the default mail program; email files are picked in main, so the page never names a path.
+    mailDesk: {
+      openPath: (file) => shell.openPath(file),
+      copyText: (text) => clipboard.writeText(text),
+      chooseMessages: async () => {
+        const result = await dialog.showOpenDialog({ title: 'Choose saved emails', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Emails', extensions: ['eml', 'msg'] }] });
+        return result.canceled ? [] : result.filePaths;
+      },
+      chooseExportTarget: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({ title: 'Save a copy of the email', defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        return result.canceled || !result.filePath ? null : result.filePath;
       },
     },
     attachmentDialogs: {

@@ -14,6 +14,8 @@ import { UsersScreen } from '../features/session/components/UsersScreen';
 import { TodayScreen } from '../features/today/components/TodayScreen';
 import { HeldScreen } from '../features/materials/components/HeldScreen';
 import { RetentionScreen } from '../features/materials/components/RetentionScreen';
+import { UnfiledScreen } from '../features/correspondence/components/UnfiledScreen';
+import { useUnfiled } from '../features/correspondence/hooks/useCorrespondence';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db, loadWorkingSet, refreshRequest } from '../db/working-set';
 import { api } from './api';
@@ -27,6 +29,7 @@ const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
   { route: { name: 'today' }, label: 'Today' },
   { route: { name: 'requests' }, label: 'Requests' },
   { route: { name: 'new-request' }, label: 'New request' },
+  { route: { name: 'unfiled' }, label: 'Unfiled correspondence' },
   { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
   { route: { name: 'retention' }, label: 'Personal data due for erasure' },
   { route: { name: 'held' }, label: 'Protected material held', memberOnly: true },
@@ -48,6 +51,8 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [loaded, setLoaded] = useState(false);
   // Live count of the working set (it changes as requests are added or a PA's view differs).
   const inSession = useLiveQuery(() => db.requests.count(), [loaded], 0);
+  // The navigation shows how many emails wait to be filed.
+  const unfiled = useUnfiled();
   const [refreshKey, setRefreshKey] = useState(0);
   const [searchFocusKey, setSearchFocusKey] = useState(0);
   const lastTouch = useRef(0);
@@ -181,6 +186,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
                   }}
                 >
                   {n.label}
+                  {n.route.name === 'unfiled' && unfiled.items && unfiled.items.length > 0 && <span className="count"> ({unfiled.items.length})</span>}
                 </a>
               </li>
             ))}
@@ -194,6 +200,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen />}
+          {route.name === 'unfiled' && <UnfiledScreen navigate={navigate} />}
           {route.name === 'retention' && <RetentionScreen navigate={navigate} />}
           {route.name === 'held' && isMember && <HeldScreen navigate={navigate} />}
           {route.name === 'officers' && <OfficersScreen />}

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'register' }
   | { name: 'retention' }
   | { name: 'held' }
+  | { name: 'unfiled' }
   | { name: 'officers' }
   | { name: 'reports'; requestId?: string }
   | { name: 'users' }

@@ -363,12 +363,19 @@ export const requestDraftSchema = z.object({
 export type RequestDraft = z.infer<typeof requestDraftSchema>;
 
 /** What happened to a request after it was sent, each on the day it happened. */
+/** The emails the app can draft for a request (shared/domain/correspondence). */
+export const DRAFT_KINDS = ['request', 'chaser', 'escalation', 'chair-notice', 'mo-referral', 'foi'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+export const draftKindSchema = z.enum(DRAFT_KINDS);
+
 export const requestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
   z.object({ type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
   z.object({ type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
   z.object({ type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
   z.object({ type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean() }),
+  /** An email drafted by the app (the request itself, a Monitoring Officer referral, an FOI request) that the Member says was sent. */
+  z.object({ type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
   z.object({ type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
 ]);
 export type RequestEvent = z.infer<typeof requestEventSchema>;

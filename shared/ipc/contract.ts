@@ -13,6 +13,7 @@ import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/ses
 import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
+import { correspondenceItemSchema, draftKindSchema, draftOptionSchema, draftPreviewSchema, importResultSchema, FILING_KINDS, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT } from '../domain/correspondence';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
@@ -40,6 +41,7 @@ const invoke = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 const event = <P extends z.ZodType>(payload: P): EventEntry<P> => ({ kind: 'event', payload });
 
 const noInput = z.undefined();
+const isoDateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date' });
 
 export const appStatusSchema = z.object({
   appName: z.string(),
@@ -229,6 +231,39 @@ export const contract = {
   'profiles:copy': invoke(z.object({ sourceId: z.string().min(1).max(200), name: councilProfileSchema.shape.name }), councilProfileSchema),
   /** Member only: save every value of a copy. Built-in profiles are refused; a bad value is refused with its reason and nothing is saved. */
   'profiles:save': invoke(councilProfileSchema, councilProfileSchema),
+
+  // Officers' email (issue 12). Out: drafts the Member sends from their own mailbox.
+  /** Which drafts apply to this request now (the request, a chaser, an escalation, the chair notice, a Monitoring Officer referral, FOI), with why not. */
+  'drafts:options': invoke(z.object({ requestId: z.string().min(1).max(200) }), z.array(draftOptionSchema)),
+  /** The draft's From/To/Cc/subject/body; nothing is saved. A From outside the council domain or a blind copy is refused (R-ASK-9, R-ASK-10). */
+  'drafts:preview': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema }), draftPreviewSchema),
+  /** Writes the draft as an unsent .eml in a private folder, opens it in the default mail program and records its Message-ID for matching replies. */
+  'drafts:open': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema }), draftPreviewSchema),
+  /** Copies the draft to the clipboard. */
+  'drafts:copy': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema }), draftPreviewSchema),
+  /** The Member says the draft was sent: recorded on the request's timeline. */
+  'drafts:markSent': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema, on: isoDateInput }), z.null()),
+  // In: officers' replies, dropped or picked, matched to their request or left unfiled.
+  /** Import dropped .eml/.msg files (their bytes; at most 50 MB each). Each bad file is refused with its reason and nothing of it is kept. */
+  'correspondence:import': invoke(
+    z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_MESSAGE_BYTES, { error: 'An email can be at most 50 MB.' }) }))
+        .min(1)
+        .max(MAX_MESSAGES_PER_IMPORT),
+    }),
+    importResultSchema,
+  ),
+  /** Import .eml/.msg files picked in main's open-file dialog. Cancel imports nothing. */
+  'correspondence:choose': invoke(noInput, importResultSchema),
+  /** Emails waiting to be filed by hand (and how many Member-only ones a PA cannot see). */
+  'correspondence:unfiled': invoke(noInput, z.object({ items: z.array(correspondenceItemSchema), memberOnlyCount: z.number() })),
+  /** Emails filed against a request. */
+  'correspondence:forRequest': invoke(z.object({ requestId: z.string().min(1).max(200) }), z.array(correspondenceItemSchema)),
+  /** File an email to a request: its attachments become material "not yet known" (R-CLS-2); the event is logged with the email's own date. */
+  'correspondence:file': invoke(z.object({ id: z.string().min(1).max(200), requestId: z.string().min(1).max(200), kind: z.enum(FILING_KINDS), promisedBy: isoDateInput.nullable() }), correspondenceItemSchema),
+  /** Save the original email where the user picks, under the same gate as its attachments' material (R-DIS-3). */
+  'correspondence:exportOriginal': invoke(z.object({ id: z.string().min(1).max(200) }), z.object({ file: z.string().nullable(), bytes: z.number() })),
 } as const;
 
 export type Contract = typeof contract;

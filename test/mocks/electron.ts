@@ -116,7 +116,8 @@ export const protocol = {
   },
 };
 
-export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_file: string) => '') };
+export const clipboard = { writeText: vi.fn((_text: string) => undefined) };
 
 export const safeStorage = {
   backend: 'gnome_libsecret',
@@ -163,6 +164,6 @@ export function resetElectronMock(): void {
 }
 
 const electron = {
-  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, safeStorage, powerMonitor, Menu, dialog,
+  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, clipboard, safeStorage, powerMonitor, Menu, dialog,
 };
 export default electron;

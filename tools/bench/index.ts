@@ -1,5 +1,5 @@
 // `npm run bench`: prints a table per section and writes bench/results.json (git-ignored).
-// Sections: vault (issue 3) and, when the app bench exists, app. `--only vault|app` runs one.
+// Sections: vault (issue 3), app (when its bench exists) and mail (issue 12). `--only vault|app|mail` runs one.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runVaultBench } from './vault';
 
@@ -36,6 +36,14 @@ if (!only || only === 'app') {
     console.log('\nApp in Chromium through the harness (ms)');
     table(app);
   }
+}
+
+if (!only || only === 'mail') {
+  const { runMailBench } = await import('./mail');
+  const mail = await runMailBench();
+  results.mail = mail;
+  console.log('\nOfficers’ email: import through the core (parse, match, seal) and matching (ms, MB)');
+  table(mail);
 }
 
 mkdirSync('bench', { recursive: true });

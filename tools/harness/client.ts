@@ -14,12 +14,19 @@ function ensureStream(): void {
   };
 }
 
+/** Bytes (dropped emails) as base64, a chunk at a time so large files do not overflow the call stack. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 const transport: Transport = {
   async invoke(channel, input) {
     const response = await fetch(`/__api/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Harness-Token': token },
-      body: JSON.stringify({ input }),
+      body: JSON.stringify({ input }, (_key, value: unknown) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value)),
     });
     if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };
     return response.json();

@@ -4,7 +4,7 @@
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,6 +88,17 @@ async function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Pro
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The client sends a Uint8Array as `{ $bytes: base64 }`; Electron's IPC would carry it as it is. */
+function reviveBytes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveBytes);
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (Object.keys(o).length === 1 && typeof o.$bytes === 'string') return new Uint8Array(Buffer.from(o.$bytes, 'base64'));
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, reviveBytes(v)]));
+  }
+  return value;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'dist/renderer'));
   const indexHtml = readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
@@ -119,6 +130,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
     },
     // Attaching picks every file in the data folder's inbox/ (none = cancel); copies are saved to exports/.
+    // Drafts "open" by being written to exports/ (nothing is launched); emails are picked from mail-inbox/.
+    mailDesk: {
+      openPath: async (file) => {
+        const exports = path.join(dataFolder, 'exports');
+        mkdirSync(exports, { recursive: true });
+        copyFileSync(file, path.join(exports, path.basename(file)));
+        return '';
+      },
+      copyText: (text) => {
+        const exports = path.join(dataFolder, 'exports');
+        mkdirSync(exports, { recursive: true });
+        writeFileSync(path.join(exports, 'clipboard.txt'), text);
+      },
+      chooseMessages: async () => {
+        const inbox = path.join(dataFolder, 'mail-inbox');
+        return existsSync(inbox) ? readdirSync(inbox).sort().map((f) => path.join(inbox, f)) : [];
+      },
+      chooseExportTarget: async (name) => {
+        const exports = path.join(dataFolder, 'exports');
+        mkdirSync(exports, { recursive: true });
+        return path.join(exports, path.basename(name));
+      },
+    },
     attachmentDialogs: {
       chooseAttachments: async () => {
         const inbox = path.join(dataFolder, 'inbox');
@@ -190,7 +224,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       let input: unknown;
       try {
-        input = (JSON.parse(await readBody(req)) as { input?: unknown }).input;
+        // Dropped emails travel as base64 (JSON has no bytes): up to 20 files of 50 MB, so a larger cap for that one channel.
+        const big = url.pathname === `/__api/${encodeURIComponent('correspondence:import')}`;
+        input = reviveBytes((JSON.parse(await readBody(req, big ? 1400 * 1024 * 1024 : undefined)) as { input?: unknown }).input);
       } catch {
         return refuse(res, 400, 'Bad request body');
       }

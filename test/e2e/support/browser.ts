@@ -50,7 +50,8 @@ export async function openApp(options: HarnessOptions = {}): Promise<Session & {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(harness.url);
+  // The first load builds nothing but can be slow on a busy machine; later steps keep the 8 s default.
+  await page.goto(harness.url, { timeout: 60_000 });
   return {
     harness,
     browser,

@@ -10,6 +10,8 @@ import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
+import { DraftPanel } from '../../correspondence/components/DraftPanel';
+import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
 import { ClassificationDetails, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
 import { today } from '../../../app/clock';
 
@@ -20,6 +22,7 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   chased: 'Chased',
   escalated: 'Escalated',
   'mo-decision': 'Monitoring Officer decision',
+  emailed: 'Email sent',
 };
 
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
@@ -114,6 +117,8 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         ))}
       </ol>
       <LogEventForm id={id} onDone={setDetail} />
+      <DraftPanel requestId={id} onSent={() => void reload()} />
+      <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
       <h2>What came back</h2>
       {detail.lockedMaterials > 0 && !isMember && <p className="locked">🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'}: only the Member can open {detail.lockedMaterials === 1 ? 'it' : 'them'}.</p>}

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { officerReply } from '../../tools/fixtures/mail';
+import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+
+// The harness stands in for the mail program: "Open in your email program" writes the draft to the
+// data folder's exports/ and opens nothing (tools/harness/server.ts).
+describe('officers’ email out and in, in Chromium', () => {
+  let app: Awaited<ReturnType<typeof openApp>>;
+  let reference = '';
+
+  beforeAll(async () => {
+    app = await openApp();
+    await setUpAsMember(app.page);
+    const seeded = await app.page.evaluate(async () => {
+      const a = window.api;
+      await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
+      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      if (!officer.ok) return officer;
+      return a.requests.create({
+        subject: 'Depot disposal valuation',
+        informationSought: 'The independent valuation report for the depot site',
+        capacity: 'ward-member',
+        capacityDetail: '',
+        purpose: 'To answer residents of Riverside ward about the depot sale',
+        route: 'need-to-know',
+        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        officerId: officer.value.id,
+        ward: 'Riverside',
+        meetingId: null,
+        agendaItem: null,
+        mayBeRaisedAtMeeting: false,
+        seeksProtectedMaterial: true,
+        fromEmail: 'cllr.smith@example-council.gov.uk',
+        copies: [],
+        blindCopies: [],
+        sentOn: new Date().toISOString().slice(0, 10),
+        memberOnly: false,
+      });
+    });
+    expect(seeded).toMatchObject({ ok: true });
+    reference = (seeded as { ok: true; value: { row: { reference: string } } }).value.row.reference;
+  });
+  afterAll(() => app?.close());
+
+  it('writes the request email, opens it as an unsent draft and records it as sent', async () => {
+    const { page, harness } = app;
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByRole('heading', { name: 'Depot disposal valuation' }).waitFor();
+    await page.getByRole('button', { name: 'Write the email' }).click();
+    const draft = page.getByLabel('Draft');
+    await expect.poll(() => draft.textContent()).toContain(`Depot disposal valuation [${reference}]`);
+    expect(await draft.textContent()).toContain('cllr.smith@example-council.gov.uk');
+    await expectNoAxeViolations(page, 'request page with the draft email');
+    await screenshot(page, 'correspondence-draft');
+    await page.getByRole('button', { name: 'Open in your email program' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'open in your email program' }).count()).toBe(1);
+    const exports = path.join(harness.dataFolder, 'exports');
+    const eml = readdirSync(exports).find((f) => f.endsWith('.eml'))!;
+    expect(readFileSync(path.join(exports, eml), 'utf8')).toMatch(/^X-Unsent: 1$/m);
+    await page.getByRole('button', { name: 'I have sent it' }).click();
+    await expect.poll(() => page.getByRole('list').filter({ hasText: 'Email sent' }).count()).toBeGreaterThan(0);
+  });
+
+  it('drops the officer’s reply: matched by its reference, its attachment listed to classify, recorded as the answer', async () => {
+    const { page } = app;
+    const reply = await officerReply({
+      from: 'Sam Green <sam.green@example-council.gov.uk>',
+      to: 'cllr.smith@example-council.gov.uk',
+      subject: `RE: Depot disposal valuation [${reference}]`,
+      html: '<p>Please find the valuation attached.</p><script>window.hacked = true</script><img src="https://tracker.example/p.gif"><a href="javascript:alert(1)">click</a>',
+      text: undefined,
+      date: new Date(),
+      attachments: [{ filename: 'Depot valuation – pink paper.pdf', content: Buffer.from('%PDF-1.7 valuation') }],
+    });
+    await goTo(page, 'Unfiled correspondence');
+    await page.getByRole('heading', { name: 'Unfiled correspondence' }).waitFor();
+    await expectNoAxeViolations(page, 'unfiled correspondence, empty');
+
+    // New Outlook drops only text: the page says to save the email first.
+    await page.getByTestId('email-drop-zone').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'RE: Depot');
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Save the email from Outlook first (File > Save as)');
+
+    await page.getByTestId('email-drop-zone').evaluate((zone, b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'reply.eml', { type: 'message/rfc822' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, reply.toString('base64'));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 email; 1 matched to its request.' }).count()).toBe(1);
+
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    const emails = page.getByRole('region', { name: 'Emails' });
+    await emails.waitFor();
+    await emails.getByText('Show the email').click();
+    await expect.poll(() => emails.textContent()).toContain('Please find the valuation attached.');
+    // Sanitised: no script ran, no remote picture, no clickable javascript: link.
+    expect(await page.evaluate(() => (window as unknown as { hacked?: boolean }).hacked)).toBeUndefined();
+    expect(await emails.locator('img[src^="http"]').count()).toBe(0);
+    expect(await emails.locator('a[href]').count()).toBe(0);
+    await expect.poll(() => page.getByText('Depot valuation – pink paper.pdf', { exact: false }).count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('.materials').textContent()).toMatch(/not yet known|Not yet known/i);
+
+    await emails.getByLabel('The answer').check();
+    await emails.getByRole('button', { name: 'Record it' }).click();
+    await expect.poll(() => page.getByRole('list').filter({ hasText: 'Answered' }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'request page with the filed reply');
+    await screenshot(page, 'correspondence-filed');
+    expect(existsSync(app.harness.dataFolder)).toBe(true);
+  });
+});
