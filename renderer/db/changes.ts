@@ -11,7 +11,7 @@ export function followChanges(): () => void {
   const offRecords = api().records.onChanged(({ kind, id }) => {
     if (kind === 'request') void refreshRequest(id);
     if (kind === 'officer' || kind === 'meeting') void refreshDirectory();
-    if (isRecordType(kind)) void refreshReads(kind);
+    if (isRecordType(kind)) void refreshReads(kind, id);
   });
   const offSettings = api().settings.onChanged(() => void refreshReads('settings'));
   return () => {

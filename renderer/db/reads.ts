@@ -9,8 +9,11 @@ import type { Result } from '../../shared/ipc/errors';
 import { api } from '../app/api';
 import { db, workingGeneration } from './working-set';
 
-/** What a read is refreshed on: a kind of record (from records:changed) or the app settings. */
-export type RefreshOn = RecordType | 'settings';
+/**
+ * What a read is fetched again on: any change to a kind of record (from records:changed), a change
+ * to one record (`request:<id>`), or the app settings (settings:changed).
+ */
+export type RefreshOn = RecordType | `${RecordType}:${string}` | 'settings';
 
 export interface StoredRead {
   key: string;
@@ -46,8 +49,12 @@ export async function fetchRead<C extends InvokeChannel>(channel: C, input: Inpu
   });
 }
 
-/** A change of this kind: every stored read that names it is fetched again. */
-export async function refreshReads(kind: RefreshOn): Promise<void> {
-  const stale = await db.reads.where('refreshOn').equals(kind).toArray();
+/** A change to a record (or the settings): every stored read that follows its kind or it is fetched again. */
+export async function refreshReads(kind: RecordType | 'settings', id?: string): Promise<void> {
+  const stale = await db.reads
+    .where('refreshOn')
+    .anyOf(id === undefined ? [kind] : [kind, `${kind}:${id}`])
+    .distinct()
+    .toArray();
   await Promise.all(stale.map((r) => fetchRead(r.channel, r.input as never, r.refreshOn)));
 }
