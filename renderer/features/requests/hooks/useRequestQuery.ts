@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { filterOptions, loadProgress, requestIds, rowsByIds, type FilterOptions, type RequestFilter, type Sort } from '../../../db/queries';
+import { useMemo } from 'react';
+import { EMPTY_FILTER, filterOptions, keepMatching, loadProgress, matchingIds, orderedIds, rowsByIds, type FilterOptions, type RequestFilter, type Sort } from '../../../db/queries';
 import type { WorkingRequest } from '../../../db/working-set';
 
 export { EMPTY_FILTER, type RequestFilter, type Sort, type SortKey } from '../../../db/queries';
 
 const NO_OPTIONS: FilterOptions = { service: [], ward: [], classification: [], capacity: [], route: [], officer: [], meeting: [] };
-const NO_IDS: string[] = [];
+const NO_IDS: readonly string[] = [];
+const filterIsSet = (filter: RequestFilter) => (Object.keys(EMPTY_FILTER) as Array<keyof RequestFilter>).some((k) => filter[k] !== EMPTY_FILTER[k]);
 
 /**
  * The requests list over the working set, live: the ids matching the filter in the chosen order,
@@ -13,7 +15,11 @@ const NO_IDS: string[] = [];
  * A change event that rewrites a row re-runs it, so the list never goes stale within an unlock.
  */
 export function useRequestQuery(filter: RequestFilter, sort: Sort) {
-  const ids = useLiveQuery(() => requestIds(filter, sort), [filter, sort]) ?? NO_IDS;
+  // The order is read again only when the sort or the rows change; a keystroke reads only the
+  // indexes of the filters and search terms, and keeps the matching ids in that order.
+  const ordered = useLiveQuery(() => orderedIds(sort), [sort]) ?? NO_IDS;
+  const matching = useLiveQuery(() => matchingIds(filter), [filter]);
+  const ids = useMemo(() => (matching === undefined && filterIsSet(filter) ? NO_IDS : keepMatching(ordered, matching ?? null)), [ordered, matching, filter]);
   const progress = useLiveQuery(loadProgress, []) ?? { loaded: 0, total: 0, loading: true };
   const options = useLiveQuery(filterOptions, []) ?? NO_OPTIONS;
   return { ids, ...progress, options };
