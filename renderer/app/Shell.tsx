@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
-import type { UserSummary } from '../../shared/ipc/contract';
+import type { UserSummary } from '../../shared/domain/session';
 import { AboutScreen } from '../features/about/components/AboutScreen';
 import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
 import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';

@@ -8,7 +8,8 @@
 // order: the first page is on screen long before the last has arrived.
 import Dexie, { type Table } from 'dexie';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../shared/domain/worklist';
-import type { MeetingView, OfficerView, RequestRow } from '../../shared/ipc/casework';
+import type { Meeting, Officer } from '../../shared/domain/directory';
+import type { RequestRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 import type { StoredRead } from './reads';
 
@@ -36,8 +37,8 @@ export const DATABASE = 'need-to-know-working-set';
 
 export class WorkingSet extends Dexie {
   requests!: Table<WorkingRequest, string>;
-  officers!: Table<OfficerView, string>;
-  meetings!: Table<MeetingView, string>;
+  officers!: Table<Officer, string>;
+  meetings!: Table<Meeting, string>;
   load!: Table<LoadState, string>;
   reads!: Table<StoredRead, string>;
   constructor() {

@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inView, REQUEST_VIEWS } from '../../../shared/domain/worklist';
 import { REQUEST_STATUSES } from '../../../shared/domain/requests';
-import type { RequestRow } from '../../../shared/ipc/casework';
+import type { RequestRow } from '../../../shared/ipc/views';
 import { followChanges } from '../../../renderer/db/changes';
 import { EMPTY_FILTER, filterOptions, loadProgress, requestIds, rowsByIds, viewCounts, type RequestFilter, type Sort, type SortKey } from '../../../renderer/db/queries';
 import { fetchRead } from '../../../renderer/db/reads';
@@ -238,7 +238,7 @@ describe('change events keep every live read current within an unlock', () => {
     });
     await loadWorkingSet();
     const stop = followChanges();
-    const results: string[][] = [];
+    const results: Array<readonly string[]> = [];
     const subscription = liveQuery(() => requestIds({ ...EMPTY_FILTER, status: 'answered' }, { key: 'target', descending: false })).subscribe((ids) => results.push(ids));
     await expect.poll(() => results.at(-1)).toEqual([]);
     status = 'answered';

@@ -5,8 +5,7 @@ import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field } from '../../../app/ui';
 import type { Navigate } from '../../../app/routes';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { today } from '../../../app/clock';
 
 /** The guided disclosure: the gate's steps always visible; the main process decides every step. */
 export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navigate }) {

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
 import { ClassificationDetails, classificationFrom, detailOf } from './ClassificationDetails';
 import { CONSENT_NAMES } from '../../../../shared/domain/material-lifecycle';
-import type { MaterialView } from '../../../../shared/ipc/casework';
+import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { today } from '../../../app/clock';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** "Erased on …", "Destroyed on …" or "Returned to … on …": what is left of material whose content is gone. */
-export function materialFate(m: Pick<MaterialView, 'erasedOn' | 'disposal'>): string | null {
+export function materialFate(m: Pick<Material, 'erasedOn' | 'disposal'>): string | null {
   if (m.erasedOn) return `Erased on ${ukDate(m.erasedOn)}`;
   if (m.disposal?.how === 'destroyed') return `Destroyed on ${ukDate(m.disposal.on)}`;
   if (m.disposal?.how === 'returned') return `Returned to ${m.disposal.returnedTo ?? 'the council'} on ${ukDate(m.disposal.on)}`;
@@ -21,7 +21,7 @@ export function materialFate(m: Pick<MaterialView, 'erasedOn' | 'disposal'>): st
  * consent, keep or erase personal data, record it destroyed or returned. The main process decides;
  * these forms explain what each rule needs.
  */
-export function MaterialLifecycle({ material, isMember, onChanged }: { material: MaterialView; isMember: boolean; onChanged: () => void }) {
+export function MaterialLifecycle({ material, isMember, onChanged }: { material: Material; isMember: boolean; onChanged: () => void }) {
   const fate = materialFate(material);
   if (fate) {
     return (
@@ -57,7 +57,7 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
   );
 }
 
-function ConsentPanel({ material, onChanged }: { material: MaterialView; onChanged: () => void }) {
+function ConsentPanel({ material, onChanged }: { material: Material; onChanged: () => void }) {
   const tp = material.thirdParty!;
   return (
     <div>
@@ -125,7 +125,7 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function ReclassifyForm({ material, onDone }: { material: MaterialView; onDone: () => void }) {
+function ReclassifyForm({ material, onDone }: { material: Material; onDone: () => void }) {
   const current = material.classification;
   const [level, setLevel] = useState<Classification['level']>(current.level);
   const [detail, setDetail] = useState(() => detailOf(current));

@@ -1,4 +1,4 @@
-import type { MaterialListItem } from '../../../../shared/ipc/materials';
+import type { MaterialListItem } from '../../../../shared/ipc/views';
 import { useRead } from '../../../db/useRead';
 
 /**

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
-import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/requests';
+import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../../requests/hooks/useDirectory';

@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { assessNeedToKnow, CAPACITIES, ROUTES, type Capacity, type Route } from '../../../../shared/domain/need-to-know';
 import { computeDueDates } from '../../../../shared/domain/deadlines';
-import type { RequestDraft } from '../../../../shared/ipc/casework';
+import type { RequestDraft } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
+import { today } from '../../../app/clock';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 const emptyDraft = (): RequestDraft => ({
   subject: '',

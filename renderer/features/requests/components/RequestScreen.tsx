@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
-import type { MaterialView, RequestDetail, RequestEvent } from '../../../../shared/ipc/casework';
+import type { Material } from '../../../../shared/domain/material';
+import type { RequestDetail } from '../../../../shared/ipc/views';
+import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../app/routes';
@@ -10,6 +12,7 @@ import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { ClassificationDetails, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
+import { today } from '../../../app/clock';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -71,7 +74,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       {row.chairNoticePending && (
         <p className="notice">
           The chair or executive member must be told what you asked and were given.{' '}
-          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: new Date().toISOString().slice(0, 10) }); if (r.ok) setDetail(r.value); }}>
+          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) setDetail(r.value); }}>
             Mark the chair notice sent
           </button>
         </p>
@@ -107,7 +110,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
 
 function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) => void }) {
   const [type, setType] = useState<RequestEvent['type']>('acknowledged');
-  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  const [on, setOn] = useState(today());
   const [note, setNote] = useState('');
   const [promisedBy, setPromisedBy] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -145,8 +148,8 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
   );
 }
 
-function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: MaterialView; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
-  const [opened, setOpened] = useState<MaterialView | null>(null);
+function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: Material; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
+  const [opened, setOpened] = useState<Material | null>(null);
   const [error, setError] = useState<string | null>(null);
   const visible = isVisibleInMode(material, mode);
   if (!visible) return <li className="material placeholder">Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.</li>;
@@ -176,7 +179,7 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
 function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
-  const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [receivedOn, setReceivedOn] = useState(today());
   const [level, setLevel] = useState<Classification['level']>('unsure');
   const [detail, setDetail] = useState(() => detailOf(null));
   const [personal, setPersonal] = useState(false);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SessionState, UserSummary } from '../../../../shared/ipc/contract';
+import type { SessionState, UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';

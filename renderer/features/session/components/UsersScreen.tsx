@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
-import type { UserSummary } from '../../../../shared/ipc/contract';
+import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { BackupPanel } from './BackupPanel';

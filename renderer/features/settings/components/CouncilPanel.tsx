@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
-import type { CouncilSettings } from '../../../../shared/ipc/casework';
+import type { CouncilSettings } from '../../../../shared/domain/council';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field } from '../../../app/ui';

@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../../../shared/ipc/casework';
+import type { Dashboard } from '../../../../shared/ipc/views';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';

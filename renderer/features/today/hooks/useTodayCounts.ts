@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Dashboard } from '../../../../shared/ipc/casework';
+import type { Dashboard } from '../../../../shared/ipc/views';
 import { loadProgress, viewCounts } from '../../../db/queries';
 import { useRead } from '../../../db/useRead';
 

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { requestVolumeByMonth, volumeNudgeFor, type VolumeByMonth } from '../../../../shared/domain/request-volume';
+import { today } from '../../../app/clock';
 import { sentByService } from '../../../db/queries';
 
 // R-ASK-7 is advice, not enforcement: worked out here from the working set with the shared rule,
 // from the (service, sent on) keys of one index, so no row is read whole.
-const today = () => new Date().toISOString().slice(0, 10);
 const NONE: Array<{ service: string; sentOn: string }> = [];
 
 /** Every request the user can read, as (service, sent on); locked "Member only" rows carry neither. */
