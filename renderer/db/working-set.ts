@@ -71,6 +71,8 @@ const pageSize = (index: number) => PAGE_SIZES[Math.min(index, PAGE_SIZES.length
  * boundary from being skipped. Rows are kept by id, so the overlap adds nothing twice.
  */
 export const PAGE_OVERLAP = 50;
+/** Rows per write transaction (see loadWorkingSet). */
+const WRITE_CHUNK = 500;
 
 /** Search terms as the list reads them: lower-case words of two or more letters or digits. */
 export const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
@@ -126,12 +128,18 @@ export async function loadWorkingSet(): Promise<number> {
       const rows = page.rows.filter((r) => !refreshedDuringLoad.has(r.id)).map(toWorking);
       offset = from + page.rows.length;
       const done = page.rows.length === 0 || offset >= page.total;
-      // The rows and the progress land together, so a screen never shows "loaded" before the rows.
-      await set.transaction('rw', set.requests, set.load, async () => {
-        await set.requests.bulkPut(rows);
-        await set.load.put({ id: 'requests', total: page.total, loading: !done });
-      });
-      if (mine !== generation) return 0;
+      // Written in small transactions: IndexedDB makes a screen's read wait for a write begun before
+      // it, so a 5,000-row write would hold up the list for as long as it takes. The last chunk and
+      // the progress land together, so a screen never shows "loaded" before the rows.
+      for (let start = 0; start < rows.length || start === 0; start += WRITE_CHUNK) {
+        const chunk = rows.slice(start, start + WRITE_CHUNK);
+        const last = start + WRITE_CHUNK >= rows.length;
+        await set.transaction('rw', set.requests, set.load, async () => {
+          await set.requests.bulkPut(chunk);
+          if (last) await set.load.put({ id: 'requests', total: page.total, loading: !done });
+        });
+        if (mine !== generation) return 0;
+      }
       if (done) return await set.requests.count();
     }
   } finally {
