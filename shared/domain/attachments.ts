@@ -1,6 +1,6 @@
 // Files attached to material received, and when a copy may leave the vault. Pure: main enforces,
 // the request page explains.
-import { isProtected, effectiveLevel, type Classification } from './classification';
+import { isMemberOnly, isProtected, effectiveLevel, type Classification } from './classification';
 import { GATE_STATES, gateStateNames, mayReleaseForDisclosure, type GateState } from './disclosure';
 import { isVisibleInMode, type MeetingMode } from './protection';
 import { thirdPartyDisclosureCheck } from './material-lifecycle';
@@ -27,7 +27,7 @@ export function mayExportAttachment(
   mode: MeetingMode,
 ): ExportDecision {
   // A briefing is Member-only whatever its classification (R-CLS-5), so it is treated as protected.
-  if (!isProtected(material.classification) && !material.isBriefing) return { allowed: true, audited: false };
+  if (!isMemberOnly(material)) return { allowed: true, audited: false };
   if (!isVisibleInMode(material, mode) || (material.isBriefing && mode.kind !== 'normal')) {
     return {
       allowed: false,

@@ -157,3 +157,114 @@ export function validateHolidayEdits(edits: HolidayEdits): HolidayEdits {
   }
   return edits;
 }
+
+/** One bank holiday as gov.uk lists it. */
+export interface GovUkHoliday {
+  title: string;
+  date: IsoDate;
+  notes: string;
+  bunting: boolean;
+}
+export type GovUkBankHolidays = Record<Nation, GovUkHoliday[]>;
+
+const GOV_UK_MAX_EVENTS = 2000;
+const govUkRefusal = (detail: string) => new DomainError('invalid-input', `This is not the gov.uk bank holidays file (bank-holidays.json): ${detail}`);
+
+// R-DUE-2 (FOIA s.10; FOISA s.73): reads gov.uk's bank-holidays.json strictly: the three divisions, each event with a title, a real date, notes and bunting; anything else is refused.
+export function parseGovUkBankHolidays(input: unknown): GovUkBankHolidays {
+  let data = input;
+  if (typeof input === 'string') {
+    if (input.length > 2_000_000) throw govUkRefusal('the file is far too large.');
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw govUkRefusal('it could not be read as a data file.');
+    }
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw govUkRefusal('it does not list the parts of the UK.');
+  const record = data as Record<string, unknown>;
+  const unknownKeys = Object.keys(record).filter((k) => !(NATIONS as readonly string[]).includes(k));
+  if (unknownKeys.length) throw govUkRefusal(`it has parts that are not England and Wales, Scotland or Northern Ireland.`);
+  const result = {} as GovUkBankHolidays;
+  for (const nation of NATIONS) {
+    const division = record[nation] as { division?: unknown; events?: unknown } | undefined;
+    if (!division || typeof division !== 'object') throw govUkRefusal(`${NATION_NAMES[nation]} is missing.`);
+    if (division.division !== nation) throw govUkRefusal(`the list for ${NATION_NAMES[nation]} is labelled as another part of the UK.`);
+    if (!Array.isArray(division.events)) throw govUkRefusal(`there is no list of holidays for ${NATION_NAMES[nation]}.`);
+    if (division.events.length > GOV_UK_MAX_EVENTS) throw govUkRefusal(`${NATION_NAMES[nation]} has more holidays than any real list.`);
+    const seen = new Set<string>();
+    result[nation] = division.events.map((raw: unknown, i: number) => {
+      const e = raw as Partial<GovUkHoliday> | null;
+      const where = `holiday ${i + 1} for ${NATION_NAMES[nation]}`;
+      if (!e || typeof e !== 'object') throw govUkRefusal(`${where} is not a holiday.`);
+      if (typeof e.title !== 'string' || !e.title.trim() || e.title.length > 200) throw govUkRefusal(`${where} has no name.`);
+      try {
+        parseIsoDate(e.date);
+      } catch {
+        throw govUkRefusal(`${where} (${e.title}) does not have a real date.`);
+      }
+      if (typeof e.notes !== 'string' || typeof e.bunting !== 'boolean') throw govUkRefusal(`${where} (${e.title}) is incomplete.`);
+      if (seen.has(e.date!)) throw govUkRefusal(`${NATION_NAMES[nation]} lists ${formatUkLong(e.date!)} twice.`);
+      seen.add(e.date!);
+      return { title: e.title.trim(), date: e.date!, notes: e.notes, bunting: e.bunting };
+    });
+  }
+  return result;
+}
+
+// R-DUE-2: a holiday on a Saturday or Sunday changes no deadline, so one added by hand or from a file is questioned.
+export function weekendHolidayQuestion(date: IsoDate): string | null {
+  if (!isWeekend(date)) return null;
+  return `${formatUkLong(date)} is a ${weekday(date) === 6 ? 'Saturday' : 'Sunday'}. A holiday on a weekend changes no deadline; is the date right? The substitute day is usually the following Monday or Tuesday.`;
+}
+
+export interface GovUkImport {
+  /** The holiday list to save: the current edits with this nation's edits for the years covered replaced. */
+  edits: HolidayEdits;
+  /** Holidays gov.uk lists that the built-in list lacks (one-offs such as a coronation). */
+  added: Array<{ date: IsoDate; name: string }>;
+  /** Built-in holidays gov.uk does not list (moved or cancelled). */
+  removed: Array<{ date: IsoDate; name: string }>;
+  /** Holidays gov.uk lists on a Saturday or Sunday, questioned rather than added. */
+  weekend: Array<{ date: IsoDate; name: string; question: string }>;
+  years: { from: number; to: number } | null;
+}
+
+// R-DUE-2, R-DUE-3: the holiday edits the gov.uk list implies for a nation, against the built-in list, for the years the file covers; pass `edits` to requestsAffectedByCalendarChange to list the affected requests before accepting.
+export function holidayEditsFromGovUk(file: GovUkBankHolidays, nationInput: Nation, current: HolidayEdits = NO_EDITS): GovUkImport {
+  const nation = assertNation(nationInput);
+  const events = file[nation] ?? [];
+  if (events.length === 0) return { edits: current, added: [], removed: [], weekend: [], years: null };
+  const yearsOf = events.map((e) => parseIsoDate(e.date).getUTCFullYear());
+  const from = Math.min(...yearsOf);
+  const to = Math.max(...yearsOf);
+  const inRange = (date: IsoDate) => {
+    const y = parseIsoDate(date).getUTCFullYear();
+    return y >= from && y <= to;
+  };
+  const listed = new Map(events.map((e) => [e.date, e.title]));
+  const added: GovUkImport['added'] = [];
+  const weekend: GovUkImport['weekend'] = [];
+  for (const e of [...events].sort((a, b) => compareIso(a.date, b.date))) {
+    const question = weekendHolidayQuestion(e.date);
+    if (question) weekend.push({ date: e.date, name: e.title, question });
+    else if (!publicHolidays(nation, parseIsoDate(e.date).getUTCFullYear()).has(e.date)) added.push({ date: e.date, name: e.title });
+  }
+  const removed: GovUkImport['removed'] = [];
+  for (let y = from; y <= to; y++) {
+    for (const [date, name] of publicHolidays(nation, y)) if (!listed.has(date)) removed.push({ date, name });
+  }
+  removed.sort((a, b) => compareIso(a.date, b.date));
+  // Keep every edit for other nations and other years; this nation's edits in the covered years come from the file.
+  const keep = <T extends { date: IsoDate; nations: Nation[] }>(list: T[]): T[] =>
+    list.flatMap((item) => {
+      if (!inRange(item.date) || !item.nations.includes(nation)) return [item];
+      const nations = item.nations.filter((n) => n !== nation);
+      return nations.length ? [{ ...item, nations }] : [];
+    });
+  const edits: HolidayEdits = {
+    added: [...keep(current.added), ...added.map((a) => ({ date: a.date, name: a.name, nations: [nation] }))],
+    removed: [...keep(current.removed), ...removed.map((r) => ({ date: r.date, nations: [nation] }))],
+  };
+  return { edits, added, removed, weekend, years: { from, to } };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareIso, parseIsoDate, type IsoDate } from './dates';
+import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import type { Capacity } from './need-to-know';
 import { CAPACITIES } from './need-to-know';
@@ -43,17 +43,31 @@ export type Classification = z.infer<typeof classificationSchema>;
 
 export const personalDataSchema = z.object({
   personal: z.boolean(),
+  /** R-CLS-1: special-category personal data (UK GDPR Art. 9: health, ethnicity, religion, sexuality…), flagged next to personal data. */
   specialCategory: z.boolean(),
   /** R-CLS-6: when the Member should erase it. */
   retainUntil: z.string().nullable(),
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 
+// Plain words for each part of a classification, so no field name or validator text reaches a Member.
+const CLASSIFICATION_PARTS: Record<string, string> = {
+  level: 'choose whether it is open, confidential, exempt, a pink paper or not yet known',
+  basis: 'say whether it was given in confidence or is confidential by law',
+  paragraph: 'cite the Schedule 12A paragraph, from 1 to 7',
+  committee: 'name the committee',
+  meetingDate: 'give the meeting date',
+  agendaItem: 'name the agenda item',
+  authorDesignation: 'give the report author’s job title',
+  note: 'check the note',
+};
+
 // R-CLS-1 (000 §17.9.3; 003 §5.1, §5.3): validates a classification; exempt cites a paragraph, a pink paper names committee, meeting, item and author.
 export function classify(input: unknown): Classification {
   const parsed = classificationSchema.safeParse(input);
   if (!parsed.success) {
-    throw new DomainError('invalid-input', `The classification is incomplete: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'level'}: ${i.message}`).join('; ')}`);
+    const parts = [...new Set(parsed.error.issues.map((i) => CLASSIFICATION_PARTS[String(i.path[0] ?? 'level')] ?? CLASSIFICATION_PARTS.level!))];
+    throw new DomainError('invalid-input', `The classification is incomplete: ${parts.join('; ')}.`);
   }
   if (parsed.data.level === 'pink-paper') parseIsoDate(parsed.data.meetingDate, 'The meeting date');
   return parsed.data;
@@ -68,9 +82,14 @@ export function effectiveLevel(classification: Classification | null | undefined
 /** Protected = confidential, exempt, pink paper, given in confidence, or not yet classified (RULES.md). */
 export const isProtected = (classification: Classification | null | undefined): boolean => effectiveLevel(classification) !== 'open';
 
-// R-USE-2 (003 §4.8): protected material and briefings are sealed in the Member-only tier; casework in the shared tier.
+// R-CLS-5 (003 §4.13–4.14) and R-USE-2 (003 §4.8): the one test of "Member-only": protected material, or a briefing whatever its level.
+export function isMemberOnly(material: { classification: Classification | null | undefined; isBriefing?: boolean | null }): boolean {
+  return material.isBriefing === true || isProtected(material.classification);
+}
+
+// R-USE-2 (003 §4.8): Member-only material (protected, or a briefing) is sealed in the Member-only tier; casework in the shared tier.
 export function tierFor(material: { classification: Classification | null; isBriefing?: boolean }): 'shared' | 'member' {
-  return material.isBriefing || isProtected(material.classification) ? 'member' : 'shared';
+  return isMemberOnly(material) ? 'member' : 'shared';
 }
 
 export interface CommitteeResolution {
@@ -89,23 +108,74 @@ export function reclassifyPinkPaper(current: Classification, next: Classificatio
   return next;
 }
 
-// R-CLS-4 (003 §4.8, §4.15; 004 §11.11; 000 §17.9.5): material is bound to the capacity and purpose it was given for.
-export function checkCapacityUse(material: { givenForCapacity: Capacity; givenForPurpose: string }, intended: { capacity: Capacity; purpose: string }, capacityBound = true): { allowed: boolean; reason: string } {
+export const CAPACITY_USES = { request: 'a request', disclosure: 'passing it on', note: 'a note' } as const;
+export type CapacityUse = keyof typeof CAPACITY_USES;
+
+export interface CapacityCheck {
+  allowed: boolean;
+  reason: string;
+  /** The capacity and purpose the material was given for, to show beside it. */
+  givenFor: { capacity: Capacity; capacityName: string; purpose: string };
+}
+
+// R-CLS-4 (003 §4.8, §4.15; 004 §11.11; 000 §17.9.5): material is bound to the capacity and purpose it was given for, whether used in a request, a disclosure or a note.
+export function checkCapacityUse(
+  material: { givenForCapacity: Capacity; givenForPurpose: string },
+  intended: { capacity: Capacity; purpose?: string; use: CapacityUse },
+  capacityBound = true,
+): CapacityCheck {
+  if (!material || !Object.hasOwn(CAPACITIES, material.givenForCapacity)) throw new DomainError('invalid-input', 'It is not recorded in which role this material was given to you.');
+  if (!intended || !Object.hasOwn(CAPACITIES, intended.capacity)) throw new DomainError('invalid-input', 'Choose the role you are acting in.');
+  if (!Object.hasOwn(CAPACITY_USES, intended.use)) throw new DomainError('invalid-input', 'Say whether this is for a request, passing it on or a note.');
+  const given = CAPACITIES[material.givenForCapacity];
+  const purpose = (material.givenForPurpose ?? '').trim() || 'no purpose recorded';
+  const givenFor = { capacity: material.givenForCapacity, capacityName: given, purpose };
   if (!capacityBound || material.givenForCapacity === intended.capacity) {
-    return { allowed: true, reason: `Given for ${CAPACITIES[material.givenForCapacity].toLowerCase()}: "${material.givenForPurpose}".` };
+    return { allowed: true, reason: `Given to you as: ${given.toLowerCase()}, for “${purpose}”.`, givenFor };
   }
   return {
     allowed: false,
-    reason: `This was given to you as ${CAPACITIES[material.givenForCapacity].toLowerCase()} for "${material.givenForPurpose}". It cannot be used in your role as ${CAPACITIES[intended.capacity].toLowerCase()} (003 §4.8, §4.15). Ask the officer for it again in that capacity if you need it.`,
+    reason: `This was given to you as ${given.toLowerCase()}, for “${purpose}”. It cannot be used for ${CAPACITY_USES[intended.use]} in your role as ${CAPACITIES[intended.capacity].toLowerCase()} (003 §4.8, §4.15). If you need it in that role, ask the officer for it again in that role.`,
+    givenFor,
   };
 }
 
-// R-CLS-5 (003 §4.13–4.14): a confidential briefing is shared with another Member only with the requesting Member's permission.
-export function canShareBriefing(briefing: { requestedBy: string; sharingPermittedBy?: string | null }, sharer: string): { allowed: boolean; reason: string } {
-  if (briefing.requestedBy === sharer || briefing.sharingPermittedBy === briefing.requestedBy) {
-    return { allowed: true, reason: 'The Member who asked for the briefing permits sharing.' };
+/** The requesting Member's permission to share a briefing: who gave it, when, and with whom it may be shared (any Member when not named). */
+export interface BriefingPermission {
+  givenBy: string;
+  givenOn: IsoDate;
+  sharedWith?: string | null;
+}
+
+// R-CLS-5 (003 §4.13–4.14): records the requesting Member's permission to share a briefing; only they can give it, and not in the future.
+export function recordBriefingPermission(briefing: { requestedBy: string }, permission: BriefingPermission, today: IsoDate): BriefingPermission {
+  parseIsoDate(today, 'Today');
+  const givenBy = (permission?.givenBy ?? '').trim();
+  if (!givenBy) throw new DomainError('invalid-input', 'Record who gave permission to share the briefing.');
+  if (givenBy.toLowerCase() !== briefing.requestedBy.trim().toLowerCase()) {
+    throw new DomainError('refused', `Only ${briefing.requestedBy}, who asked for the briefing, can permit sharing it.`);
   }
-  return { allowed: false, reason: `This confidential briefing was requested by ${briefing.requestedBy}; it is not shared with other Members unless they permit it (003 §4.13–4.14).` };
+  parseIsoDate(permission.givenOn, 'The date permission was given');
+  if (compareIso(permission.givenOn, today) > 0) throw new DomainError('invalid-input', 'The date permission was given cannot be after today.');
+  const sharedWith = permission.sharedWith?.trim() || null;
+  return { givenBy, givenOn: permission.givenOn, sharedWith };
+}
+
+// R-CLS-5 (003 §4.13–4.14): a confidential briefing is shared with another Member only with the requesting Member's recorded permission.
+export function canShareBriefing(briefing: { requestedBy: string; permission?: BriefingPermission | null }, share: { by: string; to: string }): { allowed: boolean; reason: string } {
+  const requester = briefing.requestedBy.trim();
+  const to = (share?.to ?? '').trim();
+  if (!to) return { allowed: false, reason: 'Name the Member you want to share the briefing with.' };
+  const by = (share?.by ?? '').trim();
+  // The Member who asked for it decides for themselves; giving it back to them needs no permission.
+  if (to.toLowerCase() === requester.toLowerCase() || by.toLowerCase() === requester.toLowerCase()) return { allowed: true, reason: `${requester} asked for this briefing.` };
+  const p = briefing.permission;
+  const valid = !!p && p.givenBy.trim().toLowerCase() === requester.toLowerCase() && /^\d{4}-\d{2}-\d{2}$/.test(p.givenOn);
+  if (valid && (!p!.sharedWith || p!.sharedWith.trim().toLowerCase() === to.toLowerCase())) {
+    return { allowed: true, reason: `${requester} gave permission to share it${p!.sharedWith ? ` with ${p!.sharedWith}` : ''} on ${formatUk(p!.givenOn)}.` };
+  }
+  if (valid && p!.sharedWith) return { allowed: false, reason: `${requester} permitted sharing this briefing with ${p!.sharedWith} only, not ${to}.` };
+  return { allowed: false, reason: `This confidential briefing was asked for by ${requester}. It is not shared with other Members unless ${requester} permits it; record their permission first (003 §4.13–4.14).` };
 }
 
 // R-CLS-6 (000 §17.9.1; 001 §24.8(c)): personal data has a retention date; when it is reached the product prompts to erase it.
@@ -113,16 +183,26 @@ export function retentionDue(items: Array<{ id: string; title: string; personalD
   parseIsoDate(today, 'Today');
   const due = [];
   for (const item of items) {
-    const until = item.personalData?.personal ? item.personalData.retainUntil : null;
+    const until = holdsPersonalData(item.personalData) ? item.personalData!.retainUntil : null;
     if (until && !item.erasedOn && compareIso(until, today) <= 0) due.push({ id: item.id, title: item.title, retainUntil: until });
   }
   return due;
 }
 
+// R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): special-category data is personal data too, so either flag means the retention rules apply.
+export const holdsPersonalData = (pd: PersonalData | null | undefined): boolean => !!pd && (pd.personal || pd.specialCategory);
+
+// R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): personal or special-category data needs an erase-by date; special category implies personal.
 export function requireRetentionDate(personalData: PersonalData): PersonalData {
-  if (personalData.personal && !personalData.retainUntil) {
-    throw new DomainError('invalid-input', 'Personal data needs a retention date: when should it be erased? (000 §17.9.1)');
+  const normalised = { ...personalData, personal: personalData.personal || personalData.specialCategory };
+  if (normalised.personal && !normalised.retainUntil) {
+    throw new DomainError(
+      'invalid-input',
+      normalised.specialCategory
+        ? 'Special-category personal data (such as health, ethnicity, religion or sexuality) needs a retention date: when should it be erased? (000 §17.9.1)'
+        : 'Personal data needs a retention date: when should it be erased? (000 §17.9.1)',
+    );
   }
-  if (personalData.retainUntil) parseIsoDate(personalData.retainUntil, 'The retention date');
-  return personalData;
+  if (normalised.retainUntil) parseIsoDate(normalised.retainUntil, 'The retention date');
+  return normalised;
 }

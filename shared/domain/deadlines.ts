@@ -1,6 +1,7 @@
 import { addWorkingDays, assertNation, NO_EDITS, type HolidayEdits, type HolidayScope, type Nation } from './calendar';
-import { compareIso, parseIsoDate, type IsoDate } from './dates';
+import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
+import { checkEventDate } from './timeline';
 import { builtInProfile, type CouncilProfile } from './profiles';
 
 export interface DueDates {
@@ -65,12 +66,45 @@ export function requestsAffectedByCalendarChange(requests: DatedRequest[], newEd
 }
 
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): a holding reply records what is happening and a promised date, which becomes the new target.
-export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate }): { respondBy: IsoDate; note: string } {
+// With `context`, the reply's own date is checked too: not after today, not before the request was sent.
+export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate }, context?: { sentOn: IsoDate; today: IsoDate }): { respondBy: IsoDate; note: string } {
   parseIsoDate(reply.receivedOn, 'The holding reply date');
   parseIsoDate(reply.promisedBy, 'The promised date');
+  if (context) checkEventDate(reply.receivedOn, context, context.today, 'The holding reply date');
   if (!reply.whatIsHappening.trim()) throw new DomainError('invalid-input', 'A holding reply must say what is happening (004 §6.5.8).');
   if (compareIso(reply.promisedBy, reply.receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
-  return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${reply.promisedBy} (was ${current.respondBy}).` };
+  return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${formatUk(reply.promisedBy)} (was ${formatUk(current.respondBy)}).` };
+}
+
+export interface EffectiveTargets {
+  acknowledgeBy: IsoDate | null;
+  /** The answer is due by this day: the holding reply's promised date when there is one. */
+  respondBy: IsoDate;
+  /** The date worked out when the request was sent, kept for "how this was worked out". */
+  computedRespondBy: IsoDate;
+  holdingReply: { receivedOn: IsoDate; promisedBy: IsoDate } | null;
+  explanation: string | null;
+}
+
+// R-DUE-5 (000 §17.8.2; 004 §6.5.8): the target follows the most recent holding reply's promised date (a later reply replaces an earlier promise); without one, the computed date.
+export function effectiveTargets(computed: { acknowledgeBy: IsoDate | null; respondBy: IsoDate }, events: ReadonlyArray<{ type: string; on: IsoDate; promisedBy?: IsoDate }>): EffectiveTargets {
+  parseIsoDate(computed.respondBy, 'The answer date');
+  let latest: { receivedOn: IsoDate; promisedBy: IsoDate } | null = null;
+  for (const e of events) {
+    if (e.type !== 'holding') continue;
+    parseIsoDate(e.on, 'The holding reply date');
+    parseIsoDate(e.promisedBy, 'The promised date');
+    if (compareIso(e.promisedBy!, e.on) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+    // Same-day replies: the one entered later wins, as events are in entry order within a day.
+    if (!latest || compareIso(e.on, latest.receivedOn) >= 0) latest = { receivedOn: e.on, promisedBy: e.promisedBy! };
+  }
+  return {
+    acknowledgeBy: computed.acknowledgeBy,
+    respondBy: latest?.promisedBy ?? computed.respondBy,
+    computedRespondBy: computed.respondBy,
+    holdingReply: latest,
+    explanation: latest ? `The officer’s holding reply of ${formatUk(latest.receivedOn)} promised an answer by ${formatUk(latest.promisedBy)}; that is now the target (it was ${formatUk(computed.respondBy)}).` : null,
+  };
 }
 
 // R-DUE-1 (FOIA s.10; FOISA s.10): an FOI/EIR request runs on its own 20-working-day clock, whatever the council's protocol says.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import { isoDateSchema } from './dates';
 import type { CouncilProfile } from './profiles';
@@ -22,20 +23,40 @@ export const evidenceSchemas = {
 } as const;
 export type Evidence = z.infer<(typeof evidenceSchemas)[Ground]>;
 
-export const GATE_STATES = ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded', 'approved', 'disclosed'] as const;
+/** Each evidence field in the words the Member sees, so no field name reaches the screen. */
+const EVIDENCE_WORDS: Record<string, string> = {
+  consentGivenBy: 'who gave consent',
+  authority: 'why they may give it (at least 3 characters)',
+  consentDate: 'the date consent was given',
+  legalProvision: 'the law that requires it (at least 3 characters)',
+  requestedBy: 'who requires it',
+  adviser: 'the adviser’s name',
+  profession: 'the adviser’s profession',
+  confidentialityAgreed: 'confirmation the adviser agrees to keep it confidential',
+  publicInterestReasons: 'the public interest reasons (at least 20 characters)',
+  goodFaith: 'confirmation you act in good faith',
+  consistentWithAuthorityRequirements: 'confirmation it is in line with the council’s reasonable requirements',
+};
+
+export const GATE_STATES = ['draft', 'ground-chosen', 'evidence-complete', 'mo-asked', 'mo-consulted', 'regard-recorded', 'approved', 'disclosed', 'abandoned'] as const;
 export type GateState = (typeof GATE_STATES)[number];
 export const gateStateNames: Record<GateState, string> = {
   draft: 'Draft',
   'ground-chosen': 'Ground chosen',
   'evidence-complete': 'Evidence complete',
+  'mo-asked': 'Waiting for the Monitoring Officer',
   'mo-consulted': 'Monitoring Officer consulted',
   'regard-recorded': 'Regard to advice recorded',
   approved: 'Approved',
   disclosed: 'Disclosed',
+  abandoned: 'Abandoned',
 };
 
 export const moConsultationSchema = z.object({ requestedOn: isoDateSchema, monitoringOfficer: z.string(), advice: z.string(), adviceOn: isoDateSchema });
 export type MoConsultation = z.infer<typeof moConsultationSchema>;
+/** The first half of a consultation: when the Monitoring Officer was asked, and who (R-DIS-2); the advice follows later. */
+export const moRequestSchema = z.object({ requestedOn: isoDateSchema, monitoringOfficer: z.string() });
+export type MoRequest = z.infer<typeof moRequestSchema>;
 /** R-DIS-2: the Member had regard to the advice; reasons are required when departing from it. */
 export const regardSchema = z.object({ hadRegard: z.literal(true), followsAdvice: z.boolean(), reasons: z.string().optional() });
 export type Regard = z.infer<typeof regardSchema>;
@@ -50,10 +71,16 @@ export const gateSchema = z.object({
   state: z.enum(GATE_STATES),
   ground: groundSchema.optional(),
   evidence: evidenceSchema.optional(),
+  /** Set when the Monitoring Officer has been asked; the advice follows later (R-DIS-2). */
+  moRequest: moRequestSchema.optional(),
   consultation: moConsultationSchema.optional(),
   regard: regardSchema.optional(),
   officerCheck: officerCheckSchema.optional(),
+  /** R-DIS-1: what the approval leaves out (for example "no prices"); absent when the whole of it may go. */
+  withheld: z.string().optional(),
   disclosure: disclosedSchema.optional(),
+  /** A mistaken draft abandoned before approval, and why; kept, never removed. */
+  abandoned: z.object({ reason: z.string(), on: isoDateSchema.optional() }).optional(),
 });
 export type Gate = z.infer<typeof gateSchema>;
 
@@ -61,14 +88,18 @@ export type Gate = z.infer<typeof gateSchema>;
 export const gateEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choose-ground'), ground: groundSchema }),
   z.object({ type: z.literal('complete-evidence'), evidence: z.record(z.string(), z.unknown()) }),
+  /** Both halves of the consultation at once, when the advice is already in hand. */
   z.object({ type: z.literal('record-consultation'), consultation: moConsultationSchema }),
+  z.object({ type: z.literal('ask-monitoring-officer'), request: moRequestSchema }),
+  z.object({ type: z.literal('record-advice'), advice: z.string(), adviceOn: isoDateSchema }),
   z.object({ type: z.literal('record-regard'), regard: regardSchema }),
-  z.object({ type: z.literal('approve'), officerCheck: officerCheckSchema }),
+  z.object({ type: z.literal('approve'), officerCheck: officerCheckSchema, withheld: z.string().max(500, { error: 'Say in up to 500 characters what is left out' }).optional() }),
   z.object({ type: z.literal('disclose'), ...disclosedSchema.shape }),
+  z.object({ type: z.literal('abandon'), reason: z.string().max(1000, { error: 'The reason can be at most 1,000 characters' }), on: isoDateSchema.optional() }),
 ]);
 export type GateEvent = z.infer<typeof gateEventSchema>;
 export type GateEventType = GateEvent['type'];
-export const GATE_EVENTS: GateEventType[] = ['choose-ground', 'complete-evidence', 'record-consultation', 'record-regard', 'approve', 'disclose'];
+export const GATE_EVENTS: GateEventType[] = ['choose-ground', 'complete-evidence', 'record-consultation', 'ask-monitoring-officer', 'record-advice', 'record-regard', 'approve', 'disclose', 'abandon'];
 
 export type TransitionResult = { ok: true; gate: Gate } | { ok: false; reason: string };
 
@@ -82,16 +113,31 @@ export function requiresMonitoringOfficer(ground: Ground, profile: CouncilProfil
 /** The steps this gate goes through, given its ground and the profile: shown to the user as a checklist. */
 export function stepsFor(ground: Ground | undefined, profile: CouncilProfile): GateState[] {
   const mo = ground ? requiresMonitoringOfficer(ground, profile) : false;
-  return mo ? [...GATE_STATES] : GATE_STATES.filter((s) => s !== 'mo-consulted' && s !== 'regard-recorded');
+  const steps = GATE_STATES.filter((s) => s !== 'abandoned');
+  return mo ? steps : steps.filter((s) => s !== 'mo-asked' && s !== 'mo-consulted' && s !== 'regard-recorded');
 }
 
 const refuse = (reason: string): TransitionResult => ({ ok: false, reason });
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isDate = (s: unknown): s is string => {
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** A date problem in words, or null: not a real date, or after today when today is known. */
+const dateProblem = (value: unknown, what: string, today?: IsoDate): string | null => {
+  if (!isDate(value)) return `${what} is not a real date.`;
+  if (today && compareIso(value, today) > 0) return `${what} (${formatUk(value)}) is after today.`;
+  return null;
+};
 
-// R-DIS-1..3, R-DIS-5 (000 §17.9.2, §17.9.6; 003 §4.8, §5.2; 004 §11.11): the disclosure gate; every illegal step is refused with a reason.
-export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile): TransitionResult {
+// R-DIS-1..3, R-DIS-5 (000 §17.9.2, §17.9.6; 003 §4.8, §5.2; 004 §11.11): the disclosure gate; every illegal step is refused with a reason. With `today`, dates after it are refused.
+export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile, today?: IsoDate): TransitionResult {
   if (!event || typeof event !== 'object' || !GATE_EVENTS.includes(event.type)) return refuse('That is not a step of the disclosure process.');
   if (gate.state === 'disclosed') return refuse('This disclosure has already been made and is in the register; it cannot be changed.');
+  if (gate.state === 'abandoned') return refuse('This disclosure was abandoned. Start a new one if you still want to pass it on.');
   const mo = gate.ground ? requiresMonitoringOfficer(gate.ground, profile) : false;
 
   switch (event.type) {
@@ -103,17 +149,35 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
     case 'complete-evidence': {
       if (gate.state !== 'ground-chosen' || !gate.ground) return refuse(gate.state === 'draft' ? 'Choose the ground first.' : 'The evidence is already complete.');
       const parsed = evidenceSchemas[gate.ground].safeParse(event.evidence);
-      if (!parsed.success) return refuse(`The evidence for ground (${gate.ground}) is incomplete: ${parsed.error.issues.map((i) => i.path.join('.') || 'evidence').join(', ')}.`);
+      if (!parsed.success) {
+        const missing = [...new Set(parsed.error.issues.map((i) => EVIDENCE_WORDS[String(i.path[0])] ?? 'the evidence'))];
+        return refuse(`The evidence for ground (${gate.ground}) is incomplete: ${missing.join('; ')}.`);
+      }
       return { ok: true, gate: { ...gate, state: 'evidence-complete', evidence: parsed.data } };
     }
-    case 'record-consultation': {
+    case 'record-consultation':
+    case 'ask-monitoring-officer': {
       if (!mo) return refuse(gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.');
-      if (gate.state !== 'evidence-complete') return refuse(gate.state === 'draft' || gate.state === 'ground-chosen' ? 'Complete the evidence before consulting the Monitoring Officer.' : 'The Monitoring Officer has already been consulted.');
-      const c = event.consultation;
-      if (!c || !c.monitoringOfficer?.trim() || !c.advice?.trim() || !isDate(c.requestedOn) || !isDate(c.adviceOn)) {
-        return refuse('Record when the Monitoring Officer was asked, who advised, the advice and its date.');
+      if (gate.state !== 'evidence-complete') {
+        if (gate.state === 'draft' || gate.state === 'ground-chosen') return refuse('Complete the evidence before consulting the Monitoring Officer.');
+        return refuse(gate.state === 'mo-asked' ? 'The Monitoring Officer has already been asked: record the advice when it comes.' : 'The Monitoring Officer has already been consulted.');
       }
-      return { ok: true, gate: { ...gate, state: 'mo-consulted', consultation: c } };
+      const asked = event.type === 'record-consultation' ? event.consultation : event.request;
+      if (!asked || !asked.monitoringOfficer?.trim()) return refuse('Record who you asked (the Monitoring Officer or their deputy) and when.');
+      const askedProblem = dateProblem(asked.requestedOn, 'The date you asked the Monitoring Officer', today);
+      if (askedProblem) return refuse(askedProblem);
+      const moRequest = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer.trim() };
+      if (event.type === 'ask-monitoring-officer') return { ok: true, gate: { ...gate, state: 'mo-asked', moRequest } };
+      return withAdvice({ ...gate, moRequest }, event.consultation.advice, event.consultation.adviceOn, today);
+    }
+    case 'record-advice': {
+      if (!mo) return refuse(gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.');
+      if (gate.state !== 'mo-asked' || !gate.moRequest) {
+        if (gate.state === 'evidence-complete') return refuse('Record when you asked the Monitoring Officer, and who, first.');
+        if (gate.state === 'mo-consulted' || gate.state === 'regard-recorded' || gate.state === 'approved') return refuse('The Monitoring Officer’s advice is already recorded.');
+        return refuse('Complete the evidence and ask the Monitoring Officer first.');
+      }
+      return withAdvice(gate, event.advice, event.adviceOn, today);
     }
     case 'record-regard': {
       if (!mo) return refuse('There is no Monitoring Officer advice to have regard to for this ground.');
@@ -128,19 +192,47 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
       if (!ready) {
         if (gate.state === 'approved') return refuse('Already approved.');
         if (mo && gate.state === 'evidence-complete') return refuse('This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).');
+        if (mo && gate.state === 'mo-asked') return refuse('This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).');
         if (mo && gate.state === 'mo-consulted') return refuse('Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).');
         return refuse('Choose the ground and complete its evidence first.');
       }
       const check = event.officerCheck;
       if (!check || typeof check.checked !== 'boolean' || !check.note?.trim()) return refuse('Say whether you checked with the officer who gave you this, and what they said (003 §4.8).');
-      return { ok: true, gate: { ...gate, state: 'approved', officerCheck: check } };
+      const withheld = typeof event.withheld === 'string' ? event.withheld.trim() : '';
+      return { ok: true, gate: { ...gate, state: 'approved', officerCheck: check, ...(withheld ? { withheld } : {}) } };
     }
     case 'disclose': {
-      if (gate.state !== 'approved') return refuse('The disclosure is not approved yet: its ground’s requirements are not all met (R-DIS-3).');
+      if (gate.state !== 'approved') return refuse('The disclosure is not approved yet: its ground’s requirements are not all met.');
       if (!event.to?.trim() || !isDate(event.on) || !event.what?.trim()) return refuse('Record what was disclosed, to whom and when.');
+      const onProblem = dateProblem(event.on, 'The date it was passed on', today);
+      if (onProblem) return refuse(onProblem);
       return { ok: true, gate: { ...gate, state: 'disclosed', disclosure: { to: event.to.trim(), on: event.on, what: event.what.trim() } } };
     }
+    case 'abandon': {
+      // Only a draft is abandoned: once approved, the Member's decision stands and is disclosed or left as it is.
+      if (gate.state === 'approved') return refuse('This disclosure is already approved; it can no longer be abandoned.');
+      const reason = typeof event.reason === 'string' ? event.reason.trim() : '';
+      if (!reason) return refuse('Say why this disclosure is being abandoned.');
+      if (event.on !== undefined) {
+        const onProblem = dateProblem(event.on, 'The date', today);
+        if (onProblem) return refuse(onProblem);
+      }
+      return { ok: true, gate: { ...gate, state: 'abandoned', abandoned: { reason, ...(event.on ? { on: event.on } : {}) } } };
+    }
   }
+}
+
+// R-DIS-2 (000 §17.9.6; 004 §11.11): the advice completes the consultation; it cannot be dated before the Monitoring Officer was asked.
+function withAdvice(gate: Gate, advice: unknown, adviceOn: unknown, today?: IsoDate): TransitionResult {
+  const asked = gate.moRequest!;
+  if (typeof advice !== 'string' || !advice.trim()) return refuse('Record the Monitoring Officer’s advice.');
+  const problem = dateProblem(adviceOn, 'The date of the advice', today);
+  if (problem) return refuse(problem);
+  if (compareIso(adviceOn as string, asked.requestedOn) < 0) {
+    return refuse(`The advice (${formatUk(adviceOn as string)}) cannot be before you asked the Monitoring Officer (${formatUk(asked.requestedOn)}).`);
+  }
+  const consultation: MoConsultation = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer, advice: advice.trim(), adviceOn: adviceOn as string };
+  return { ok: true, gate: { ...gate, state: 'mo-consulted', consultation } };
 }
 
 // R-DIS-3: whether protected material may be exported, printed or copied out for this disclosure.
@@ -158,6 +250,8 @@ export const registerEntrySchema = z.object({
   moAdvice: z.string().nullable(),
   regard: regardSchema.nullable(),
   officerCheck: officerCheckSchema,
+  /** What the approval left out, e.g. "no prices" (R-DIS-1). */
+  withheld: z.string().optional(),
   recordedAt: z.string(),
   corrects: z.string().optional(),
 });
@@ -179,6 +273,7 @@ export function registerEntryFor(gate: Gate, materialId: string, id: string, rec
     moAdvice: gate.consultation?.advice ?? null,
     regard: gate.regard ?? null,
     officerCheck: gate.officerCheck,
+    ...(gate.withheld ? { withheld: gate.withheld } : {}),
     recordedAt,
   });
 }
@@ -188,4 +283,20 @@ export function appendToRegister(register: readonly RegisterEntry[], entry: Regi
   if (register.some((e) => e.id === entry.id)) throw new DomainError('refused', 'That register entry already exists; entries cannot be rewritten. Add a correction instead.');
   if (entry.corrects && !register.some((e) => e.id === entry.corrects)) throw new DomainError('invalid-input', 'A correction must refer to an existing entry.');
   return Object.freeze([...register, entry]);
+}
+
+// R-DIS-1 (000 §17.9.2; 003 §5.2): after a partial approval, saving out the whole file needs a warning and the Member's confirmation that what leaves matches what was approved.
+export function exportConfirmation(gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>, saving: 'whole-file' | 'approved-part'): { needed: boolean; message: string | null } {
+  if (!mayReleaseForDisclosure(gate)) throw new DomainError('refused', 'Nothing can be saved out for this disclosure until it is approved.');
+  if (!gate.withheld || saving === 'approved-part') return { needed: false, message: null };
+  return {
+    needed: true,
+    message: `The approved disclosure leaves something out: “${gate.withheld}”. You are saving the whole file. Confirm that what you pass on matches what was approved, for example by removing that part first.`,
+  };
+}
+
+// R-DIS-1 (000 §17.9.2; 003 §5.2): refuses the save when confirmation is needed and was not given.
+export function checkExportConfirmed(gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>, saving: 'whole-file' | 'approved-part', confirmed: boolean): void {
+  const { needed, message } = exportConfirmation(gate, saving);
+  if (needed && confirmed !== true) throw new DomainError('refused', `${message} The file was not saved.`);
 }

@@ -3,7 +3,7 @@
 // process enforces them (electron/main/services/material-lifecycle-service.ts), screens explain them.
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
-import { isProtected, reclassifyPinkPaper, type Classification, type CommitteeResolution, type PersonalData } from './classification';
+import { holdsPersonalData, isMemberOnly, reclassifyPinkPaper, type Classification, type CommitteeResolution, type PersonalData } from './classification';
 import { thirdPartyConsentStatus } from './requests';
 import type { Ground } from './disclosure';
 import type { Consent, ConsentStep, Disposal, OfficerConfirmation, ThirdParty } from './material';
@@ -69,7 +69,7 @@ export function goneReason(m: Pick<MaterialFacts, 'erasedOn' | 'disposal'>): str
 export function checkErasable(m: MaterialFacts): void {
   const gone = goneReason(m);
   if (gone) throw new DomainError('refused', `Already done. ${gone}`);
-  if (!m.personalData.personal) throw new DomainError('refused', 'This material holds no personal data to erase. If it is protected and no longer needed, record it destroyed or returned.');
+  if (!holdsPersonalData(m.personalData)) throw new DomainError('refused', 'This material holds no personal data to erase. If it is protected and no longer needed, record it destroyed or returned.');
 }
 
 // R-CLS-6 (000 §17.9.1; 001 §24.8(c)): keeping personal data longer needs a later date and a reason tied to the Member's duties.
@@ -90,10 +90,10 @@ export function tombstoneTitle(kind: 'erased' | 'destroyed' | 'returned'): strin
 export function checkDisposable(m: MaterialFacts): void {
   const gone = goneReason(m);
   if (gone) throw new DomainError('refused', `Already done. ${gone}`);
-  if (!isProtected(m.classification) && !m.isBriefing) throw new DomainError('refused', 'This material is open; there is nothing to destroy or return under the protocol.');
+  if (!isMemberOnly(m)) throw new DomainError('refused', 'This material is open; there is nothing to destroy or return under the protocol.');
 }
 
 // R-USE-4 (000 §17.9.5): the protected material (and briefings) still held, for working through at end of term.
 export function protectedStillHeld<T extends MaterialFacts>(items: T[]): T[] {
-  return items.filter((m) => (isProtected(m.classification) || m.isBriefing) && !m.erasedOn && !m.disposal);
+  return items.filter((m) => isMemberOnly(m) && !m.erasedOn && !m.disposal);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import type { CouncilProfile } from './profiles';
 
@@ -137,10 +138,46 @@ export interface MonitoringOfficerDecision {
   decidedOn: string;
   note?: string;
 }
-export function recordMonitoringOfficerDecision(decision: MonitoringOfficerDecision): MonitoringOfficerDecision {
-  if (!decision.decidedBy.trim()) throw new DomainError('invalid-input', 'Record who made the decision.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.decidedOn)) throw new DomainError('invalid-input', 'Record when the decision was made.');
-  return decision;
+
+// R-ASK-4 (004 §11.9; 002): records accepted or refused, by whom and when: not before the referral was made, and not after today.
+export function recordMonitoringOfficerDecision(decision: MonitoringOfficerDecision, referral?: { referredOn: IsoDate } | null, today?: IsoDate): MonitoringOfficerDecision {
+  if (!decision || typeof decision.accepted !== 'boolean') throw new DomainError('invalid-input', 'Record whether the Monitoring Officer accepted or refused the need to know.');
+  const decidedBy = typeof decision.decidedBy === 'string' ? decision.decidedBy.trim() : '';
+  if (!decidedBy) throw new DomainError('invalid-input', 'Record who made the decision.');
+  if (typeof decision.decidedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(decision.decidedOn)) throw new DomainError('invalid-input', 'Record when the decision was made.');
+  parseIsoDate(decision.decidedOn, 'The date of the decision');
+  if (today && compareIso(decision.decidedOn, today) > 0) throw new DomainError('invalid-input', `The date of the decision (${formatUk(decision.decidedOn)}) is after today.`);
+  if (referral && compareIso(decision.decidedOn, referral.referredOn) < 0) {
+    throw new DomainError('invalid-input', `The decision (${formatUk(decision.decidedOn)}) cannot be before the Monitoring Officer was asked on ${formatUk(referral.referredOn)}.`);
+  }
+  const note = decision.note?.trim();
+  return { accepted: decision.accepted, decidedBy, decidedOn: decision.decidedOn, ...(note ? { note } : {}) };
+}
+
+export const AFTER_DECISION_STEPS = {
+  proceed: 'Go ahead: the officer can release the information',
+  'use-foi': 'Make a Freedom of Information request instead',
+  'close-request': 'Close the request',
+  'change-route': 'Change the route, for example to general information, and send a new request',
+} as const;
+export type AfterDecisionStep = keyof typeof AFTER_DECISION_STEPS;
+
+// R-ASK-4 (004 §11.9) and R-ASK-5 (000 §17.8.6): what can follow the decision: accepted, go ahead; refused, FOI (with its own 20-working-day clock), close or change the route.
+export function stepsAfterMonitoringOfficerDecision(
+  decision: Pick<MonitoringOfficerDecision, 'accepted'>,
+  nation: 'england-and-wales' | 'scotland' | 'northern-ireland',
+): Array<{ step: AfterDecisionStep; label: string; foiProfileId?: 'foi' | 'foi-scotland'; explanation?: string }> {
+  if (decision.accepted) return [{ step: 'proceed', label: AFTER_DECISION_STEPS.proceed }];
+  return [
+    {
+      step: 'use-foi',
+      label: AFTER_DECISION_STEPS['use-foi'],
+      foiProfileId: nation === 'scotland' ? 'foi-scotland' : 'foi',
+      explanation: 'Anyone can ask under Freedom of Information; the council must answer within 20 working days. FOI answers are public, so exempt material is not released this way.',
+    },
+    { step: 'close-request', label: AFTER_DECISION_STEPS['close-request'] },
+    { step: 'change-route', label: AFTER_DECISION_STEPS['change-route'] },
+  ];
 }
 
 // R-ASK-5 (000 §17.8.6): when need to know is weak or refused, offer FOI with its own 20-working-day clock.

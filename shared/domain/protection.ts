@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
-import { effectiveLevel, type Classification } from './classification';
+import { effectiveLevel, isMemberOnly, type Classification } from './classification';
 
 /** R-USE-1: normal use, a public meeting (protected content hidden), or the private session of one meeting. */
 export const meetingModeSchema = z.discriminatedUnion('kind', [
@@ -11,11 +11,12 @@ export const meetingModeSchema = z.discriminatedUnion('kind', [
 ]);
 export type MeetingMode = z.infer<typeof meetingModeSchema>;
 
-// R-USE-1 (000 §17.9.3): public-meeting mode hides protected content; a private session shows only that meeting's pink papers.
-export function isVisibleInMode(item: { classification: Classification | null; meetingId?: string | null }, mode: MeetingMode): boolean {
+// R-USE-1 (000 §17.9.3): public-meeting mode hides protected content and briefings (R-CLS-5); a private session shows only that meeting's pink papers.
+export function isVisibleInMode(item: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean }, mode: MeetingMode): boolean {
   const level = effectiveLevel(item.classification);
   if (mode.kind === 'normal') return true;
-  if (level === 'open') return true;
+  if (!isMemberOnly(item)) return true;
+  if (item.isBriefing === true) return false;
   if (mode.kind === 'public-meeting') return false;
   return level === 'pink-paper' && item.meetingId === mode.meetingId;
 }
@@ -26,8 +27,9 @@ export const blocksScreenCapture = (mode: MeetingMode): boolean => mode.kind !==
 // R-USE-3: the events that go in the tamper-evident audit trail for protected material.
 export const AUDITED_ACTIONS = ['viewed', 'attached', 'exported', 'printed', 'disclosed', 'classified', 'reclassified', 'destroyed', 'returned', 'erased'] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
-export function mustAudit(action: string, classification: Classification | null): boolean {
-  return (AUDITED_ACTIONS as readonly string[]).includes(action) && (action === 'classified' || action === 'reclassified' || effectiveLevel(classification) !== 'open');
+// R-USE-3 and R-CLS-5 (003 §4.13–4.14): a briefing is Member-only whatever its level, so pass `isBriefing` to audit it like protected material.
+export function mustAudit(action: string, classification: Classification | null, isBriefing = false): boolean {
+  return (AUDITED_ACTIONS as readonly string[]).includes(action) && (action === 'classified' || action === 'reclassified' || isMemberOnly({ classification, isBriefing }));
 }
 
 // R-USE-4 (000 §17.9.5): at end of term or when no longer needed, protected material is destroyed or returned, and that is recorded.

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { addDays, compareIso, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
+import { addDays, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
 import { seniorityNames, type Officer, type Seniority } from './directory';
 import { capacitySchema, routeSchema } from './need-to-know';
 import { countWorkingDays, type HolidayEdits, type Nation } from './calendar';
 import { DomainError } from './errors';
 import type { CouncilProfile } from './profiles';
-import { scopeFor } from './deadlines';
+import { effectiveTargets, scopeFor } from './deadlines';
+import { checkEventDate, effectiveTimeline, entryId, type TimelineEntry } from './timeline';
+import { requestLifecycleState } from './request-lifecycle';
 
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
@@ -69,17 +71,71 @@ export function chairNoticeFor(request: { id: string; subject: string; meetingId
   };
 }
 
+// Free and ISP mail providers: never a council's domain (000 §17.13.2). Families such as gmx.* match any ending below.
+export const PERSONAL_EMAIL_PROVIDERS = [
+  'gmail.com', 'googlemail.com', 'outlook.com', 'outlook.co.uk', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
+  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.co.uk',
+  'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me', 'btinternet.com', 'btopenworld.com', 'sky.com', 'virginmedia.com',
+  'blueyonder.co.uk', 'ntlworld.com', 'talktalk.net', 'tiscali.co.uk', 'zoho.com', 'mail.com', 'fastmail.com', 'hushmail.com', 'tutanota.com',
+] as const;
+const PERSONAL_FAMILIES = /^(gmx|yahoo|hotmail|outlook|live|aol|web|freenet)\.(com|net|org|co\.uk|org\.uk|[a-z]{2})$/;
+// Shared endings under which anyone can register: a council's domain is below one of these, never one of them.
+const PUBLIC_SUFFIXES = new Set(['gov.uk', 'co.uk', 'org.uk', 'ac.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk', 'nhs.uk', 'police.uk', 'mod.uk', 'gov.scot', 'gov.wales', 'llyw.cymru']);
+
+// R-ASK-9 (000 §17.13.2): whether a domain belongs to a personal email provider.
+export function isPersonalEmailDomain(domain: string): boolean {
+  const d = domain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+  return PERSONAL_EMAIL_PROVIDERS.some((p) => d === p || d.endsWith(`.${p}`)) || PERSONAL_FAMILIES.test(d);
+}
+
+// R-ASK-9 (000 §17.13.2): the council's email domain must be a real domain name and not a personal provider; returns it tidied (lower case, no "@").
+export function checkCouncilDomain(input: unknown): { ok: true; domain: string } | { ok: false; reason: string } {
+  if (typeof input !== 'string' || !input.trim()) return { ok: false, reason: 'Enter your council’s email domain, for example wiltshire.gov.uk.' };
+  const domain = input.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+  if (/\s/.test(domain)) return { ok: false, reason: 'The email domain cannot contain spaces.' };
+  if (domain.includes('@')) return { ok: false, reason: 'Enter only the part after the @, for example wiltshire.gov.uk.' };
+  // Mail servers use the ASCII form of accented names (punycode, starting xn--); shared code has no converter.
+  if (/[^\x00-\x7f]/.test(domain)) return { ok: false, reason: 'Write the domain in plain letters. For a domain with accents, use the form your IT team gives, which starts “xn--”.' };
+  const labels = domain.split('.');
+  const tld = labels.at(-1)!;
+  const labelOk = (l: string) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l);
+  if (labels.length < 2 || domain.length > 253 || !labels.every(labelOk) || !(/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/.test(tld))) {
+    return { ok: false, reason: `"${input.trim()}" is not a domain name. It should look like wiltshire.gov.uk: words separated by dots, ending in letters.` };
+  }
+  if (isPersonalEmailDomain(domain)) {
+    return { ok: false, reason: `${domain} is a personal email provider, not your council’s. Use the domain of your council email address (000 §17.13.2).` };
+  }
+  if (PUBLIC_SUFFIXES.has(domain)) return { ok: false, reason: `${domain} is shared by many organisations. Enter your council’s own domain, for example wiltshire.gov.uk.` };
+  return { ok: true, domain };
+}
+
+const emailDomainOf = (address: string): string | null => /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(address.trim().toLowerCase())?.[1] ?? null;
+const underDomain = (domain: string, council: string) => domain === council || domain.endsWith(`.${council}`);
+
 // R-ASK-9 (000 §17.13.2): official correspondence uses the Member's council email address.
 export function checkCouncilEmail(address: string, councilDomains: string[]): { ok: true } | { ok: false; reason: string } {
-  const match = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(address.trim().toLowerCase());
-  if (!match) return { ok: false, reason: `"${address}" is not an email address.` };
-  const domain = match[1]!;
-  const domains = councilDomains.map((d) => d.toLowerCase().replace(/^@/, ''));
+  const domain = emailDomainOf(address);
+  if (!domain) return { ok: false, reason: `"${address}" is not an email address.` };
+  const domains = councilDomains.map((d) => checkCouncilDomain(d)).flatMap((c) => (c.ok ? [c.domain] : []));
   if (domains.length === 0) return { ok: false, reason: 'Set your council’s email domain in Settings first.' };
-  if (!domains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
-    return { ok: false, reason: `Official requests must come from your council email address (${domains.join(' or ')}), not ${domain} (000 §17.13.2).` };
+  if (!domains.some((d) => underDomain(domain, d))) {
+    const personal = isPersonalEmailDomain(domain) ? ' That is a personal address.' : '';
+    return { ok: false, reason: `Official requests must come from your council email address (${domains.join(' or ')}), not ${domain}.${personal} (000 §17.13.2)` };
   }
   return { ok: true };
+}
+
+// R-ASK-9 (000 §17.13.2): an officer's address checked against the council's domain, for the form to show as it is typed; null when fine or not yet checkable.
+export function officerEmailWarning(address: string, councilDomain: string | null | undefined): string | null {
+  const trimmed = (address ?? '').trim();
+  if (!trimmed) return null;
+  const domain = emailDomainOf(trimmed);
+  if (!domain) return 'Enter the officer’s email address, like name@council.gov.uk.';
+  if (isPersonalEmailDomain(domain)) return `${domain} is a personal email provider. Use the officer’s council email address (000 §17.13.2).`;
+  const council = councilDomain ? checkCouncilDomain(councilDomain) : null;
+  if (!council?.ok) return null;
+  if (!underDomain(domain, council.domain)) return `This address is not at your council’s domain (${council.domain}). Check it is the officer’s council email address.`;
+  return null;
 }
 
 // R-ASK-10 (001 §24.11(a)): everyone copied is recorded; blind copies are refused.
@@ -97,7 +153,7 @@ export function thirdPartyConsentStatus(material: { thirdParty?: { name: string;
     : { releasable: false, reason: `This includes information about ${name}; it needs their consent before release (002). Consent: ${consent.replace('-', ' ')}.` };
 }
 
-export const REQUEST_STATUSES = ['awaiting-acknowledgement', 'acknowledged', 'holding', 'answered', 'overdue', 'very-overdue', 'escalated', 'closed'] as const;
+export const REQUEST_STATUSES = ['awaiting-acknowledgement', 'acknowledged', 'holding', 'answered', 'overdue', 'very-overdue', 'escalated', 'closed', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const statusNames: Record<RequestStatus, string> = {
   'awaiting-acknowledgement': 'Awaiting acknowledgement',
@@ -108,6 +164,7 @@ export const statusNames: Record<RequestStatus, string> = {
   'very-overdue': 'Very overdue',
   escalated: 'Escalated',
   closed: 'Closed',
+  withdrawn: 'Withdrawn',
 };
 
 export interface LifecycleFacts {
@@ -119,6 +176,7 @@ export interface LifecycleFacts {
   answeredOn?: IsoDate | null;
   escalatedTo?: EscalationLevel | null;
   closedOn?: IsoDate | null;
+  withdrawnOn?: IsoDate | null;
 }
 
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): a holding reply's promised date becomes the new target.
@@ -131,6 +189,7 @@ export function requestStatus(facts: LifecycleFacts, today: IsoDate, profile: Co
   parseIsoDate(today, 'Today');
   parseIsoDate(facts.sentOn, 'The sent date');
   const target = currentTarget(facts);
+  if (facts.withdrawnOn) return { status: 'withdrawn', target, workingDaysLate: 0 };
   if (facts.closedOn) return { status: 'closed', target, workingDaysLate: 0 };
   if (facts.answeredOn) return { status: 'answered', target, workingDaysLate: 0 };
   const scope = scopeFor(profile, nation);
@@ -156,21 +215,123 @@ export const escalationNames: Record<EscalationLevel, string> = {
   'monitoring-officer': 'the Monitoring Officer',
 };
 
-// R-DUE-4 (000 §17.8.2; 004 §11.10): escalation goes officer -> head of service/director -> chief executive, and to the Monitoring Officer when needed information is not forthcoming.
-export function nextEscalation(current: EscalationLevel | null, informationWithheld: boolean): { level: EscalationLevel; explanation: string } {
+/** Who is asked at each level, as a role the Member recognises. */
+export const escalationRoles: Record<EscalationLevel, string> = {
+  officer: 'Officer',
+  'head-of-service': 'Head of Service or Director',
+  'chief-executive': 'Chief Executive',
+  'monitoring-officer': 'Monitoring Officer',
+};
+
+// R-DUE-4 (000 §17.8.2; 004 §11.10): escalation goes officer -> head of service/director -> chief executive, and to the Monitoring Officer when needed information is not forthcoming; suggests the person from the directory where it can.
+export function nextEscalation(
+  current: EscalationLevel | null,
+  informationWithheld: boolean,
+  context: { directory?: readonly Officer[]; service?: string } = {},
+): { level: EscalationLevel; role: string; explanation: string; suggested: Officer | null } {
+  const suggest = (level: EscalationLevel): Officer | null => {
+    if (level !== 'head-of-service' || !context.directory || !context.service) return null;
+    const senior = context.directory.filter((o) => o.service === context.service && (o.seniority === 'head-of-service' || o.seniority === 'director'));
+    return senior.find((o) => o.seniority === 'head-of-service') ?? senior[0] ?? null;
+  };
+  const result = (level: EscalationLevel, explanation: string) => ({ level, role: escalationRoles[level], explanation, suggested: suggest(level) });
   if (informationWithheld) {
-    return { level: 'monitoring-officer', explanation: 'Information you need for your duties is not forthcoming: ask the Monitoring Officer to intervene (004 §11.10).' };
+    return result('monitoring-officer', 'Information you need for your duties is not forthcoming: ask the Monitoring Officer to intervene (004 §11.10).');
   }
   const order: EscalationLevel[] = ['officer', 'head-of-service', 'chief-executive'];
   const index = current ? order.indexOf(current) : 0;
   if (current === 'monitoring-officer' || index >= order.length - 1) {
-    return { level: 'monitoring-officer', explanation: 'The Chief Executive has been asked; the Monitoring Officer is the last step (004 §11.10).' };
+    return result('monitoring-officer', 'The Chief Executive has been asked; the Monitoring Officer is the last step (004 §11.10).');
   }
   const level = order[index + 1]!;
-  return { level, explanation: `Chase the request with ${escalationNames[level]} (000 §17.8.2).` };
+  return result(level, `Chase the request with ${escalationNames[level]} (000 §17.8.2).`);
 }
 
-export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate): void {
+export interface EscalationEntry extends TimelineEntry {
+  type: 'escalated';
+  level: EscalationLevel;
+  /** The person escalated to, and their role. */
+  to: string;
+  role: string;
+  informationWithheld: boolean;
+}
+
+// R-DUE-4 (000 §17.8.2; 004 §11.10): an escalation names the person it went to and moves up the ladder, never down or sideways.
+export function recordEscalation(
+  request: { sentOn: IsoDate; escalatedTo: EscalationLevel | null },
+  input: { on: IsoDate; level: EscalationLevel; to: string; informationWithheld?: boolean; note?: string },
+  today: IsoDate,
+  recordedAt?: string,
+): EscalationEntry {
+  const on = checkEventDate(input?.on, request, today, 'The escalation date');
+  if (!(ESCALATION_LEVELS as readonly string[]).includes(input.level)) throw new DomainError('invalid-input', 'Choose who the request was escalated to: Head of Service or Director, Chief Executive or Monitoring Officer.');
+  if (input.level === 'officer') throw new DomainError('invalid-input', 'Chasing the officer is recorded as a chase, not an escalation.');
+  const to = (input.to ?? '').trim();
+  if (!to) throw new DomainError('invalid-input', `Name the ${escalationRoles[input.level]} you escalated to.`);
+  const current = request.escalatedTo ? ESCALATION_LEVELS.indexOf(request.escalatedTo) : 0;
+  if (ESCALATION_LEVELS.indexOf(input.level) <= current) {
+    throw new DomainError('refused', `This request has already gone to ${escalationNames[request.escalatedTo!]}. Escalate to someone further up.`);
+  }
+  const role = escalationRoles[input.level];
+  return { type: 'escalated', on, level: input.level, to, role, informationWithheld: !!input.informationWithheld, note: input.note?.trim() || `Escalated to ${to} (${role}).`, ...(recordedAt ? { recordedAt } : {}) };
+}
+
+// R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): sending the chair notice records to whom and when, once, and puts it on the timeline.
+export function recordChairNoticeSent(
+  notice: { sentOn: IsoDate | null } | null,
+  sent: { to: string; on: IsoDate },
+  request: { sentOn: IsoDate },
+  today: IsoDate,
+  recordedAt?: string,
+): { sentOn: IsoDate; sentTo: string; entry: TimelineEntry & { type: 'chair-notice-sent'; to: string } } {
+  if (!notice) throw new DomainError('invalid-input', 'This request has no notice for the chair.');
+  if (notice.sentOn) throw new DomainError('refused', `The notice was already sent on ${formatUk(notice.sentOn)}.`);
+  const to = (sent?.to ?? '').trim();
+  if (!to) throw new DomainError('invalid-input', 'Say who the notice was sent to (the chair or executive member).');
+  const on = checkEventDate(sent.on, request, today, 'The date the notice was sent');
+  return { sentOn: on, sentTo: to, entry: { type: 'chair-notice-sent', on, to, note: `Notice sent to ${to}.`, ...(recordedAt ? { recordedAt } : {}) } };
+}
+
+/** What a request is stored with, as far as its status needs. */
+export interface RequestForStatus {
+  sentOn: IsoDate;
+  acknowledgeBy: IsoDate | null;
+  respondBy: IsoDate;
+  events: readonly TimelineEntry[];
+  escalatedTo?: EscalationLevel | null;
+}
+
+// R-DUE-4, R-DUE-5 (000 §17.8.2; 004 §6.5.8, §11.10): the facts a status is worked out from, taken from the corrected timeline: the holding reply's promise is the target; withdrawn and closed come from the lifecycle entries.
+export function lifecycleFromEvents(request: RequestForStatus): LifecycleFacts {
+  const timeline = effectiveTimeline(request.events);
+  const first = (type: string) => timeline.find((e) => e.type === type)?.on ?? null;
+  const targets = effectiveTargets({ acknowledgeBy: request.acknowledgeBy, respondBy: request.respondBy }, timeline as Array<TimelineEntry & { promisedBy?: IsoDate }>);
+  const ending = requestLifecycleState(request.events);
+  const escalations = timeline.filter((e): e is typeof e & { level: EscalationLevel } => e.type === 'escalated' && typeof (e as { level?: unknown }).level === 'string');
+  const escalatedTo = escalations.length
+    ? escalations.map((e) => e.level).sort((a, b) => ESCALATION_LEVELS.indexOf(b) - ESCALATION_LEVELS.indexOf(a))[0]!
+    : (request.escalatedTo ?? null);
+  // A reopened request is open again, so only an answer entered after the reopening ends it.
+  const reopenedAt = request.events.map((e) => e.type).lastIndexOf('reopened');
+  const afterReopening = new Set(request.events.flatMap((e, i) => (i > reopenedAt ? [entryId(e, i)] : [])));
+  const answered = timeline.find((e) => e.type === 'answered' && afterReopening.has(e.id))?.on ?? null;
+  return {
+    sentOn: request.sentOn,
+    acknowledgeBy: request.acknowledgeBy,
+    respondBy: request.respondBy,
+    acknowledgedOn: first('acknowledged'),
+    holdingReply: targets.holdingReply,
+    answeredOn: answered,
+    escalatedTo,
+    closedOn: ending.state === 'closed' ? ending.since : null,
+    withdrawnOn: ending.state === 'withdrawn' ? ending.since : null,
+  };
+}
+
+// R-DUE-5 (000 §17.8.2; 004 §6.5.8): a promised date before the holding reply, or before the request was sent, is refused.
+export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate, receivedOn?: IsoDate): void {
+  parseIsoDate(promisedBy, 'The promised date');
+  if (receivedOn && compareIso(promisedBy, receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
   if (compareIso(promisedBy, sentOn) < 0) throw new DomainError('invalid-input', 'The promised date is before the request was sent.');
 }
 
@@ -211,3 +372,32 @@ export const requestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
 ]);
 export type RequestEvent = z.infer<typeof requestEventSchema>;
+
+// Every entry a request's timeline can hold once stored: what the Member logs (requestEventSchema, as
+// entered) plus the records the domain's commands return (escalation to a named person, chair notice,
+// edits, withdrawing, closing, reopening, corrections). Ids and entry times let corrections name an
+// entry and same-day entries keep their order. Main should store these and validate stored requests with it.
+const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional() };
+const changeSchema = z.object({ field: z.string(), label: z.string(), from: z.unknown(), to: z.unknown(), fromText: z.string(), toText: z.string() });
+export const timelineEntrySchema = z.discriminatedUnion('type', [
+  z.object({ ...stored, type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
+  z.object({ ...stored, type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
+  z.object({ ...stored, type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
+  z.object({ ...stored, type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
+  z.object({ ...stored, type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean(), level: z.enum(ESCALATION_LEVELS).optional(), to: text(200).optional(), role: text(200).optional() }),
+  z.object({ ...stored, type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
+  z.object({ ...stored, type: z.literal('chair-notice-sent'), on: isoDateSchema, note: text(2000), to: z.string().trim().min(1).max(200) }),
+  z.object({ ...stored, type: z.literal('edited'), on: isoDateSchema, note: text(2000), changes: z.array(changeSchema).min(1).max(20), reason: text(2000).nullable() }),
+  z.object({ ...stored, type: z.literal('withdrawn'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
+  z.object({ ...stored, type: z.literal('closed'), on: isoDateSchema, note: text(2000), reason: text(2000), outcome: z.enum(['answered', 'abandoned']) }),
+  z.object({ ...stored, type: z.literal('reopened'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
+  z.object({
+    ...stored,
+    type: z.literal('correction'),
+    on: isoDateSchema,
+    corrects: z.string().min(1).max(100),
+    reason: text(2000),
+    changes: z.array(z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() })).min(1).max(5),
+  }),
+]);
+export type StoredTimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -2,6 +2,7 @@
 // tests, so a count on Today always matches the list it opens.
 import { compareIso, type IsoDate } from './dates';
 import type { RequestStatus } from './requests';
+import type { GateState } from './disclosure';
 
 export const REQUEST_VIEWS = ['all', 'overdue', 'due-soon', 'awaiting-mo', 'chair-notices'] as const;
 export type RequestView = (typeof REQUEST_VIEWS)[number];
@@ -31,7 +32,11 @@ export function worklistFlags(r: { moReferral: { decision: unknown } | null; cha
   };
 }
 
-const isOpen = (r: WorklistFacts) => r.status !== 'answered' && r.status !== 'closed';
+// R-DUE-4 (000 §17.8.2): answered, closed and withdrawn requests wait for nothing more, so they leave the deadline and Monitoring Officer counts.
+export const isOpenRequest = (r: Pick<WorklistFacts, 'status'>): boolean => r.status !== 'answered' && r.status !== 'closed' && r.status !== 'withdrawn';
+const isOpen = isOpenRequest;
+// R-ASK-8 (000 §17.8.9): the chair notice says what was asked and given, so it stays due after the answer; a withdrawn request gave nothing.
+const chairNoticeDue = (r: WorklistFacts) => r.chairNoticePending && r.status !== 'withdrawn';
 const within = (date: IsoDate | null, w: DueWindow) => !!date && compareIso(date, w.today) >= 0 && compareIso(date, w.until) <= 0;
 
 // R-DUE-4 (000 §17.8.2): an open request past its acknowledgement or answer date, by working days.
@@ -55,9 +60,9 @@ export function inView(view: RequestView, r: WorklistFacts & { dueSoon: boolean 
     case 'due-soon':
       return !r.locked && r.dueSoon;
     case 'awaiting-mo':
-      return !r.locked && r.awaitingMonitoringOfficer;
+      return !r.locked && isOpen(r) && r.awaitingMonitoringOfficer;
     case 'chair-notices':
-      return !r.locked && r.chairNoticePending;
+      return !r.locked && chairNoticeDue(r);
   }
 }
 
@@ -68,8 +73,31 @@ export function worklistCounts(rows: Iterable<WorklistFacts>, w: DueWindow) {
     if (r.locked) continue;
     if (isOverdue(r)) counts.overdue++;
     if (isDueSoon(r, w)) counts.dueSoon++;
-    if (r.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
-    if (r.chairNoticePending) counts.chairNoticesPending++;
+    if (isOpen(r) && r.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
+    if (chairNoticeDue(r)) counts.chairNoticesPending++;
   }
   return counts;
+}
+
+// R-DIS-2 (000 §17.9.6; 004 §11.11): a disclosure is in progress from its first step until it is disclosed or abandoned; one waiting for the Monitoring Officer's advice can be left and resumed.
+export function disclosureProgress(gate: { state: GateState }): { inProgress: boolean; awaitingMonitoringOfficer: boolean } {
+  const inProgress = gate.state !== 'disclosed' && gate.state !== 'abandoned';
+  return { inProgress, awaitingMonitoringOfficer: gate.state === 'mo-asked' };
+}
+
+// R-DIS-2 (000 §17.9.6): the Today counts for disclosures, by the same test as the register's "in progress" list.
+export function disclosureCounts(gates: Iterable<{ state: GateState }>): { inProgress: number; awaitingMonitoringOfficer: number } {
+  const counts = { inProgress: 0, awaitingMonitoringOfficer: 0 };
+  for (const g of gates) {
+    const p = disclosureProgress(g);
+    if (p.inProgress) counts.inProgress++;
+    if (p.awaitingMonitoringOfficer) counts.awaitingMonitoringOfficer++;
+  }
+  return counts;
+}
+
+// R-DIS-2 (000 §17.9.6): the disclosure to resume when "Pass it on" is opened again: the most recent one still in progress.
+export function disclosureToResume<G extends { state: GateState }>(gates: readonly G[]): G | null {
+  for (let i = gates.length - 1; i >= 0; i--) if (disclosureProgress(gates[i]!).inProgress) return gates[i]!;
+  return null;
 }

@@ -79,7 +79,8 @@ describe('the disclosure gate cannot be bypassed through IPC', () => {
     const order = ['choose-ground', 'complete-evidence', 'record-consultation', 'record-regard', 'approve', 'disclose'];
     for (let i = 0; i < order.length; i++) {
       // From this state, every event except the next legal one must be refused by the main process.
-      for (const type of GATE_EVENTS) {
+      // Every step the contract accepts (the domain's two-step consultation and abandoning are not wired to it yet).
+      for (const type of GATE_EVENTS.filter((t) => t in steps)) {
         if (type === order[i] || (type === 'choose-ground' && i === 1)) continue;
         const result = await call('disclosures:advance', { id: d.id, event: steps[type] });
         expect(result.ok, `step ${i}: ${type} should be refused`).toBe(false);

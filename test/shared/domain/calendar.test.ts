@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, countWorkingDays, isWorkingDay, nonWorkingReason, type HolidayScope, type Nation } from '../../../shared/domain/calendar';
+import { addWorkingDays, countWorkingDays, holidayEditsFromGovUk, isWorkingDay, nonWorkingReason, parseGovUkBankHolidays, weekendHolidayQuestion, type HolidayScope, type Nation } from '../../../shared/domain/calendar';
+import { computeDueDates, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import { builtInProfile } from '../../../shared/domain/profiles';
 import { addDays } from '../../../shared/domain/dates';
 
 const E: HolidayScope = { kind: 'nation', nation: 'england-and-wales' };
@@ -110,5 +112,95 @@ describe('R-DUE-2 calendar properties (fast-check)', () => {
 
   it('R-DUE-2 counting working days from receipt to the due date gives n', () => {
     fc.assert(fc.property(date, days, scopes, (d, n, scope) => countWorkingDays(d, addWorkingDays(d, n, scope).dueDate, scope) === n), { numRuns: 300 });
+  });
+});
+
+// The shape of https://www.gov.uk/bank-holidays.json, with 2026 for England and Wales as published,
+// plus a made-up one-off holiday (2026-06-15) and Boxing Day's substitute left out, to be found.
+const govUk = (ew: Array<{ title: string; date: string }>) => ({
+  'england-and-wales': { division: 'england-and-wales', events: ew.map((e) => ({ ...e, notes: '', bunting: true })) },
+  scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2026-11-30', notes: '', bunting: true }] },
+  'northern-ireland': { division: 'northern-ireland', events: [] },
+});
+const EW_2026 = [
+  { title: 'New Year’s Day', date: '2026-01-01' },
+  { title: 'Good Friday', date: '2026-04-03' },
+  { title: 'Easter Monday', date: '2026-04-06' },
+  { title: 'Early May bank holiday', date: '2026-05-04' },
+  { title: 'Spring bank holiday', date: '2026-05-25' },
+  { title: 'Summer bank holiday', date: '2026-08-31' },
+  { title: 'Christmas Day', date: '2026-12-25' },
+  { title: 'Boxing Day', date: '2026-12-28' },
+];
+
+describe('bank holidays from gov.uk (R-DUE-2, R-DUE-3)', () => {
+  it('R-DUE-2 reads the gov.uk file, as text or data, for all three divisions', () => {
+    const file = parseGovUkBankHolidays(JSON.stringify(govUk(EW_2026)));
+    expect(file['england-and-wales']).toHaveLength(8);
+    expect(file['england-and-wales'][0]).toEqual({ title: 'New Year’s Day', date: '2026-01-01', notes: '', bunting: true });
+    expect(file.scotland).toHaveLength(1);
+    expect(file['northern-ireland']).toEqual([]);
+  });
+
+  it('R-DUE-2 the published list matches the built-in one: nothing to add or remove', () => {
+    const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk(EW_2026)), 'england-and-wales');
+    expect(r).toMatchObject({ added: [], removed: [], weekend: [], years: { from: 2026, to: 2026 } });
+    expect(r.edits).toEqual({ added: [], removed: [] });
+  });
+
+  it('R-DUE-3 a one-off holiday is added, a missing one removed, and the affected requests can be listed before accepting', () => {
+    const list = [...EW_2026.filter((e) => e.date !== '2026-12-28'), { title: 'One-off holiday', date: '2026-06-15' }];
+    const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk(list)), 'england-and-wales');
+    expect(r.added).toEqual([{ date: '2026-06-15', name: 'One-off holiday' }]);
+    expect(r.removed).toEqual([{ date: '2026-12-28', name: 'Boxing Day (substitute day)' }]);
+    expect(r.edits).toEqual({ added: [{ date: '2026-06-15', name: 'One-off holiday', nations: ['england-and-wales'] }], removed: [{ date: '2026-12-28', nations: ['england-and-wales'] }] });
+    const p000 = builtInProfile('000');
+    const sent = (id: string, sentOn: string) => ({ id, sentOn, nation: 'england-and-wales' as Nation, profile: p000, ...computeDueDates(sentOn, p000, 'england-and-wales') });
+    const affected = requestsAffectedByCalendarChange([sent('june', '2026-06-10'), sent('july', '2026-07-01')], r.edits);
+    expect(affected.map((a) => [a.id, a.before.respondBy, a.after.respondBy])).toEqual([['june', '2026-06-17', '2026-06-18']]);
+  });
+
+  it('R-DUE-2 importing keeps other nations’ and other years’ edits, and replaces this nation’s for the years covered', () => {
+    const current = {
+      added: [
+        { date: '2026-03-02', name: 'Old guess', nations: ['england-and-wales', 'scotland'] as Nation[] },
+        { date: '2027-03-01', name: 'Next year', nations: ['england-and-wales'] as Nation[] },
+      ],
+      removed: [{ date: '2026-05-25', nations: ['england-and-wales'] as Nation[] }],
+    };
+    const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk(EW_2026)), 'england-and-wales', current);
+    expect(r.edits).toEqual({
+      added: [
+        { date: '2026-03-02', name: 'Old guess', nations: ['scotland'] },
+        { date: '2027-03-01', name: 'Next year', nations: ['england-and-wales'] },
+      ],
+      removed: [],
+    });
+  });
+
+  it('R-DUE-2 a one-off holiday on a weekend is questioned, not added', () => {
+    const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk([...EW_2026, { title: 'Odd holiday', date: '2026-06-13' }])), 'england-and-wales');
+    expect(r.added).toEqual([]);
+    expect(r.weekend).toEqual([{ date: '2026-06-13', name: 'Odd holiday', question: expect.stringMatching(/^Saturday 13 June 2026 is a Saturday\. A holiday on a weekend changes no deadline/) }]);
+    expect(weekendHolidayQuestion('2026-06-14')).toMatch(/is a Sunday/);
+    expect(weekendHolidayQuestion('2026-06-15')).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', 'this is not json', /could not be read/],
+    ['an array', [], /does not list the parts of the UK/],
+    ['a missing division', { 'england-and-wales': { division: 'england-and-wales', events: [] }, scotland: { division: 'scotland', events: [] } }, /Northern Ireland is missing/],
+    ['an extra division', { ...govUk([]), wales: { division: 'wales', events: [] } }, /parts that are not/],
+    ['a mislabelled division', { ...govUk([]), scotland: { division: 'england-and-wales', events: [] } }, /labelled as another part/],
+    ['events not a list', { ...govUk([]), scotland: { division: 'scotland', events: {} } }, /no list of holidays for Scotland/],
+    ['an unreal date', govUk([{ title: 'Bad', date: '2026-02-30' }]), /holiday 1 for England and Wales \(Bad\) does not have a real date/],
+    ['a UK-style date', govUk([{ title: 'Bad', date: '25/12/2026' }]), /does not have a real date/],
+    ['no title', govUk([{ title: ' ', date: '2026-12-25' }]), /has no name/],
+    ['a duplicate date', govUk([{ title: 'A', date: '2026-12-25' }, { title: 'B', date: '2026-12-25' }]), /lists Friday 25 December 2026 twice/],
+    ['bunting not a yes/no', { ...govUk([]), 'northern-ireland': { division: 'northern-ireland', events: [{ title: 'X', date: '2026-03-17', notes: '', bunting: 'yes' }] } }, /is incomplete/],
+    ['a null event', { ...govUk([]), 'northern-ireland': { division: 'northern-ireland', events: [null] } }, /is not a holiday/],
+  ])('R-DUE-2 refuses %s, saying it is not the gov.uk file', (_what, input, message) => {
+    expect(() => parseGovUkBankHolidays(input)).toThrow(/^This is not the gov\.uk bank holidays file \(bank-holidays\.json\): /);
+    expect(() => parseGovUkBankHolidays(input)).toThrow(message);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyHoldingReply, computeDueDates, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import { applyHoldingReply, computeDueDates, effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { BUILT_IN_PROFILES, builtInProfile, copyProfile, validateProfile } from '../../../shared/domain/profiles';
 
 describe('deadlines from the council profile', () => {
@@ -48,9 +48,37 @@ describe('deadlines from the council profile', () => {
   it('R-DUE-5 a holding reply’s promised date becomes the new target', () => {
     expect(applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: 'Waiting for the contractor’s survey.', promisedBy: '2026-06-30' })).toEqual({
       respondBy: '2026-06-30',
-      note: 'Holding reply: Waiting for the contractor’s survey. New target 2026-06-30 (was 2026-06-17).',
+      note: 'Holding reply: Waiting for the contractor’s survey. New target 30/06/2026 (was 17/06/2026).',
     });
+    const reply = { receivedOn: '2026-06-16', whatIsHappening: 'Waiting.', promisedBy: '2026-06-30' };
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-10', today: '2026-06-15' })).toThrow('The holding reply date (16/06/2026) is after today. Record things once they have happened.');
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-17', today: '2026-06-20' })).toThrow(/before the request was sent/);
+    expect(applyHoldingReply({ respondBy: '2026-06-17' }, reply, { sentOn: '2026-06-10', today: '2026-06-20' }).respondBy).toBe('2026-06-30');
+    expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { ...reply, promisedBy: '2026-06-31' })).toThrow(/not a real date/);
     expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: ' ', promisedBy: '2026-06-30' })).toThrow(/say what is happening/);
     expect(() => applyHoldingReply({ respondBy: '2026-06-17' }, { receivedOn: '2026-06-16', whatIsHappening: 'x', promisedBy: '2026-06-01' })).toThrow(/before the holding reply/);
+  });
+});
+
+describe('effective targets (R-DUE-5)', () => {
+  const computed = { acknowledgeBy: '2026-11-09', respondBy: '2026-11-09' };
+  it('R-DUE-5 without a holding reply the computed dates stand', () => {
+    expect(effectiveTargets(computed, [{ type: 'acknowledged', on: '2026-11-04' }])).toEqual({ acknowledgeBy: '2026-11-09', respondBy: '2026-11-09', computedRespondBy: '2026-11-09', holdingReply: null, explanation: null });
+  });
+  it('R-DUE-5 the most recent holding reply’s promise is the answer date, explained with dd/mm/yyyy dates', () => {
+    const t = effectiveTargets(computed, [
+      { type: 'holding', on: '2026-11-20', promisedBy: '2026-12-04' },
+      { type: 'holding', on: '2026-11-06', promisedBy: '2026-11-27' },
+    ]);
+    expect(t).toMatchObject({ respondBy: '2026-12-04', computedRespondBy: '2026-11-09', holdingReply: { receivedOn: '2026-11-20', promisedBy: '2026-12-04' } });
+    expect(t.explanation).toBe('The officer’s holding reply of 20/11/2026 promised an answer by 04/12/2026; that is now the target (it was 09/11/2026).');
+  });
+  it('R-DUE-5 a same-day second holding reply wins (entry order)', () => {
+    expect(effectiveTargets(computed, [{ type: 'holding', on: '2026-11-20', promisedBy: '2026-12-04' }, { type: 'holding', on: '2026-11-20', promisedBy: '2026-12-11' }]).respondBy).toBe('2026-12-11');
+  });
+  it('R-DUE-5 refuses a promise before its reply, a missing promise or an unreal date, in words', () => {
+    expect(() => effectiveTargets(computed, [{ type: 'holding', on: '2026-11-20', promisedBy: '2026-11-19' }])).toThrow('The promised date cannot be before the holding reply.');
+    expect(() => effectiveTargets(computed, [{ type: 'holding', on: '2026-11-20' }])).toThrow(/The promised date must be a date/);
+    expect(() => effectiveTargets(computed, [{ type: 'holding', on: '2026-11-31', promisedBy: '2026-12-01' }])).toThrow(/not a real date/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendToRegister, GATE_EVENTS, GATE_STATES, mayReleaseForDisclosure, newGate, registerEntryFor, requiresMonitoringOfficer, stepsFor, transition, type Gate, type GateEvent, type GateState, type Ground } from '../../../shared/domain/disclosure';
+import { appendToRegister, checkExportConfirmed, exportConfirmation, GATE_EVENTS, GATE_STATES, mayReleaseForDisclosure, newGate, registerEntryFor, requiresMonitoringOfficer, stepsFor, transition, type Gate, type GateEvent, type GateState, type Ground } from '../../../shared/domain/disclosure';
 import { builtInProfile } from '../../../shared/domain/profiles';
 
 const p000 = builtInProfile('000');
@@ -16,24 +16,30 @@ const goodEvent: Record<GateEvent['type'], (g: Ground) => GateEvent> = {
   'choose-ground': (g) => ({ type: 'choose-ground', ground: g }),
   'complete-evidence': (g) => ({ type: 'complete-evidence', evidence: evidence[g] }),
   'record-consultation': () => ({ type: 'record-consultation', consultation }),
+  'ask-monitoring-officer': () => ({ type: 'ask-monitoring-officer', request: { requestedOn: consultation.requestedOn, monitoringOfficer: consultation.monitoringOfficer } }),
+  'record-advice': () => ({ type: 'record-advice', advice: consultation.advice, adviceOn: consultation.adviceOn }),
+  abandon: () => ({ type: 'abandon', reason: 'Started on the wrong material.' }),
   'record-regard': () => ({ type: 'record-regard', regard: { hadRegard: true, followsAdvice: true } }),
   approve: () => ({ type: 'approve', officerCheck: { checked: true, note: 'Spoke to the Head of Estates, who agreed.' } }),
   disclose: () => ({ type: 'disclose', to: 'Local newspaper', on: '2026-11-24', what: 'Summary of the depot valuation' }),
 };
 
-/** Walks the legal path for a ground and profile, returning the gate at each state reached. */
+/** Walks the legal path for a ground and profile, returning the gate at each state reached (and an abandoned draft). */
 function legalPath(ground: Ground, profile = p000): Map<GateState, Gate> {
   const reached = new Map<GateState, Gate>([['draft', newGate()]]);
   let gate = newGate();
   const order: GateEvent['type'][] = requiresMonitoringOfficer(ground, profile)
-    ? ['choose-ground', 'complete-evidence', 'record-consultation', 'record-regard', 'approve', 'disclose']
+    ? ['choose-ground', 'complete-evidence', 'ask-monitoring-officer', 'record-advice', 'record-regard', 'approve', 'disclose']
     : ['choose-ground', 'complete-evidence', 'approve', 'disclose'];
+  const abandoned = transition(newGate(), goodEvent.abandon(ground), profile);
+  if (!abandoned.ok) throw new Error(`abandon refused: ${abandoned.reason}`);
   for (const type of order) {
     const r = transition(gate, goodEvent[type](ground), profile);
     if (!r.ok) throw new Error(`legal step ${type} refused: ${r.reason}`);
     gate = r.gate;
     reached.set(gate.state, gate);
   }
+  reached.set('abandoned', abandoned.gate);
   return reached;
 }
 
@@ -41,20 +47,22 @@ function legalPath(ground: Ground, profile = p000): Map<GateState, Gate> {
 function legalFrom(state: GateState, ground: Ground, profile = p000): Set<GateEvent['type']> {
   const mo = requiresMonitoringOfficer(ground, profile);
   const table: Record<GateState, GateEvent['type'][]> = {
-    draft: ['choose-ground'],
-    'ground-chosen': ['choose-ground', 'complete-evidence'],
-    'evidence-complete': mo ? ['record-consultation'] : ['approve'],
-    'mo-consulted': ['record-regard'],
-    'regard-recorded': ['approve'],
+    draft: ['choose-ground', 'abandon'],
+    'ground-chosen': ['choose-ground', 'complete-evidence', 'abandon'],
+    'evidence-complete': mo ? ['record-consultation', 'ask-monitoring-officer', 'abandon'] : ['approve', 'abandon'],
+    'mo-asked': ['record-advice', 'abandon'],
+    'mo-consulted': ['record-regard', 'abandon'],
+    'regard-recorded': ['approve', 'abandon'],
     approved: ['disclose'],
     disclosed: [],
+    abandoned: [],
   };
   return new Set(table[state]);
 }
 
 describe('disclosure gate', () => {
   it('R-DIS-1 goes through on ground (a) with its evidence, without the Monitoring Officer under profile 000', () => {
-    expect([...legalPath('a').keys()]).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed']);
+    expect([...legalPath('a').keys()]).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed', 'abandoned']);
     expect(stepsFor('a', p000)).toEqual(['draft', 'ground-chosen', 'evidence-complete', 'approved', 'disclosed']);
   });
 
@@ -110,7 +118,7 @@ describe('disclosure gate', () => {
 
   it('R-DIS-3 material may be released only once approved', () => {
     const path = legalPath('d');
-    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded'] as GateState[]) expect(mayReleaseForDisclosure(path.get(state)!)).toBe(false);
+    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-asked', 'mo-consulted', 'regard-recorded', 'abandoned'] as GateState[]) expect(mayReleaseForDisclosure(path.get(state)!)).toBe(false);
     expect(mayReleaseForDisclosure(path.get('approved')!)).toBe(true);
   });
 
@@ -131,3 +139,91 @@ describe('disclosure gate', () => {
 });
 
 type RegisterEntryArray = unknown[];
+
+describe('waiting for the Monitoring Officer, and abandoning a draft', () => {
+  const ready = () => legalPath('d').get('evidence-complete')!;
+  const ask = { type: 'ask-monitoring-officer' as const, request: { requestedOn: '2026-11-20', monitoringOfficer: ' A. Khan ' } };
+
+  it('R-DIS-2 "asked on, asked whom" is one step; the advice a later one, resumed from the saved gate', () => {
+    const asked = transition(ready(), ask, p000, '2026-11-24');
+    expect(asked).toMatchObject({ ok: true, gate: { state: 'mo-asked', moRequest: { requestedOn: '2026-11-20', monitoringOfficer: 'A. Khan' } } });
+    if (!asked.ok) return;
+    // The gate is plain data: saved and read back (as after relocking), it resumes where it was.
+    const resumed = JSON.parse(JSON.stringify(asked.gate)) as Gate;
+    expect(transition(resumed, { type: 'approve', officerCheck: { checked: true, note: 'x' } }, p000)).toMatchObject({ ok: false, reason: expect.stringMatching(/Monitoring Officer’s advice first/) });
+    const advised = transition(resumed, { type: 'record-advice', advice: ' Disclose the summary only. ', adviceOn: '2026-11-22' }, p000, '2026-11-24');
+    expect(advised).toMatchObject({ ok: true, gate: { state: 'mo-consulted', consultation: { requestedOn: '2026-11-20', monitoringOfficer: 'A. Khan', advice: 'Disclose the summary only.', adviceOn: '2026-11-22' } } });
+  });
+
+  it('R-DIS-2 advice dated before it was asked, dates after today and unreal dates are refused with the reason', () => {
+    const asked = transition(ready(), ask, p000);
+    if (!asked.ok) throw new Error('setup');
+    expect(transition(asked.gate, { type: 'record-advice', advice: 'Fine', adviceOn: '2026-11-19' }, p000)).toEqual({ ok: false, reason: 'The advice (19/11/2026) cannot be before you asked the Monitoring Officer (20/11/2026).' });
+    expect(transition(asked.gate, { type: 'record-advice', advice: 'Fine', adviceOn: '2026-11-25' }, p000, '2026-11-24')).toEqual({ ok: false, reason: 'The date of the advice (25/11/2026) is after today.' });
+    expect(transition(asked.gate, { type: 'record-advice', advice: 'Fine', adviceOn: '2026-11-31' }, p000)).toEqual({ ok: false, reason: 'The date of the advice is not a real date.' });
+    expect(transition(asked.gate, { type: 'record-advice', advice: '  ', adviceOn: '2026-11-21' }, p000)).toMatchObject({ ok: false, reason: 'Record the Monitoring Officer’s advice.' });
+    expect(transition(ready(), { ...ask, request: { requestedOn: '2026-11-25', monitoringOfficer: 'A. Khan' } }, p000, '2026-11-24')).toMatchObject({ ok: false, reason: expect.stringMatching(/after today/) });
+    expect(transition(ready(), { ...ask, request: { requestedOn: '2026-11-20', monitoringOfficer: '' } }, p000)).toMatchObject({ ok: false, reason: expect.stringMatching(/Record who you asked/) });
+    // The one-step form checks the same order of dates.
+    expect(transition(ready(), { type: 'record-consultation', consultation: { ...consultation, adviceOn: '2026-11-19' } }, p000)).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot be before you asked/) });
+  });
+
+  it('R-DIS-3 a draft can be abandoned with a reason before approval, never after; an abandoned one accepts nothing', () => {
+    const path = legalPath('d');
+    for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded'] as GateState[]) {
+      const r = transition(path.get(state)!, { type: 'abandon', reason: 'Wrong material', on: '2026-11-24' }, p000, '2026-11-24');
+      expect(r, state).toMatchObject({ ok: true, gate: { state: 'abandoned', abandoned: { reason: 'Wrong material', on: '2026-11-24' } } });
+    }
+    expect(transition(path.get('approved')!, { type: 'abandon', reason: 'Changed my mind' }, p000)).toMatchObject({ ok: false, reason: expect.stringMatching(/already approved/) });
+    expect(transition(path.get('disclosed')!, { type: 'abandon', reason: 'Too late' }, p000).ok).toBe(false);
+    expect(transition(newGate(), { type: 'abandon', reason: ' ' }, p000)).toMatchObject({ ok: false, reason: 'Say why this disclosure is being abandoned.' });
+    expect(transition(path.get('abandoned')!, { type: 'choose-ground', ground: 'a' }, p000)).toMatchObject({ ok: false, reason: expect.stringMatching(/abandoned/) });
+    // What was recorded before abandoning is kept.
+    const abandoned = transition(path.get('regard-recorded')!, { type: 'abandon', reason: 'Wrong material' }, p000);
+    expect(abandoned.ok && abandoned.gate.consultation?.advice).toBe(consultation.advice);
+  });
+
+  it('R-DIS-1 evidence problems are named in words, never by field name', () => {
+    const chosen = transition(newGate(), { type: 'choose-ground', ground: 'd' }, p000);
+    if (!chosen.ok) throw new Error('setup');
+    const r = transition(chosen.gate, { type: 'complete-evidence', evidence: { publicInterestReasons: 'short', goodFaith: false } }, p000);
+    expect(r).toEqual({ ok: false, reason: 'The evidence for ground (d) is incomplete: the public interest reasons (at least 20 characters); confirmation you act in good faith; confirmation it is in line with the council’s reasonable requirements.' });
+  });
+});
+
+describe('saving out after a partial disclosure (R-DIS-1)', () => {
+  const approvedWith = (withheld?: string): Gate => {
+    const r = transition(legalPath('a').get('evidence-complete')!, { type: 'approve', officerCheck: { checked: true, note: 'Agreed' }, ...(withheld === undefined ? {} : { withheld }) }, p000);
+    if (!r.ok) throw new Error(r.reason);
+    return r.gate;
+  };
+
+  it('R-DIS-1 the whole file after a partial approval needs a warning naming what was left out, and confirmation', () => {
+    const gate = approvedWith(' no prices ');
+    expect(gate.withheld).toBe('no prices');
+    const check = exportConfirmation(gate, 'whole-file');
+    expect(check.needed).toBe(true);
+    expect(check.message).toMatch(/^The approved disclosure leaves something out: “no prices”\. You are saving the whole file\. Confirm that what you pass on matches what was approved/);
+    expect(() => checkExportConfirmed(gate, 'whole-file', false)).toThrow(/The file was not saved\.$/);
+    expect(() => checkExportConfirmed(gate, 'whole-file', 'yes' as never)).toThrow(/not saved/);
+    expect(() => checkExportConfirmed(gate, 'whole-file', true)).not.toThrow();
+    expect(exportConfirmation(gate, 'approved-part')).toEqual({ needed: false, message: null });
+  });
+
+  it('R-DIS-1 a full approval needs no confirmation; an unapproved disclosure saves nothing', () => {
+    expect(exportConfirmation(approvedWith(), 'whole-file')).toEqual({ needed: false, message: null });
+    expect(exportConfirmation(approvedWith('   '), 'whole-file').needed).toBe(false);
+    expect(() => exportConfirmation(legalPath('a').get('evidence-complete')!, 'whole-file')).toThrow(/until it is approved/);
+  });
+
+  it('R-DIS-4 the register entry keeps what was left out', () => {
+    const gate = approvedWith('no prices');
+    const done = transition(gate, { type: 'disclose', to: 'Local newspaper', on: '2026-11-24', what: 'Valuation summary' }, p000);
+    if (!done.ok) throw new Error(done.reason);
+    expect(registerEntryFor(done.gate, 'mat-1', 'reg-9', '2026-11-24T10:00:00Z').withheld).toBe('no prices');
+  });
+
+  it('R-DIS-3 a disclosure dated after today is refused when today is known', () => {
+    expect(transition(approvedWith(), { type: 'disclose', to: 'Press', on: '2026-11-30', what: 'Summary' }, p000, '2026-11-24')).toEqual({ ok: false, reason: 'The date it was passed on (30/11/2026) is after today.' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, recordMonitoringOfficerDecision, type NeedToKnowInput } from '../../../shared/domain/need-to-know';
+import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision, type NeedToKnowInput } from '../../../shared/domain/need-to-know';
 import { builtInProfile } from '../../../shared/domain/profiles';
 
 const good: NeedToKnowInput = {
@@ -82,5 +82,28 @@ describe('need-to-know check', () => {
 
   it('R-ASK-3 bad input is a typed error, not a verdict', () => {
     expect(() => assessNeedToKnow(null as never, builtInProfile('000'))).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+});
+
+describe('the Monitoring Officer’s decision and what follows (R-ASK-4)', () => {
+  const referral = { referredOn: '2026-11-10' };
+  const TODAY = '2026-11-24';
+  it('R-ASK-4 records accepted or refused, by whom and when, tidied', () => {
+    expect(recordMonitoringOfficerDecision({ accepted: false, decidedBy: '  A. Khan ', decidedOn: '2026-11-12', note: ' Not needed for the ward ' }, referral, TODAY)).toEqual({ accepted: false, decidedBy: 'A. Khan', decidedOn: '2026-11-12', note: 'Not needed for the ward' });
+    expect(recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-10' }, referral, TODAY).accepted).toBe(true);
+  });
+  it('R-ASK-4 a decision before the referral, after today, or on no real date is refused in words', () => {
+    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-09' }, referral, TODAY)).toThrow('The decision (09/11/2026) cannot be before the Monitoring Officer was asked on 10/11/2026.');
+    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-25' }, referral, TODAY)).toThrow('The date of the decision (25/11/2026) is after today.');
+    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-02-30' }, referral, TODAY)).toThrow(/not a real date/);
+    expect(() => recordMonitoringOfficerDecision({ accepted: 'yes' as never, decidedBy: 'A. Khan', decidedOn: '2026-11-12' }, referral, TODAY)).toThrow(/accepted or refused/);
+    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 7 as never, decidedOn: '2026-11-12' }, referral, TODAY)).toThrow(/who made/);
+  });
+  it('R-ASK-4 R-ASK-5 accepted goes ahead; refused offers FOI (its own clock and profile), closing or changing the route', () => {
+    expect(stepsAfterMonitoringOfficerDecision({ accepted: true }, 'england-and-wales').map((s) => s.step)).toEqual(['proceed']);
+    const refused = stepsAfterMonitoringOfficerDecision({ accepted: false }, 'scotland');
+    expect(refused.map((s) => s.step)).toEqual(['use-foi', 'close-request', 'change-route']);
+    expect(refused[0]).toMatchObject({ foiProfileId: 'foi-scotland', explanation: expect.stringMatching(/20 working days/) });
+    expect(stepsAfterMonitoringOfficerDecision({ accepted: false }, 'england-and-wales')[0]!.foiProfileId).toBe('foi');
   });
 });

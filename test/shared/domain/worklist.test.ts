@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { REQUEST_VIEWS, inView, isDueSoon, isOverdue, worklistCounts, type DueWindow, type WorklistFacts, worklistFlags } from '../../../shared/domain/worklist';
+import { REQUEST_VIEWS, disclosureCounts, disclosureProgress, disclosureToResume, inView, isDueSoon, isOpenRequest, isOverdue, worklistCounts, type DueWindow, type WorklistFacts, worklistFlags } from '../../../shared/domain/worklist';
+import { GATE_STATES, type GateState } from '../../../shared/domain/disclosure';
 
 const WINDOW: DueWindow = { today: '2026-11-24', until: '2026-11-27' };
 
@@ -18,7 +19,7 @@ function facts(overrides: Partial<WorklistFacts> = {}): WorklistFacts {
   };
 }
 
-const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => s !== 'answered' && s !== 'closed');
+const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => s !== 'answered' && s !== 'closed' && s !== 'withdrawn');
 const withDueSoon = (r: WorklistFacts, w = WINDOW) => ({ ...r, dueSoon: isDueSoon(r, w) });
 
 describe('isOverdue (R-DUE-4)', () => {
@@ -31,7 +32,7 @@ describe('isOverdue (R-DUE-4)', () => {
     expect(isOverdue(facts({ status: 'awaiting-acknowledgement', workingDaysLate: 0 }))).toBe(false);
   });
 
-  it.each(['answered', 'closed'] as RequestStatus[])('R-DUE-4 an %s request is never overdue, however late', (status) => {
+  it.each(['answered', 'closed', 'withdrawn'] as RequestStatus[])('R-DUE-4 an %s request is never overdue, however late', (status) => {
     expect(isOverdue(facts({ status, workingDaysLate: 30 }))).toBe(false);
   });
 
@@ -75,7 +76,7 @@ describe('isDueSoon (R-DUE-1)', () => {
     expect(isDueSoon(facts({ ...awaiting, acknowledgeBy: null }), WINDOW)).toBe(false);
   });
 
-  it.each(['answered', 'closed'] as RequestStatus[])('R-DUE-1 an %s request is never due soon, even with its dates inside the window', (status) => {
+  it.each(['answered', 'closed', 'withdrawn'] as RequestStatus[])('R-DUE-1 an %s request is never due soon, even with its dates inside the window', (status) => {
     expect(isDueSoon(facts({ status, target: '2026-11-25', acknowledgeBy: '2026-11-25' }), WINDOW)).toBe(false);
   });
 
@@ -138,14 +139,14 @@ describe('worklistCounts: the Today counts', () => {
     facts({ status: 'holding', target: '2026-11-27', chairNoticePending: true }), // due soon (until) + chair notice
     facts({ status: 'awaiting-acknowledgement', acknowledgeBy: '2026-11-25', target: '2026-12-10' }), // due soon (acknowledgement)
     facts({ status: 'acknowledged', acknowledgeBy: '2026-11-25', target: '2026-12-10' }), // acknowledged: not due soon
-    facts({ status: 'answered', workingDaysLate: 4, target: '2026-11-25', awaitingMonitoringOfficer: true }), // MO only
+    facts({ status: 'answered', workingDaysLate: 4, target: '2026-11-25', awaitingMonitoringOfficer: true }), // nothing: an answer ends the wait for the Monitoring Officer
     facts({ status: 'closed', target: '2026-11-25', chairNoticePending: true }), // chair notice only
     facts({ locked: true, status: 'overdue', workingDaysLate: 9, target: '2026-11-25', awaitingMonitoringOfficer: true, chairNoticePending: true }), // nothing
     facts({ target: '2026-12-01' }), // nothing
   ];
 
   it('R-DUE-4 R-DUE-1 counts overdue, due soon, awaiting the Monitoring Officer and chair notices; locked rows never count', () => {
-    expect(worklistCounts(rows, WINDOW)).toEqual({ overdue: 2, dueSoon: 3, awaitingMonitoringOfficer: 2, chairNoticesPending: 2 });
+    expect(worklistCounts(rows, WINDOW)).toEqual({ overdue: 2, dueSoon: 3, awaitingMonitoringOfficer: 1, chairNoticesPending: 2 });
   });
 
   it('R-DUE-4 R-DUE-1 each count equals the number of rows in the matching list view', () => {
@@ -182,5 +183,49 @@ describe('worklistFlags', () => {
     expect(worklistFlags({ moReferral: null, chairNotice: null })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
     expect(worklistFlags({ moReferral: { decision: null }, chairNotice: { sentOn: null } })).toEqual({ awaitingMonitoringOfficer: true, chairNoticePending: true });
     expect(worklistFlags({ moReferral: { decision: { accepted: true } }, chairNotice: { sentOn: '2026-11-20' } })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
+  });
+});
+
+describe('closed and withdrawn requests leave Today (R-DUE-4)', () => {
+  it('R-DUE-4 a withdrawn request counts nowhere on Today and is in no view but all, whatever its flags', () => {
+    const r = facts({ status: 'withdrawn', workingDaysLate: 9, awaitingMonitoringOfficer: true, chairNoticePending: true, target: WINDOW.today });
+    expect(isOpenRequest(r)).toBe(false);
+    expect(worklistCounts([r], WINDOW)).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 0 });
+    expect(REQUEST_VIEWS.filter((v) => inView(v, withDueSoon(r)))).toEqual(['all']);
+  });
+
+  it.each(['closed', 'answered'] as RequestStatus[])('R-ASK-8 a %s request leaves every count but its chair notice, which says what was given', (status) => {
+    const r = facts({ status, workingDaysLate: 9, awaitingMonitoringOfficer: true, chairNoticePending: true, target: WINDOW.today });
+    expect(worklistCounts([r], WINDOW)).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 1 });
+    expect(REQUEST_VIEWS.filter((v) => inView(v, withDueSoon(r)))).toEqual(['all', 'chair-notices']);
+  });
+});
+
+describe('disclosures in progress (R-DIS-2)', () => {
+  it('R-DIS-2 every state but disclosed and abandoned is in progress; only "waiting for the Monitoring Officer" awaits advice', () => {
+    const table = GATE_STATES.map((state) => [state, disclosureProgress({ state }).inProgress, disclosureProgress({ state }).awaitingMonitoringOfficer]);
+    expect(table).toEqual([
+      ['draft', true, false],
+      ['ground-chosen', true, false],
+      ['evidence-complete', true, false],
+      ['mo-asked', true, true],
+      ['mo-consulted', true, false],
+      ['regard-recorded', true, false],
+      ['approved', true, false],
+      ['disclosed', false, false],
+      ['abandoned', false, false],
+    ]);
+  });
+
+  it('R-DIS-2 the Today counts and the disclosure to resume use the same test', () => {
+    const gates: Array<{ id: string; state: GateState }> = [
+      { id: 'old', state: 'disclosed' },
+      { id: 'waiting', state: 'mo-asked' },
+      { id: 'dropped', state: 'abandoned' },
+    ];
+    expect(disclosureCounts(gates)).toEqual({ inProgress: 1, awaitingMonitoringOfficer: 1 });
+    expect(disclosureToResume(gates)?.id).toBe('waiting');
+    expect(disclosureToResume(gates.filter((g) => g.id !== 'waiting'))).toBeNull();
+    expect(disclosureCounts([])).toEqual({ inProgress: 0, awaitingMonitoringOfficer: 0 });
   });
 });
