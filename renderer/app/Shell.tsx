@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
 import type { UserSummary } from '../../shared/domain/session';
-import type { Meeting } from '../../shared/domain/directory';
 import { AboutScreen } from '../features/about/components/AboutScreen';
 import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
 import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';
@@ -17,7 +16,9 @@ import { RetentionScreen } from '../features/materials/components/RetentionScree
 import { UnfiledScreen } from '../features/correspondence/components/UnfiledScreen';
 import { useUnfiled } from '../features/correspondence/hooks/useCorrespondence';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, loadWorkingSet, refreshRequest } from '../db/working-set';
+import { followChanges } from '../db/changes';
+import { meetingsByDate } from '../db/queries';
+import { db, loadWorkingSet } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
 import { ukDate } from './ui';
@@ -47,13 +48,12 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [helpOpen, setHelpOpen] = useState(false);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const meetings = useLiveQuery(meetingsByDate, [], []);
   const [loaded, setLoaded] = useState(false);
   // Live count of the working set (it changes as requests are added or a PA's view differs).
   const inSession = useLiveQuery(() => db.requests.count(), [loaded], 0);
   // The navigation shows how many emails wait to be filed.
   const unfiled = useUnfiled();
-  const [refreshKey, setRefreshKey] = useState(0);
   const [searchFocusKey, setSearchFocusKey] = useState(0);
   const lastTouch = useRef(0);
   const mainRef = useRef<HTMLElement>(null);
@@ -68,14 +68,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       () => live && setLoaded(true),
       () => undefined,
     );
-    const offRecords = api().records.onChanged(({ kind, id }) => {
-      if (kind === 'request') void refreshRequest(id);
-      // A change to material arrives as a change to its request too (main sends both).
-      setRefreshKey((k) => k + 1);
-    });
+    const offRecords = followChanges();
     const offMode = api().meetingMode.onChanged(setMode);
     void api().meetingMode.get().then((r) => live && r.ok && setMode(r.value));
-    void api().meetings.list().then((r) => live && r.ok && setMeetings(r.value));
     return () => {
       live = false;
       offRecords();
@@ -194,7 +189,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {loaded && <p className="hint nav-hint">{inSession.toLocaleString('en-GB')} requests in this session</p>}
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
-          {route.name === 'today' && <TodayScreen navigate={navigate} refreshKey={refreshKey} isMember={isMember} />}
+          {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
           {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
           {route.name === 'new-request' && <NewRequestScreen navigate={navigate} />}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}

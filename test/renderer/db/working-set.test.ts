@@ -1,33 +1,48 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inView, REQUEST_VIEWS } from '../../../shared/domain/worklist';
+import { REQUEST_STATUSES } from '../../../shared/domain/requests';
 import type { RequestRow } from '../../../shared/ipc/views';
-import { PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest, workingSetSnapshot } from '../../../renderer/db/working-set';
+import { followChanges } from '../../../renderer/db/changes';
+import { EMPTY_FILTER, filterOptions, loadProgress, requestIds, rowsByIds, viewCounts, type RequestFilter, type Sort, type SortKey } from '../../../renderer/db/queries';
+import { fetchRead } from '../../../renderer/db/reads';
+import { DATABASE, PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest } from '../../../renderer/db/working-set';
 import { installFakeApi } from '../fake-api';
 
-const row = (i: number): RequestRow => ({
-  id: `r${i}`,
-  reference: `NTK-2026-${String(i).padStart(5, '0')}`,
-  locked: false,
-  subject: `Subject ${i}`,
-  question: 'Question',
-  notes: '',
-  officerName: 'Sam Green',
-  service: 'Estates',
-  ward: 'Riverside',
-  meetingId: null,
-  meetingLabel: '',
-  capacity: 'Ward member',
-  route: 'Need to know',
-  classification: 'Nothing received yet',
-  status: 'acknowledged',
-  sentOn: '2026-11-02',
-  acknowledgeBy: null,
-  target: '2026-11-09',
-  workingDaysLate: 0,
-  awaitingMonitoringOfficer: false,
-  chairNoticePending: false,
-  dueSoon: false,
-});
+const SERVICES = ['Highways', 'Planning', 'Housing'];
+const WORDS = ['pothole repairs', 'planning application', 'damp and mould', 'bin collections', 'Item 9 budget', 'Item 10 budget'];
+
+/** Varied rows: every status, service, view, locked placeholders, blanks; row(i) is main's i-th. */
+const row = (i: number): RequestRow => {
+  if (i % 17 === 5)
+    return { ...row(0), id: `r${i}`, reference: 'Member only', locked: true, subject: 'Member only', question: '', notes: '', officerName: '', service: '', ward: '', capacity: '', route: '', classification: 'Member only', sentOn: '', target: '', workingDaysLate: 0, awaitingMonitoringOfficer: false, chairNoticePending: false, dueSoon: false };
+  return {
+    id: `r${i}`,
+    reference: `NTK-2026-${String(i).padStart(5, '0')}`,
+    locked: false,
+    subject: `${WORDS[i % WORDS.length]} ${i}`,
+    question: i % 3 === 0 ? 'Whether the council assessed the risk to pedestrians' : 'Timetable for works',
+    notes: i % 4 === 0 ? 'Chased by phone' : '',
+    officerName: i % 5 === 0 ? 'Sam Green' : 'Priya Patel',
+    service: SERVICES[i % SERVICES.length]!,
+    ward: i % 2 ? 'Riverside' : 'Abbey',
+    meetingId: i % 7 === 0 ? 'm1' : null,
+    meetingLabel: i % 7 === 0 ? 'Planning Committee, 01/12/2026' : '',
+    capacity: 'Ward member',
+    route: 'Need to know',
+    classification: i % 6 === 0 ? 'Exempt' : 'Nothing received yet',
+    status: REQUEST_STATUSES[i % REQUEST_STATUSES.length]!,
+    // Main sends rows in due-date order; a few have no date yet.
+    sentOn: i % 11 === 0 ? '' : `2026-${String(1 + (i % 11)).padStart(2, '0')}-02`,
+    acknowledgeBy: null,
+    target: i % 13 === 0 ? '' : `2026-11-${String(10 + Math.floor(i / 100)).padStart(2, '0')}`,
+    workingDaysLate: i % 9 === 0 ? 2 : 0,
+    awaitingMonitoringOfficer: i % 8 === 0,
+    chairNoticePending: i % 10 === 0,
+    dueSoon: i % 9 !== 0 && i % 4 === 1,
+  };
+};
 
 /** A main process holding `total` requests, answering requests:list a page at a time. */
 function mainWith(total: number, beforeReply: (offset: number) => Promise<void> | void = () => undefined) {
@@ -38,21 +53,37 @@ function mainWith(total: number, beforeReply: (offset: number) => Promise<void> 
       await beforeReply(offset);
       return { ok: true, value: { total, rows: all.slice(offset, offset + limit) } };
     },
+    'officers:list': () => ({ ok: true, value: [] }),
+    'meetings:list': () => ({ ok: true, value: [] }),
   });
 }
 
+afterEach(async () => {
+  await clearWorkingSet();
+});
+
 describe('the working set fills page by page', () => {
-  it('asks for growing pages and ends with every row in Dexie and in memory, in main’s order', async () => {
+  it('asks for growing pages and ends with every row in Dexie, in main’s order', async () => {
     const fake = mainWith(6_300);
     expect(await loadWorkingSet()).toBe(6_300);
     const limits = fake.calls.filter((c) => c.channel === 'requests:list').map((c) => (c.input as { limit: number }).limit);
     expect(limits).toEqual([PAGE_SIZES[0], PAGE_SIZES[1], PAGE_SIZES[2], PAGE_SIZES[2]]);
-    const snapshot = workingSetSnapshot();
-    expect(snapshot).toMatchObject({ total: 6_300, loading: false });
-    expect(snapshot.rows.map((r) => r.id).slice(0, 3)).toEqual(['r0', 'r1', 'r2']);
-    expect(await db.requests.count()).toBe(6_300);
-    await clearWorkingSet();
-  });
+    expect(await loadProgress()).toEqual({ loaded: 6_300, total: 6_300, loading: false });
+    const ids = await requestIds(EMPTY_FILTER, { key: 'target', descending: false });
+    expect(new Set(ids).size).toBe(6_300);
+    expect(row(Number(ids[0]!.slice(1))).target).toBe('2026-11-10');
+  }, 60_000); // thousands of rows through fake-indexeddb
+
+  it('reports progress while filling: the rows and "still loading" land together', async () => {
+    const seen: Array<{ loaded: number; loading: boolean }> = [];
+    mainWith(1_500, async () => {
+      seen.push(await loadProgress());
+    });
+    await loadWorkingSet();
+    expect(seen.map((s) => s.loaded)).toEqual([0, PAGE_SIZES[0], PAGE_SIZES[0] + PAGE_SIZES[1] - 50]);
+    expect(seen.every((s) => s.loading)).toBe(true);
+    expect(await loadProgress()).toMatchObject({ loaded: 1_500, loading: false });
+  }, 30_000);
 
   it('a load started while a lock is still deleting the database fills the fresh one (a quick unlock)', async () => {
     mainWith(150);
@@ -61,8 +92,6 @@ describe('the working set fills page by page', () => {
     expect(await loadWorkingSet()).toBe(150);
     await deleting;
     expect(await db.requests.count()).toBe(150);
-    expect(workingSetSnapshot().rows).toHaveLength(150);
-    await clearWorkingSet();
   });
 
   it('a request whose due date moves while the list loads is not skipped at a page boundary', async () => {
@@ -78,10 +107,8 @@ describe('the working set fills page by page', () => {
       },
     });
     expect(await loadWorkingSet()).toBe(1_200);
-    expect(new Set(workingSetSnapshot().rows.map((r) => r.id)).size).toBe(1_200);
-    expect(await db.requests.count()).toBe(1_200);
-    await clearWorkingSet();
-  });
+    expect(new Set(await requestIds(EMPTY_FILTER, { key: 'target', descending: false })).size).toBe(1_200);
+  }, 30_000);
 
   it('a page fetched before a change does not overwrite the row the change event refreshed', async () => {
     let refreshNow = async () => undefined as unknown;
@@ -97,9 +124,7 @@ describe('the working set fills page by page', () => {
     refreshNow = () => refreshRequest('r150');
     await loadWorkingSet();
     expect(fake.calls.some((c) => c.channel === 'requests:get')).toBe(true);
-    expect(workingSetSnapshot().rows.find((r) => r.id === 'r150')?.status).toBe('answered');
     expect((await db.requests.get('r150'))?.status).toBe('answered');
-    await clearWorkingSet();
   });
 
   it('a page that arrives after a lock is dropped, never written', async () => {
@@ -110,8 +135,170 @@ describe('the working set fills page by page', () => {
     lockNow = async () => {
       await clearWorkingSet();
     };
-    expect(await loadWorkingSet()).toBe(PAGE_SIZES[0]);
-    expect(workingSetSnapshot()).toMatchObject({ rows: [], total: 0, loading: false });
+    expect(await loadWorkingSet()).toBe(0);
     expect(await db.requests.count()).toBe(0);
+    expect(await db.load.count()).toBe(0);
+  });
+});
+
+describe('the list reads Dexie through its indexes, with the same answers as the domain rules', () => {
+  const ROWS = Array.from({ length: 400 }, (_, i) => row(i));
+  const idsOf = (rows: RequestRow[]) => rows.map((r) => r.id).sort();
+  const filter = (f: Partial<RequestFilter>): RequestFilter => ({ ...EMPTY_FILTER, ...f });
+
+  it('every worklist view holds exactly the requests inView (shared/domain/worklist) puts in it, and Today counts them', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    for (const view of REQUEST_VIEWS) {
+      const expected = idsOf(ROWS.filter((r) => inView(view, r)));
+      expect(expected.length).toBeGreaterThan(0);
+      expect([...(await requestIds(filter({ view }), { key: 'target', descending: false }))].sort()).toEqual(expected);
+    }
+    const counts = await viewCounts();
+    expect(counts).toEqual({
+      overdue: ROWS.filter((r) => inView('overdue', r)).length,
+      'due-soon': ROWS.filter((r) => inView('due-soon', r)).length,
+      'awaiting-mo': ROWS.filter((r) => inView('awaiting-mo', r)).length,
+      'chair-notices': ROWS.filter((r) => inView('chair-notices', r)).length,
+    });
+  });
+
+  it('each filter, and filters together, match the rows with those values', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    const sort: Sort = { key: 'target', descending: false };
+    expect([...(await requestIds(filter({ service: 'Planning' }), sort))].sort()).toEqual(idsOf(ROWS.filter((r) => r.service === 'Planning')));
+    expect([...(await requestIds(filter({ meetingId: 'm1' }), sort))].sort()).toEqual(idsOf(ROWS.filter((r) => r.meetingId === 'm1')));
+    expect([...(await requestIds(filter({ status: 'answered', ward: 'Abbey', officer: 'Sam Green', view: 'awaiting-mo' }), sort))].sort()).toEqual(
+      idsOf(ROWS.filter((r) => r.status === 'answered' && r.ward === 'Abbey' && r.officerName === 'Sam Green' && inView('awaiting-mo', r))),
+    );
+    expect(await requestIds(filter({ service: 'Planning', classification: 'No such' }), sort)).toEqual([]);
+    const options = await filterOptions();
+    expect(options.service).toEqual(['Highways', 'Housing', 'Planning']);
+    expect(options.meeting).toEqual([{ value: 'm1', label: 'Planning Committee, 01/12/2026' }]);
+  });
+
+  it('search finds every request where each term starts a word of the reference, subject, question, notes or officer', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    const words = (r: RequestRow) => `${r.reference} ${r.subject} ${r.question} ${r.notes} ${r.officerName}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const expected = (search: string) => idsOf(ROWS.filter((r) => search.toLowerCase().split(' ').every((t) => words(r).some((w) => w.startsWith(t)))));
+    for (const search of ['pothole', 'POT', 'chased green', 'pedestrians mould', 'ntk-2026-00012', 'zzz']) {
+      const found = [...(await requestIds(filter({ search }), { key: 'target', descending: false }))].sort();
+      expect(found, search).toEqual(expected(search.replace('-', ' ').replace('-', ' ')));
+    }
+    expect((await requestIds(filter({ search: 'pothole' }), { key: 'target', descending: false })).length).toBeGreaterThan(10);
+  });
+
+  it('sorts by each column either way, with blanks and then locked placeholders last', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    const byId = new Map(ROWS.map((r) => [r.id, r]));
+    const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+    for (const key of ['target', 'sentOn', 'reference', 'subject', 'status', 'service', 'officerName'] as SortKey[]) {
+      for (const descending of [false, true]) {
+        const ids = await requestIds(EMPTY_FILTER, { key, descending });
+        expect(ids).toHaveLength(ROWS.length);
+        const rows = ids.map((id) => byId.get(id)!);
+        const firstLocked = rows.findIndex((r) => r.locked);
+        expect(rows.slice(firstLocked).every((r) => r.locked), `${key} locked last`).toBe(true);
+        const open = rows.slice(0, firstLocked);
+        const firstBlank = open.findIndex((r) => !r[key]);
+        const valued = firstBlank < 0 ? open : open.slice(0, firstBlank);
+        if (firstBlank >= 0) expect(open.slice(firstBlank).every((r) => !r[key]), `${key} blanks last`).toBe(true);
+        for (let i = 1; i < valued.length; i++) {
+          const order = collator.compare(String(valued[i - 1]![key]), String(valued[i]![key]));
+          expect(descending ? order >= 0 : order <= 0, `${key} ${descending ? 'descending' : 'ascending'} at ${i}`).toBe(true);
+        }
+      }
+    }
+    // Numbers in a subject sort as numbers: "Item 9" before "Item 10".
+    const subjects = (await requestIds(filter({ search: 'item' }), { key: 'subject', descending: false })).map((id) => byId.get(id)!.subject);
+    expect(subjects.indexOf('Item 9 budget 10')).toBeGreaterThanOrEqual(0);
+    expect(subjects.indexOf('Item 9 budget 10')).toBeLessThan(subjects.indexOf('Item 10 budget 11'));
+  });
+
+  it('reads only the rows asked for', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    const rows = await rowsByIds(['r3', 'r4', 'nope']);
+    expect([...rows.keys()]).toEqual(['r3', 'r4']);
+    expect(rows.get('r3')?.subject).toBe(row(3).subject);
+  });
+});
+
+describe('change events keep every live read current within an unlock', () => {
+  it('a change event rewrites the row and a live list query re-runs with it', async () => {
+    let status: RequestRow['status'] = 'acknowledged';
+    const fake = installFakeApi({
+      'requests:list': async () => ({ ok: true, value: { total: 1, rows: [{ ...row(1), status }] } }),
+      'requests:get': async () => ({ ok: true, value: { row: { ...row(1), status } } as never }),
+      'officers:list': () => ({ ok: true, value: [] }),
+      'meetings:list': () => ({ ok: true, value: [] }),
+    });
+    await loadWorkingSet();
+    const stop = followChanges();
+    const results: Array<readonly string[]> = [];
+    const subscription = liveQuery(() => requestIds({ ...EMPTY_FILTER, status: 'answered' }, { key: 'target', descending: false })).subscribe((ids) => results.push(ids));
+    await expect.poll(() => results.at(-1)).toEqual([]);
+    status = 'answered';
+    fake.emit('records:changed', { kind: 'request', id: 'r1' });
+    await expect.poll(() => results.at(-1)).toEqual(['r1']);
+    subscription.unsubscribe();
+    stop();
+  });
+
+  it('a meeting added elsewhere reaches the meetings table, and a stored read follows its kind of record', async () => {
+    const meetings = [{ id: 'm1', committee: 'Planning', date: '2026-12-01', agendaItems: ['1'] }];
+    let register: unknown[] = [];
+    const fake = installFakeApi({
+      'requests:list': async () => ({ ok: true, value: { total: 0, rows: [] } }),
+      'officers:list': () => ({ ok: true, value: [] }),
+      'meetings:list': () => ({ ok: true, value: meetings }),
+      'disclosures:register': () => ({ ok: true, value: register }),
+    });
+    await loadWorkingSet();
+    const stop = followChanges();
+    await expect.poll(() => db.meetings.count()).toBe(1);
+    meetings.push({ id: 'm2', committee: 'Cabinet', date: '2026-11-20', agendaItems: [] });
+    fake.emit('records:changed', { kind: 'meeting', id: 'm2' });
+    await expect.poll(async () => (await db.meetings.orderBy('date').toArray()).map((m) => m.id)).toEqual(['m2', 'm1']);
+
+    await fetchRead('disclosures:register', undefined, ['disclosure']);
+    expect((await db.reads.toArray())[0]).toMatchObject({ channel: 'disclosures:register', value: [], error: null });
+    register = [{ id: 'e1' }];
+    fake.emit('records:changed', { kind: 'officer', id: 'o1' }); // another kind: not read again
+    fake.emit('records:changed', { kind: 'disclosure', id: 'd1' });
+    await expect.poll(async () => (await db.reads.toArray())[0]?.value).toEqual([{ id: 'e1' }]);
+    expect(fake.calls.filter((c) => c.channel === 'disclosures:register')).toHaveLength(2);
+    stop();
+  });
+
+  it('a read of one request follows that request only', async () => {
+    const fake = installFakeApi({ 'requests:get': async (input) => ({ ok: true, value: { row: row(Number((input as { id: string }).id.slice(1))) } as never }) });
+    const stop = followChanges();
+    await fetchRead('requests:get', { id: 'r1' }, ['request:r1']);
+    fake.emit('records:changed', { kind: 'material', id: 'x' });
+    fake.emit('records:changed', { kind: 'request', id: 'r1' });
+    await expect.poll(() => fake.calls.filter((c) => c.channel === 'requests:get' && (c.input as { id: string }).id === 'r1').length).toBe(3); // stored read + row refresh + read again
+    stop();
+  });
+});
+
+describe('locking deletes the working set', () => {
+  it('every table goes with the database, and the next unlock starts empty', async () => {
+    installFakeApi({
+      'requests:list': async () => ({ ok: true, value: { total: 2, rows: [row(1), row(2)] } }),
+      'officers:list': () => ({ ok: true, value: [{ id: 'o1', name: 'Sam Green', service: 'Estates', role: 'Head', seniority: 'head-of-service', email: 'sam@example.gov.uk' }] }),
+      'meetings:list': () => ({ ok: true, value: [] }),
+      'disclosures:register': () => ({ ok: true, value: [{ id: 'e1' }] }),
+    });
+    await loadWorkingSet();
+    await fetchRead('disclosures:register', undefined, ['disclosure']);
+    await expect.poll(() => db.officers.count()).toBe(1);
+    expect(await db.reads.count()).toBe(1);
+    await clearWorkingSet();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE);
+    expect([await db.requests.count(), await db.officers.count(), await db.meetings.count(), await db.reads.count(), await db.load.count()]).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../../app/api';
+import { useEffect } from 'react';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 
 export type AuditEvent = { seq: number; action: string; detail: Record<string, unknown> | null };
@@ -32,21 +32,11 @@ export function AuditTrailList({ events }: { events: AuditEvent[] }) {
 
 /** Loads and shows one item's trail; `refreshKey` changes when the caller knows something was added. */
 export function AuditTrail({ recordId, refreshKey = 0 }: { recordId: string; refreshKey?: number }) {
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Views, saved copies and attachments change the trail without a change event: `refreshKey` says so.
+  const { data: events, error, reload } = useRead('audit:trail', { recordId }, { refreshOn: [`material:${recordId}`, `request:${recordId}`, 'disclosure'] });
   useEffect(() => {
-    let live = true;
-    void api()
-      .audit.trail({ recordId })
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setEvents(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [recordId, refreshKey]);
+    if (refreshKey > 0) void reload();
+  }, [refreshKey, reload]);
   if (error) return <ErrorMessage message={error} />;
   return events ? <AuditTrailList events={events} /> : <p className="hint">Loading…</p>;
 }

@@ -1,33 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/disclosure';
-import type { DisclosureView } from '../../../../shared/ipc/views';
 import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field } from '../../../app/ui';
 import type { Navigate } from '../../../app/routes';
 import { today } from '../../../app/clock';
 
-
 /** The guided disclosure: the gate's steps always visible; the main process decides every step. */
 export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navigate }) {
-  const [d, setD] = useState<DisclosureView | null>(null);
+  const { data: disclosures, reload } = useRead('disclosures:list', undefined, { refreshOn: ['disclosure', 'material'] });
+  const d = disclosures?.find((x) => x.id === id) ?? null;
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .disclosures.list()
-      .then((r) => {
-        if (live && r.ok) setD(r.value.find((x) => x.id === id) ?? null);
-      });
-    return () => {
-      live = false;
-    };
-  }, [id]);
 
   async function step(event: Parameters<ReturnType<typeof api>['disclosures']['advance']>[0]['event']) {
     const r = await api().disclosures.advance({ id, event });
     if (r.ok) {
-      setD(r.value);
+      await reload();
       setError(null);
     } else setError(r.error.message);
   }

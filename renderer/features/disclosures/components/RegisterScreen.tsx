@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { GROUNDS } from '../../../../shared/domain/disclosure';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { AuditTrailList, type AuditEvent } from './AuditTrail';
 
@@ -8,22 +9,9 @@ type Entry = { id: string; materialId: string; what: string; to: string; on: str
 
 /** R-DIS-4: every disclosure; R-USE-3: each item's audit trail. Read-only: the history cannot be rewritten. */
 export function RegisterScreen() {
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const { data, error } = useRead('disclosures:register', undefined, { refreshOn: ['disclosure', 'register-entry'] });
+  const entries: Entry[] = data ?? [];
   const [trail, setTrail] = useState<{ materialId: string; events: AuditEvent[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .disclosures.register()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setEntries(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
   return (
     <section className="screen" aria-labelledby="register-heading">
       <h1 id="register-heading">Disclosure register</h1>

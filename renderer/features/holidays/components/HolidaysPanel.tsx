@@ -1,13 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 
 type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };
 
 /** Bank holidays the user adds (one-off) or marks as not kept; R-DUE-3: existing due dates move only if accepted. */
 export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
-  const [saved, setSaved] = useState<HolidayEdits | null>(null);
+  const { data: saved, reload } = useRead('holidays:get', undefined, { refreshOn: ['council-settings'] });
   const [pending, setPending] = useState<HolidayEdits | null>(null);
   const [affected, setAffected] = useState<Affected[]>([]);
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
@@ -17,16 +18,6 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [nations, setNations] = useState<Set<Nation>>(new Set(['england-and-wales']));
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    void api()
-      .holidays.get()
-      .then((r) => live && r.ok && setSaved(r.value));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function preview(edits: HolidayEdits) {
     const r = await api().holidays.preview(edits);
@@ -50,7 +41,7 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
     if (!pending) return;
     const r = await api().holidays.save({ edits: pending, recompute: [...accepted] });
     if (!r.ok) return setError(r.error.message);
-    setSaved(r.value.edits);
+    await reload();
     setPending(null);
     setAffected([]);
     setNotice(`Holiday list saved. ${r.value.recomputed} request${r.value.recomputed === 1 ? '' : 's'} recomputed; other due dates were left as they were.`);

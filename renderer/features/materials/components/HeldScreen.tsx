@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useMaterialList } from '../hooks/useMaterialList';
 import { classificationLabel } from './ClassificationDetails';
-import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { DisposalForm } from './MaterialLifecycle';
 
 /** R-USE-4 (000 §17.9.5): protected material still held, to destroy or return at end of term. Member only. */
 export function HeldScreen({ navigate }: { navigate: Navigate }) {
-  const { items, error, reload: load } = useMaterialList(() => api().materials.protectedHeld());
+  const { items, error, reload: load } = useMaterialList('materials:protectedHeld');
   const [done, setDone] = useState('');
 
   return (

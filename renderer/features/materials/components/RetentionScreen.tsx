@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useMaterialList } from '../hooks/useMaterialList';
-import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { EraseButton, KeepUntilForm } from './MaterialLifecycle';
 
 /** R-CLS-6: personal data whose erase-by date has been reached, each to erase now or keep longer with a reason. */
 export function RetentionScreen({ navigate }: { navigate: Navigate }) {
-  const { items, error, reload: load } = useMaterialList(() => api().materials.retentionDue());
+  const { items, error, reload: load } = useMaterialList('materials:retentionDue');
   const [done, setDone] = useState('');
   const after = (message: string) => () => {
     setDone(message);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { refreshDirectory } from '../../../db/working-set';
 import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
@@ -7,9 +8,9 @@ import { MeetingImport } from '../../meetings/components/MeetingImport';
 
 /** The officers directory and the meetings list. The council settings are on the Settings screen. */
 export function OfficersScreen() {
-  const [refresh, setRefresh] = useState(0);
-  const { officers, meetings } = useDirectory(refresh);
-  const bump = () => setRefresh((n) => n + 1);
+  // Both lists are read live from the working set; a save refills them at once (its change event would too).
+  const { officers, meetings } = useDirectory();
+  const bump = () => void refreshDirectory();
   return (
     <section className="screen" aria-labelledby="officers-heading">
       <h1 id="officers-heading">Officers and meetings</h1>

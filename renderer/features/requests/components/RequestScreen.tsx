@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
 import type { Material } from '../../../../shared/domain/material';
 import type { RequestDetail } from '../../../../shared/ipc/views';
 import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, Field, ukDate } from '../../../app/ui';
 import { StatusTag } from './RequestsScreen';
@@ -26,26 +27,10 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
 };
 
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
-  const [detail, setDetail] = useState<RequestDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    const r = await api().requests.get({ id });
-    if (r.ok) setDetail(r.value);
-    else setError(r.error.message);
-  }, [id]);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .requests.get({ id })
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setDetail(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  // A change to the request's material is announced as a change to the request too; disclosures are not.
+  const { data: detail, error, reload } = useRead('requests:get', { id }, { refreshOn: [`request:${id}`, 'disclosure'] });
+  // A command answers with the fresh detail; reading it again through the working set keeps every screen in step.
+  const setDetail: (answer?: RequestDetail) => void = () => void reload();
 
   if (error && !detail) return <section className="screen"><h1>Request</h1><ErrorMessage message={error} /></section>;
   if (!detail) return <p className="loading">Loading…</p>;

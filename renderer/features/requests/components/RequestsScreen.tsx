@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { statusNames, REQUEST_STATUSES, type RequestStatus } from '../../../../shared/domain/requests';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ukDate } from '../../../app/ui';
-import { EMPTY_FILTER, useRequestQuery, type RequestFilter, type SortKey } from '../hooks/useRequestQuery';
+import { EMPTY_FILTER, useRequestQuery, useRequestRows, type RequestFilter, type SortKey } from '../hooks/useRequestQuery';
 import type { MeetingMode } from '../../../../shared/domain/protection';
 
 const VIEW_NAMES: Record<RequestView, string> = {
@@ -29,12 +29,12 @@ const COLUMNS: Array<{ key: SortKey; label: string }> = [
 export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navigate: Navigate; view: RequestView; mode: MeetingMode; searchFocusKey: number }) {
   const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
-  const { rows, loaded, total, loading, options } = useRequestQuery(filter, sort);
+  const { ids, loaded, total, loading, options } = useRequestQuery(filter, sort);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   useEffect(() => {
     if (searchFocusKey > 0) search.current?.focus();
@@ -42,6 +42,8 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
 
   const set = (key: keyof RequestFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const items = virtualizer.getVirtualItems();
+  // Only the rows on screen (and a block either side) are read whole from the working set.
+  const rowsById = useRequestRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
@@ -49,7 +51,7 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const current = Number((event.target as HTMLElement).closest('tr')?.dataset.index ?? -1);
-    const next = Math.max(0, Math.min((rows.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min((ids.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
     event.preventDefault();
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLButtonElement>(`tr[data-index="${next}"] button`)?.focus());
@@ -78,11 +80,11 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
       <p role="status" className="hint" data-testid="result-count" data-loading={loading}>
         {loading && loaded === 0
           ? 'Loading requests…'
-          : `${rows.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
+          : `${ids.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
             (loading ? ` (still loading: ${loaded.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} so far)` : '')}
       </p>
       <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
-        <table className="table requests-table" aria-rowcount={(rows.length) + 1}>
+        <table className="table requests-table" aria-rowcount={ids.length + 1}>
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => (
@@ -101,7 +103,14 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
               </tr>
             )}
             {items.map((item) => {
-              const r = rows[item.index]!;
+              const r = rowsById.get(ids[item.index]!);
+              // A row not yet read from the working set keeps its place until it is.
+              if (!r)
+                return (
+                  <tr key={ids[item.index]} aria-hidden="true" style={{ height: ROW_HEIGHT }}>
+                    <td colSpan={COLUMNS.length} />
+                  </tr>
+                );
               return (
                 <tr key={r.id} data-index={item.index} aria-rowindex={item.index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
                   <td>{r.reference}</td>

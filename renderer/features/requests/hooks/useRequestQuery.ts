@@ -1,79 +1,37 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { inView, type RequestView } from '../../../../shared/domain/worklist';
-import { subscribeWorkingSet, workingSetSnapshot, type WorkingRequest } from '../../../db/working-set';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { EMPTY_FILTER, filterOptions, keepMatching, loadProgress, matchingIds, orderedIds, rowsByIds, type FilterOptions, type RequestFilter, type Sort } from '../../../db/queries';
+import type { WorkingRequest } from '../../../db/working-set';
 
-export interface RequestFilter {
-  view: RequestView;
-  status: string;
-  service: string;
-  ward: string;
-  classification: string;
-  capacity: string;
-  route: string;
-  officer: string;
-  meetingId: string;
-  search: string;
-}
+export { EMPTY_FILTER, type RequestFilter, type Sort, type SortKey } from '../../../db/queries';
 
-export const EMPTY_FILTER: RequestFilter = { view: 'all', status: '', service: '', ward: '', classification: '', capacity: '', route: '', officer: '', meetingId: '', search: '' };
-
-export type SortKey = 'target' | 'sentOn' | 'reference' | 'subject' | 'status' | 'service' | 'officerName';
-export type Sort = { key: SortKey; descending: boolean };
-
-const searchTerms = (search: string) => search.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
-
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-const TEXT_KEYS = new Set<SortKey>(['subject', 'service', 'officerName']);
-
-/** Rows in the chosen order. Locked placeholders and rows without a date always go last. */
-function sortRows(rows: readonly WorkingRequest[], sort: Sort): WorkingRequest[] {
-  const dir = sort.descending ? -1 : 1;
-  const text = TEXT_KEYS.has(sort.key);
-  return [...rows].sort((a, b) => {
-    if (a.locked !== b.locked) return a.locked ? 1 : -1;
-    const x = a[sort.key];
-    const y = b[sort.key];
-    if (!x || !y) return x === y ? 0 : x ? -1 : 1;
-    return dir * (text ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0);
-  });
-}
-
-/** Every filter, and full-text search (each term must appear in reference, subject, question, notes or officer). */
-function matcher(filter: RequestFilter): (r: WorkingRequest) => boolean {
-  const terms = searchTerms(filter.search);
-  return (r) =>
-    (!filter.status || r.status === filter.status) &&
-    (!filter.service || r.service === filter.service) &&
-    (!filter.ward || r.ward === filter.ward) &&
-    (!filter.classification || r.classification === filter.classification) &&
-    (!filter.capacity || r.capacity === filter.capacity) &&
-    (!filter.route || r.route === filter.route) &&
-    (!filter.officer || r.officerName === filter.officer) &&
-    (!filter.meetingId || r.meetingId === filter.meetingId) &&
-    inView(filter.view, r) &&
-    terms.every((t) => r.text.includes(t));
-}
+const NO_OPTIONS: FilterOptions = { service: [], ward: [], classification: [], capacity: [], route: [], officer: [], meeting: [] };
+const NO_IDS: readonly string[] = [];
+const filterIsSet = (filter: RequestFilter) => (Object.keys(EMPTY_FILTER) as Array<keyof RequestFilter>).some((k) => filter[k] !== EMPTY_FILTER[k]);
 
 /**
- * The list's query over the working set. The rows are sorted once per sort and data change; a filter
- * or search then keeps the matching rows in that order, which at 50,000 requests stays well under
- * the 100 ms a keystroke may take (npm run bench).
+ * The requests list over the working set, live: the ids matching the filter in the chosen order,
+ * how many are held and whether the fill is still running, and the values each filter offers.
+ * A change event that rewrites a row re-runs it, so the list never goes stale within an unlock.
  */
 export function useRequestQuery(filter: RequestFilter, sort: Sort) {
-  const { rows: all, total, loading } = useSyncExternalStore(subscribeWorkingSet, workingSetSnapshot);
-  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
-  const rows = useMemo(() => {
-    const match = matcher(filter);
-    return sorted.filter(match);
-  }, [sorted, filter]);
+  // The order is read again only when the sort or the rows change; a keystroke reads only the
+  // indexes of the filters and search terms, and keeps the matching ids in that order.
+  const ordered = useLiveQuery(() => orderedIds(sort), [sort]) ?? NO_IDS;
+  const matching = useLiveQuery(() => matchingIds(filter), [filter]);
+  const ids = useMemo(() => (matching === undefined && filterIsSet(filter) ? NO_IDS : keepMatching(ordered, matching ?? null)), [ordered, matching, filter]);
+  const progress = useLiveQuery(loadProgress, []) ?? { loaded: 0, total: 0, loading: true };
+  const options = useLiveQuery(filterOptions, []) ?? NO_OPTIONS;
+  return { ids, ...progress, options };
+}
 
-  const options = useMemo(() => {
-    const distinct = (key: keyof WorkingRequest) => [...new Set(all.map((r) => String(r[key] ?? '')).filter(Boolean))].sort(collator.compare);
-    const meetings = new Map<string, string>();
-    for (const r of all) if (r.meetingId && !meetings.has(r.meetingId)) meetings.set(r.meetingId, r.meetingLabel || 'A meeting');
-    const meeting = [...meetings].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label));
-    return { service: distinct('service'), ward: distinct('ward'), classification: distinct('classification'), capacity: distinct('capacity'), route: distinct('route'), officer: distinct('officerName'), meeting };
-  }, [all]);
+/** Rows are read a block at a time around the ones on screen, so scrolling rarely waits. */
+const BLOCK = 100;
 
-  return { rows, loaded: all.length, total, loading, options };
+/** The rows (by id) for list positions `first`…`last`, read live from the working set. */
+export function useRequestRows(ids: readonly string[], first: number, last: number): ReadonlyMap<string, WorkingRequest> {
+  const start = Math.max(0, (Math.floor(first / BLOCK) - 1) * BLOCK);
+  const end = (Math.floor(last / BLOCK) + 2) * BLOCK;
+  const shown = ids.slice(start, end);
+  return useLiveQuery(() => rowsByIds(shown), [shown.join('\n')]) ?? new Map();
 }

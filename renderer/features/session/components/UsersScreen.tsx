@@ -1,24 +1,21 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { BackupPanel } from './BackupPanel';
 import { PassphraseField } from './PassphraseField';
 import { StrengthMeter } from './StrengthMeter';
 
 /** Who can unlock this vault; the Member adds PAs; everyone can change their own passphrase. */
 export function UsersScreen({ user }: { user: UserSummary }) {
-  const [users, setUsers] = useState<UserSummary[]>([]);
+  const { data, reload } = useRead('users:list', undefined);
+  const users: UserSummary[] = data ?? [];
   const [notice, setNotice] = useState('');
   const [removing, setRemoving] = useState<UserSummary | null>(null);
   const [removeError, setRemoveError] = useState('');
   const isMember = user.role === 'member';
 
-
-  const reload = useCallback(async () => {
-    const result = await api().users.list();
-    if (result.ok) setUsers(result.value);
-  }, []);
 
   const remove = async (pa: UserSummary) => {
     const result = await api().users.removePa({ userId: pa.id });
@@ -35,18 +32,6 @@ export function UsersScreen({ user }: { user: UserSummary }) {
     );
     void reload();
   };
-
-  useEffect(() => {
-    let live = true;
-    void api()
-      .users.list()
-      .then((result) => {
-        if (live && result.ok) setUsers(result.value);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <section className="screen" aria-labelledby="users-heading">
@@ -216,24 +201,13 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
 }
 
 function QuickUnlockToggle() {
-  const [status, setStatus] = useState<{ available: boolean; enabled: boolean; reason?: string } | null>(null);
+  const { data: status, reload } = useRead('users:getQuickUnlock', undefined);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .users.getQuickUnlock()
-      .then((r) => {
-        if (live && r.ok) setStatus(r.value);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
   if (!status) return null;
   async function toggle(enabled: boolean) {
     const result = await api().users.setQuickUnlock({ enabled });
     if (result.ok) {
-      setStatus(result.value);
+      await reload();
       setError(null);
     } else setError(result.error.message);
   }

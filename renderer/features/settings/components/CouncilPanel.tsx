@@ -1,29 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import type { CouncilSettings } from '../../../../shared/domain/council';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field } from '../../../app/ui';
 
 type CouncilView = { settings: CouncilSettings; profile: CouncilProfile; profiles: Array<{ id: string; name: string }> };
 
 /** The profile in force, the nation for bank holidays and the council email domain (the Member changes them; main enforces). */
-export function CouncilPanel({ isMember, refreshKey, onSaved }: { isMember: boolean; refreshKey: number; onSaved: () => void }) {
-  const [council, setCouncil] = useState<CouncilView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .council.get()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setCouncil(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+export function CouncilPanel({ isMember, onSaved }: { isMember: boolean; onSaved: () => void }) {
+  const { data: council, error } = useRead('council:get', undefined, { refreshOn: ['council-settings', 'council-profile'] });
 
   return (
     <section aria-labelledby="council-heading">

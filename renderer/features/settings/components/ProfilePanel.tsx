@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field } from '../../../app/ui';
 
 type Switch = 'monitoringOfficerAcceptsNeedToKnow' | 'chairNoticeForAgendaItems' | 'seniorOfficersOnly' | 'thirdPartyConsent' | 'capacityBoundUse';
@@ -33,24 +34,16 @@ const days = (n: number | null) => (n === null ? 'None set' : `${n} working day$
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 /** Look at any profile's values; the Member copies one and edits the copy (the main process validates). */
-export function ProfilePanel({ isMember, inForceId, refreshKey, onChanged }: { isMember: boolean; inForceId: string | null; refreshKey: number; onChanged: () => void }) {
-  const [profiles, setProfiles] = useState<CouncilProfile[]>([]);
+export function ProfilePanel({ isMember, inForceId, onChanged: changed }: { isMember: boolean; inForceId: string | null; onChanged: () => void }) {
+  const { data, error: loadError, reload } = useRead('profiles:list', undefined, { refreshOn: ['council-profile'] });
+  const profiles: CouncilProfile[] = data ?? [];
+  const onChanged = () => {
+    void reload();
+    changed();
+  };
   const [shownId, setShownId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  useEffect(() => {
-    let live = true;
-    void api()
-      .profiles.list()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setProfiles(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
 
   const shown = profiles.find((p) => p.id === (shownId ?? inForceId)) ?? profiles[0];
 
@@ -72,7 +65,7 @@ export function ProfilePanel({ isMember, inForceId, refreshKey, onChanged }: { i
         profiles follow the protocols as written and cannot be changed: copy one to make your own. Requests already sent keep the
         profile recorded on them, so changing a profile never moves their due dates.
       </p>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={error ?? loadError} />
       <div className="stack wide">
       <Field label="Profile to look at">
         {(p) => (

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../../app/api';
+import { useRead } from '../../../db/useRead';
 import { AutoLockPanel } from '../../about/components/AutoLockPanel';
 import { HolidaysPanel } from '../../holidays/components/HolidaysPanel';
 import { CouncilPanel } from './CouncilPanel';
@@ -7,18 +6,10 @@ import { ProfilePanel } from './ProfilePanel';
 
 /** Everything the rules read that a user can set: council profile, nation, email domain, bank holidays; and auto-lock. */
 export function SettingsScreen({ isMember }: { isMember: boolean }) {
-  const [refreshKey, setRefreshKey] = useState(0);
-  const [inForceId, setInForceId] = useState<string | null>(null);
-  const bump = () => setRefreshKey((k) => k + 1);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .council.get()
-      .then((r) => live && r.ok && setInForceId(r.value.settings.profileId));
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+  // The same stored read as the council panel and the New request form: a save here reaches them all.
+  const { data: council, reload } = useRead('council:get', undefined, { refreshOn: ['council-settings', 'council-profile'] });
+  const inForceId = council?.settings.profileId ?? null;
+  const bump = () => void reload();
 
   return (
     <section className="screen" aria-labelledby="settings-heading">
@@ -29,8 +20,8 @@ export function SettingsScreen({ isMember }: { isMember: boolean }) {
           Officer steps for every request made in the Member’s name. Auto-lock, at the end, is yours to set on this computer.
         </p>
       )}
-      <CouncilPanel isMember={isMember} refreshKey={refreshKey} onSaved={bump} />
-      <ProfilePanel isMember={isMember} inForceId={inForceId} refreshKey={refreshKey} onChanged={bump} />
+      <CouncilPanel isMember={isMember} onSaved={bump} />
+      <ProfilePanel isMember={isMember} inForceId={inForceId} onChanged={bump} />
       <HolidaysPanel readOnly={!isMember} />
       <AutoLockPanel />
     </section>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { Dashboard } from '../../../../shared/ipc/views';
-import { api } from '../../../app/api';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
+import { useTodayCounts } from '../hooks/useTodayCounts';
 
 const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
@@ -13,22 +12,8 @@ const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: 
   { key: 'retentionDue', label: 'Personal data due for erasure', route: 'retention' },
 ];
 
-export function TodayScreen({ navigate, refreshKey, isMember }: { navigate: Navigate; refreshKey: number; isMember: boolean }) {
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api()
-      .dashboard.get()
-      .then((r) => {
-        if (!live) return;
-        if (r.ok) setDashboard(r.value);
-        else setError(r.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMember: boolean }) {
+  const { counts: dashboard, error } = useTodayCounts();
 
   return (
     <section className="screen" aria-labelledby="today-heading">

@@ -1,16 +1,16 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { requestVolumeByMonth, volumeNudgeFor, type VolumeByMonth } from '../../../../shared/domain/request-volume';
-import { subscribeWorkingSet, workingSetSnapshot } from '../../../db/working-set';
 import { today } from '../../../app/clock';
+import { sentByService } from '../../../db/queries';
 
-// R-ASK-7 is advice, not enforcement: worked out here from the working set with the shared rule.
-// It reads the working set's in-memory rows (service and sent date only): re-reading 50,000 rows
-// from IndexedDB on every change, while the set fills page by page, would hold up the screen.
+// R-ASK-7 is advice, not enforcement: worked out here from the working set with the shared rule,
+// from the (service, sent on) keys of one index, so no row is read whole.
+const NONE: Array<{ service: string; sentOn: string }> = [];
 
 /** Every request the user can read, as (service, sent on); locked "Member only" rows carry neither. */
 function useSent() {
-  const { rows } = useSyncExternalStore(subscribeWorkingSet, workingSetSnapshot);
-  return useMemo(() => rows.filter((r) => !r.locked).map((r) => ({ service: r.service, sentOn: r.sentOn })), [rows]);
+  return useLiveQuery(sentByService, []) ?? NONE;
 }
 
 /** Counts per service per month for the last six months, with the nudge where a service is unusually high. */

@@ -1,0 +1,60 @@
+// Per-screen reads (a request's details, the register, an audit trail, council settings…) go
+// through the working set too: each answer from main is kept in the `reads` table under its channel
+// and input, screens read it with useLiveQuery, and a change event of a kind the read names fetches
+// it again, so every screen showing it re-renders at once. Deleted with the rest on lock.
+import type { RecordType } from '../../shared/domain/record-types';
+import { methodPath } from '../../shared/ipc/api';
+import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/errors';
+import { api } from '../app/api';
+import { db, workingGeneration } from './working-set';
+
+/**
+ * What a read is fetched again on: any change to a kind of record (from records:changed), a change
+ * to one record (`request:<id>`), or the app settings (settings:changed).
+ */
+export type RefreshOn = RecordType | `${RecordType}:${string}` | 'settings';
+
+export interface StoredRead {
+  key: string;
+  channel: InvokeChannel;
+  input: unknown;
+  refreshOn: RefreshOn[];
+  value: unknown;
+  /** The message main gave in plain words when the read failed, or null. */
+  error: string | null;
+}
+
+export const readKey = (channel: InvokeChannel, input: unknown): string => `${channel} ${JSON.stringify(input ?? null)}`;
+
+function call<C extends InvokeChannel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  const { domain, method } = methodPath(channel);
+  const group = (api() as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<OutputOf<C>>>>>)[domain]!;
+  return group[method]!(input);
+}
+
+/** Asks main and stores the answer (or its error); dropped if the app locked meanwhile. */
+export async function fetchRead<C extends InvokeChannel>(channel: C, input: InputOf<C>, refreshOn: readonly RefreshOn[]): Promise<void> {
+  const mine = workingGeneration();
+  const set = db;
+  const result = await call(channel, input);
+  if (mine !== workingGeneration()) return;
+  await set.reads.put({
+    key: readKey(channel, input),
+    channel,
+    input: input ?? null,
+    refreshOn: [...refreshOn],
+    value: result.ok ? result.value : ((await set.reads.get(readKey(channel, input)))?.value ?? null),
+    error: result.ok ? null : result.error.message,
+  });
+}
+
+/** A change to a record (or the settings): every stored read that follows its kind or it is fetched again. */
+export async function refreshReads(kind: RecordType | 'settings', id?: string): Promise<void> {
+  const stale = await db.reads
+    .where('refreshOn')
+    .anyOf(id === undefined ? [kind] : [kind, `${kind}:${id}`])
+    .distinct()
+    .toArray();
+  await Promise.all(stale.map((r) => fetchRead(r.channel, r.input as never, r.refreshOn)));
+}
