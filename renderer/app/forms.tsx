@@ -1,6 +1,6 @@
 // GOV.UK form patterns, once: the error summary (top, focused, links to fields), field messages,
 // the day/month/year date input and character limits shown before saving.
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { parseIsoDate, compareIso } from '../../shared/domain/dates';
 import { plainErrors, plainMessage, type FieldMap, type FormError } from './errors';
 
@@ -29,25 +29,21 @@ export function useForm(map: FieldMap = { fields: {} }): FormApi {
   const prefix = useId().replace(/:/g, '');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [focusKey, setFocusKey] = useState(0);
-  const mapRef = useRef(map);
-  mapRef.current = map;
-  return useMemo(() => {
-    const fail = (list: FormError[]) => {
-      setErrors(list);
-      setFocusKey((k) => k + 1);
-      return false as const;
-    };
-    return {
-      prefix,
-      errors,
-      focusKey,
-      idFor: (name: string) => `${prefix}-${name}`,
-      errorFor: (name: string) => errors.find((e) => e.field === name)?.message ?? null,
-      fail,
-      failWith: (error: { message: string }) => fail(plainErrors(error.message, mapRef.current)),
-      clear: () => setErrors([]),
-    };
-  }, [prefix, errors, focusKey]);
+  const fail = (list: FormError[]) => {
+    setErrors(list);
+    setFocusKey((k) => k + 1);
+    return false as const;
+  };
+  return {
+    prefix,
+    errors,
+    focusKey,
+    idFor: (name: string) => `${prefix}-${name}`,
+    errorFor: (name: string) => errors.find((e) => e.field === name)?.message ?? null,
+    fail,
+    failWith: (error: { message: string }) => fail(plainErrors(error.message, map)),
+    clear: () => setErrors([]),
+  };
 }
 
 const FormContext = createContext<FormApi | null>(null);
