@@ -79,6 +79,9 @@ function wordsFor(raw: string, field: FieldSpec, index: number | null): string {
   const label = field.label;
   const which = index === null ? '' : `the ${ordinal(index)} `;
   const text = raw.trim();
+  if (/YYYY-MM-DD|real date|Invalid date/i.test(text)) return `${label} must be a real date`;
+  // A message a rule wrote for people already ("Enter the officer’s name"), not zod's own wording.
+  if (/^[A-Z]/.test(text) && !ZOD_WORDING.test(text)) return tidy(text);
   const tooBig = /(?:Too big|At most)[^\d]*?(\d[\d,]*)/i.exec(text);
   if (tooBig) return `${label} must be ${Number(tooBig[1]!.replace(/,/g, '')).toLocaleString('en-GB')} characters or fewer`;
   const tooSmall = /Too small: expected string to have >=?(\d+)/i.exec(text);
@@ -87,13 +90,12 @@ function wordsFor(raw: string, field: FieldSpec, index: number | null): string {
   if (/email/i.test(text) && /invalid/i.test(text)) {
     return index === null ? `${label} is not a valid email address` : `${label}: ${which}address is not a valid email address`;
   }
-  if (/YYYY-MM-DD|real date|Invalid date/i.test(text)) return `${label} must be a real date`;
   if (/expected true/i.test(text)) return field.missing ?? `Confirm: ${lowerFirst(label)}`;
   if (/Invalid option|Invalid enum|expected one of|Invalid input/i.test(text)) return field.missing ?? `Choose ${lowerFirst(label)}`;
-  // A message a rule wrote for people already (for example "Enter the officer’s name").
-  if (/^[A-Z][^:]*[a-z.]$/.test(text) && !/[A-Z][a-z]+[A-Z]/.test(text)) return tidy(text);
   return `Check ${lowerFirst(label)}${which ? ` (${which.trim()} one)` : ''}`;
 }
+
+const ZOD_WORDING = /^(Too (big|small)|Invalid|Expected|Required|Unrecognized|String must|Number must|Array must|At most \d)/;
 
 const PATH_ISSUE = /^([A-Za-z_][\w]*(?:\.[\w]+)*):\s+(.+)$/s;
 
