@@ -7,6 +7,7 @@ import type { Navigate } from '../../../app/routes';
 import { ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, dateParts, readDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
+import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
@@ -62,6 +63,7 @@ const emptyDraft = (): RequestDraft => ({
 /** The guided form: details with the need-to-know check shown live, then check your answers, then send. */
 export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   const { officers, meetings, council } = useDirectory();
+  const checklist = useSetupChecklist();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
   const [copiesText, setCopiesText] = useState('');
   const [step, setStep] = useState<'details' | 'check'>('details');
@@ -193,6 +195,17 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
             Change something
           </button>
         </p>
+      </section>
+    );
+  }
+
+  // With no officer to write to, the form cannot be used: guide to what is missing instead.
+  if (checklist && checklist.officers === 0) {
+    return (
+      <section className="screen" aria-labelledby="new-heading">
+        <h1 id="new-heading">New request</h1>
+        <p>A request goes to an officer, and none has been added yet.</p>
+        <SetupChecklist items={checklist.items} navigate={navigate} heading="Set up first" />
       </section>
     );
   }

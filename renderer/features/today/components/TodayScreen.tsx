@@ -4,6 +4,7 @@ import { api } from '../../../app/api';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
+import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 
 const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
@@ -16,6 +17,7 @@ const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: 
 export function TodayScreen({ navigate, refreshKey, isMember }: { navigate: Navigate; refreshKey: number; isMember: boolean }) {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const checklist = useSetupChecklist(refreshKey);
   useEffect(() => {
     let live = true;
     void api()
@@ -34,6 +36,7 @@ export function TodayScreen({ navigate, refreshKey, isMember }: { navigate: Navi
     <section className="screen" aria-labelledby="today-heading">
       <h1 id="today-heading">Today{dashboard ? `, ${ukDate(dashboard.today)}` : ''}</h1>
       <ErrorMessage message={error} />
+      {isMember && checklist && !checklist.complete && <SetupChecklist items={checklist.items} navigate={navigate} />}
       {dashboard && (
         <ul className="cards">
           {CARDS.map((card) => (
