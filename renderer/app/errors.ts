@@ -58,18 +58,22 @@ function spec(map: FieldMap, name: string): FieldSpec | null {
 /** The form field an issue path belongs to: an alias, the longest matching prefix, or the last named segment. */
 function resolve(map: FieldMap, path: string[]): { name: string; index: number | null } | null {
   const index = path.map(Number).find((n) => Number.isInteger(n)) ?? null;
-  for (let end = path.length; end > 0; end--) {
-    const key = path.slice(0, end).join('.');
+  const hit = (key: string) => {
     const alias = map.aliases?.[key];
-    if (alias && map.fields[alias]) return { name: alias, index };
-    if (map.fields[key]) return { name: key, index };
-  }
+    if (alias && map.fields[alias]) return alias;
+    return map.fields[key] ? key : null;
+  };
+  // The whole path, then the most specific named part ("classification.committee" → committee), then shorter prefixes.
+  const whole = hit(path.join('.'));
+  if (whole) return { name: whole, index };
   const named = path.filter((p) => !/^\d+$/.test(p));
   for (let i = named.length - 1; i >= 0; i--) {
-    const k = named[i]!;
-    const alias = map.aliases?.[k];
-    if (alias && map.fields[alias]) return { name: alias, index };
-    if (map.fields[k]) return { name: k, index };
+    const found = hit(named[i]!);
+    if (found) return { name: found, index };
+  }
+  for (let end = path.length - 1; end > 0; end--) {
+    const found = hit(path.slice(0, end).join('.'));
+    if (found) return { name: found, index };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, dateParts, ukToday, useForm, type DateParts, type FieldMap, type FormApi } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
 import type { Navigate } from '../../../app/routes';
 
 const today = ukToday;
@@ -94,7 +95,7 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       {d.thirdParty && d.thirdParty.consent !== 'given' && d.gate.state !== 'disclosed' && (
         // R-ASK-11: the same check the main process makes at approval and disclosure, explained up front.
         <p className="notice" data-testid="third-party-consent">
-          {thirdPartyDisclosureCheck({ thirdParty: d.thirdParty }, d.gate.ground).reason}
+          {tidy(thirdPartyDisclosureCheck({ thirdParty: d.thirdParty }, d.gate.ground).reason ?? '')}
         </p>
       )}
       {d.gate.state === 'draft' && <GroundForm onChoose={(ground) => step({ type: 'choose-ground', ground })} />}

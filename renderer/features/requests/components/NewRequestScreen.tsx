@@ -7,6 +7,7 @@ import type { Navigate } from '../../../app/routes';
 import { ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, dateParts, readDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
@@ -161,7 +162,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           <dt>Why you need to know</dt>
           <dd className="prose">{draft.justification.trim() || 'Not given'}</dd>
           <dt>Need-to-know check</dt>
-          <dd>{assessment.summary}</dd>
+          <dd>{tidy(assessment.summary)}</dd>
           {draft.ward && (
             <>
               <dt>Ward</dt>
@@ -227,8 +228,8 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
             </select>
           )}
         </Field>
-        {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{officerWarning}</p>}
-        {volumeNudge && <p className="notice" data-testid="volume-nudge">{volumeNudge}</p>}
+        {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{tidy(officerWarning)}</p>}
+        {volumeNudge && <p className="notice" data-testid="volume-nudge">{tidy(volumeNudge)}</p>}
         <Field label="The specific information you need" name="informationSought" limit={{ max: LIMITS.informationSought, value: draft.informationSought }}>{(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}</Field>
         <Field label="Capacity you are asking in" name="capacity">
           {(p) => (
@@ -281,7 +282,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           <ul>
             {assessment.checks.map((c) => (
               <li key={c.id}>
-                {c.passed ? '✓' : '✗'} <strong>{c.test}</strong>: {c.detail}
+                {c.passed ? '✓' : '✗'} <strong>{tidy(c.test)}</strong>: {tidy(c.detail)}
               </li>
             ))}
           </ul>

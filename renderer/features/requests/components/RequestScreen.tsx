@@ -7,6 +7,7 @@ import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, dateParts, emptyDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
@@ -60,7 +61,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         <summary>How the due dates were worked out ({detail.profileName})</summary>
         <ol className="explanation">
           {detail.explanation.map((line, i) => (
-            <li key={i}>{line}</li>
+            <li key={i}>{tidy(line)}</li>
           ))}
         </ol>
       </details>
@@ -91,7 +92,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         <dd>{detail.draft?.route ? ROUTES[detail.draft.route] : row.route || '—'}</dd>
         <dt>Need-to-know check</dt>
         <dd>
-          {detail.assessmentSummary} <Glossary term="need-to-know" />
+          {tidy(detail.assessmentSummary)} <Glossary term="need-to-know" />
         </dd>
         <dt>From</dt>
         <dd>{detail.draft?.fromEmail || 'Not recorded'}</dd>
