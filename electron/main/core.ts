@@ -1,3 +1,4 @@
+import { ukDateOf } from '../../shared/domain/dates';
 import { createDispatcher, type Dispatch, type Handlers, type Logger } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { settingsHandlers } from './ipc/handlers/settings';
@@ -33,9 +34,8 @@ export interface CoreDeps {
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
   timers?: Timers;
+  /** The clock; "today" is read from it on the UK calendar (Europe/London). Tests pin it. */
   now?: () => Date;
-  /** "Today" for deadlines and the dashboard, as YYYY-MM-DD (tests inject a fixed day). */
-  today?: () => string;
   /** R-USE-1: blocks screen capture of every window while a meeting mode is on. */
   setContentProtection?: (on: boolean) => void;
   logger?: Logger;
@@ -55,18 +55,21 @@ export interface Core {
  * dev-only browser harness both run exactly this, so the harness exercises the real services.
  */
 export function createCore(deps: CoreDeps): Core {
+  const now = deps.now ?? (() => new Date());
+  // The one place "today" is worked out in main: the UK date of the injected clock.
+  const today = () => ukDateOf(now());
   const events = new EventHub();
   const settings = new SettingsService(deps.settingsStore, events);
   const status = new StatusService(deps.identity, settings);
   const gateway = new FileVaultGateway({ dataFolder: deps.identity.dataFolder, kdf: deps.kdf, safeStorage: deps.safeStorage });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
-  const backups = new BackupService(gateway, session, deps.dialogs, deps.now);
+  const backups = new BackupService(gateway, session, deps.dialogs, now);
   const council = new CouncilSettingsService(deps.settingsStore);
-  const casework = new CaseworkService(session, council, events, deps.today);
-  const disclosures = new DisclosureService(session, casework, council, events, deps.now);
+  const casework = new CaseworkService(session, council, events, today);
+  const disclosures = new DisclosureService(session, casework, council, events, now);
   const meetingMode = new MeetingModeService(events, deps.setContentProtection);
-  const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, deps.today);
-  const lifecycle = new MaterialLifecycleService(session, casework, events, deps.today);
+  const attachments = new AttachmentService(session, casework, disclosures, meetingMode, events, deps.attachmentDialogs, today);
+  const lifecycle = new MaterialLifecycleService(session, casework, events, today);
   // A new auto-lock value applies to the countdown at once.
   const unsubscribe = events.subscribe((channel) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();

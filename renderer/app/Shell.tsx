@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
-import type { UserSummary } from '../../shared/ipc/contract';
-import type { MeetingView } from '../../shared/ipc/casework';
+import type { UserSummary } from '../../shared/domain/session';
+import type { Meeting } from '../../shared/domain/directory';
 import { AboutScreen } from '../features/about/components/AboutScreen';
 import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
 import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';
@@ -43,7 +43,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpTerm, setHelpTerm] = useState<GlossaryTerm | null>(null);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
-  const [meetings, setMeetings] = useState<MeetingView[]>([]);
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [refreshKey, setRefreshKey] = useState(0);
   const [searchFocusKey, setSearchFocusKey] = useState(0);
   const lastTouch = useRef(0);

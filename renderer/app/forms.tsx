@@ -2,14 +2,13 @@
 // the day/month/year date input and character limits shown before saving.
 import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { parseIsoDate, compareIso } from '../../shared/domain/dates';
+import { today } from './clock';
 import { plainErrors, plainMessage, type FieldMap, type FormError } from './errors';
 
 export type { FormError, FieldMap } from './errors';
 
-/** Today's date in the UK (Europe/London), whatever the laptop's zone: YYYY-MM-DD. */
-export function ukToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today's date in the UK (Europe/London), from the app's one clock: YYYY-MM-DD. */
+export const ukToday = (): string => today();
 
 export interface FormApi {
   prefix: string;

@@ -7,7 +7,7 @@
 // also kept in `mirror`, in memory, because the list filters and sorts every row on each keystroke
 // and re-reading 50,000 rows from IndexedDB for that would cost far more than the 100 ms allowed.
 import Dexie, { type Table } from 'dexie';
-import type { RequestRow } from '../../shared/ipc/casework';
+import type { RequestRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 
 export interface WorkingRequest extends RequestRow {

@@ -3,7 +3,8 @@
 import { isProtected, effectiveLevel, type Classification } from './classification';
 import { GATE_STATES, gateStateNames, mayReleaseForDisclosure, type GateState } from './disclosure';
 import { isVisibleInMode, type MeetingMode } from './protection';
-import { thirdPartyDisclosureCheck, type ThirdParty } from './material-lifecycle';
+import { thirdPartyDisclosureCheck } from './material-lifecycle';
+import type { ThirdParty } from './material';
 import type { Ground } from './disclosure';
 
 /** Officers' replies and pink-paper PDFs run to a few hundred MB at most; beyond this is almost surely a wrong pick. */

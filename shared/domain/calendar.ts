@@ -1,9 +1,11 @@
 import Holidays from 'date-holidays';
-import { addDays, compareIso, formatUkLong, isWeekend, parseIsoDate, weekday, type IsoDate } from './dates';
+import { z } from 'zod';
+import { addDays, compareIso, formatUkLong, isoDateSchema, isWeekend, parseIsoDate, weekday, type IsoDate } from './dates';
 import { DomainError } from './errors';
 
 export const NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Nation = (typeof NATIONS)[number];
+export const nationSchema = z.enum(NATIONS, { error: 'Choose England and Wales, Scotland or Northern Ireland' });
 export const NATION_NAMES: Record<Nation, string> = {
   'england-and-wales': 'England and Wales',
   scotland: 'Scotland',
@@ -15,10 +17,11 @@ const REGION: Record<Nation, string> = { 'england-and-wales': 'ENG', scotland: '
 export type HolidayScope = { kind: 'nation'; nation: Nation } | { kind: 'any-uk-nation' };
 
 /** One-off holidays announced at short notice, and holidays the user says are not kept (R-DUE-2). */
-export interface HolidayEdits {
-  added: Array<{ date: IsoDate; name: string; nations: Nation[] }>;
-  removed: Array<{ date: IsoDate; nations: Nation[] }>;
-}
+export const holidayEditsSchema = z.object({
+  added: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1, { error: 'Name the holiday' }).max(120, { error: 'The name can be at most 120 characters' }), nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }) })).max(200, { error: 'At most 200 added holidays' }),
+  removed: z.array(z.object({ date: isoDateSchema, nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }) })).max(200, { error: 'At most 200 holidays marked not kept' }),
+});
+export type HolidayEdits = z.infer<typeof holidayEditsSchema>;
 export const NO_EDITS: HolidayEdits = { added: [], removed: [] };
 
 export function assertNation(value: unknown): Nation {

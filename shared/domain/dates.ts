@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
 import { DomainError } from './errors';
 
 /** A calendar date as YYYY-MM-DD. All arithmetic is done in UTC so no time zone moves a day. */
@@ -18,7 +21,36 @@ export function parseIsoDate(value: unknown, field = 'date'): Date {
   return date;
 }
 
+/** The UTC calendar day of an instant. Use only for dates built by this module (midnight UTC); "today" is ukToday(). */
 export const toIsoDate = (date: Date): IsoDate => date.toISOString().slice(0, 10);
+
+/** The councils' time zone: "today", and the day an instant falls on, are read on the UK clock. */
+export const UK_TIME_ZONE = 'Europe/London';
+
+/**
+ * The UK calendar date of an instant (Europe/London, so 00:30 BST on 1 June is 1 June, not 31 May).
+ * The one place "today" is worked out: main and the renderer inject a clock and call this.
+ */
+export function ukDateOf(instant: Date): IsoDate {
+  return format(instant, 'yyyy-MM-dd', { in: tz(UK_TIME_ZONE) });
+}
+export const ukToday = (now: () => Date = () => new Date()): IsoDate => ukDateOf(now());
+
+/** Why a value is not a calendar date, in the same words parseIsoDate uses (null when it is one). */
+function dateProblem(value: string): string | null {
+  try {
+    parseIsoDate(value, 'The date');
+    return null;
+  } catch (e) {
+    return e instanceof DomainError ? e.message : 'The date is not a real date';
+  }
+}
+
+/** A calendar date at the IPC boundary and in stored records: strict, so 2026-02-30 is refused in words. */
+export const isoDateSchema = z.string().superRefine((value, ctx) => {
+  const problem = dateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
   const d = parseIsoDate(iso);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors';
+import { isoDateSchema } from './dates';
 import type { CouncilProfile } from './profiles';
 
 // R-DIS-1 (000 §17.9.2; 003 §5.2): the four grounds on which protected material may be disclosed.
@@ -10,10 +11,11 @@ export const GROUNDS = {
   d: 'Reasonable and in the public interest, in good faith, and in line with the authority’s reasonable requirements',
 } as const;
 export type Ground = keyof typeof GROUNDS;
+export const groundSchema = z.enum(Object.keys(GROUNDS) as [Ground, ...Ground[]], { error: 'Choose a ground' });
 
 // R-DIS-1: each ground has its own evidence fields.
 export const evidenceSchemas = {
-  a: z.object({ consentGivenBy: z.string().trim().min(1), authority: z.string().trim().min(3), consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  a: z.object({ consentGivenBy: z.string().trim().min(1), authority: z.string().trim().min(3), consentDate: isoDateSchema }),
   b: z.object({ legalProvision: z.string().trim().min(3), requestedBy: z.string().trim().min(1) }),
   c: z.object({ adviser: z.string().trim().min(1), profession: z.string().trim().min(1), confidentialityAgreed: z.literal(true) }),
   d: z.object({ publicInterestReasons: z.string().trim().min(20), goodFaith: z.literal(true), consistentWithAuthorityRequirements: z.literal(true) }),
@@ -32,41 +34,39 @@ export const gateStateNames: Record<GateState, string> = {
   disclosed: 'Disclosed',
 };
 
-export interface MoConsultation {
-  requestedOn: string;
-  monitoringOfficer: string;
-  advice: string;
-  adviceOn: string;
-}
-export interface Regard {
-  hadRegard: true;
-  followsAdvice: boolean;
-  /** Required when departing from the advice (R-DIS-2). */
-  reasons?: string;
-}
-export interface OfficerCheck {
-  /** R-DIS-5: was the officer who gave it checked with before passing it on? */
-  checked: boolean;
-  note: string;
-}
+export const moConsultationSchema = z.object({ requestedOn: isoDateSchema, monitoringOfficer: z.string(), advice: z.string(), adviceOn: isoDateSchema });
+export type MoConsultation = z.infer<typeof moConsultationSchema>;
+/** R-DIS-2: the Member had regard to the advice; reasons are required when departing from it. */
+export const regardSchema = z.object({ hadRegard: z.literal(true), followsAdvice: z.boolean(), reasons: z.string().optional() });
+export type Regard = z.infer<typeof regardSchema>;
+/** R-DIS-5: was the officer who gave it checked with before passing it on? */
+export const officerCheckSchema = z.object({ checked: z.boolean(), note: z.string() });
+export type OfficerCheck = z.infer<typeof officerCheckSchema>;
+const evidenceSchema = z.union([evidenceSchemas.a, evidenceSchemas.b, evidenceSchemas.c, evidenceSchemas.d]);
+const disclosedSchema = z.object({ to: z.string(), on: isoDateSchema, what: z.string() });
 
-export interface Gate {
-  state: GateState;
-  ground?: Ground;
-  evidence?: Evidence;
-  consultation?: MoConsultation;
-  regard?: Regard;
-  officerCheck?: OfficerCheck;
-  disclosure?: { to: string; on: string; what: string };
-}
+/** Where a disclosure has got to in the gate, with what was recorded at each step. */
+export const gateSchema = z.object({
+  state: z.enum(GATE_STATES),
+  ground: groundSchema.optional(),
+  evidence: evidenceSchema.optional(),
+  consultation: moConsultationSchema.optional(),
+  regard: regardSchema.optional(),
+  officerCheck: officerCheckSchema.optional(),
+  disclosure: disclosedSchema.optional(),
+});
+export type Gate = z.infer<typeof gateSchema>;
 
-export type GateEvent =
-  | { type: 'choose-ground'; ground: Ground }
-  | { type: 'complete-evidence'; evidence: unknown }
-  | { type: 'record-consultation'; consultation: MoConsultation }
-  | { type: 'record-regard'; regard: Regard }
-  | { type: 'approve'; officerCheck: OfficerCheck }
-  | { type: 'disclose'; to: string; on: string; what: string };
+/** One step the Member takes through the gate; the evidence is checked against its ground's schema by transition(). */
+export const gateEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('choose-ground'), ground: groundSchema }),
+  z.object({ type: z.literal('complete-evidence'), evidence: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('record-consultation'), consultation: moConsultationSchema }),
+  z.object({ type: z.literal('record-regard'), regard: regardSchema }),
+  z.object({ type: z.literal('approve'), officerCheck: officerCheckSchema }),
+  z.object({ type: z.literal('disclose'), ...disclosedSchema.shape }),
+]);
+export type GateEvent = z.infer<typeof gateEventSchema>;
 export type GateEventType = GateEvent['type'];
 export const GATE_EVENTS: GateEventType[] = ['choose-ground', 'complete-evidence', 'record-consultation', 'record-regard', 'approve', 'disclose'];
 
@@ -146,21 +146,22 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
 // R-DIS-3: whether protected material may be exported, printed or copied out for this disclosure.
 export const mayReleaseForDisclosure = (gate: Gate): boolean => gate.state === 'approved' || gate.state === 'disclosed';
 
-export interface RegisterEntry {
-  readonly id: string;
-  readonly materialId: string;
-  readonly what: string;
-  readonly to: string;
-  readonly on: string;
-  readonly ground: Ground;
-  readonly evidence: Evidence;
-  readonly moAdvice: string | null;
-  readonly regard: Regard | null;
-  readonly officerCheck: OfficerCheck;
-  readonly recordedAt: string;
-  /** A correction refers to the entry it corrects; entries themselves are never changed. */
-  readonly corrects?: string;
-}
+/** R-DIS-4: one line of the disclosure register; entries are never changed, a correction refers to the entry it corrects. */
+export const registerEntrySchema = z.object({
+  id: z.string(),
+  materialId: z.string(),
+  what: z.string(),
+  to: z.string(),
+  on: z.string(),
+  ground: groundSchema,
+  evidence: evidenceSchema,
+  moAdvice: z.string().nullable(),
+  regard: regardSchema.nullable(),
+  officerCheck: officerCheckSchema,
+  recordedAt: z.string(),
+  corrects: z.string().optional(),
+});
+export type RegisterEntry = Readonly<z.infer<typeof registerEntrySchema>>;
 
 // R-DIS-4 (000 §17.9.2): every disclosure goes in a register whose history cannot be rewritten.
 export function registerEntryFor(gate: Gate, materialId: string, id: string, recordedAt: string): RegisterEntry {

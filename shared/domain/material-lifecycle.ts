@@ -6,25 +6,9 @@ import { DomainError } from './errors';
 import { isProtected, reclassifyPinkPaper, type Classification, type CommitteeResolution, type PersonalData } from './classification';
 import { thirdPartyConsentStatus } from './requests';
 import type { Ground } from './disclosure';
+import type { Consent, ConsentStep, Disposal, OfficerConfirmation, ThirdParty } from './material';
 
-export type Consent = 'not-asked' | 'asked' | 'given' | 'refused';
 export const CONSENT_NAMES: Record<Consent, string> = { 'not-asked': 'Not asked yet', asked: 'Asked, no answer yet', given: 'Given', refused: 'Refused' };
-
-export interface ConsentStep {
-  status: Exclude<Consent, 'not-asked'>;
-  on: IsoDate;
-  note: string;
-}
-export interface ThirdParty {
-  name: string;
-  consent: Consent;
-  history?: ConsentStep[];
-}
-
-export interface OfficerConfirmation {
-  officer: string;
-  on: IsoDate;
-}
 
 const notFuture = (on: IsoDate, today: IsoDate, what: string) => {
   parseIsoDate(on, what);
@@ -74,13 +58,6 @@ export interface MaterialFacts {
   erasedOn: string | null;
   disposal?: Disposal | null;
 }
-export interface Disposal {
-  how: 'destroyed' | 'returned';
-  on: IsoDate;
-  returnedTo: string | null;
-  reason: string;
-}
-
 /** Erased, destroyed or returned material has no content left: there is nothing to open or pass on. */
 export function goneReason(m: Pick<MaterialFacts, 'erasedOn' | 'disposal'>): string | null {
   if (m.erasedOn) return `Its personal data was erased on ${m.erasedOn}; there is nothing left to pass on.`;

@@ -1,8 +1,15 @@
+import { z } from 'zod';
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import { effectiveLevel, type Classification } from './classification';
 
-export type MeetingMode = { kind: 'normal' } | { kind: 'public-meeting' } | { kind: 'private-session'; meetingId: string };
+/** R-USE-1: normal use, a public meeting (protected content hidden), or the private session of one meeting. */
+export const meetingModeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('normal') }),
+  z.object({ kind: z.literal('public-meeting') }),
+  z.object({ kind: z.literal('private-session'), meetingId: z.string() }),
+]);
+export type MeetingMode = z.infer<typeof meetingModeSchema>;
 
 // R-USE-1 (000 §17.9.3): public-meeting mode hides protected content; a private session shows only that meeting's pink papers.
 export function isVisibleInMode(item: { classification: Classification | null; meetingId?: string | null }, mode: MeetingMode): boolean {

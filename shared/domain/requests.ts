@@ -1,29 +1,11 @@
 import { z } from 'zod';
-import { addDays, compareIso, parseIsoDate, type IsoDate } from './dates';
+import { addDays, compareIso, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
+import { seniorityNames, type Officer, type Seniority } from './directory';
+import { capacitySchema, routeSchema } from './need-to-know';
 import { countWorkingDays, type HolidayEdits, type Nation } from './calendar';
 import { DomainError } from './errors';
 import type { CouncilProfile } from './profiles';
 import { scopeFor } from './deadlines';
-
-export const SENIORITIES = ['chief-officer', 'director', 'head-of-service', 'manager', 'officer'] as const;
-export type Seniority = (typeof SENIORITIES)[number];
-export const seniorityNames: Record<Seniority, string> = {
-  'chief-officer': 'Chief Officer',
-  director: 'Director',
-  'head-of-service': 'Head of Service',
-  manager: 'Manager',
-  officer: 'Officer',
-};
-
-export const officerSchema = z.object({
-  id: z.string(),
-  name: z.string().trim().min(1),
-  service: z.string().trim().min(1),
-  role: z.string().trim().min(1),
-  seniority: z.enum(SENIORITIES),
-  email: z.string().trim().email(),
-});
-export type Officer = z.infer<typeof officerSchema>;
 
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
@@ -191,3 +173,41 @@ export function nextEscalation(current: EscalationLevel | null, informationWithh
 export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate): void {
   if (compareIso(promisedBy, sentOn) < 0) throw new DomainError('invalid-input', 'The promised date is before the request was sent.');
 }
+
+const text = (max: number) => z.string().max(max, { error: `You can enter up to ${max.toLocaleString('en-GB')} characters` });
+
+/** A request as the Member writes it (R-ASK-1 capacity and purpose, R-ASK-2 route, R-ASK-3 justification). */
+export const requestDraftSchema = z.object({
+  subject: z.string().trim().min(3, { error: 'Give the request a short subject' }).max(200, { error: 'The subject can be at most 200 characters' }),
+  informationSought: text(4000),
+  capacity: capacitySchema.nullable(),
+  capacityDetail: text(200).optional(),
+  purpose: text(1000),
+  route: routeSchema.nullable(),
+  justification: text(4000),
+  officerId: z.string().min(1, { error: 'Choose the officer' }),
+  ward: text(120),
+  meetingId: z.string().nullable(),
+  agendaItem: text(200).nullable(),
+  mayBeRaisedAtMeeting: z.boolean(),
+  seeksProtectedMaterial: z.boolean(),
+  fromEmail: z.string().trim().max(200, { error: 'The address can be at most 200 characters' }),
+  copies: z.array(z.string().trim().email({ error: 'Each copied address must be an email address' })).max(20, { error: 'At most 20 people can be copied' }),
+  blindCopies: z.array(z.string()).max(20),
+  sentOn: isoDateSchema,
+  memberOnly: z.boolean(),
+  /** R-ASK-4: a refused or weak case goes to the Monitoring Officer with this reason. */
+  monitoringOfficerReason: text(2000).optional(),
+});
+export type RequestDraft = z.infer<typeof requestDraftSchema>;
+
+/** What happened to a request after it was sent, each on the day it happened. */
+export const requestEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
+  z.object({ type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
+  z.object({ type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
+  z.object({ type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
+  z.object({ type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean() }),
+  z.object({ type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
+]);
+export type RequestEvent = z.infer<typeof requestEventSchema>;

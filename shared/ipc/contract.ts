@@ -2,28 +2,15 @@ import { z } from 'zod';
 import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings';
 import { classificationSchema } from '../domain/classification';
 import { councilProfileSchema } from '../domain/profiles';
-import {
-  auditEventSchema,
-  councilSettingsSchema,
-  dashboardSchema,
-  affectedRequestSchema,
-  holidayEditsSchema,
-  disclosureSchema,
-  gateEventSchema,
-  materialInputSchema,
-  materialSchema,
-  meetingInputSchema,
-  meetingModeSchema,
-  meetingSchema,
-  officerInputSchema,
-  officerSchema,
-  registerEntrySchema,
-  requestDetailSchema,
-  requestDraftSchema,
-  requestEventSchema,
-  requestRowSchema,
-} from './casework';
-import { consentInputSchema, disposalInputSchema, keepUntilInputSchema, materialListItemSchema, officerConfirmationSchema } from './materials';
+import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } from '../domain/directory';
+import { requestDraftSchema, requestEventSchema } from '../domain/requests';
+import { materialInputSchema, materialSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
+import { gateEventSchema, registerEntrySchema } from '../domain/disclosure';
+import { holidayEditsSchema } from '../domain/calendar';
+import { councilSettingsSchema } from '../domain/council';
+import { meetingModeSchema } from '../domain/protection';
+import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/session';
+import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
@@ -63,25 +50,8 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
-export const roleSchema = z.enum(['member', 'pa']);
-export const userSummarySchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
-export type UserSummary = z.infer<typeof userSummarySchema>;
-
-/** Where the app is: no vault yet (first run), locked, unlocked as someone, or unable to open the vault. */
-export const sessionStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('no-vault') }),
-  z.object({
-    state: z.literal('locked'),
-    users: z.array(userSummarySchema),
-    /** Why it locked last, in words ("after 5 minutes without use"), if it locked itself. */
-    reason: z.string().optional(),
-    /** The user who can unlock through this computer's key store instead of typing a passphrase. */
-    quickUnlockUserId: z.string().optional(),
-  }),
-  z.object({ state: z.literal('unlocked'), user: userSummarySchema }),
-  z.object({ state: z.literal('cannot-open'), message: z.string() }),
-]);
-export type SessionState = z.infer<typeof sessionStateSchema>;
+export { roleSchema, sessionStateSchema, userSummarySchema };
+export type { SessionState, UserSummary } from '../domain/session';
 
 const personName = z.string().trim().min(1, { error: 'Enter a name' }).max(120, { error: 'Names can be at most 120 characters' });
 // Strength is judged by the main process (weak-passphrase error); this only bounds the size.
@@ -176,11 +146,11 @@ export const contract = {
   ),
 
   /** Start the disclosure process for protected material. */
-  'disclosures:start': invoke(z.object({ materialId: z.string() }), disclosureSchema),
+  'disclosures:start': invoke(z.object({ materialId: z.string() }), disclosureViewSchema),
   /** All disclosures in progress or done. */
-  'disclosures:list': invoke(noInput, z.array(disclosureSchema)),
+  'disclosures:list': invoke(noInput, z.array(disclosureViewSchema)),
   /** Take one step of the gate; an illegal step is refused with the reason (R-DIS-3). */
-  'disclosures:advance': invoke(z.object({ id: z.string(), event: gateEventSchema }), disclosureSchema),
+  'disclosures:advance': invoke(z.object({ id: z.string(), event: gateEventSchema }), disclosureViewSchema),
   /** The disclosure register (R-DIS-4). */
   'disclosures:register': invoke(noInput, z.array(registerEntrySchema)),
   /** The tamper-evident audit trail of one item (R-USE-3). */

@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExpor
 import { tierFor } from '../../../shared/domain/classification';
 import { isVisibleInMode, mustAudit } from '../../../shared/domain/protection';
 import { toIsoDate } from '../../../shared/domain/dates';
-import type { AttachmentView, MaterialView } from '../../../shared/ipc/casework';
+import type { Attachment, Material } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService } from './casework-service';
 import type { DisclosureService } from './disclosure-service';
@@ -63,11 +63,11 @@ export class AttachmentService {
     private readonly meetingMode: MeetingModeService,
     private readonly events: EventHub,
     private readonly dialogs: AttachmentDialogs = noAttachmentDialogs,
-    private readonly today: () => string = () => toIsoDate(new Date()),
+    private readonly today: () => string,
   ) {}
 
   /** The material, if this user may work on it now; a PA gets 'forbidden' for Member-only material (R-USE-2). */
-  private usable(materialId: string): MaterialView {
+  private usable(materialId: string): Material {
     const material = this.casework.material(materialId);
     // R-USE-1: nothing protected is handled while the public can see the screen.
     if (!isVisibleInMode(material, this.meetingMode.get())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
@@ -76,7 +76,7 @@ export class AttachmentService {
     return material;
   }
 
-  async attach(materialId: string): Promise<{ material: MaterialView; added: number }> {
+  async attach(materialId: string): Promise<{ material: Material; added: number }> {
     const before = this.usable(materialId);
     const files = await this.dialogs.chooseAttachments();
     if (files.length === 0) return { material: this.casework.material(materialId), added: 0 };
@@ -99,7 +99,7 @@ export class AttachmentService {
 
     const vault = this.session.requireVault().records;
     const tier = tierFor(before);
-    const sealed: AttachmentView[] = [];
+    const sealed: Attachment[] = [];
     const discardAll = () => sealed.forEach((a) => vault.attachments.discard(a.id));
     for (const { file, name } of picked) {
       const failure: { error?: AppError } = {};
@@ -116,7 +116,7 @@ export class AttachmentService {
     // destroyed meanwhile, or the app locked; then the sealed files go, and nothing is attached.
     let record;
     try {
-      record = this.session.requireVault().records.get<MaterialView>(materialId);
+      record = this.session.requireVault().records.get<Material>(materialId);
     } catch (error) {
       discardAll();
       throw error;
@@ -125,7 +125,7 @@ export class AttachmentService {
       discardAll();
       throw new AppError('conflict', 'The material changed while the files were being attached. Nothing was attached; please try again.');
     }
-    const material: MaterialView = { ...record.data, attachments: [...record.data.attachments, ...sealed] };
+    const material: Material = { ...record.data, attachments: [...record.data.attachments, ...sealed] };
     vault.put({ id: materialId, tier, type: MATERIAL, data: material });
     if (mustAudit('attached', material.classification)) {
       for (const a of sealed) this.audit(material, 'attached', { attachmentId: a.id, name: a.name, size: a.size });
@@ -167,7 +167,7 @@ export class AttachmentService {
     }
   }
 
-  private audit(material: MaterialView, action: string, detail: Record<string, unknown>) {
+  private audit(material: Material, action: string, detail: Record<string, unknown>) {
     const vault = this.session.requireVault();
     vault.records.appendAudit({ recordId: material.id, action, tier: tierFor(material), detail: { ...detail, by: vault.user.name, at: new Date().toISOString() } });
   }

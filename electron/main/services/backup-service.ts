@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { restoreBackup, writeBackup } from '../vault/backup';
-import type { SessionState } from '../../../shared/ipc/contract';
+import type { SessionState } from '../../../shared/domain/session';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';
 

@@ -9,7 +9,10 @@ import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
 import { compareIso, formatUk, toIsoDate } from '../../../shared/domain/dates';
 import type { z } from 'zod';
-import type { Dashboard, MaterialView, MeetingView, OfficerView, RequestDetail, RequestDraft, RequestEvent, RequestRow, materialInputSchema, meetingInputSchema, officerInputSchema } from '../../../shared/ipc/casework';
+import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import type { Material, materialInputSchema } from '../../../shared/domain/material';
+import type { Meeting, Officer, meetingInputSchema, officerInputSchema } from '../../../shared/domain/directory';
+import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
 import type { SessionService } from './session-service';
@@ -35,7 +38,7 @@ export interface StoredRequest extends Omit<RequestDraft, 'blindCopies'> {
   escalatedTo: EscalationLevel | null;
 }
 
-type StoredMaterial = MaterialView;
+type StoredMaterial = Material;
 
 const REQUEST = 'request';
 const MATERIAL = 'material';
@@ -48,7 +51,7 @@ export class CaseworkService {
     private readonly session: SessionService<OpenVault>,
     private readonly council: CouncilSettingsService,
     private readonly events: EventHub,
-    private readonly today: () => string = () => toIsoDate(new Date()),
+    private readonly today: () => string,
   ) {
     events.subscribe((channel, payload) => {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
@@ -93,23 +96,23 @@ export class CaseworkService {
 
   // Officers and meetings ---------------------------------------------------------------------
 
-  officers(): OfficerView[] {
-    return this.vault.list<OfficerView>(OFFICER).map((r) => r.data).sort((a, b) => a.name.localeCompare(b.name));
+  officers(): Officer[] {
+    return this.vault.list<Officer>(OFFICER).map((r) => r.data).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  saveOfficer(input: z.infer<typeof officerInputSchema>): OfficerView {
-    const officer: OfficerView = { ...input, id: input.id ?? randomUUID() };
+  saveOfficer(input: z.infer<typeof officerInputSchema>): Officer {
+    const officer: Officer = { ...input, id: input.id ?? randomUUID() };
     this.vault.put({ id: officer.id, tier: 'shared', type: OFFICER, data: officer });
     this.changed(OFFICER, officer.id);
     return officer;
   }
 
-  meetings(): MeetingView[] {
-    return this.vault.list<MeetingView>(MEETING).map((r) => r.data).sort((a, b) => compareIso(a.date, b.date));
+  meetings(): Meeting[] {
+    return this.vault.list<Meeting>(MEETING).map((r) => r.data).sort((a, b) => compareIso(a.date, b.date));
   }
 
-  saveMeeting(input: z.infer<typeof meetingInputSchema>): MeetingView {
-    const meeting: MeetingView = { ...input, id: input.id ?? randomUUID() };
+  saveMeeting(input: z.infer<typeof meetingInputSchema>): Meeting {
+    const meeting: Meeting = { ...input, id: input.id ?? randomUUID() };
     this.vault.put({ id: meeting.id, tier: 'shared', type: MEETING, data: meeting });
     this.changed(MEETING, meeting.id);
     return meeting;
@@ -119,7 +122,7 @@ export class CaseworkService {
 
   /** Checks a draft against every asking rule; returns the officer and what the rules said. Throws 'refused' with reasons. */
   private vet(draft: RequestDraft, profile: CouncilProfile) {
-    const officer = this.vault.get<OfficerView>(draft.officerId)?.data;
+    const officer = this.vault.get<Officer>(draft.officerId)?.data;
     if (!officer) throw new AppError('invalid-input', 'Choose an officer from the directory.');
     const problems: string[] = [];
     // R-ASK-9 and R-ASK-10: council address only, no blind copies.
@@ -183,7 +186,7 @@ export class CaseworkService {
 
   /** Advice for the form: the seniority warning for an officer (R-ASK-6). */
   officerWarning(officerId: string): string | null {
-    const officer = this.vault.get<OfficerView>(officerId)?.data;
+    const officer = this.vault.get<Officer>(officerId)?.data;
     if (!officer) return null;
     return officerSeniorityWarning(officer, this.officers(), this.council.profile())?.warning ?? null;
   }
@@ -217,7 +220,7 @@ export class CaseworkService {
     return this.detail(id);
   }
 
-  private row(r: StoredRequest, meetings: Map<string, MeetingView>, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
+  private row(r: StoredRequest, meetings: Map<string, Meeting>, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
     const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
     const meeting = r.meetingId ? meetings.get(r.meetingId) : undefined;
     const levels = materials.map((m) => effectiveLevel(m.classification));
@@ -311,7 +314,7 @@ export class CaseworkService {
 
   // Material received -------------------------------------------------------------------------
 
-  addMaterial(input: z.infer<typeof materialInputSchema>): MaterialView {
+  addMaterial(input: z.infer<typeof materialInputSchema>): Material {
     const request = this.vault.get<StoredRequest>(input.requestId)?.data;
     if (!request) throw new AppError('not-found', 'There is no such request.');
     const classification = classify(input.classification);
@@ -344,13 +347,13 @@ export class CaseworkService {
   }
 
   /** Opening protected material is recorded in the audit trail (R-USE-3). */
-  viewMaterial(id: string): MaterialView {
+  viewMaterial(id: string): Material {
     const material = this.material(id);
     if (mustAudit('viewed', material.classification)) this.audit(material, 'viewed', {});
     return material;
   }
 
-  material(id: string): MaterialView {
+  material(id: string): Material {
     const record = this.vault.get<StoredMaterial>(id);
     if (!record) {
       if (this.vault.sealedIds(MATERIAL).some((s) => s.id === id)) throw new AppError('forbidden', 'This material is Member only.');

@@ -1,6 +1,6 @@
 import { validateHolidayEdits, NO_EDITS, type HolidayEdits } from '../../../shared/domain/calendar';
 import { builtInProfile, copyProfile, validateProfile, type CouncilProfile } from '../../../shared/domain/profiles';
-import type { CouncilSettings } from '../../../shared/ipc/casework';
+import type { CouncilSettings } from '../../../shared/domain/council';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SettingsStore } from '../settings/settings-store';
 

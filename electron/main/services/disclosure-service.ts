@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type Gate, type GateEvent, type RegisterEntry } from '../../../shared/domain/disclosure';
 import { isProtected } from '../../../shared/domain/classification';
 import { goneReason, thirdPartyDisclosureCheck } from '../../../shared/domain/material-lifecycle';
-import type { DisclosureView } from '../../../shared/ipc/casework';
+import type { DisclosureView } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService } from './casework-service';
 import type { CouncilSettingsService } from './council-settings-service';

@@ -9,11 +9,11 @@ import {
   protectedStillHeld,
   recordConsent,
   tombstoneTitle,
-  type OfficerConfirmation,
 } from '../../../shared/domain/material-lifecycle';
 import { recordDisposal } from '../../../shared/domain/protection';
-import type { MaterialView } from '../../../shared/ipc/casework';
-import type { MaterialListItem, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/ipc/materials';
+import type { Material, OfficerConfirmation } from '../../../shared/domain/material';
+import type { MaterialListItem } from '../../../shared/ipc/views';
+import type { consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService, StoredRequest } from './casework-service';
 import type { EventHub } from './events';
@@ -33,7 +33,7 @@ export class MaterialLifecycleService {
     private readonly session: SessionService<OpenVault>,
     private readonly casework: CaseworkService,
     private readonly events: EventHub,
-    private readonly today: () => string = () => toIsoDate(new Date()),
+    private readonly today: () => string,
   ) {}
 
   private get vault() {
@@ -41,7 +41,7 @@ export class MaterialLifecycleService {
   }
 
   /** Saves the material under the tier its classification needs; only the Member may write the Member-only tier. */
-  private save(material: MaterialView, action: string, detail: Record<string, unknown>): MaterialView {
+  private save(material: Material, action: string, detail: Record<string, unknown>): Material {
     const session = this.session.requireVault();
     const tier = tierFor(material);
     if (tier === 'member' && session.user.role !== 'member') {
@@ -54,11 +54,11 @@ export class MaterialLifecycleService {
   }
 
   // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.
-  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<MaterialView> {
+  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<Material> {
     const material = this.casework.material(id);
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
     const classification = changeClassification(material.classification, classify(next), { resolution, confirmation }, this.today());
-    const updated: MaterialView = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
+    const updated: Material = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
     const detail = { from: material.classification.level, to: classification.level, resolution, confirmation };
     const to = tierFor(updated);
     if (to === tierFor(material) || material.attachments.length === 0) return this.save(updated, 'reclassified', detail);
@@ -70,13 +70,13 @@ export class MaterialLifecycleService {
    * file of material that became confidential (and can use one that became open). Each file is
    * sealed again as it streams; the old files go only once the material is saved.
    */
-  private async reclassifyWithAttachments(before: MaterialView, updated: MaterialView, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<MaterialView> {
+  private async reclassifyWithAttachments(before: Material, updated: Material, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<Material> {
     const session = this.session.requireVault();
     if (to === 'member' && session.user.role !== 'member') {
       throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
     }
     const blobs = session.records.attachments;
-    const resealed: MaterialView['attachments'] = [];
+    const resealed: Material['attachments'] = [];
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
     try {
       for (const a of before.attachments) {
@@ -96,7 +96,7 @@ export class MaterialLifecycleService {
   }
 
   // R-ASK-11: consent asked, given or refused, with the date and a note.
-  recordConsent(input: z.infer<typeof consentInputSchema>): MaterialView {
+  recordConsent(input: z.infer<typeof consentInputSchema>): Material {
     const material = this.casework.material(input.id);
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned.');
     const thirdParty = recordConsent(material.thirdParty, { status: input.status, on: input.on, note: input.note }, this.today());
@@ -105,13 +105,13 @@ export class MaterialLifecycleService {
 
   // R-CLS-6: personal data whose erase-by date is reached, that this user can see.
   retentionDue(): MaterialListItem[] {
-    const materials = this.vault.list<MaterialView>(MATERIAL).map((m) => m.data);
+    const materials = this.vault.list<Material>(MATERIAL).map((m) => m.data);
     const due = new Set(retentionDue(materials, this.today()).map((d) => d.id));
     return this.listItems(materials.filter((m) => due.has(m.id))).sort((a, b) => (a.retainUntil ?? '').localeCompare(b.retainUntil ?? ''));
   }
 
   // R-CLS-6: wipe the personal content; the tombstone keeps when it came, its classification and when it was erased.
-  erase(id: string): MaterialView {
+  erase(id: string): Material {
     const material = this.casework.material(id);
     checkErasable(material);
     const on = this.today();
@@ -119,14 +119,14 @@ export class MaterialLifecycleService {
   }
 
   // R-CLS-6: keep it longer, with the reason.
-  keepUntil(input: z.infer<typeof keepUntilInputSchema>): MaterialView {
+  keepUntil(input: z.infer<typeof keepUntilInputSchema>): Material {
     const material = this.casework.material(input.id);
     const personalData = extendRetention(material, input.until, input.reason, this.today());
     return this.save({ ...material, personalData }, 'retention-extended', { from: material.personalData.retainUntil, to: input.until, reason: input.reason.trim() });
   }
 
   // R-USE-4 (000 §17.9.5): destroyed or returned, recorded; the content goes as with erasure. Member only.
-  recordDisposal(input: z.infer<typeof disposalInputSchema>): MaterialView {
+  recordDisposal(input: z.infer<typeof disposalInputSchema>): Material {
     this.session.requireMember();
     const material = this.casework.material(input.id);
     checkDisposable(material);
@@ -138,7 +138,7 @@ export class MaterialLifecycleService {
   // R-USE-4: protected material still held, for the Member to work through at end of term.
   protectedHeld(): MaterialListItem[] {
     this.session.requireMember();
-    const held = protectedStillHeld(this.vault.list<MaterialView>(MATERIAL).map((m) => m.data));
+    const held = protectedStillHeld(this.vault.list<Material>(MATERIAL).map((m) => m.data));
     return this.listItems(held).sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
   }
 
@@ -148,17 +148,17 @@ export class MaterialLifecycleService {
    * the earlier sealed copy leaves this vault's files too (compaction keeps one previous generation).
    * Backups made earlier still hold it; the screen says so.
    */
-  private wipe(material: MaterialView, changes: Partial<MaterialView>, action: string, detail: Record<string, unknown>): MaterialView {
+  private wipe(material: Material, changes: Partial<Material>, action: string, detail: Record<string, unknown>): Material {
     const records = this.vault;
     for (const a of material.attachments) records.attachments.remove(a.id);
-    const tombstone: MaterialView = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
+    const tombstone: Material = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
     this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
     records.compact();
     records.compact();
     return tombstone;
   }
 
-  private listItems(materials: MaterialView[]): MaterialListItem[] {
+  private listItems(materials: Material[]): MaterialListItem[] {
     const requests = new Map<string, StoredRequest | undefined>();
     return materials.map((m) => {
       if (!requests.has(m.requestId)) requests.set(m.requestId, this.vault.get<StoredRequest>(m.requestId)?.data);

@@ -1,5 +1,5 @@
 import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
-import type { SessionState, UserSummary } from '../../../shared/ipc/contract';
+import type { SessionState, UserSummary } from '../../../shared/domain/session';
 import { AppError } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
 import { AutoLock } from '../vault/auto-lock';

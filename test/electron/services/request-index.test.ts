@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDueDates } from '../../../shared/domain/deadlines';
 import { builtInProfile } from '../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../shared/domain/worklist';
-import type { RequestRow } from '../../../shared/ipc/casework';
+import type { RequestRow } from '../../../shared/ipc/views';
 import type { StoredRequest } from '../../../electron/main/services/casework-service';
 import { RequestIndex } from '../../../electron/main/services/request-index';
 import { vaultDir } from '../../../electron/main/services/vault-gateway';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { UserSummary } from '../../../shared/ipc/contract';
+import type { UserSummary } from '../../../shared/domain/session';
 import { EventHub } from '../../../electron/main/services/events';
 import { SessionService, type UnlockedVault, type VaultGateway } from '../../../electron/main/services/session-service';
 

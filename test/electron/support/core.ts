@@ -20,7 +20,8 @@ export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {
     settingsStore,
     dialogs: { chooseBackupTarget: async () => null, chooseBackupSource: async () => null },
     kdf: { m: 19 * 1024, t: 2, p: 1 },
-    today: () => today,
+    // Noon UTC is the same day on the UK clock in summer and winter.
+    now: () => new Date(`${today}T12:00:00Z`),
     logger: { error: (m, e) => console.error(m, e) },
     ...extra,
   });

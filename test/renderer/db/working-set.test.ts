@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { RequestRow } from '../../../shared/ipc/casework';
+import type { RequestRow } from '../../../shared/ipc/views';
 import { PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest, workingSetSnapshot } from '../../../renderer/db/working-set';
 import { installFakeApi } from '../fake-api';
 

@@ -5,7 +5,7 @@ import { builtInProfile } from '../../../shared/domain/profiles';
 const p000 = builtInProfile('000');
 const p004 = builtInProfile('004');
 
-const evidence: Record<Ground, unknown> = {
+const evidence: Record<Ground, Record<string, unknown>> = {
   a: { consentGivenBy: 'Mrs A. Resident', authority: 'She is the person the information is about', consentDate: '2026-11-20' },
   b: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' },
   c: { adviser: 'J. Solicitor', profession: 'Solicitor', confidentialityAgreed: true },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInProfile } from '../../../shared/domain/profiles';
-import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, requestVolume, thirdPartyConsentStatus, type Officer } from '../../../shared/domain/requests';
+import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, requestVolume, thirdPartyConsentStatus } from '../../../shared/domain/requests';
+import type { Officer } from '../../../shared/domain/directory';
 
 const directory: Officer[] = [
   { id: 'o1', name: 'Sam Green', service: 'Highways', role: 'Head of Highways', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' },

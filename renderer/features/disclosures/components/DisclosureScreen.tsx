@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/disclosure';
-import type { DisclosureView } from '../../../../shared/ipc/casework';
+import type { DisclosureView } from '../../../../shared/ipc/views';
 import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, ukToday, useForm, type DateParts, type FieldMap, type FormApi } from '../../../app/forms';
+import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap, type FormApi } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
 import { tidy } from '../../../app/errors';
 import type { Navigate } from '../../../app/routes';
+import { today } from '../../../app/clock';
 
-const today = ukToday;
 
 type StepResult = { ok: true } | { ok: false; error: { message: string } };
 type Submit<T> = (value: T) => Promise<StepResult>;

@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
 import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, detailOf } from './ClassificationDetails';
 import { CONSENT_NAMES } from '../../../../shared/domain/material-lifecycle';
-import type { MaterialView } from '../../../../shared/ipc/casework';
+import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, emptyDate, ukToday, useForm, type FieldMap, type FormApi, type DateParts } from '../../../app/forms';
+import { today } from '../../../app/clock';
+import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap, type FormApi, type DateParts } from '../../../app/forms';
 
-const today = ukToday;
 
 /** "Erased on …", "Destroyed on …" or "Returned to … on …": what is left of material whose content is gone. */
-export function materialFate(m: Pick<MaterialView, 'erasedOn' | 'disposal'>): string | null {
+export function materialFate(m: Pick<Material, 'erasedOn' | 'disposal'>): string | null {
   if (m.erasedOn) return `Erased on ${ukDate(m.erasedOn)}`;
   if (m.disposal?.how === 'destroyed') return `Destroyed on ${ukDate(m.disposal.on)}`;
   if (m.disposal?.how === 'returned') return `Returned to ${m.disposal.returnedTo ?? 'the council'} on ${ukDate(m.disposal.on)}`;
@@ -22,7 +22,7 @@ export function materialFate(m: Pick<MaterialView, 'erasedOn' | 'disposal'>): st
  * consent, keep or erase personal data, record it destroyed or returned. The main process decides;
  * these forms explain what each rule needs.
  */
-export function MaterialLifecycle({ material, isMember, onChanged }: { material: MaterialView; isMember: boolean; onChanged: () => void }) {
+export function MaterialLifecycle({ material, isMember, onChanged }: { material: Material; isMember: boolean; onChanged: () => void }) {
   const fate = materialFate(material);
   if (fate) {
     return (
@@ -58,7 +58,7 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
   );
 }
 
-function ConsentPanel({ material, onChanged }: { material: MaterialView; onChanged: () => void }) {
+function ConsentPanel({ material, onChanged }: { material: Material; onChanged: () => void }) {
   const tp = material.thirdParty!;
   return (
     <div>
@@ -163,7 +163,7 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-function ReclassifyForm({ material, onDone }: { material: MaterialView; onDone: () => void }) {
+function ReclassifyForm({ material, onDone }: { material: Material; onDone: () => void }) {
   const current = material.classification;
   const [level, setLevel] = useState<Classification['level']>(current.level);
   const [detail, setDetail] = useState(() => detailOf(current));

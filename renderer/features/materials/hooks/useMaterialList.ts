@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../../../shared/ipc/errors';
-import type { MaterialListItem } from '../../../../shared/ipc/materials';
+import type { MaterialListItem } from '../../../../shared/ipc/views';
 
 /** A list of material from main (due for erasure, still held), with an error and a way to reload it. */
 export function useMaterialList(fetch: () => Promise<Result<MaterialListItem[]>>) {

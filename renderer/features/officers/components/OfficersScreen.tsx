@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/requests';
+import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 import { ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';

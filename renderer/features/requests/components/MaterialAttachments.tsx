@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { AttachmentView, MaterialView } from '../../../../shared/ipc/casework';
+import type { Attachment, Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { AuditTrail } from '../../disclosures/components/AuditTrail';
@@ -14,9 +14,9 @@ export function formatSize(bytes: number): string {
  * The officer's files on one material, and its audit trail. The main process picks the files and
  * decides whether a copy may be saved (R-DIS-3); this only asks and shows the answer.
  */
-export function MaterialAttachments({ material }: { material: MaterialView }) {
+export function MaterialAttachments({ material }: { material: Material }) {
   // What main answered after an attach, until the page hands down a newer material.
-  const [attached, setAttached] = useState<{ from: AttachmentView[]; list: AttachmentView[] } | null>(null);
+  const [attached, setAttached] = useState<{ from: Attachment[]; list: Attachment[] } | null>(null);
   const attachments = attached?.from === material.attachments ? attached.list : material.attachments;
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -37,7 +37,7 @@ export function MaterialAttachments({ material }: { material: MaterialView }) {
     setStatus(r.value.added === 0 ? 'No files were chosen.' : `Attached ${r.value.added} file${r.value.added === 1 ? '' : 's'}.`);
   }
 
-  async function saveCopy(a: AttachmentView) {
+  async function saveCopy(a: Attachment) {
     setError(null);
     setStatus('');
     const r = await api().attachments.export({ materialId: material.id, attachmentId: a.id });

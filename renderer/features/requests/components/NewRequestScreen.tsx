@@ -1,19 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { assessNeedToKnow, CAPACITIES, ROUTES, type Capacity, type Route } from '../../../../shared/domain/need-to-know';
 import { computeDueDates } from '../../../../shared/domain/deadlines';
-import type { RequestDraft } from '../../../../shared/ipc/casework';
+import type { RequestDraft } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, readDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import { DateInput, Field, Form, Problems, dateParts, readDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
 import { tidy } from '../../../app/errors';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
-
-const today = ukToday;
+import { today } from '../../../app/clock';
 
 /** The form's fields, for the error summary and for mapping main's answers onto them. */
 export const NEW_REQUEST_FIELDS: FieldMap = {

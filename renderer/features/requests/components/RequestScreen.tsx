@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
-import type { MaterialView, RequestDetail, RequestEvent } from '../../../../shared/ipc/casework';
+import type { Material } from '../../../../shared/domain/material';
+import type { RequestDetail } from '../../../../shared/ipc/views';
+import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, emptyDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
 import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
@@ -13,6 +15,7 @@ import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
+import { today } from '../../../app/clock';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -109,7 +112,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       {row.chairNoticePending && (
         <p className="notice">
           The chair or executive member must be told what you asked and were given.{' '}
-          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: ukToday() }); if (r.ok) setDetail(r.value); else setError(r.error.message); }}>
+          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) setDetail(r.value); else setError(r.error.message); }}>
             Mark the chair notice sent
           </button>
         </p>
@@ -150,7 +153,7 @@ export const LOG_EVENT_FIELDS: FieldMap = {
 
 function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) => void }) {
   const [type, setType] = useState<RequestEvent['type']>('acknowledged');
-  const [onParts, setOnParts] = useState<DateParts>(() => dateParts(ukToday()));
+  const [onParts, setOnParts] = useState<DateParts>(() => dateParts(today()));
   const [note, setNote] = useState('');
   const [promisedParts, setPromisedParts] = useState<DateParts>(emptyDate);
   const [saved, setSaved] = useState('');
@@ -170,7 +173,7 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       form.clear();
       setNote('');
       setPromisedParts(emptyDate());
-      setOnParts(dateParts(ukToday()));
+      setOnParts(dateParts(today()));
       setSaved(`${EVENT_NAMES[type]} logged.`);
       onDone(r.value);
     } else form.failWith(r.error);
@@ -215,8 +218,8 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
   );
 }
 
-function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: MaterialView; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
-  const [opened, setOpened] = useState<MaterialView | null>(null);
+function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: Material; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
+  const [opened, setOpened] = useState<Material | null>(null);
   const [error, setError] = useState<string | null>(null);
   const visible = isVisibleInMode(material, mode);
   if (!visible) return <li className="material placeholder">Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.</li>;
@@ -271,7 +274,7 @@ export const MATERIAL_FIELDS: FieldMap = {
 function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
-  const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(ukToday()));
+  const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(today()));
   const [level, setLevel] = useState<Classification['level']>('unsure');
   const [detail, setDetail] = useState(() => detailOf(null));
   const [personal, setPersonal] = useState(false);
@@ -299,7 +302,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       setSummary('');
       setLevel('unsure');
       setDetail(detailOf(null));
-      setReceivedOn(dateParts(ukToday()));
+      setReceivedOn(dateParts(today()));
       // Whether the next item holds personal data is a fresh question, not carried over.
       setPersonal(false);
       setRetainUntil(emptyDate());

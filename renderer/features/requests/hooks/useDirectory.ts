@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
-import type { CouncilSettings, MeetingView, OfficerView } from '../../../../shared/ipc/casework';
+import type { CouncilSettings } from '../../../../shared/domain/council';
+import type { Meeting, Officer } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 
 /** Officers, meetings and the council profile in force: what the request form needs. */
 export function useDirectory(refreshKey = 0) {
-  const [officers, setOfficers] = useState<OfficerView[]>([]);
-  const [meetings, setMeetings] = useState<MeetingView[]>([]);
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [council, setCouncil] = useState<{ settings: CouncilSettings; profile: CouncilProfile } | null>(null);
   useEffect(() => {
     let live = true;

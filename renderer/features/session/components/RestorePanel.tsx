@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SessionState } from '../../../../shared/ipc/contract';
+import type { SessionState } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { ErrorMessage } from '../../../app/forms';
 

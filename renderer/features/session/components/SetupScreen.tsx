@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
-import type { SessionState } from '../../../../shared/ipc/contract';
+import type { SessionState } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { Field, Form, Problems, useForm } from '../../../app/forms';
 import { PassphraseField } from './PassphraseField';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { SessionState, UserSummary } from '../../../../shared/ipc/contract';
+import type { SessionState, UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { Form, useForm } from '../../../app/forms';
 import { PassphraseField } from './PassphraseField';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
-import type { UserSummary } from '../../../../shared/ipc/contract';
+import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { ErrorMessage, Field, Form, Problems, useForm } from '../../../app/forms';
 import { BackupPanel } from './BackupPanel';

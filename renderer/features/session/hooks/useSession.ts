@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SessionState } from '../../../../shared/ipc/contract';
+import type { SessionState } from '../../../../shared/domain/session';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { api } from '../../../app/api';
 

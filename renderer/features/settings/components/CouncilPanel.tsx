@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
-import type { CouncilSettings } from '../../../../shared/ipc/casework';
+import type { CouncilSettings } from '../../../../shared/domain/council';
 import { api } from '../../../app/api';
 import { ErrorMessage } from '../../../app/ui';
 import { Field, Form, useForm, type FieldMap } from '../../../app/forms';

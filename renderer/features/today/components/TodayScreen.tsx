@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Dashboard } from '../../../../shared/ipc/casework';
+import type { Dashboard } from '../../../../shared/ipc/views';
 import { api } from '../../../app/api';
 import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';

@@ -1,11 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { requestVolumeByMonth, volumeNudgeFor, type VolumeByMonth } from '../../../../shared/domain/request-volume';
 import { subscribeWorkingSet, workingSetSnapshot } from '../../../db/working-set';
+import { today } from '../../../app/clock';
 
 // R-ASK-7 is advice, not enforcement: worked out here from the working set with the shared rule.
 // It reads the working set's in-memory rows (service and sent date only): re-reading 50,000 rows
 // from IndexedDB on every change, while the set fills page by page, would hold up the screen.
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Every request the user can read, as (service, sent on); locked "Member only" rows carry neither. */
 function useSent() {

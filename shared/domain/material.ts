@@ -1,0 +1,91 @@
+// What came back for a request: the material record, its files, third-party consent and disposal.
+// The rules over it are in classification.ts and material-lifecycle.ts.
+import { z } from 'zod';
+import { isoDateSchema } from './dates';
+import { classificationSchema, personalDataSchema } from './classification';
+import { capacitySchema } from './need-to-know';
+
+const text = (max: number, what = 'This') => z.string().max(max, { error: `${what} can be at most ${max.toLocaleString('en-GB')} characters` });
+
+export const CONSENTS = ['not-asked', 'asked', 'given', 'refused'] as const;
+export type Consent = (typeof CONSENTS)[number];
+/** R-ASK-11: one recorded step of asking a third party for consent. */
+export const consentStepSchema = z.object({ status: z.enum(['asked', 'given', 'refused']), on: isoDateSchema, note: z.string() });
+export type ConsentStep = z.infer<typeof consentStepSchema>;
+export const thirdPartySchema = z.object({
+  name: z.string(),
+  consent: z.enum(CONSENTS),
+  /** Each consent step recorded (asked, given, refused), oldest first. */
+  history: z.array(consentStepSchema).optional(),
+});
+export type ThirdParty = z.infer<typeof thirdPartySchema>;
+
+export const DISPOSALS = ['destroyed', 'returned'] as const;
+/** R-USE-4: how protected material left the Member's hands. */
+export const disposalSchema = z.object({ how: z.enum(DISPOSALS), on: isoDateSchema, returnedTo: z.string().nullable(), reason: z.string() });
+export type Disposal = z.infer<typeof disposalSchema>;
+
+/** R-CLS-2: which officer confirmed the status of material that was "unsure", and when. */
+export const officerConfirmationSchema = z.object({
+  officer: z.string().trim().min(1, { error: 'Name the officer who confirmed it' }).max(120, { error: 'The name can be at most 120 characters' }),
+  on: isoDateSchema,
+});
+export type OfficerConfirmation = z.infer<typeof officerConfirmationSchema>;
+
+/** A file attached to material: sealed in the vault under the material's tier; the name is the file's own, never its path. */
+export const attachmentSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), addedOn: z.string() });
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Material as recorded by the Member or PA. */
+export const materialInputSchema = z.object({
+  requestId: z.string(),
+  title: z.string().trim().min(1, { error: 'Give the material a title' }).max(200, { error: 'The title can be at most 200 characters' }),
+  receivedOn: isoDateSchema,
+  summary: text(8000, 'The summary'),
+  classification: classificationSchema,
+  personalData: personalDataSchema,
+  isBriefing: z.boolean(),
+  thirdPartyName: text(120, 'The name').optional(),
+});
+export type MaterialInput = z.infer<typeof materialInputSchema>;
+
+export const materialSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  title: z.string(),
+  receivedOn: z.string(),
+  summary: z.string(),
+  classification: classificationSchema,
+  personalData: personalDataSchema,
+  isBriefing: z.boolean(),
+  givenForCapacity: capacitySchema,
+  givenForPurpose: z.string(),
+  meetingId: z.string().nullable(),
+  thirdParty: thirdPartySchema.nullable(),
+  attachments: z.array(attachmentSchema),
+  erasedOn: z.string().nullable(),
+  /** R-USE-4: set when the material was destroyed or returned (its content is then wiped). */
+  disposal: disposalSchema.nullable().optional(),
+});
+export type Material = z.infer<typeof materialSchema>;
+
+export const consentInputSchema = z.object({
+  id: z.string().min(1),
+  status: consentStepSchema.shape.status,
+  on: isoDateSchema,
+  note: z.string().trim().max(1000, { error: 'The note can be at most 1,000 characters' }),
+});
+
+export const keepUntilInputSchema = z.object({
+  id: z.string().min(1),
+  until: isoDateSchema,
+  reason: z.string().trim().min(1, { error: 'Say why it is still needed' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
+});
+
+export const disposalInputSchema = z.object({
+  id: z.string().min(1),
+  how: z.enum(DISPOSALS),
+  on: isoDateSchema,
+  returnedTo: z.string().trim().max(200, { error: 'The name can be at most 200 characters' }).optional(),
+  reason: z.string().trim().min(1, { error: 'Say why (for example end of term)' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
+});

@@ -1,0 +1,96 @@
+// View projections sent to the screens: rows, details and counts built from the domain's schemas
+// (shared/domain). Nothing here is stored; the aggregates themselves are defined once in shared/domain.
+import { z } from 'zod';
+import { classificationSchema } from '../domain/classification';
+import { REQUEST_STATUSES, requestDraftSchema, requestEventSchema } from '../domain/requests';
+import { GATE_STATES, gateSchema } from '../domain/disclosure';
+import { materialSchema, thirdPartySchema } from '../domain/material';
+
+/** One row of the requests list, as the signed-in role may see it. */
+export const requestRowSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  /** A PA sees Member-only requests as a locked placeholder: no subject, no details. */
+  locked: z.boolean(),
+  subject: z.string(),
+  question: z.string(),
+  notes: z.string(),
+  officerName: z.string(),
+  service: z.string(),
+  ward: z.string(),
+  meetingId: z.string().nullable(),
+  meetingLabel: z.string(),
+  capacity: z.string(),
+  route: z.string(),
+  classification: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  sentOn: z.string(),
+  acknowledgeBy: z.string().nullable(),
+  target: z.string(),
+  workingDaysLate: z.number(),
+  awaitingMonitoringOfficer: z.boolean(),
+  chairNoticePending: z.boolean(),
+  /** An acknowledgement or answer due in the next three working days (shared/domain/worklist). */
+  dueSoon: z.boolean(),
+});
+export type RequestRow = z.infer<typeof requestRowSchema>;
+
+/** A disclosure on its way through the gate, with the material's title and the steps its ground needs. */
+export const disclosureViewSchema = z.object({
+  id: z.string(),
+  materialId: z.string(),
+  materialTitle: z.string(),
+  gate: gateSchema,
+  steps: z.array(z.enum(GATE_STATES)),
+  /** R-ASK-11: whose information it is and whether they consented, for the screen to explain. */
+  thirdParty: thirdPartySchema.nullable().optional(),
+});
+export type DisclosureView = z.infer<typeof disclosureViewSchema>;
+
+export const auditEventSchema = z.object({ seq: z.number(), recordId: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()).nullable() });
+
+export const requestDetailSchema = z.object({
+  row: requestRowSchema,
+  draft: requestDraftSchema.omit({ blindCopies: true }).nullable(),
+  events: z.array(requestEventSchema),
+  explanation: z.array(z.string()),
+  assessmentSummary: z.string(),
+  verdict: z.enum(['sufficient', 'weak', 'refused']),
+  profileName: z.string(),
+  materials: z.array(materialSchema),
+  lockedMaterials: z.number(),
+  foiOffered: z.boolean(),
+});
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
+export const dashboardSchema = z.object({
+  today: z.string(),
+  overdue: z.number(),
+  dueSoon: z.number(),
+  awaitingMonitoringOfficer: z.number(),
+  chairNoticesPending: z.number(),
+  retentionDue: z.number(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** R-DUE-3: a request whose due dates would move under a new holiday list. */
+export const affectedRequestSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  before: z.object({ acknowledgeBy: z.string().nullable(), respondBy: z.string() }),
+  after: z.object({ acknowledgeBy: z.string().nullable(), respondBy: z.string() }),
+});
+
+/** One material in a work list (due for erasure, protected still held), with the request it came for. */
+export const materialListItemSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  requestReference: z.string(),
+  requestSubject: z.string(),
+  title: z.string(),
+  receivedOn: z.string(),
+  classification: classificationSchema,
+  retainUntil: z.string().nullable(),
+});
+export type MaterialListItem = z.infer<typeof materialListItemSchema>;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isoDateSchema, parseIsoDate, ukDateOf } from '../../../shared/domain/dates';
+
+describe('the UK date', () => {
+  it('is the Europe/London day: 00:30 BST on 1 June is 1 June (UTC still says 31 May)', () => {
+    const instant = new Date('2026-05-31T23:30:00Z'); // 00:30 BST, 1 June
+    expect(instant.toISOString().slice(0, 10)).toBe('2026-05-31');
+    expect(ukDateOf(instant)).toBe('2026-06-01');
+  });
+
+  it('is the UTC day in winter: 23:30 GMT on 31 December is 31 December', () => {
+    expect(ukDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+
+  it('moves at midnight on the day the clocks change', () => {
+    // Clocks go forward at 01:00 GMT on 29 March 2026 and back at 01:00 BST on 25 October 2026.
+    expect(ukDateOf(new Date('2026-03-28T23:59:00Z'))).toBe('2026-03-28');
+    expect(ukDateOf(new Date('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+    expect(ukDateOf(new Date('2026-10-24T23:00:00Z'))).toBe('2026-10-25');
+    expect(ukDateOf(new Date('2026-10-25T23:59:00Z'))).toBe('2026-10-25');
+  });
+});
+
+describe('the strict date type at the boundary', () => {
+  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-2-3', '28/11/2026', '', '2026-11-28T00:00:00Z'])('refuses %j with the domain’s own words', (value) => {
+    const parsed = isoDateSchema.safeParse(value);
+    expect(parsed.success).toBe(false);
+    let domainWords = '';
+    try {
+      parseIsoDate(value, 'The date');
+    } catch (e) {
+      domainWords = (e as Error).message;
+    }
+    expect(parsed.error?.issues[0]?.message).toBe(domainWords);
+    expect(domainWords).toMatch(/^The date/);
+  });
+
+  it('accepts real days, including 29 February in a leap year', () => {
+    expect(isoDateSchema.safeParse('2028-02-29').success).toBe(true);
+    expect(isoDateSchema.safeParse('2026-11-28').success).toBe(true);
+  });
+});
