@@ -290,7 +290,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
     p.require(title, 'title', 'Give the material a title').limit(title, 200, 'title', 'Title').limit(summary, 8000, 'summary', 'Summary or text').limit(thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
     const received = p.date(receivedOn, 'receivedOn', 'Received on', { notFuture: true });
     checkClassification(level, detail, p);
-    const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by', { future: true }) : null;
+    const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by') : null;
     if (p.any) return form.fail(p.list);
     const classification = classificationFrom(level, detail);
     const r = await api().materials.add({ requestId, title, summary, receivedOn: received!, classification, personalData: { personal, specialCategory: false, retainUntil: retain }, isBriefing: false, thirdPartyName });

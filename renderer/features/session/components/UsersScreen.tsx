@@ -98,11 +98,11 @@ function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
         A PA works your casework. Their passphrase opens the casework key only, so they can never read confidential,
         exempt or pink-paper material, or your briefings.
       </p>
-      <Field label="PA’s name" name="name">
+      <Field label="PA's name" name="name">
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
       </Field>
       <PassphraseField
-        label="PA’s passphrase"
+        label="PA's passphrase"
         name="passphrase"
         hint="The PA types this themselves; at least 12 characters."
         value={passphrase}
