@@ -48,7 +48,8 @@ export async function openApp(options: HarnessOptions = {}): Promise<Session & {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(harness.url);
+  // A loaded shared machine can take a while to serve the first page; the steps keep their own timeout.
+  await page.goto(harness.url, { timeout: 60_000 });
   return {
     harness,
     browser,
