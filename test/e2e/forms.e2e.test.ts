@@ -75,6 +75,10 @@ describe('forms a councillor understands, in Chromium', () => {
 
   it('new request: empty and 31/02/2026 are refused in words; the glossary opens from the form', async () => {
     const { page } = app;
+    await goTo(page, 'Settings');
+    await page.getByLabel('Council email domain').fill('example-council.gov.uk');
+    await page.getByRole('button', { name: 'Save council settings' }).click();
+    await expect.poll(() => page.getByText(/existing due dates do not move/).count()).toBe(1);
     await goTo(page, 'New request');
     await page.getByLabel('Subject').waitFor();
     expect(await page.getByText('You can enter up to 4,000 characters.').count()).toBeGreaterThan(0);
