@@ -1,7 +1,7 @@
 import { addWorkingDays, assertNation, NO_EDITS, type HolidayEdits, type HolidayScope, type Nation } from './calendar';
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
-import type { CouncilProfile } from './profiles';
+import { builtInProfile, type CouncilProfile } from './profiles';
 
 export interface DueDates {
   acknowledgeBy: IsoDate | null;
@@ -71,4 +71,22 @@ export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { rece
   if (!reply.whatIsHappening.trim()) throw new DomainError('invalid-input', 'A holding reply must say what is happening (004 §6.5.8).');
   if (compareIso(reply.promisedBy, reply.receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
   return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${reply.promisedBy} (was ${current.respondBy}).` };
+}
+
+// R-DUE-1 (FOIA s.10; FOISA s.10): an FOI/EIR request runs on its own 20-working-day clock, whatever the council's protocol says.
+export function profileForRoute(route: string | null, inForce: CouncilProfile, nation: Nation): CouncilProfile {
+  if (route !== 'foi') return inForce;
+  return builtInProfile(nation === 'scotland' ? 'foi-scotland' : 'foi');
+}
+
+/** The council facts a request's deadlines are worked out from: the same inputs in main (to save) and on screen (to preview). */
+export interface CalendarInForce {
+  profile: CouncilProfile;
+  nation: Nation;
+  holidayEdits: HolidayEdits;
+}
+
+// R-DUE-1, R-DUE-2 (FOIA s.10; 000 §17.8.2): a request's deadlines when sent, with the holiday edits in force.
+export function dueDatesForRequest(draft: { sentOn: IsoDate; route: string | null }, council: CalendarInForce): DueDates {
+  return computeDueDates(draft.sentOn, profileForRoute(draft.route, council.profile, council.nation), council.nation, council.holidayEdits);
 }

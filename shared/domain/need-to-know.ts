@@ -154,3 +154,8 @@ export function foiAlternative(assessment: NeedToKnowAssessment, nation: 'englan
       : 'FOI is not needed: the need to know is shown.',
   };
 }
+
+// R-ASK-4 (004 §11.9; 002) and R-ASK-5 (000 §17.8.6): a weak or refused case, or one this council's Monitoring Officer must accept, goes forward only as a referral; FOI is anyone's right and is never tested.
+export function needsMonitoringOfficerDecision(route: Route | null, assessment: Pick<NeedToKnowAssessment, 'verdict' | 'needsMonitoringOfficerAcceptance'>): boolean {
+  return route !== 'foi' && (assessment.verdict !== 'sufficient' || assessment.needsMonitoringOfficerAcceptance);
+}

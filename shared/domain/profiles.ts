@@ -66,7 +66,8 @@ export const BUILT_IN_PROFILES: Record<string, CouncilProfile> = {
 export const PROFILE_IDS = Object.keys(BUILT_IN_PROFILES);
 
 export function builtInProfile(id: unknown): CouncilProfile {
-  const profile = typeof id === 'string' ? BUILT_IN_PROFILES[id] : undefined;
+  // Own keys only: '__proto__' or 'constructor' is not a profile.
+  const profile = typeof id === 'string' && Object.hasOwn(BUILT_IN_PROFILES, id) ? BUILT_IN_PROFILES[id] : undefined;
   if (!profile) throw new DomainError('unknown-profile', `Unknown profile "${String(id)}": use one of ${PROFILE_IDS.join(', ')}`);
   return profile;
 }

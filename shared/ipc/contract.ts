@@ -57,6 +57,9 @@ const personName = z.string().trim().min(1, { error: 'Enter a name' }).max(120, 
 // Strength is judged by the main process (weak-passphrase error); this only bounds the size.
 const passphrase = z.string().min(1, { error: 'Enter a passphrase' }).max(1024, { error: 'That passphrase is too long' });
 
+/** The council in force as the screens see it: settings, the profile, the holiday edits, and the profiles to choose from. */
+const councilViewSchema = z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, holidayEdits: holidayEditsSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) });
+
 export const contract = {
   /** Name, version, data folder and current settings of the running app (About/Status screen). */
   'app:getStatus': invoke(noInput, appStatusSchema),
@@ -160,9 +163,9 @@ export const contract = {
   'dashboard:get': invoke(noInput, dashboardSchema),
 
   /** The council profile in force, nation and email domain, with the profiles to choose from. */
-  'council:get': invoke(noInput, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  'council:get': invoke(noInput, councilViewSchema),
   /** Change the council settings (the profile is recorded on each new request; existing due dates do not move). */
-  'council:set': invoke(councilSettingsSchema, z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  'council:set': invoke(councilSettingsSchema, councilViewSchema),
 
   /** The holiday list's user edits (one-off holidays added, holidays not kept). */
   'holidays:get': invoke(noInput, holidayEditsSchema),

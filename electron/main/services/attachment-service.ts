@@ -7,7 +7,6 @@ import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
 import { tierFor } from '../../../shared/domain/classification';
 import { isVisibleInMode, mustAudit } from '../../../shared/domain/protection';
-import { toIsoDate } from '../../../shared/domain/dates';
 import type { Attachment, Material } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CaseworkService } from './casework-service';

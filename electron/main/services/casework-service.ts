@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type CouncilProfile, builtInProfile } from '../../../shared/domain/profiles';
-import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
-import { computeDueDates, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import type { CouncilProfile } from '../../../shared/domain/profiles';
+import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, needsMonitoringOfficerDecision, CAPACITIES, ROUTES, type Capacity } from '../../../shared/domain/need-to-know';
+import { computeDueDates, dueDatesForRequest, profileForRoute, applyHoldingReply, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation, officerSeniorityWarning, requestStatus, type EscalationLevel } from '../../../shared/domain/requests';
 import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
 import { classify, effectiveLevel, levelNames, requireRetentionDate, retentionDue, tierFor } from '../../../shared/domain/classification';
 import { mustAudit } from '../../../shared/domain/protection';
 import { addWorkingDays, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
-import { compareIso, formatUk, toIsoDate } from '../../../shared/domain/dates';
+import { compareIso, formatUk } from '../../../shared/domain/dates';
 import type { z } from 'zod';
 import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import type { Material, materialInputSchema } from '../../../shared/domain/material';
@@ -134,10 +134,8 @@ export class CaseworkService {
     const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
     // R-ASK-4: a refused or weak case may only go forward as a request for the Monitoring Officer's decision.
     let moReferral: StoredRequest['moReferral'] = null;
-    if (assessment.verdict !== 'sufficient' || assessment.needsMonitoringOfficerAcceptance) {
-      if (draft.route === 'foi') {
-        // FOI is anyone's right: no need to know is tested (R-ASK-5).
-      } else if (draft.monitoringOfficerReason?.trim()) {
+    if (needsMonitoringOfficerDecision(draft.route, assessment)) {
+      if (draft.monitoringOfficerReason?.trim()) {
         try {
           moReferral = { reason: monitoringOfficerReferral(assessment, draft.monitoringOfficerReason).reason, decision: null };
         } catch (error) {
@@ -153,11 +151,12 @@ export class CaseworkService {
 
   createRequest(draft: RequestDraft): RequestDetail {
     const council = this.council.get();
-    const profile = draft.route === 'foi' ? builtInProfile(council.nation === 'scotland' ? 'foi-scotland' : 'foi') : this.council.profile();
+    const calendar = { profile: this.council.profile(), nation: council.nation, holidayEdits: this.council.holidayEdits() };
+    const profile = profileForRoute(draft.route, calendar.profile, calendar.nation);
     const { officer, assessment, moReferral } = this.vet(draft, profile);
     const id = randomUUID();
     // R-DUE-1/R-DUE-3: due dates fixed now, with the profile and calendar in force recorded on the request.
-    const due = computeDueDates(draft.sentOn, profile, council.nation, this.council.holidayEdits());
+    const due = dueDatesForRequest(draft, calendar);
     const count = this.synced().size + this.vault.sealedIds(REQUEST).length;
     const notice = chairNoticeFor({ id, subject: draft.subject, meetingId: draft.meetingId, agendaItem: draft.agendaItem, mayBeRaisedAtMeeting: draft.mayBeRaisedAtMeeting }, profile);
     const { blindCopies: _none, ...kept } = draft;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { classify, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
-import { toIsoDate } from '../../../shared/domain/dates';
 import {
   changeClassification,
   checkDisposable,

@@ -31,6 +31,8 @@ export function caseworkHandlers(
     return {
       settings: council.get(),
       profile: council.profile(),
+      // The screens preview due dates with the same holiday edits main saves them with.
+      holidayEdits: council.holidayEdits(),
       profiles: [...Object.values(BUILT_IN_PROFILES).filter((p) => !p.id.startsWith('foi')), ...council.customProfiles()].map((p) => ({ id: p.id, name: p.name })),
     };
   };

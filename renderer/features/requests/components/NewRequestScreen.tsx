@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { assessNeedToKnow, CAPACITIES, ROUTES, type Capacity, type Route } from '../../../../shared/domain/need-to-know';
-import { computeDueDates } from '../../../../shared/domain/deadlines';
+import { assessNeedToKnow, needsMonitoringOfficerDecision, CAPACITIES, ROUTES, type Capacity, type Route } from '../../../../shared/domain/need-to-know';
+import { dueDatesForRequest, profileForRoute } from '../../../../shared/domain/deadlines';
 import type { RequestDraft } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
@@ -84,7 +84,8 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   }, [draft.officerId]);
 
   const volumeNudge = useServiceNudge(officers.find((o) => o.id === draft.officerId)?.service);
-  const profile = council?.profile ?? builtInProfile('000');
+  // The profile main times and tests the request by (FOI has its own clock).
+  const profile = council ? profileForRoute(draft.route, council.profile, council.settings.nation) : builtInProfile('000');
   const meeting = meetings.find((m) => m.id === draft.meetingId);
   const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
   const sentIso = (() => {
@@ -94,12 +95,13 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   const due = (() => {
     if (!sentIso) return null;
     try {
-      return computeDueDates(sentIso, draft.route === 'foi' ? builtInProfile(council?.settings.nation === 'scotland' ? 'foi-scotland' : 'foi') : profile, council?.settings.nation ?? 'england-and-wales');
+      // The same function and inputs main saves with, holiday edits included.
+      return council ? dueDatesForRequest({ ...draft, sentOn: sentIso }, { profile: council.profile, nation: council.settings.nation, holidayEdits: council.holidayEdits }) : null;
     } catch {
       return null;
     }
   })();
-  const needsReferral = draft.route !== 'foi' && (assessment.verdict !== 'sufficient' || assessment.needsMonitoringOfficerAcceptance);
+  const needsReferral = needsMonitoringOfficerDecision(draft.route, assessment);
 
   function toCheck(event: FormEvent) {
     event.preventDefault();

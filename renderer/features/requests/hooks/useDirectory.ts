@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CouncilProfile } from '../../../../shared/domain/profiles';
-import type { CouncilSettings } from '../../../../shared/domain/council';
+import type { OutputOf } from '../../../../shared/ipc/contract';
 import type { Meeting, Officer } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 
@@ -8,7 +7,7 @@ import { api } from '../../../app/api';
 export function useDirectory(refreshKey = 0) {
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [council, setCouncil] = useState<{ settings: CouncilSettings; profile: CouncilProfile } | null>(null);
+  const [council, setCouncil] = useState<OutputOf<'council:get'> | null>(null);
   useEffect(() => {
     let live = true;
     void Promise.all([api().officers.list(), api().meetings.list(), api().council.get()]).then(([o, m, c]) => {
