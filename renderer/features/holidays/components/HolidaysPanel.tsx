@@ -92,6 +92,7 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
         {readOnly ? 'The Member can add a one-off holiday announced at short notice, or mark one that is not kept.' : 'Due dates already set do not move unless you say so.'}
       </p>
       <ErrorMessage message={error} />
+      {readOnly && saved && saved.added.length === 0 && saved.removed.length === 0 && <p>No holidays have been added or marked as not kept.</p>}
       <div className="inline-form">
         <Field label="Year">
           {(p) => (
