@@ -18,9 +18,10 @@ import { useUnfiled } from '../features/correspondence/hooks/useCorrespondence';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { followChanges } from '../db/changes';
 import { meetingsByDate } from '../db/queries';
-import { db, loadWorkingSet } from '../db/working-set';
+import { loadWorkingSet } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
+import { HELP_EVENT, type GlossaryTerm } from './glossary';
 import { ukDate } from './ui';
 import type { Route } from './routes';
 import { ReportsScreen } from '../features/reports/components/ReportsScreen';
@@ -47,11 +48,9 @@ const TOUCH_INTERVAL_MS = 20_000;
 export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void }) {
   const [route, setRoute] = useState<Route>({ name: 'today' });
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpTerm, setHelpTerm] = useState<GlossaryTerm | null>(null);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
   const meetings = useLiveQuery(meetingsByDate, [], []);
-  const [loaded, setLoaded] = useState(false);
-  // Live count of the working set (it changes as requests are added or a PA's view differs).
-  const inSession = useLiveQuery(() => db.requests.count(), [loaded], 0);
   // The navigation shows how many emails wait to be filed.
   const unfiled = useUnfiled();
   const [searchFocusKey, setSearchFocusKey] = useState(0);
@@ -65,7 +64,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
     let live = true;
     // A failure here is a lock mid-load (the unlock screen follows); nothing to show.
     loadWorkingSet().then(
-      () => live && setLoaded(true),
+      () => undefined,
       () => undefined,
     );
     const offRecords = followChanges();
@@ -76,6 +75,16 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       offRecords();
       offMode();
     };
+  }, []);
+
+  // A "What is this?" link anywhere asks for the glossary at its term.
+  useEffect(() => {
+    const onHelp = (e: Event) => {
+      setHelpTerm((e as CustomEvent<GlossaryTerm | null>).detail ?? null);
+      setHelpOpen(true);
+    };
+    window.addEventListener(HELP_EVENT, onHelp);
+    return () => window.removeEventListener(HELP_EVENT, onHelp);
   }, []);
 
   const navigate = (next: Route) => {
@@ -93,7 +102,10 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       if (!shortcut || !available.has(shortcut.action)) return;
       event.preventDefault();
       if (shortcut.action === 'lock') onLock();
-      if (shortcut.action === 'help') setHelpOpen(true);
+      if (shortcut.action === 'help') {
+        setHelpTerm(null);
+        setHelpOpen(true);
+      }
       if (shortcut.action === 'newRequest') navigate({ name: 'new-request' });
       if (shortcut.action === 'today') navigate({ name: 'today' });
       if (shortcut.action === 'requests') navigate({ name: 'requests' });
@@ -133,8 +145,11 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           <button type="button" className="secondary" onClick={toggleMeetingMode} aria-pressed={mode.kind !== 'normal'}>
             Public meeting <kbd>Ctrl+Shift+M</kbd>
           </button>
-          <button type="button" className="secondary" onClick={() => setHelpOpen(true)}>
-            Shortcuts <kbd>F1</kbd>
+          <button type="button" className="secondary" onClick={() => {
+              setHelpTerm(null);
+              setHelpOpen(true);
+            }}>
+            Help <kbd>F1</kbd>
           </button>
           <button type="button" className="secondary" onClick={onLock}>
             Lock <kbd>Ctrl+L</kbd>
@@ -186,7 +201,6 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
               </li>
             ))}
           </ul>
-          {loaded && <p className="hint nav-hint">{inSession.toLocaleString('en-GB')} requests in this session</p>}
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
           {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
@@ -205,7 +219,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'about' && <AboutScreen />}
         </main>
       </div>
-      {helpOpen && <HelpPanel available={available} onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <HelpPanel available={available} term={helpTerm} onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export const shortcuts: Shortcut[] = [
   { action: 'meetingMode', keys: 'Ctrl+Shift+M', description: 'Switch public-meeting mode on or off', matches: (e) => ctrl(e) && e.shiftKey && e.key.toLowerCase() === 'm' },
   { action: 'today', keys: 'Ctrl+1', description: 'Go to Today', matches: (e) => ctrl(e) && e.key === '1' },
   { action: 'requests', keys: 'Ctrl+2', description: 'Go to Requests', matches: (e) => ctrl(e) && e.key === '2' },
-  { action: 'help', keys: 'F1', description: 'Show this list of shortcuts', matches: (e) => e.key === 'F1' },
+  { action: 'help', keys: 'F1', description: 'Show help: shortcuts and what the words mean', matches: (e) => e.key === 'F1' },
 ];
 
 export function shortcutFor(event: KeyboardEvent): Shortcut | undefined {

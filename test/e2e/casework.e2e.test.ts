@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_PASSPHRASE, PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { MEMBER_PASSPHRASE, PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember, fillDate } from './support/browser';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -20,7 +20,7 @@ async function fillRequest(page: Page, opts: { subject: string; justification: s
     await page.getByLabel('I may raise this at the meeting').check();
   }
   await page.getByLabel('Your council email address').fill('cllr.smith@example-council.gov.uk');
-  if (opts.sentOn) await page.getByLabel('Date sent').fill(opts.sentOn);
+  if (opts.sentOn) await fillDate(page, 'Date sent', opts.sentOn);
   if (opts.memberOnly) await page.getByLabel('Member only (your PA will not see it)').check();
 }
 
@@ -42,11 +42,11 @@ describe('casework journeys in Chromium', () => {
     await page.getByLabel('Officer’s name').fill('Sam Green');
     await page.getByLabel('Role').fill('Head of Estates');
     await page.getByLabel('Service').fill('Estates');
-    await page.getByLabel('Council email', { exact: true }).fill('sam.green@example-council.gov.uk');
+    await page.getByLabel('Officer’s email address', { exact: true }).fill('sam.green@example-council.gov.uk');
     await page.getByRole('button', { name: 'Add officer' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Sam Green' }).count()).toBe(1);
     await page.getByLabel('Committee').fill('Cabinet');
-    await page.getByLabel('Date', { exact: true }).fill('2026-12-02');
+    await fillDate(page, 'Date of the meeting', '2026-12-02');
     await page.getByLabel('Agenda items').fill('Item 9: depot disposal');
     await page.getByRole('button', { name: 'Add meeting' }).click();
     await expect.poll(() => page.getByText(/Cabinet, 02\/12\/2026/).count()).toBe(1);
@@ -82,7 +82,7 @@ describe('casework journeys in Chromium', () => {
     await page.getByRole('heading', { name: 'Street lighting outage' }).waitFor();
     await expect.poll(() => page.locator('.tag').first().textContent()).toMatch(/overdue/i);
     await page.getByLabel('What happened').selectOption('acknowledged');
-    await page.getByLabel('On', { exact: true }).fill(daysAgo(2));
+    await fillDate(page, 'Date it happened', daysAgo(2));
     await page.getByRole('button', { name: 'Log it' }).click();
     await expect.poll(() => page.getByText(/: Acknowledged/).count()).toBe(1);
     await expect.poll(() => page.locator('.tag').first().textContent()).toMatch(/overdue/i);
@@ -111,7 +111,7 @@ describe('casework journeys in Chromium', () => {
     await page.getByLabel('Summary or text').fill('Valuation £2.1m; two bidders.');
     await page.getByLabel('Classification').selectOption({ label: 'Pink paper' });
     await page.getByLabel('Committee').fill('Cabinet');
-    await page.getByLabel('Meeting date').fill('2026-12-02');
+    await fillDate(page, 'Meeting date', '2026-12-02');
     await page.getByLabel('Agenda item').fill('Item 9: depot disposal');
     await page.getByLabel('Report author’s designation').fill('Director of Resources');
     await page.getByRole('button', { name: 'Record it' }).click();
@@ -191,7 +191,7 @@ describe('casework journeys in Chromium', () => {
     do next.setUTCDate(next.getUTCDate() + 1);
     while (next.getUTCDay() === 0 || next.getUTCDay() === 6);
     await goTo(page, 'Settings');
-    await page.getByLabel('Holiday date').fill(next.toISOString().slice(0, 10));
+    await fillDate(page, 'Holiday date', next.toISOString().slice(0, 10));
     await page.getByLabel('Holiday name').fill('Local one-off holiday');
     await page.getByRole('button', { name: 'Show which requests this affects' }).click();
     await expect.poll(() => page.getByText(/Depot disposal valuation: answer due/).count()).toBe(1);

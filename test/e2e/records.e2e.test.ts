@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember, fillDate } from './support/browser';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const ukToday = () => {
@@ -13,19 +13,19 @@ async function addMaterial(page: Page, m: { title: string; level: string; paragr
   const form = page.getByRole('form', { name: 'Record what the officer sent' });
   await form.getByLabel('Title').fill(m.title);
   await form.getByLabel('Summary or text').fill(`Text of ${m.title}`);
-  await form.getByLabel('Received on').fill(daysAgo(2));
+  await fillDate(form, 'Received on', daysAgo(2));
   await form.getByLabel('Classification', { exact: true }).selectOption({ label: m.level });
   if (m.paragraph) await form.getByLabel('Schedule 12A paragraph').selectOption({ value: m.paragraph });
   if (m.pink) {
     await form.getByLabel('Committee').fill('Cabinet');
-    await form.getByLabel('Meeting date').fill('2026-12-02');
+    await fillDate(form, 'Meeting date', '2026-12-02');
     await form.getByLabel('Agenda item').fill('Item 9: depot disposal');
     await form.getByLabel('Report author’s designation').fill('Director of Resources');
   }
   if (m.thirdParty) await form.getByLabel('Whose information it is, if it belongs to someone else').fill(m.thirdParty);
   if (m.personalUntil) {
     await form.getByLabel('Contains personal data').check();
-    await form.getByLabel('Erase by').fill(m.personalUntil);
+    await fillDate(form, 'Erase by', m.personalUntil);
   } else await form.getByLabel('Contains personal data').uncheck(); // the form keeps the last tick
 
   await form.getByRole('button', { name: 'Record it' }).click();
@@ -85,12 +85,12 @@ describe('what happens to material after it arrives, in Chromium', () => {
     await pink.getByLabel('Meeting that resolved it').fill('');
     await pink.getByRole('button', { name: 'Save the classification' }).click();
     // The main process refuses it without the resolution; nothing changes.
-    await expect.poll(() => pink.getByRole('alert').textContent()).toMatch(/stays confidential until the committee resolves/);
+    await expect.poll(() => pink.getByRole('alert').textContent()).toMatch(/Enter the meeting that resolved it/);
     await expect.poll(() => pink.getByText(/Pink paper: Cabinet/).count()).toBe(1);
     await expectNoAxeViolations(page, 'reclassify a pink paper');
     await screenshot(page, 'reclassify-pink-paper');
     await pink.getByLabel('Meeting that resolved it').fill('Cabinet');
-    await pink.getByLabel('Date of the resolution').fill('2026-12-02');
+    await fillDate(pink, 'Date of the resolution', '2026-12-02');
     await pink.getByLabel('Minute reference').fill('CAB/114');
     await pink.getByRole('button', { name: 'Save the classification' }).click();
     await expect.poll(() => pink.locator('.tag').first().textContent()).toBe('Open');

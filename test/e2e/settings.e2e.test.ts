@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember, fillDate } from './support/browser';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -28,7 +28,7 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await page.getByLabel('Officer’s name').fill('Sam Green');
     await page.getByLabel('Role').fill('Head of Estates');
     await page.getByLabel('Service').fill('Estates');
-    await page.getByLabel('Council email', { exact: true }).fill('sam.green@example-council.gov.uk');
+    await page.getByLabel('Officer’s email address', { exact: true }).fill('sam.green@example-council.gov.uk');
     await page.getByRole('button', { name: 'Add officer' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Sam Green' }).count()).toBe(1);
   });
@@ -68,7 +68,7 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await page.getByLabel('Ward').fill('Riverside');
     await page.getByLabel('Your council email address').fill('cllr.smith@example-council.gov.uk');
     // Monday 16/11/2026 + 10 working days (England and Wales) = Monday 30/11/2026; no acknowledgement under the copy.
-    await page.getByLabel('Date sent').fill('2026-11-16');
+    await fillDate(page, 'Date sent', '2026-11-16');
     await expect.poll(() => page.getByTestId('due-preview').textContent()).toBe('answer due 30/11/2026 (Our district (10 days)).');
     await page.getByRole('button', { name: 'Check your answers' }).click();
     await page.getByRole('button', { name: 'Save the request' }).click();

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startHarness, type Harness, type HarnessOptions } from '../../../tools/harness/server';
 
@@ -100,4 +100,13 @@ export async function setUpAsMember(page: Page, name = 'Cllr Jane Smith'): Promi
 
 export async function goTo(page: Page, linkName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName }).click();
+}
+
+/** Types an ISO date into a GOV.UK date input (day, month and year boxes) found by its legend. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
 }

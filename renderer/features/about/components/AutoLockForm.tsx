@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { Field, Form, useForm } from '../../../app/forms';
 import { AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES } from '../../../../shared/domain/app-settings';
 import type { AppSettings } from '../../../../shared/domain/app-settings';
 import type { Result } from '../../../../shared/ipc/errors';
@@ -12,48 +13,32 @@ interface Props {
 /** Remounted (by key) whenever the saved value changes, so the box always starts from it. */
 export function AutoLockForm({ current, save, onSaved }: Props) {
   const [draft, setDraft] = useState(String(current));
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
+  const form = useForm({ fields: { minutes: { label: 'Minutes before locking', missing: 'Enter the number of minutes' } }, aliases: { autoLockMinutes: 'minutes' } });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     // The main process validates; an empty box is sent as not-a-number so its message explains it.
     const result = await save(draft.trim() === '' ? Number.NaN : Number(draft));
     if (result.ok) {
-      setError(null);
+      form.clear();
       onSaved(`Saved. The app locks after ${result.value.autoLockMinutes} minutes without use.`);
     } else {
-      setError(result.error.message);
+      form.failWith(result.error);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      <label htmlFor={inputId}>Lock the app after this many minutes without use</label>
-      <p id={hintId} className="hint">
-        A whole number from {AUTO_LOCK_MIN_MINUTES} to {AUTO_LOCK_MAX_MINUTES}. Locking forgets the keys until you
-        unlock with your passphrase.
-      </p>
-      {error && (
-        <p id={errorId} role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <input
-        id={inputId}
-        name="autoLockMinutes"
-        inputMode="numeric"
-        className="narrow"
-        value={draft}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-      />
+    <Form form={form} onSubmit={onSubmit} className="stack" aria-label="Auto-lock">
+      <Field
+        label="Lock the app after this many minutes without use"
+        name="minutes"
+        hint={`A whole number from ${AUTO_LOCK_MIN_MINUTES} to ${AUTO_LOCK_MAX_MINUTES}. Locking forgets the keys until you unlock with your passphrase.`}
+      >
+        {(p) => <input {...p} name="autoLockMinutes" inputMode="numeric" className="narrow" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Save auto-lock</button>
       </div>
-    </form>
+    </Form>
   );
 }

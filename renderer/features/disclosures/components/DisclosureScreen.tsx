@@ -3,9 +3,53 @@ import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/
 import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, Field } from '../../../app/ui';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap, type FormApi } from '../../../app/forms';
+import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
 import type { Navigate } from '../../../app/routes';
 import { today } from '../../../app/clock';
+
+
+type StepResult = { ok: true } | { ok: false; error: { message: string } };
+type Submit<T> = (value: T) => Promise<StepResult>;
+
+/** Sends one step; main's refusal is mapped onto the step's own fields. */
+async function send(form: FormApi, result: Promise<StepResult>) {
+  const r = await result;
+  if (r.ok) form.clear();
+  else form.failWith(r.error);
+}
+
+export const EVIDENCE_FIELDS: FieldMap = {
+  fields: {
+    consentGivenBy: { label: 'Consent given by', missing: 'Enter who gave consent' },
+    authority: { label: 'Why they can give it', missing: 'Say why they can give consent' },
+    consentDate: { label: 'Date of consent', missing: 'Enter the date of consent' },
+    legalProvision: { label: 'The law that requires it', missing: 'Name the law that requires it' },
+    requestedBy: { label: 'Who requires it', missing: 'Say who requires it' },
+    adviser: { label: 'Adviser', missing: 'Name the adviser' },
+    profession: { label: 'Profession', missing: 'Enter the adviser’s profession' },
+    confidentialityAgreed: { label: 'They have agreed to keep it confidential', missing: 'Confirm the adviser has agreed to keep it confidential' },
+    publicInterestReasons: { label: 'Why disclosure is reasonable and in the public interest', missing: 'Say why disclosure is reasonable and in the public interest' },
+    goodFaith: { label: 'I am acting in good faith', missing: 'Confirm you are acting in good faith' },
+    consistentWithAuthorityRequirements: { label: 'In line with the council’s reasonable requirements', missing: 'Confirm this is in line with the council’s reasonable requirements' },
+  },
+  aliases: { evidence: 'consentGivenBy' },
+};
+export const CONSULTATION_FIELDS: FieldMap = {
+  fields: {
+    requestedOn: { label: 'Asked on', missing: 'Enter the date you asked' },
+    monitoringOfficer: { label: 'Monitoring Officer', missing: 'Name the Monitoring Officer (or representative)' },
+    advice: { label: 'Their advice', missing: 'Record their advice' },
+    adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
+  },
+  aliases: { consultation: 'monitoringOfficer' },
+};
+export const REGARD_FIELDS: FieldMap = { fields: { hadRegard: { label: 'Regard to the advice', missing: 'Confirm you have had regard to the Monitoring Officer’s advice' }, reasons: { label: 'Your reasons for departing from it', missing: 'Give your reasons for departing from the advice' } }, aliases: { regard: 'hadRegard' } };
+export const APPROVE_FIELDS: FieldMap = { fields: { checked: 'Checked with the officer', note: { label: 'What they said', missing: 'Say what the officer said, or why you could not check' } }, aliases: { officerCheck: 'note' } };
+export const DISCLOSE_FIELDS: FieldMap = { fields: { to: { label: 'Passed on to', missing: 'Say who it was passed on to' }, what: { label: 'What was passed on', missing: 'Say what was passed on' } } };
+export const GROUND_FIELDS: FieldMap = { fields: { ground: { label: 'Ground', missing: 'Choose the ground for passing it on' } } };
 
 /** The guided disclosure: the gate's steps always visible; the main process decides every step. */
 export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navigate }) {
@@ -13,15 +57,16 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
   const d = disclosures?.find((x) => x.id === id) ?? null;
   const [error, setError] = useState<string | null>(null);
 
-  async function step(event: Parameters<ReturnType<typeof api>['disclosures']['advance']>[0]['event']) {
+  async function step(event: Parameters<ReturnType<typeof api>['disclosures']['advance']>[0]['event']): Promise<StepResult> {
     const r = await api().disclosures.advance({ id, event });
     if (r.ok) {
       await reload();
       setError(null);
-    } else setError(r.error.message);
+    }
+    return r;
   }
 
-  if (!d) return <p className="loading">Loading…</p>;
+  if (!d) return error ? <ErrorMessage message={error} /> : <p className="loading">Loading…</p>;
   const current = d.steps.indexOf(d.gate.state);
   return (
     <section className="screen" aria-labelledby="disclosure-heading">
@@ -38,7 +83,7 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       {d.thirdParty && d.thirdParty.consent !== 'given' && d.gate.state !== 'disclosed' && (
         // R-ASK-11: the same check the main process makes at approval and disclosure, explained up front.
         <p className="notice" data-testid="third-party-consent">
-          {thirdPartyDisclosureCheck({ thirdParty: d.thirdParty }, d.gate.ground).reason}
+          {tidy(thirdPartyDisclosureCheck({ thirdParty: d.thirdParty }, d.gate.ground).reason ?? '')}
         </p>
       )}
       {d.gate.state === 'draft' && <GroundForm onChoose={(ground) => step({ type: 'choose-ground', ground })} />}
@@ -51,7 +96,7 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       {d.gate.state === 'approved' && <DiscloseForm title={d.materialTitle} onSubmit={(to, what) => step({ type: 'disclose', to, on: today(), what })} />}
       {d.gate.state === 'disclosed' && (
         <p className="success">
-          Disclosed to {d.gate.disclosure?.to} on {d.gate.disclosure?.on}. It is in the{' '}
+          Disclosed to {d.gate.disclosure?.to} on {ukDate(d.gate.disclosure?.on)}. It is in the{' '}
           <button type="button" className="link" onClick={() => navigate({ name: 'register' })}>
             disclosure register
           </button>
@@ -65,150 +110,237 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
   );
 }
 
-function GroundForm({ onChoose }: { onChoose: (g: Ground) => void }) {
+function GroundForm({ onChoose }: { onChoose: Submit<Ground> }) {
   const [ground, setGround] = useState<Ground | ''>('');
+  const form = useForm(GROUND_FIELDS);
   return (
-    <form className="stack wide" onSubmit={(e) => { e.preventDefault(); if (ground) onChoose(ground); }}>
-      <fieldset>
+    <Form
+      form={form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ground) return form.fail([{ field: 'ground', message: 'Choose the ground for passing it on' }]);
+        void send(form, onChoose(ground));
+      }}
+      aria-label="Ground for passing it on"
+    >
+      <fieldset className={form.errorFor('ground') ? 'field-error' : undefined}>
         <legend>On what ground may this be passed on?</legend>
-        {(Object.keys(GROUNDS) as Ground[]).map((g) => (
+        <p className="hint">
+          <Glossary term="grounds" />
+        </p>
+        {form.errorFor('ground') && <p className="error">{form.errorFor('ground')}</p>}
+        {(Object.keys(GROUNDS) as Ground[]).map((g, i) => (
           <label key={g} className="checkbox">
-            <input type="radio" name="ground" value={g} checked={ground === g} onChange={() => setGround(g)} /> ({g}) {GROUNDS[g]}
+            <input type="radio" id={i === 0 ? form.idFor('ground') : undefined} name="ground" value={g} checked={ground === g} onChange={() => setGround(g)} /> ({g}) {GROUNDS[g]}
           </label>
         ))}
       </fieldset>
       <div>
         <button type="submit">Choose this ground</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: (evidence: Record<string, unknown>) => void }) {
+function Check({ form, name, checked, onChange, children }: { form: FormApi; name: string; checked: boolean; onChange: (v: boolean) => void; children: React.ReactNode }) {
+  const error = form.errorFor(name);
+  return (
+    <div className={error ? 'field-error' : undefined}>
+      {error && <p className="error">{error}</p>}
+      <label className="checkbox">
+        <input type="checkbox" id={form.idFor(name)} checked={checked} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.checked)} /> {children}
+      </label>
+    </div>
+  );
+}
+
+function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: Submit<Record<string, unknown>> }) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
-  const [c, setC] = useState(today());
+  const [c, setC] = useState<DateParts>(() => dateParts(today()));
   const [agreed, setAgreed] = useState(false);
   const [agreed2, setAgreed2] = useState(false);
+  const form = useForm(EVIDENCE_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const evidence =
-      ground === 'a' ? { consentGivenBy: a, authority: b, consentDate: c } : ground === 'b' ? { legalProvision: a, requestedBy: b } : ground === 'c' ? { adviser: a, profession: b, confidentialityAgreed: agreed } : { publicInterestReasons: a, goodFaith: agreed, consistentWithAuthorityRequirements: agreed2 };
-    onSubmit(evidence);
+    const p = new Problems();
+    const need = (value: string, name: string) => p.require(value, name, (EVIDENCE_FIELDS.fields[name] as { missing: string }).missing);
+    let evidence: Record<string, unknown>;
+    if (ground === 'a') {
+      need(a, 'consentGivenBy');
+      need(b, 'authority');
+      const date = p.date(c, 'consentDate', 'Date of consent', { notFuture: true });
+      evidence = { consentGivenBy: a, authority: b, consentDate: date };
+    } else if (ground === 'b') {
+      need(a, 'legalProvision');
+      need(b, 'requestedBy');
+      evidence = { legalProvision: a, requestedBy: b };
+    } else if (ground === 'c') {
+      need(a, 'adviser');
+      need(b, 'profession');
+      if (!agreed) p.add('confidentialityAgreed', 'Confirm the adviser has agreed to keep it confidential');
+      evidence = { adviser: a, profession: b, confidentialityAgreed: agreed };
+    } else {
+      need(a, 'publicInterestReasons');
+      if (a.trim() && a.trim().length < 20) p.add('publicInterestReasons', 'Why disclosure is reasonable and in the public interest must be at least 20 characters');
+      if (!agreed) p.add('goodFaith', 'Confirm you are acting in good faith');
+      if (!agreed2) p.add('consistentWithAuthorityRequirements', 'Confirm this is in line with the council’s reasonable requirements');
+      evidence = { publicInterestReasons: a, goodFaith: agreed, consistentWithAuthorityRequirements: agreed2 };
+    }
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit(evidence));
   };
   return (
-    <form className="stack wide" onSubmit={submit} aria-label="Evidence for the ground">
+    <Form form={form} onSubmit={submit} aria-label="Evidence for the ground">
       <h2>Evidence for ground ({ground})</h2>
       {ground === 'a' && (
         <>
-          <Field label="Consent given by">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Why they can give it">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
-          <Field label="Date of consent">{(p) => <input {...p} type="date" value={c} onChange={(e) => setC(e.target.value)} />}</Field>
+          <Field label="Consent given by" name="consentGivenBy">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
+          <Field label="Why they can give it" name="authority">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <DateInput label="Date of consent" name="consentDate" value={c} onChange={setC} />
         </>
       )}
       {ground === 'b' && (
         <>
-          <Field label="The law that requires it">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Who requires it">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <Field label="The law that requires it" name="legalProvision">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
+          <Field label="Who requires it" name="requestedBy">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
         </>
       )}
       {ground === 'c' && (
         <>
-          <Field label="Adviser">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Profession">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
-          <label className="checkbox">
-            <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> They have agreed to keep it confidential
-          </label>
+          <Field label="Adviser" name="adviser">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
+          <Field label="Profession" name="profession">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <Check form={form} name="confidentialityAgreed" checked={agreed} onChange={setAgreed}>
+            They have agreed to keep it confidential
+          </Check>
         </>
       )}
       {ground === 'd' && (
         <>
-          <Field label="Why disclosure is reasonable and in the public interest">{(p) => <textarea {...p} rows={3} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <label className="checkbox">
-            <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> I am acting in good faith
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={agreed2} onChange={(e) => setAgreed2(e.target.checked)} /> This is in line with the council’s reasonable requirements
-          </label>
+          <Field label="Why disclosure is reasonable and in the public interest" name="publicInterestReasons" hint="At least 20 characters.">
+            {(p) => <textarea {...p} rows={3} value={a} onChange={(e) => setA(e.target.value)} />}
+          </Field>
+          <Check form={form} name="goodFaith" checked={agreed} onChange={setAgreed}>
+            I am acting in good faith
+          </Check>
+          <Check form={form} name="consistentWithAuthorityRequirements" checked={agreed2} onChange={setAgreed2}>
+            This is in line with the council’s reasonable requirements
+          </Check>
         </>
       )}
       <div>
         <button type="submit">Record the evidence</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function ConsultationForm({ onSubmit }: { onSubmit: (c: { requestedOn: string; monitoringOfficer: string; advice: string; adviceOn: string }) => void }) {
-  const [requestedOn, setRequestedOn] = useState(today());
+function ConsultationForm({ onSubmit }: { onSubmit: Submit<{ requestedOn: string; monitoringOfficer: string; advice: string; adviceOn: string }> }) {
+  const [requestedOn, setRequestedOn] = useState<DateParts>(() => dateParts(today()));
   const [mo, setMo] = useState('');
   const [advice, setAdvice] = useState('');
-  const [adviceOn, setAdviceOn] = useState(today());
+  const [adviceOn, setAdviceOn] = useState<DateParts>(() => dateParts(today()));
+  const form = useForm(CONSULTATION_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new Problems();
+    const asked = p.date(requestedOn, 'requestedOn', 'Asked on', { notFuture: true });
+    p.require(mo, 'monitoringOfficer', 'Name the Monitoring Officer (or representative)');
+    p.require(advice, 'advice', 'Record their advice');
+    const given = p.date(adviceOn, 'adviceOn', 'Advice given on', { notFuture: true });
+    if (asked && given && given < asked) p.add('adviceOn', 'Advice given on must be on or after the date you asked');
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit({ requestedOn: asked!, monitoringOfficer: mo, advice, adviceOn: given! }));
+  };
   return (
-    <form className="stack wide" onSubmit={(e) => { e.preventDefault(); onSubmit({ requestedOn, monitoringOfficer: mo, advice, adviceOn }); }} aria-label="Monitoring Officer consultation">
+    <Form form={form} onSubmit={submit} aria-label="Monitoring Officer consultation">
       <h2>Consult the Monitoring Officer</h2>
-      <p className="hint">This ground needs the Monitoring Officer’s advice before anything is passed on.</p>
-      <Field label="Asked on">{(p) => <input {...p} type="date" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}</Field>
-      <Field label="Monitoring Officer (or representative)">{(p) => <input {...p} value={mo} onChange={(e) => setMo(e.target.value)} />}</Field>
-      <Field label="Their advice">{(p) => <textarea {...p} rows={3} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>
-      <Field label="Advice given on">{(p) => <input {...p} type="date" value={adviceOn} onChange={(e) => setAdviceOn(e.target.value)} />}</Field>
+      <p className="hint">
+        This ground needs the Monitoring Officer’s advice before anything is passed on. <Glossary term="monitoring-officer" />
+      </p>
+      <DateInput label="Asked on" name="requestedOn" value={requestedOn} onChange={setRequestedOn} />
+      <Field label="Monitoring Officer (or representative)" name="monitoringOfficer">{(p) => <input {...p} value={mo} onChange={(e) => setMo(e.target.value)} />}</Field>
+      <Field label="Their advice" name="advice">{(p) => <textarea {...p} rows={3} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>
+      <DateInput label="Advice given on" name="adviceOn" value={adviceOn} onChange={setAdviceOn} />
       <div>
         <button type="submit">Record the advice</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: (r: { hadRegard: true; followsAdvice: boolean; reasons?: string }) => void }) {
+function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: Submit<{ hadRegard: true; followsAdvice: boolean; reasons?: string }> }) {
   const [had, setHad] = useState(false);
   const [follows, setFollows] = useState(true);
   const [reasons, setReasons] = useState('');
+  const form = useForm(REGARD_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new Problems();
+    if (!had) p.add('hadRegard', 'Confirm you have had regard to the Monitoring Officer’s advice');
+    if (!follows) p.require(reasons, 'reasons', 'Give your reasons for departing from the advice');
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit({ hadRegard: true, followsAdvice: follows, ...(follows ? {} : { reasons }) }));
+  };
   return (
-    <form className="stack wide" onSubmit={(e) => { e.preventDefault(); if (had) onSubmit({ hadRegard: true, followsAdvice: follows, ...(follows ? {} : { reasons }) }); }} aria-label="Regard to the advice">
+    <Form form={form} onSubmit={submit} aria-label="Regard to the advice">
       <h2>Your regard to the advice</h2>
       <blockquote>{advice}</blockquote>
-      <label className="checkbox">
-        <input type="checkbox" checked={had} onChange={(e) => setHad(e.target.checked)} /> I have had regard to the Monitoring Officer’s advice
-      </label>
+      <Check form={form} name="hadRegard" checked={had} onChange={setHad}>
+        I have had regard to the Monitoring Officer’s advice
+      </Check>
       <label className="checkbox">
         <input type="checkbox" checked={!follows} onChange={(e) => setFollows(!e.target.checked)} /> I am departing from the advice
       </label>
-      {!follows && <Field label="Your reasons for departing from it">{(p) => <textarea {...p} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />}</Field>}
+      {!follows && <Field label="Your reasons for departing from it" name="reasons">{(p) => <textarea {...p} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />}</Field>}
       <div>
         <button type="submit">Record my regard</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function ApproveForm({ onSubmit }: { onSubmit: (c: { checked: boolean; note: string }) => void }) {
+function ApproveForm({ onSubmit }: { onSubmit: Submit<{ checked: boolean; note: string }> }) {
   const [checked, setChecked] = useState(false);
   const [note, setNote] = useState('');
+  const form = useForm(APPROVE_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!note.trim()) return form.fail([{ field: 'note', message: checked ? 'Say what the officer said' : 'Say why you could not check with the officer' }]);
+    void send(form, onSubmit({ checked, note }));
+  };
   return (
-    <form className="stack wide" onSubmit={(e) => { e.preventDefault(); onSubmit({ checked, note }); }} aria-label="Approve">
+    <Form form={form} onSubmit={submit} aria-label="Approve">
       <h2>Before you pass it on</h2>
-      <label className="checkbox">
-        <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> I checked with the officer who gave me this
-      </label>
-      <Field label="What they said (or why you could not check)">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      <Check form={form} name="checked" checked={checked} onChange={setChecked}>
+        I checked with the officer who gave me this
+      </Check>
+      <Field label="What they said (or why you could not check)" name="note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
       <div>
         <button type="submit">Approve the disclosure</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
-function DiscloseForm({ title, onSubmit }: { title: string; onSubmit: (to: string, what: string) => void }) {
+function DiscloseForm({ title, onSubmit }: { title: string; onSubmit: (to: string, what: string) => Promise<StepResult> }) {
   const [to, setTo] = useState('');
   const [what, setWhat] = useState(title);
+  const form = useForm(DISCLOSE_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new Problems().require(to, 'to', 'Say who it was passed on to').require(what, 'what', 'Say what was passed on');
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit(to, what));
+  };
   return (
-    <form className="stack wide" onSubmit={(e) => { e.preventDefault(); onSubmit(to, what); }} aria-label="Disclose">
+    <Form form={form} onSubmit={submit} aria-label="Disclose">
       <h2>Record the disclosure</h2>
-      <Field label="Passed on to">{(p) => <input {...p} value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
-      <Field label="What was passed on">{(p) => <input {...p} value={what} onChange={(e) => setWhat(e.target.value)} />}</Field>
+      <Field label="Passed on to" name="to">{(p) => <input {...p} value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
+      <Field label="What was passed on" name="what">{(p) => <input {...p} value={what} onChange={(e) => setWhat(e.target.value)} />}</Field>
       <div>
         <button type="submit">Disclose and record it</button>
       </div>
-    </form>
+    </Form>
   );
 }

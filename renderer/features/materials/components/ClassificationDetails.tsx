@@ -1,5 +1,7 @@
 import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
-import { Field, ukDate } from '../../../app/ui';
+import { ukDate } from '../../../app/ui';
+import { DateInput, Field, dateParts, readDate, type DateParts, type Problems } from '../../../app/forms';
+import { Glossary } from '../../../app/glossary';
 
 /** How a classification reads wherever material is listed. */
 export function classificationLabel(c: Classification): string {
@@ -12,7 +14,7 @@ export function classificationLabel(c: Classification): string {
 export interface ClassificationDetail {
   paragraph: number;
   committee: string;
-  meetingDate: string;
+  meetingDate: DateParts;
   agendaItem: string;
   author: string;
 }
@@ -21,7 +23,7 @@ export function detailOf(c: Classification | null): ClassificationDetail {
   return {
     paragraph: c && (c.level === 'exempt' || c.level === 'pink-paper') ? (c.paragraph ?? 1) : 1,
     committee: c?.level === 'pink-paper' ? c.committee : '',
-    meetingDate: c?.level === 'pink-paper' ? c.meetingDate : '',
+    meetingDate: dateParts(c?.level === 'pink-paper' ? c.meetingDate : null),
     agendaItem: c?.level === 'pink-paper' ? c.agendaItem : '',
     author: c?.level === 'pink-paper' ? c.authorDesignation : '',
   };
@@ -30,9 +32,33 @@ export function detailOf(c: Classification | null): ClassificationDetail {
 /** The classification a form describes; main validates it (shared/domain/classification). */
 export function classificationFrom(level: Classification['level'], d: ClassificationDetail, confidentialBasis: 'given-in-confidence' | 'statutory' = 'given-in-confidence'): Classification {
   if (level === 'exempt') return { level, paragraph: d.paragraph };
-  if (level === 'pink-paper') return { level, committee: d.committee, meetingDate: d.meetingDate, agendaItem: d.agendaItem, authorDesignation: d.author, paragraph: d.paragraph };
+  if (level === 'pink-paper') return { level, committee: d.committee, meetingDate: isoOf(d.meetingDate), agendaItem: d.agendaItem, authorDesignation: d.author, paragraph: d.paragraph };
   if (level === 'confidential') return { level, basis: confidentialBasis };
   return { level } as Classification;
+}
+
+function isoOf(parts: DateParts): string {
+  const r = readDate(parts, 'Meeting date');
+  return 'iso' in r && r.iso ? r.iso : '';
+}
+
+/** Field names and labels of the classification details, for a form's error map. */
+export const CLASSIFICATION_FIELDS = {
+  paragraph: { label: 'Schedule 12A paragraph', missing: 'Choose the Schedule 12A paragraph' },
+  committee: { label: 'Committee', missing: 'Enter the committee the pink paper went to' },
+  meetingDate: { label: 'Meeting date', missing: 'Enter the date of the meeting' },
+  agendaItem: { label: 'Agenda item', missing: 'Enter the agenda item' },
+  author: { label: 'Report author’s designation', missing: 'Enter the report author’s designation' },
+};
+export const CLASSIFICATION_ALIASES = { authorDesignation: 'author', level: 'level' };
+
+/** R-CLS-1: a pink paper records its committee, meeting, item and author; checked here so all problems show at once. */
+export function checkClassification(level: Classification['level'], d: ClassificationDetail, p: Problems) {
+  if (level !== 'pink-paper') return;
+  p.require(d.committee, 'committee', CLASSIFICATION_FIELDS.committee.missing).limit(d.committee, 120, 'committee', 'Committee');
+  p.date(d.meetingDate, 'meetingDate', 'Meeting date');
+  p.require(d.agendaItem, 'agendaItem', CLASSIFICATION_FIELDS.agendaItem.missing).limit(d.agendaItem, 200, 'agendaItem', 'Agenda item');
+  p.require(d.author, 'author', CLASSIFICATION_FIELDS.author.missing).limit(d.author, 120, 'author', 'Report author’s designation');
 }
 
 /** The fields for the chosen level: used where material is recorded and where it is reclassified. */
@@ -41,7 +67,15 @@ export function ClassificationDetails({ level, detail, onChange }: { level: Clas
   return (
     <>
       {(level === 'exempt' || level === 'pink-paper') && (
-        <Field label="Schedule 12A paragraph">
+        <Field
+          label="Schedule 12A paragraph"
+          name="paragraph"
+          hint={
+            <>
+              The kind of exempt information. <Glossary term="exempt" />
+            </>
+          }
+        >
           {(p) => (
             <select {...p} value={detail.paragraph} onChange={(e) => set('paragraph', Number(e.target.value))}>
               {Object.entries(SCHEDULE_12A).map(([n, text]) => (
@@ -55,10 +89,13 @@ export function ClassificationDetails({ level, detail, onChange }: { level: Clas
       )}
       {level === 'pink-paper' && (
         <>
-          <Field label="Committee">{(p) => <input {...p} value={detail.committee} onChange={(e) => set('committee', e.target.value)} />}</Field>
-          <Field label="Meeting date">{(p) => <input {...p} type="date" value={detail.meetingDate} onChange={(e) => set('meetingDate', e.target.value)} />}</Field>
-          <Field label="Agenda item">{(p) => <input {...p} value={detail.agendaItem} onChange={(e) => set('agendaItem', e.target.value)} />}</Field>
-          <Field label="Report author’s designation">{(p) => <input {...p} value={detail.author} onChange={(e) => set('author', e.target.value)} />}</Field>
+          <p className="hint">
+            <Glossary term="pink-paper" label="What is a pink paper?" />
+          </p>
+          <Field label="Committee" name="committee">{(p) => <input {...p} value={detail.committee} onChange={(e) => set('committee', e.target.value)} />}</Field>
+          <DateInput label="Meeting date" name="meetingDate" value={detail.meetingDate} onChange={(v) => set('meetingDate', v)} />
+          <Field label="Agenda item" name="agendaItem">{(p) => <input {...p} value={detail.agendaItem} onChange={(e) => set('agendaItem', e.target.value)} />}</Field>
+          <Field label="Report author’s designation" name="author">{(p) => <input {...p} value={detail.author} onChange={(e) => set('author', e.target.value)} />}</Field>
         </>
       )}
     </>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
-import { ClassificationDetails, classificationFrom, detailOf } from './ClassificationDetails';
+import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, detailOf } from './ClassificationDetails';
 import { CONSENT_NAMES, evidenceNeededFor } from '../../../../shared/domain/material-lifecycle';
 import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
-import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { ErrorMessage, ukDate } from '../../../app/ui';
 import { today } from '../../../app/clock';
+import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap, type FormApi, type DateParts } from '../../../app/forms';
 
 
 /** "Erased on …", "Destroyed on …" or "Returned to … on …": what is left of material whose content is gone. */
@@ -95,19 +96,56 @@ function useSubmit(onDone: () => void) {
   return { error, run };
 }
 
+/** Calls main for a form: on success clears and reports; on failure maps main's answer onto the form's fields. */
+async function submitForm(form: FormApi, call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, onDone: () => void) {
+  const r = await call();
+  if (r.ok) {
+    form.clear();
+    onDone();
+    return true;
+  }
+  form.failWith(r.error);
+  return false;
+}
+
+export const CONSENT_FIELDS: FieldMap = { fields: { status: 'Consent', on: { label: 'Consent date', missing: 'Enter the date of the consent' }, note: { label: 'Consent note', missing: 'Say how the refusal was given' } } };
+export const RECLASSIFY_FIELDS: FieldMap = {
+  fields: {
+    level: { label: 'New classification', missing: 'Choose the new classification' },
+    ...CLASSIFICATION_FIELDS,
+    resMeeting: { label: 'Meeting that resolved it', missing: 'Enter the meeting that resolved it' },
+    resDate: { label: 'Date of the resolution', missing: 'Enter the date of the resolution' },
+    minute: { label: 'Minute reference', missing: 'Enter the minute reference' },
+    officer: { label: 'Officer who confirmed', missing: 'Name the officer who confirmed it' },
+    confirmedOn: { label: 'Date confirmed', missing: 'Enter the date it was confirmed' },
+  },
+  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', 'resolution.meeting': 'resMeeting', 'resolution.date': 'resDate', 'resolution.minuteReference': 'minute', minuteReference: 'minute', 'confirmation.officer': 'officer', 'confirmation.on': 'confirmedOn', resolution: 'resMeeting', confirmation: 'officer' },
+};
+export const KEEP_FIELDS: FieldMap = { fields: { until: { label: 'Keep until', missing: 'Enter the date to keep it until' }, reason: { label: 'Why it is still needed', missing: 'Say why it is still needed' } } };
+export const DISPOSAL_FIELDS: FieldMap = {
+  fields: { how: 'What happened to it', on: { label: 'Date', missing: 'Enter the date' }, returnedTo: { label: 'Returned to', missing: 'Say who it was returned to' }, reason: { label: 'Why', missing: 'Say why (for example end of term)' } },
+};
+
 function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [status, setStatus] = useState<'asked' | 'given' | 'refused'>('asked');
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState<DateParts>(() => dateParts(today()));
   const [note, setNote] = useState('');
-  const { error, run } = useSubmit(onDone);
+  const form = useForm(CONSENT_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api().materials.recordConsent({ id, status, on, note }));
+    const p = new Problems();
+    const iso = p.date(on, 'on', 'Consent date', { notFuture: true });
+    if (status === 'refused') p.require(note, 'note', 'Say how the refusal was given (for example “letter of 20/11”)');
+    p.limit(note, 1000, 'note', 'Consent note');
+    if (p.any) return form.fail(p.list);
+    void submitForm(form, () => api().materials.recordConsent({ id, status, on: iso!, note }), () => {
+      setNote('');
+      onDone();
+    });
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Record consent">
-      <ErrorMessage message={error} />
-      <Field label="Consent">
+    <Form form={form} className="stack" onSubmit={submit} aria-label="Record consent">
+      <Field label="Consent" name="status">
         {(p) => (
           <select {...p} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
             <option value="asked">Asked</option>
@@ -116,12 +154,12 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
           </select>
         )}
       </Field>
-      <Field label="Consent date">{(p) => <input {...p} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}</Field>
-      <Field label="Consent note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      <DateInput label="Consent date" name="on" value={on} onChange={setOn} />
+      <Field label="Consent note" name="note" limit={{ max: 1000, value: note }}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
       <div>
         <button type="submit">Save consent</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -130,11 +168,11 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
   const [level, setLevel] = useState<Classification['level']>(current.level);
   const [detail, setDetail] = useState(() => detailOf(current));
   const [resMeeting, setResMeeting] = useState(current.level === 'pink-paper' ? current.committee : '');
-  const [resDate, setResDate] = useState('');
+  const [resDate, setResDate] = useState<DateParts>(emptyDate);
   const [minute, setMinute] = useState('');
   const [officer, setOfficer] = useState('');
-  const [confirmedOn, setConfirmedOn] = useState(today());
-  const { error, run } = useSubmit(onDone);
+  const [confirmedOn, setConfirmedOn] = useState<DateParts>(() => dateParts(today()));
+  const form = useForm(RECLASSIFY_FIELDS);
   // The same rule main enforces (R-CLS-2, R-CLS-3): which evidence lowering this classification needs.
   const needed = evidenceNeededFor(current, { level } as Classification);
   const leavingPink = needed === 'resolution';
@@ -142,21 +180,37 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const p = new Problems();
+    checkClassification(level, detail, p);
+    let resIso: string | null = null;
+    let confIso: string | null = null;
+    if (leavingPink) {
+      p.require(resMeeting, 'resMeeting', 'Enter the meeting that resolved it');
+      resIso = p.date(resDate, 'resDate', 'Date of the resolution', { notFuture: true });
+      p.require(minute, 'minute', 'Enter the minute reference');
+    }
+    if (leavingUnsure) {
+      p.require(officer, 'officer', 'Name the officer who confirmed it');
+      confIso = p.date(confirmedOn, 'confirmedOn', 'Date confirmed', { notFuture: true });
+    }
+    if (p.any) return form.fail(p.list);
     const classification = classificationFrom(level, detail, current.level === 'confidential' ? current.basis : 'given-in-confidence');
-    void run(() =>
-      api().materials.reclassify({
-        id: material.id,
-        classification,
-        resolution: leavingPink ? { meeting: resMeeting, date: resDate, minuteReference: minute } : null,
-        confirmation: leavingUnsure ? { officer, on: confirmedOn } : null,
-      }),
+    void submitForm(
+      form,
+      () =>
+        api().materials.reclassify({
+          id: material.id,
+          classification,
+          resolution: leavingPink ? { meeting: resMeeting, date: resIso!, minuteReference: minute } : null,
+          confirmation: leavingUnsure ? { officer, on: confIso! } : null,
+        }),
+      onDone,
     );
   };
 
   return (
-    <form className="stack wide" onSubmit={submit} aria-label="Change classification" noValidate>
-      <ErrorMessage message={error} />
-      <Field label="New classification">
+    <Form form={form} onSubmit={submit} aria-label="Change classification">
+      <Field label="New classification" name="level">
         {(p) => (
           <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
             {Object.entries(levelNames).map(([v, l]) => (
@@ -172,45 +226,54 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
         <fieldset>
           <legend>The committee’s resolution to admit the press and public</legend>
           <p className="hint">A pink paper stays confidential until the committee resolves not to exclude the press and public. Record that resolution.</p>
-          <Field label="Meeting that resolved it">{(p) => <input {...p} value={resMeeting} onChange={(e) => setResMeeting(e.target.value)} />}</Field>
-          <Field label="Date of the resolution">{(p) => <input {...p} type="date" value={resDate} onChange={(e) => setResDate(e.target.value)} />}</Field>
-          <Field label="Minute reference">{(p) => <input {...p} value={minute} onChange={(e) => setMinute(e.target.value)} />}</Field>
+          <Field label="Meeting that resolved it" name="resMeeting">{(p) => <input {...p} value={resMeeting} onChange={(e) => setResMeeting(e.target.value)} />}</Field>
+          <DateInput label="Date of the resolution" name="resDate" value={resDate} onChange={setResDate} />
+          <Field label="Minute reference" name="minute">{(p) => <input {...p} value={minute} onChange={(e) => setMinute(e.target.value)} />}</Field>
         </fieldset>
       )}
       {leavingUnsure && (
         <fieldset>
           <legend>The officer’s confirmation</legend>
           <p className="hint">{current.level === 'unsure' ? 'Until the officer confirms its status, this is treated as confidential.' : 'Lowering the protection needs the confirmation of the officer who gave it.'} Record who confirmed it and when.</p>
-          <Field label="Officer who confirmed">{(p) => <input {...p} value={officer} onChange={(e) => setOfficer(e.target.value)} />}</Field>
-          <Field label="Date confirmed">{(p) => <input {...p} type="date" value={confirmedOn} onChange={(e) => setConfirmedOn(e.target.value)} />}</Field>
+          <Field label="Officer who confirmed" name="officer">{(p) => <input {...p} value={officer} onChange={(e) => setOfficer(e.target.value)} />}</Field>
+          <DateInput label="Date confirmed" name="confirmedOn" value={confirmedOn} onChange={setConfirmedOn} />
         </fieldset>
       )}
       <div>
         <button type="submit">Save the classification</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
 export function KeepUntilForm({ id, onDone }: { id: string; onDone: () => void }) {
-  const [until, setUntil] = useState('');
+  const [until, setUntil] = useState<DateParts>(emptyDate);
   const [reason, setReason] = useState('');
-  const { error, run } = useSubmit(onDone);
+  const form = useForm(KEEP_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api().materials.keepUntil({ id, until, reason }));
+    const p = new Problems();
+    const iso = p.date(until, 'until', 'Keep until', { future: true });
+    p.require(reason, 'reason', 'Say why it is still needed for your duties as a Member');
+    if (reason.trim() && reason.trim().length < 5) p.add('reason', 'Say why it is still needed for your duties as a Member');
+    p.limit(reason, 1000, 'reason', 'Why it is still needed');
+    if (p.any) return form.fail(p.list);
+    void submitForm(form, () => api().materials.keepUntil({ id, until: iso!, reason }), () => {
+      setUntil(emptyDate());
+      setReason('');
+      onDone();
+    });
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Keep until">
-      <ErrorMessage message={error} />
-      <Field label="Keep until">{(p) => <input {...p} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />}</Field>
-      <Field label="Why it is still needed">{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+    <Form form={form} className="stack" onSubmit={submit} aria-label="Keep until">
+      <DateInput label="Keep until" name="until" value={until} onChange={setUntil} />
+      <Field label="Why it is still needed" name="reason" limit={{ max: 1000, value: reason }}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
       <div>
         <button type="submit" className="secondary">
           Keep until this date
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -242,35 +305,39 @@ export function EraseButton({ id, onDone }: { id: string; onDone: () => void }) 
 
 export function DisposalForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [how, setHow] = useState<'destroyed' | 'returned'>('destroyed');
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState<DateParts>(() => dateParts(today()));
   const [returnedTo, setReturnedTo] = useState('');
   const [reason, setReason] = useState('End of term');
-  const { error, run } = useSubmit(onDone);
+  const form = useForm(DISPOSAL_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api().materials.recordDisposal({ id, how, on, reason, ...(how === 'returned' ? { returnedTo } : {}) }));
+    const p = new Problems();
+    const iso = p.date(on, 'on', 'Date', { notFuture: true });
+    if (how === 'returned') p.require(returnedTo, 'returnedTo', 'Say who it was returned to').limit(returnedTo, 200, 'returnedTo', 'Returned to');
+    p.require(reason, 'reason', 'Say why (for example end of term)').limit(reason, 1000, 'reason', 'Why');
+    if (p.any) return form.fail(p.list);
+    void submitForm(form, () => api().materials.recordDisposal({ id, how, on: iso!, reason, ...(how === 'returned' ? { returnedTo } : {}) }), onDone);
   };
   return (
-    <form className="stack" onSubmit={submit} aria-label="Record destroyed or returned" noValidate>
-      <ErrorMessage message={error} />
+    <Form form={form} className="stack" onSubmit={submit} aria-label="Record destroyed or returned">
       <fieldset>
         <legend>What happened to it</legend>
         <label className="checkbox">
-          <input type="radio" name={`how-${id}`} checked={how === 'destroyed'} onChange={() => setHow('destroyed')} /> Destroyed
+          <input type="radio" id={form.idFor('how')} name={`how-${id}`} checked={how === 'destroyed'} onChange={() => setHow('destroyed')} /> Destroyed
         </label>
         <label className="checkbox">
           <input type="radio" name={`how-${id}`} checked={how === 'returned'} onChange={() => setHow('returned')} /> Returned
         </label>
       </fieldset>
-      <Field label="On">{(p) => <input {...p} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}</Field>
-      {how === 'returned' && <Field label="Returned to">{(p) => <input {...p} value={returnedTo} onChange={(e) => setReturnedTo(e.target.value)} />}</Field>}
-      <Field label="Why" hint="For example: end of term, or no longer needed.">
+      <DateInput label="Date" name="on" value={on} onChange={setOn} />
+      {how === 'returned' && <Field label="Returned to" name="returnedTo">{(p) => <input {...p} value={returnedTo} onChange={(e) => setReturnedTo(e.target.value)} />}</Field>}
+      <Field label="Why" name="reason" hint="For example: end of term, or no longer needed.">
         {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <p className="hint">Its text and attachments are then deleted from this app; the record that it was {how} is kept.</p>
       <div>
         <button type="submit">Record it {how}</button>
       </div>
-    </form>
+    </Form>
   );
 }

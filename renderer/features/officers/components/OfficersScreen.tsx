@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
 import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
-import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { ukDate } from '../../../app/ui';
+import { DateInput, Field, Form, Problems, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
 import { MeetingImport } from '../../meetings/components/MeetingImport';
 
@@ -53,31 +54,57 @@ export function OfficersScreen() {
   );
 }
 
+export const OFFICER_FIELDS: FieldMap = {
+  fields: {
+    name: { label: 'Officer’s name', missing: 'Enter the officer’s name' },
+    role: { label: 'Role', missing: 'Enter the officer’s role' },
+    service: { label: 'Service', missing: 'Enter the service' },
+    seniority: { label: 'Seniority', missing: 'Choose the officer’s seniority' },
+    email: { label: 'Officer’s email address', missing: 'Enter the officer’s email address' },
+  },
+};
+
+export const MEETING_FIELDS: FieldMap = {
+  fields: { committee: { label: 'Committee', missing: 'Enter the committee' }, date: { label: 'Date of the meeting', missing: 'Enter the date of the meeting' }, agendaItems: 'Agenda items' },
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 function OfficerForm({ onSaved }: { onSaved: () => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [service, setService] = useState('');
   const [seniority, setSeniority] = useState<Seniority>('head-of-service');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  const form = useForm(OFFICER_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setSaved('');
+    const p = new Problems();
+    p.require(name, 'name', 'Enter the officer’s name').require(role, 'role', 'Enter the officer’s role').require(service, 'service', 'Enter the service');
+    if (!email.trim()) p.add('email', 'Enter the officer’s email address');
+    else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
+    for (const [k, v] of [['name', name], ['role', role], ['service', service]] as const) p.limit(v, 120, k, k === 'name' ? 'Officer’s name' : k === 'role' ? 'Role' : 'Service');
+    if (p.any) return form.fail(p.list);
     const r = await api().officers.save({ name, role, service, seniority, email });
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
+    if (!r.ok) return form.failWith(r.error);
+    form.clear();
     setName('');
     setRole('');
+    setService('');
+    setSeniority('head-of-service');
     setEmail('');
+    setSaved(`Added ${r.value.name}.`);
     onSaved();
   }
   return (
-    <form className="stack wide" onSubmit={submit} aria-labelledby="add-officer-heading" noValidate>
+    <Form form={form} onSubmit={submit} aria-labelledby="add-officer-heading">
       <h3 id="add-officer-heading">Add an officer</h3>
-      <ErrorMessage message={error} />
-      <Field label="Officer’s name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label="Role">{(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}</Field>
-      <Field label="Service">{(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}</Field>
-      <Field label="Seniority">
+      <Field label="Officer’s name" name="name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Field label="Role" name="role">{(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}</Field>
+      <Field label="Service" name="service">{(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}</Field>
+      <Field label="Seniority" name="seniority" hint="Requests go to Chief Officers, Directors or Heads of Service.">
         {(p) => (
           <select {...p} value={seniority} onChange={(e) => setSeniority(e.target.value as Seniority)}>
             {SENIORITIES.map((s) => (
@@ -88,38 +115,53 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
           </select>
         )}
       </Field>
-      <Field label="Council email">{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+      <Field label="Officer’s email address" name="email" hint="Their council address.">{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
       <div>
         <button type="submit">Add officer</button>
       </div>
-    </form>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </Form>
   );
 }
 
 function MeetingForm({ onSaved }: { onSaved: () => void }) {
   const [committee, setCommittee] = useState('');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState<DateParts>(emptyDate);
   const [items, setItems] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  const form = useForm(MEETING_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await api().meetings.save({ committee, date, agendaItems: items.split('\n').map((s) => s.trim()).filter(Boolean) });
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
+    setSaved('');
+    const p = new Problems();
+    p.require(committee, 'committee', 'Enter the committee').limit(committee, 120, 'committee', 'Committee');
+    const iso = p.date(date, 'date', 'Date of the meeting');
+    const agendaItems = items.split('\n').map((s) => s.trim()).filter(Boolean);
+    if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
+    if (p.any || !iso) return form.fail(p.list);
+    const r = await api().meetings.save({ committee, date: iso, agendaItems });
+    if (!r.ok) return form.failWith(r.error);
+    form.clear();
     setCommittee('');
+    setDate(emptyDate());
     setItems('');
+    setSaved(`Added ${r.value.committee}, ${ukDate(r.value.date)}.`);
     onSaved();
   }
   return (
-    <form className="stack wide" onSubmit={submit} aria-labelledby="add-meeting-heading" noValidate>
+    <Form form={form} onSubmit={submit} aria-labelledby="add-meeting-heading">
       <h3 id="add-meeting-heading">Add a meeting</h3>
-      <ErrorMessage message={error} />
-      <Field label="Committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
-      <Field label="Date">{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</Field>
-      <Field label="Agenda items" hint="One per line.">{(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>
+      <Field label="Committee" name="committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
+      <DateInput label="Date of the meeting" name="date" value={date} onChange={setDate} />
+      <Field label="Agenda items" name="agendaItems" hint="One per line.">{(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>
       <div>
         <button type="submit">Add meeting</button>
       </div>
-    </form>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </Form>
   );
 }

@@ -4,12 +4,39 @@ import { dueDatesForRequest, profileForRoute } from '../../../../shared/domain/d
 import type { RequestDraft } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { ukDate } from '../../../app/ui';
+import { DateInput, Field, Form, Problems, dateParts, readDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
+import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
 import { today } from '../../../app/clock';
 
+/** The form's fields, for the error summary and for mapping main's answers onto them. */
+export const NEW_REQUEST_FIELDS: FieldMap = {
+  fields: {
+    subject: { label: 'Subject', missing: 'Give the request a short subject' },
+    officerId: { label: 'Officer', missing: 'Choose the officer' },
+    informationSought: { label: 'The specific information you need', missing: 'Say what information you need' },
+    capacity: { label: 'Capacity', missing: 'Choose the capacity you are asking in' },
+    capacityDetail: { label: 'Which committee, board or body' },
+    purpose: { label: 'Purpose', missing: 'Say what the information is for' },
+    route: { label: 'Route', missing: 'Choose a route' },
+    justification: { label: 'Why you need to know', missing: 'Say why you need to know' },
+    monitoringOfficerReason: { label: 'Reason for asking the Monitoring Officer', missing: 'Give your reason for asking the Monitoring Officer to decide' },
+    ward: 'Ward',
+    meetingId: 'Meeting',
+    agendaItem: { label: 'Agenda item', missing: 'Choose the agenda item' },
+    fromEmail: { label: 'Your council email address', missing: 'Enter your council email address' },
+    copies: 'Copies',
+    sentOn: 'Date sent',
+  },
+  aliases: { blindCopies: 'copies', meeting: 'meetingId' },
+};
+
+const LIMITS = { subject: 200, informationSought: 4000, purpose: 1000, justification: 4000, monitoringOfficerReason: 2000, ward: 120, capacityDetail: 200 } as const;
 
 const emptyDraft = (): RequestDraft => ({
   subject: '',
@@ -36,10 +63,12 @@ const emptyDraft = (): RequestDraft => ({
 /** The guided form: details with the need-to-know check shown live, then check your answers, then send. */
 export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   const { officers, meetings, council } = useDirectory();
+  const checklist = useSetupChecklist();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
   const [copiesText, setCopiesText] = useState('');
   const [step, setStep] = useState<'details' | 'check'>('details');
-  const [error, setError] = useState<string | null>(null);
+  const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));
+  const form = useForm(NEW_REQUEST_FIELDS);
   const [officerWarning, setOfficerWarning] = useState<string | null>(null);
   const set = <K extends keyof RequestDraft>(key: K, value: RequestDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -59,10 +88,15 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   const profile = council ? profileForRoute(draft.route, council.profile, council.settings.nation) : builtInProfile('000');
   const meeting = meetings.find((m) => m.id === draft.meetingId);
   const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
+  const sentIso = (() => {
+    const r = readDate(sentOn, 'Date sent', { notFuture: true });
+    return 'iso' in r ? r.iso : null;
+  })();
   const due = (() => {
+    if (!sentIso) return null;
     try {
       // The same function and inputs main saves with, holiday edits included.
-      return council ? dueDatesForRequest(draft, { profile: council.profile, nation: council.settings.nation, holidayEdits: council.holidayEdits }) : null;
+      return council ? dueDatesForRequest({ ...draft, sentOn: sentIso }, { profile: council.profile, nation: council.settings.nation, holidayEdits: council.holidayEdits }) : null;
     } catch {
       return null;
     }
@@ -72,20 +106,35 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
   function toCheck(event: FormEvent) {
     event.preventDefault();
     const copies = copiesText.split(/[\s,;]+/).filter(Boolean);
-    setDraft((d) => ({ ...d, copies }));
-    if (!draft.subject.trim() || !draft.officerId) return setError('Give the request a subject and choose the officer.');
-    if (needsReferral && !draft.monitoringOfficerReason?.trim()) {
-      return setError(assessment.verdict === 'sufficient' ? 'This council needs the Monitoring Officer to accept the need to know: give your reason, or change the route.' : `${assessment.summary}`);
+    const p = new Problems();
+    p.require(draft.subject, 'subject', 'Give the request a short subject');
+    if (draft.subject.trim() && draft.subject.trim().length < 3) p.add('subject', 'Subject must be at least 3 characters');
+    p.require(draft.officerId, 'officerId', 'Choose the officer');
+    for (const [key, max] of Object.entries(LIMITS)) {
+      const f = NEW_REQUEST_FIELDS.fields[key]!;
+      p.limit((draft as unknown as Record<string, string | null | undefined>)[key], max, key, typeof f === 'string' ? f : f.label);
     }
-    setError(null);
+    if (draft.meetingId && !draft.agendaItem) p.add('agendaItem', 'Choose the agenda item');
+    const domain = council?.settings.emailDomain;
+    if (draft.fromEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.fromEmail.trim())) p.add('fromEmail', 'Your council email address is not a valid email address');
+    else if (domain && draft.fromEmail.trim() && !draft.fromEmail.trim().toLowerCase().endsWith(`@${domain.toLowerCase()}`)) p.add('fromEmail', `Your council email address must end @${domain}`);
+    const bad = copies.findIndex((c) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c));
+    if (bad >= 0) p.add('copies', `Copies: the ${['first', 'second', 'third', 'fourth', 'fifth'][bad] ?? `number ${bad + 1}`} address is not a valid email address`);
+    const sent = p.date(sentOn, 'sentOn', 'Date sent', { notFuture: true });
+    if (needsReferral && !draft.monitoringOfficerReason?.trim()) {
+      p.add('monitoringOfficerReason', assessment.verdict === 'sufficient' ? 'This council needs the Monitoring Officer to accept the need to know: give your reason, or change the route' : 'Give your reason for asking the Monitoring Officer to decide, or make it a Freedom of Information request');
+    }
+    if (p.any) return form.fail(p.list);
+    setDraft((d) => ({ ...d, copies, sentOn: sent! }));
+    form.clear();
     setStep('check');
   }
 
   async function send() {
     const result = await api().requests.create(draft);
     if (!result.ok) {
-      setError(result.error.message);
       setStep('details');
+      form.failWith(result.error);
       return;
     }
     navigate({ name: 'request', id: result.value.row.id });
@@ -111,8 +160,16 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           </dd>
           <dt>Route</dt>
           <dd>{draft.route ? ROUTES[draft.route] : '—'}</dd>
-          <dt>Need to know</dt>
-          <dd>{assessment.summary}</dd>
+          <dt>Why you need to know</dt>
+          <dd className="prose">{draft.justification.trim() || 'Not given'}</dd>
+          <dt>Need-to-know check</dt>
+          <dd>{tidy(assessment.summary)}</dd>
+          {draft.ward && (
+            <>
+              <dt>Ward</dt>
+              <dd>{draft.ward}</dd>
+            </>
+          )}
           {needsReferral && (
             <>
               <dt>Monitoring Officer</dt>
@@ -122,7 +179,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           <dt>Meeting</dt>
           <dd>{meeting ? `${meeting.committee}, ${ukDate(meeting.date)}: ${draft.agendaItem ?? ''}` : 'None'}</dd>
           <dt>From</dt>
-          <dd>{draft.fromEmail}</dd>
+          <dd>{draft.fromEmail || 'Not given'}</dd>
           <dt>Copied to</dt>
           <dd>{draft.copies.length ? draft.copies.join(', ') : 'Nobody'}</dd>
           <dt>Sent on</dt>
@@ -132,7 +189,6 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
             {due ? `${due.acknowledgeBy ? `acknowledgement by ${ukDate(due.acknowledgeBy)}, ` : ''}answer by ${ukDate(due.respondBy)}` : '—'}
           </dd>
         </dl>
-        <ErrorMessage message={error} />
         <p className="actions">
           <button type="button" onClick={send}>
             Save the request
@@ -145,13 +201,23 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
     );
   }
 
+  // With no officer to write to, the form cannot be used: guide to what is missing instead.
+  if (checklist && checklist.officers === 0) {
+    return (
+      <section className="screen" aria-labelledby="new-heading">
+        <h1 id="new-heading">New request</h1>
+        <p>A request goes to an officer, and none has been added yet.</p>
+        <SetupChecklist items={checklist.items} navigate={navigate} heading="Set up first" />
+      </section>
+    );
+  }
+
   return (
     <section className="screen" aria-labelledby="new-heading">
       <h1 id="new-heading">New request</h1>
-      <ErrorMessage message={error} />
-      <form className="stack wide" onSubmit={toCheck} noValidate>
-        <Field label="Subject">{(p) => <input {...p} value={draft.subject} onChange={(e) => set('subject', e.target.value)} />}</Field>
-        <Field label="Officer" hint="Requests go to Chief Officers, Directors or Heads of Service.">
+      <Form form={form} onSubmit={toCheck} aria-labelledby="new-heading">
+        <Field label="Subject" name="subject" limit={{ max: LIMITS.subject, value: draft.subject }}>{(p) => <input {...p} value={draft.subject} onChange={(e) => set('subject', e.target.value)} />}</Field>
+        <Field label="Officer" name="officerId" hint="Requests go to Chief Officers, Directors or Heads of Service.">
           {(p) => (
             <select {...p} value={draft.officerId} onChange={(e) => set('officerId', e.target.value)}>
               <option value="">Choose an officer</option>
@@ -163,10 +229,10 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
             </select>
           )}
         </Field>
-        {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{officerWarning}</p>}
-        {volumeNudge && <p className="notice" data-testid="volume-nudge">{volumeNudge}</p>}
-        <Field label="The specific information you need">{(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}</Field>
-        <Field label="Capacity you are asking in">
+        {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{tidy(officerWarning)}</p>}
+        {volumeNudge && <p className="notice" data-testid="volume-nudge">{tidy(volumeNudge)}</p>}
+        <Field label="The specific information you need" name="informationSought" limit={{ max: LIMITS.informationSought, value: draft.informationSought }}>{(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}</Field>
+        <Field label="Capacity you are asking in" name="capacity">
           {(p) => (
             <select {...p} value={draft.capacity ?? ''} onChange={(e) => set('capacity', (e.target.value || null) as Capacity | null)}>
               <option value="">Choose a capacity</option>
@@ -179,10 +245,10 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           )}
         </Field>
         {(draft.capacity === 'committee-member' || draft.capacity === 'outside-body') && (
-          <Field label="Which committee, board or body">{(p) => <input {...p} value={draft.capacityDetail ?? ''} onChange={(e) => set('capacityDetail', e.target.value)} />}</Field>
+          <Field label="Which committee, board or body" name="capacityDetail">{(p) => <input {...p} value={draft.capacityDetail ?? ''} onChange={(e) => set('capacityDetail', e.target.value)} />}</Field>
         )}
-        <Field label="Purpose: what the information is for">{(p) => <input {...p} value={draft.purpose} onChange={(e) => set('purpose', e.target.value)} />}</Field>
-        <Field label="Route">
+        <Field label="Purpose: what the information is for" name="purpose" limit={{ max: LIMITS.purpose, value: draft.purpose }}>{(p) => <input {...p} value={draft.purpose} onChange={(e) => set('purpose', e.target.value)} />}</Field>
+        <Field label="Route" name="route">
           {(p) => (
             <select {...p} value={draft.route ?? ''} onChange={(e) => set('route', (e.target.value || null) as Route | null)}>
               <option value="">Choose a route</option>
@@ -197,7 +263,19 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
         <label className="checkbox">
           <input type="checkbox" checked={draft.seeksProtectedMaterial} onChange={(e) => set('seeksProtectedMaterial', e.target.checked)} /> This asks for confidential or exempt information
         </label>
-        <Field label="Why you need to know" hint="Name the duty it serves (your ward casework, a committee decision) and what exactly you need. Curiosity is not enough.">
+        <p className="hint">
+          <Glossary term="exempt" />
+        </p>
+        <Field
+          label="Why you need to know"
+          name="justification"
+          limit={{ max: LIMITS.justification, value: draft.justification }}
+          hint={
+            <>
+              Name the duty it serves (your ward casework, a committee decision) and what exactly you need. Curiosity is not enough. <Glossary term="need-to-know" />
+            </>
+          }
+        >
           {(p) => <textarea {...p} rows={4} value={draft.justification} onChange={(e) => set('justification', e.target.value)} />}
         </Field>
         <div className={`assessment assessment-${assessment.verdict}`} aria-live="polite" data-testid="assessment">
@@ -205,7 +283,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           <ul>
             {assessment.checks.map((c) => (
               <li key={c.id}>
-                {c.passed ? '✓' : '✗'} <strong>{c.test}</strong>: {c.detail}
+                {c.passed ? '✓' : '✗'} <strong>{tidy(c.test)}</strong>: {tidy(c.detail)}
               </li>
             ))}
           </ul>
@@ -220,12 +298,29 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           )}
         </div>
         {needsReferral && (
-          <Field label="Reason for asking the Monitoring Officer to decide" hint="Recorded with the request.">
+          <Field
+            label="Reason for asking the Monitoring Officer to decide"
+            name="monitoringOfficerReason"
+            limit={{ max: LIMITS.monitoringOfficerReason, value: draft.monitoringOfficerReason ?? '' }}
+            hint={
+              <>
+                Recorded with the request. <Glossary term="monitoring-officer" />
+              </>
+            }
+          >
             {(p) => <textarea {...p} rows={2} value={draft.monitoringOfficerReason ?? ''} onChange={(e) => set('monitoringOfficerReason', e.target.value)} />}
           </Field>
         )}
-        <Field label="Ward">{(p) => <input {...p} value={draft.ward} onChange={(e) => set('ward', e.target.value)} />}</Field>
-        <Field label="Meeting it relates to" hint="Needed for a s.100F inspection.">
+        <Field label="Ward" name="ward">{(p) => <input {...p} value={draft.ward} onChange={(e) => set('ward', e.target.value)} />}</Field>
+        <Field
+          label="Meeting it relates to"
+          name="meetingId"
+          hint={
+            <>
+              Needed for a s.100F inspection. <Glossary term="s100f" />
+            </>
+          }
+        >
           {(p) => (
             <select {...p} value={draft.meetingId ?? ''} onChange={(e) => set('meetingId', e.target.value || null)}>
               <option value="">None</option>
@@ -239,7 +334,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
         </Field>
         {meeting && (
           <>
-            <Field label="Agenda item">
+            <Field label="Agenda item" name="agendaItem">
               {(p) => (
                 <select {...p} value={draft.agendaItem ?? ''} onChange={(e) => set('agendaItem', e.target.value || null)}>
                   <option value="">Choose an item</option>
@@ -257,15 +352,13 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
             {draft.mayBeRaisedAtMeeting && profile.chairNoticeForAgendaItems && <p className="notice">The chair or executive member will need to be told what you asked and were given; it will be tracked until sent.</p>}
           </>
         )}
-        <Field label="Your council email address" hint={council?.settings.emailDomain ? `It must end @${council.settings.emailDomain}.` : 'Set your council’s email domain in Settings.'}>
+        <Field label="Your council email address" name="fromEmail" hint={council?.settings.emailDomain ? `It must end @${council.settings.emailDomain}.` : 'Set your council’s email domain in Settings.'}>
           {(p) => <input {...p} type="email" value={draft.fromEmail} onChange={(e) => set('fromEmail', e.target.value)} />}
         </Field>
-        <Field label="Copied to (email addresses)" hint="Everyone copied is recorded. Blind copies are not allowed.">
+        <Field label="Copied to (email addresses)" name="copies" hint="Separate addresses with commas. Everyone copied is recorded. Blind copies are not allowed.">
           {(p) => <input {...p} value={copiesText} onChange={(e) => setCopiesText(e.target.value)} />}
         </Field>
-        <Field label="Date sent" hint="Day 0 for the working-day count.">
-          {(p) => <input {...p} type="date" value={draft.sentOn} onChange={(e) => set('sentOn', e.target.value)} />}
-        </Field>
+        <DateInput label="Date sent" name="sentOn" hint="Day 0 for the working-day count." value={sentOn} onChange={setSentOn} />
         <label className="checkbox">
           <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA will not see it)
         </label>
@@ -277,7 +370,7 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
         <div>
           <button type="submit">Check your answers</button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

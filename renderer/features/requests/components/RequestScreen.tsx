@@ -7,13 +7,17 @@ import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, Field, ukDate } from '../../../app/ui';
+import { ErrorMessage, ukDate } from '../../../app/ui';
+import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import { Glossary } from '../../../app/glossary';
+import { tidy } from '../../../app/errors';
+import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
-import { ClassificationDetails, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
+import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
 import { today } from '../../../app/clock';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
@@ -28,7 +32,9 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
 
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
   // A change to the request's material is announced as a change to the request too; disclosures are not.
-  const { data: detail, error, reload } = useRead('requests:get', { id }, { refreshOn: [`request:${id}`, 'disclosure'] });
+  const { data: detail, error: readError, reload } = useRead('requests:get', { id }, { refreshOn: [`request:${id}`, 'disclosure'] });
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? readError;
   // A command answers with the fresh detail; reading it again through the working set keeps every screen in step.
   const setDetail: (answer?: RequestDetail) => void = () => void reload();
 
@@ -53,36 +59,55 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         <summary>How the due dates were worked out ({detail.profileName})</summary>
         <ol className="explanation">
           {detail.explanation.map((line, i) => (
-            <li key={i}>{line}</li>
+            <li key={i}>{tidy(line)}</li>
           ))}
         </ol>
       </details>
-      <dl className="facts">
+      <h2>What was asked and why</h2>
+      <dl className="facts" data-testid="request-asked">
         <dt>Information sought</dt>
-        <dd>{row.question}</dd>
+        <dd className="prose">{row.question || '—'}</dd>
+        <dt>Why you need to know</dt>
+        <dd className="prose">{detail.draft?.justification.trim() || 'Not recorded'}</dd>
+        <dt>Purpose</dt>
+        <dd className="prose">{detail.draft?.purpose.trim() || 'Not recorded'}</dd>
         <dt>Capacity</dt>
-        <dd>{row.capacity}</dd>
-        <dt>Route</dt>
-        <dd>{row.route}</dd>
-        <dt>Need to know</dt>
-        <dd>{detail.assessmentSummary}</dd>
-        {row.meetingLabel && (
+        <dd>
+          {detail.draft?.capacity ? CAPACITIES[detail.draft.capacity] : row.capacity || '—'}
+          {detail.draft?.capacityDetail ? `: ${detail.draft.capacityDetail}` : ''}
+        </dd>
+        <dt>Committee or meeting</dt>
+        <dd>{row.meetingLabel || 'None'}</dd>
+        {detail.draft?.agendaItem && (
           <>
-            <dt>Meeting</dt>
-            <dd>{row.meetingLabel}</dd>
+            <dt>Agenda item</dt>
+            <dd>{detail.draft.agendaItem}</dd>
           </>
         )}
+        <dt>Ward</dt>
+        <dd>{row.ward || 'None'}</dd>
+        <dt>Route</dt>
+        <dd>{detail.draft?.route ? ROUTES[detail.draft.route] : row.route || '—'}</dd>
+        <dt>Need-to-know check</dt>
+        <dd>
+          {tidy(detail.assessmentSummary)} <Glossary term="need-to-know" />
+        </dd>
+        <dt>From</dt>
+        <dd>{detail.draft?.fromEmail || 'Not recorded'}</dd>
+        <dt>People copied</dt>
+        <dd>{detail.draft?.copies.length ? detail.draft.copies.join(', ') : 'Nobody'}</dd>
       </dl>
       {detail.foiOffered && (
         <p className="notice">
           The need to know was not made out. You can also ask under Freedom of Information: anyone’s right, answered within 20 working days, but the answer is public.
         </p>
       )}
+      {error && <ErrorMessage message={error} />}
       {row.awaitingMonitoringOfficer && <p className="notice">Awaiting the Monitoring Officer’s decision on the need to know.</p>}
       {row.chairNoticePending && (
         <p className="notice">
           The chair or executive member must be told what you asked and were given.{' '}
-          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) setDetail(r.value); }}>
+          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) { setError(null); void reload(); } else setError(r.error.message); }}>
             Mark the chair notice sent
           </button>
         </p>
@@ -118,26 +143,41 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
   );
 }
 
+export const LOG_EVENT_FIELDS: FieldMap = {
+  fields: { type: 'What happened', on: { label: 'Date it happened', missing: 'Enter the date it happened' }, promisedBy: { label: 'Promised by', missing: 'Enter the date the answer is promised by' }, note: 'Note' },
+  aliases: { event: 'type', decidedBy: 'note', informationWithheld: 'note' },
+};
+
 function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) => void }) {
   const [type, setType] = useState<RequestEvent['type']>('acknowledged');
-  const [on, setOn] = useState(today());
+  const [onParts, setOnParts] = useState<DateParts>(() => dateParts(today()));
   const [note, setNote] = useState('');
-  const [promisedBy, setPromisedBy] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [promisedParts, setPromisedParts] = useState<DateParts>(emptyDate);
+  const [saved, setSaved] = useState('');
+  const form = useForm(LOG_EVENT_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setSaved('');
+    const p = new Problems();
+    const on = p.date(onParts, 'on', 'Date it happened', { notFuture: true });
+    const promisedBy = type === 'holding' ? p.date(promisedParts, 'promisedBy', 'Promised by') : '';
+    if (type === 'holding') p.require(note, 'note', 'Say what the holding reply says is happening');
+    p.limit(note, type === 'answered' ? 4000 : 2000, 'note', 'Note');
+    if (p.any) return form.fail(p.list);
     const event = (type === 'holding' ? { type, on, note, promisedBy } : type === 'escalated' ? { type, on, note, informationWithheld: false } : type === 'mo-decision' ? { type, on, note, accepted: true, decidedBy: note || 'Monitoring Officer' } : { type, on, note }) as RequestEvent;
     const r = await api().requests.logEvent({ id, event });
     if (r.ok) {
-      setError(null);
+      form.clear();
       setNote('');
+      setPromisedParts(emptyDate());
+      setOnParts(dateParts(today()));
+      setSaved(`${EVENT_NAMES[type]} logged.`);
       onDone(r.value);
-    } else setError(r.error.message);
+    } else form.failWith(r.error);
   }
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Log a response">
-      <ErrorMessage message={error} />
-      <Field label="What happened">
+    <Form form={form} className="stack wide" onSubmit={submit} aria-label="Log a response">
+      <Field label="What happened" name="type">
         {(p) => (
           <select {...p} value={type} onChange={(e) => setType(e.target.value as RequestEvent['type'])}>
             {Object.entries(EVENT_NAMES).map(([v, l]) => (
@@ -148,13 +188,30 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
           </select>
         )}
       </Field>
-      <Field label="On">{(p) => <input {...p} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}</Field>
-      {type === 'holding' && <Field label="Promised by">{(p) => <input {...p} type="date" value={promisedBy} onChange={(e) => setPromisedBy(e.target.value)} />}</Field>}
-      <Field label="Note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      <DateInput label="Date it happened" name="on" value={onParts} onChange={setOnParts} />
+      {type === 'holding' && (
+        <DateInput
+          label="Promised by"
+          name="promisedBy"
+          value={promisedParts}
+          onChange={setPromisedParts}
+          hint={
+            <>
+              The new date for the answer. <Glossary term="holding-reply" />
+            </>
+          }
+        />
+      )}
+      <Field label="Note" name="note" limit={{ max: type === 'answered' ? 4000 : 2000, value: note }}>
+        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Log it</button>
       </div>
-    </form>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </Form>
   );
 }
 
@@ -168,8 +225,21 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
       <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{classificationLabel(material.classification)}</span> received {ukDate(material.receivedOn)}
       {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
       {!materialFate(material) && <div className="actions">
-        <button type="button" className="secondary" onClick={async () => { const r = await api().materials.view({ id: material.id }); if (r.ok) setOpened(r.value); else setError(r.error.message); }}>
-          Open
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={!!opened}
+          onClick={async () => {
+            if (opened) return setOpened(null);
+            const r = await api().materials.view({ id: material.id });
+            if (r.ok) {
+              setError(null);
+              setOpened(r.value);
+            } else setError(r.error.message);
+          }}
+        >
+          {opened ? 'Hide' : 'Open'}
+          <span className="visually-hidden"> {material.title}</span>
         </button>{' '}
         {isMember && isProtected(material.classification) && (
           <button type="button" className="secondary" onClick={async () => { const r = await api().disclosures.start({ materialId: material.id }); if (r.ok) navigate({ name: 'disclosure', id: r.value.id }); else setError(r.error.message); }}>
@@ -178,50 +248,73 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
         )}
       </div>}
       <ErrorMessage message={error} />
-      {opened && <p className="opened">{opened.summary || '(no summary recorded)'}</p>}
+      {opened && !materialFate(material) && <p className="opened prose">{opened.summary || '(no summary recorded)'}</p>}
       <MaterialAttachments material={material} />
-      {opened && !materialFate(material) && <p className="opened">{opened.summary || '(no summary recorded)'}</p>}
       <MaterialLifecycle material={material} isMember={isMember} onChanged={onChanged} />
     </li>
   );
 }
 
+export const MATERIAL_FIELDS: FieldMap = {
+  fields: {
+    title: { label: 'Title', missing: 'Give the material a title' },
+    summary: 'Summary or text',
+    receivedOn: { label: 'Received on', missing: 'Enter the date it was received' },
+    level: { label: 'Classification', missing: 'Choose the classification' },
+    ...CLASSIFICATION_FIELDS,
+    thirdPartyName: 'Whose information it is',
+    retainUntil: { label: 'Erase by', missing: 'Enter the date to erase it by' },
+  },
+  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', personalData: 'retainUntil', requestId: 'title' },
+};
+
 function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
-  const [receivedOn, setReceivedOn] = useState(today());
+  const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(today()));
   const [level, setLevel] = useState<Classification['level']>('unsure');
   const [detail, setDetail] = useState(() => detailOf(null));
   const [personal, setPersonal] = useState(false);
-  const [retainUntil, setRetainUntil] = useState('');
+  const [retainUntil, setRetainUntil] = useState<DateParts>(emptyDate);
   const [thirdPartyName, setThirdPartyName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
+  const form = useForm(MATERIAL_FIELDS);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setSaved('');
+    const p = new Problems();
+    p.require(title, 'title', 'Give the material a title').limit(title, 200, 'title', 'Title').limit(summary, 8000, 'summary', 'Summary or text').limit(thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
+    const received = p.date(receivedOn, 'receivedOn', 'Received on', { notFuture: true });
+    checkClassification(level, detail, p);
+    const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by') : null;
+    if (p.any) return form.fail(p.list);
     const classification = classificationFrom(level, detail);
-    const r = await api().materials.add({ requestId, title, summary, receivedOn, classification, personalData: { personal, specialCategory: false, retainUntil: personal ? retainUntil || null : null }, isBriefing: false, thirdPartyName });
+    const r = await api().materials.add({ requestId, title, summary, receivedOn: received!, classification, personalData: { personal, specialCategory: false, retainUntil: retain }, isBriefing: false, thirdPartyName });
     if (r.ok) {
-      setError(null);
+      form.clear();
+      setSaved(`Recorded ${title.trim()}.`);
       setTitle('');
       setThirdPartyName('');
       setSummary('');
+      setLevel('unsure');
+      setDetail(detailOf(null));
+      setReceivedOn(dateParts(today()));
       // Whether the next item holds personal data is a fresh question, not carried over.
       setPersonal(false);
-      setRetainUntil('');
+      setRetainUntil(emptyDate());
       onAdded();
-    } else setError(r.error.message);
+    } else form.failWith(r.error);
   }
 
   return (
-    <form className="stack wide" onSubmit={submit} aria-labelledby="add-material-heading" noValidate>
+    <Form form={form} onSubmit={submit} aria-labelledby="add-material-heading">
       <h3 id="add-material-heading">Record what the officer sent</h3>
       {!isMember && <p className="hint">As a PA you can record open material. Anything confidential, exempt, a pink paper or not yet known goes in the Member-only part, which only the Member can record.</p>}
-      <ErrorMessage message={error} />
-      <Field label="Title">{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label="Summary or text">{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
-      <Field label="Received on">{(p) => <input {...p} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}</Field>
-      <Field label="Classification" hint="If you are not sure, it is treated as confidential until the officer confirms.">
+      <Field label="Title" name="title" limit={{ max: 200, value: title }}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
+      <DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
+      <Field label="Classification" name="level" hint="If you are not sure, it is treated as confidential until the officer confirms.">
         {(p) => (
           <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
             {Object.entries(levelNames).map(([v, l]) => (
@@ -236,13 +329,16 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       <label className="checkbox">
         <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
       </label>
-      <Field label="Whose information it is, if it belongs to someone else" hint="Their consent is needed before it is passed on (protocol 002).">
+      <Field label="Whose information it is, if it belongs to someone else" name="thirdPartyName" hint="Their consent is needed before it is passed on (protocol 002).">
         {(p) => <input {...p} value={thirdPartyName} onChange={(e) => setThirdPartyName(e.target.value)} />}
       </Field>
-      {personal && <Field label="Erase by">{(p) => <input {...p} type="date" value={retainUntil} onChange={(e) => setRetainUntil(e.target.value)} />}</Field>}
+      {personal && <DateInput label="Erase by" name="retainUntil" value={retainUntil} onChange={setRetainUntil} hint="When it is no longer needed for your duties." />}
       <div>
         <button type="submit">Record it</button>
       </div>
-    </form>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </Form>
   );
 }

@@ -16,15 +16,21 @@ const VIEW_NAMES: Record<RequestView, string> = {
 const ROW_HEIGHT = 44;
 const PROTECTED = new Set(['Confidential', 'Exempt', 'Pink paper', 'Not yet known (treated as confidential)', 'Member only']);
 
-const COLUMNS: Array<{ key: SortKey; label: string }> = [
+// `optional` columns give way first on a narrow window (styles.css), so the five that matter always fit.
+const COLUMNS: Array<{ key: SortKey; label: string; optional?: boolean }> = [
   { key: 'reference', label: 'Reference' },
   { key: 'subject', label: 'Subject' },
   { key: 'officerName', label: 'Officer' },
-  { key: 'service', label: 'Service' },
+  { key: 'service', label: 'Service', optional: true },
   { key: 'status', label: 'Status' },
-  { key: 'sentOn', label: 'Sent' },
+  { key: 'sentOn', label: 'Sent', optional: true },
   { key: 'target', label: 'Due' },
 ];
+const cellClass = (c: { key: string; optional?: boolean }) => `col-${c.key}${c.optional ? ' col-optional' : ''}`;
+
+// The Status filter's "Overdue" means what Today's "Overdue" means (very overdue included): the overdue view.
+const STATUS_OPTIONS = REQUEST_STATUSES.filter((s) => s !== 'overdue').map((s) => ({ value: s, label: statusNames[s] }));
+const OVERDUE_ANY = 'overdue-any';
 
 export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navigate: Navigate; view: RequestView; mode: MeetingMode; searchFocusKey: number }) {
   const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
@@ -68,11 +74,24 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
           <input id="request-search" ref={search} type="search" value={filter.search} onChange={(e) => set('search')(e.target.value)} />
         </div>
         <Select label="View" value={filter.view} onChange={(v) => set('view')(v)} options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))} includeAll={false} />
-        <Select label="Status" value={filter.status} onChange={set('status')} options={REQUEST_STATUSES.map((s) => ({ value: s, label: statusNames[s] }))} />
+        <Select
+          label="Status"
+          value={filter.view === 'overdue' && !filter.status ? OVERDUE_ANY : filter.status}
+          onChange={(v) => setFilter((f) => (v === OVERDUE_ANY ? { ...f, status: '', view: 'overdue' } : { ...f, status: v, view: f.view === 'overdue' ? 'all' : f.view }))}
+          options={[{ value: OVERDUE_ANY, label: 'Overdue (including very overdue)' }, ...STATUS_OPTIONS]}
+        />
         <Select label="Service" value={filter.service} onChange={set('service')} options={options.service.map((s) => ({ value: s, label: s }))} />
         <Select label="Officer" value={filter.officer} onChange={set('officer')} options={options.officer.map((s) => ({ value: s, label: s }))} />
         <Select label="Ward" value={filter.ward} onChange={set('ward')} options={options.ward.map((s) => ({ value: s, label: s }))} />
-        <Select label="Classification" value={filter.classification} onChange={set('classification')} options={options.classification.map((s) => ({ value: s, label: s }))} />
+        <Select label="Classification" value={filter.classification} onChange={set('classification')} options={[...new Set(['Exempt', ...options.classification])].map((s) => ({ value: s, label: s }))} />
+        <div className="field">
+          <span className="label-like" id="exempt-filter-label">
+            Exempt
+          </span>
+          <button type="button" className="secondary" aria-pressed={filter.classification === 'Exempt'} aria-describedby="exempt-filter-label" onClick={() => set('classification')(filter.classification === 'Exempt' ? '' : 'Exempt')}>
+            {filter.classification === 'Exempt' ? 'Showing exempt only' : 'Exempt only'}
+          </button>
+        </div>
         <Select label="Capacity" value={filter.capacity} onChange={set('capacity')} options={options.capacity.map((s) => ({ value: s, label: s }))} />
         <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
         <Select label="Meeting" value={filter.meetingId} onChange={set('meetingId')} options={options.meeting} />
@@ -85,12 +104,20 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
       </p>
       <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
         <table className="table requests-table" aria-rowcount={ids.length + 1}>
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} className={cellClass(c)} />
+            ))}
+          </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                <th key={c.key} scope="col" className={cellClass(c)} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                   <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : false }))}>
                     {c.label}
+                    <span aria-hidden="true" className="sort-arrow">
+                      {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}
+                    </span>
                   </button>
                 </th>
               ))}
@@ -113,8 +140,8 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
                 );
               return (
                 <tr key={r.id} data-index={item.index} aria-rowindex={item.index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
-                  <td>{r.reference}</td>
-                  <td>
+                  <td className="col-reference">{r.reference}</td>
+                  <td className="col-subject" title={r.locked || hidden(r.classification) ? undefined : r.subject}>
                     {r.locked ? (
                       <span className="locked">🔒 Member only</span>
                     ) : (
@@ -123,13 +150,13 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
                       </button>
                     )}
                   </td>
-                  <td>{r.officerName}</td>
-                  <td>{r.service}</td>
-                  <td>
+                  <td className="col-officerName" title={r.officerName}>{r.officerName}</td>
+                  <td className="col-service col-optional" title={r.service}>{r.service}</td>
+                  <td className="col-status">
                     <StatusTag status={r.status} late={r.workingDaysLate} />
                   </td>
-                  <td>{ukDate(r.sentOn)}</td>
-                  <td>{ukDate(r.target)}</td>
+                  <td className="col-sentOn col-optional">{ukDate(r.sentOn)}</td>
+                  <td className="col-target">{ukDate(r.target)}</td>
                 </tr>
               );
             })}

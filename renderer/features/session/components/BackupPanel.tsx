@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../../app/api';
+import { ErrorMessage } from '../../../app/forms';
 
 /** Backup for anyone signed in; the file is encrypted and opens with the same passphrases. */
 export function BackupPanel() {
@@ -23,11 +24,7 @@ export function BackupPanel() {
         The backup file is encrypted like the vault itself and opens with the same passphrases. Keep it somewhere
         safe, such as a council-approved drive; restore it on a new laptop from the unlock screen.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="button" onClick={backUp} disabled={busy}>
         {busy ? 'Backing up…' : 'Make a backup'}
       </button>

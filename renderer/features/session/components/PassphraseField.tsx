@@ -1,7 +1,9 @@
-import { Field } from '../../../app/ui';
+import { Field } from '../../../app/forms';
 
 interface Props {
   label: string;
+  /** The field's name in its form, so the error summary can link to it. */
+  name?: string;
   value: string;
   onChange: (value: string) => void;
   autoComplete: 'new-password' | 'current-password';
@@ -13,9 +15,9 @@ interface Props {
 }
 
 /** A passphrase box: the app's labelled Field with a password input, no spellcheck. */
-export function PassphraseField({ label, value, onChange, autoComplete, hint, error, describedBy, autoFocus }: Props) {
+export function PassphraseField({ label, name, value, onChange, autoComplete, hint, error, describedBy, autoFocus }: Props) {
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={label} name={name} hint={hint} error={error}>
       {(p) => (
         <input
           {...p}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionState } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
+import { ErrorMessage } from '../../../app/forms';
 
 /** Restore a backup. Replacing a vault that is already here needs a second, explicit confirmation. */
 export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean; onRestored: (state: SessionState) => void }) {
@@ -25,11 +26,7 @@ export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean
   return (
     <section aria-labelledby="restore-heading" className="restore">
       <h2 id="restore-heading">Restore from a backup</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {!confirming ? (
         <button type="button" className="secondary" onClick={() => (vaultExists ? setConfirming(true) : void restore(false))}>
           Restore a backup…

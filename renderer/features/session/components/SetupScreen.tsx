@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { SessionState } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
+import { Field, Form, Problems, useForm } from '../../../app/forms';
 import { PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';
 import { StrengthMeter } from './StrengthMeter';
@@ -11,28 +12,25 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ name?: string; passphrase?: string; confirm?: string; form?: string }>({});
+  const form = useForm({ fields: { memberName: { label: 'Your name', missing: 'Enter your name as it should appear to your PA' }, passphrase: 'Passphrase', confirm: 'Type the passphrase again' } });
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
   const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const found: typeof errors = {};
-    if (!name.trim()) found.name = 'Enter your name as it should appear to your PA.';
-    if (!strength?.acceptable) found.passphrase = strength?.reasons[0] ?? 'Choose a passphrase.';
-    if (confirm !== passphrase) found.confirm = 'The two passphrases are different.';
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    const p = new Problems();
+    p.require(name, 'memberName', 'Enter your name as it should appear to your PA').limit(name, 120, 'memberName', 'Your name');
+    if (!strength?.acceptable) p.add('passphrase', strength?.reasons[0] ?? 'Choose a passphrase');
+    if (confirm !== passphrase) p.add('confirm', 'The two passphrases are different');
+    if (p.any) return form.fail(p.list);
     setBusy(true);
     const result = await api().session.setUp({ memberName: name, passphrase });
     setBusy(false);
     if (result.ok) onDone(result.value);
-    else setErrors({ form: result.error.message });
+    else form.failWith(result.error);
   }
 
-  const errorList = Object.values(errors).filter(Boolean);
   return (
     <section className="screen narrow-screen" aria-labelledby="setup-heading">
       <h1 id="setup-heading">Set up Need to Know</h1>
@@ -41,35 +39,17 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
         including the council&apos;s IT team, can recover it if the passphrase is lost, so choose one you will remember
         and keep a backup.
       </p>
-      {errorList.length > 0 && (
-        <div role="alert" className="error-summary">
-          <h2>There is a problem</h2>
-          <ul>
-            {errorList.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <form onSubmit={onSubmit} className="stack" noValidate>
-        <div className="field">
-          <label htmlFor={nameId}>Your name (the Member)</label>
-          {errors.name && <p className="error">{errors.name}</p>}
-          <input
-            id={nameId}
-            value={name}
-            autoComplete="name"
-            aria-invalid={errors.name ? true : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
+      <Form form={form} onSubmit={onSubmit} className="stack">
+        <Field label="Your name (the Member)" name="memberName" limit={{ max: 120, value: name }}>
+          {(p) => <input {...p} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />}
+        </Field>
         <PassphraseField
           label="Passphrase"
           hint="At least 12 characters. Three or four unrelated words are strong and easy to remember."
           value={passphrase}
           onChange={setPassphrase}
           autoComplete="new-password"
-          error={errors.passphrase}
+          name="passphrase"
           describedBy={meterId}
         />
         <StrengthMeter strength={strength} id={meterId} />
@@ -78,14 +58,14 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
           value={confirm}
           onChange={setConfirm}
           autoComplete="new-password"
-          error={errors.confirm}
+          name="confirm"
         />
         <div>
           <button type="submit" disabled={busy}>
             {busy ? 'Creating the vault…' : 'Create the vault'}
           </button>
         </div>
-      </form>
+      </Form>
       <p className="hint">Moving to a new laptop? Restore your backup instead of creating a new vault.</p>
       <RestorePanel vaultExists={false} onRestored={onDone} />
     </section>

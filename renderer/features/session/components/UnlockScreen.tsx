@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SessionState, UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
+import { Form, useForm } from '../../../app/forms';
 import { PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';
 
@@ -16,12 +17,12 @@ interface Props {
 export function UnlockScreen({ users, reason, quickUnlockUserId, onUnlocked }: Props) {
   const [userId, setUserId] = useState(users[0]?.id ?? '');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ fields: { passphrase: { label: 'Passphrase', missing: 'Enter your passphrase' }, userId: 'Who is signing in' } });
   const [busy, setBusy] = useState(false);
-  const userFieldId = useId();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (!passphrase) return form.fail([{ field: 'passphrase', message: 'Enter your passphrase' }]);
     setBusy(true);
     const result = await api().session.unlock({ userId, passphrase });
     setBusy(false);
@@ -31,14 +32,14 @@ export function UnlockScreen({ users, reason, quickUnlockUserId, onUnlocked }: P
     } else {
       // Clear the box: a wrong passphrase should be retyped, not edited.
       setPassphrase('');
-      setError(result.error.message);
+      form.failWith(result.error);
     }
   }
 
   async function onQuickUnlock() {
     const result = await api().session.quickUnlock();
     if (result.ok) onUnlocked(result.value);
-    else setError(result.error.message);
+    else form.failWith(result.error);
   }
   const quickUser = users.find((u) => u.id === quickUnlockUserId);
 
@@ -46,11 +47,11 @@ export function UnlockScreen({ users, reason, quickUnlockUserId, onUnlocked }: P
     <section className="screen narrow-screen" aria-labelledby="unlock-heading">
       <h1 id="unlock-heading">Unlock Need to Know</h1>
       {reason && <p className="notice">{reason}</p>}
-      <form onSubmit={onSubmit} className="stack" noValidate>
+      <Form form={form} onSubmit={onSubmit} className="stack" aria-labelledby="unlock-heading">
         {users.length > 1 ? (
           <div className="field">
-            <label htmlFor={userFieldId}>Who is signing in</label>
-            <select id={userFieldId} value={userId} onChange={(e) => setUserId(e.target.value)}>
+            <label htmlFor={form.idFor('userId')}>Who is signing in</label>
+            <select id={form.idFor('userId')} value={userId} onChange={(e) => setUserId(e.target.value)}>
               {users.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.name} ({roleName(user)})
@@ -68,20 +69,15 @@ export function UnlockScreen({ users, reason, quickUnlockUserId, onUnlocked }: P
           value={passphrase}
           onChange={setPassphrase}
           autoComplete="current-password"
-          error={error}
+          name="passphrase"
           autoFocus
         />
-        {error && (
-          <p role="alert" className="visually-hidden">
-            {error}
-          </p>
-        )}
         <div>
           <button type="submit" disabled={busy}>
             {busy ? 'Unlocking…' : 'Unlock'}
           </button>
         </div>
-      </form>
+      </Form>
       {quickUser && (
         <p>
           <button type="button" className="secondary" onClick={onQuickUnlock}>

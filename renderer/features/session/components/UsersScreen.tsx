@@ -3,6 +3,7 @@ import { assessPassphrase } from '../../../../shared/domain/passphrase-strength'
 import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
+import { ErrorMessage, Field, Form, Problems, useForm } from '../../../app/forms';
 import { BackupPanel } from './BackupPanel';
 import { PassphraseField } from './PassphraseField';
 import { StrengthMeter } from './StrengthMeter';
@@ -106,40 +107,38 @@ export function UsersScreen({ user }: { user: UserSummary }) {
 function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const nameId = useId();
+  const form = useForm({ fields: { name: { label: 'PA’s name', missing: 'Enter the PA’s name' }, passphrase: { label: 'PA’s passphrase', missing: 'Enter a passphrase for the PA' } } });
   const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    const p = new Problems();
+    p.require(name, 'name', 'Enter the PA’s name').limit(name, 120, 'name', 'PA’s name');
+    if (!strength?.acceptable) p.add('passphrase', strength?.reasons[0] ?? 'Enter a passphrase for the PA');
+    if (p.any) return form.fail(p.list);
     const result = await api().users.addPa({ name, passphrase });
     if (result.ok) {
       setName('');
       setPassphrase('');
-      setError(null);
+      form.clear();
       onAdded(result.value);
-    } else setError(result.error.message);
+    } else form.failWith(result.error);
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" noValidate aria-labelledby="add-pa-heading">
+    <Form form={form} onSubmit={onSubmit} className="stack" aria-labelledby="add-pa-heading">
       <h2 id="add-pa-heading">Add a PA</h2>
       <p className="hint">
         A PA works your casework. Their passphrase opens the casework key only, so they can never read confidential,
         exempt or pink-paper material, or your briefings.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor={nameId}>PA&apos;s name</label>
-        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-      </div>
+      <Field label="PA's name" name="name">
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+      </Field>
       <PassphraseField
         label="PA's passphrase"
+        name="passphrase"
         hint="The PA types this themselves; at least 12 characters."
         value={passphrase}
         onChange={setPassphrase}
@@ -150,7 +149,7 @@ function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
       <div>
         <button type="submit">Add PA</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -158,45 +157,49 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ fields: { current: { label: 'Current passphrase', missing: 'Enter your current passphrase' }, next: { label: 'New passphrase', missing: 'Enter a new passphrase' }, confirm: 'Type the new passphrase again' } });
   const meterId = useId();
   const strength = next ? assessPassphrase(next, [user.name]) : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (next !== confirm) return setError('The two new passphrases are different.');
+    const p = new Problems();
+    if (!current) p.add('current', 'Enter your current passphrase');
+    if (!strength?.acceptable) p.add('next', strength?.reasons[0] ?? 'Enter a new passphrase');
+    if (next !== confirm) p.add('confirm', 'The two new passphrases are different');
+    if (p.any) return form.fail(p.list);
     const result = await api().users.changePassphrase({ current, next });
     if (result.ok) {
       setCurrent('');
       setNext('');
       setConfirm('');
-      setError(null);
+      form.clear();
       onChanged();
-    } else setError(result.error.message);
+    } else {
+      // A wrong current passphrase is the usual reason: put the problem against that box.
+      if (result.error.code === 'wrong-passphrase') form.fail([{ field: 'current', message: 'Your current passphrase is not right' }]);
+      else form.failWith(result.error);
+    }
   }
 
   return (
-    <form onSubmit={onSubmit} className="stack" noValidate aria-labelledby="change-heading">
+    <Form form={form} onSubmit={onSubmit} className="stack" aria-labelledby="change-heading">
       <h2 id="change-heading">Change your passphrase</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <PassphraseField label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" />
+      <PassphraseField label="Current passphrase" name="current" value={current} onChange={setCurrent} autoComplete="current-password" />
       <PassphraseField
         label="New passphrase"
+        name="next"
         value={next}
         onChange={setNext}
         autoComplete="new-password"
         describedBy={meterId}
       />
       <StrengthMeter strength={strength} id={meterId} />
-      <PassphraseField label="Type the new passphrase again" value={confirm} onChange={setConfirm} autoComplete="new-password" />
+      <PassphraseField label="Type the new passphrase again" name="confirm" value={confirm} onChange={setConfirm} autoComplete="new-password" />
       <div>
         <button type="submit">Change passphrase</button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -218,11 +221,7 @@ function QuickUnlockToggle() {
         Lets you unlock with this computer&apos;s own protected key store instead of typing your passphrase. Your
         passphrase keeps working; turn this off on a shared computer.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {status.available ? (
         <label className="checkbox">
           <input type="checkbox" checked={status.enabled} onChange={(e) => void toggle(e.target.checked)} /> Use quick

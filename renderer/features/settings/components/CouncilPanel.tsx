@@ -4,7 +4,12 @@ import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import type { CouncilSettings } from '../../../../shared/domain/council';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, Field } from '../../../app/ui';
+import { ErrorMessage } from '../../../app/ui';
+import { Field, Form, useForm, type FieldMap } from '../../../app/forms';
+
+export const COUNCIL_FIELDS: FieldMap = {
+  fields: { profileId: { label: 'Council protocol profile', missing: 'Choose the council protocol profile' }, nation: { label: 'Nation', missing: 'Choose the nation' }, emailDomain: { label: 'Council email domain', missing: 'Enter the council email domain' } },
+};
 
 type CouncilView = { settings: CouncilSettings; profile: CouncilProfile; profiles: Array<{ id: string; name: string }> };
 
@@ -35,20 +40,22 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
   const [profileId, setProfileId] = useState(council.settings.profileId);
   const [nation, setNation] = useState<Nation>(council.settings.nation);
   const [emailDomain, setEmailDomain] = useState(council.settings.emailDomain);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm(COUNCIL_FIELDS);
   const [saved, setSaved] = useState('');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await api().council.set({ profileId, nation, emailDomain });
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
+    setSaved('');
+    const domain = emailDomain.trim().replace(/^@/, '');
+    if (domain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) return form.fail([{ field: 'emailDomain', message: 'Council email domain must be a domain such as example-council.gov.uk' }]);
+    const r = await api().council.set({ profileId, nation, emailDomain: domain });
+    if (!r.ok) return form.failWith(r.error);
+    form.clear();
     setSaved(`Saved. New requests use ${r.value.profile.name}; existing due dates do not move.`);
     onSaved();
   }
   return (
-    <form className="stack wide" onSubmit={submit} aria-label="Council settings" noValidate>
-      <ErrorMessage message={error} />
-      <Field label="Council protocol profile" hint="New requests take their deadlines and Monitoring Officer steps from this profile. Requests already sent keep the profile recorded on them.">
+    <Form form={form} onSubmit={submit} aria-label="Council settings">
+      <Field label="Council protocol profile" name="profileId" hint="New requests take their deadlines and Monitoring Officer steps from this profile. Requests already sent keep the profile recorded on them.">
         {(p) => (
           <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
             {council.profiles.map((c) => (
@@ -59,7 +66,7 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
           </select>
         )}
       </Field>
-      <Field label="Nation (for bank holidays)">
+      <Field label="Nation (for bank holidays)" name="nation">
         {(p) => (
           <select {...p} value={nation} onChange={(e) => setNation(e.target.value as Nation)}>
             {NATIONS.map((n) => (
@@ -70,7 +77,7 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
           </select>
         )}
       </Field>
-      <Field label="Council email domain" hint="For example example-council.gov.uk. Requests must come from this address.">
+      <Field label="Council email domain" name="emailDomain" hint="For example example-council.gov.uk. Requests must come from this address.">
         {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
       </Field>
       <div>
@@ -79,6 +86,6 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
       <p role="status" className="success">
         {saved}
       </p>
-    </form>
+    </Form>
   );
 }

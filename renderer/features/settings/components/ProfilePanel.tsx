@@ -2,7 +2,20 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, Field } from '../../../app/ui';
+import { ErrorMessage } from '../../../app/ui';
+import { Field, Form, useForm, type FieldMap } from '../../../app/forms';
+
+export const PROFILE_FIELDS: FieldMap = {
+  fields: {
+    name: { label: 'Profile name', missing: 'Give the profile a name' },
+    acknowledgeWorkingDays: 'Acknowledgement or holding reply',
+    respondWorkingDays: 'Substantive answer',
+    veryOverdueAfterWorkingDays: 'Very overdue after',
+    monitoringOfficerBeforeDisclosure: 'Monitoring Officer consulted before disclosure on',
+    holidayScope: 'Bank holidays counted',
+  },
+  aliases: { sourceId: 'name', id: 'name' },
+};
 
 type Switch = 'monitoringOfficerAcceptsNeedToKnow' | 'chairNoticeForAgendaItems' | 'seniorOfficersOnly' | 'thirdPartyConsent' | 'capacityBoundUse';
 
@@ -48,13 +61,14 @@ export function ProfilePanel({ isMember, inForceId, onChanged: changed }: { isMe
   const shown = profiles.find((p) => p.id === (shownId ?? inForceId)) ?? profiles[0];
 
   async function copy(name: string) {
-    if (!shown) return;
+    if (!shown) return null;
     const r = await api().profiles.copy({ sourceId: shown.id, name });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return r.error;
     setError(null);
     setShownId(r.value.id);
     setNotice(`Copied. “${r.value.name}” can now be edited below; choose it above to put it in force.`);
     onChanged();
+    return null;
   }
 
   return (
@@ -125,20 +139,34 @@ function ProfileFacts({ profile }: { profile: CouncilProfile }) {
   );
 }
 
-function CopyForm({ source, onCopy }: { source: CouncilProfile; onCopy: (name: string) => void }) {
+function CopyForm({ source, onCopy }: { source: CouncilProfile; onCopy: (name: string) => Promise<{ message: string } | null> }) {
   const [name, setName] = useState(`Copy of ${source.name}`);
   const headingId = useId();
+  const form = useForm({ fields: { name: { label: 'Name for the copy', missing: 'Give the copy a name' } }, aliases: { sourceId: 'name' } });
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Make your own copy of {source.name}</h3>
-      <form className="inline-form" aria-labelledby={headingId} noValidate onSubmit={(e) => { e.preventDefault(); onCopy(name); }}>
-        <Field label="Name for the copy">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+      <Form
+        form={form}
+        className="stack"
+        aria-labelledby={headingId}
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!name.trim()) return form.fail([{ field: 'name', message: 'Give the copy a name' }]);
+          const failed = await onCopy(name);
+          if (failed) form.failWith(failed);
+          else form.clear();
+        }}
+      >
+        <Field label="Name for the copy" name="name" limit={{ max: 120, value: name }}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
         <div>
           <button type="submit" className={source.editable ? 'secondary' : undefined}>
             Copy this profile
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -151,7 +179,7 @@ function ProfileForm({ profile, onSaved }: { profile: CouncilProfile; onSaved: (
   const [ack, setAck] = useState(profile.acknowledgeWorkingDays === null ? '' : String(profile.acknowledgeWorkingDays));
   const [respond, setRespond] = useState(String(profile.respondWorkingDays));
   const [veryOverdue, setVeryOverdue] = useState(String(profile.veryOverdueAfterWorkingDays));
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm(PROFILE_FIELDS);
   const moId = useId();
   const scopeId = useId();
   const set = <K extends keyof CouncilProfile>(key: K, value: CouncilProfile[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -160,23 +188,22 @@ function ProfileForm({ profile, onSaved }: { profile: CouncilProfile; onSaved: (
     e.preventDefault();
     const candidate = { ...draft, acknowledgeWorkingDays: ack.trim() === '' ? null : toNumber(ack), respondWorkingDays: toNumber(respond), veryOverdueAfterWorkingDays: toNumber(veryOverdue) };
     const r = await api().profiles.save(candidate);
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
+    if (!r.ok) return form.failWith(r.error);
+    form.clear();
     onSaved(r.value);
   }
 
   return (
-    <form className="stack wide" onSubmit={submit} aria-label={`Edit ${profile.name}`} noValidate>
+    <Form form={form} onSubmit={submit} aria-label={`Edit ${profile.name}`}>
       <p className="hint">Source: {profile.source}</p>
-      <ErrorMessage message={error} />
-      <Field label="Profile name">{(p) => <input {...p} value={draft.name} onChange={(e) => set('name', e.target.value)} />}</Field>
-      <Field label="Acknowledgement or holding reply (working days)" hint={HINTS.acknowledgeWorkingDays}>
+      <Field label="Profile name" name="name">{(p) => <input {...p} value={draft.name} onChange={(e) => set('name', e.target.value)} />}</Field>
+      <Field label="Acknowledgement or holding reply (working days)" name="acknowledgeWorkingDays" hint={HINTS.acknowledgeWorkingDays}>
         {(p) => <input {...p} className="narrow" inputMode="numeric" value={ack} onChange={(e) => setAck(e.target.value)} />}
       </Field>
-      <Field label="Substantive answer (working days)" hint={HINTS.respondWorkingDays}>
+      <Field label="Substantive answer (working days)" name="respondWorkingDays" hint={HINTS.respondWorkingDays}>
         {(p) => <input {...p} className="narrow" inputMode="numeric" value={respond} onChange={(e) => setRespond(e.target.value)} />}
       </Field>
-      <Field label="Very overdue after (working days past the due date)" hint={HINTS.veryOverdueAfterWorkingDays}>
+      <Field label="Very overdue after (working days past the due date)" name="veryOverdueAfterWorkingDays" hint={HINTS.veryOverdueAfterWorkingDays}>
         {(p) => <input {...p} className="narrow" inputMode="numeric" value={veryOverdue} onChange={(e) => setVeryOverdue(e.target.value)} />}
       </Field>
       <fieldset aria-describedby={moId}>
@@ -207,7 +234,7 @@ function ProfileForm({ profile, onSaved }: { profile: CouncilProfile; onSaved: (
       <div>
         <button type="submit">Save this profile</button>
       </div>
-    </form>
+    </Form>
   );
 }
 

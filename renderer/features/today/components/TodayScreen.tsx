@@ -3,6 +3,7 @@ import type { Navigate, RequestView } from '../../../app/routes';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
 import { useTodayCounts } from '../hooks/useTodayCounts';
+import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 
 const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
@@ -14,11 +15,13 @@ const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: 
 
 export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMember: boolean }) {
   const { counts: dashboard, error } = useTodayCounts();
+  const checklist = useSetupChecklist();
 
   return (
     <section className="screen" aria-labelledby="today-heading">
       <h1 id="today-heading">Today{dashboard ? `, ${ukDate(dashboard.today)}` : ''}</h1>
       <ErrorMessage message={error} />
+      {isMember && checklist && !checklist.complete && <SetupChecklist items={checklist.items} navigate={navigate} />}
       {dashboard && (
         <ul className="cards">
           {CARDS.map((card) => (
