@@ -13,7 +13,8 @@ import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/ses
 import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
-import { correspondenceItemSchema, draftKindSchema, draftOptionSchema, draftPreviewSchema, importResultSchema, FILING_KINDS, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT } from '../domain/correspondence';
+import { correspondenceItemSchema, draftOptionSchema, draftPreviewSchema, importResultSchema, FILING_KINDS, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT } from '../domain/correspondence';
+import { draftKindSchema } from '../domain/requests';
 
 /**
  * The one IPC contract. Every channel is written here once, named `domain:verb`.
