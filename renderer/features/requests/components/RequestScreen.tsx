@@ -249,7 +249,7 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
       </div>}
       <ErrorMessage message={error} />
       {opened && !materialFate(material) && <p className="opened prose">{opened.summary || '(no summary recorded)'}</p>}
-      <MaterialAttachments material={material} />
+      <MaterialAttachments material={material} isMember={isMember} />
       <MaterialLifecycle material={material} isMember={isMember} onChanged={onChanged} />
     </li>
   );
