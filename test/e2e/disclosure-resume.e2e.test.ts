@@ -88,7 +88,8 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByText('Signed in as Cllr Jane Smith').waitFor();
 
-    await goTo(page, 'Today');
+    // Unlock lands on Today: its counts must arrive without going elsewhere first.
+    await page.getByRole('heading', { name: /^Today, \d\d\/\d\d\/\d{4}$/ }).waitFor();
     const card = page.getByRole('button', { name: /Disclosures waiting for the Monitoring Officer/ });
     await expect.poll(() => card.textContent()).toMatch(/^1/);
     await expectNoAxeViolations(page, 'today with a disclosure waiting');
