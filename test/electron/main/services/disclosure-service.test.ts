@@ -46,7 +46,7 @@ describe('a disclosure waiting for the Monitoring Officer (R-DIS-2)', () => {
     expect(early.error.message).toContain('cannot be before you asked the Monitoring Officer (20/11/2026)');
     const future = await call('disclosures:advance', { id: d.id, event: { type: 'record-advice', advice: 'Proceed.', adviceOn: '2026-11-25' } });
     expect(future.error.message).toContain('is after today');
-    expect((await ok('disclosures:list'))[0].gate.state).toBe('mo-asked');
+    expect((await ok('disclosures:list'))[0]!.gate.state).toBe('mo-asked');
 
     const advised = await ok('disclosures:advance', { id: d.id, event: { type: 'record-advice', advice: 'Proceed, leaving out the prices.', adviceOn: '2026-11-23' } });
     expect(advised.gate.state).toBe('mo-consulted');
@@ -71,7 +71,7 @@ describe('a disclosure waiting for the Monitoring Officer (R-DIS-2)', () => {
     await ok('disclosures:advance', { id: fresh.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } } });
     const late = await call('disclosures:advance', { id: fresh.id, event: { type: 'abandon', reason: 'Changed my mind.' } });
     expect(late).toMatchObject({ ok: false, error: { code: 'refused', message: 'This disclosure is already approved; it can no longer be abandoned.' } });
-    expect((await ok('disclosures:list')).find((x: { id: string }) => x.id === fresh.id).gate.state).toBe('approved');
+    expect((await ok('disclosures:list')).find((x) => x.id === fresh.id)!.gate.state).toBe('approved');
   });
 });
 
