@@ -89,3 +89,18 @@ export const disposalInputSchema = z.object({
   returnedTo: z.string().trim().max(200, { error: 'The name can be at most 200 characters' }).optional(),
   reason: z.string().trim().min(1, { error: 'Say why (for example end of term)' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
 });
+
+/**
+ * A new material's id names its request, so a PA (who cannot open Member-only material) can still be
+ * told how many Member-only items are on THAT request (issue 11), never the count for the whole vault.
+ * `unique` is made in main (a random UUID).
+ */
+export function materialIdFor(requestId: string, unique: string): string {
+  return `${requestId}.m.${unique}`;
+}
+
+/** The request a material id names, or null for material recorded before ids named their request. */
+export function requestOfMaterialId(id: string): string | null {
+  const at = id.lastIndexOf('.m.');
+  return at > 0 ? id.slice(0, at) : null;
+}
