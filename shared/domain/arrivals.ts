@@ -26,8 +26,8 @@ export const storedArrivalSchema = z.object({
   id: z.string().min(1),
   requestId: z.string().min(1),
   arrivedOn: isoDateSchema,
-  /** The sealed title, summary and file names (base64 of the vault's sealed box, labelled with this id). */
-  sealed: z.string().min(1),
+  /** The sealed title, summary and file names (base64 of the vault's sealed box, labelled with this id); null once classified. */
+  sealed: z.string().min(1).nullable(),
   /** The files, sealed for the Member with this arrival as their owner. */
   files: z.array(z.object({ blobId: z.string().min(1), size: z.number().int().min(0) })).max(MAX_FILES_PER_ARRIVAL),
   /** The material the Member classified it into; null while it waits. */
@@ -48,6 +48,16 @@ export const arrivalSummarySchema = z.object({
 export type ArrivalSummary = z.infer<typeof arrivalSummarySchema>;
 
 /** What the Member sees on opening one. */
+/** What the page sends to record an arrival: the content, any dropped files, and whether to pick files in main's dialog. */
+export const recordArrivalInputSchema = arrivalContentSchema.extend({
+  requestId: z.string().min(1).max(200),
+  files: z
+    .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 50 * 1024 * 1024, { error: 'A dropped file can be at most 50 MB; use “Choose files” for larger ones.' }) }))
+    .max(MAX_FILES_PER_ARRIVAL, { error: `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item` }),
+  pick: z.boolean(),
+});
+export type RecordArrivalInput = z.infer<typeof recordArrivalInputSchema>;
+
 export const openedArrivalSchema = arrivalSummarySchema.extend({
   title: z.string(),
   summary: z.string(),
