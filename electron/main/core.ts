@@ -16,6 +16,7 @@ import { councilHandlers } from './ipc/handlers/council';
 import { holidayHandlers } from './ipc/handlers/holidays';
 import { attachmentHandlers } from './ipc/handlers/attachments';
 import { profileHandlers } from './ipc/handlers/profiles';
+import { arrivalHandlers } from './ipc/handlers/arrivals';
 import { EventHub } from './services/events';
 import { SettingsService } from './services/settings-service';
 import { StatusService, type AppIdentity } from './services/status-service';
@@ -32,7 +33,8 @@ import { RequestCommands } from './services/request-commands';
 import { RequestQueries } from './services/request-queries';
 import { DisclosureService } from './services/disclosure-service';
 import { MeetingModeService } from './services/meeting-mode-service';
-import { AttachmentService, type AttachmentDialogs } from './services/attachment-service';
+import { AttachmentService, noAttachmentDialogs, type AttachmentDialogs } from './services/attachment-service';
+import { ArrivalService } from './services/arrival-service';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
@@ -111,6 +113,7 @@ export function createCore(deps: CoreDeps): Core {
   const queries = new RequestQueries(records, council, materials, events, today);
   const disclosures = new DisclosureService(records, materials, council, now, memberName);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
+  const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
   const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
@@ -137,6 +140,7 @@ export function createCore(deps: CoreDeps): Core {
     ...councilHandlers(council),
     ...holidayHandlers(council, commands, queries),
     ...attachmentHandlers(attachments),
+    ...arrivalHandlers(arrivals),
     ...draftHandlers(correspondence),
     ...correspondenceHandlers(correspondence),
     ...profileHandlers(new CouncilProfileService(session, council)),

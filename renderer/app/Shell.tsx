@@ -22,7 +22,7 @@ import { loadWorkingSet } from '../db/working-set';
 import { api } from './api';
 import { HelpPanel } from './HelpPanel';
 import { HELP_EVENT, type GlossaryTerm } from './glossary';
-import { ukDate } from './ui';
+import { ErrorMessage, ukDate } from './ui';
 import type { Route } from './routes';
 import { ReportsScreen } from '../features/reports/components/ReportsScreen';
 import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
@@ -92,8 +92,29 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
     requestAnimationFrame(() => mainRef.current?.focus());
   };
 
-  async function toggleMeetingMode() {
-    await api().meetingMode.set(mode.kind === 'normal' ? { kind: 'public-meeting' } : { kind: 'normal' });
+  // R-USE-1: a note that a private session just ended, so the banner can say where the Member is now.
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const [modeError, setModeError] = useState<string | null>(null);
+  async function changeMode(next: MeetingMode) {
+    const r = await api().meetingMode.set(next);
+    setModeError(r.ok ? null : r.error.message);
+    return r;
+  }
+  /** The shortcut and the header button only ever make the screen safer: into public-meeting mode, or out of a private session back to it. */
+  async function enterPublicMeeting() {
+    if (!isMember || mode.kind === 'public-meeting') return;
+    await endOrEnter();
+  }
+  async function endOrEnter() {
+    const wasPrivate = mode.kind === 'private-session';
+    // Main returns a private session to public-meeting mode, never to normal.
+    const r = await changeMode(wasPrivate ? { kind: 'normal' } : { kind: 'public-meeting' });
+    setSessionEnded(wasPrivate && r.ok && r.value.kind === 'public-meeting');
+  }
+  /** Leaving public-meeting mode shows protected items again: its own deliberate action, audited by main. */
+  async function leavePublicMeeting() {
+    const r = await changeMode({ kind: 'normal' });
+    if (r.ok) setSessionEnded(false);
   }
 
   useEffect(() => {
@@ -113,7 +134,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
         setRoute((r) => (r.name === 'requests' ? r : { name: 'requests' }));
         setSearchFocusKey((k) => k + 1);
       }
-      if (shortcut.action === 'meetingMode') void toggleMeetingMode();
+      if (shortcut.action === 'meetingMode') void enterPublicMeeting();
     };
     const onActivity = () => {
       const now = Date.now();
@@ -142,9 +163,12 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           Signed in as <strong>{user.name}</strong> ({isMember ? 'Member' : 'PA'})
         </p>
         <div className="header-actions">
-          <button type="button" className="secondary" onClick={toggleMeetingMode} aria-pressed={mode.kind !== 'normal'}>
-            Public meeting <kbd>Ctrl+Shift+M</kbd>
-          </button>
+          {/* A PA sees the mode in force but is offered no mode controls: changing it is the Member's action. */}
+          {isMember && mode.kind === 'normal' && (
+            <button type="button" className="secondary" onClick={() => void enterPublicMeeting()}>
+              Public meeting <kbd>Ctrl+Shift+M</kbd>
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => {
               setHelpTerm(null);
               setHelpOpen(true);
@@ -160,6 +184,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
         <div className="mode-banner" role="status">
           {mode.kind === 'public-meeting' ? (
             <>
+              {sessionEnded && <>Private session ended: you are back in public-meeting mode. </>}
               <strong>Public-meeting mode:</strong> protected content is hidden and screen capture is blocked.
             </>
           ) : (
@@ -167,10 +192,15 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
               <strong>Private session:</strong> showing only the pink papers of {meetings.find((m) => m.id === mode.meetingId)?.committee ?? 'this meeting'}.
             </>
           )}{' '}
+          {isMember && mode.kind === 'private-session' && (
+            <button type="button" className="secondary" onClick={() => void endOrEnter()}>
+              End private session
+            </button>
+          )}
           {isMember && mode.kind === 'public-meeting' && meetings.length > 0 && (
             <label>
               Go into private session for{' '}
-              <select aria-label="Meeting for private session" value="" onChange={(e) => e.target.value && void api().meetingMode.set({ kind: 'private-session', meetingId: e.target.value })}>
+              <select aria-label="Meeting for private session" value="" onChange={(e) => { if (e.target.value) { setSessionEnded(false); void changeMode({ kind: 'private-session', meetingId: e.target.value }); } }}>
                 <option value="">choose a meeting</option>
                 {meetings.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -179,7 +209,13 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
                 ))}
               </select>
             </label>
+          )}{' '}
+          {isMember && mode.kind === 'public-meeting' && (
+            <button type="button" className="secondary" onClick={() => void leavePublicMeeting()}>
+              Leave public-meeting mode
+            </button>
           )}
+          <ErrorMessage message={modeError} />
         </div>
       )}
       <div className="layout">
@@ -205,7 +241,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
         <main id="main" tabIndex={-1} ref={mainRef}>
           {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
           {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
-          {route.name === 'new-request' && <NewRequestScreen navigate={navigate} />}
+          {route.name === 'new-request' && <NewRequestScreen navigate={navigate} isMember={isMember} />}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen navigate={navigate} />}

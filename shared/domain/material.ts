@@ -106,3 +106,18 @@ export const briefingPermissionInputSchema = z.object({
   givenOn: isoDateSchema,
   sharedWith: z.string().trim().max(120, { error: 'The name can be at most 120 characters' }).optional(),
 });
+
+/**
+ * A new material's id names its request, so a PA (who cannot open Member-only material) can still be
+ * told how many Member-only items are on THAT request (issue 11), never the count for the whole vault.
+ * `unique` is made in main (a random UUID).
+ */
+export function materialIdFor(requestId: string, unique: string): string {
+  return `${requestId}.m.${unique}`;
+}
+
+/** The request a material id names, or null for material recorded before ids named their request. */
+export function requestOfMaterialId(id: string): string | null {
+  const at = id.lastIndexOf('.m.');
+  return at > 0 ? id.slice(0, at) : null;
+}

@@ -6,6 +6,7 @@ import { councilProfileSchema } from '../domain/profiles';
 import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } from '../domain/directory';
 import { requestDraftSchema, requestEventSchema } from '../domain/requests';
 import { materialInputSchema, materialSchema, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
+import { arrivalSummarySchema, openedArrivalSchema, recordArrivalInputSchema } from '../domain/arrivals';
 import { gateEventSchema, registerEntrySchema } from '../domain/disclosure';
 import { holidayEditsSchema } from '../domain/calendar';
 import { councilSettingsSchema } from '../domain/council';
@@ -210,6 +211,18 @@ export const contract = {
   /** Save a decrypted copy where the user picks; protected material only for an approved disclosure, audited (R-DIS-3, R-USE-3). `file` null = cancelled. */
   /** R-DIS-1: after an approval that left something out, the whole file is saved only with `confirmMatchesApproval`. */
   'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200), confirmMatchesApproval: z.boolean().optional() }), z.object({ file: z.string().nullable(), bytes: z.number() })),
+  // Arrived for the Member (issue 10, 11): a PA records it sealed to the Member and cannot read it back.
+  /** Record that something arrived for the Member on a request: title, summary and files are sealed to the Member (Member or PA). */
+  'arrivals:record': invoke(recordArrivalInputSchema, arrivalSummarySchema),
+  /** What arrived, on one request or all: when, how many files, whether classified; never what it says. */
+  'arrivals:list': invoke(z.object({ requestId: z.string().min(1).max(200).optional() }), z.array(arrivalSummarySchema)),
+  /** Member only: open what arrived (not in a meeting mode). */
+  'arrivals:open': invoke(z.object({ id: z.string().min(1).max(200) }), openedArrivalSchema),
+  /** Member only: classify what arrived into material; its files become the material's, sealed under its tier. */
+  'arrivals:classify': invoke(
+    materialInputSchema.omit({ requestId: true, receivedOn: true }).extend({ id: z.string().min(1).max(200) }),
+    z.object({ material: materialSchema, arrival: arrivalSummarySchema }),
+  ),
   // What happens to material after it arrives (records: consent, retention, erasure, destroy or return).
   /** R-ASK-11: record that the third party's consent was asked, given or refused. */
   'materials:recordConsent': invoke(consentInputSchema, materialSchema),

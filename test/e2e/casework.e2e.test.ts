@@ -172,7 +172,10 @@ describe('casework journeys in Chromium', () => {
     expect(await page.getByText('Depot valuation report').count()).toBe(0);
     await expectNoAxeViolations(page, 'public-meeting mode');
     await screenshot(page, 'public-meeting-mode');
+    // The shortcut only ever makes the screen safer; leaving public-meeting mode is its own deliberate action.
     await page.keyboard.press('Control+Shift+M');
+    expect(await page.getByText(/Public-meeting mode:/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Leave public-meeting mode' }).click();
     await expect.poll(() => page.getByText(/Public-meeting mode:/).count()).toBe(0);
   });
 

@@ -36,9 +36,9 @@ export const noAttachmentDialogs: AttachmentDialogs = {
 };
 
 /** A file's own name, safe to show and to suggest in a save dialog: no folders, no control characters. */
-const fileName = (file: string) => path.basename(file).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
+export const fileName = (file: string) => path.basename(file).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
 
-function readProblem(error: unknown): string {
+export function readProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'it is no longer there';
   if (code === 'EACCES' || code === 'EPERM') return 'permission was refused';
@@ -98,7 +98,8 @@ export class AttachmentService {
     for (const { file, name } of picked) {
       const failure: { error?: AppError } = {};
       try {
-        const blob = await blobs.add(readCapped(file, name, failure), tier);
+        // The material owns the blob (bound into every chunk): a record naming another material's blob cannot open it.
+        const blob = await blobs.add(readCapped(file, name, failure), tier, materialId);
         sealed.push({ id: blob.id, name, size: blob.size, addedOn: this.today() });
       } catch (error) {
         discardAll();
@@ -160,7 +161,7 @@ export class AttachmentService {
     // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {
-      await pipeline(blobs.read(attachmentId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(blobs.read(attachmentId, materialId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       const bytes = (await stat(temp)).size;
       // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material
       // that was ever protected is audited even once open, so lowering its level cannot hide a copy.
@@ -179,7 +180,7 @@ export class AttachmentService {
  * The file's bytes as they stream, stopping if it grows past the limit after it was checked. Read
  * failures and the limit are noted in `failure` so the user sees them rather than a vault error.
  */
-async function* readCapped(file: string, name: string, failure: { error?: AppError }): AsyncGenerator<Buffer> {
+export async function* readCapped(file: string, name: string, failure: { error?: AppError }): AsyncGenerator<Buffer> {
   const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
   let total = 0;
   try {

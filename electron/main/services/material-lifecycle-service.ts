@@ -71,7 +71,9 @@ export class MaterialLifecycleService {
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
     try {
       for (const a of before.attachments) {
-        const blob = await blobs.add(blobs.read(a.id), to);
+        // Read as this material's own blob and sealed again as its own: a forged record naming another
+        // material's blob (say a pink paper's) fails here instead of re-sealing that file under the shared key.
+        const blob = await blobs.add(blobs.read(a.id, before.id), to, before.id);
         resealed.push({ ...a, id: blob.id, size: blob.size });
       }
       // Streaming took time: if the material changed meanwhile, change nothing.

@@ -4,7 +4,7 @@ import { classify, isMemberOnly, requireRetentionDate, tierFor } from '../../../
 import type { Gate } from '../../../shared/domain/disclosure';
 import type { Capacity } from '../../../shared/domain/need-to-know';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
-import type { Material as MaterialView, materialInputSchema } from '../../../shared/domain/material';
+import { materialIdFor, type Attachment, type Material as MaterialView, type materialInputSchema } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoredMaterial } from './record-schemas';
 import type { RecordsRepository } from './records-repository';
@@ -68,12 +68,12 @@ export class MaterialStore {
   }
 
   /** Record material received against a request, with its classification (R-CLS-1). */
-  add(input: z.infer<typeof materialInputSchema>): MaterialView {
+  add(input: z.infer<typeof materialInputSchema>, made: { id?: string; attachments?: Attachment[] } = {}): MaterialView {
     const request = this.records.require('request', input.requestId);
     const classification = classify(input.classification);
     const personalData = requireRetentionDate(input.personalData);
     const material: StoredMaterial = {
-      id: randomUUID(),
+      id: made.id ?? materialIdFor(input.requestId, randomUUID()),
       requestId: input.requestId,
       title: input.title,
       receivedOn: input.receivedOn,
@@ -88,7 +88,7 @@ export class MaterialStore {
       givenForPurpose: request.purpose,
       meetingId: classification.level === 'pink-paper' ? request.meetingId : null,
       thirdParty: input.thirdPartyName?.trim() ? { name: input.thirdPartyName.trim(), consent: 'not-asked' } : null,
-      attachments: [],
+      attachments: made.attachments ?? [],
       erasedOn: null,
     };
     return view(this.save(material, 'classified', { level: classification.level, ...(material.isBriefing ? { briefing: true } : {}) }));

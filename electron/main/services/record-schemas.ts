@@ -12,6 +12,7 @@ import { holidayEditsSchema, nationSchema as nation } from '../../../shared/doma
 import { gateSchema, registerEntrySchema } from '../../../shared/domain/disclosure';
 import { materialSchema } from '../../../shared/domain/material';
 import { meetingSchema, officerSchema } from '../../../shared/domain/directory';
+import { storedArrivalSchema } from '../../../shared/domain/arrivals';
 
 export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }).extend({
   id: z.string().min(1),
@@ -66,6 +67,8 @@ export const recordSchemas = {
   'register-entry': registerEntrySchema,
   'council-settings': storedCouncilSettingsSchema,
   'council-profile': councilProfileSchema,
+  /** Something a PA recorded as arrived for the Member: its content sealed to the Member (issue 10). */
+  arrival: storedArrivalSchema,
 } as const satisfies Partial<Record<RecordType, z.ZodType>>;
 
 export type SchemaType = keyof typeof recordSchemas;

@@ -25,6 +25,7 @@ const NOUNS: Record<SchemaType, string> = {
   'register-entry': 'register entry',
   'council-settings': 'council settings',
   'council-profile': 'council profile',
+  arrival: 'item that arrived for the Member',
 };
 
 /** A record as read back: its data, checked against its schema, and the tier it is sealed under. */
@@ -234,6 +235,17 @@ export class RecordsRepository {
   /** The sealed files (attachments) of material. */
   get blobs() {
     return this.vault.attachments;
+  }
+
+  /** Seals bytes to the Member (write-only: any session may seal, only the Member opens). `label` ties it to its record. */
+  sealForMember(bytes: Buffer, label: string): Buffer {
+    return this.vault.sealForMember(bytes, label);
+  }
+
+  /** Member only: opens what sealForMember() made under the same label. */
+  openSealed(sealed: Buffer, label: string): Buffer {
+    this.requireMember();
+    return this.vault.openSealed(sealed, label);
   }
 
   compact(): void {

@@ -10,6 +10,7 @@ import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { EventHub } from './events';
 import { view, type MaterialStore } from './material-store';
+import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial, StoredRequest } from './record-schemas';
 import type { RecordsRepository } from './records-repository';
 import { RequestIndex, lifecycleOf } from './request-index';
@@ -148,8 +149,8 @@ export class RequestQueries {
       verdict: r.verdict,
       profileName: r.profile.name,
       materials: all.map(view),
-      // A PA cannot read which request a Member-only material belongs to; it shows the count of all of them.
-      lockedMaterials: this.records.sealedIds('material').length,
+      // A PA cannot open Member-only material, but its id names its request: only this request's are counted.
+      lockedMaterials: this.records.sealedIds('material').filter((m) => requestOfMaterialId(m) === id).length,
       foiOffered: foi.offered && r.route !== 'foi',
     };
   }

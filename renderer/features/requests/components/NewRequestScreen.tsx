@@ -61,7 +61,7 @@ const emptyDraft = (): RequestDraft => ({
 });
 
 /** The guided form: details with the need-to-know check shown live, then check your answers, then send. */
-export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
+export function NewRequestScreen({ navigate, isMember = true }: { navigate: Navigate; isMember?: boolean }) {
   const { officers, meetings, council } = useDirectory();
   const checklist = useSetupChecklist();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
@@ -359,9 +359,14 @@ export function NewRequestScreen({ navigate }: { navigate: Navigate }) {
           {(p) => <input {...p} value={copiesText} onChange={(e) => setCopiesText(e.target.value)} />}
         </Field>
         <DateInput label="Date sent" name="sentOn" hint="Day 0 for the working-day count." value={sentOn} onChange={setSentOn} />
-        <label className="checkbox">
-          <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA will not see it)
-        </label>
+        {/* A PA is never offered a choice a PA is always refused (issue 11): only the Member records Member-only requests. */}
+        {isMember ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA will not see it)
+          </label>
+        ) : (
+          <p className="hint">If something confidential arrives for the Member, open the request once it is sent and use “Record that it arrived for the Member”: it is sealed for them.</p>
+        )}
         {due && (
           <p className="hint" data-testid="due-preview">
             {due.acknowledgeBy ? `Acknowledgement due ${ukDate(due.acknowledgeBy)}; ` : ''}answer due {ukDate(due.respondBy)} ({profile.name}).

@@ -20,6 +20,7 @@ import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
 import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
 import { today } from '../../../app/clock';
+import { RecordArrivalForm, RequestArrivals } from './Arrivals';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -132,14 +133,16 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
       <h2>What came back</h2>
-      {detail.lockedMaterials > 0 && !isMember && <p className="locked">🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'}: only the Member can open {detail.lockedMaterials === 1 ? 'it' : 'them'}.</p>}
+      {detail.lockedMaterials > 0 && !isMember && <p className="locked">🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'} on this request: only the Member can open {detail.lockedMaterials === 1 ? 'it' : 'them'}.</p>}
       {detail.materials.length === 0 && <p>Nothing recorded yet.</p>}
       <ul className="materials">
         {detail.materials.map((m) => (
           <MaterialItem key={m.id} material={m} mode={mode} isMember={isMember} navigate={navigate} onChanged={reload} />
         ))}
       </ul>
+      <RequestArrivals requestId={id} isMember={isMember} mode={mode} onChanged={reload} />
       <AddMaterialForm requestId={id} isMember={isMember} onAdded={reload} />
+      <RecordArrivalForm requestId={id} onDone={reload} />
     </section>
   );
 }
@@ -270,7 +273,9 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(today()));
-  const [level, setLevel] = useState<Classification['level']>('unsure');
+  // A PA can only ever record open material, so that is all a PA is offered (never a "not yet known" default they would be refused).
+  const firstLevel: Classification['level'] = isMember ? 'unsure' : 'open';
+  const [level, setLevel] = useState<Classification['level']>(firstLevel);
   const [detail, setDetail] = useState(() => detailOf(null));
   const [personal, setPersonal] = useState(false);
   const [retainUntil, setRetainUntil] = useState<DateParts>(emptyDate);
@@ -299,7 +304,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       setIsBriefing(false);
       setBriefingRequestedBy('');
       setSummary('');
-      setLevel('unsure');
+      setLevel(firstLevel);
       setDetail(detailOf(null));
       setReceivedOn(dateParts(today()));
       // Whether the next item holds personal data is a fresh question, not carried over.
@@ -312,14 +317,14 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="add-material-heading">
       <h3 id="add-material-heading">Record what the officer sent</h3>
-      {!isMember && <p className="hint">As a PA you can record open material. Anything confidential, exempt, a pink paper or not yet known goes in the Member-only part, which only the Member can record.</p>}
+      {!isMember && <p className="hint">As a PA you record open material here. For anything that may be confidential, exempt or a pink paper, use “Record that it arrived for the Member” below: it is sealed for the Member, who classifies it.</p>}
       <Field label="Title" name="title" limit={{ max: 200, value: title }}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
       <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
       <DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
-      <Field label="Classification" name="level" hint="If you are not sure, it is treated as confidential until the officer confirms.">
+      <Field label="Classification" name="level" hint={isMember ? 'If you are not sure, it is treated as confidential until the officer confirms.' : 'Open: anyone may see it.'}>
         {(p) => (
           <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            {Object.entries(levelNames).map(([v, l]) => (
+            {Object.entries(levelNames).filter(([v]) => isMember || v === 'open').map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

@@ -153,7 +153,8 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
                   <td className="col-officerName" title={r.officerName}>{r.officerName}</td>
                   <td className="col-service col-optional" title={r.service}>{r.service}</td>
                   <td className="col-status">
-                    <StatusTag status={r.status} late={r.workingDaysLate} />
+                    {/* A placeholder's status is not known to this user: never show a computed one (issue 11). */}
+                    {r.locked ? <span className="locked">{r.reference}</span> : <StatusTag status={r.status} late={r.workingDaysLate} />}
                   </td>
                   <td className="col-sentOn col-optional">{ukDate(r.sentOn)}</td>
                   <td className="col-target">{ukDate(r.target)}</td>

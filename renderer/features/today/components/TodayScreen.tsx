@@ -4,6 +4,7 @@ import { ErrorMessage, ukDate } from '../../../app/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
 import { useTodayCounts } from '../hooks/useTodayCounts';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
+import { ArrivedForYou } from '../../requests/components/Arrivals';
 
 const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' | 'register'; memberOnly?: boolean }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
@@ -36,6 +37,8 @@ export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMemb
           ))}
         </ul>
       )}
+      {/* Issue 11: what a PA recorded for the Member waits here until the Member classifies it. */}
+      {isMember && <ArrivedForYou onOpenRequest={(id) => navigate({ name: 'request', id })} />}
       <p>
         <button type="button" onClick={() => navigate({ name: 'new-request' })}>
           New request <kbd>Ctrl+N</kbd>
