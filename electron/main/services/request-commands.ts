@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { applyHoldingReply, computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
+import { computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
 import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
-import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
+import { assertHoldingReplyDate, chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
 import { checkEventDate, correctTimelineEntry, type CorrectableField, type TimelineEntry } from '../../../shared/domain/timeline';
 import { closeRequest, editRequest, reopenRequest, requestLifecycleState, withdrawRequest, type CloseOutcome } from '../../../shared/domain/request-lifecycle';
 import type { HolidayEdits } from '../../../shared/domain/calendar';
@@ -91,10 +91,12 @@ export class RequestCommands {
     const today = this.today();
     // An email the Member says was sent is a fact whatever the state; anything else waits for a reopening.
     if (event.type !== 'emailed') this.assertOpen(request);
-    checkEventDate(event.on, request, today, 'The date it happened');
+    // R-DUE-4: nothing is recorded as happening after today or before the request was sent.
+    event = { ...event, on: checkEventDate(event.on, request, today, 'The date it happened') };
     if (event.type === 'holding') {
-      // R-DUE-5: checked here; the promised date becomes the target wherever the status is worked out (lifecycleFromEvents).
-      applyHoldingReply({ respondBy: request.respondBy }, { receivedOn: event.on, whatIsHappening: event.note, promisedBy: event.promisedBy }, { sentOn: request.sentOn, today });
+      // R-DUE-5: the promise is checked here; it becomes the target wherever the status is worked out (lifecycleFromEvents).
+      assertHoldingReplyDate(event.promisedBy, request.sentOn, event.on);
+      if (!event.note.trim()) throw new AppError('invalid-input', 'Say what the holding reply says is happening.');
     }
     if (event.type === 'escalated') request.escalatedTo = nextEscalation(request.escalatedTo, event.informationWithheld).level;
     if (event.type === 'mo-decision') {

@@ -1,7 +1,7 @@
 import { addWorkingDays, type HolidayEdits } from '../../../shared/domain/calendar';
 import { effectiveLevel, levelNames, retentionDue } from '../../../shared/domain/classification';
 import { formatUk } from '../../../shared/domain/dates';
-import { requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestStatus } from '../../../shared/domain/requests';
 import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
@@ -148,7 +148,8 @@ export class RequestQueries {
       events: r.events,
       timeline: timelineItems(r),
       lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
-      explanation: r.explanation,
+      // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
+      explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
       assessmentSummary: r.assessmentSummary,
       verdict: r.verdict,
       profileName: r.profile.name,
