@@ -2,6 +2,7 @@
 // becomes the target), edit / withdraw / close / reopen, timeline corrections, impossible dates.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
+import type { TimelineItem } from '../../../../shared/ipc/views';
 
 // Sent 16/11/2026; by 20/01/2027 the answer is long overdue.
 const LATE = '2027-01-20';
@@ -48,16 +49,16 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     await ok('requests:logEvent', { id: request.row.id, event: { type: 'chased', on: '2026-11-20', note: 'Phoned' } });
     // Meant 17/11, typed 23/11.
     const logged = await ok('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-23', note: 'Thanks' } });
-    expect(logged.timeline.map((e) => e.type)).toEqual(['chased', 'acknowledged']);
-    const ack = logged.timeline.find((e) => e.type === 'acknowledged')!;
+    expect(logged.timeline.map((e: TimelineItem) => e.type)).toEqual(['chased', 'acknowledged']);
+    const ack = logged.timeline.find((e: TimelineItem) => e.type === 'acknowledged')!;
     const corrected = await ok('requests:correctEvent', { id: request.row.id, entryId: ack.id, changes: { on: '2026-11-17' }, reason: 'Typed the wrong day' });
-    expect(corrected.timeline.map((e) => [e.type, e.on])).toEqual([
+    expect(corrected.timeline.map((e: TimelineItem) => [e.type, e.on])).toEqual([
       ['acknowledged', '2026-11-17'],
       ['chased', '2026-11-20'],
     ]);
     expect(corrected.timeline[0]!.corrections).toEqual([{ on: '2026-11-24', reason: 'Typed the wrong day', changes: [{ label: 'Date', from: '2026-11-23', to: '2026-11-17' }] }]);
     // The stored entry is untouched; the correction is an entry of its own.
-    expect(corrected.events.find((e) => e.id === ack.id)?.on).toBe('2026-11-23');
+    expect(corrected.events.find((e: TimelineItem) => e.id === ack.id)?.on).toBe('2026-11-23');
     expect(corrected.events.at(-1)).toMatchObject({ type: 'correction', corrects: ack.id });
     const audit = await ok('audit:trail', { recordId: request.row.id });
     expect(JSON.stringify(audit)).toContain('timeline-corrected');
@@ -93,7 +94,7 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const { call, ok, request } = ctx;
     const edited = await ok('requests:edit', { id: request.row.id, changes: { subject: 'Depot valuation (revised)', ward: 'Riverside' }, reason: 'Clearer subject' });
     expect(edited.row.subject).toBe('Depot valuation (revised)');
-    const entry = edited.timeline.find((e) => e.type === 'edited')!;
+    const entry = edited.timeline.find((e: TimelineItem) => e.type === 'edited')!;
     expect(entry.details).toEqual(['Subject: was “Depot disposal valuation”, now “Depot valuation (revised)”']);
     expect(entry.correctable).toBe(false);
     const fixed = await call('requests:edit', { id: request.row.id, changes: { sentOn: '2026-11-01' } });
@@ -125,7 +126,7 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     expect((await ok('dashboard:get')).overdue).toBe(1);
     const closed = await ok('requests:close', { id: request.row.id, on: LATE, outcome: 'abandoned' });
     expect(closed.row.status).toBe('closed');
-    expect(closed.timeline.map((e) => e.type)).toEqual(['withdrawn', 'reopened', 'closed']);
+    expect(closed.timeline.map((e: TimelineItem) => e.type)).toEqual(['withdrawn', 'reopened', 'closed']);
     const bad = await ctx.call('requests:close', { id: request.row.id, on: LATE, outcome: 'deleted' });
     expect(bad.ok).toBe(false);
   });
