@@ -392,6 +392,7 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
   z.object({ ...stored, type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
   z.object({ ...stored, type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
   z.object({ ...stored, type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean(), level: z.enum(ESCALATION_LEVELS).optional(), to: text(200).optional(), role: text(200).optional() }),
+  z.object({ ...stored, type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
   z.object({ ...stored, type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
   z.object({ ...stored, type: z.literal('chair-notice-sent'), on: isoDateSchema, note: text(2000), to: z.string().trim().min(1).max(200) }),
   z.object({ ...stored, type: z.literal('edited'), on: isoDateSchema, note: text(2000), changes: z.array(changeSchema).min(1).max(20), reason: text(2000).nullable() }),
@@ -404,6 +405,7 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     on: isoDateSchema,
     corrects: z.string().min(1).max(100),
     reason: text(2000),
+    note: text(2000).optional(),
     changes: z.array(z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() })).min(1).max(5),
   }),
 ]);

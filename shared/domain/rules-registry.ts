@@ -3,7 +3,7 @@
 // naming its id, or when docs/RULES.md and this list disagree, or a rule is not wired into electron/main.
 import { addWorkingDays, holidayEditsFromGovUk, parseGovUkBankHolidays, publicHolidays } from './calendar';
 import { canShareBriefing, checkCapacityUse, classify, effectiveLevel, isMemberOnly, reclassifyPinkPaper, recordBriefingPermission, requireRetentionDate, retentionDue, tierFor } from './classification';
-import { applyHoldingReply, computeDueDates, effectiveTargets, requestsAffectedByCalendarChange } from './deadlines';
+import { computeDueDates, effectiveTargets, requestsAffectedByCalendarChange } from './deadlines';
 import { appendToRegister, exportConfirmation, mayReleaseForDisclosure, requiresMonitoringOfficer, transition } from './disclosure';
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision, CAPACITIES, ROUTES } from './need-to-know';
 import { isVisibleInMode, mustAudit, recordDisposal } from './protection';
@@ -36,7 +36,7 @@ export const RULES: RegisteredRule[] = [
   { id: 'R-DUE-2', summary: 'Working days by nation; receipt is day 0; explainable', sources: 'FOIA s.10; FOISA s.73', implementedBy: [addWorkingDays, publicHolidays, parseGovUkBankHolidays] },
   { id: 'R-DUE-3', summary: 'Due dates fixed when sent; holiday changes recompute only on acceptance', sources: '—', implementedBy: [requestsAffectedByCalendarChange, holidayEditsFromGovUk] },
   { id: 'R-DUE-4', summary: 'States incl. overdue/very overdue/escalated; escalation path', sources: '000 §17.8.2; 004 §11.10', implementedBy: [requestStatus, nextEscalation, recordEscalation, checkEventDate, allowedCommands] },
-  { id: 'R-DUE-5', summary: 'Holding reply promised date becomes the target', sources: '000 §17.8.2; 004 §6.5.8', implementedBy: [applyHoldingReply, effectiveTargets, lifecycleFromEvents, correctTimelineEntry] },
+  { id: 'R-DUE-5', summary: 'Holding reply promised date becomes the target', sources: '000 §17.8.2; 004 §6.5.8', implementedBy: [effectiveTargets, lifecycleFromEvents, correctTimelineEntry] },
   { id: 'R-CLS-1', summary: 'Classification levels, Schedule 12A paragraphs, pink paper details, personal data', sources: '000 §17.9.3; 003 §5.1, §5.3', implementedBy: [classify, requireRetentionDate] },
   { id: 'R-CLS-2', summary: 'Unknown status treated as confidential', sources: '000 §17.9.4', implementedBy: [effectiveLevel, changeClassification] },
   { id: 'R-CLS-3', summary: 'Pink paper reclassified only by committee resolution', sources: '000 §17.9.3; 003 §5.3', implementedBy: reclassifyPinkPaper },

@@ -4,7 +4,7 @@
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 
-export const TIMELINE_KINDS = ['acknowledged', 'holding', 'answered', 'chased', 'escalated', 'mo-decision', 'chair-notice-sent', 'edited', 'withdrawn', 'closed', 'reopened', 'correction'] as const;
+export const TIMELINE_KINDS = ['acknowledged', 'holding', 'answered', 'chased', 'escalated', 'mo-decision', 'chair-notice-sent', 'emailed', 'edited', 'withdrawn', 'closed', 'reopened', 'correction'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const timelineKindNames: Record<TimelineKind, string> = {
   acknowledged: 'Acknowledged',
@@ -14,6 +14,7 @@ export const timelineKindNames: Record<TimelineKind, string> = {
   escalated: 'Escalated',
   'mo-decision': 'Monitoring Officer’s decision',
   'chair-notice-sent': 'Chair told',
+  emailed: 'Email sent',
   edited: 'Request changed',
   withdrawn: 'Withdrawn',
   closed: 'Closed',

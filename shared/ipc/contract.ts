@@ -7,6 +7,7 @@ import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } 
 import { requestDraftSchema, requestEventSchema } from '../domain/requests';
 import { materialInputSchema, materialSchema, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
 import { arrivalSummarySchema, openedArrivalSchema, recordArrivalInputSchema } from '../domain/arrivals';
+import { CLOSE_OUTCOMES } from '../domain/request-lifecycle';
 import { gateEventSchema, registerEntrySchema } from '../domain/disclosure';
 import { holidayEditsSchema } from '../domain/calendar';
 import { councilSettingsSchema } from '../domain/council';
@@ -35,6 +36,8 @@ interface EventEntry<P extends z.ZodType> {
   readonly kind: 'event';
   readonly payload: P;
 }
+
+const CLOSE_OUTCOME_IDS = Object.keys(CLOSE_OUTCOMES) as [keyof typeof CLOSE_OUTCOMES, ...Array<keyof typeof CLOSE_OUTCOMES>];
 
 const invoke = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): InvokeEntry<I, O> => ({
   kind: 'invoke',
@@ -149,6 +152,42 @@ export const contract = {
   'requests:create': invoke(requestDraftSchema, requestDetailSchema),
   /** Record an acknowledgement, holding reply, answer, chase, escalation or Monitoring Officer decision. */
   'requests:logEvent': invoke(z.object({ id: z.string(), event: requestEventSchema }), requestDetailSchema),
+  /** R-ASK-1: change what may change after sending (wording, purpose, meeting, people copied); each change is kept as old -> new on the timeline. */
+  'requests:edit': invoke(
+    z.object({
+      id: z.string().max(100),
+      changes: z.strictObject({
+        subject: z.string().max(1000).optional(),
+        informationSought: z.string().max(10_000).optional(),
+        purpose: z.string().max(10_000).optional(),
+        justification: z.string().max(10_000).optional(),
+        capacityDetail: z.string().max(1000).optional(),
+        ward: z.string().max(1000).optional(),
+        meetingId: z.string().max(100).nullable().optional(),
+        agendaItem: z.string().max(1000).nullable().optional(),
+        mayBeRaisedAtMeeting: z.boolean().optional(),
+        copies: z.array(z.string().max(320)).max(50).optional(),
+      }),
+      reason: z.string().max(2000).optional(),
+    }),
+    requestDetailSchema,
+  ),
+  /** R-DUE-4: withdraw a request, saying why; it leaves Today's counts and can be reopened. */
+  'requests:withdraw': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }), requestDetailSchema),
+  /** R-DUE-4: close a request as answered or no longer needed. */
+  'requests:close': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), outcome: z.enum(CLOSE_OUTCOME_IDS), note: z.string().max(2000).optional() }), requestDetailSchema),
+  /** R-DUE-4: reopen a withdrawn or closed request, saying why. */
+  'requests:reopen': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }), requestDetailSchema),
+  /** R-DUE-5: correct a timeline entry; the original is kept and the correction recorded with its reason. */
+  'requests:correctEvent': invoke(
+    z.object({
+      id: z.string().max(100),
+      entryId: z.string().max(100),
+      changes: z.strictObject({ on: z.string().max(20).optional(), promisedBy: z.string().max(20).optional(), note: z.string().max(4000).optional(), to: z.string().max(200).optional(), decidedBy: z.string().max(200).optional() }),
+      reason: z.string().max(2000),
+    }),
+    requestDetailSchema,
+  ),
   /** R-ASK-8: the chair / executive member notice was sent. */
   'requests:markChairNoticeSent': invoke(z.object({ id: z.string(), on: z.string() }), requestDetailSchema),
 

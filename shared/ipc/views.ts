@@ -2,7 +2,8 @@
 // (shared/domain). Nothing here is stored; the aggregates themselves are defined once in shared/domain.
 import { z } from 'zod';
 import { classificationSchema } from '../domain/classification';
-import { REQUEST_STATUSES, requestDraftSchema, requestEventSchema } from '../domain/requests';
+import { REQUEST_STATUSES, requestDraftSchema, timelineEntrySchema } from '../domain/requests';
+import { LIFECYCLE_COMMANDS, REQUEST_STATES } from '../domain/request-lifecycle';
 import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
 
@@ -49,10 +50,36 @@ export type DisclosureView = z.infer<typeof disclosureViewSchema>;
 
 export const auditEventSchema = z.object({ seq: z.number(), recordId: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()).nullable() });
 
+/** One timeline entry as the request page shows it. */
+export const timelineItemSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  label: z.string(),
+  on: z.string(),
+  note: z.string(),
+  promisedBy: z.string().nullable(),
+  /** Extra lines: who it went to, what an edit changed. */
+  details: z.array(z.string()),
+  /** Whether the date, note or promised date can be corrected (an edit record cannot). */
+  correctable: z.boolean(),
+  corrections: z.array(z.object({ on: z.string(), reason: z.string(), changes: z.array(z.object({ label: z.string(), from: z.string(), to: z.string() })) })),
+});
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
 export const requestDetailSchema = z.object({
   row: requestRowSchema,
   draft: requestDraftSchema.omit({ blindCopies: true }).nullable(),
-  events: z.array(requestEventSchema),
+  /** The entries as stored, in the order they were entered (corrections included). */
+  events: z.array(timelineEntrySchema),
+  /** The timeline as shown: date order, corrections applied, each with what it was and why it changed. */
+  timeline: z.array(timelineItemSchema),
+  /** Open, withdrawn or closed, and what can be done next. */
+  lifecycle: z.object({
+    state: z.enum(REQUEST_STATES),
+    since: z.string().nullable(),
+    reason: z.string().nullable(),
+    allowed: z.array(z.enum(LIFECYCLE_COMMANDS)),
+  }),
   explanation: z.array(z.string()),
   assessmentSummary: z.string(),
   verdict: z.enum(['sufficient', 'weak', 'refused']),

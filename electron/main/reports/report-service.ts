@@ -155,7 +155,7 @@ export class ReportService {
       ['Status', statusNames[r.status]],
       ['Protocol', detail.profileName],
     ].filter(([, v]) => v);
-    const timeline = [[date(r.sentOn), 'Sent', '']].concat(detail.events.map((e) => [date(e.on), EVENT_NAMES[e.type] ?? e.type, e.type === 'holding' ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note]));
+    const timeline = [[date(r.sentOn), 'Sent', '']].concat(detail.timeline.map((e) => [date(e.on), EVENT_NAMES[e.type] ?? e.label, [e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note, ...e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`)].filter(Boolean).join(' ')]));
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
       const inReport = shown.includes(m);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { councilProfileSchema } from '../../../shared/domain/profiles';
 import { capacitySchema } from '../../../shared/domain/need-to-know';
-import { ESCALATION_LEVELS, requestDraftSchema, requestEventSchema } from '../../../shared/domain/requests';
+import { ESCALATION_LEVELS, requestDraftSchema, timelineEntrySchema } from '../../../shared/domain/requests';
 import type { RecordType } from '../../../shared/domain/record-types';
 import { councilSettingsSchema } from '../../../shared/domain/council';
 import { holidayEditsSchema, nationSchema as nation } from '../../../shared/domain/calendar';
@@ -19,7 +19,8 @@ export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }
   reference: z.string(),
   officerName: z.string(),
   service: z.string(),
-  events: z.array(requestEventSchema),
+  /** Appended only: edits, endings and corrections are entries of their own (shared/domain/timeline). */
+  events: z.array(timelineEntrySchema),
   acknowledgeBy: z.string().nullable(),
   respondBy: z.string(),
   explanation: z.array(z.string()),

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { applyHoldingReply, computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
+import { computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
 import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
-import { chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
-import { compareIso } from '../../../shared/domain/dates';
+import { assertHoldingReplyDate, chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
+import { checkEventDate, correctTimelineEntry, type CorrectableField, type TimelineEntry } from '../../../shared/domain/timeline';
+import { closeRequest, editRequest, reopenRequest, requestLifecycleState, withdrawRequest, type CloseOutcome } from '../../../shared/domain/request-lifecycle';
 import type { HolidayEdits } from '../../../shared/domain/calendar';
 import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests';
+import { recordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { StoredRequest } from './record-schemas';
@@ -83,22 +85,73 @@ export class RequestCommands {
     return id;
   }
 
-  /** Returns the request's id. */
+  /** Returns the request's id. Impossible dates are refused with the reason (R-DUE-4); an ended request takes nothing new until reopened. */
   logEvent(id: string, event: RequestEvent): string {
     const request = this.records.require('request', id);
-    if (compareIso(event.on, request.sentOn) < 0) throw new AppError('invalid-input', 'That date is before the request was sent.');
+    const today = this.today();
+    // An email the Member says was sent is a fact whatever the state; anything else waits for a reopening.
+    if (event.type !== 'emailed') this.assertOpen(request);
+    // R-DUE-4: nothing is recorded as happening after today or before the request was sent.
+    event = { ...event, on: checkEventDate(event.on, request, today, 'The date it happened') };
     if (event.type === 'holding') {
-      // R-DUE-5: the promised date becomes the target.
-      applyHoldingReply({ respondBy: request.respondBy }, { receivedOn: event.on, whatIsHappening: event.note, promisedBy: event.promisedBy });
+      // R-DUE-5: the promise is checked here; it becomes the target wherever the status is worked out (lifecycleFromEvents).
+      assertHoldingReplyDate(event.promisedBy, request.sentOn, event.on);
+      if (!event.note.trim()) throw new AppError('invalid-input', 'Say what the holding reply says is happening.');
     }
     if (event.type === 'escalated') request.escalatedTo = nextEscalation(request.escalatedTo, event.informationWithheld).level;
     if (event.type === 'mo-decision') {
       if (!request.moReferral) throw new AppError('invalid-input', 'This request was not referred to the Monitoring Officer.');
       request.moReferral.decision = { accepted: event.accepted, decidedBy: event.decidedBy, on: event.on };
     }
-    request.events.push(event);
-    this.records.save('request', request);
+    return this.append(request, event);
+  }
+
+  /** R-ASK-1: changes what may change after sending; the old and new values are kept on the timeline. Returns the id. */
+  edit(id: string, changes: Record<string, unknown>, reason?: string): string {
+    const request = this.records.require('request', id);
+    const { entry, updated } = editRequest(request, changes, this.today(), { reason });
+    if (typeof updated.meetingId === 'string' && !this.records.get('meeting', updated.meetingId)) throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    return this.append(Object.assign(request, updated), entry);
+  }
+
+  /** R-DUE-4: withdraws the request with the reason; it leaves Today's counts. Returns the id. */
+  withdraw(id: string, input: { on: string; reason: string }): string {
+    const request = this.records.require('request', id);
+    return this.append(request, withdrawRequest(request, input, this.today()));
+  }
+
+  /** R-DUE-4: closes the request as answered or no longer needed. Returns the id. */
+  close(id: string, input: { on: string; outcome: CloseOutcome; note?: string }): string {
+    const request = this.records.require('request', id);
+    return this.append(request, closeRequest(request, input, this.today()));
+  }
+
+  /** R-DUE-4: reopens a withdrawn or closed request with the reason. Returns the id. */
+  reopen(id: string, input: { on: string; reason: string }): string {
+    const request = this.records.require('request', id);
+    return this.append(request, reopenRequest(request, input, this.today()));
+  }
+
+  /** R-DUE-5: records a correction of one entry (the entry itself is never changed; the audit log names the request). Returns the id. */
+  correctEvent(id: string, input: { entryId: string; changes: Partial<Record<CorrectableField, string>>; reason: string }): string {
+    const request = this.records.require('request', id);
+    const correction = correctTimelineEntry(request.events, { corrects: input.entryId, changes: input.changes, reason: input.reason }, request, this.today());
+    this.append(request, correction);
+    // The audit trail keeps who corrected what and when, beside the correction on the timeline.
+    this.records.audit(id, 'timeline-corrected', recordTier('request', id, request), { entryId: correction.corrects, fields: correction.changes.map((c) => c.label).join(', '), reason: correction.reason });
     return id;
+  }
+
+  private assertOpen(request: StoredRequest): void {
+    const { state } = requestLifecycleState(request.events);
+    if (state !== 'open') throw new AppError('refused', `This request is ${state}. Reopen it before recording anything new.`);
+  }
+
+  /** Appends one entry with its own id and entry time (so corrections can name it and same-day entries keep their order), and saves. */
+  private append(request: StoredRequest, entry: TimelineEntry | RequestEvent): string {
+    request.events.push({ ...entry, id: randomUUID(), recordedAt: new Date().toISOString() } as StoredRequest['events'][number]);
+    this.records.save('request', request);
+    return request.id;
   }
 
   /** Returns the request's id. */

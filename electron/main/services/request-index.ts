@@ -5,14 +5,14 @@
 // record, so the next unlock starts from it and reads only the requests changed since.
 import { councilProfileSchema, type CouncilProfile } from '../../../shared/domain/profiles';
 import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
-import { currentTarget, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
+import { currentTarget, lifecycleFromEvents, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { Tier, VaultSession } from '../vault';
 import type { StoredRequest } from './record-schemas';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 const indexRecordId = (tier: Tier) => `${INDEX_TYPE}:${tier}`;
 
 interface RequestEntry {
@@ -41,20 +41,8 @@ interface SavedIndex {
 
 export type RequestState = WorklistFacts & { status: RequestStatus };
 
-/** The facts a request's status is worked out from (R-DUE-4, R-DUE-5). */
-export function lifecycleOf(r: StoredRequest): LifecycleFacts {
-  const on = (type: StoredRequest['events'][number]['type']) => r.events.find((e) => e.type === type)?.on ?? null;
-  const holding = [...r.events].reverse().find((e) => e.type === 'holding');
-  return {
-    sentOn: r.sentOn,
-    acknowledgeBy: r.acknowledgeBy,
-    respondBy: r.respondBy,
-    acknowledgedOn: on('acknowledged'),
-    holdingReply: holding?.type === 'holding' ? { receivedOn: holding.on, promisedBy: holding.promisedBy } : null,
-    answeredOn: on('answered'),
-    escalatedTo: r.escalatedTo,
-  };
-}
+// R-DUE-4, R-DUE-5 (000 §17.8.2; 004 §6.5.8): the facts a request's status is worked out from, from the corrected timeline: a holding reply's promised date is the target; withdrawn and closed requests are ended.
+export const lifecycleOf = (r: StoredRequest): LifecycleFacts => lifecycleFromEvents(r);
 
 export interface IndexStats {
   /** Requests read from their records because the saved index lacked them or held an older version. */
@@ -299,6 +287,8 @@ function isRequestItem(item: unknown, tier: Tier, profiles: number): item is [st
     isDateOrNull(l.acknowledgeBy) &&
     isDateOrNull(l.acknowledgedOn) &&
     isDateOrNull(l.answeredOn) &&
+    isDateOrNull(l.closedOn) &&
+    isDateOrNull(l.withdrawnOn) &&
     (l.holdingReply === null || l.holdingReply === undefined || (isObject(l.holdingReply) && isDate(l.holdingReply.receivedOn) && isDate(l.holdingReply.promisedBy)))
   );
 }

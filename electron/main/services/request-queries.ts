@@ -1,11 +1,13 @@
 import { addWorkingDays, type HolidayEdits } from '../../../shared/domain/calendar';
 import { effectiveLevel, levelNames, retentionDue } from '../../../shared/domain/classification';
 import { formatUk } from '../../../shared/domain/dates';
-import { requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
+import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestStatus } from '../../../shared/domain/requests';
 import { disclosureCounts, isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
-import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import type { Dashboard, RequestDetail, RequestRow, TimelineItem } from '../../../shared/ipc/views';
+import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
+import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
 import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { EventHub } from './events';
@@ -73,7 +75,7 @@ export class RequestQueries {
       locked: false,
       subject: r.subject,
       question: r.informationSought,
-      notes: r.events.map((e) => e.note).join(' '),
+      notes: r.events.flatMap((e) => (e.note ? [e.note] : [])).join(' '),
       officerName: r.officerName,
       service: r.service,
       ward: r.ward,
@@ -138,13 +140,17 @@ export class RequestQueries {
   detail(id: string): RequestDetail {
     const r = this.records.require('request', id);
     this.synced();
+    const { outcome: _outcome, ...lifecycle } = requestLifecycleState(r.events);
     const all = this.materialsOf(id);
     const foi = foiAlternative({ verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' }, r.nation);
     return {
       row: this.row(r, this.meetingsById(), all, this.dueWindow()),
       draft: { ...r },
       events: r.events,
-      explanation: r.explanation,
+      timeline: timelineItems(r),
+      lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
+      // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
+      explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
       assessmentSummary: r.assessmentSummary,
       verdict: r.verdict,
       profileName: r.profile.name,
@@ -157,7 +163,7 @@ export class RequestQueries {
 
   /** R-DUE-3: open requests whose due dates would move under `edits`; nothing is changed. */
   affectedByHolidays(edits: HolidayEdits) {
-    const open = this.records.list('request').filter((r) => !r.events.some((e) => e.type === 'answered'));
+    const open = this.records.list('request').filter((r) => { const l = lifecycleOf(r); return !l.answeredOn && !l.closedOn && !l.withdrawnOn; });
     const byId = new Map(open.map((r) => [r.id, r]));
     return requestsAffectedByCalendarChange(open, edits).map((c) => ({ ...c, reference: byId.get(c.id)!.reference, subject: byId.get(c.id)!.subject }));
   }
@@ -173,6 +179,28 @@ export class RequestQueries {
       disclosuresAwaitingMonitoringOfficer: this.records.canReadMemberTier() ? disclosureCounts(this.records.list('disclosure').map((d) => d.gate)).awaitingMonitoringOfficer : 0,
     };
   }
+}
+
+/** R-DUE-5 (000 §17.8.2): the timeline as the request page shows it: date order, corrections applied, the original kept beside each. */
+function timelineItems(r: StoredRequest): TimelineItem[] {
+  return effectiveTimeline(r.events).map((e) => {
+    const x = e as typeof e & { promisedBy?: string; to?: string; decidedBy?: string; accepted?: boolean; changes?: Array<{ label: string; fromText?: string; toText?: string }> };
+    const details: string[] = [];
+    if (x.to) details.push(`Sent to ${x.to}`);
+    if (x.decidedBy) details.push(`${x.accepted ? 'Accepted' : 'Refused'} by ${x.decidedBy}`);
+    if (x.type === 'edited') for (const c of x.changes ?? []) details.push(`${c.label}: was “${c.fromText}”, now “${c.toText}”`);
+    return {
+      id: e.id,
+      type: e.type,
+      label: (timelineKindNames as Record<string, string>)[e.type] ?? e.type,
+      on: e.on,
+      note: e.note ?? '',
+      promisedBy: x.promisedBy ?? null,
+      details,
+      correctable: e.type !== 'edited',
+      corrections: e.corrections.map((c) => ({ on: c.on, reason: c.reason, changes: c.changes.map((ch) => ({ label: ch.label, from: ch.from, to: ch.to })) })),
+    };
+  });
 }
 
 function placeholderRow(id: string, label: string): RequestRow {

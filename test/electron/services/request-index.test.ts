@@ -198,7 +198,7 @@ describe('RequestIndex over the vault', () => {
 
   describe('a saved index that is not what this version wrote is ignored and rebuilt, never trusted, never throws', () => {
     const garbage: Array<[string, (real: Record<string, unknown>) => unknown]> = [
-      ['another format', (real) => ({ ...real, format: 2 })],
+      ['another format', (real) => ({ ...real, format: (real.format as number) + 1 })],
       ['no format', (real) => ({ ...real, format: undefined })],
       ['a string', () => 'garbage'],
       ['null', () => null],

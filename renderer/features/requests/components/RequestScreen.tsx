@@ -13,6 +13,7 @@ import { Glossary } from '../../../app/glossary';
 import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
+import { LifecycleActions, Timeline } from './RequestTimeline';
 import { MaterialAttachments } from './MaterialAttachments';
 import { PassItOn } from '../../disclosures/components/PassItOn';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
@@ -116,19 +117,9 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       )}
 
       <h2>Timeline</h2>
-      <ol className="timeline">
-        <li>
-          {ukDate(row.sentOn)}: Sent
-        </li>
-        {detail.events.map((e, i) => (
-          <li key={i}>
-            {ukDate(e.on)}: <strong>{EVENT_NAMES[e.type]}</strong>
-            {e.type === 'holding' ? ` (new target ${ukDate(e.promisedBy)})` : ''}
-            {e.note ? `: ${e.note}` : ''}
-          </li>
-        ))}
-      </ol>
-      <LogEventForm id={id} onDone={setDetail} />
+      <Timeline id={id} sentOn={row.sentOn} items={detail.timeline} canCorrect={detail.lifecycle.state === 'open'} onChanged={() => void reload()} />
+      <LifecycleActions detail={detail} onChanged={() => void reload()} />
+      {detail.lifecycle.state === 'open' && <LogEventForm id={id} onDone={setDetail} />}
       <DraftPanel requestId={id} onSent={() => void reload()} />
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
