@@ -30,7 +30,8 @@ export class RequestFollowUp {
   view(id: string): FollowUpView {
     const request = this.records.require('request', id);
     const row = this.queries.detail(id).row;
-    const directory = this.records.list('officer');
+    // Never suggest escalating to the officer who was asked in the first place.
+    const directory = this.records.list('officer').filter((o) => o.id !== request.officerId);
     const offer = (withheld: boolean) => {
       const next = nextEscalation(request.escalatedTo, withheld, { directory, service: request.service });
       const person = next.suggested ?? this.holderOf(next.level, directory);
