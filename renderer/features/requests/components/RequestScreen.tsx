@@ -14,6 +14,7 @@ import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
+import { FollowUpPanel } from './FollowUpPanel';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
@@ -104,15 +105,6 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       )}
       {error && <ErrorMessage message={error} />}
       {row.awaitingMonitoringOfficer && <p className="notice">Awaiting the Monitoring Officer’s decision on the need to know.</p>}
-      {row.chairNoticePending && (
-        <p className="notice">
-          The chair or executive member must be told what you asked and were given.{' '}
-          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) { setError(null); void reload(); } else setError(r.error.message); }}>
-            Mark the chair notice sent
-          </button>
-        </p>
-      )}
-
       <h2>Timeline</h2>
       <ol className="timeline">
         <li>
@@ -127,6 +119,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
         ))}
       </ol>
       <LogEventForm id={id} onDone={setDetail} />
+      <FollowUpPanel detail={detail} navigate={navigate} onChanged={() => void reload()} />
       <DraftPanel requestId={id} onSent={() => void reload()} />
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
@@ -142,6 +135,9 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
     </section>
   );
 }
+
+// The Monitoring Officer's decision and escalations have their own forms (FollowUpPanel), which record who.
+const LOGGED_ELSEWHERE = new Set(['mo-decision', 'escalated']);
 
 export const LOG_EVENT_FIELDS: FieldMap = {
   fields: { type: 'What happened', on: { label: 'Date it happened', missing: 'Enter the date it happened' }, promisedBy: { label: 'Promised by', missing: 'Enter the date the answer is promised by' }, note: 'Note' },
@@ -180,7 +176,7 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       <Field label="What happened" name="type">
         {(p) => (
           <select {...p} value={type} onChange={(e) => setType(e.target.value as RequestEvent['type'])}>
-            {Object.entries(EVENT_NAMES).map(([v, l]) => (
+            {Object.entries(EVENT_NAMES).filter(([v]) => !LOGGED_ELSEWHERE.has(v)).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

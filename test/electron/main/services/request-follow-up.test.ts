@@ -16,7 +16,7 @@ describe('R-ASK-4: the Monitoring Officer’s decision through the contract', ()
     expect(before.moReferral).toMatchObject({ referredOn: '2026-11-16', decision: null, steps: [] });
     const after = await ok('requests:recordMoDecision', { id: referred.row.id, accepted: false, decidedBy: 'Ian Gibbons', on: '2026-11-20', note: '' });
     expect(after.moReferral?.decision).toEqual({ accepted: false, decidedBy: 'Ian Gibbons', on: '2026-11-20' });
-    expect(after.moReferral?.steps.map((s) => s.step)).toEqual(['use-foi', 'close-request', 'change-route']);
+    expect(after.moReferral?.steps.map((s: { step: string }) => s.step)).toEqual(['use-foi', 'close-request', 'change-route']);
     expect(after.moReferral?.steps[0]?.foiProfileId).toBe('foi');
     const detail = await ok('requests:get', { id: referred.row.id });
     expect(detail.events.at(-1)).toMatchObject({ type: 'mo-decision', accepted: false, decidedBy: 'Ian Gibbons', on: '2026-11-20' });
@@ -42,7 +42,7 @@ describe('R-ASK-4: the Monitoring Officer’s decision through the contract', ()
     await ok('requests:recordMoDecision', { id: referred.row.id, accepted: true, decidedBy: 'Ian Gibbons', on: '2026-11-20', note: '' });
     expect(await call('requests:recordMoDecision', { id: referred.row.id, accepted: false, decidedBy: 'Someone else', on: '2026-11-21', note: '' })).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await call('requests:recordMoDecision', { id: referred.row.id, accepted: false, decidedBy: 'X', on: '2026-11-21', note: '', __proto__: { accepted: true } })).toMatchObject({ ok: false });
-    expect((await ok('requests:followUp', { id: referred.row.id })).moReferral?.steps.map((s) => s.step)).toEqual(['proceed']);
+    expect((await ok('requests:followUp', { id: referred.row.id })).moReferral?.steps.map((s: { step: string }) => s.step)).toEqual(['proceed']);
   });
 });
 
