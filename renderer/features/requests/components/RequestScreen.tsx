@@ -34,8 +34,7 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
   // A change to the request's material is announced as a change to the request too; disclosures are not.
   const { data: detail, error: readError, reload } = useRead('requests:get', { id }, { refreshOn: [`request:${id}`, 'disclosure'] });
-  const [actionError, setError] = useState<string | null>(null);
-  const error = actionError ?? readError;
+  const error = readError;
   // A command answers with the fresh detail; reading it again through the working set keeps every screen in step.
   const setDetail: (answer?: RequestDetail) => void = () => void reload();
 
