@@ -248,13 +248,15 @@ interface DateInputProps {
   onChange: (value: DateParts) => void;
   hint?: ReactNode;
   error?: string | null;
+  /** The day box's id, for a form that keeps its own error summary (otherwise the form names it). */
+  id?: string;
 }
 
 /** GOV.UK date input: day, month and year boxes in one fieldset, so a date reads the UK way on any laptop. */
-export function DateInput({ label, name, value, onChange, hint, error }: DateInputProps) {
+export function DateInput({ label, name, value, onChange, hint, error, id }: DateInputProps) {
   const form = useContext(FormContext);
   const ownId = useId();
-  const base = form ? form.idFor(name) : `${ownId}-${name}`;
+  const base = id ?? (form ? form.idFor(name) : `${ownId}-${name}`);
   const message = error ?? (form ? form.errorFor(name) : null);
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;

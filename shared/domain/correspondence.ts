@@ -2,14 +2,10 @@
 // its request and what is flagged on it. Pure: main runs these to enforce, the screens to explain.
 import { z } from 'zod';
 import { checkCopies, checkCouncilEmail, escalationNames, nextEscalation, type EscalationLevel } from './requests';
-import { formatUk, ukDateOf, type IsoDate } from './dates';
+import { formatUk, type IsoDate } from './dates';
 
-/** The UK calendar date (Europe/London) of an email's own Date header. */
-export { ukDateOf };
 
 /** The emails the app can draft for a request. */
-// The kinds live beside the request's events (an 'emailed' event names one); re-exported here.
-export { DRAFT_KINDS, draftKindSchema, type DraftKind } from './requests';
 import { draftKindSchema, type DraftKind } from './requests';
 export const draftKindNames: Record<DraftKind, string> = {
   request: 'The request',

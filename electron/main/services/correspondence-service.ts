@@ -4,7 +4,6 @@ import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  DRAFT_KINDS,
   FILING_KINDS,
   MAX_MESSAGES_PER_IMPORT,
   MAX_MESSAGE_BYTES,
@@ -18,16 +17,15 @@ import {
   matchMessage,
   normaliseMessageId,
   sentEventFor,
-  ukDateOf,
   type CorrespondenceItem,
   type DraftFacts,
-  type DraftKind,
   type DraftPreview,
   type FilingKind,
   type MatchIndex,
 } from '../../../shared/domain/correspondence';
 import type { Attachment as AttachmentView } from '../../../shared/domain/material';
-import type { RequestEvent } from '../../../shared/domain/requests';
+import { DRAFT_KINDS, type DraftKind, type RequestEvent } from '../../../shared/domain/requests';
+import { ukDateOf } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/errors';
 import { composeEml } from '../mail/compose';
 import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';

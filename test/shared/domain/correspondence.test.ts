@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ukDateOf } from '../../../shared/domain/dates';
 import {
   buildMatchIndex,
   composeDraft,
@@ -11,7 +12,6 @@ import {
   referenceTag,
   sentEventFor,
   threadKey,
-  ukDateOf,
   type DraftFacts,
 } from '../../../shared/domain/correspondence';
 

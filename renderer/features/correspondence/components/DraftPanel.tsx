@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { ukDateOf, type DraftKind, type DraftPreview } from '../../../../shared/domain/correspondence';
+import type { DraftPreview } from '../../../../shared/domain/correspondence';
+import type { DraftKind } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
-import { DateParts, dateValueOf, isoFrom, type DateValue } from './DateParts';
+import { DateInput, dateParts, readDate, type DateParts } from '../../../app/forms';
+import { today } from '../../../app/clock';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 type Option = { kind: DraftKind; label: string; applies: boolean; reason: string | null };
@@ -17,7 +19,7 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   const [preview, setPreview] = useState<DraftPreview | null>(null);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [status, setStatus] = useState('');
-  const [sentOn, setSentOn] = useState<DateValue>(dateValueOf(ukDateOf(new Date())));
+  const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));
   const sentId = `${base}-sent`;
 
   useEffect(() => {
@@ -58,9 +60,9 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   }
   async function sent() {
     if (!kind) return;
-    const d = isoFrom(sentOn, 'the date you sent it');
+    const d = readDate(sentOn, 'The date you sent it', { notFuture: true });
     if ('error' in d) return setErrors([{ fieldId: sentId, message: d.error }]);
-    const r = await api().drafts.markSent({ requestId, kind, on: d.iso });
+    const r = await api().drafts.markSent({ requestId, kind, on: d.iso! });
     if (!r.ok) return setErrors([{ fieldId: sentId, message: r.error.message }]);
     setErrors([]);
     setPreview(null);
@@ -112,7 +114,7 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
               </a>
             )}
           </p>
-          <DateParts id={sentId} legend="When did you send it?" hint="For example 24 11 2026" value={sentOn} onChange={setSentOn} error={errors.find((e) => e.fieldId === sentId)?.message ?? null} />
+          <DateInput id={sentId} name="sentOn" label="When did you send it?" value={sentOn} onChange={setSentOn} error={errors.find((e) => e.fieldId === sentId)?.message ?? null} />
           <button type="button" onClick={() => void sent()}>
             I have sent it
           </button>

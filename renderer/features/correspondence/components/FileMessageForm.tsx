@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { FILING_KINDS, filingKindNames, type CorrespondenceItem, type FilingKind } from '../../../../shared/domain/correspondence';
 import { api } from '../../../app/api';
 import { db } from '../../../db/working-set';
-import { DateParts, isoFrom, type DateValue } from './DateParts';
+import { DateInput, emptyDate, readDate, type DateParts } from '../../../app/forms';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 /**
@@ -16,7 +16,7 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
   const promisedId = `${base}-promised`;
   const [reference, setReference] = useState('');
   const [kind, setKind] = useState<FilingKind | ''>('');
-  const [promised, setPromised] = useState<DateValue>({ day: '', month: '', year: '' });
+  const [promised, setPromised] = useState<DateParts>(emptyDate);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   const matched = item.requestId;
@@ -37,7 +37,7 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
     if (!kind) problems.push({ fieldId: kindId, message: 'Choose what the email is' });
     let promisedBy: string | null = null;
     if (kind === 'holding') {
-      const d = isoFrom(promised, 'the promised date');
+      const d = readDate(promised, 'The promised date');
       if ('error' in d) problems.push({ fieldId: promisedId, message: d.error });
       else promisedBy = d.iso;
     }
@@ -73,7 +73,7 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
           </label>
         ))}
       </fieldset>
-      {kind === 'holding' && <DateParts id={promisedId} legend="The date the officer promised an answer by" hint="For example 4 12 2026" error={fieldError(promisedId)} value={promised} onChange={setPromised} />}
+      {kind === 'holding' && <DateInput id={promisedId} name="promisedBy" label="The date the officer promised an answer by" error={fieldError(promisedId)} value={promised} onChange={setPromised} />}
       <button type="submit" disabled={busy}>
         {matched ? 'Record it' : 'File to request'}
       </button>
