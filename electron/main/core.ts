@@ -43,6 +43,9 @@ import { CorrespondenceService, type MailDesk } from './services/correspondence-
 import { caseworkRequestLookup } from './services/correspondence-requests';
 import { draftHandlers } from './ipc/handlers/drafts';
 import { correspondenceHandlers } from './ipc/handlers/correspondence';
+import { RequestFollowUp } from './services/request-follow-up';
+import { ReminderService, type Notify } from './services/reminder-service';
+import { BankHolidaysImport, type ChooseBankHolidaysFile } from './services/bank-holidays-import';
 import type { SettingsStore } from './settings/settings-store';
 import type { KdfCost, SafeStorageLike } from './vault';
 import { ukDateOf } from '../../shared/domain/dates';
@@ -59,6 +62,10 @@ export interface CoreDeps {
   reportPrinter?: ReportPrinter;
   /** Opening drafts in the mail program, the clipboard and the email file dialogs; without it those say they are unavailable. */
   mailDesk?: MailDesk;
+  /** Picks gov.uk's bank-holidays.json; without it the import says it is unavailable. */
+  chooseBankHolidaysFile?: ChooseBankHolidaysFile;
+  /** A desktop notification (Electron's Notification); without it no reminders are shown. */
+  notify?: Notify;
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
@@ -117,6 +124,8 @@ export function createCore(deps: CoreDeps): Core {
   const lifecycle = new MaterialLifecycleService(records, materials, today);
   const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
+  const followUp = new RequestFollowUp(records, commands, queries, today);
+  const reminders = new ReminderService({ rows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows }, deps.settingsStore, events, deps.notify, deps.timers ?? unrefTimers, today);
   const correspondence = new CorrespondenceService(session, caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }), () => council.get().emailDomain, events, deps.mailDesk, now, today);
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
@@ -132,13 +141,13 @@ export function createCore(deps: CoreDeps): Core {
     ...officerHandlers(directory),
     ...meetingHandlers(directory, meetingImport),
     ...meetingModeHandlers(meetingMode),
-    ...requestHandlers(commands, queries),
+    ...requestHandlers(commands, queries, followUp),
     ...materialHandlers(materials, lifecycle),
     ...disclosureHandlers(disclosures),
     ...auditHandlers(disclosures),
     ...dashboardHandlers(queries),
     ...councilHandlers(council),
-    ...holidayHandlers(council, commands, queries),
+    ...holidayHandlers(council, commands, queries, new BankHolidaysImport(council, queries, deps.chooseBankHolidaysFile)),
     ...attachmentHandlers(attachments),
     ...arrivalHandlers(arrivals),
     ...draftHandlers(correspondence),
@@ -161,11 +170,22 @@ export function createCore(deps: CoreDeps): Core {
     },
     dispose: () => {
       unsubscribe();
+      reminders.dispose();
       correspondence.removeDraftFiles();
       void session.lock('manual');
     },
   };
 }
+
+/** Real timers that never keep the process alive on their own (the hourly reminder check). */
+const unrefTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /** What reports read, adapted from the services (ReportService depends only on this). */
 function reportSources(session: SessionService<OpenVault>, records: RecordsRepository, queries: RequestQueries, disclosures: DisclosureService, meetingMode: MeetingModeService): ReportSources {

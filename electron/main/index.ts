@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
@@ -48,6 +48,14 @@ void app.whenReady().then(() => {
     },
     settingsStore: store,
     safeStorage,
+    // The daily reminder: counts and references only (the core never passes a subject).
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+    },
+    chooseBankHolidaysFile: async () => {
+      const result = await dialog.showOpenDialog({ title: 'Import the gov.uk bank holidays file (bank-holidays.json)', properties: ['openFile'], filters: [{ name: 'gov.uk bank holidays', extensions: ['json'] }] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     setContentProtection: (on) => {
       for (const win of BrowserWindow.getAllWindows()) win.setContentProtection(on);
     },

@@ -241,7 +241,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
         <main id="main" tabIndex={-1} ref={mainRef}>
           {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
           {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
-          {route.name === 'new-request' && <NewRequestScreen navigate={navigate} isMember={isMember} />}
+          {route.name === 'new-request' && <NewRequestScreen key={JSON.stringify(route.prefill ?? null)} navigate={navigate} isMember={isMember} prefill={route.prefill} />}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen navigate={navigate} />}

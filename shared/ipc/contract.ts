@@ -16,6 +16,7 @@ import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/ses
 import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
+import { chairNoticeInputSchema, escalateInputSchema, followUpViewSchema, govUkImportPreviewSchema, moDecisionInputSchema } from './follow-up';
 import { correspondenceItemSchema, draftOptionSchema, draftPreviewSchema, importResultSchema, FILING_KINDS, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT } from '../domain/correspondence';
 import { draftKindSchema } from '../domain/requests';
 
@@ -188,8 +189,14 @@ export const contract = {
     }),
     requestDetailSchema,
   ),
-  /** R-ASK-8: the chair / executive member notice was sent. */
-  'requests:markChairNoticeSent': invoke(z.object({ id: z.string(), on: z.string() }), requestDetailSchema),
+  /** R-ASK-8: the chair / executive member notice was sent: to whom and when, shown on the timeline. */
+  'requests:markChairNoticeSent': invoke(chairNoticeInputSchema, requestDetailSchema),
+  /** What can follow now: the Monitoring Officer's decision and its next steps, who to escalate to, the chair notice. */
+  'requests:followUp': invoke(z.object({ id: z.string().min(1).max(200) }), followUpViewSchema),
+  /** R-ASK-4: the Monitoring Officer accepted or refused the need to know, by whom and when (not before the referral, not after today). */
+  'requests:recordMoDecision': invoke(moDecisionInputSchema, followUpViewSchema),
+  /** R-DUE-4: escalated one step up (or to the Monitoring Officer when information is withheld), naming the person. */
+  'requests:escalate': invoke(escalateInputSchema, followUpViewSchema),
 
   /** Record material received, with its classification (R-CLS-1). */
   'materials:add': invoke(materialInputSchema, materialSchema),
@@ -230,6 +237,8 @@ export const contract = {
   'holidays:get': invoke(noInput, holidayEditsSchema),
   /** R-DUE-3: which requests' due dates a new holiday list would move; nothing is changed. */
   'holidays:preview': invoke(holidayEditsSchema, z.array(affectedRequestSchema)),
+  /** Read gov.uk's bank-holidays.json, picked in main's file dialog, for the council's nation; lists what changes and the affected requests. Nothing is saved. */
+  'holidays:importGovUk': invoke(noInput, govUkImportPreviewSchema),
   /** Save the holiday edits; existing due dates move only for the requests listed in `recompute` (the user accepted). */
   'holidays:save': invoke(z.object({ edits: holidayEditsSchema, recompute: z.array(z.string()).max(100_000) }), z.object({ edits: holidayEditsSchema, recomputed: z.number() })),
 

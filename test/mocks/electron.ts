@@ -147,6 +147,16 @@ export const dialog = {
   showOpenDialog: vi.fn(async (_options: unknown) => ({ canceled: true, filePaths: [] as string[] })),
 };
 
+/** Desktop notifications shown, in order (the reminder digest). */
+export class Notification {
+  static shown: Array<{ title: string; body: string }> = [];
+  static isSupported = vi.fn(() => true);
+  constructor(private readonly options: { title: string; body: string }) {}
+  show(): void {
+    Notification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 export const Menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) };
 
 /** Clears what tests recorded, between tests. */
@@ -161,9 +171,10 @@ export function resetElectronMock(): void {
   protocol.privilegedSchemes = [];
   shell.openExternal.mockClear();
   powerMonitor.removeAllListeners();
+  Notification.shown = [];
 }
 
 const electron = {
-  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, clipboard, safeStorage, powerMonitor, Menu, dialog,
+  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, clipboard, safeStorage, powerMonitor, Menu, dialog, Notification,
 };
 export default electron;

@@ -4,7 +4,7 @@
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -163,6 +163,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         mkdirSync(exports, { recursive: true });
         return path.join(exports, path.basename(name));
       },
+    },
+    // Notifications are recorded, one JSON line each, in the data folder's notifications.log.
+    notify: (title, body) => appendFileSync(path.join(dataFolder, 'notifications.log'), `${JSON.stringify({ title, body })}\n`),
+    // The gov.uk bank holidays file is picked from the data folder's import/ (bank-holidays.json).
+    chooseBankHolidaysFile: async () => {
+      const file = path.join(dataFolder, 'import', 'bank-holidays.json');
+      return existsSync(file) ? file : null;
     },
     // Importing meetings picks the newest matching file in the data folder's import/; reports go to reports/.
     meetingImport: {

@@ -1,6 +1,7 @@
 import { holidayEditsSchema, validateHolidayEdits, NO_EDITS, type HolidayEdits } from '../../../shared/domain/calendar';
 import { BUILT_IN_PROFILES, builtInProfile, councilProfileSchema, validateProfile, type CouncilProfile } from '../../../shared/domain/profiles';
 import { councilSettingsSchema, type CouncilSettings } from '../../../shared/domain/council';
+import { checkCouncilDomain } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './events';
@@ -59,6 +60,12 @@ export class CouncilSettingsService {
   set(next: CouncilSettings): CouncilSettings {
     this.records.requireMember();
     const settings = councilSettingsSchema.parse(next);
+    // R-ASK-9 (000 §17.13.2): a real domain, not a personal provider; empty means not set yet (sending then says so).
+    if (settings.emailDomain) {
+      const domain = checkCouncilDomain(settings.emailDomain);
+      if (!domain.ok) throw new AppError('invalid-input', domain.reason);
+      settings.emailDomain = domain.domain;
+    }
     this.resolveProfile(settings.profileId); // refuses an unknown profile before anything is saved
     this.write({ settings, holidayEdits: this.holidayEdits() });
     return this.get();

@@ -43,7 +43,7 @@ describe('casework through the IPC contract', () => {
   it('R-ASK-8 an agenda-related request creates a chair notice, tracked until sent', async () => {
     const { request, ok } = await seededCase();
     expect(request.row.chairNoticePending).toBe(true);
-    const after = await ok('requests:markChairNoticeSent', { id: request.row.id, on: '2026-11-24' });
+    const after = await ok('requests:markChairNoticeSent', { id: request.row.id, on: '2026-11-24', to: 'Cllr Ann Chair' });
     expect(after.row.chairNoticePending).toBe(false);
   });
 

@@ -28,6 +28,23 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const [weekendQuestions, setWeekendQuestions] = useState<Array<{ date: string; name: string; question: string }>>([]);
+
+  // R-DUE-2, R-DUE-3: gov.uk's bank-holidays.json, picked in main; what it changes and the affected requests are listed before saving.
+  async function importGovUk() {
+    setNotice('');
+    const r = await api().holidays.importGovUk();
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    const v = r.value;
+    if (!v.file) return;
+    const changes = [...v.added.map((a) => `${a.name} (${ukDate(a.date)}) added`), ...v.removed.map((a) => `${a.name} (${ukDate(a.date)}) no longer listed`)];
+    const years = v.years ? (v.years.from === v.years.to ? `${v.years.from}` : `${v.years.from} to ${v.years.to}`) : '';
+    setPending({ edits: v.edits, what: `From gov.uk for ${years}: ${changes.length ? changes.join('; ') : 'no changes to the built-in list'}` });
+    setWeekendQuestions(v.weekend);
+    setAffected(v.affected);
+    setAccepted(new Set(v.affected.map((a) => a.id)));
+  }
 
   async function preview(edits: HolidayEdits, what: string) {
     setNotice('');
@@ -38,6 +55,7 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
     }
     setError(null);
     setPending({ edits, what });
+    setWeekendQuestions([]);
     setAffected(r.value);
     setAccepted(new Set(r.value.map((a) => a.id)));
     return r;
@@ -139,11 +157,28 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
       )}
       {/* The main process refuses a PA's holidays:save anyway; a PA is shown the list only. */}
       {!readOnly && saved && <AddHolidayForm saved={saved} defaultNation={nation} onPreview={preview} />}
+      {!readOnly && saved && (
+        <p>
+          <button type="button" className="secondary" onClick={() => void importGovUk()}>
+            Import the gov.uk bank-holidays.json file…
+          </button>{' '}
+          <span className="hint">Save it from www.gov.uk/bank-holidays.json when a one-off holiday is announced. Nothing changes until you save.</span>
+        </p>
+      )}
       {pending && (
         <div className="notice" aria-live="polite" data-testid="holiday-preview">
           <p>
             <strong>{pending.what}.</strong>
           </p>
+          {weekendQuestions.length > 0 && (
+            <ul data-testid="weekend-questions">
+              {weekendQuestions.map((w) => (
+                <li key={w.date}>
+                  {w.name}: {w.question} It was not added.
+                </li>
+              ))}
+            </ul>
+          )}
           {affected.length === 0 ? (
             <p>No open request’s due dates would change.</p>
           ) : (

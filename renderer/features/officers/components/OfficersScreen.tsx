@@ -5,6 +5,8 @@ import { api } from '../../../app/api';
 import { ukDate } from '../../../app/ui';
 import { DateInput, Field, Form, Problems, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
+import { useRead } from '../../../db/useRead';
+import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
 import { MeetingImport } from '../../meetings/components/MeetingImport';
 
 /** The officers directory and the meetings list. The council settings are on the Settings screen. */
@@ -78,6 +80,9 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
   const [email, setEmail] = useState('');
   const [saved, setSaved] = useState('');
   const form = useForm(OFFICER_FIELDS);
+  // R-ASK-9 (000 §17.13.2): the address is checked against the council's domain as it is typed.
+  const { data: council } = useRead('council:get', undefined, { refreshOn: ['council-settings'] });
+  const warning = EMAIL.test(email.trim()) ? officerEmailWarning(email, council?.settings.emailDomain) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved('');
@@ -85,6 +90,7 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
     p.require(name, 'name', 'Enter the officer’s name').require(role, 'role', 'Enter the officer’s role').require(service, 'service', 'Enter the service');
     if (!email.trim()) p.add('email', 'Enter the officer’s email address');
     else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
+    else if (isPersonalEmailDomain(email.trim().split('@')[1] ?? '')) p.add('email', warning ?? 'Use the officer’s council email address');
     for (const [k, v] of [['name', name], ['role', role], ['service', service]] as const) p.limit(v, 120, k, k === 'name' ? 'Officer’s name' : k === 'role' ? 'Role' : 'Service');
     if (p.any) return form.fail(p.list);
     const r = await api().officers.save({ name, role, service, seniority, email });
@@ -116,6 +122,9 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
         )}
       </Field>
       <Field label="Officer’s email address" name="email" hint="Their council address.">{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+      <p className="warning" aria-live="polite" data-testid="officer-email-warning">
+        {warning}
+      </p>
       <div>
         <button type="submit">Add officer</button>
       </div>

@@ -61,10 +61,10 @@ const emptyDraft = (): RequestDraft => ({
 });
 
 /** The guided form: details with the need-to-know check shown live, then check your answers, then send. */
-export function NewRequestScreen({ navigate, isMember = true }: { navigate: Navigate; isMember?: boolean }) {
+export function NewRequestScreen({ navigate, isMember = true, prefill }: { navigate: Navigate; isMember?: boolean; prefill?: Partial<RequestDraft> }) {
   const { officers, meetings, council } = useDirectory();
   const checklist = useSetupChecklist();
-  const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
+  const [draft, setDraft] = useState<RequestDraft>(() => ({ ...emptyDraft(), ...prefill }));
   const [copiesText, setCopiesText] = useState('');
   const [step, setStep] = useState<'details' | 'check'>('details');
   const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));

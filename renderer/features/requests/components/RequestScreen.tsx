@@ -15,6 +15,7 @@ import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
 import { LifecycleActions, Timeline } from './RequestTimeline';
 import { MaterialAttachments } from './MaterialAttachments';
+import { FollowUpPanel } from './FollowUpPanel';
 import { PassItOn } from '../../disclosures/components/PassItOn';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
@@ -36,8 +37,7 @@ const EVENT_NAMES: Record<RequestEvent['type'], string> = {
 export function RequestScreen({ id, navigate, mode, isMember }: { id: string; navigate: Navigate; mode: MeetingMode; isMember: boolean }) {
   // A change to the request's material is announced as a change to the request too; disclosures are not.
   const { data: detail, error: readError, reload } = useRead('requests:get', { id }, { refreshOn: [`request:${id}`, 'disclosure'] });
-  const [actionError, setError] = useState<string | null>(null);
-  const error = actionError ?? readError;
+  const error = readError;
   // A command answers with the fresh detail; reading it again through the working set keeps every screen in step.
   const setDetail: (answer?: RequestDetail) => void = () => void reload();
 
@@ -107,19 +107,11 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       )}
       {error && <ErrorMessage message={error} />}
       {row.awaitingMonitoringOfficer && <p className="notice">Awaiting the Monitoring Officer’s decision on the need to know.</p>}
-      {row.chairNoticePending && (
-        <p className="notice">
-          The chair or executive member must be told what you asked and were given.{' '}
-          <button type="button" className="secondary" onClick={async () => { const r = await api().requests.markChairNoticeSent({ id, on: today() }); if (r.ok) { setError(null); void reload(); } else setError(r.error.message); }}>
-            Mark the chair notice sent
-          </button>
-        </p>
-      )}
-
       <h2>Timeline</h2>
       <Timeline id={id} sentOn={row.sentOn} items={detail.timeline} canCorrect={detail.lifecycle.state === 'open'} onChanged={() => void reload()} />
       <LifecycleActions detail={detail} onChanged={() => void reload()} />
       {detail.lifecycle.state === 'open' && <LogEventForm id={id} onDone={setDetail} />}
+      <FollowUpPanel detail={detail} navigate={navigate} onChanged={() => void reload()} />
       <DraftPanel requestId={id} onSent={() => void reload()} />
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
@@ -137,6 +129,9 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
     </section>
   );
 }
+
+// The Monitoring Officer's decision and escalations have their own forms (FollowUpPanel), which record who.
+const LOGGED_ELSEWHERE = new Set(['mo-decision', 'escalated']);
 
 export const LOG_EVENT_FIELDS: FieldMap = {
   fields: { type: 'What happened', on: { label: 'Date it happened', missing: 'Enter the date it happened' }, promisedBy: { label: 'Promised by', missing: 'Enter the date the answer is promised by' }, note: 'Note' },
@@ -175,7 +170,7 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       <Field label="What happened" name="type">
         {(p) => (
           <select {...p} value={type} onChange={(e) => setType(e.target.value as RequestEvent['type'])}>
-            {Object.entries(EVENT_NAMES).map(([v, l]) => (
+            {Object.entries(EVENT_NAMES).filter(([v]) => !LOGGED_ELSEWHERE.has(v)).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

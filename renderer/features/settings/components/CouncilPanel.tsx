@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/calendar';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import type { CouncilSettings } from '../../../../shared/domain/council';
+import { checkCouncilDomain } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage } from '../../../app/ui';
@@ -42,12 +43,15 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
   const [emailDomain, setEmailDomain] = useState(council.settings.emailDomain);
   const form = useForm(COUNCIL_FIELDS);
   const [saved, setSaved] = useState('');
+  // R-ASK-9 (000 §17.13.2): said as the Member types, not only after Save.
+  const live = emailDomain.trim() ? checkCouncilDomain(emailDomain) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved('');
-    const domain = emailDomain.trim().replace(/^@/, '');
-    if (domain && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) return form.fail([{ field: 'emailDomain', message: 'Council email domain must be a domain such as example-council.gov.uk' }]);
-    const r = await api().council.set({ profileId, nation, emailDomain: domain });
+    // R-ASK-9: the same check main makes, before anything is sent.
+    const checked = emailDomain.trim() ? checkCouncilDomain(emailDomain) : null;
+    if (checked && !checked.ok) return form.fail([{ field: 'emailDomain', message: checked.reason }]);
+    const r = await api().council.set({ profileId, nation, emailDomain: checked?.domain ?? '' });
     if (!r.ok) return form.failWith(r.error);
     form.clear();
     setSaved(`Saved. New requests use ${r.value.profile.name}; existing due dates do not move.`);
@@ -77,7 +81,7 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
           </select>
         )}
       </Field>
-      <Field label="Council email domain" name="emailDomain" hint="For example example-council.gov.uk. Requests must come from this address.">
+      <Field label="Council email domain" name="emailDomain" hint="For example example-council.gov.uk. Requests must come from this address." error={live && !live.ok ? live.reason : undefined}>
         {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
       </Field>
       <div>

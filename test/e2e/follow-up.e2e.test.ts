@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+
+describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the council domain is checked as it is typed, in Chromium', () => {
+  let app: Awaited<ReturnType<typeof openApp>>;
+  beforeAll(async () => {
+    app = await openApp();
+    await setUpAsMember(app.page);
+    // A request on the Wiltshire profile (004), where the Monitoring Officer must accept the need to know, set up through the contract.
+    const seeded = await app.page.evaluate(async () => {
+      const a = window.api;
+      await a.council.set({ profileId: '004', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
+      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      if (!officer.ok) return officer;
+      return a.requests.create({
+        subject: 'Depot disposal valuation',
+        informationSought: 'The independent valuation report for the depot site',
+        capacity: 'ward-member',
+        capacityDetail: '',
+        purpose: 'To answer residents of Riverside ward about the depot sale',
+        route: 'need-to-know',
+        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        officerId: officer.value.id,
+        ward: 'Riverside',
+        meetingId: null,
+        agendaItem: null,
+        mayBeRaisedAtMeeting: false,
+        seeksProtectedMaterial: true,
+        fromEmail: 'cllr.smith@example-council.gov.uk',
+        copies: [],
+        blindCopies: [],
+        sentOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+        memberOnly: false,
+        monitoringOfficerReason: 'The valuation is exempt; I need it to scrutinise the disposal.',
+      });
+    });
+    expect(seeded.ok).toBe(true);
+  });
+  afterAll(() => app?.close());
+
+  it('R-ASK-4 R-ASK-5 the Member records the refusal, is refused a missing name first, and is offered an FOI request pre-filled', async () => {
+    const { page } = app;
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByRole('heading', { name: 'Monitoring Officer’s decision' }).waitFor();
+    await page.getByLabel('Decision', { exact: true }).selectOption({ label: 'Refused' });
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    // The error summary names the missing field in plain words.
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Say who decided/);
+    await page.getByLabel('Who decided').fill('Ian Gibbons');
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await expect.poll(() => page.getByTestId('mo-decision').textContent()).toMatch(/Refused by Ian Gibbons on \d{2}\/\d{2}\/\d{4}/);
+    await expect.poll(() => page.getByTestId('mo-next-steps').textContent()).toMatch(/Close the request/);
+    await expectNoAxeViolations(page, 'request after the Monitoring Officer refused');
+    await screenshot(page, 'follow-up-mo-refused');
+    await page.getByRole('button', { name: 'Make a Freedom of Information request instead' }).click();
+    await page.getByLabel('Subject').waitFor();
+    expect(await page.getByLabel('Subject').inputValue()).toBe('Depot disposal valuation');
+    const route = page.getByLabel('Route');
+    expect(await route.locator('option:checked').textContent()).toMatch(/Freedom of Information/);
+    await expectNoAxeViolations(page, 'new FOI request pre-filled');
+  });
+
+  it('R-ASK-9 Settings says at once that gmail.com is not the council’s domain, and Save changes nothing', async () => {
+    const { page } = app;
+    await goTo(page, 'Settings');
+    const domain = page.getByLabel('Council email domain');
+    await domain.fill('gmail.com');
+    await expect.poll(() => page.getByText(/gmail\.com is a personal email provider, not your council’s/).count()).toBeGreaterThan(0);
+    expect(await domain.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'settings with a personal domain typed');
+    await screenshot(page, 'follow-up-domain-live');
+    await page.getByRole('button', { name: 'Save council settings' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/personal email provider/);
+    const saved = await page.evaluate(async () => window.api.council.get());
+    expect(saved.ok && saved.value.settings.emailDomain).toBe('example-council.gov.uk');
+    await domain.fill('wiltshire.gov.uk');
+    await page.getByRole('button', { name: 'Save council settings' }).click();
+    await expect.poll(() => page.getByText(/New requests use/).count()).toBe(1);
+    expect(await page.getByText(/personal email provider/).count()).toBe(0);
+  });
+});
