@@ -105,10 +105,11 @@ export function createCore(deps: CoreDeps): Core {
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
   const directory = new DirectoryService(records, council);
   const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
-  const materials = new MaterialStore(records, () => meetingMode.get());
+  const memberName = () => session.requireVault().users().find((u) => u.role === 'member')?.name ?? '';
+  const materials = new MaterialStore(records, () => meetingMode.get(), memberName);
   const commands = new RequestCommands(records, council, today);
   const queries = new RequestQueries(records, council, materials, events, today);
-  const disclosures = new DisclosureService(records, materials, council, now);
+  const disclosures = new DisclosureService(records, materials, council, now, memberName);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
   const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);

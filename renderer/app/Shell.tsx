@@ -208,7 +208,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {route.name === 'new-request' && <NewRequestScreen navigate={navigate} />}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
-          {route.name === 'register' && <RegisterScreen />}
+          {route.name === 'register' && <RegisterScreen navigate={navigate} />}
           {route.name === 'unfiled' && <UnfiledScreen navigate={navigate} />}
           {route.name === 'retention' && <RetentionScreen navigate={navigate} />}
           {route.name === 'held' && isMember && <HeldScreen navigate={navigate} />}

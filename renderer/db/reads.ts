@@ -7,7 +7,7 @@ import { methodPath } from '../../shared/ipc/api';
 import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/errors';
 import { api } from '../app/api';
-import { db, workingGeneration } from './working-set';
+import { db } from './working-set';
 
 /**
  * What a read is fetched again on: any change to a kind of record (from records:changed), a change
@@ -35,10 +35,11 @@ function call<C extends InvokeChannel>(channel: C, input: InputOf<C>): Promise<R
 
 /** Asks main and stores the answer (or its error); dropped if the app locked meanwhile. */
 export async function fetchRead<C extends InvokeChannel>(channel: C, input: InputOf<C>, refreshOn: readonly RefreshOn[]): Promise<void> {
-  const mine = workingGeneration();
+  // Dropped only when a lock swapped the database meanwhile: the first screen after unlock starts its
+  // read before the shell starts loading the working set, and that load must not discard it.
   const set = db;
   const result = await call(channel, input);
-  if (mine !== workingGeneration()) return;
+  if (set !== db) return;
   await set.reads.put({
     key: readKey(channel, input),
     channel,

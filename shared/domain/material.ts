@@ -36,6 +36,12 @@ export type OfficerConfirmation = z.infer<typeof officerConfirmationSchema>;
 export const attachmentSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), addedOn: z.string() });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/** R-CLS-5: the requesting Member's recorded permission to share a briefing with another Member. */
+export const briefingPermissionSchema = z.object({ givenBy: z.string(), givenOn: isoDateSchema, sharedWith: z.string().nullable().optional() });
+/** R-CLS-5: a briefing given in confidence: who asked for it, and their permission to share it once recorded. */
+export const briefingSchema = z.object({ requestedBy: z.string(), permission: briefingPermissionSchema.nullable() });
+export type Briefing = z.infer<typeof briefingSchema>;
+
 /** Material as recorded by the Member or PA. */
 export const materialInputSchema = z.object({
   requestId: z.string(),
@@ -45,6 +51,8 @@ export const materialInputSchema = z.object({
   classification: classificationSchema,
   personalData: personalDataSchema,
   isBriefing: z.boolean(),
+  /** R-CLS-5: for a briefing, the Member who asked for it (the Member recording it when not given). */
+  briefingRequestedBy: text(120, 'The name').optional(),
   thirdPartyName: text(120, 'The name').optional(),
 });
 export type MaterialInput = z.infer<typeof materialInputSchema>;
@@ -58,6 +66,7 @@ export const materialSchema = z.object({
   classification: classificationSchema,
   personalData: personalDataSchema,
   isBriefing: z.boolean(),
+  briefing: briefingSchema.nullable().optional(),
   givenForCapacity: capacitySchema,
   givenForPurpose: z.string(),
   meetingId: z.string().nullable(),
@@ -88,4 +97,12 @@ export const disposalInputSchema = z.object({
   on: isoDateSchema,
   returnedTo: z.string().trim().max(200, { error: 'The name can be at most 200 characters' }).optional(),
   reason: z.string().trim().min(1, { error: 'Say why (for example end of term)' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
+});
+
+/** R-CLS-5: recording the requesting Member's permission to share a briefing. */
+export const briefingPermissionInputSchema = z.object({
+  id: z.string().min(1),
+  givenBy: z.string().trim().min(1, { error: 'Say who gave permission' }).max(120, { error: 'The name can be at most 120 characters' }),
+  givenOn: isoDateSchema,
+  sharedWith: z.string().trim().max(120, { error: 'The name can be at most 120 characters' }).optional(),
 });

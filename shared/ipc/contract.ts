@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings';
 import { classificationSchema } from '../domain/classification';
+import { capacitySchema } from '../domain/need-to-know';
 import { councilProfileSchema } from '../domain/profiles';
 import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } from '../domain/directory';
 import { requestDraftSchema, requestEventSchema } from '../domain/requests';
-import { materialInputSchema, materialSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
+import { materialInputSchema, materialSchema, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
 import { gateEventSchema, registerEntrySchema } from '../domain/disclosure';
 import { holidayEditsSchema } from '../domain/calendar';
 import { councilSettingsSchema } from '../domain/council';
@@ -166,7 +167,8 @@ export const contract = {
   ),
 
   /** Start the disclosure process for protected material. */
-  'disclosures:start': invoke(z.object({ materialId: z.string() }), disclosureViewSchema),
+  /** Resumes the one already in progress for that material rather than starting a second (R-DIS-2). R-CLS-4: refused when the capacity differs from the one it was given for. */
+  'disclosures:start': invoke(z.object({ materialId: z.string(), capacity: capacitySchema.optional(), purpose: z.string().trim().max(1000, { error: 'The purpose can be at most 1,000 characters' }).optional() }), disclosureViewSchema),
   /** All disclosures in progress or done. */
   'disclosures:list': invoke(noInput, z.array(disclosureViewSchema)),
   /** Take one step of the gate; an illegal step is refused with the reason (R-DIS-3). */
@@ -206,10 +208,13 @@ export const contract = {
   /** Attach files the user picks in main's open-file dialog, sealed under the material's tier. Cancel changes nothing (`added` 0). */
   'attachments:add': invoke(z.object({ materialId: z.string().min(1).max(200) }), z.object({ material: materialSchema, added: z.number() })),
   /** Save a decrypted copy where the user picks; protected material only for an approved disclosure, audited (R-DIS-3, R-USE-3). `file` null = cancelled. */
-  'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200) }), z.object({ file: z.string().nullable(), bytes: z.number() })),
+  /** R-DIS-1: after an approval that left something out, the whole file is saved only with `confirmMatchesApproval`. */
+  'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200), confirmMatchesApproval: z.boolean().optional() }), z.object({ file: z.string().nullable(), bytes: z.number() })),
   // What happens to material after it arrives (records: consent, retention, erasure, destroy or return).
   /** R-ASK-11: record that the third party's consent was asked, given or refused. */
   'materials:recordConsent': invoke(consentInputSchema, materialSchema),
+  /** R-CLS-5: record the requesting Member's permission to share a briefing (who gave it, when, with whom). Member only. */
+  'materials:recordBriefingPermission': invoke(briefingPermissionInputSchema, materialSchema),
   /** R-CLS-6: personal data whose erase-by date has been reached. */
   'materials:retentionDue': invoke(noInput, z.array(materialListItemSchema)),
   /** R-CLS-6: erase the personal content now; a tombstone and an audit event remain. */

@@ -70,6 +70,8 @@ export const dashboardSchema = z.object({
   awaitingMonitoringOfficer: z.number(),
   chairNoticesPending: z.number(),
   retentionDue: z.number(),
+  /** R-DIS-2: disclosures waiting for the Monitoring Officer's advice (0 for a PA, who cannot read disclosures). */
+  disclosuresAwaitingMonitoringOfficer: z.number(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -123,6 +123,7 @@ describe('casework journeys in Chromium', () => {
     await screenshot(page, 'request-with-pink-paper');
 
     await page.getByRole('button', { name: 'Pass it on (disclosure)…' }).click();
+    await page.getByRole('button', { name: 'Start passing it on' }).click();
     await page.getByRole('heading', { name: /Passing on/ }).waitFor();
     await page.getByLabel(/\(d\) Reasonable and in the public interest/).check();
     await page.getByRole('button', { name: 'Choose this ground' }).click();
@@ -130,7 +131,7 @@ describe('casework journeys in Chromium', () => {
     await page.getByLabel('I am acting in good faith').check();
     await page.getByLabel('This is in line with the council’s reasonable requirements').check();
     await page.getByRole('button', { name: 'Record the evidence' }).click();
-    await page.getByRole('heading', { name: 'Consult the Monitoring Officer' }).waitFor();
+    await page.getByRole('heading', { name: 'Ask the Monitoring Officer' }).waitFor();
     // A compromised page calling the contract directly is refused by the main process.
     const bypass = await page.evaluate(async () => {
       const list = await window.api.disclosures.list();
@@ -144,6 +145,7 @@ describe('casework journeys in Chromium', () => {
     await expectNoAxeViolations(page, 'disclosure');
     await screenshot(page, 'disclosure-awaiting-monitoring-officer');
     await page.getByLabel('Monitoring Officer (or representative)').fill('A. Khan');
+    await page.getByRole('button', { name: 'Record that I asked' }).click();
     await page.getByLabel('Their advice').fill('Share the headline figure only, not the bids.');
     await page.getByRole('button', { name: 'Record the advice' }).click();
     await page.getByLabel('I have had regard to the Monitoring Officer’s advice').check();

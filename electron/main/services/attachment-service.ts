@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
-import { tierFor } from '../../../shared/domain/classification';
+import { isMemberOnly, tierFor } from '../../../shared/domain/classification';
+import { checkExportConfirmed, mayReleaseForDisclosure } from '../../../shared/domain/disclosure';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
 import type { Attachment as AttachmentView, Material as MaterialView } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
@@ -125,28 +126,36 @@ export class AttachmentService {
       discardAll();
       throw error;
     }
-    if (mustAudit('attached', material.classification)) {
+    if (mustAudit('attached', material.classification, material.isBriefing)) {
       for (const a of sealed) this.materials.audit(material, 'attached', { attachmentId: a.id, name: a.name, size: a.size });
     }
     return { material: view(material), added: sealed.length };
   }
 
   /** R-DIS-3: may this attachment leave the vault now? Throws 'refused' with the reason. */
-  private exportable(materialId: string, attachmentId: string) {
+  private exportable(materialId: string, attachmentId: string, confirmMatchesApproval: boolean) {
     const material = this.materials.get(materialId);
     const attachment = material.attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw new AppError('not-found', 'There is no such attachment on this material.');
-    const decision = mayExportAttachment(material, this.materials.gatesFor(materialId), this.mode());
+    const gates = this.materials.gatesFor(materialId);
+    const decision = mayExportAttachment(material, gates, this.mode());
     if (!decision.allowed) throw new AppError('refused', decision.reason);
+    if (isMemberOnly(material)) {
+      // R-DIS-1 (000 §17.9.2): when every approval leaves something out, saving the whole file needs the Member's confirmation.
+      const released = gates.filter(mayReleaseForDisclosure);
+      const partial = released.length > 0 && released.every((g) => !!g.withheld) ? released[released.length - 1]! : null;
+      // The router turns the refusal (a DomainError) into its plain-words message.
+      if (partial) checkExportConfirmed(partial, 'whole-file', confirmMatchesApproval);
+    }
     return { material, attachment };
   }
 
-  async export(materialId: string, attachmentId: string): Promise<{ file: string | null; bytes: number }> {
-    const { attachment } = this.exportable(materialId, attachmentId);
+  async export(materialId: string, attachmentId: string, confirmMatchesApproval = false): Promise<{ file: string | null; bytes: number }> {
+    const { attachment } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
     const target = await this.dialogs.chooseExportTarget(fileName(attachment.name));
     if (!target) return { file: null, bytes: 0 };
     // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
-    const { material } = this.exportable(materialId, attachmentId);
+    const { material } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
     const blobs = this.records.blobs;
     // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
@@ -155,7 +164,7 @@ export class AttachmentService {
       const bytes = (await stat(temp)).size;
       // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material
       // that was ever protected is audited even once open, so lowering its level cannot hide a copy.
-      if (this.materials.everProtected(material) || mustAudit('exported', material.classification)) this.materials.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
+      if (this.materials.everProtected(material) || mustAudit('exported', material.classification, material.isBriefing)) this.materials.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
       await rename(temp, target);
       return { file: target, bytes };
     } catch (error) {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type Gate, type GateEvent, type RegisterEntry } from '../../../shared/domain/disclosure';
-import { isMemberOnly } from '../../../shared/domain/classification';
+import { canShareBriefing, checkCapacityUse, isMemberOnly } from '../../../shared/domain/classification';
+import type { Capacity } from '../../../shared/domain/need-to-know';
+import { disclosureToResume } from '../../../shared/domain/worklist';
+import { ukDateOf } from '../../../shared/domain/dates';
 import { goneReason, thirdPartyDisclosureCheck } from '../../../shared/domain/material-lifecycle';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
 import type { DisclosureView } from '../../../shared/ipc/views';
@@ -22,7 +25,13 @@ export class DisclosureService {
     private readonly materials: MaterialStore,
     private readonly council: CouncilSettingsService,
     private readonly now: () => Date = () => new Date(),
+    /** The Member's name, who makes every disclosure (R-CLS-5: they may share a briefing they asked for). */
+    private readonly memberName: () => string = () => '',
   ) {}
+
+  private today(): string {
+    return ukDateOf(this.now());
+  }
 
   /** The profile this disclosure follows: pinned at its start (older disclosures get today's, pinned at their next step). */
   private profileOf(d: StoredDisclosure): CouncilProfile {
@@ -34,13 +43,24 @@ export class DisclosureService {
     return { id: d.id, materialId: d.materialId, materialTitle: material.title, gate: d.gate as DisclosureView['gate'], steps: stepsFor(d.gate.ground, this.profileOf(d)), thirdParty: material.thirdParty };
   }
 
-  start(materialId: string): DisclosureView {
+  /**
+   * Starts the disclosure of Member-only material, or resumes the one already in progress for it
+   * (R-DIS-2: one waiting for the Monitoring Officer is left and picked up again, never doubled).
+   * R-CLS-4: the capacity it is for must be the one the material was given for.
+   */
+  start(materialId: string, intended: { capacity?: Capacity; purpose?: string } = {}): DisclosureView {
     this.records.requireMember();
     const material = this.materials.get(materialId);
     if (!isMemberOnly(material)) throw new AppError('refused', 'This material is open: it can be shared without the disclosure process.');
     const gone = goneReason(material);
     if (gone) throw new AppError('refused', gone);
-    const stored = this.records.save('disclosure', { id: randomUUID(), materialId, gate: newGate(), profile: this.council.profile() });
+    const inProgress = disclosureToResume(this.records.list('disclosure').filter((d) => d.materialId === materialId).map((d) => ({ ...d, state: d.gate.state })));
+    if (inProgress) return this.view(inProgress);
+    const capacity = intended.capacity ?? material.givenForCapacity;
+    const purpose = intended.purpose?.trim() || material.givenForPurpose;
+    const use = checkCapacityUse(material, { capacity, purpose, use: 'disclosure' });
+    if (!use.allowed) throw new AppError('refused', use.reason);
+    const stored = this.records.save('disclosure', { id: randomUUID(), materialId, gate: newGate(), profile: this.council.profile(), capacity, purpose });
     return this.view(stored);
   }
 
@@ -54,11 +74,14 @@ export class DisclosureService {
     return this.view(this.records.require('disclosure', id));
   }
 
-  advance(id: string, event: GateEvent): DisclosureView {
+  advance(id: string, step: GateEvent): DisclosureView {
     this.records.requireMember();
+    // An abandoned draft is dated today unless the Member says otherwise.
+    const event: GateEvent = step?.type === 'abandon' && !step.on ? { ...step, on: this.today() } : step;
     const current = this.records.require('disclosure', id);
     const profile = this.profileOf(current);
-    const result = transition(current.gate as Gate, event, profile);
+    // Dates after today (the UK date of the injected clock) are refused, as is advice dated before it was asked.
+    const result = transition(current.gate as Gate, event, profile, this.today());
     if (!result.ok) throw new AppError('refused', result.reason);
     if (event.type === 'approve' || event.type === 'disclose') {
       // R-ASK-11: checked again at the last two steps, as consent can be refused after the gate started.
@@ -67,6 +90,15 @@ export class DisclosureService {
       if (gone) throw new AppError('refused', gone);
       const consent = thirdPartyDisclosureCheck(material, result.gate.ground);
       if (!consent.allowed) throw new AppError('refused', consent.reason);
+    }
+    if (event.type === 'disclose') {
+      // R-CLS-5 (003 §4.13–4.14): a briefing goes to another Member only with the requesting Member's recorded permission.
+      const material = this.materials.get(current.materialId);
+      if (material.isBriefing) {
+        const briefing = { requestedBy: material.briefing?.requestedBy || this.memberName(), permission: material.briefing?.permission ?? null };
+        const share = canShareBriefing(briefing, { by: this.memberName(), to: event.to });
+        if (!share.allowed) throw new AppError('refused', share.reason);
+      }
     }
     const stored: StoredDisclosure = { ...current, gate: result.gate as StoredDisclosure['gate'], profile };
     if (result.gate.state === 'disclosed') {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { classify, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
+import { classify, recordBriefingPermission, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
 import {
   changeClassification,
   checkDisposable,
@@ -10,7 +10,7 @@ import {
   tombstoneTitle,
 } from '../../../shared/domain/material-lifecycle';
 import { recordDisposal } from '../../../shared/domain/protection';
-import type { Material as MaterialView, OfficerConfirmation, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
+import type { Material as MaterialView, OfficerConfirmation, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
 import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
@@ -33,6 +33,16 @@ export class MaterialLifecycleService {
   /** Saves the material (tier and permission decided by the repository) with its audit event. */
   private save(material: StoredMaterial, action: string, detail: Record<string, unknown>): MaterialView {
     return view(this.materials.save(material, action, detail));
+  }
+
+  // R-CLS-5 (003 §4.13–4.14): the requesting Member's permission to share a briefing, recorded (who, when, with whom) and audited.
+  recordBriefingPermission(input: z.infer<typeof briefingPermissionInputSchema>): MaterialView {
+    this.records.requireMember();
+    const material = this.materials.get(input.id);
+    if (!material.isBriefing || !material.briefing) throw new AppError('refused', 'This material is not a briefing given in confidence, so no permission to share it is needed.');
+    if (material.erasedOn || material.disposal) throw new AppError('refused', 'This briefing has been erased, destroyed or returned.');
+    const permission = recordBriefingPermission(material.briefing, { givenBy: input.givenBy, givenOn: input.givenOn, sharedWith: input.sharedWith ?? null }, this.today());
+    return this.save({ ...material, briefing: { ...material.briefing, permission } }, 'briefing-permission', { givenBy: permission.givenBy, givenOn: permission.givenOn, sharedWith: permission.sharedWith ?? null });
   }
 
   // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.

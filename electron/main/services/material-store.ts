@@ -19,6 +19,8 @@ export class MaterialStore {
     private readonly records: RecordsRepository,
     /** The meeting mode in force (R-USE-1), from the meeting-mode service. */
     private readonly mode: () => MeetingMode,
+    /** The Member's name: who asked for a briefing when the form does not say (R-CLS-5). */
+    private readonly memberName: () => string = () => '',
   ) {}
 
   /** The material; 'forbidden' for a PA asking for Member-only material (R-USE-2), 'not-found' otherwise. */
@@ -79,6 +81,8 @@ export class MaterialStore {
       classification,
       personalData,
       isBriefing: input.isBriefing,
+      // R-CLS-5: a briefing records who asked for it; only they can permit sharing it with another Member.
+      briefing: input.isBriefing ? { requestedBy: input.briefingRequestedBy?.trim() || this.memberName(), permission: null } : null,
       // R-CLS-4: bound to the capacity and purpose it was asked for.
       givenForCapacity: (request.capacity ?? 'general') as Capacity,
       givenForPurpose: request.purpose,
@@ -87,14 +91,14 @@ export class MaterialStore {
       attachments: [],
       erasedOn: null,
     };
-    return view(this.save(material, 'classified', { level: classification.level }));
+    return view(this.save(material, 'classified', { level: classification.level, ...(material.isBriefing ? { briefing: true } : {}) }));
   }
 
   /** Opening material: hidden while the public may see the screen (R-USE-1); protected opening audited (R-USE-3). */
   open(id: string): MaterialView {
     const material = this.get(id);
     if (!isVisibleInMode(material, this.mode())) throw new AppError('forbidden', 'Hidden in the current meeting mode.');
-    if (mustAudit('viewed', material.classification)) this.audit(material, 'viewed', {});
+    if (mustAudit('viewed', material.classification, material.isBriefing)) this.audit(material, 'viewed', {});
     return view(material);
   }
 }

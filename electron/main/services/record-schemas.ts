@@ -4,6 +4,7 @@
 // Built from the aggregates' schemas in shared/domain; only what the vault adds (bookkeeping) is here.
 import { z } from 'zod';
 import { councilProfileSchema } from '../../../shared/domain/profiles';
+import { capacitySchema } from '../../../shared/domain/need-to-know';
 import { ESCALATION_LEVELS, requestDraftSchema, requestEventSchema } from '../../../shared/domain/requests';
 import type { RecordType } from '../../../shared/domain/record-types';
 import { councilSettingsSchema } from '../../../shared/domain/council';
@@ -41,6 +42,9 @@ export const storedDisclosureSchema = z.object({
   materialId: z.string().min(1),
   gate: gateSchema,
   profile: councilProfileSchema.optional(),
+  /** R-CLS-4: the capacity and purpose the disclosure is made for, checked against the material's when it started. */
+  capacity: capacitySchema.optional(),
+  purpose: z.string().optional(),
 });
 export type StoredDisclosure = z.infer<typeof storedDisclosureSchema>;
 

@@ -4,7 +4,7 @@ import { formatUk } from '../../../shared/domain/dates';
 import { requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestStatus } from '../../../shared/domain/requests';
-import { isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
+import { disclosureCounts, isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { Dashboard, RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
@@ -168,6 +168,8 @@ export class RequestQueries {
       today: window.today,
       ...worklistCounts(states.values(), window),
       retentionDue: retentionDue(this.materials.list(), window.today).length,
+      // R-DIS-2: disclosures left waiting for the Monitoring Officer; a PA cannot read disclosures, so 0.
+      disclosuresAwaitingMonitoringOfficer: this.records.canReadMemberTier() ? disclosureCounts(this.records.list('disclosure').map((d) => d.gate)).awaitingMonitoringOfficer : 0,
     };
   }
 }

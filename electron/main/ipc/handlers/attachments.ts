@@ -5,6 +5,6 @@ import type { AttachmentService } from '../../services/attachment-service';
 export function attachmentHandlers(attachments: AttachmentService): Pick<Handlers, `attachments:${string}` & keyof Handlers> {
   return {
     'attachments:add': ({ materialId }) => attachments.attach(materialId),
-    'attachments:export': ({ materialId, attachmentId }) => attachments.export(materialId, attachmentId),
+    'attachments:export': ({ materialId, attachmentId, confirmMatchesApproval }) => attachments.export(materialId, attachmentId, confirmMatchesApproval === true),
   };
 }

@@ -7,6 +7,7 @@ export const materialHandlers = (materials: MaterialStore, lifecycle: MaterialLi
   'materials:add': (input) => materials.add(input),
   'materials:view': ({ id }) => materials.open(id),
   'materials:reclassify': ({ id, classification, resolution, confirmation }) => lifecycle.reclassify(id, classification, resolution, confirmation ?? null),
+  'materials:recordBriefingPermission': (input) => lifecycle.recordBriefingPermission(input),
   'materials:recordConsent': (input) => lifecycle.recordConsent(input),
   'materials:retentionDue': () => lifecycle.retentionDue(),
   'materials:erase': ({ id }) => lifecycle.erase(id),

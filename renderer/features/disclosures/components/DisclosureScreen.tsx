@@ -46,8 +46,22 @@ export const CONSULTATION_FIELDS: FieldMap = {
   },
   aliases: { consultation: 'monitoringOfficer' },
 };
+export const ASK_FIELDS: FieldMap = {
+  fields: {
+    requestedOn: { label: 'Asked on', missing: 'Enter the date you asked' },
+    monitoringOfficer: { label: 'Monitoring Officer', missing: 'Name the Monitoring Officer (or representative)' },
+  },
+  aliases: { request: 'monitoringOfficer' },
+};
+export const ADVICE_FIELDS: FieldMap = {
+  fields: {
+    advice: { label: 'Their advice', missing: 'Record their advice' },
+    adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
+  },
+};
+export const ABANDON_FIELDS: FieldMap = { fields: { reason: { label: 'Why it is abandoned', missing: 'Say why this disclosure is being abandoned' } } };
 export const REGARD_FIELDS: FieldMap = { fields: { hadRegard: { label: 'Regard to the advice', missing: 'Confirm you have had regard to the Monitoring Officer’s advice' }, reasons: { label: 'Your reasons for departing from it', missing: 'Give your reasons for departing from the advice' } }, aliases: { regard: 'hadRegard' } };
-export const APPROVE_FIELDS: FieldMap = { fields: { checked: 'Checked with the officer', note: { label: 'What they said', missing: 'Say what the officer said, or why you could not check' } }, aliases: { officerCheck: 'note' } };
+export const APPROVE_FIELDS: FieldMap = { fields: { checked: 'Checked with the officer', note: { label: 'What they said', missing: 'Say what the officer said, or why you could not check' }, withheld: 'What is left out' }, aliases: { officerCheck: 'note' } };
 export const DISCLOSE_FIELDS: FieldMap = { fields: { to: { label: 'Passed on to', missing: 'Say who it was passed on to' }, what: { label: 'What was passed on', missing: 'Say what was passed on' } } };
 export const GROUND_FIELDS: FieldMap = { fields: { ground: { label: 'Ground', missing: 'Choose the ground for passing it on' } } };
 
@@ -88,10 +102,13 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       )}
       {d.gate.state === 'draft' && <GroundForm onChoose={(ground) => step({ type: 'choose-ground', ground })} />}
       {d.gate.state === 'ground-chosen' && d.gate.ground && <EvidenceForm ground={d.gate.ground} onSubmit={(evidence) => step({ type: 'complete-evidence', evidence })} />}
-      {d.gate.state === 'evidence-complete' && d.steps.includes('mo-consulted') && <ConsultationForm onSubmit={(consultation) => step({ type: 'record-consultation', consultation })} />}
+      {d.gate.state === 'evidence-complete' && d.steps.includes('mo-consulted') && <AskForm onSubmit={(request) => step({ type: 'ask-monitoring-officer', request })} />}
+      {d.gate.state === 'mo-asked' && d.gate.moRequest && (
+        <AdviceForm askedOn={d.gate.moRequest.requestedOn} asked={d.gate.moRequest.monitoringOfficer} onSubmit={(advice, adviceOn) => step({ type: 'record-advice', advice, adviceOn })} />
+      )}
       {d.gate.state === 'mo-consulted' && <RegardForm advice={d.gate.consultation?.advice ?? ''} onSubmit={(regard) => step({ type: 'record-regard', regard })} />}
       {(d.gate.state === 'regard-recorded' || (d.gate.state === 'evidence-complete' && !d.steps.includes('mo-consulted'))) && (
-        <ApproveForm onSubmit={(officerCheck) => step({ type: 'approve', officerCheck })} />
+        <ApproveForm onSubmit={(officerCheck, withheld) => step({ type: 'approve', officerCheck, ...(withheld.trim() ? { withheld } : {}) })} />
       )}
       {d.gate.state === 'approved' && <DiscloseForm title={d.materialTitle} onSubmit={(to, what) => step({ type: 'disclose', to, on: today(), what })} />}
       {d.gate.state === 'disclosed' && (
@@ -103,8 +120,17 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
           .
         </p>
       )}
-      {d.gate.state !== 'disclosed' && d.gate.state !== 'approved' && (
-        <p className="hint">Nothing can be passed on until every step above is complete. The app checks this, not just this screen.</p>
+      {d.gate.state === 'approved' && d.gate.withheld && <p className="notice">Approved leaving out: {d.gate.withheld}</p>}
+      {d.gate.state === 'abandoned' && (
+        <p className="notice">
+          This disclosure was abandoned{d.gate.abandoned?.on ? ` on ${ukDate(d.gate.abandoned.on)}` : ''}: {d.gate.abandoned?.reason}. It is kept for the record.
+        </p>
+      )}
+      {d.gate.state !== 'disclosed' && d.gate.state !== 'approved' && d.gate.state !== 'abandoned' && (
+        <>
+          <p className="hint">Nothing can be passed on until every step above is complete. The app checks this, not just this screen. You can leave this page and come back: it is kept as it is.</p>
+          <AbandonForm onAbandon={(reason) => step({ type: 'abandon', reason })} />
+        </>
       )}
     </section>
   );
@@ -235,35 +261,93 @@ function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: Submit<R
   );
 }
 
-function ConsultationForm({ onSubmit }: { onSubmit: Submit<{ requestedOn: string; monitoringOfficer: string; advice: string; adviceOn: string }> }) {
+function AskForm({ onSubmit }: { onSubmit: Submit<{ requestedOn: string; monitoringOfficer: string }> }) {
   const [requestedOn, setRequestedOn] = useState<DateParts>(() => dateParts(today()));
   const [mo, setMo] = useState('');
-  const [advice, setAdvice] = useState('');
-  const [adviceOn, setAdviceOn] = useState<DateParts>(() => dateParts(today()));
-  const form = useForm(CONSULTATION_FIELDS);
+  const form = useForm(ASK_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const p = new Problems();
     const asked = p.date(requestedOn, 'requestedOn', 'Asked on', { notFuture: true });
     p.require(mo, 'monitoringOfficer', 'Name the Monitoring Officer (or representative)');
-    p.require(advice, 'advice', 'Record their advice');
-    const given = p.date(adviceOn, 'adviceOn', 'Advice given on', { notFuture: true });
-    if (asked && given && given < asked) p.add('adviceOn', 'Advice given on must be on or after the date you asked');
     if (p.any) return form.fail(p.list);
-    void send(form, onSubmit({ requestedOn: asked!, monitoringOfficer: mo, advice, adviceOn: given! }));
+    void send(form, onSubmit({ requestedOn: asked!, monitoringOfficer: mo }));
   };
   return (
-    <Form form={form} onSubmit={submit} aria-label="Monitoring Officer consultation">
-      <h2>Consult the Monitoring Officer</h2>
+    <Form form={form} onSubmit={submit} aria-label="Asking the Monitoring Officer">
+      <h2>Ask the Monitoring Officer</h2>
       <p className="hint">
-        This ground needs the Monitoring Officer’s advice before anything is passed on. <Glossary term="monitoring-officer" />
+        This ground needs the Monitoring Officer’s advice before anything is passed on. Record when you asked, and who; record their advice when it comes. <Glossary term="monitoring-officer" />
       </p>
       <DateInput label="Asked on" name="requestedOn" value={requestedOn} onChange={setRequestedOn} />
       <Field label="Monitoring Officer (or representative)" name="monitoringOfficer">{(p) => <input {...p} value={mo} onChange={(e) => setMo(e.target.value)} />}</Field>
+      <div>
+        <button type="submit">Record that I asked</button>
+      </div>
+    </Form>
+  );
+}
+
+function AdviceForm({ askedOn, asked, onSubmit }: { askedOn: string; asked: string; onSubmit: (advice: string, adviceOn: string) => Promise<StepResult> }) {
+  const [advice, setAdvice] = useState('');
+  const [adviceOn, setAdviceOn] = useState<DateParts>(() => dateParts(today()));
+  const form = useForm(ADVICE_FIELDS);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new Problems();
+    p.require(advice, 'advice', 'Record their advice');
+    const given = p.date(adviceOn, 'adviceOn', 'Advice given on', { notFuture: true });
+    if (given && given < askedOn) p.add('adviceOn', `Advice given on must be on or after the date you asked (${ukDate(askedOn)})`);
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit(advice, given!));
+  };
+  return (
+    <Form form={form} onSubmit={submit} aria-label="Monitoring Officer’s advice">
+      <h2>Advice received</h2>
+      <p className="notice">
+        Waiting for the Monitoring Officer: you asked {asked} on {ukDate(askedOn)}.
+      </p>
       <Field label="Their advice" name="advice">{(p) => <textarea {...p} rows={3} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>
       <DateInput label="Advice given on" name="adviceOn" value={adviceOn} onChange={setAdviceOn} />
       <div>
         <button type="submit">Record the advice</button>
+      </div>
+    </Form>
+  );
+}
+
+/** A mistaken draft is abandoned, never deleted: asks first, then keeps it with the reason. */
+function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<StepResult> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const form = useForm(ABANDON_FIELDS);
+  if (!confirming) {
+    return (
+      <p>
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+          Abandon this draft
+        </button>
+      </p>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new Problems().require(reason, 'reason', 'Say why this disclosure is being abandoned').limit(reason, 1000, 'reason', 'Why it is abandoned');
+    if (p.any) return form.fail(p.list);
+    void send(form, onAbandon(reason));
+  };
+  return (
+    <Form form={form} onSubmit={submit} aria-label="Abandon this draft">
+      <h2>Abandon this draft?</h2>
+      <p className="hint">Nothing will be passed on. The draft is kept, marked abandoned, with your reason. To pass it on later you start again.</p>
+      <Field label="Why it is abandoned" name="reason" limit={{ max: 1000, value: reason }}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <div>
+        <button type="submit" className="warning">
+          Yes, abandon it
+        </button>{' '}
+        <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          No, keep it
+        </button>
       </div>
     </Form>
   );
@@ -300,14 +384,18 @@ function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: Submit<{ h
   );
 }
 
-function ApproveForm({ onSubmit }: { onSubmit: Submit<{ checked: boolean; note: string }> }) {
+function ApproveForm({ onSubmit }: { onSubmit: (officerCheck: { checked: boolean; note: string }, withheld: string) => Promise<StepResult> }) {
   const [checked, setChecked] = useState(false);
   const [note, setNote] = useState('');
+  const [withheld, setWithheld] = useState('');
   const form = useForm(APPROVE_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!note.trim()) return form.fail([{ field: 'note', message: checked ? 'Say what the officer said' : 'Say why you could not check with the officer' }]);
-    void send(form, onSubmit({ checked, note }));
+    const p = new Problems();
+    if (!note.trim()) p.add('note', checked ? 'Say what the officer said' : 'Say why you could not check with the officer');
+    p.limit(withheld, 500, 'withheld', 'What is left out');
+    if (p.any) return form.fail(p.list);
+    void send(form, onSubmit({ checked, note }, withheld));
   };
   return (
     <Form form={form} onSubmit={submit} aria-label="Approve">
@@ -316,6 +404,9 @@ function ApproveForm({ onSubmit }: { onSubmit: Submit<{ checked: boolean; note: 
         I checked with the officer who gave me this
       </Check>
       <Field label="What they said (or why you could not check)" name="note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      <Field label="What is left out (optional)" name="withheld" hint="For example “no prices”. Leave empty if the whole of it may be passed on." limit={{ max: 500, value: withheld }}>
+        {(p) => <input {...p} value={withheld} onChange={(e) => setWithheld(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Approve the disclosure</button>
       </div>

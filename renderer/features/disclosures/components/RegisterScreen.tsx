@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { GROUNDS } from '../../../../shared/domain/disclosure';
+import { GROUNDS, gateStateNames } from '../../../../shared/domain/disclosure';
+import { disclosureProgress } from '../../../../shared/domain/worklist';
+import type { Navigate } from '../../../app/routes';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
@@ -8,14 +10,38 @@ import { AuditTrailList, type AuditEvent } from './AuditTrail';
 type Entry = { id: string; materialId: string; what: string; to: string; on: string; ground: keyof typeof GROUNDS; moAdvice: string | null; recordedAt: string };
 
 /** R-DIS-4: every disclosure; R-USE-3: each item's audit trail. Read-only: the history cannot be rewritten. */
-export function RegisterScreen() {
+export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
   const { data, error } = useRead('disclosures:register', undefined, { refreshOn: ['disclosure', 'register-entry'] });
+  // R-DIS-2: disclosures started and not yet disclosed or abandoned, to pick up again.
+  const { data: all } = useRead('disclosures:list', undefined, { refreshOn: ['disclosure', 'material'] });
+  const inProgress = (all ?? []).filter((d) => disclosureProgress(d.gate).inProgress);
   const entries: Entry[] = data ?? [];
   const [trail, setTrail] = useState<{ materialId: string; events: AuditEvent[] } | null>(null);
   return (
     <section className="screen" aria-labelledby="register-heading">
       <h1 id="register-heading">Disclosure register</h1>
       <ErrorMessage message={error} />
+      <section aria-labelledby="in-progress-heading">
+        <h2 id="in-progress-heading">In progress</h2>
+        {inProgress.length === 0 ? (
+          <p>No disclosures in progress.</p>
+        ) : (
+          <ul aria-label="Disclosures in progress">
+            {inProgress.map((d) => (
+              <li key={d.id}>
+                <strong>{d.materialTitle}</strong>: {gateStateNames[d.gate.state]}
+                {d.gate.state === 'mo-asked' && d.gate.moRequest ? ` (asked ${d.gate.moRequest.monitoringOfficer} on ${ukDate(d.gate.moRequest.requestedOn)})` : ''}{' '}
+                {navigate && (
+                  <button type="button" className="link" onClick={() => navigate({ name: 'disclosure', id: d.id })}>
+                    Continue<span className="visually-hidden"> passing on {d.materialTitle}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>Disclosures made</h2>
       {entries.length === 0 ? (
         <p>No disclosures yet.</p>
       ) : (

@@ -48,6 +48,7 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
           <EraseButton id={material.id} onDone={onChanged} />
         </details>
       )}
+      {isMember && material.isBriefing && material.briefing && <BriefingPanel material={material} onChanged={onChanged} />}
       {isMember && protectedItem && (
         <details>
           <summary>Record destroyed or returned</summary>
@@ -339,5 +340,59 @@ export function DisposalForm({ id, onDone }: { id: string; onDone: () => void })
         <button type="submit">Record it {how}</button>
       </div>
     </Form>
+  );
+}
+
+export const BRIEFING_PERMISSION_FIELDS: FieldMap = {
+  fields: {
+    givenBy: { label: 'Permission given by', missing: 'Say who gave permission' },
+    givenOn: { label: 'Given on', missing: 'Enter the date permission was given' },
+    sharedWith: 'Shared with',
+  },
+  aliases: { id: 'givenBy' },
+};
+
+/** R-CLS-5 (003 §4.13–4.14): who asked for a briefing, and their permission to share it with another Member, recorded. */
+function BriefingPanel({ material, onChanged }: { material: Material; onChanged: () => void }) {
+  const b = material.briefing!;
+  const [givenBy, setGivenBy] = useState(b.requestedBy);
+  const [givenOn, setGivenOn] = useState<DateParts>(() => dateParts(today()));
+  const [sharedWith, setSharedWith] = useState('');
+  const form = useForm(BRIEFING_PERMISSION_FIELDS);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const p = new Problems().require(givenBy, 'givenBy', 'Say who gave permission').limit(givenBy, 120, 'givenBy', 'Permission given by').limit(sharedWith, 120, 'sharedWith', 'Shared with');
+    const on = p.date(givenOn, 'givenOn', 'Given on', { notFuture: true });
+    if (p.any) return form.fail(p.list);
+    const r = await api().materials.recordBriefingPermission({ id: material.id, givenBy, givenOn: on!, ...(sharedWith.trim() ? { sharedWith } : {}) });
+    if (r.ok) {
+      form.clear();
+      onChanged();
+    } else form.failWith(r.error);
+  }
+  return (
+    <div>
+      <p>
+        A briefing given in confidence, asked for by <strong>{b.requestedBy}</strong>.{' '}
+        {b.permission
+          ? `${b.permission.givenBy} gave permission to share it${b.permission.sharedWith ? ` with ${b.permission.sharedWith}` : ' with other Members'} on ${ukDate(b.permission.givenOn)}.`
+          : `It is not shared with another Member unless ${b.requestedBy} permits it.`}
+      </p>
+      <details>
+        <summary>Record permission to share</summary>
+        <Form form={form} onSubmit={submit} aria-label="Permission to share the briefing">
+          <Field label="Permission given by" name="givenBy" hint="Only the Member who asked for the briefing can give it.">
+            {(p) => <input {...p} value={givenBy} onChange={(e) => setGivenBy(e.target.value)} />}
+          </Field>
+          <DateInput label="Given on" name="givenOn" value={givenOn} onChange={setGivenOn} />
+          <Field label="Shared with (optional)" name="sharedWith" hint="Leave empty if it may be shared with any Member.">
+            {(p) => <input {...p} value={sharedWith} onChange={(e) => setSharedWith(e.target.value)} />}
+          </Field>
+          <div>
+            <button type="submit">Record permission</button>
+          </div>
+        </Form>
+      </details>
+    </div>
   );
 }

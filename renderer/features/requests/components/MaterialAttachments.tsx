@@ -3,6 +3,9 @@ import type { Attachment, Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { AuditTrail } from '../../disclosures/components/AuditTrail';
+import { exportConfirmation, mayReleaseForDisclosure } from '../../../../shared/domain/disclosure';
+import { isMemberOnly } from '../../../../shared/domain/classification';
+import { useRead } from '../../../db/useRead';
 
 /** 205 KB, 12.4 MB: enough to recognise a file, in the units people use. */
 export function formatSize(bytes: number): string {
@@ -14,7 +17,8 @@ export function formatSize(bytes: number): string {
  * The officer's files on one material, and its audit trail. The main process picks the files and
  * decides whether a copy may be saved (R-DIS-3); this only asks and shows the answer.
  */
-export function MaterialAttachments({ material }: { material: Material }) {
+export function MaterialAttachments({ material, isMember = false }: { material: Material; isMember?: boolean }) {
+  const [confirmed, setConfirmed] = useState(false);
   // What main answered after an attach, until the page hands down a newer material.
   const [attached, setAttached] = useState<{ from: Attachment[]; list: Attachment[] } | null>(null);
   const attachments = attached?.from === material.attachments ? attached.list : material.attachments;
@@ -40,7 +44,7 @@ export function MaterialAttachments({ material }: { material: Material }) {
   async function saveCopy(a: Attachment) {
     setError(null);
     setStatus('');
-    const r = await api().attachments.export({ materialId: material.id, attachmentId: a.id });
+    const r = await api().attachments.export({ materialId: material.id, attachmentId: a.id, confirmMatchesApproval: confirmed });
     if (!r.ok) return setError(r.error.message);
     if (!r.value.file) return setStatus('Nothing was saved.');
     setTrailVersion((v) => v + 1);
@@ -52,6 +56,8 @@ export function MaterialAttachments({ material }: { material: Material }) {
       {attachments.length === 0 ? (
         <p className="hint">No files attached.</p>
       ) : (
+        <>
+        {isMember && isMemberOnly(material) && <PartialApprovalWarning materialId={material.id} confirmed={confirmed} onConfirm={setConfirmed} />}
         <ul aria-label={`Files attached to ${material.title}`}>
           {attachments.map((a) => (
             <li key={a.id}>
@@ -62,6 +68,7 @@ export function MaterialAttachments({ material }: { material: Material }) {
             </li>
           ))}
         </ul>
+        </>
       )}
       <div className="actions">
         <button type="button" className="secondary" disabled={busy} onClick={() => void attach()}>
@@ -80,6 +87,23 @@ export function MaterialAttachments({ material }: { material: Material }) {
       <div id={trailId} hidden={!trailShown}>
         {trailShown && <AuditTrail recordId={material.id} refreshKey={trailVersion} />}
       </div>
+    </div>
+  );
+}
+
+/** R-DIS-1 (000 §17.9.2): the same test main makes: when every approval of this material left something out, saving the whole file is confirmed first. Member only (a PA cannot read disclosures). */
+function PartialApprovalWarning({ materialId, confirmed, onConfirm }: { materialId: string; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+  const { data: disclosures } = useRead('disclosures:list', undefined, { refreshOn: ['disclosure'] });
+  const id = useId();
+  const released = (disclosures ?? []).filter((d) => d.materialId === materialId && mayReleaseForDisclosure(d.gate));
+  const partial = released.length > 0 && released.every((d) => !!d.gate.withheld) ? released[released.length - 1]!.gate : null;
+  if (!partial) return null;
+  return (
+    <div className="notice" data-testid="export-warning">
+      <p>{exportConfirmation(partial, 'whole-file').message}</p>
+      <label className="checkbox" htmlFor={id}>
+        <input type="checkbox" id={id} checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} /> What I save and pass on matches what was approved
+      </label>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { levelNames, isProtected, type Classification } from '../../../../shared/domain/classification';
+import { levelNames, isMemberOnly, isProtected, type Classification } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
 import type { Material } from '../../../../shared/domain/material';
 import type { RequestDetail } from '../../../../shared/ipc/views';
@@ -14,6 +14,7 @@ import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import { StatusTag } from './RequestsScreen';
 import { MaterialAttachments } from './MaterialAttachments';
+import { PassItOn } from '../../disclosures/components/PassItOn';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
@@ -222,7 +223,7 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
   if (!visible) return <li className="material placeholder">Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.</li>;
   return (
     <li className="material">
-      <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{classificationLabel(material.classification)}</span> received {ukDate(material.receivedOn)}
+      <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{classificationLabel(material.classification)}</span>{material.isBriefing && <span className="tag tag-protected">Briefing given in confidence (Member only)</span>} received {ukDate(material.receivedOn)}
       {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
       {!materialFate(material) && <div className="actions">
         <button
@@ -241,15 +242,11 @@ function MaterialItem({ material, mode, isMember, navigate, onChanged }: { mater
           {opened ? 'Hide' : 'Open'}
           <span className="visually-hidden"> {material.title}</span>
         </button>{' '}
-        {isMember && isProtected(material.classification) && (
-          <button type="button" className="secondary" onClick={async () => { const r = await api().disclosures.start({ materialId: material.id }); if (r.ok) navigate({ name: 'disclosure', id: r.value.id }); else setError(r.error.message); }}>
-            Pass it on (disclosure)…
-          </button>
-        )}
+        {isMember && isMemberOnly(material) && <PassItOn material={material} navigate={navigate} />}
       </div>}
       <ErrorMessage message={error} />
       {opened && !materialFate(material) && <p className="opened prose">{opened.summary || '(no summary recorded)'}</p>}
-      <MaterialAttachments material={material} />
+      <MaterialAttachments material={material} isMember={isMember} />
       <MaterialLifecycle material={material} isMember={isMember} onChanged={onChanged} />
     </li>
   );
@@ -263,6 +260,7 @@ export const MATERIAL_FIELDS: FieldMap = {
     level: { label: 'Classification', missing: 'Choose the classification' },
     ...CLASSIFICATION_FIELDS,
     thirdPartyName: 'Whose information it is',
+    briefingRequestedBy: 'Who asked for the briefing',
     retainUntil: { label: 'Erase by', missing: 'Enter the date to erase it by' },
   },
   aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', personalData: 'retainUntil', requestId: 'title' },
@@ -277,6 +275,8 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   const [personal, setPersonal] = useState(false);
   const [retainUntil, setRetainUntil] = useState<DateParts>(emptyDate);
   const [thirdPartyName, setThirdPartyName] = useState('');
+  const [isBriefing, setIsBriefing] = useState(false);
+  const [briefingRequestedBy, setBriefingRequestedBy] = useState('');
   const [saved, setSaved] = useState('');
   const form = useForm(MATERIAL_FIELDS);
 
@@ -290,12 +290,14 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
     const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by') : null;
     if (p.any) return form.fail(p.list);
     const classification = classificationFrom(level, detail);
-    const r = await api().materials.add({ requestId, title, summary, receivedOn: received!, classification, personalData: { personal, specialCategory: false, retainUntil: retain }, isBriefing: false, thirdPartyName });
+    const r = await api().materials.add({ requestId, title, summary, receivedOn: received!, classification, personalData: { personal, specialCategory: false, retainUntil: retain }, isBriefing: isMember && isBriefing, ...(isMember && isBriefing && briefingRequestedBy.trim() ? { briefingRequestedBy } : {}), thirdPartyName });
     if (r.ok) {
       form.clear();
       setSaved(`Recorded ${title.trim()}.`);
       setTitle('');
       setThirdPartyName('');
+      setIsBriefing(false);
+      setBriefingRequestedBy('');
       setSummary('');
       setLevel('unsure');
       setDetail(detailOf(null));
@@ -326,6 +328,17 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
         )}
       </Field>
       <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
+      {isMember && (
+        // R-CLS-5: a briefing is Member-only whatever its level, so a PA is never offered it.
+        <label className="checkbox">
+          <input type="checkbox" checked={isBriefing} onChange={(e) => setIsBriefing(e.target.checked)} /> This is a briefing given to me in confidence
+        </label>
+      )}
+      {isMember && isBriefing && (
+        <Field label="Who asked for the briefing" name="briefingRequestedBy" hint="Leave empty if you asked for it. Sharing it with another Member needs their permission.">
+          {(p) => <input {...p} value={briefingRequestedBy} onChange={(e) => setBriefingRequestedBy(e.target.value)} />}
+        </Field>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
       </label>

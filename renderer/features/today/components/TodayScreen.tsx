@@ -5,12 +5,14 @@ import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
 import { useTodayCounts } from '../hooks/useTodayCounts';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 
-const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' }> = [
+const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' | 'register'; memberOnly?: boolean }> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
   { key: 'dueSoon', label: 'Acknowledgements and answers due in the next 3 working days', view: 'due-soon' },
   { key: 'awaitingMonitoringOfficer', label: 'Awaiting the Monitoring Officer', view: 'awaiting-mo' },
   { key: 'chairNoticesPending', label: 'Chair notices not yet sent', view: 'chair-notices' },
   { key: 'retentionDue', label: 'Personal data due for erasure', route: 'retention' },
+  // R-DIS-2: disclosures left waiting for the Monitoring Officer's advice, to pick up again from the register.
+  { key: 'disclosuresAwaitingMonitoringOfficer', label: 'Disclosures waiting for the Monitoring Officer', route: 'register', memberOnly: true },
 ];
 
 export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMember: boolean }) {
@@ -24,7 +26,7 @@ export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMemb
       {isMember && checklist && !checklist.complete && <SetupChecklist items={checklist.items} navigate={navigate} />}
       {dashboard && (
         <ul className="cards">
-          {CARDS.map((card) => (
+          {CARDS.filter((card) => isMember || !card.memberOnly).map((card) => (
             <li key={card.key}>
               <button type="button" className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`} onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}>
                 <span className="card-count">{dashboard[card.key]}</span>
