@@ -109,7 +109,7 @@ describe('restore needs a passphrase and a complete copy', () => {
       entries.map((e) => {
         if (e.name !== `blobs/${blobId}.blob`) return e;
         const body = Buffer.from(e.body);
-        body[body.length - 3] ^= 1;
+        body[body.length - 3] = body[body.length - 3]! ^ 1;
         return { ...e, body };
       }),
     );
