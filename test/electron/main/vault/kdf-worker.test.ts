@@ -5,7 +5,7 @@ import { deriveKek, deriveKekInThread, type KdfParams } from '../../../../electr
 
 const params = (m: number, t: number): KdfParams => ({ alg: 'argon2id', m, t, p: 1, salt: Buffer.from('0123456789abcdef').toString('base64') });
 
-describe('Argon2id in a worker thread', () => {
+describe('Argon2id in a worker thread', { timeout: 60_000 }, () => {
   it('gives the same key as the in-thread reference, byte for byte', async () => {
     const p = params(19 * 1024, 2);
     const [inWorker, inThread] = await Promise.all([deriveKek('correct horse battery staple', p), deriveKekInThread('correct horse battery staple', p)]);

@@ -52,7 +52,7 @@ const refusal = (p: Promise<unknown>) =>
     (e: unknown) => e as Error & { code?: string },
   );
 
-describe('restore needs a passphrase and a complete copy', () => {
+describe('restore needs a passphrase and a complete copy', { timeout: 60_000 }, () => {
   it('restores onto a new laptop with a PA passphrase from the backup', async () => {
     const { session, file, blobId } = await backedUp();
     session.lock();
@@ -120,7 +120,7 @@ describe('restore needs a passphrase and a complete copy', () => {
   });
 });
 
-describe('an older backup needs a second confirmation', () => {
+describe('an older backup needs a second confirmation', { timeout: 60_000 }, () => {
   it('says what will be lost, changes nothing, and restores only when confirmed, keeping the old vault aside', async () => {
     const { dir, session, file, checkpoints } = await backedUp();
     for (let i = 0; i < 37; i++) session.put({ id: `later-${i}`, tier: 'shared', type: 'request', data: { n: i } });
