@@ -61,6 +61,11 @@ async function openStaged(staging: string, passphrase: string, options: VaultOpt
 /** Keyed completeness: the copy loaded whole, and every attachment it names is there and opens. */
 async function checkComplete(session: VaultSession, staging: string, fs: VaultFs): Promise<void> {
   if (session.warnings.some((w) => w.kind === 'unfinished-save')) throw cannotOpen('the backup is incomplete: its last save was cut short');
+  // A journal after a compaction continues a snapshot: without that snapshot most records are missing.
+  for (const name of fs.readdirSync(staging)) {
+    const gen = /^journal-(\d{6})\.log$/.exec(name)?.[1];
+    if (gen && Number(gen) > 0 && !fs.existsSync(path.join(staging, `snapshot-${gen}.bin`))) throw cannotOpen('the backup is incomplete: the snapshot its saves continue from is missing');
+  }
   const named = new Set<string>();
   for (const r of session.iterate()) blobIdsIn(r.data, '', named);
   const blobDir = path.join(staging, 'blobs');

@@ -88,6 +88,7 @@ describe('restore needs a passphrase and a complete copy', { timeout: 60_000 }, 
 
   it('never swaps in a backup missing its journal or snapshot over a newer vault', async () => {
     const { dir, session, file } = await backedUp();
+    session.put({ id: 'after-backup', tier: 'shared', type: 'request', data: {} }); // the vault here is newer
     session.lock();
     const before = snapshotFolder(dir);
     for (const drop of [/^journal-/, /^snapshot-/]) {
