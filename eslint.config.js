@@ -31,6 +31,8 @@ const layers = [
   // Adapters for formats the app reads and writes (email, calendars): used by services, like the vault.
   { type: 'adapters', pattern: 'electron/main/mail' },
   { type: 'adapters', pattern: 'electron/main/calendar' },
+  // Worker threads: the runner and each worker's serving loop, used by the vault and the adapters.
+  { type: 'workers', pattern: 'electron/main/workers' },
   // The composition root (core.ts, index.ts) and the windows.
   { type: 'main', pattern: 'electron/main' },
   { type: 'preload', pattern: 'electron/preload' },
@@ -44,11 +46,13 @@ const layering = {
   default: 'allow',
   policies: [
     // The vault is the bottom layer: it knows only itself and the pure domain.
-    { from: { element: { type: 'vault' } }, disallow: notTo(['vault', 'shared-domain']) },
+    { from: { element: { type: 'vault' } }, disallow: notTo(['vault', 'workers', 'shared-domain']) },
     // Only main's own layers (composition root, services, settings) may reach the vault at all.
     { from: { element: { types: { noneOf: ['vault', 'main', 'services'] } } }, disallow: to(['vault']) },
     // Format adapters know only themselves, the pure domain and the shared error type.
-    { from: { element: { type: 'adapters' } }, disallow: notTo(['adapters', 'shared-domain', 'shared-ipc']) },
+    { from: { element: { type: 'adapters' } }, disallow: notTo(['adapters', 'workers', 'shared-domain', 'shared-ipc']) },
+    // The worker runner knows nothing of the app.
+    { from: { element: { type: 'workers' } }, disallow: notTo(['workers']) },
     // Services are below the handlers: they never import ipc/, the preload or the renderer.
     { from: { element: { type: 'services' } }, disallow: to(['ipc', 'main', 'preload', 'renderer']) },
     // Handlers adapt and delegate to services; they never hold the vault themselves.

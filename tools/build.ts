@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
+import { WORKER_ENTRIES } from '../electron/main/workers/entries';
 
 const rendererOnly = process.argv.includes('--renderer-only');
 
@@ -22,7 +23,19 @@ if (!rendererOnly) {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
-  await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.cjs' });
+  // Each worker thread's code, bundled on its own and carried inside main as a string
+  // (electron/main/workers/run.ts runs it with eval), so no worker loads a file from the archive.
+  const workerSources: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(WORKER_ENTRIES)) {
+    const out = await build({ ...common, entryPoints: [entry], write: false, outfile: `${name}.worker.cjs` });
+    workerSources[name] = out.outputFiles[0]!.text;
+  }
+  await build({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/main/index.cjs',
+    define: { ...common.define, __NTK_WORKER_SOURCES__: JSON.stringify(workerSources) },
+  });
   await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload/index.cjs' });
 }
 

@@ -113,8 +113,16 @@ export const contract = {
 
   /** Write an encrypted backup of the whole vault to a file the user chooses; it opens with the same passphrases. */
   'vault:backup': invoke(noInput, z.object({ file: z.string().nullable(), bytes: z.number() })),
-  /** Restore a backup the user chooses. Replacing an existing vault needs `confirmReplace` (the old one is kept aside). */
-  'vault:restore': invoke(z.object({ confirmReplace: z.boolean() }), z.object({ state: sessionStateSchema, replacedFolder: z.string().nullable(), file: z.string().nullable() })),
+  /**
+   * Restore a backup the user chooses, opened with the passphrase of a user in it before anything is
+   * swapped. Replacing an existing vault needs `confirmReplace` (the old one is kept aside). A backup
+   * older than the vault comes back with `confirmOlder` (what will be lost, in words) and changes
+   * nothing; sending `confirmOlder: true` restores that same file.
+   */
+  'vault:restore': invoke(
+    z.object({ passphrase: z.string().min(1).max(1024), confirmReplace: z.boolean(), confirmOlder: z.boolean().default(false) }),
+    z.object({ state: sessionStateSchema, replacedFolder: z.string().nullable(), file: z.string().nullable(), confirmOlder: z.string().nullable() }),
+  ),
 
   /** Pushed after any record changes, so windows refresh their working set. */
   'records:changed': event(z.object({ kind: z.string(), id: z.string() })),

@@ -60,6 +60,16 @@ describe('vault journeys in Chromium: first run, a PA, lock, unlock, backup and 
     await expect.poll(() => page.getByText(/Backup saved to/).textContent()).toMatch(/\.ntkbackup/);
     await page.getByRole('button', { name: /^Lock/ }).click();
     await page.getByRole('button', { name: 'Restore a backup…' }).click();
+    // The backup must open with a passphrase of one of its users before anything is replaced.
+    await page.getByRole('button', { name: 'Choose a backup and restore it…' }).click();
+    await expect.poll(() => page.getByTestId('error-summary').textContent()).toMatch(/Enter the passphrase of a user in the backup/);
+    await page.getByLabel('Passphrase for the backup').fill('not the passphrase of anyone');
+    await page.getByRole('button', { name: 'Choose a backup and restore it…' }).click();
+    await page.getByRole('button', { name: 'Replace it with the backup' }).click();
+    await expect.poll(() => page.getByTestId('error-summary').textContent()).toMatch(/does not open this backup/);
+    await expectNoAxeViolations(page, 'restore with a wrong passphrase');
+    await page.getByLabel('Passphrase for the backup').fill(MEMBER_PASSPHRASE);
+    await page.getByRole('button', { name: 'Choose a backup and restore it…' }).click();
     await page.getByText('There is already a vault on this laptop.').waitFor();
     await page.getByRole('button', { name: 'Replace it with the backup' }).click();
     await expect.poll(() => page.getByText(/Restored from/).textContent()).toMatch(/kept at/);

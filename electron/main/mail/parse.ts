@@ -3,6 +3,7 @@ import * as msgreader from '@kenjiuno/msgreader';
 import { decompressRTF } from '@kenjiuno/decompressrtf';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 import { MAX_MESSAGE_BYTES, type Address } from '../../../shared/domain/correspondence';
+import { WorkerFailure, WorkerTimeout, runInWorker } from '../workers/run';
 
 export interface ParsedAttachment {
   name: string;
@@ -39,7 +40,7 @@ const MAX_NESTING = 30;
 const MAX_HEADER_BYTES = 256 * 1024;
 const MAX_RFC822_NESTING = 3;
 const MAX_PARTS = 500;
-/** Parsing that takes longer than this is abandoned (the work is also bounded by the limits above). */
+/** Parsing that takes longer than this is stopped: its worker is terminated (the work is also bounded by the limits above). */
 export const PARSE_TIME_LIMIT_MS = 20_000;
 
 // msgreader is CommonJS with `exports.default`: Node's ESM loader (tsx, the bench) wraps it once more than esbuild does.
@@ -50,23 +51,48 @@ type MsgReader = InstanceType<MsgReaderClass>;
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isCfb = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((v, i) => b[i] === v);
 
-/** Parses one .eml or .msg, refusing bad input with a plain reason. Nothing is saved here. */
-export async function parseMessage(bytes: Uint8Array, fileName: string, timeLimitMs = PARSE_TIME_LIMIT_MS): Promise<ParsedMessage> {
+/** What a user is told when parsing runs past its time limit (its worker is then terminated). */
+export const TOO_SLOW = 'That email took too long to read, so it was not imported.';
+
+/**
+ * Parses one .eml or .msg in a worker thread (parse-worker.ts), refusing bad input with a plain
+ * reason. The worker has a hard time limit: past it the worker is terminated, so a hostile file
+ * can neither block main's event loop nor run on. Nothing is saved here. `source` lets tests
+ * inject a slow worker.
+ */
+export async function parseMessage(bytes: Uint8Array, fileName: string, timeLimitMs = PARSE_TIME_LIMIT_MS, options: { source?: string } = {}): Promise<ParsedMessage> {
+  checkSize(bytes);
+  try {
+    // Copied (not transferred) into the worker: the caller keeps its bytes to seal the original.
+    return await runInWorker<ParsedMessage>('parse', { bytes, fileName } satisfies ParseJob, { timeLimitMs, source: options.source });
+  } catch (error) {
+    if (error instanceof WorkerTimeout) throw new MessageRefused(TOO_SLOW);
+    if (error instanceof WorkerFailure && error.workerErrorName === 'MessageRefused') throw new MessageRefused(error.message);
+    throw new MessageRefused('The email could not be read: it may be damaged or incomplete.');
+  }
+}
+
+export interface ParseJob {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+function checkSize(bytes: Uint8Array) {
   if (bytes.length === 0) throw new MessageRefused('The file is empty.');
   if (bytes.length > MAX_MESSAGE_BYTES) throw new MessageRefused(`The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.`);
+}
+
+/** The parse itself, on the calling thread: run by the worker (parse-worker.ts), never by main. */
+export async function parseMessageInThread(bytes: Uint8Array, fileName: string): Promise<ParsedMessage> {
+  checkSize(bytes);
   const lower = fileName.toLowerCase();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MessageRefused('The email took too long to read, so it was not imported. It may be damaged.')), timeLimitMs);
-  });
   try {
-    const work = isCfb(bytes) ? Promise.resolve().then(() => parseMsg(bytes)) : lower.endsWith('.msg') ? Promise.reject(new MessageRefused('This is not an Outlook message file (.msg): it may be damaged or a different kind of file.')) : parseEml(bytes);
-    return await Promise.race([work, timeout]);
+    if (isCfb(bytes)) return parseMsg(bytes);
+    if (lower.endsWith('.msg')) throw new MessageRefused('This is not an Outlook message file (.msg): it may be damaged or a different kind of file.');
+    return await parseEml(bytes);
   } catch (error) {
     if (error instanceof MessageRefused) throw error;
     throw new MessageRefused('The email could not be read: it may be damaged or incomplete.');
-  } finally {
-    clearTimeout(timer);
   }
 }
 

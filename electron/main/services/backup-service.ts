@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { restoreBackup, writeBackup } from '../vault';
+import { restoreVerified, writeBackup } from '../vault';
 import type { SessionState } from '../../../shared/domain/session';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';
@@ -22,17 +22,44 @@ export class BackupService {
     const vault = this.session.requireVault();
     const file = await this.dialogs.chooseBackupTarget(`need-to-know-backup-${format(this.now(), 'yyyy-MM-dd')}.ntkbackup`);
     if (!file) return { file: null, bytes: 0 };
-    const result = writeBackup(this.gateway.dir, file, { now: this.now });
+    // Audited first, so the backup holds its own audit event and is not one save behind the vault
+    // it was made from (restore would otherwise call it older); a failed write is audited too.
     vault.records.appendAudit({ recordId: 'vault', action: 'backup', tier: 'shared', detail: { at: this.now().toISOString(), by: vault.user.name, file } });
-    return result;
+    try {
+      return writeBackup(this.gateway.dir, file, { now: this.now });
+    } catch (error) {
+      vault.records.appendAudit({ recordId: 'vault', action: 'backup-failed', tier: 'shared', detail: { at: this.now().toISOString(), by: vault.user.name, file } });
+      throw error;
+    }
   }
 
-  async restore(confirmReplace: boolean): Promise<{ state: SessionState; replacedFolder: string | null; file: string | null }> {
-    const file = await this.dialogs.chooseBackupSource();
-    if (!file) return { state: await this.session.state(), replacedFolder: null, file: null };
+  /** The file of a restore held for the second confirmation (an older backup): only that file may be confirmed. */
+  private pendingOlder: string | null = null;
+
+  /**
+   * Restores a backup, locked or not: the passphrase of a user in the backup must open its copy,
+   * which is checked complete before anything is swapped (vault/restore.ts). An older backup is
+   * held, with what would be lost, until the user confirms that same file.
+   */
+  async restore(input: { passphrase: string; confirmReplace: boolean; confirmOlder: boolean }): Promise<{ state: SessionState; replacedFolder: string | null; file: string | null; confirmOlder: string | null }> {
+    const pending = input.confirmOlder ? this.pendingOlder : null;
+    this.pendingOlder = null;
+    const file = pending ?? (await this.dialogs.chooseBackupSource());
+    if (!file) return { state: await this.session.state(), replacedFolder: null, file: null, confirmOlder: null };
     // Restoring swaps the files under an open vault: lock first so no key outlives its files.
     await this.session.lock('manual');
-    const { replacedFolder } = restoreBackup(file, this.gateway.dir, { overwrite: confirmReplace, now: this.now });
-    return { state: await this.session.state(), replacedFolder, file };
+    const outcome = await restoreVerified({
+      backupFile: file,
+      dir: this.gateway.dir,
+      passphrase: input.passphrase,
+      overwrite: input.confirmReplace,
+      confirmOlder: pending !== null,
+      options: { checkpoints: this.gateway.checkpoints, now: this.now },
+    });
+    if (outcome.status === 'confirm-older') {
+      this.pendingOlder = file;
+      return { state: await this.session.state(), replacedFolder: null, file, confirmOlder: outcome.message };
+    }
+    return { state: await this.session.state(), replacedFolder: outcome.replacedFolder, file, confirmOlder: null };
   }
 }

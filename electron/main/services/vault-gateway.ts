@@ -101,6 +101,10 @@ export class FileVaultGateway implements VaultGateway<OpenVault> {
   exists() {
     return Vault.exists(this.dir);
   }
+  /** Vault options for restore: the same checkpoints, so an older backup is recognised. */
+  get checkpoints() {
+    return this.location.checkpoints;
+  }
   async users() {
     return Vault.open(this.dir).users();
   }

@@ -101,20 +101,20 @@ export function writeBackup(dir: string, target: string, options: { fs?: VaultFs
   }
 }
 
+/** A backup unpacked into a staging folder beside `dir`: nothing in `dir` is touched yet. */
+export interface Unpacked {
+  staging: string;
+  /** When the backup says it was made (unkeyed: shown to the user, never trusted for checks). */
+  created: string;
+  files: string[];
+}
+
 /**
- * Restores a backup into `dir`. Every file is checked against the manifest before anything is put
- * in place. An existing vault is refused unless `overwrite` is true, and is then renamed aside.
+ * Unpacks a backup into a new staging folder next to `dir`, checking every file against the
+ * manifest's size and SHA-256. The checksums are unkeyed: they catch damage, not tampering (the
+ * caller opens the staged vault with keys for that). On failure nothing is left behind.
  */
-export function restoreBackup(
-  backupFile: string,
-  dir: string,
-  options: { overwrite?: boolean; fs?: VaultFs; now?: () => Date } = {},
-): { replacedFolder: string | null } {
-  const fs = options.fs ?? realFs;
-  const now = (options.now ?? (() => new Date()))();
-  if (fs.existsSync(path.join(dir, HEADER_FILE)) && !options.overwrite) {
-    throw new VaultError('exists', 'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).');
-  }
+export function unpackBackup(backupFile: string, dir: string, fs: VaultFs = realFs): Unpacked {
   let fd: number;
   try {
     fd = fs.openSync(backupFile, 'r');
@@ -134,13 +134,14 @@ export function restoreBackup(
     } catch (error) {
       throw cannotOpen('the backup index is damaged', error);
     }
-    if (manifest.format !== 'need-to-know-backup') throw cannotOpen('this is not a Need to Know backup file');
+    if (manifest.format !== 'need-to-know-backup' || !Array.isArray(manifest.files)) throw cannotOpen('this is not a Need to Know backup file');
     if (manifest.version > 1) throw new VaultError('newer-format', 'cannot open: this backup was made by a newer version of Need to Know');
+    ensureDir(fs, path.dirname(staging));
     ensureDir(fs, staging);
     ensureDir(fs, path.join(staging, 'blobs'));
     let pos = 12 + manifestLen;
     for (const entry of manifest.files) {
-      if (!/^(blobs\/)?[A-Za-z0-9._-]+$/.test(entry.name) || entry.name.includes('..')) throw cannotOpen(`the backup names an unsafe file (${entry.name})`);
+      if (typeof entry.name !== 'string' || !/^(blobs\/)?[A-Za-z0-9._-]+$/.test(entry.name) || entry.name.includes('..')) throw cannotOpen(`the backup names an unsafe file (${String(entry.name)})`);
       const out = path.join(staging, entry.name);
       const outFd = fs.openSync(out, 'wx', FILE_MODE);
       try {
@@ -154,40 +155,75 @@ export function restoreBackup(
     }
     parseHeader(fs.readFileSync(path.join(staging, HEADER_FILE)));
     fsyncDir(fs, staging);
-    let replacedFolder: string | null = null;
-    if (fs.existsSync(dir)) {
-      replacedFolder = `${dir}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
-      renameWithRetry(fs, dir, replacedFolder);
-    }
-    try {
-      renameWithRetry(fs, staging, dir);
-    } catch (error) {
-      // Put the old vault back where it was rather than leave the folder empty.
-      if (replacedFolder) renameWithRetry(fs, replacedFolder, dir);
-      throw error;
-    }
-    fsyncDir(fs, path.dirname(dir));
-    return { replacedFolder };
+    return { staging, created: String(manifest.created), files: manifest.files.map((f) => f.name) };
   } catch (error) {
-    // The half-restored staging folder holds only copies from the backup file: safe to remove.
-    if (fs.existsSync(staging)) {
-      for (const name of [...fs.readdirSync(path.join(staging, 'blobs')).map((b) => `blobs/${b}`), ...fs.readdirSync(staging)]) {
-        try {
-          fs.unlinkSync(path.join(staging, name));
-        } catch {
-          /* a folder entry, or already gone */
-        }
-      }
-      try {
-        fs.rmdirSync(path.join(staging, 'blobs'));
-        fs.rmdirSync(staging);
-      } catch {
-        /* leave an empty folder rather than mask the real error */
-      }
-    }
+    removeStaging(fs, staging);
     if (error instanceof VaultError) throw error;
     throw ioError('restore the backup', error);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Removes a staging folder: it holds only copies from the backup file, so this loses nothing. */
+export function removeStaging(fs: VaultFs, staging: string): void {
+  if (!fs.existsSync(staging)) return;
+  const blobs = path.join(staging, 'blobs');
+  const names = [...(fs.existsSync(blobs) ? fs.readdirSync(blobs).map((b) => `blobs/${b}`) : []), ...fs.readdirSync(staging)];
+  for (const name of names) {
+    try {
+      fs.unlinkSync(path.join(staging, name));
+    } catch {
+      /* a folder entry, or already gone */
+    }
+  }
+  try {
+    if (fs.existsSync(blobs)) fs.rmdirSync(blobs);
+    fs.rmdirSync(staging);
+  } catch {
+    /* leave an empty folder rather than mask the real error */
+  }
+}
+
+/** Puts a checked staging folder in place of `dir`; the vault that was there is renamed aside, never deleted. */
+export function swapIn(fs: VaultFs, staging: string, dir: string, now: Date): { replacedFolder: string | null } {
+  let replacedFolder: string | null = null;
+  if (fs.existsSync(dir)) {
+    replacedFolder = `${dir}.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
+    renameWithRetry(fs, dir, replacedFolder);
+  }
+  try {
+    renameWithRetry(fs, staging, dir);
+  } catch (error) {
+    // Put the old vault back where it was rather than leave the folder empty.
+    if (replacedFolder) renameWithRetry(fs, replacedFolder, dir);
+    throw error;
+  }
+  fsyncDir(fs, path.dirname(dir));
+  return { replacedFolder };
+}
+
+/**
+ * Restores a backup into `dir` with the unkeyed checks only (a new laptop's empty folder, and the
+ * tests). The app restores through restore.ts, which opens the copy with a passphrase first.
+ * An existing vault is refused unless `overwrite` is true, and is then renamed aside.
+ */
+export function restoreBackup(
+  backupFile: string,
+  dir: string,
+  options: { overwrite?: boolean; fs?: VaultFs; now?: () => Date } = {},
+): { replacedFolder: string | null } {
+  const fs = options.fs ?? realFs;
+  const now = (options.now ?? (() => new Date()))();
+  if (fs.existsSync(path.join(dir, HEADER_FILE)) && !options.overwrite) {
+    throw new VaultError('exists', 'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).');
+  }
+  const { staging } = unpackBackup(backupFile, dir, fs);
+  try {
+    return swapIn(fs, staging, dir, now);
+  } catch (error) {
+    removeStaging(fs, staging);
+    if (error instanceof VaultError) throw error;
+    throw ioError('restore the backup', error);
   }
 }

@@ -3,6 +3,8 @@
 import { argon2id } from 'hash-wasm';
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { VaultError } from './errors';
+import { runInWorker } from '../workers/run';
+import type { KdfJob } from './kdf-worker';
 
 export interface KdfParams {
   alg: 'argon2id';
@@ -50,19 +52,34 @@ export function checkKdfParams(params: KdfParams | null | undefined): void {
   }
 }
 
-/** Passphrase -> 32-byte key-encryption key. */
-export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
-  checkKdfParams(params);
-  const out = await argon2id({
+function kdfJob(passphrase: string, params: KdfParams): KdfJob {
+  return {
     password: passphrase.normalize('NFC'),
     salt: Buffer.from(params.salt, 'base64'),
     parallelism: params.p,
     iterations: params.t,
     memorySize: params.m,
     hashLength: KEY_BYTES,
-    outputType: 'binary',
-  });
-  return Buffer.from(out);
+  };
+}
+
+/**
+ * Passphrase -> 32-byte key-encryption key. Argon2id runs in a worker thread (kdf-worker.ts): it
+ * takes a second or more by design, and on main's thread it would freeze the window and IPC.
+ */
+export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
+  checkKdfParams(params);
+  try {
+    return Buffer.from(await runInWorker<Uint8Array>('kdf', kdfJob(passphrase, params)));
+  } catch (error) {
+    throw new VaultError('cannot-open', 'cannot open: the passphrase could not be checked (the key derivation failed)', { cause: error });
+  }
+}
+
+/** The same derivation on the calling thread: the known-answer reference the worker is tested against. */
+export async function deriveKekInThread(passphrase: string, params: KdfParams): Promise<Buffer> {
+  checkKdfParams(params);
+  return Buffer.from(await argon2id({ ...kdfJob(passphrase, params), outputType: 'binary' }));
 }
 
 export interface Sealed {

@@ -25,6 +25,7 @@ export { AutoLock, DEFAULT_AUTO_LOCK_MINUTES, type AutoLockOptions, type TimersL
 export { assessPassphrase, MIN_PASSPHRASE_LENGTH, type PassphraseStrength } from '../../../shared/domain/passphrase-strength';
 export { enableQuickUnlock, disableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type SafeStorageLike } from './quick-unlock';
 export { writeBackup, restoreBackup } from './backup';
+export { restoreVerified, type RestoreOutcome, type RestoreRequest } from './restore';
 export type { BlobInfo } from './blobs';
 export type { VaultFs } from './fsio';
 export type { CompactionPolicy } from './store';

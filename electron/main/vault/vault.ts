@@ -346,6 +346,14 @@ export class VaultSession {
     });
   }
 
+  /** Member only: how many saves this vault is behind this computer's checkpoint for it (null: no checkpoint, altered, or not the Member). */
+  savesBehindCheckpoint(checkpoints: CheckpointStore | undefined): number | null {
+    const keys = this.requireKeys();
+    if (!keys.member || !checkpoints) return null;
+    const cp = decodeCheckpoint(keys.member, this.header.vaultId, checkpoints.read(this.header.vaultId));
+    return cp && cp !== 'altered' ? Math.max(0, cp.lastSeq - this.store.position().lastSeq) : null;
+  }
+
   get user(): VaultUser {
     return toUser(this.slot);
   }

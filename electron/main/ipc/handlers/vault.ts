@@ -3,5 +3,5 @@ import type { BackupService } from '../../services/backup-service';
 
 export const vaultHandlers = (backups: BackupService): Pick<Handlers, `vault:${string}` & keyof Handlers> => ({
   'vault:backup': () => backups.backup(),
-  'vault:restore': ({ confirmReplace }) => backups.restore(confirmReplace),
+  'vault:restore': (input) => backups.restore(input),
 });

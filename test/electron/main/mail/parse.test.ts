@@ -108,3 +108,32 @@ describe('parsing .msg (msgreader)', () => {
     expect(await refused(whole.subarray(0, 1200), 'cut.msg')).toMatch(/could not be read/);
   });
 });
+
+describe('parsing runs in a worker thread with a hard time limit', () => {
+  // A fake parse that never yields: only terminating its thread can stop it.
+  const spinForever = `require('node:worker_threads').parentPort.on('message', () => { for (;;) {} });`;
+
+  it('stops a parse that runs past its limit, with a plain message, and main keeps ticking', async () => {
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(Date.now()), 20);
+    const started = Date.now();
+    const error = await parseMessage(Buffer.from('From: a@x\r\nTo: b@x\r\nSubject: s\r\n\r\nhi'), 'slow.eml', 400, { source: spinForever }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    clearInterval(timer);
+    expect(error).toBeInstanceOf(MessageRefused);
+    expect((error as Error).message).toBe('That email took too long to read, so it was not imported.');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(ticks.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a worker that dies without answering in plain words', async () => {
+    const crash = `process.exit(3);`;
+    const error = await parseMessage(Buffer.from('x'), 'x.eml', 5_000, { source: crash }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe('The email could not be read: it may be damaged or incomplete.');
+  });
+});
