@@ -8,7 +8,7 @@ import { appendToRegister, exportConfirmation, mayReleaseForDisclosure, requires
 import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision, CAPACITIES, ROUTES } from './need-to-know';
 import { isVisibleInMode, mustAudit, recordDisposal } from './protection';
 import { changeClassification, checkDisposable, checkErasable, extendRetention, protectedStillHeld, recordConsent, thirdPartyDisclosureCheck } from './material-lifecycle';
-import { chairNoticeFor, checkCopies, checkCouncilDomain, checkCouncilEmail, lifecycleFromEvents, nextEscalation, officerEmailWarning, officerSeniorityWarning, recordChairNoticeSent, recordEscalation, requestStatus, requestVolume, thirdPartyConsentStatus } from './requests';
+import { chairNoticeFor, checkCopies, checkCouncilDomain, checkCouncilEmail, isPersonalEmailDomain, lifecycleFromEvents, nextEscalation, officerSeniorityWarning, recordChairNoticeSent, recordEscalation, requestStatus, requestVolume, thirdPartyConsentStatus } from './requests';
 import { allowedCommands, editRequest } from './request-lifecycle';
 import { checkEventDate, correctTimelineEntry } from './timeline';
 import { disclosureProgress } from './worklist';
@@ -29,7 +29,7 @@ export const RULES: RegisteredRule[] = [
   { id: 'R-ASK-6', summary: 'Requests to senior officers; junior officer warns', sources: '003 §3.6, §4.6–4.7; 001 §24.4, §24.8(a)', implementedBy: officerSeniorityWarning },
   { id: 'R-ASK-7', summary: 'Request volume per service, nudged when high', sources: '000 §17.8.7; 001 §24.8(a)', implementedBy: requestVolume },
   { id: 'R-ASK-8', summary: 'Agenda-related requests notify the chair / executive member', sources: '000 §17.8.9; 001 §24.8(a)–(b)', implementedBy: [chairNoticeFor, recordChairNoticeSent] },
-  { id: 'R-ASK-9', summary: 'Council email address only', sources: '000 §17.13.2', implementedBy: [checkCouncilEmail, checkCouncilDomain, officerEmailWarning] },
+  { id: 'R-ASK-9', summary: 'Council email address only', sources: '000 §17.13.2', implementedBy: [checkCouncilEmail, checkCouncilDomain, isPersonalEmailDomain] },
   { id: 'R-ASK-10', summary: 'Copies recorded; blind copies refused', sources: '001 §24.11(a)', implementedBy: checkCopies },
   { id: 'R-ASK-11', summary: 'Third-party information needs consent', sources: '002', implementedBy: [thirdPartyConsentStatus, recordConsent, thirdPartyDisclosureCheck] },
   { id: 'R-DUE-1', summary: 'Deadlines in working days from the profile; FOI 20', sources: '000 §17.8.2; 001 §24.5; 003 §4.3; 004 §6.5.8; FOIA s.10', implementedBy: computeDueDates },
