@@ -43,6 +43,7 @@ export async function fetchRead<C extends InvokeChannel>(channel: C, input: Inpu
   await set.reads.put({
     key: readKey(channel, input),
     channel,
+    // Stored as null (IndexedDB keeps no undefined in keys); sent again as undefined, which a no-input channel expects.
     input: input ?? null,
     refreshOn: [...refreshOn],
     value: result.ok ? result.value : ((await set.reads.get(readKey(channel, input)))?.value ?? null),
@@ -57,5 +58,5 @@ export async function refreshReads(kind: RecordType | 'settings', id?: string): 
     .anyOf(id === undefined ? [kind] : [kind, `${kind}:${id}`])
     .distinct()
     .toArray();
-  await Promise.all(stale.map((r) => fetchRead(r.channel, r.input as never, r.refreshOn)));
+  await Promise.all(stale.map((r) => fetchRead(r.channel, (r.input ?? undefined) as never, r.refreshOn)));
 }
