@@ -90,7 +90,8 @@ describe('what happens to material after it arrives, in Chromium', () => {
     await expectNoAxeViolations(page, 'reclassify a pink paper');
     await screenshot(page, 'reclassify-pink-paper');
     await pink.getByLabel('Meeting that resolved it').fill('Cabinet');
-    await fillDate(pink, 'Date of the resolution', '2026-12-02');
+    // A resolution is a thing that has happened: its date cannot be after today.
+    await fillDate(pink, 'Date of the resolution', '2026-11-20');
     await pink.getByLabel('Minute reference').fill('CAB/114');
     await pink.getByRole('button', { name: 'Save the classification' }).click();
     await expect.poll(() => pink.locator('.tag').first().textContent()).toBe('Open');
@@ -101,6 +102,8 @@ describe('what happens to material after it arrives, in Chromium', () => {
     const letter = item(page, 'Letter from Mr Patel');
     await expect.poll(() => letter.getByText(/Third party: Mr Patel/).textContent()).toMatch(/Not asked yet/);
     await letter.getByRole('button', { name: 'Pass it on (disclosure)…' }).click();
+    // Passing on asks first for the role and purpose it is for (R-CLS-4), defaulting to the material's own.
+    await letter.getByRole('button', { name: 'Start passing it on' }).click();
     await page.getByRole('heading', { name: /Passing on: Letter from Mr Patel/ }).waitFor();
     await expect.poll(() => page.getByTestId('third-party-consent').textContent()).toMatch(/Mr Patel.*consent/);
     await expectNoAxeViolations(page, 'disclosure waiting for third-party consent');
