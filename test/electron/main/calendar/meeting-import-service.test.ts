@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingImportSources } from '../../../../electron/main/calendar/meeting-import-service';
-import { MEMBER_PASS, PA_PASS, coreBehindIpc } from '../../../electron/support/core';
+import { MEMBER_PASS, PA_PASS, coreBehindIpc } from '../../support/core';
 import { GOOGLE_ICS, MODERNGOV_MEETING } from './fixtures';
 
 /** The "open file" dialog, driven by the test. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../../../electron/main/reports/report-service';
-import { PA_PASS, draft, seededCase } from '../../../electron/support/core';
+import { PA_PASS, draft, seededCase } from '../../support/core';
 
 const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };

@@ -7,7 +7,7 @@ import { EventHub } from '../../../../electron/main/services/events';
 import { SessionService } from '../../../../electron/main/services/session-service';
 import { FileVaultGateway } from '../../../../electron/main/services/vault-gateway';
 import { memoryCheckpointStore } from '../../../../electron/main/vault';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../vault/support';
 
 function session() {
   const gateway = new FileVaultGateway({ dataFolder: tempDir('session-trust'), kdf: TEST_KDF, checkpoints: memoryCheckpointStore() });

@@ -10,7 +10,7 @@ import { Vault, memoryCheckpointStore, type VaultSession } from '../../../../ele
 import { deriveSubkey, hmac, sha256 } from '../../../../electron/main/vault/crypto';
 import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 import { canonicalJson } from '../../../../electron/main/vault/header';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from './support';
 
 const table = new Map<string, { tried: number; caught: number; silent: number; lost: number }>();
 function tally(attack: string, caught: boolean, lost = 0) {

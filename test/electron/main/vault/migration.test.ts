@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Vault, memoryCheckpointStore } from '../../../../electron/main/vault';
-import { tempDir } from '../../vault/support';
+import { tempDir } from './support';
 
 const MEMBER = 'correct horse battery staple';
 const PA = 'violet kettle harbour ninety';

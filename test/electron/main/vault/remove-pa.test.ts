@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../../electron/main/vault';
 import { readFrame } from '../../../../electron/main/vault/frames';
 import { openFrame } from '../../../../electron/main/vault/frames';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from './support';
 
 const OTHER_PASS = 'marble lantern copper seventeen';
 

@@ -10,7 +10,7 @@ import { writeBackup } from '../../../../electron/main/vault/backup';
 import { restoreVerified } from '../../../../electron/main/vault/restore';
 import { Vault } from '../../../../electron/main/vault/vault';
 import { memoryCheckpointStore } from '../../../../electron/main/vault/checkpoint';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, snapshotFolder, tempDir } from '../../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, snapshotFolder, tempDir } from './support';
 
 const NOW = new Date('2026-11-12T10:00:00Z');
 

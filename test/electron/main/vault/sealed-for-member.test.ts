@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../../electron/main/vault';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from './support';
 
 async function readAll(stream: Readable): Promise<string> {
   const parts: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES } from '../../../shared/domain/profiles';
-import { PA_PASS, coreBehindIpc, draft, MEMBER_PASS, seededCase } from '../support/core';
+import { BUILT_IN_PROFILES } from '../../../../shared/domain/profiles';
+import { PA_PASS, coreBehindIpc, draft, MEMBER_PASS, seededCase } from '../../support/core';
 
 describe('council profiles: copy a built-in one, edit the copy, put it in force', () => {
   it('R-DUE-1 lists the five councils’ profiles with every value, and none of them can be edited', async () => {

@@ -1,6 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { checkKdfParams, deriveKek, open, seal, unwrapKey, wrapKey, packSealed } from '../../../electron/main/vault/crypto';
+import { checkKdfParams, deriveKek, open, seal, unwrapKey, wrapKey, packSealed } from '../../../../electron/main/vault/crypto';
 
 describe('vault cryptography known-answer vectors', () => {
   it('Argon2id matches the reference implementation vector (password/somesalt, t=2, m=64 MiB, p=1)', async () => {

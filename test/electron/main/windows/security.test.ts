@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, FakeWebContents, resetElectronMock, session, shell } from '../../mocks/electron';
-import { createMainWindow } from '../../../electron/main/windows/main-window';
+import { BrowserWindow, FakeWebContents, resetElectronMock, session, shell } from '../../../mocks/electron';
+import { createMainWindow } from '../../../../electron/main/windows/main-window';
 import {
   APP_CSP,
   IN_MEMORY_PARTITION,
@@ -12,7 +12,7 @@ import {
   hardenWebContents,
   isSafeExternalUrl,
   resolveRendererFile,
-} from '../../../electron/main/windows/security';
+} from '../../../../electron/main/windows/security';
 
 describe('the main window', () => {
   beforeEach(() => resetElectronMock());

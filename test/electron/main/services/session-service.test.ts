@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { UserSummary } from '../../../shared/domain/session';
-import { EventHub } from '../../../electron/main/services/events';
-import { SessionService, type UnlockedVault, type VaultGateway } from '../../../electron/main/services/session-service';
+import type { UserSummary } from '../../../../shared/domain/session';
+import { EventHub } from '../../../../electron/main/services/events';
+import { SessionService, type UnlockedVault, type VaultGateway } from '../../../../electron/main/services/session-service';
 
 const STRONG = 'correct horse battery staple';
 

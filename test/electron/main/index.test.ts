@@ -1,14 +1,14 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, app, ipcMain, protocol, resetElectronMock, session } from '../mocks/electron';
-import { invokeChannels } from '../../shared/ipc/contract';
-import { IN_MEMORY_PARTITION } from '../../electron/main/windows/security';
+import { BrowserWindow, app, ipcMain, protocol, resetElectronMock, session } from '../../mocks/electron';
+import { invokeChannels } from '../../../shared/ipc/contract';
+import { IN_MEMORY_PARTITION } from '../../../electron/main/windows/security';
 
 describe('main process start-up (electron/main/index.ts)', () => {
   it('registers app:// as a privileged scheme, enables the sandbox, every handler and a hardened window', async () => {
     resetElectronMock();
     rmSync(app.getPath('userData'), { recursive: true, force: true });
-    await import('../../electron/main/index');
+    await import('../../../electron/main/index');
     await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
 
     expect(protocol.privilegedSchemes).toEqual([

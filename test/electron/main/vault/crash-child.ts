@@ -1,6 +1,6 @@
 // Child process for the crash-injection test: saves as fast as it can, printing each sequence
 // number only after put() returned (i.e. after the frame was fsynced), until it is SIGKILLed.
-import { Vault } from '../../../electron/main/vault/vault';
+import { Vault } from '../../../../electron/main/vault/vault';
 
 const [dir, userId, keysJson, mode, startArg] = process.argv.slice(2) as [string, string, string, string, string];
 const keys = JSON.parse(keysJson) as { shared: string; member: string };

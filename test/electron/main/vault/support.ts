@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Vault, type VaultOptions } from '../../../electron/main/vault/vault';
+import { Vault, type VaultOptions } from '../../../../electron/main/vault/vault';
 
 /** The floor the header accepts (m = 19 MiB, t = 2): real Argon2id, fast enough for tests. */
 export const TEST_KDF = { m: 19 * 1024, t: 2, p: 1 };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PA_PASS, seededCase } from '../support/core';
+import { PA_PASS, seededCase } from '../../support/core';
 
 const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
 const noPersonal = { personal: false, specialCategory: false, retainUntil: null };

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { computeDueDates } from '../../../shared/domain/deadlines';
-import { builtInProfile } from '../../../shared/domain/profiles';
-import { inView, REQUEST_VIEWS, type RequestView } from '../../../shared/domain/worklist';
-import type { RequestRow } from '../../../shared/ipc/views';
-import type { StoredRequest } from '../../../electron/main/services/record-schemas';
-import { RequestIndex } from '../../../electron/main/services/request-index';
-import { vaultDir } from '../../../electron/main/services/vault-gateway';
-import { Vault, type VaultSession } from '../../../electron/main/vault/vault';
-import type { Tier } from '../../../electron/main/vault/frames';
-import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../support/core';
+import { computeDueDates } from '../../../../shared/domain/deadlines';
+import { builtInProfile } from '../../../../shared/domain/profiles';
+import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
+import type { RequestRow } from '../../../../shared/ipc/views';
+import type { StoredRequest } from '../../../../electron/main/services/record-schemas';
+import { RequestIndex } from '../../../../electron/main/services/request-index';
+import { vaultDir } from '../../../../electron/main/services/vault-gateway';
+import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
+import type { Tier } from '../../../../electron/main/vault/frames';
+import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 import { TEST_KDF, newVault } from '../vault/support';
 
 const TODAY = '2026-11-24';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, session, resetElectronMock, shell } from '../../mocks/electron';
-import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from '../../../electron/main/windows/main-window';
-import { confirmWithDialog, createExternalLinkHandler, externalLinkDecision, hardenSession } from '../../../electron/main/windows/security';
+import { BrowserWindow, dialog, session, resetElectronMock, shell } from '../../../mocks/electron';
+import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from '../../../../electron/main/windows/main-window';
+import { confirmWithDialog, createExternalLinkHandler, externalLinkDecision, hardenSession } from '../../../../electron/main/windows/security';
 
 const COUNCIL = 'example-council.gov.uk';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcMain, resetElectronMock } from '../../mocks/electron';
-import { contract, invokeChannels } from '../../../shared/ipc/contract';
-import { AppError } from '../../../shared/ipc/errors';
-import { createCore } from '../../../electron/main/core';
-import { handle, isAppFrame } from '../../../electron/main/ipc/handle';
-import { createDispatcher, type Handlers } from '../../../electron/main/ipc/router';
-import { MemorySettingsStore } from '../support/memory-settings-store';
+import { ipcMain, resetElectronMock } from '../../../mocks/electron';
+import { contract, invokeChannels } from '../../../../shared/ipc/contract';
+import { AppError } from '../../../../shared/ipc/errors';
+import { createCore } from '../../../../electron/main/core';
+import { handle, isAppFrame } from '../../../../electron/main/ipc/handle';
+import { createDispatcher, type Handlers } from '../../../../electron/main/ipc/router';
+import { MemorySettingsStore } from '../../support/memory-settings-store';
 
 const appFrame = { url: 'app://need-to-know/index.html', parent: null };
 

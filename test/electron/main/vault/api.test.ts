@@ -3,9 +3,9 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, readFrame } from '../../../electron/main/vault/frames';
-import type { VaultFs } from '../../../electron/main/vault/fsio';
-import { HEADER_FILE, Vault, VaultError } from '../../../electron/main/vault';
+import { encodeFrame, readFrame } from '../../../../electron/main/vault/frames';
+import type { VaultFs } from '../../../../electron/main/vault/fsio';
+import { HEADER_FILE, Vault, VaultError } from '../../../../electron/main/vault';
 import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, sampleRequest, snapshotFolder, tempDir } from './support';
 
 const JOURNAL = 'journal-000000.log';

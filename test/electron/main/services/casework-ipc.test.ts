@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_EVENTS } from '../../../shared/domain/disclosure';
-import { PA_PASS, draft, seededCase } from '../support/core';
+import { GATE_EVENTS } from '../../../../shared/domain/disclosure';
+import { PA_PASS, draft, seededCase } from '../../support/core';
 
 const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
 

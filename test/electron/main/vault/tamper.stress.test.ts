@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFrame } from '../../../electron/main/vault/frames';
-import { HEADER_FILE, Vault } from '../../../electron/main/vault/vault';
+import { readFrame } from '../../../../electron/main/vault/frames';
+import { HEADER_FILE, Vault } from '../../../../electron/main/vault/vault';
 import { MEMBER_PASS, newVault, sampleRequest, snapshotFolder } from './support';
 
 const JOURNAL = 'journal-000000.log';

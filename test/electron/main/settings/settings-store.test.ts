@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSettingsStore } from '../../../electron/main/settings/open-settings-store';
-import { EventHub } from '../../../electron/main/services/events';
-import { SettingsService } from '../../../electron/main/services/settings-service';
+import { openSettingsStore } from '../../../../electron/main/settings/open-settings-store';
+import { EventHub } from '../../../../electron/main/services/events';
+import { SettingsService } from '../../../../electron/main/services/settings-service';
 
 const freshFolder = () => mkdtempSync(path.join(os.tmpdir(), 'ntk-settings-'));
 

@@ -3,8 +3,8 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AttachmentDialogs } from '../../../electron/main/services/attachment-service';
-import { PA_PASS, coreBehindIpc, seededCase } from '../support/core';
+import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
+import { PA_PASS, coreBehindIpc, seededCase } from '../../support/core';
 
 const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };

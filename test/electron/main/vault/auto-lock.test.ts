@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AutoLock, type TimersLike } from '../../../electron/main/vault/auto-lock';
+import { AutoLock, type TimersLike } from '../../../../electron/main/vault/auto-lock';
 
 /** A fake clock and timer queue: time moves only when the test says. */
 function fakeTime() {

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { VaultFs } from '../../../electron/main/vault/fsio';
-import { Vault } from '../../../electron/main/vault/vault';
+import type { VaultFs } from '../../../../electron/main/vault/fsio';
+import { Vault } from '../../../../electron/main/vault/vault';
 import { MEMBER_PASS, newVault, sampleRequest, snapshotFolder } from './support';
 
 type Failure = 'ENOSPC' | 'EACCES' | 'EROFS';

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { restoreBackup, writeBackup } from '../../../electron/main/vault/backup';
-import { Vault } from '../../../electron/main/vault/vault';
+import { restoreBackup, writeBackup } from '../../../../electron/main/vault/backup';
+import { Vault } from '../../../../electron/main/vault/vault';
 import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, sampleRequest, snapshotFolder, tempDir } from './support';
 
 async function vaultWithContent() {

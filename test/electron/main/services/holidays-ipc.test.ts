@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededCase } from '../support/core';
+import { seededCase } from '../../support/core';
 
 const oneOff = { added: [{ date: '2026-11-20', name: 'One-off holiday', nations: ['england-and-wales'] }], removed: [] };
 
@@ -30,7 +30,7 @@ describe('holiday edits and existing due dates', () => {
   it('R-DUE-3 new requests use the edited list', async () => {
     const { ok, officer } = await seededCase();
     await ok('holidays:save', { edits: oneOff, recompute: [] });
-    const { draft } = await import('../support/core');
+    const { draft } = await import('../../support/core');
     const created = await ok('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-16' }));
     expect(created.row.target).toBe('2026-11-24');
   });

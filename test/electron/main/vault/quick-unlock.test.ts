@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enableQuickUnlock, quickUnlock, type SafeStorageLike } from '../../../electron/main/vault/quick-unlock';
-import { Vault } from '../../../electron/main/vault/vault';
+import { enableQuickUnlock, quickUnlock, type SafeStorageLike } from '../../../../electron/main/vault/quick-unlock';
+import { Vault } from '../../../../electron/main/vault/vault';
 import { MEMBER_PASS, newVault, sampleRequest } from './support';
 
 function fakeSafeStorage(backend: string): SafeStorageLike & { backend: string; broken: boolean } {

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES } from '../../../electron/main/vault/blobs';
+import { CHUNK_BYTES } from '../../../../electron/main/vault/blobs';
 import { MEMBER_PASS, newVault, PA_PASS, TEST_KDF } from './support';
-import { Vault } from '../../../electron/main/vault/vault';
+import { Vault } from '../../../../electron/main/vault/vault';
 import { createHash } from 'node:crypto';
 
 /** Deterministic pseudo-random bytes, generated on the fly so the test itself holds little memory. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Vault } from '../../../electron/main/vault/vault';
+import { Vault } from '../../../../electron/main/vault/vault';
 import { newVault, tempDir } from './support';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

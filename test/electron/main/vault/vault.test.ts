@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKek, unwrapKey } from '../../../electron/main/vault/crypto';
-import { openFrame, readFrame } from '../../../electron/main/vault/frames';
-import { parseHeader, wrapAad } from '../../../electron/main/vault/header';
-import { Vault, HEADER_FILE } from '../../../electron/main/vault/vault';
+import { deriveKek, unwrapKey } from '../../../../electron/main/vault/crypto';
+import { openFrame, readFrame } from '../../../../electron/main/vault/frames';
+import { parseHeader, wrapAad } from '../../../../electron/main/vault/header';
+import { Vault, HEADER_FILE } from '../../../../electron/main/vault/vault';
 import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, sampleRequest, snapshotFolder } from './support';
 
 describe('vault: users and keys', () => {
