@@ -74,6 +74,8 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
     await screenshot(page, 'attachment-export-refused');
 
     await page.getByRole('button', { name: 'Pass it on (disclosure)…' }).click();
+    // Passing on asks first for the role and purpose it is for (R-CLS-4), defaulting to the material's own.
+    await page.getByRole('button', { name: 'Start passing it on' }).click();
     await page.getByRole('heading', { name: /Passing on/ }).waitFor();
     await page.getByLabel(/\(b\) Required by law/).check();
     await page.getByRole('button', { name: 'Choose this ground' }).click();
@@ -112,7 +114,10 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
       return window.api.attachments.export({ materialId: m?.id ?? '', attachmentId: m?.attachments[0]?.id ?? '' });
     });
     expect(direct).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/public-meeting mode/) } });
+    // The shortcut only ever moves to a safer mode; leaving public-meeting mode is the Member's deliberate action.
     await page.keyboard.press('Control+Shift+M');
+    expect(await page.getByText(/Public-meeting mode:/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Leave public-meeting mode' }).click();
     await expect.poll(() => page.getByText(/Public-meeting mode:/).count()).toBe(0);
   });
 });

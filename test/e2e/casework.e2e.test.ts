@@ -110,14 +110,16 @@ describe('casework journeys in Chromium', () => {
     const { page } = app;
     await page.getByLabel('Search subject, question, notes and officer').fill('depot');
     await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
-    await page.getByLabel('Title').fill('Depot valuation report');
-    await page.getByLabel('Summary or text').fill('Valuation £2.1m; two bidders.');
-    await page.getByLabel('Classification').selectOption({ label: 'Pink paper' });
-    await page.getByLabel('Committee').fill('Cabinet');
-    await fillDate(page, 'Meeting date', '2026-12-02');
-    await page.getByLabel('Agenda item').fill('Item 9: depot disposal');
-    await page.getByLabel('Report author’s designation').fill('Director of Resources');
-    await page.getByRole('button', { name: 'Record it' }).click();
+    // The request page has two forms with a Title (this one, and the PA's arrival form): use this one.
+    const sent = page.getByRole('form', { name: 'Record what the officer sent' });
+    await sent.getByLabel('Title').fill('Depot valuation report');
+    await sent.getByLabel('Summary or text').fill('Valuation £2.1m; two bidders.');
+    await sent.getByLabel('Classification').selectOption({ label: 'Pink paper' });
+    await sent.getByLabel('Committee').fill('Cabinet');
+    await fillDate(sent, 'Meeting date', '2026-12-02');
+    await sent.getByLabel('Agenda item').fill('Item 9: depot disposal');
+    await sent.getByLabel('Report author’s designation').fill('Director of Resources');
+    await sent.getByRole('button', { name: 'Record it' }).click();
     await expect.poll(() => page.getByText(/Pink paper: Cabinet, 02\/12\/2026/).count()).toBe(1);
     await expectNoAxeViolations(page, 'request page');
     await screenshot(page, 'request-with-pink-paper');
