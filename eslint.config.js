@@ -91,7 +91,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'electron-store'].map((name) => ({ name, message: 'The vault is Node-only; pass Electron features in through an interface.' })),
+          paths: ['electron', 'electron-store'].map((name) => ({
+            name,
+            message: 'The vault is Node-only; pass Electron features in through an interface.',
+          })),
         },
       ],
     },

@@ -41,7 +41,11 @@ writeFileSync(
 chmodSync(path.join(stub, 'electron'), 0o755);
 
 type PlatformConfig = { icon?: string };
-const config = (JSON.parse(readFileSync('package.json', 'utf8')) as { build: Record<string, unknown> & { win: PlatformConfig; mac: PlatformConfig; linux: PlatformConfig } }).build;
+const config = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as {
+    build: Record<string, unknown> & { win: PlatformConfig; mac: PlatformConfig; linux: PlatformConfig };
+  }
+).build;
 const problems: string[] = [];
 
 // Ask electron-builder itself, after packing, which icons it resolves for each platform from
@@ -73,7 +77,11 @@ const buildDir = path.join(root, 'build');
 for (const file of ['icon.svg', 'icon.png', 'icon.ico', 'icon.icns']) {
   if (!existsSync(path.join(buildDir, file))) problems.push(`missing build/${file} (run npm run icons)`);
 }
-for (const [platform, icon] of [['win', config.win.icon], ['mac', config.mac.icon], ['linux', config.linux.icon]] as const) {
+for (const [platform, icon] of [
+  ['win', config.win.icon],
+  ['mac', config.mac.icon],
+  ['linux', config.linux.icon],
+] as const) {
   if (!icon || !existsSync(path.join(root, icon))) problems.push(`build.${platform}.icon does not name a file in build/: ${icon}`);
 }
 if (existsSync(path.join(buildDir, 'icon.ico'))) {
@@ -84,7 +92,8 @@ if (existsSync(path.join(buildDir, 'icon.ico'))) {
     const png = ico.subarray(ico.readUInt32LE(at + 12), ico.readUInt32LE(at + 12) + ico.readUInt32LE(at + 8));
     return pngSize(png).width;
   });
-  if (ico.readUInt16LE(2) !== 1 || sizes.join() !== ICO_SIZES.join()) problems.push(`build/icon.ico holds ${sizes.join(', ')} px, expected ${ICO_SIZES.join(', ')}`);
+  if (ico.readUInt16LE(2) !== 1 || sizes.join() !== ICO_SIZES.join())
+    problems.push(`build/icon.ico holds ${sizes.join(', ')} px, expected ${ICO_SIZES.join(', ')}`);
 }
 if (existsSync(path.join(buildDir, 'icon.icns'))) {
   const icns = readFileSync(path.join(buildDir, 'icon.icns'));
@@ -96,13 +105,17 @@ if (existsSync(path.join(buildDir, 'icon.icns'))) {
   if (icns.subarray(0, 4).toString('ascii') !== 'icns' || icns.readUInt32BE(4) !== icns.length || found.join() !== expected.join())
     problems.push(`build/icon.icns holds ${found.join(', ')}, expected ${expected.join(', ')}`);
 }
-const inBuild = (icons: IconInfo[] | undefined) => !!icons?.length && icons.every((i) => path.resolve(i.file).startsWith(buildDir + path.sep) || i.file.includes(`${path.sep}.icon-`));
+const inBuild = (icons: IconInfo[] | undefined) =>
+  !!icons?.length && icons.every((i) => path.resolve(i.file).startsWith(buildDir + path.sep) || i.file.includes(`${path.sep}.icon-`));
 for (const platform of ['linux', 'win', 'mac']) {
   const icons = resolvedIcons[platform];
-  console.log(`electron-builder ${platform} icons: ${(icons ?? []).map((i) => `${path.relative(root, i.file)} (${i.size} px)`).join(', ')}`);
+  console.log(
+    `electron-builder ${platform} icons: ${(icons ?? []).map((i) => `${path.relative(root, i.file)} (${i.size} px)`).join(', ')}`,
+  );
   if (!inBuild(icons)) problems.push(`electron-builder does not resolve the ${platform} icon to build/`);
 }
-if (!resolvedIcons.linux?.some((i) => i.size === 1024) || !resolvedIcons.linux?.some((i) => i.size === 512)) problems.push('the Linux icon set lacks 512 or 1024 px');
+if (!resolvedIcons.linux?.some((i) => i.size === 1024) || !resolvedIcons.linux?.some((i) => i.size === 512))
+  problems.push('the Linux icon set lacks 512 or 1024 px');
 
 const asar = path.join(output, 'linux-unpacked', 'resources', 'app.asar');
 const files = listPackage(asar, { isPack: false }).map((f) => f.replace(/\\/g, '/'));

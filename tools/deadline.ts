@@ -33,7 +33,11 @@ for (const required of ['received', 'profile', 'nation']) if (!args[required]) f
 try {
   const profile = builtInProfile(args.profile);
   const due = computeDueDates(args.received!, profile, assertNation(args.nation));
-  const out = { ...(due.acknowledgeBy ? { acknowledgeBy: due.acknowledgeBy } : {}), respondBy: due.respondBy, explanation: due.explanation };
+  const out = {
+    ...(due.acknowledgeBy ? { acknowledgeBy: due.acknowledgeBy } : {}),
+    respondBy: due.respondBy,
+    explanation: due.explanation,
+  };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } catch (error) {
   if (error instanceof DomainError) fail(error.message);

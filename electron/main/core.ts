@@ -114,7 +114,11 @@ export function createCore(deps: CoreDeps): Core {
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
   const directory = new DirectoryService(records, council);
   const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
-  const memberName = () => session.requireVault().users().find((u) => u.role === 'member')?.name ?? '';
+  const memberName = () =>
+    session
+      .requireVault()
+      .users()
+      .find((u) => u.role === 'member')?.name ?? '';
   const materials = new MaterialStore(records, () => meetingMode.get(), memberName);
   const commands = new RequestCommands(records, council, today);
   const queries = new RequestQueries(records, council, materials, events, today);
@@ -125,8 +129,23 @@ export function createCore(deps: CoreDeps): Core {
   const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
   const followUp = new RequestFollowUp(records, commands, queries, today);
-  const reminders = new ReminderService({ rows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows }, deps.settingsStore, events, deps.notify, deps.timers ?? unrefTimers, today);
-  const correspondence = new CorrespondenceService(session, caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }), () => council.get().emailDomain, events, deps.mailDesk, now, today);
+  const reminders = new ReminderService(
+    { rows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows },
+    deps.settingsStore,
+    events,
+    deps.notify,
+    deps.timers ?? unrefTimers,
+    today,
+  );
+  const correspondence = new CorrespondenceService(
+    session,
+    caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }),
+    () => council.get().emailDomain,
+    events,
+    deps.mailDesk,
+    now,
+    today,
+  );
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -188,7 +207,13 @@ const unrefTimers: Timers = {
 };
 
 /** What reports read, adapted from the services (ReportService depends only on this). */
-function reportSources(session: SessionService<OpenVault>, records: RecordsRepository, queries: RequestQueries, disclosures: DisclosureService, meetingMode: MeetingModeService): ReportSources {
+function reportSources(
+  session: SessionService<OpenVault>,
+  records: RecordsRepository,
+  queries: RequestQueries,
+  disclosures: DisclosureService,
+  meetingMode: MeetingModeService,
+): ReportSources {
   return {
     user: () => {
       const vault = session.requireVault();

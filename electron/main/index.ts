@@ -1,4 +1,17 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, net, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { createCore } from './core';
 import { handle } from './ipc/handle';
@@ -7,9 +20,7 @@ import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './
 import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
 
 // Must run before `ready`: app:// behaves like https (standard, secure origin, fetch allowed).
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 // Dates in the page's date fields read dd/mm/yyyy whatever language the laptop is set to: every
 // user is at a UK council. Chromium's locale is fixed before `ready`.
@@ -53,7 +64,11 @@ void app.whenReady().then(() => {
       if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
     },
     chooseBankHolidaysFile: async () => {
-      const result = await dialog.showOpenDialog({ title: 'Import the gov.uk bank holidays file (bank-holidays.json)', properties: ['openFile'], filters: [{ name: 'gov.uk bank holidays', extensions: ['json'] }] });
+      const result = await dialog.showOpenDialog({
+        title: 'Import the gov.uk bank holidays file (bank-holidays.json)',
+        properties: ['openFile'],
+        filters: [{ name: 'gov.uk bank holidays', extensions: ['json'] }],
+      });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     setContentProtection: (on) => {
@@ -82,11 +97,18 @@ void app.whenReady().then(() => {
       openPath: (file) => shell.openPath(file),
       copyText: (text) => clipboard.writeText(text),
       chooseMessages: async () => {
-        const result = await dialog.showOpenDialog({ title: 'Choose saved emails', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Emails', extensions: ['eml', 'msg'] }] });
+        const result = await dialog.showOpenDialog({
+          title: 'Choose saved emails',
+          properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Emails', extensions: ['eml', 'msg'] }],
+        });
         return result.canceled ? [] : result.filePaths;
       },
       chooseExportTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({ title: 'Save a copy of the email', defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        const result = await dialog.showSaveDialog({
+          title: 'Save a copy of the email',
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+        });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     },
@@ -96,7 +118,10 @@ void app.whenReady().then(() => {
         return result.canceled ? [] : result.filePaths;
       },
       chooseExportTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({ title: 'Save a copy', defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        const result = await dialog.showSaveDialog({
+          title: 'Save a copy',
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+        });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     },
@@ -120,7 +145,11 @@ void app.whenReady().then(() => {
         return win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
       },
       chooseTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({ title: 'Save the report as PDF', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+        const result = await dialog.showSaveDialog({
+          title: 'Save the report as PDF',
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        });
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     },

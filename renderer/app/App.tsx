@@ -37,8 +37,8 @@ export function App() {
           {session.message}
         </p>
         <p>
-          Nothing has been changed or deleted. Restore a backup onto a new data folder, or ask the council&apos;s IT
-          team to look at the data folder shown in the message.
+          Nothing has been changed or deleted. Restore a backup onto a new data folder, or ask the council&apos;s IT team to look at the
+          data folder shown in the message.
         </p>
       </section>
     );

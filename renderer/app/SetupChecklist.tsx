@@ -19,11 +19,41 @@ export function useSetupChecklist() {
   if (!council || !users) return null;
   const pas = users.filter((u) => u.role === 'pa').length;
   const items: Item[] = [
-    { label: 'Council protocol profile', state: council.profile.name, done: true, route: { name: 'settings' }, action: 'Check or change it in Settings' },
-    { label: 'Nation, for bank holidays', state: NATION_NAMES[council.settings.nation], done: true, route: { name: 'settings' }, action: 'Check or change it in Settings' },
-    { label: 'Council email domain', state: council.settings.emailDomain ? `@${council.settings.emailDomain}` : 'Not set', done: !!council.settings.emailDomain, route: { name: 'settings' }, action: 'Set it in Settings' },
-    { label: 'Officers you write to', state: officers.length ? `${officers.length} added` : 'None added', done: officers.length > 0, route: { name: 'officers' }, action: 'Add officers' },
-    { label: 'Meetings', state: meetings.length ? `${meetings.length} added` : 'None added', done: meetings.length > 0, route: { name: 'officers' }, action: 'Add meetings' },
+    {
+      label: 'Council protocol profile',
+      state: council.profile.name,
+      done: true,
+      route: { name: 'settings' },
+      action: 'Check or change it in Settings',
+    },
+    {
+      label: 'Nation, for bank holidays',
+      state: NATION_NAMES[council.settings.nation],
+      done: true,
+      route: { name: 'settings' },
+      action: 'Check or change it in Settings',
+    },
+    {
+      label: 'Council email domain',
+      state: council.settings.emailDomain ? `@${council.settings.emailDomain}` : 'Not set',
+      done: !!council.settings.emailDomain,
+      route: { name: 'settings' },
+      action: 'Set it in Settings',
+    },
+    {
+      label: 'Officers you write to',
+      state: officers.length ? `${officers.length} added` : 'None added',
+      done: officers.length > 0,
+      route: { name: 'officers' },
+      action: 'Add officers',
+    },
+    {
+      label: 'Meetings',
+      state: meetings.length ? `${meetings.length} added` : 'None added',
+      done: meetings.length > 0,
+      route: { name: 'officers' },
+      action: 'Add meetings',
+    },
     { label: 'A PA (optional)', state: pas ? `${pas} added` : 'None added', done: pas > 0, route: { name: 'users' }, action: 'Add a PA' },
   ];
   return { items, officers: officers.length, complete: items.every((i) => i.done) };

@@ -69,7 +69,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
     );
     const offRecords = followChanges();
     const offMode = api().meetingMode.onChanged(setMode);
-    void api().meetingMode.get().then((r) => live && r.ok && setMode(r.value));
+    void api()
+      .meetingMode.get()
+      .then((r) => live && r.ok && setMode(r.value));
     return () => {
       live = false;
       offRecords();
@@ -169,10 +171,14 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
               Public meeting <kbd>Ctrl+Shift+M</kbd>
             </button>
           )}
-          <button type="button" className="secondary" onClick={() => {
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
               setHelpTerm(null);
               setHelpOpen(true);
-            }}>
+            }}
+          >
             Help <kbd>F1</kbd>
           </button>
           <button type="button" className="secondary" onClick={onLock}>
@@ -189,7 +195,8 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
             </>
           ) : (
             <>
-              <strong>Private session:</strong> showing only the pink papers of {meetings.find((m) => m.id === mode.meetingId)?.committee ?? 'this meeting'}.
+              <strong>Private session:</strong> showing only the pink papers of{' '}
+              {meetings.find((m) => m.id === mode.meetingId)?.committee ?? 'this meeting'}.
             </>
           )}{' '}
           {isMember && mode.kind === 'private-session' && (
@@ -200,7 +207,16 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           {isMember && mode.kind === 'public-meeting' && meetings.length > 0 && (
             <label>
               Go into private session for{' '}
-              <select aria-label="Meeting for private session" value="" onChange={(e) => { if (e.target.value) { setSessionEnded(false); void changeMode({ kind: 'private-session', meetingId: e.target.value }); } }}>
+              <select
+                aria-label="Meeting for private session"
+                value=""
+                onChange={(e) => {
+                  if (e.target.value) {
+                    setSessionEnded(false);
+                    void changeMode({ kind: 'private-session', meetingId: e.target.value });
+                  }
+                }}
+              >
                 <option value="">choose a meeting</option>
                 {meetings.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -232,7 +248,9 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
                   }}
                 >
                   {n.label}
-                  {n.route.name === 'unfiled' && unfiled.items && unfiled.items.length > 0 && <span className="count"> ({unfiled.items.length})</span>}
+                  {n.route.name === 'unfiled' && unfiled.items && unfiled.items.length > 0 && (
+                    <span className="count"> ({unfiled.items.length})</span>
+                  )}
                 </a>
               </li>
             ))}
@@ -240,8 +258,18 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
           {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
-          {route.name === 'requests' && <RequestsScreen key={route.view ?? 'all'} navigate={navigate} view={route.view ?? 'all'} mode={mode} searchFocusKey={searchFocusKey} />}
-          {route.name === 'new-request' && <NewRequestScreen key={JSON.stringify(route.prefill ?? null)} navigate={navigate} isMember={isMember} prefill={route.prefill} />}
+          {route.name === 'requests' && (
+            <RequestsScreen
+              key={route.view ?? 'all'}
+              navigate={navigate}
+              view={route.view ?? 'all'}
+              mode={mode}
+              searchFocusKey={searchFocusKey}
+            />
+          )}
+          {route.name === 'new-request' && (
+            <NewRequestScreen key={JSON.stringify(route.prefill ?? null)} navigate={navigate} isMember={isMember} prefill={route.prefill} />
+          )}
           {route.name === 'request' && <RequestScreen key={route.id} id={route.id} navigate={navigate} mode={mode} isMember={isMember} />}
           {route.name === 'disclosure' && <DisclosureScreen id={route.id} navigate={navigate} />}
           {route.name === 'register' && <RegisterScreen navigate={navigate} />}

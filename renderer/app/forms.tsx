@@ -108,7 +108,14 @@ export function ErrorSummary({ form }: { form: FormApi }) {
   }, [focusKey, errors.length]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.prefix}-summary-title`} data-testid="error-summary">
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby={`${form.prefix}-summary-title`}
+      data-testid="error-summary"
+    >
       <h2 id={`${form.prefix}-summary-title`}>There is a problem</h2>
       <ul>
         {errors.map((e, i) =>
@@ -156,7 +163,8 @@ export function Field({ label, name, hint, error, limit, children }: FieldProps)
   const id = form && name ? form.idFor(name) : ownId;
   const message = error ?? (form && name ? form.errorFor(name) : null);
   const limitHint = limit ? `You can enter up to ${limit.max.toLocaleString('en-GB')} characters.` : null;
-  const describedBy = [hint || limitHint ? hintId : null, message ? errorId : null, limit ? countId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint || limitHint ? hintId : null, message ? errorId : null, limit ? countId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${message ? ' field-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -181,7 +189,10 @@ export function Field({ label, name, hint, error, limit, children }: FieldProps)
 
 function CharacterCount({ id, max, length }: { id: string; max: number; length: number }) {
   const left = max - length;
-  const text = left >= 0 ? `You have ${left.toLocaleString('en-GB')} character${left === 1 ? '' : 's'} remaining` : `You have ${(-left).toLocaleString('en-GB')} character${left === -1 ? '' : 's'} too many`;
+  const text =
+    left >= 0
+      ? `You have ${left.toLocaleString('en-GB')} character${left === 1 ? '' : 's'} remaining`
+      : `You have ${(-left).toLocaleString('en-GB')} character${left === -1 ? '' : 's'} too many`;
   return (
     <p id={id} className={left < 0 ? 'error count' : 'hint count'} aria-live="polite">
       {text}

@@ -22,7 +22,18 @@ export interface RequestFilter {
   search: string;
 }
 
-export const EMPTY_FILTER: RequestFilter = { view: 'all', status: '', service: '', ward: '', classification: '', capacity: '', route: '', officer: '', meetingId: '', search: '' };
+export const EMPTY_FILTER: RequestFilter = {
+  view: 'all',
+  status: '',
+  service: '',
+  ward: '',
+  classification: '',
+  capacity: '',
+  route: '',
+  officer: '',
+  meetingId: '',
+  search: '',
+};
 
 export type SortKey = 'target' | 'sentOn' | 'reference' | 'subject' | 'status' | 'service' | 'officerName';
 export type Sort = { key: SortKey; descending: boolean };
@@ -98,7 +109,8 @@ export async function orderedIds(sort: Sort): Promise<string[]> {
 }
 
 /** The ordered ids kept to those matching (the list does this in memory as either side changes). */
-export const keepMatching = (ordered: readonly string[], matching: ReadonlySet<string> | null): readonly string[] => (matching ? ordered.filter((id) => matching.has(id)) : ordered);
+export const keepMatching = (ordered: readonly string[], matching: ReadonlySet<string> | null): readonly string[] =>
+  matching ? ordered.filter((id) => matching.has(id)) : ordered;
 
 /** The ids of the requests matching the filter, in the chosen order. */
 export async function requestIds(filter: RequestFilter, sort: Sort): Promise<readonly string[]> {
@@ -122,7 +134,8 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 
 /** The values each filter offers: the distinct keys of its index. */
 export async function filterOptions() {
-  const distinct = async (index: keyof WorkingRequest) => ((await db.requests.orderBy(index as string).uniqueKeys()) as string[]).filter(Boolean).sort(collator.compare);
+  const distinct = async (index: keyof WorkingRequest) =>
+    ((await db.requests.orderBy(index as string).uniqueKeys()) as string[]).filter(Boolean).sort(collator.compare);
   const [service, ward, classification, capacity, route, officer, meetingIds] = await Promise.all([
     distinct('service'),
     distinct('ward'),
@@ -133,9 +146,14 @@ export async function filterOptions() {
     db.requests.orderBy('meetingId').uniqueKeys() as Promise<string[]>,
   ]);
   // A meeting's label as the rows carry it (the meetings table may not list a PA's hidden ones).
-  const meeting = (await Promise.all(meetingIds.map(async (value) => ({ value, label: (await db.requests.where('meetingId').equals(value).first())?.meetingLabel || 'A meeting' })))).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
+  const meeting = (
+    await Promise.all(
+      meetingIds.map(async (value) => ({
+        value,
+        label: (await db.requests.where('meetingId').equals(value).first())?.meetingLabel || 'A meeting',
+      })),
+    )
+  ).sort((a, b) => collator.compare(a.label, b.label));
   return { service, ward, classification, capacity, route, officer, meeting };
 }
 export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
@@ -143,13 +161,21 @@ export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 /** How many requests are in each worklist view (the Today counts), from the views index. */
 export async function viewCounts(): Promise<Record<Exclude<RequestView, 'all'>, number>> {
   const count = (view: RequestView) => db.requests.where('views').equals(view).count();
-  const [overdue, dueSoon, awaitingMo, chairNotices] = await Promise.all([count('overdue'), count('due-soon'), count('awaiting-mo'), count('chair-notices')]);
+  const [overdue, dueSoon, awaitingMo, chairNotices] = await Promise.all([
+    count('overdue'),
+    count('due-soon'),
+    count('awaiting-mo'),
+    count('chair-notices'),
+  ]);
   return { overdue, 'due-soon': dueSoon, 'awaiting-mo': awaitingMo, 'chair-notices': chairNotices };
 }
 
 /** Every (service, sent on) pair of the requests the user can read, from one compound index. */
 export async function sentByService(): Promise<Array<{ service: string; sentOn: string }>> {
-  const keys = (await db.requests.where('[service+sentOn]').between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey]).keys()) as unknown as Array<[string, string]>;
+  const keys = (await db.requests
+    .where('[service+sentOn]')
+    .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
+    .keys()) as unknown as Array<[string, string]>;
   // Locked placeholders carry no service or date.
   return keys.filter(([service, sentOn]) => service && sentOn).map(([service, sentOn]) => ({ service, sentOn }));
 }

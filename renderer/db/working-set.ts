@@ -75,7 +75,11 @@ export const PAGE_OVERLAP = 50;
 const WRITE_CHUNK = 500;
 
 /** Search terms as the list reads them: lower-case words of two or more letters or digits. */
-export const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 1);
 
 export const sortKeyOf = (text: string): string => text.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
 

@@ -52,7 +52,16 @@ export type ArrivalSummary = z.infer<typeof arrivalSummarySchema>;
 export const recordArrivalInputSchema = arrivalContentSchema.extend({
   requestId: z.string().min(1).max(200),
   files: z
-    .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 50 * 1024 * 1024, { error: 'A dropped file can be at most 50 MB; use “Choose files” for larger ones.' }) }))
+    .array(
+      z.object({
+        name: z.string().min(1).max(255),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.length <= 50 * 1024 * 1024, {
+            error: 'A dropped file can be at most 50 MB; use “Choose files” for larger ones.',
+          }),
+      }),
+    )
     .max(MAX_FILES_PER_ARRIVAL, { error: `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item` }),
   pick: z.boolean(),
 });
@@ -66,7 +75,14 @@ export const openedArrivalSchema = arrivalSummarySchema.extend({
 export type OpenedArrival = z.infer<typeof openedArrivalSchema>;
 
 export function arrivalSummary(a: StoredArrival): ArrivalSummary {
-  return { id: a.id, requestId: a.requestId, arrivedOn: a.arrivedOn, fileCount: a.files.length, status: a.materialId ? 'classified' : 'waiting', materialId: a.materialId };
+  return {
+    id: a.id,
+    requestId: a.requestId,
+    arrivedOn: a.arrivedOn,
+    fileCount: a.files.length,
+    status: a.materialId ? 'classified' : 'waiting',
+    materialId: a.materialId,
+  };
 }
 
 /** Arrivals still waiting for the Member to classify them (Today's "Arrived for you"). */

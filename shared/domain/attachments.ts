@@ -14,7 +14,8 @@ export const MAX_FILES_PER_ATTACH = 20;
 
 /** Why this file cannot be attached, or null when it can. */
 export function attachmentProblem(file: { name: string; size: number }): string | null {
-  if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}” is ${Math.ceil(file.size / (1024 * 1024))} MB; files over ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB cannot be attached. Ask the officer for a smaller copy, or split it.`;
+  if (file.size > MAX_ATTACHMENT_BYTES)
+    return `“${file.name}” is ${Math.ceil(file.size / (1024 * 1024))} MB; files over ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB cannot be attached. Ask the officer for a smaller copy, or split it.`;
   return null;
 }
 
@@ -31,14 +32,18 @@ export function mayExportAttachment(
   if (!isVisibleInMode(material, mode) || (material.isBriefing && mode.kind !== 'normal')) {
     return {
       allowed: false,
-      reason: mode.kind === 'public-meeting' ? 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.' : 'Only this meeting’s pink papers can be used during the private session.',
+      reason:
+        mode.kind === 'public-meeting'
+          ? 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.'
+          : 'Only this meeting’s pink papers can be used during the private session.',
     };
   }
   const approved = disclosures.filter((d) => mayReleaseForDisclosure(d));
   // R-ASK-11 (002): consent withdrawn or refused after approval still stops the copy, as it stops the disclosure.
   const consented = approved.find((d) => thirdPartyDisclosureCheck({ thirdParty: material.thirdParty ?? null }, d.ground).allowed);
   if (consented) return { allowed: true, audited: true };
-  if (approved.length) return { allowed: false, reason: thirdPartyDisclosureCheck({ thirdParty: material.thirdParty ?? null }, approved[0]!.ground).reason };
+  if (approved.length)
+    return { allowed: false, reason: thirdPartyDisclosureCheck({ thirdParty: material.thirdParty ?? null }, approved[0]!.ground).reason };
   const level = isProtected(material.classification) ? LEVEL_PHRASES[effectiveLevel(material.classification)] : 'a confidential briefing';
   const furthest = disclosures.map((d) => d.state).sort((a, b) => GATE_STATES.indexOf(b) - GATE_STATES.indexOf(a))[0];
   return {

@@ -18,8 +18,18 @@ export type HolidayScope = { kind: 'nation'; nation: Nation } | { kind: 'any-uk-
 
 /** One-off holidays announced at short notice, and holidays the user says are not kept (R-DUE-2). */
 export const holidayEditsSchema = z.object({
-  added: z.array(z.object({ date: isoDateSchema, name: z.string().trim().min(1, { error: 'Name the holiday' }).max(120, { error: 'The name can be at most 120 characters' }), nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }) })).max(200, { error: 'At most 200 added holidays' }),
-  removed: z.array(z.object({ date: isoDateSchema, nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }) })).max(200, { error: 'At most 200 holidays marked not kept' }),
+  added: z
+    .array(
+      z.object({
+        date: isoDateSchema,
+        name: z.string().trim().min(1, { error: 'Name the holiday' }).max(120, { error: 'The name can be at most 120 characters' }),
+        nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }),
+      }),
+    )
+    .max(200, { error: 'At most 200 added holidays' }),
+  removed: z
+    .array(z.object({ date: isoDateSchema, nations: z.array(nationSchema).min(1, { error: 'Choose at least one nation' }) }))
+    .max(200, { error: 'At most 200 holidays marked not kept' }),
 });
 export type HolidayEdits = z.infer<typeof holidayEditsSchema>;
 export const NO_EDITS: HolidayEdits = { added: [], removed: [] };
@@ -77,7 +87,12 @@ export interface DueDateExplanation {
 }
 
 // R-DUE-2 (FOIA s.10): the day of receipt is day 0 whatever day it is; the first working day after it is day 1.
-export function addWorkingDays(received: IsoDate, workingDays: number, scope: HolidayScope, edits: HolidayEdits = NO_EDITS): DueDateExplanation {
+export function addWorkingDays(
+  received: IsoDate,
+  workingDays: number,
+  scope: HolidayScope,
+  edits: HolidayEdits = NO_EDITS,
+): DueDateExplanation {
   parseIsoDate(received, 'The date received');
   if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > 366) {
     throw new DomainError('invalid-input', `The number of working days must be a whole number from 0 to 366, not ${workingDays}`);
@@ -168,7 +183,8 @@ export interface GovUkHoliday {
 export type GovUkBankHolidays = Record<Nation, GovUkHoliday[]>;
 
 const GOV_UK_MAX_EVENTS = 2000;
-const govUkRefusal = (detail: string) => new DomainError('invalid-input', `This is not the gov.uk bank holidays file (bank-holidays.json): ${detail}`);
+const govUkRefusal = (detail: string) =>
+  new DomainError('invalid-input', `This is not the gov.uk bank holidays file (bank-holidays.json): ${detail}`);
 
 // R-DUE-2 (FOIA s.10; FOISA s.73): reads gov.uk's bank-holidays.json strictly: the three divisions, each event with a title, a real date, notes and bunting; anything else is refused.
 export function parseGovUkBankHolidays(input: unknown): GovUkBankHolidays {

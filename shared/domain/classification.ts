@@ -66,7 +66,9 @@ const CLASSIFICATION_PARTS: Record<string, string> = {
 export function classify(input: unknown): Classification {
   const parsed = classificationSchema.safeParse(input);
   if (!parsed.success) {
-    const parts = [...new Set(parsed.error.issues.map((i) => CLASSIFICATION_PARTS[String(i.path[0] ?? 'level')] ?? CLASSIFICATION_PARTS.level!))];
+    const parts = [
+      ...new Set(parsed.error.issues.map((i) => CLASSIFICATION_PARTS[String(i.path[0] ?? 'level')] ?? CLASSIFICATION_PARTS.level!)),
+    ];
     throw new DomainError('invalid-input', `The classification is incomplete: ${parts.join('; ')}.`);
   }
   if (parsed.data.level === 'pink-paper') parseIsoDate(parsed.data.meetingDate, 'The meeting date');
@@ -102,7 +104,10 @@ export interface CommitteeResolution {
 export function reclassifyPinkPaper(current: Classification, next: Classification, resolution: CommitteeResolution | null): Classification {
   if (current.level !== 'pink-paper' || next.level === 'pink-paper') return next;
   if (!resolution || !resolution.meeting.trim() || !resolution.minuteReference.trim()) {
-    throw new DomainError('refused', 'A pink paper stays confidential until the committee resolves not to exclude the press and public. Record that resolution (meeting, date and minute reference) to reclassify it (000 §17.9.3).');
+    throw new DomainError(
+      'refused',
+      'A pink paper stays confidential until the committee resolves not to exclude the press and public. Record that resolution (meeting, date and minute reference) to reclassify it (000 §17.9.3).',
+    );
   }
   parseIsoDate(resolution.date, 'The resolution date');
   return next;
@@ -124,9 +129,12 @@ export function checkCapacityUse(
   intended: { capacity: Capacity; purpose?: string; use: CapacityUse },
   capacityBound = true,
 ): CapacityCheck {
-  if (!material || !Object.hasOwn(CAPACITIES, material.givenForCapacity)) throw new DomainError('invalid-input', 'It is not recorded in which role this material was given to you.');
-  if (!intended || !Object.hasOwn(CAPACITIES, intended.capacity)) throw new DomainError('invalid-input', 'Choose the role you are acting in.');
-  if (!Object.hasOwn(CAPACITY_USES, intended.use)) throw new DomainError('invalid-input', 'Say whether this is for a request, passing it on or a note.');
+  if (!material || !Object.hasOwn(CAPACITIES, material.givenForCapacity))
+    throw new DomainError('invalid-input', 'It is not recorded in which role this material was given to you.');
+  if (!intended || !Object.hasOwn(CAPACITIES, intended.capacity))
+    throw new DomainError('invalid-input', 'Choose the role you are acting in.');
+  if (!Object.hasOwn(CAPACITY_USES, intended.use))
+    throw new DomainError('invalid-input', 'Say whether this is for a request, passing it on or a note.');
   const given = CAPACITIES[material.givenForCapacity];
   const purpose = (material.givenForPurpose ?? '').trim() || 'no purpose recorded';
   const givenFor = { capacity: material.givenForCapacity, capacityName: given, purpose };
@@ -148,7 +156,11 @@ export interface BriefingPermission {
 }
 
 // R-CLS-5 (003 §4.13–4.14): records the requesting Member's permission to share a briefing; only they can give it, and not in the future.
-export function recordBriefingPermission(briefing: { requestedBy: string }, permission: BriefingPermission, today: IsoDate): BriefingPermission {
+export function recordBriefingPermission(
+  briefing: { requestedBy: string },
+  permission: BriefingPermission,
+  today: IsoDate,
+): BriefingPermission {
   parseIsoDate(today, 'Today');
   const givenBy = (permission?.givenBy ?? '').trim();
   if (!givenBy) throw new DomainError('invalid-input', 'Record who gave permission to share the briefing.');
@@ -156,30 +168,45 @@ export function recordBriefingPermission(briefing: { requestedBy: string }, perm
     throw new DomainError('refused', `Only ${briefing.requestedBy}, who asked for the briefing, can permit sharing it.`);
   }
   parseIsoDate(permission.givenOn, 'The date permission was given');
-  if (compareIso(permission.givenOn, today) > 0) throw new DomainError('invalid-input', 'The date permission was given cannot be after today.');
+  if (compareIso(permission.givenOn, today) > 0)
+    throw new DomainError('invalid-input', 'The date permission was given cannot be after today.');
   const sharedWith = permission.sharedWith?.trim() || null;
   return { givenBy, givenOn: permission.givenOn, sharedWith };
 }
 
 // R-CLS-5 (003 §4.13–4.14): a confidential briefing is shared with another Member only with the requesting Member's recorded permission.
-export function canShareBriefing(briefing: { requestedBy: string; permission?: BriefingPermission | null }, share: { by: string; to: string }): { allowed: boolean; reason: string } {
+export function canShareBriefing(
+  briefing: { requestedBy: string; permission?: BriefingPermission | null },
+  share: { by: string; to: string },
+): { allowed: boolean; reason: string } {
   const requester = briefing.requestedBy.trim();
   const to = (share?.to ?? '').trim();
   if (!to) return { allowed: false, reason: 'Name the Member you want to share the briefing with.' };
   const by = (share?.by ?? '').trim();
   // The Member who asked for it decides for themselves; giving it back to them needs no permission.
-  if (to.toLowerCase() === requester.toLowerCase() || by.toLowerCase() === requester.toLowerCase()) return { allowed: true, reason: `${requester} asked for this briefing.` };
+  if (to.toLowerCase() === requester.toLowerCase() || by.toLowerCase() === requester.toLowerCase())
+    return { allowed: true, reason: `${requester} asked for this briefing.` };
   const p = briefing.permission;
   const valid = !!p && p.givenBy.trim().toLowerCase() === requester.toLowerCase() && /^\d{4}-\d{2}-\d{2}$/.test(p.givenOn);
   if (valid && (!p!.sharedWith || p!.sharedWith.trim().toLowerCase() === to.toLowerCase())) {
-    return { allowed: true, reason: `${requester} gave permission to share it${p!.sharedWith ? ` with ${p!.sharedWith}` : ''} on ${formatUk(p!.givenOn)}.` };
+    return {
+      allowed: true,
+      reason: `${requester} gave permission to share it${p!.sharedWith ? ` with ${p!.sharedWith}` : ''} on ${formatUk(p!.givenOn)}.`,
+    };
   }
-  if (valid && p!.sharedWith) return { allowed: false, reason: `${requester} permitted sharing this briefing with ${p!.sharedWith} only, not ${to}.` };
-  return { allowed: false, reason: `This confidential briefing was asked for by ${requester}. It is not shared with other Members unless ${requester} permits it; record their permission first (003 §4.13–4.14).` };
+  if (valid && p!.sharedWith)
+    return { allowed: false, reason: `${requester} permitted sharing this briefing with ${p!.sharedWith} only, not ${to}.` };
+  return {
+    allowed: false,
+    reason: `This confidential briefing was asked for by ${requester}. It is not shared with other Members unless ${requester} permits it; record their permission first (003 §4.13–4.14).`,
+  };
 }
 
 // R-CLS-6 (000 §17.9.1; 001 §24.8(c)): personal data has a retention date; when it is reached the product prompts to erase it.
-export function retentionDue(items: Array<{ id: string; title: string; personalData: PersonalData | null; erasedOn?: string | null }>, today: IsoDate): Array<{ id: string; title: string; retainUntil: IsoDate }> {
+export function retentionDue(
+  items: Array<{ id: string; title: string; personalData: PersonalData | null; erasedOn?: string | null }>,
+  today: IsoDate,
+): Array<{ id: string; title: string; retainUntil: IsoDate }> {
   parseIsoDate(today, 'Today');
   const due = [];
   for (const item of items) {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { checkCopies, checkCouncilEmail, escalationNames, nextEscalation, type EscalationLevel } from './requests';
 import { formatUk, type IsoDate } from './dates';
 
-
 /** The emails the app can draft for a request. */
 import { draftKindSchema, type DraftKind } from './requests';
 export const draftKindNames: Record<DraftKind, string> = {
@@ -98,7 +97,10 @@ export interface DraftContent {
 export type Applicability = { applies: true } | { applies: false; reason: string };
 
 /** Which drafts make sense for this request now (the screen offers those; main refuses the rest). */
-export function draftApplies(kind: DraftKind, f: Pick<DraftFacts, 'status' | 'acknowledged' | 'acknowledgeBy' | 'today' | 'chairNotice' | 'moReferral' | 'routeId' | 'escalatedTo'>): Applicability {
+export function draftApplies(
+  kind: DraftKind,
+  f: Pick<DraftFacts, 'status' | 'acknowledged' | 'acknowledgeBy' | 'today' | 'chairNotice' | 'moReferral' | 'routeId' | 'escalatedTo'>,
+): Applicability {
   const overdue = f.status === 'overdue' || f.status === 'very-overdue' || f.status === 'escalated';
   const ackLate = !f.acknowledged && !!f.acknowledgeBy && f.acknowledgeBy < f.today;
   switch (kind) {
@@ -125,7 +127,12 @@ export function draftApplies(kind: DraftKind, f: Pick<DraftFacts, 'status' | 'ac
 }
 
 // R-ASK-9 (000 §17.13.2) and R-ASK-10 (001 §24.11(a)): From the council address, copies visible, never Bcc.
-export function checkDraftAddresses(from: string, councilDomain: string, copies: string[], blindCopies: string[] = []): { ok: true } | { ok: false; reason: string } {
+export function checkDraftAddresses(
+  from: string,
+  councilDomain: string,
+  copies: string[],
+  blindCopies: string[] = [],
+): { ok: true } | { ok: false; reason: string } {
   const email = checkCouncilEmail(from, councilDomain ? [councilDomain] : []);
   if (!email.ok) return email;
   const c = checkCopies({ cc: copies, bcc: blindCopies });
@@ -165,31 +172,116 @@ export function composeDraft(kind: DraftKind, f: DraftFacts, councilDomain: stri
 
   switch (kind) {
     case 'request':
-      return { kind, ...base, to: officerTo, notes, subject: `${f.subject} ${tag}`, body: [greeting(f.officer?.name), '', 'I would be grateful for the following information.', '', ...facts, '', ...dueLines, signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: officerTo,
+        notes,
+        subject: `${f.subject} ${tag}`,
+        body: [
+          greeting(f.officer?.name),
+          '',
+          'I would be grateful for the following information.',
+          '',
+          ...facts,
+          '',
+          ...dueLines,
+          signOff,
+        ].join('\n'),
+      };
     case 'chaser': {
       const what = f.acknowledged ? 'an answer' : 'an acknowledgement';
       const due = f.acknowledged ? f.target : (f.acknowledgeBy ?? f.target);
-      return { kind, ...base, to: officerTo, notes, subject: `Chaser: ${f.subject} ${tag}`, body: [greeting(f.officer?.name), '', `I wrote on ${formatUk(f.sentOn)} asking for the information below and have not yet had ${what}, which was due by ${formatUk(due)}.`, 'Please could you reply, or tell me when I can expect it.', '', ...facts, signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: officerTo,
+        notes,
+        subject: `Chaser: ${f.subject} ${tag}`,
+        body: [
+          greeting(f.officer?.name),
+          '',
+          `I wrote on ${formatUk(f.sentOn)} asking for the information below and have not yet had ${what}, which was due by ${formatUk(due)}.`,
+          'Please could you reply, or tell me when I can expect it.',
+          '',
+          ...facts,
+          signOff,
+        ].join('\n'),
+      };
     }
     case 'escalation': {
       // R-DUE-4 (000 §17.8.2; 004 §11.10): the next level up.
       const next = nextEscalation(f.escalatedTo, false);
       const to = next.level === 'monitoring-officer' ? f.monitoringOfficer : f.escalationAddress;
       if (!to) notes.push(`The directory has no address for ${escalationNames[next.level]}: add it in your email program.`);
-      return { kind, ...base, to: to ? [to] : [], cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])], notes, subject: `Escalation: ${f.subject} ${tag}`, body: [greeting(to?.name), '', `I am escalating to ${escalationNames[next.level]} a request I sent on ${formatUk(f.sentOn)}${f.officer ? ` to ${f.officer.name}` : ''}. The answer was due by ${formatUk(f.target)} and has not arrived.`, '', ...facts, signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: to ? [to] : [],
+        cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])],
+        notes,
+        subject: `Escalation: ${f.subject} ${tag}`,
+        body: [
+          greeting(to?.name),
+          '',
+          `I am escalating to ${escalationNames[next.level]} a request I sent on ${formatUk(f.sentOn)}${f.officer ? ` to ${f.officer.name}` : ''}. The answer was due by ${formatUk(f.target)} and has not arrived.`,
+          '',
+          ...facts,
+          signOff,
+        ].join('\n'),
+      };
     }
     case 'chair-notice':
       // R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): the chair / executive member is told what was asked.
       notes.push('Add the chair’s or executive member’s address in your email program.');
-      return { kind, ...base, to: [], notes, subject: `For information: ${f.subject} ${tag}`, body: [greeting(undefined), '', f.chairNotice?.text ?? '', signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: [],
+        notes,
+        subject: `For information: ${f.subject} ${tag}`,
+        body: [greeting(undefined), '', f.chairNotice?.text ?? '', signOff].join('\n'),
+      };
     case 'mo-referral': {
       // R-ASK-4 (004 §11.9; 002): the Monitoring Officer decides the need to know.
       if (!f.monitoringOfficer) notes.push('The directory has no address for the Monitoring Officer: add it in your email program.');
-      return { kind, ...base, to: f.monitoringOfficer ? [f.monitoringOfficer] : [], cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])], notes, subject: `Need to know: please decide: ${f.subject} ${tag}`, body: [greeting(f.monitoringOfficer?.name), '', 'Please would you decide whether I have a need to know the information below.', line('Why I am asking you', f.moReferral?.reason) ?? '', '', ...facts, signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: f.monitoringOfficer ? [f.monitoringOfficer] : [],
+        cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])],
+        notes,
+        subject: `Need to know: please decide: ${f.subject} ${tag}`,
+        body: [
+          greeting(f.monitoringOfficer?.name),
+          '',
+          'Please would you decide whether I have a need to know the information below.',
+          line('Why I am asking you', f.moReferral?.reason) ?? '',
+          '',
+          ...facts,
+          signOff,
+        ].join('\n'),
+      };
     }
     case 'foi':
       // R-ASK-5 (000 §17.8.6): anyone's right, with its own 20-working-day clock; no need to know is argued.
-      return { kind, ...base, to: officerTo, notes, subject: `Freedom of Information request: ${f.subject} ${tag}`, body: [greeting(f.officer?.name), '', 'Under the Freedom of Information Act 2000 (or the Environmental Information Regulations), please provide:', '', f.question, '', `The statutory deadline is ${formatUk(f.target)}.`, signOff].join('\n') };
+      return {
+        kind,
+        ...base,
+        to: officerTo,
+        notes,
+        subject: `Freedom of Information request: ${f.subject} ${tag}`,
+        body: [
+          greeting(f.officer?.name),
+          '',
+          'Under the Freedom of Information Act 2000 (or the Environmental Information Regulations), please provide:',
+          '',
+          f.question,
+          '',
+          `The statutory deadline is ${formatUk(f.target)}.`,
+          signOff,
+        ].join('\n'),
+      };
   }
 }
 
@@ -200,13 +292,24 @@ export class DraftRefused extends Error {
 
 /** A `mailto:` link for the draft, or null when it would be too long for some mail programs. */
 export function mailtoFor(d: Pick<DraftContent, 'to' | 'cc' | 'subject' | 'body'>): string | null {
-  const q = [`subject=${encodeURIComponent(d.subject)}`, d.cc.length ? `cc=${encodeURIComponent(d.cc.join(','))}` : null, `body=${encodeURIComponent(d.body.replace(/\n/g, '\r\n'))}`].filter(Boolean).join('&');
+  const q = [
+    `subject=${encodeURIComponent(d.subject)}`,
+    d.cc.length ? `cc=${encodeURIComponent(d.cc.join(','))}` : null,
+    `body=${encodeURIComponent(d.body.replace(/\n/g, '\r\n'))}`,
+  ]
+    .filter(Boolean)
+    .join('&');
   const url = `mailto:${d.to.map((t) => encodeURIComponent(t.email)).join(',')}?${q}`;
   return url.length < MAX_MAILTO_CHARS ? url : null;
 }
 
 /** The request's timeline entry when the Member says a draft was sent. */
-export function sentEventFor(kind: DraftKind, on: IsoDate): { type: 'chased' | 'escalated' | 'emailed'; on: IsoDate; note: string; informationWithheld?: boolean; kind?: DraftKind } | { type: 'chair-notice'; on: IsoDate } {
+export function sentEventFor(
+  kind: DraftKind,
+  on: IsoDate,
+):
+  | { type: 'chased' | 'escalated' | 'emailed'; on: IsoDate; note: string; informationWithheld?: boolean; kind?: DraftKind }
+  | { type: 'chair-notice'; on: IsoDate } {
   if (kind === 'chaser') return { type: 'chased', on, note: 'Chaser sent by email.' };
   if (kind === 'escalation') return { type: 'escalated', on, note: 'Escalation sent by email.', informationWithheld: false };
   if (kind === 'chair-notice') return { type: 'chair-notice', on };
@@ -321,7 +424,10 @@ export type MatchBy = 'reference' | 'in-reply-to' | 'thread-index' | 'thread-top
 export type Match = { requestId: string; by: MatchBy } | null;
 
 /** Matching an imported message: the reference tag, then In-Reply-To/References, then Outlook's thread headers. */
-export function matchMessage(m: Pick<MessageFacts, 'subject' | 'text' | 'inReplyTo' | 'references' | 'threadIndex' | 'threadTopic'>, index: MatchIndex): Match {
+export function matchMessage(
+  m: Pick<MessageFacts, 'subject' | 'text' | 'inReplyTo' | 'references' | 'threadIndex' | 'threadTopic'>,
+  index: MatchIndex,
+): Match {
   const tag = findReferenceTag(m.subject) ?? findReferenceTag(m.text.slice(0, 200_000));
   if (tag && index.byReference.has(tag)) return { requestId: index.byReference.get(tag)!, by: 'reference' };
   for (const id of [m.inReplyTo, ...[...m.references].reverse()]) {
@@ -359,7 +465,12 @@ export const draftPreviewSchema = z.object({
 });
 export type DraftPreview = z.infer<typeof draftPreviewSchema>;
 
-export const draftOptionSchema = z.object({ kind: draftKindSchema, label: z.string(), applies: z.boolean(), reason: z.string().nullable() });
+export const draftOptionSchema = z.object({
+  kind: draftKindSchema,
+  label: z.string(),
+  applies: z.boolean(),
+  reason: z.string().nullable(),
+});
 
 export const messageAttachmentSchema = z.object({ name: z.string(), size: z.number(), contentType: z.string() });
 
@@ -381,7 +492,9 @@ export const correspondenceItemSchema = z.object({
   flags: z.array(importFlagSchema),
   flagNotes: z.array(z.string()),
   matchedBy: z.enum(['reference', 'in-reply-to', 'thread-index', 'thread-topic', 'hand']).nullable(),
-  filed: z.object({ kind: z.enum(FILING_KINDS), on: z.string(), promisedBy: z.string().nullable(), materialIds: z.array(z.string()) }).nullable(),
+  filed: z
+    .object({ kind: z.enum(FILING_KINDS), on: z.string(), promisedBy: z.string().nullable(), materialIds: z.array(z.string()) })
+    .nullable(),
   fileName: z.string(),
   size: z.number(),
   importedOn: z.string(),

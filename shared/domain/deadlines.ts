@@ -18,7 +18,12 @@ export function scopeFor(profile: CouncilProfile, nation: Nation): HolidayScope 
 }
 
 // R-DUE-1 (000 §17.8.2; 001 §24.5; 003 §4.3; 004 §6.5.8; FOIA s.10): acknowledgement and answer deadlines from the profile, in working days.
-export function computeDueDates(receivedOn: IsoDate, profile: CouncilProfile, nationInput: Nation, edits: HolidayEdits = NO_EDITS): DueDates {
+export function computeDueDates(
+  receivedOn: IsoDate,
+  profile: CouncilProfile,
+  nationInput: Nation,
+  edits: HolidayEdits = NO_EDITS,
+): DueDates {
   parseIsoDate(receivedOn, 'The date received');
   const nation = assertNation(nationInput);
   const scope = scopeFor(profile, nation);
@@ -32,7 +37,10 @@ export function computeDueDates(receivedOn: IsoDate, profile: CouncilProfile, na
   if (profile.acknowledgeWorkingDays !== null) {
     const ack = addWorkingDays(receivedOn, profile.acknowledgeWorkingDays, scope, edits);
     acknowledgeBy = ack.dueDate;
-    explanation.push(`Acknowledgement or holding reply: ${profile.acknowledgeWorkingDays} working days.`, ...ack.explanation.map((l) => `  ${l}`));
+    explanation.push(
+      `Acknowledgement or holding reply: ${profile.acknowledgeWorkingDays} working days.`,
+      ...ack.explanation.map((l) => `  ${l}`),
+    );
   }
   const answer = addWorkingDays(receivedOn, profile.respondWorkingDays, scope, edits);
   explanation.push(`Full answer: ${profile.respondWorkingDays} working days.`, ...answer.explanation.map((l) => `  ${l}`));
@@ -54,12 +62,23 @@ export interface DatedRequest {
 }
 
 // R-DUE-3: due dates are fixed when sent; a calendar change lists the affected requests and recomputes only on acceptance.
-export function requestsAffectedByCalendarChange(requests: DatedRequest[], newEdits: HolidayEdits): Array<{ id: string; before: { acknowledgeBy: IsoDate | null; respondBy: IsoDate }; after: { acknowledgeBy: IsoDate | null; respondBy: IsoDate } }> {
+export function requestsAffectedByCalendarChange(
+  requests: DatedRequest[],
+  newEdits: HolidayEdits,
+): Array<{
+  id: string;
+  before: { acknowledgeBy: IsoDate | null; respondBy: IsoDate };
+  after: { acknowledgeBy: IsoDate | null; respondBy: IsoDate };
+}> {
   const changes = [];
   for (const r of requests) {
     const after = computeDueDates(r.sentOn, r.profile, r.nation, newEdits);
     if (after.respondBy !== r.respondBy || after.acknowledgeBy !== r.acknowledgeBy) {
-      changes.push({ id: r.id, before: { acknowledgeBy: r.acknowledgeBy, respondBy: r.respondBy }, after: { acknowledgeBy: after.acknowledgeBy, respondBy: after.respondBy } });
+      changes.push({
+        id: r.id,
+        before: { acknowledgeBy: r.acknowledgeBy, respondBy: r.respondBy },
+        after: { acknowledgeBy: after.acknowledgeBy, respondBy: after.respondBy },
+      });
     }
   }
   return changes;
@@ -67,13 +86,21 @@ export function requestsAffectedByCalendarChange(requests: DatedRequest[], newEd
 
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): a holding reply records what is happening and a promised date, which becomes the new target.
 // With `context`, the reply's own date is checked too: not after today, not before the request was sent.
-export function applyHoldingReply(current: { respondBy: IsoDate }, reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate }, context?: { sentOn: IsoDate; today: IsoDate }): { respondBy: IsoDate; note: string } {
+export function applyHoldingReply(
+  current: { respondBy: IsoDate },
+  reply: { receivedOn: IsoDate; whatIsHappening: string; promisedBy: IsoDate },
+  context?: { sentOn: IsoDate; today: IsoDate },
+): { respondBy: IsoDate; note: string } {
   parseIsoDate(reply.receivedOn, 'The holding reply date');
   parseIsoDate(reply.promisedBy, 'The promised date');
   if (context) checkEventDate(reply.receivedOn, context, context.today, 'The holding reply date');
   if (!reply.whatIsHappening.trim()) throw new DomainError('invalid-input', 'A holding reply must say what is happening (004 §6.5.8).');
-  if (compareIso(reply.promisedBy, reply.receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
-  return { respondBy: reply.promisedBy, note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${formatUk(reply.promisedBy)} (was ${formatUk(current.respondBy)}).` };
+  if (compareIso(reply.promisedBy, reply.receivedOn) < 0)
+    throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+  return {
+    respondBy: reply.promisedBy,
+    note: `Holding reply: ${reply.whatIsHappening.trim()} New target ${formatUk(reply.promisedBy)} (was ${formatUk(current.respondBy)}).`,
+  };
 }
 
 export interface EffectiveTargets {
@@ -87,14 +114,18 @@ export interface EffectiveTargets {
 }
 
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): the target follows the most recent holding reply's promised date (a later reply replaces an earlier promise); without one, the computed date.
-export function effectiveTargets(computed: { acknowledgeBy: IsoDate | null; respondBy: IsoDate }, events: ReadonlyArray<{ type: string; on: IsoDate; promisedBy?: IsoDate }>): EffectiveTargets {
+export function effectiveTargets(
+  computed: { acknowledgeBy: IsoDate | null; respondBy: IsoDate },
+  events: ReadonlyArray<{ type: string; on: IsoDate; promisedBy?: IsoDate }>,
+): EffectiveTargets {
   parseIsoDate(computed.respondBy, 'The answer date');
   let latest: { receivedOn: IsoDate; promisedBy: IsoDate } | null = null;
   for (const e of events) {
     if (e.type !== 'holding') continue;
     parseIsoDate(e.on, 'The holding reply date');
     parseIsoDate(e.promisedBy, 'The promised date');
-    if (compareIso(e.promisedBy!, e.on) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+    if (compareIso(e.promisedBy!, e.on) < 0)
+      throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
     // Same-day replies: the one entered later wins, as events are in entry order within a day.
     if (!latest || compareIso(e.on, latest.receivedOn) >= 0) latest = { receivedOn: e.on, promisedBy: e.promisedBy! };
   }
@@ -103,7 +134,9 @@ export function effectiveTargets(computed: { acknowledgeBy: IsoDate | null; resp
     respondBy: latest?.promisedBy ?? computed.respondBy,
     computedRespondBy: computed.respondBy,
     holdingReply: latest,
-    explanation: latest ? `The officer’s holding reply of ${formatUk(latest.receivedOn)} promised an answer by ${formatUk(latest.promisedBy)}; that is now the target (it was ${formatUk(computed.respondBy)}).` : null,
+    explanation: latest
+      ? `The officer’s holding reply of ${formatUk(latest.receivedOn)} promised an answer by ${formatUk(latest.promisedBy)}; that is now the target (it was ${formatUk(computed.respondBy)}).`
+      : null,
   };
 }
 

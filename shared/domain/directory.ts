@@ -30,7 +30,15 @@ export const meetingInputSchema = z.object({
   id: z.string().optional(),
   committee: z.string().trim().min(1, { error: 'Enter the committee' }).max(120, { error: 'The committee can be at most 120 characters' }),
   date: isoDateSchema,
-  agendaItems: z.array(z.string().trim().min(1, { error: 'An agenda item cannot be empty' }).max(200, { error: 'An agenda item can be at most 200 characters' })).max(100, { error: 'A meeting can have at most 100 agenda items' }),
+  agendaItems: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'An agenda item cannot be empty' })
+        .max(200, { error: 'An agenda item can be at most 200 characters' }),
+    )
+    .max(100, { error: 'A meeting can have at most 100 agenda items' }),
   /** Agenda items taken in private (pink papers), each one of `agendaItems` (shared/domain/meeting-import). */
   privateItems: privateItemsSchema.optional(),
   /** Set when the meeting came from a calendar file or the democracy site: a re-import updates it rather than adding another. */

@@ -19,7 +19,11 @@ export const evidenceSchemas = {
   a: z.object({ consentGivenBy: z.string().trim().min(1), authority: z.string().trim().min(3), consentDate: isoDateSchema }),
   b: z.object({ legalProvision: z.string().trim().min(3), requestedBy: z.string().trim().min(1) }),
   c: z.object({ adviser: z.string().trim().min(1), profession: z.string().trim().min(1), confidentialityAgreed: z.literal(true) }),
-  d: z.object({ publicInterestReasons: z.string().trim().min(20), goodFaith: z.literal(true), consistentWithAuthorityRequirements: z.literal(true) }),
+  d: z.object({
+    publicInterestReasons: z.string().trim().min(20),
+    goodFaith: z.literal(true),
+    consistentWithAuthorityRequirements: z.literal(true),
+  }),
 } as const;
 export type Evidence = z.infer<(typeof evidenceSchemas)[Ground]>;
 
@@ -38,7 +42,17 @@ const EVIDENCE_WORDS: Record<string, string> = {
   consistentWithAuthorityRequirements: 'confirmation it is in line with the council’s reasonable requirements',
 };
 
-export const GATE_STATES = ['draft', 'ground-chosen', 'evidence-complete', 'mo-asked', 'mo-consulted', 'regard-recorded', 'approved', 'disclosed', 'abandoned'] as const;
+export const GATE_STATES = [
+  'draft',
+  'ground-chosen',
+  'evidence-complete',
+  'mo-asked',
+  'mo-consulted',
+  'regard-recorded',
+  'approved',
+  'disclosed',
+  'abandoned',
+] as const;
 export type GateState = (typeof GATE_STATES)[number];
 export const gateStateNames: Record<GateState, string> = {
   draft: 'Draft',
@@ -52,7 +66,12 @@ export const gateStateNames: Record<GateState, string> = {
   abandoned: 'Abandoned',
 };
 
-export const moConsultationSchema = z.object({ requestedOn: isoDateSchema, monitoringOfficer: z.string(), advice: z.string(), adviceOn: isoDateSchema });
+export const moConsultationSchema = z.object({
+  requestedOn: isoDateSchema,
+  monitoringOfficer: z.string(),
+  advice: z.string(),
+  adviceOn: isoDateSchema,
+});
 export type MoConsultation = z.infer<typeof moConsultationSchema>;
 /** The first half of a consultation: when the Monitoring Officer was asked, and who (R-DIS-2); the advice follows later. */
 export const moRequestSchema = z.object({ requestedOn: isoDateSchema, monitoringOfficer: z.string() });
@@ -93,13 +112,31 @@ export const gateEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ask-monitoring-officer'), request: moRequestSchema }),
   z.object({ type: z.literal('record-advice'), advice: z.string(), adviceOn: isoDateSchema }),
   z.object({ type: z.literal('record-regard'), regard: regardSchema }),
-  z.object({ type: z.literal('approve'), officerCheck: officerCheckSchema, withheld: z.string().max(500, { error: 'Say in up to 500 characters what is left out' }).optional() }),
+  z.object({
+    type: z.literal('approve'),
+    officerCheck: officerCheckSchema,
+    withheld: z.string().max(500, { error: 'Say in up to 500 characters what is left out' }).optional(),
+  }),
   z.object({ type: z.literal('disclose'), ...disclosedSchema.shape }),
-  z.object({ type: z.literal('abandon'), reason: z.string().max(1000, { error: 'The reason can be at most 1,000 characters' }), on: isoDateSchema.optional() }),
+  z.object({
+    type: z.literal('abandon'),
+    reason: z.string().max(1000, { error: 'The reason can be at most 1,000 characters' }),
+    on: isoDateSchema.optional(),
+  }),
 ]);
 export type GateEvent = z.infer<typeof gateEventSchema>;
 export type GateEventType = GateEvent['type'];
-export const GATE_EVENTS: GateEventType[] = ['choose-ground', 'complete-evidence', 'record-consultation', 'ask-monitoring-officer', 'record-advice', 'record-regard', 'approve', 'disclose', 'abandon'];
+export const GATE_EVENTS: GateEventType[] = [
+  'choose-ground',
+  'complete-evidence',
+  'record-consultation',
+  'ask-monitoring-officer',
+  'record-advice',
+  'record-regard',
+  'approve',
+  'disclose',
+  'abandon',
+];
 
 export type TransitionResult = { ok: true; gate: Gate } | { ok: false; reason: string };
 
@@ -135,19 +172,22 @@ const dateProblem = (value: unknown, what: string, today?: IsoDate): string | nu
 
 // R-DIS-1..3, R-DIS-5 (000 §17.9.2, §17.9.6; 003 §4.8, §5.2; 004 §11.11): the disclosure gate; every illegal step is refused with a reason. With `today`, dates after it are refused.
 export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile, today?: IsoDate): TransitionResult {
-  if (!event || typeof event !== 'object' || !GATE_EVENTS.includes(event.type)) return refuse('That is not a step of the disclosure process.');
+  if (!event || typeof event !== 'object' || !GATE_EVENTS.includes(event.type))
+    return refuse('That is not a step of the disclosure process.');
   if (gate.state === 'disclosed') return refuse('This disclosure has already been made and is in the register; it cannot be changed.');
   if (gate.state === 'abandoned') return refuse('This disclosure was abandoned. Start a new one if you still want to pass it on.');
   const mo = gate.ground ? requiresMonitoringOfficer(gate.ground, profile) : false;
 
   switch (event.type) {
     case 'choose-ground': {
-      if (gate.state !== 'draft' && gate.state !== 'ground-chosen') return refuse('The ground can only be chosen before the evidence is complete. Start a new disclosure to use another ground.');
+      if (gate.state !== 'draft' && gate.state !== 'ground-chosen')
+        return refuse('The ground can only be chosen before the evidence is complete. Start a new disclosure to use another ground.');
       if (!(event.ground in GROUNDS)) return refuse('Choose one of the grounds (a) to (d).');
       return { ok: true, gate: { state: 'ground-chosen', ground: event.ground } };
     }
     case 'complete-evidence': {
-      if (gate.state !== 'ground-chosen' || !gate.ground) return refuse(gate.state === 'draft' ? 'Choose the ground first.' : 'The evidence is already complete.');
+      if (gate.state !== 'ground-chosen' || !gate.ground)
+        return refuse(gate.state === 'draft' ? 'Choose the ground first.' : 'The evidence is already complete.');
       const parsed = evidenceSchemas[gate.ground].safeParse(event.evidence);
       if (!parsed.success) {
         const missing = [...new Set(parsed.error.issues.map((i) => EVIDENCE_WORDS[String(i.path[0])] ?? 'the evidence'))];
@@ -157,13 +197,22 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
     }
     case 'record-consultation':
     case 'ask-monitoring-officer': {
-      if (!mo) return refuse(gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.');
+      if (!mo)
+        return refuse(
+          gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.',
+        );
       if (gate.state !== 'evidence-complete') {
-        if (gate.state === 'draft' || gate.state === 'ground-chosen') return refuse('Complete the evidence before consulting the Monitoring Officer.');
-        return refuse(gate.state === 'mo-asked' ? 'The Monitoring Officer has already been asked: record the advice when it comes.' : 'The Monitoring Officer has already been consulted.');
+        if (gate.state === 'draft' || gate.state === 'ground-chosen')
+          return refuse('Complete the evidence before consulting the Monitoring Officer.');
+        return refuse(
+          gate.state === 'mo-asked'
+            ? 'The Monitoring Officer has already been asked: record the advice when it comes.'
+            : 'The Monitoring Officer has already been consulted.',
+        );
       }
       const asked = event.type === 'record-consultation' ? event.consultation : event.request;
-      if (!asked || !asked.monitoringOfficer?.trim()) return refuse('Record who you asked (the Monitoring Officer or their deputy) and when.');
+      if (!asked || !asked.monitoringOfficer?.trim())
+        return refuse('Record who you asked (the Monitoring Officer or their deputy) and when.');
       const askedProblem = dateProblem(asked.requestedOn, 'The date you asked the Monitoring Officer', today);
       if (askedProblem) return refuse(askedProblem);
       const moRequest = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer.trim() };
@@ -171,33 +220,47 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
       return withAdvice({ ...gate, moRequest }, event.consultation.advice, event.consultation.adviceOn, today);
     }
     case 'record-advice': {
-      if (!mo) return refuse(gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.');
+      if (!mo)
+        return refuse(
+          gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.',
+        );
       if (gate.state !== 'mo-asked' || !gate.moRequest) {
         if (gate.state === 'evidence-complete') return refuse('Record when you asked the Monitoring Officer, and who, first.');
-        if (gate.state === 'mo-consulted' || gate.state === 'regard-recorded' || gate.state === 'approved') return refuse('The Monitoring Officer’s advice is already recorded.');
+        if (gate.state === 'mo-consulted' || gate.state === 'regard-recorded' || gate.state === 'approved')
+          return refuse('The Monitoring Officer’s advice is already recorded.');
         return refuse('Complete the evidence and ask the Monitoring Officer first.');
       }
       return withAdvice(gate, event.advice, event.adviceOn, today);
     }
     case 'record-regard': {
       if (!mo) return refuse('There is no Monitoring Officer advice to have regard to for this ground.');
-      if (gate.state !== 'mo-consulted') return refuse(gate.state === 'regard-recorded' || gate.state === 'approved' ? 'Regard to the advice is already recorded.' : 'Consult the Monitoring Officer first.');
+      if (gate.state !== 'mo-consulted')
+        return refuse(
+          gate.state === 'regard-recorded' || gate.state === 'approved'
+            ? 'Regard to the advice is already recorded.'
+            : 'Consult the Monitoring Officer first.',
+        );
       const r = event.regard;
       if (!r || r.hadRegard !== true) return refuse('Confirm that you have had regard to the Monitoring Officer’s advice (000 §17.9.6).');
-      if (!r.followsAdvice && (r.reasons ?? '').trim().length < 20) return refuse('You are departing from the Monitoring Officer’s advice: record your reasons (000 §17.9.6).');
+      if (!r.followsAdvice && (r.reasons ?? '').trim().length < 20)
+        return refuse('You are departing from the Monitoring Officer’s advice: record your reasons (000 §17.9.6).');
       return { ok: true, gate: { ...gate, state: 'regard-recorded', regard: r } };
     }
     case 'approve': {
       const ready = mo ? gate.state === 'regard-recorded' : gate.state === 'evidence-complete';
       if (!ready) {
         if (gate.state === 'approved') return refuse('Already approved.');
-        if (mo && gate.state === 'evidence-complete') return refuse('This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).');
-        if (mo && gate.state === 'mo-asked') return refuse('This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).');
-        if (mo && gate.state === 'mo-consulted') return refuse('Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).');
+        if (mo && gate.state === 'evidence-complete')
+          return refuse('This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).');
+        if (mo && gate.state === 'mo-asked')
+          return refuse('This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).');
+        if (mo && gate.state === 'mo-consulted')
+          return refuse('Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).');
         return refuse('Choose the ground and complete its evidence first.');
       }
       const check = event.officerCheck;
-      if (!check || typeof check.checked !== 'boolean' || !check.note?.trim()) return refuse('Say whether you checked with the officer who gave you this, and what they said (003 §4.8).');
+      if (!check || typeof check.checked !== 'boolean' || !check.note?.trim())
+        return refuse('Say whether you checked with the officer who gave you this, and what they said (003 §4.8).');
       const withheld = typeof event.withheld === 'string' ? event.withheld.trim() : '';
       return { ok: true, gate: { ...gate, state: 'approved', officerCheck: check, ...(withheld ? { withheld } : {}) } };
     }
@@ -206,7 +269,10 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
       if (!event.to?.trim() || !isDate(event.on) || !event.what?.trim()) return refuse('Record what was disclosed, to whom and when.');
       const onProblem = dateProblem(event.on, 'The date it was passed on', today);
       if (onProblem) return refuse(onProblem);
-      return { ok: true, gate: { ...gate, state: 'disclosed', disclosure: { to: event.to.trim(), on: event.on, what: event.what.trim() } } };
+      return {
+        ok: true,
+        gate: { ...gate, state: 'disclosed', disclosure: { to: event.to.trim(), on: event.on, what: event.what.trim() } },
+      };
     }
     case 'abandon': {
       // Only a draft is abandoned: once approved, the Member's decision stands and is disclosed or left as it is.
@@ -229,9 +295,16 @@ function withAdvice(gate: Gate, advice: unknown, adviceOn: unknown, today?: IsoD
   const problem = dateProblem(adviceOn, 'The date of the advice', today);
   if (problem) return refuse(problem);
   if (compareIso(adviceOn as string, asked.requestedOn) < 0) {
-    return refuse(`The advice (${formatUk(adviceOn as string)}) cannot be before you asked the Monitoring Officer (${formatUk(asked.requestedOn)}).`);
+    return refuse(
+      `The advice (${formatUk(adviceOn as string)}) cannot be before you asked the Monitoring Officer (${formatUk(asked.requestedOn)}).`,
+    );
   }
-  const consultation: MoConsultation = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer, advice: advice.trim(), adviceOn: adviceOn as string };
+  const consultation: MoConsultation = {
+    requestedOn: asked.requestedOn,
+    monitoringOfficer: asked.monitoringOfficer,
+    advice: advice.trim(),
+    adviceOn: adviceOn as string,
+  };
   return { ok: true, gate: { ...gate, state: 'mo-consulted', consultation } };
 }
 
@@ -280,14 +353,20 @@ export function registerEntryFor(gate: Gate, materialId: string, id: string, rec
 
 // R-DIS-4: the register only grows; an entry whose id is already there is refused.
 export function appendToRegister(register: readonly RegisterEntry[], entry: RegisterEntry): readonly RegisterEntry[] {
-  if (register.some((e) => e.id === entry.id)) throw new DomainError('refused', 'That register entry already exists; entries cannot be rewritten. Add a correction instead.');
-  if (entry.corrects && !register.some((e) => e.id === entry.corrects)) throw new DomainError('invalid-input', 'A correction must refer to an existing entry.');
+  if (register.some((e) => e.id === entry.id))
+    throw new DomainError('refused', 'That register entry already exists; entries cannot be rewritten. Add a correction instead.');
+  if (entry.corrects && !register.some((e) => e.id === entry.corrects))
+    throw new DomainError('invalid-input', 'A correction must refer to an existing entry.');
   return Object.freeze([...register, entry]);
 }
 
 // R-DIS-1 (000 §17.9.2; 003 §5.2): after a partial approval, saving out the whole file needs a warning and the Member's confirmation that what leaves matches what was approved.
-export function exportConfirmation(gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>, saving: 'whole-file' | 'approved-part'): { needed: boolean; message: string | null } {
-  if (!mayReleaseForDisclosure(gate)) throw new DomainError('refused', 'Nothing can be saved out for this disclosure until it is approved.');
+export function exportConfirmation(
+  gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>,
+  saving: 'whole-file' | 'approved-part',
+): { needed: boolean; message: string | null } {
+  if (!mayReleaseForDisclosure(gate))
+    throw new DomainError('refused', 'Nothing can be saved out for this disclosure until it is approved.');
   if (!gate.withheld || saving === 'approved-part') return { needed: false, message: null };
   return {
     needed: true,
@@ -296,7 +375,11 @@ export function exportConfirmation(gate: Pick<Gate, 'state' | 'withheld' | 'disc
 }
 
 // R-DIS-1 (000 §17.9.2; 003 §5.2): refuses the save when confirmation is needed and was not given.
-export function checkExportConfirmed(gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>, saving: 'whole-file' | 'approved-part', confirmed: boolean): void {
+export function checkExportConfirmed(
+  gate: Pick<Gate, 'state' | 'withheld' | 'disclosure'>,
+  saving: 'whole-file' | 'approved-part',
+  confirmed: boolean,
+): void {
   const { needed, message } = exportConfirmation(gate, saving);
   if (needed && confirmed !== true) throw new DomainError('refused', `${message} The file was not saved.`);
 }

@@ -3,12 +3,24 @@
 // process enforces them (electron/main/services/material-lifecycle-service.ts), screens explain them.
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
-import { holdsPersonalData, isMemberOnly, reclassifyPinkPaper, type Classification, type CommitteeResolution, type PersonalData } from './classification';
+import {
+  holdsPersonalData,
+  isMemberOnly,
+  reclassifyPinkPaper,
+  type Classification,
+  type CommitteeResolution,
+  type PersonalData,
+} from './classification';
 import { thirdPartyConsentStatus } from './requests';
 import type { Ground } from './disclosure';
 import type { Consent, ConsentStep, Disposal, OfficerConfirmation, ThirdParty } from './material';
 
-export const CONSENT_NAMES: Record<Consent, string> = { 'not-asked': 'Not asked yet', asked: 'Asked, no answer yet', given: 'Given', refused: 'Refused' };
+export const CONSENT_NAMES: Record<Consent, string> = {
+  'not-asked': 'Not asked yet',
+  asked: 'Asked, no answer yet',
+  given: 'Given',
+  refused: 'Refused',
+};
 
 const notFuture = (on: IsoDate, today: IsoDate, what: string) => {
   parseIsoDate(on, what);
@@ -51,18 +63,32 @@ export function changeClassification(
 export function recordConsent(thirdParty: ThirdParty | null, step: ConsentStep, today: IsoDate): ThirdParty {
   if (!thirdParty) throw new DomainError('invalid-input', 'This material has no third party recorded, so there is no consent to record.');
   notFuture(step.on, today, 'The consent date');
-  if (step.status === 'refused' && !step.note.trim()) throw new DomainError('invalid-input', 'Say how the refusal was given (for example "letter of 20/11").');
-  return { name: thirdParty.name, consent: step.status, history: [...(thirdParty.history ?? []), { status: step.status, on: step.on, note: step.note.trim() }] };
+  if (step.status === 'refused' && !step.note.trim())
+    throw new DomainError('invalid-input', 'Say how the refusal was given (for example "letter of 20/11").');
+  return {
+    name: thirdParty.name,
+    consent: step.status,
+    history: [...(thirdParty.history ?? []), { status: step.status, on: step.on, note: step.note.trim() }],
+  };
 }
 
 // R-ASK-11 (002; 000 §17.9.2(b)): third-party information is not released without that person's consent; only a legal requirement (ground (b)) overrides it.
-export function thirdPartyDisclosureCheck(material: { thirdParty: ThirdParty | null }, ground: Ground | undefined): { allowed: boolean; reason: string } {
+export function thirdPartyDisclosureCheck(
+  material: { thirdParty: ThirdParty | null },
+  ground: Ground | undefined,
+): { allowed: boolean; reason: string } {
   const status = thirdPartyConsentStatus(material);
   if (status.releasable) return { allowed: true, reason: status.reason };
   if (ground === 'b') {
-    return { allowed: true, reason: `${status.reason} Ground (b) applies: the law requires the disclosure, so it does not wait for that consent (000 §17.9.2(b)).` };
+    return {
+      allowed: true,
+      reason: `${status.reason} Ground (b) applies: the law requires the disclosure, so it does not wait for that consent (000 §17.9.2(b)).`,
+    };
   }
-  return { allowed: false, reason: `${status.reason} Record their consent on the request page first, or use ground (b) if the law requires the disclosure.` };
+  return {
+    allowed: false,
+    reason: `${status.reason} Record their consent on the request page first, or use ground (b) if the law requires the disclosure.`,
+  };
 }
 
 export interface MaterialFacts {
@@ -84,7 +110,11 @@ export function goneReason(m: Pick<MaterialFacts, 'erasedOn' | 'disposal'>): str
 export function checkErasable(m: MaterialFacts): void {
   const gone = goneReason(m);
   if (gone) throw new DomainError('refused', `Already done. ${gone}`);
-  if (!holdsPersonalData(m.personalData)) throw new DomainError('refused', 'This material holds no personal data to erase. If it is protected and no longer needed, record it destroyed or returned.');
+  if (!holdsPersonalData(m.personalData))
+    throw new DomainError(
+      'refused',
+      'This material holds no personal data to erase. If it is protected and no longer needed, record it destroyed or returned.',
+    );
 }
 
 // R-CLS-6 (000 §17.9.1; 001 §24.8(c)): keeping personal data longer needs a later date and a reason tied to the Member's duties.
@@ -105,7 +135,8 @@ export function tombstoneTitle(kind: 'erased' | 'destroyed' | 'returned'): strin
 export function checkDisposable(m: MaterialFacts): void {
   const gone = goneReason(m);
   if (gone) throw new DomainError('refused', `Already done. ${gone}`);
-  if (!isMemberOnly(m)) throw new DomainError('refused', 'This material is open; there is nothing to destroy or return under the protocol.');
+  if (!isMemberOnly(m))
+    throw new DomainError('refused', 'This material is open; there is nothing to destroy or return under the protocol.');
 }
 
 // R-USE-4 (000 §17.9.5): the protected material (and briefings) still held, for working through at end of term.

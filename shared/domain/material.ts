@@ -5,7 +5,8 @@ import { isoDateSchema } from './dates';
 import { classificationSchema, personalDataSchema } from './classification';
 import { capacitySchema } from './need-to-know';
 
-const text = (max: number, what = 'This') => z.string().max(max, { error: `${what} can be at most ${max.toLocaleString('en-GB')} characters` });
+const text = (max: number, what = 'This') =>
+  z.string().max(max, { error: `${what} can be at most ${max.toLocaleString('en-GB')} characters` });
 
 export const CONSENTS = ['not-asked', 'asked', 'given', 'refused'] as const;
 export type Consent = (typeof CONSENTS)[number];
@@ -22,12 +23,21 @@ export type ThirdParty = z.infer<typeof thirdPartySchema>;
 
 export const DISPOSALS = ['destroyed', 'returned'] as const;
 /** R-USE-4: how protected material left the Member's hands. */
-export const disposalSchema = z.object({ how: z.enum(DISPOSALS), on: isoDateSchema, returnedTo: z.string().nullable(), reason: z.string() });
+export const disposalSchema = z.object({
+  how: z.enum(DISPOSALS),
+  on: isoDateSchema,
+  returnedTo: z.string().nullable(),
+  reason: z.string(),
+});
 export type Disposal = z.infer<typeof disposalSchema>;
 
 /** R-CLS-2: which officer confirmed the status of material that was "unsure", and when. */
 export const officerConfirmationSchema = z.object({
-  officer: z.string().trim().min(1, { error: 'Name the officer who confirmed it' }).max(120, { error: 'The name can be at most 120 characters' }),
+  officer: z
+    .string()
+    .trim()
+    .min(1, { error: 'Name the officer who confirmed it' })
+    .max(120, { error: 'The name can be at most 120 characters' }),
   on: isoDateSchema,
 });
 export type OfficerConfirmation = z.infer<typeof officerConfirmationSchema>;
@@ -37,7 +47,11 @@ export const attachmentSchema = z.object({ id: z.string(), name: z.string(), siz
 export type Attachment = z.infer<typeof attachmentSchema>;
 
 /** R-CLS-5: the requesting Member's recorded permission to share a briefing with another Member. */
-export const briefingPermissionSchema = z.object({ givenBy: z.string(), givenOn: isoDateSchema, sharedWith: z.string().nullable().optional() });
+export const briefingPermissionSchema = z.object({
+  givenBy: z.string(),
+  givenOn: isoDateSchema,
+  sharedWith: z.string().nullable().optional(),
+});
 /** R-CLS-5: a briefing given in confidence: who asked for it, and their permission to share it once recorded. */
 export const briefingSchema = z.object({ requestedBy: z.string(), permission: briefingPermissionSchema.nullable() });
 export type Briefing = z.infer<typeof briefingSchema>;
@@ -88,7 +102,11 @@ export const consentInputSchema = z.object({
 export const keepUntilInputSchema = z.object({
   id: z.string().min(1),
   until: isoDateSchema,
-  reason: z.string().trim().min(1, { error: 'Say why it is still needed' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: 'Say why it is still needed' })
+    .max(1000, { error: 'The reason can be at most 1,000 characters' }),
 });
 
 export const disposalInputSchema = z.object({
@@ -96,7 +114,11 @@ export const disposalInputSchema = z.object({
   how: z.enum(DISPOSALS),
   on: isoDateSchema,
   returnedTo: z.string().trim().max(200, { error: 'The name can be at most 200 characters' }).optional(),
-  reason: z.string().trim().min(1, { error: 'Say why (for example end of term)' }).max(1000, { error: 'The reason can be at most 1,000 characters' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: 'Say why (for example end of term)' })
+    .max(1000, { error: 'The reason can be at most 1,000 characters' }),
 });
 
 /** R-CLS-5: recording the requesting Member's permission to share a briefing. */

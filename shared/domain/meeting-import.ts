@@ -48,14 +48,20 @@ export function importKey(source: MeetingSource): string {
 
 // Words councils put on agenda items taken in private under Schedule 12A / s.100A(4): "Exempt
 // information", "Part II", "Confidential", "Restricted", "not for publication", "pink".
-const PRIVATE_WORDS = /\b(exempt|confidential|restricted|part\s*(ii|2|b)|not\s+for\s+publication|pink\s+papers?|private\s+session|press\s+and\s+public\s+(be\s+)?excluded)\b/i;
+const PRIVATE_WORDS =
+  /\b(exempt|confidential|restricted|part\s*(ii|2|b)|not\s+for\s+publication|pink\s+papers?|private\s+session|press\s+and\s+public\s+(be\s+)?excluded)\b/i;
 
 // R-USE-1 (000 §17.9.3): an item the council marks restricted, exempt or confidential is a pink-paper item, handled in private session only.
 export function isPrivateAgendaItem(item: { title: string; restricted?: boolean }): boolean {
   return item.restricted === true || PRIVATE_WORDS.test(item.title);
 }
 
-const clean = (s: string, max: number) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+const clean = (s: string, max: number) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
 
 /** The item as listed on the meeting: "7. Depot disposal (exempt)", at most 200 characters. */
 export function agendaItemLabel(item: { number: string; title: string }): string {
@@ -102,9 +108,16 @@ const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.len
  * re-importing never duplicates), and which are unchanged. A meeting typed in by hand is never
  * matched: it has no source. The same event twice in one file counts once (the later wins).
  */
-export function planMeetingImport(existing: ReadonlyArray<MeetingRecordInput & { id: string }>, parsed: readonly ParsedMeeting[]): ImportPlan {
+export function planMeetingImport(
+  existing: ReadonlyArray<MeetingRecordInput & { id: string }>,
+  parsed: readonly ParsedMeeting[],
+): ImportPlan {
   if (parsed.length === 0) throw new DomainError('invalid-input', 'The file has no meetings in it.');
-  if (parsed.length > MAX_IMPORTED_MEETINGS) throw new DomainError('invalid-input', `The file has ${parsed.length} meetings; at most ${MAX_IMPORTED_MEETINGS} can be imported at once. Export a shorter period.`);
+  if (parsed.length > MAX_IMPORTED_MEETINGS)
+    throw new DomainError(
+      'invalid-input',
+      `The file has ${parsed.length} meetings; at most ${MAX_IMPORTED_MEETINGS} can be imported at once. Export a shorter period.`,
+    );
   const held = new Map(existing.filter((m) => m.source).map((m) => [importKey(m.source!), m]));
   const incoming = new Map<string, MeetingRecordInput>();
   for (const p of parsed) incoming.set(importKey(p.source), toMeetingRecord(p));
@@ -123,7 +136,8 @@ export function planMeetingImport(existing: ReadonlyArray<MeetingRecordInput & {
     if (changes.length) plan.update.push({ id: before.id, record: { ...record, id: before.id }, changes });
     else plan.unchanged++;
   }
-  const byDate = (a: ImportPlanEntry, b: ImportPlanEntry) => compareIso(a.record.date, b.record.date) || a.record.committee.localeCompare(b.record.committee);
+  const byDate = (a: ImportPlanEntry, b: ImportPlanEntry) =>
+    compareIso(a.record.date, b.record.date) || a.record.committee.localeCompare(b.record.committee);
   plan.add.sort(byDate);
   plan.update.sort(byDate);
   return plan;
@@ -145,18 +159,27 @@ export function normalisePrivateItems(agendaItems: readonly string[], privateIte
  */
 export function democracySiteOrigin(address: string): string {
   const trimmed = address.trim();
-  if (!trimmed) throw new DomainError('invalid-input', 'Enter the address of the council’s democracy site, for example https://democracy.example.gov.uk');
+  if (!trimmed)
+    throw new DomainError(
+      'invalid-input',
+      'Enter the address of the council’s democracy site, for example https://democracy.example.gov.uk',
+    );
   // Parsed by hand: shared/ has no platform URL type, and only the host is kept anyway.
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed);
-  if (scheme && scheme[1]!.toLowerCase() !== 'https') throw new DomainError('invalid-input', 'The address must start with https:// so the meetings cannot be tampered with on the way.');
+  if (scheme && scheme[1]!.toLowerCase() !== 'https')
+    throw new DomainError('invalid-input', 'The address must start with https:// so the meetings cannot be tampered with on the way.');
   const authority = (scheme ? trimmed.slice(scheme[0].length) : trimmed).split(/[/?#]/)[0] ?? '';
   if (authority.includes('@')) throw new DomainError('invalid-input', 'The address must not contain a user name or password.');
   const [hostPart = '', port] = authority.split(':');
   if (port !== undefined && port !== '443') throw new DomainError('invalid-input', 'The address must not name a port.');
   const host = hostPart.toLowerCase().replace(/\.$/, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) throw new DomainError('invalid-input', 'That is not a web address. Enter it like https://democracy.example.gov.uk');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host))
+    throw new DomainError('invalid-input', 'That is not a web address. Enter it like https://democracy.example.gov.uk');
   if (/^[\d.]+$/.test(host) || host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.localhost')) {
-    throw new DomainError('invalid-input', 'Enter the council’s democracy site by its name, like democracy.example.gov.uk (not an IP address or a local name).');
+    throw new DomainError(
+      'invalid-input',
+      'Enter the council’s democracy site by its name, like democracy.example.gov.uk (not an IP address or a local name).',
+    );
   }
   return `https://${host}`;
 }
@@ -166,7 +189,7 @@ export function democracySiteOrigin(address: string): string {
 export const WINDOWS_TIME_ZONES: Readonly<Record<string, string>> = {
   'GMT Standard Time': 'Europe/London',
   'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'UTC': 'Etc/UTC',
+  UTC: 'Etc/UTC',
   'Coordinated Universal Time': 'Etc/UTC',
   'W. Europe Standard Time': 'Europe/Berlin',
   'Romance Standard Time': 'Europe/Paris',

@@ -67,11 +67,27 @@ export interface NeedToKnowAssessment {
 }
 
 // Phrases that mark curiosity rather than a duty (000 §17.8.5: "curiosity is not enough").
-const CURIOSITY = [/\bjust (interested|curious|wondering)\b/i, /\bout of (interest|curiosity)\b/i, /\bcurious\b/i, /\bfor (my )?(own )?interest\b/i, /\bnosey\b|\bnosy\b/i, /\bwould like to know\b(?!.*\b(because|so that|in order to|to respond|to answer)\b)/i];
+const CURIOSITY = [
+  /\bjust (interested|curious|wondering)\b/i,
+  /\bout of (interest|curiosity)\b/i,
+  /\bcurious\b/i,
+  /\bfor (my )?(own )?interest\b/i,
+  /\bnosey\b|\bnosy\b/i,
+  /\bwould like to know\b(?!.*\b(because|so that|in order to|to respond|to answer)\b)/i,
+];
 // "Roving commission" phrasings (000 §17.8.5; 004 §11.9).
-const ROVING = [/\ball (the )?(documents|papers|files|information|records|emails|correspondence)\b/i, /\beverything (on file|you have|held|about|relating)\b/i, /\bany and all\b/i, /\bevery (document|file|record|email)\b/i, /\bwhatever (you have|is held)\b/i, /\bcomplete file\b/i, /\bentire file\b/i];
+const ROVING = [
+  /\ball (the )?(documents|papers|files|information|records|emails|correspondence)\b/i,
+  /\beverything (on file|you have|held|about|relating)\b/i,
+  /\bany and all\b/i,
+  /\bevery (document|file|record|email)\b/i,
+  /\bwhatever (you have|is held)\b/i,
+  /\bcomplete file\b/i,
+  /\bentire file\b/i,
+];
 // Words that name a duty the information serves.
-const DUTY = /\b(ward|constituent|resident|casework|committee|board|scrutiny|portfolio|cabinet|executive|meeting|agenda|decision|report|represent|respond|complaint|outside body|group|council(lor)? duties|my role|duty|vote)\b/i;
+const DUTY =
+  /\b(ward|constituent|resident|casework|committee|board|scrutiny|portfolio|cabinet|executive|meeting|agenda|decision|report|represent|respond|complaint|outside body|group|council(lor)? duties|my role|duty|vote)\b/i;
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
@@ -84,11 +100,28 @@ export function assessNeedToKnow(input: NeedToKnowInput, profile: CouncilProfile
   const checks: CheckResult[] = [];
   const add = (id: CheckId, passed: boolean, test: string, detail: string) => checks.push({ id, passed, test, detail });
 
-  add('capacity', !!input.capacity && (!['committee-member', 'outside-body'].includes(input.capacity) || !!input.capacityDetail?.trim()),
+  add(
+    'capacity',
+    !!input.capacity && (!['committee-member', 'outside-body'].includes(input.capacity) || !!input.capacityDetail?.trim()),
     'Names the capacity you are asking in (R-ASK-1)',
-    !input.capacity ? 'Choose the capacity you are asking in.' : ['committee-member', 'outside-body'].includes(input.capacity) && !input.capacityDetail?.trim() ? 'Name the committee, board or body.' : `Asking as: ${CAPACITIES[input.capacity]}${input.capacityDetail ? ` (${input.capacityDetail})` : ''}.`);
-  add('purpose', words(input.purpose ?? '') >= 3, 'States the purpose (R-ASK-1)', words(input.purpose ?? '') >= 3 ? 'Purpose recorded.' : 'Say in a few words what the information is for.');
-  add('route', !!input.route, 'Chooses a route (R-ASK-2)', input.route ? `Route: ${ROUTES[input.route]}.` : 'Choose the route for this request.');
+    !input.capacity
+      ? 'Choose the capacity you are asking in.'
+      : ['committee-member', 'outside-body'].includes(input.capacity) && !input.capacityDetail?.trim()
+        ? 'Name the committee, board or body.'
+        : `Asking as: ${CAPACITIES[input.capacity]}${input.capacityDetail ? ` (${input.capacityDetail})` : ''}.`,
+  );
+  add(
+    'purpose',
+    words(input.purpose ?? '') >= 3,
+    'States the purpose (R-ASK-1)',
+    words(input.purpose ?? '') >= 3 ? 'Purpose recorded.' : 'Say in a few words what the information is for.',
+  );
+  add(
+    'route',
+    !!input.route,
+    'Chooses a route (R-ASK-2)',
+    input.route ? `Route: ${ROUTES[input.route]}.` : 'Choose the route for this request.',
+  );
 
   const needsJustification = input.route === 'need-to-know' || input.seeksProtectedMaterial;
   const curious = CURIOSITY.some((re) => re.test(text));
@@ -96,39 +129,92 @@ export function assessNeedToKnow(input: NeedToKnowInput, profile: CouncilProfile
   const namesDuty = DUTY.test(justification) && words(justification) >= 6;
   const specific = words(sought) >= 3 && !roving;
   if (needsJustification) {
-    add('duty', namesDuty, 'Names the duty the information serves', namesDuty ? 'The justification names a duty.' : justification ? 'Say which of your duties needs this (for example the ward casework, committee or decision it is for).' : 'A justification is needed for this route.');
-    add('specific', specific, 'Asks for specific information', specific ? 'The information asked for is specific.' : 'Name the specific documents or facts you need.');
-    add('not-curiosity', !curious, 'Is more than curiosity (000 §17.8.5)', curious ? 'Curiosity or general interest is not a need to know.' : 'No sign of mere curiosity.');
-    add('not-roving', !roving, 'Is not a "roving commission" (000 §17.8.5; 004 §11.9)', roving ? 'Asking for "all documents" or "everything on file" is a roving commission: narrow it to what your duty needs.' : 'The request is bounded.');
+    add(
+      'duty',
+      namesDuty,
+      'Names the duty the information serves',
+      namesDuty
+        ? 'The justification names a duty.'
+        : justification
+          ? 'Say which of your duties needs this (for example the ward casework, committee or decision it is for).'
+          : 'A justification is needed for this route.',
+    );
+    add(
+      'specific',
+      specific,
+      'Asks for specific information',
+      specific ? 'The information asked for is specific.' : 'Name the specific documents or facts you need.',
+    );
+    add(
+      'not-curiosity',
+      !curious,
+      'Is more than curiosity (000 §17.8.5)',
+      curious ? 'Curiosity or general interest is not a need to know.' : 'No sign of mere curiosity.',
+    );
+    add(
+      'not-roving',
+      !roving,
+      'Is not a "roving commission" (000 §17.8.5; 004 §11.9)',
+      roving
+        ? 'Asking for "all documents" or "everything on file" is a roving commission: narrow it to what your duty needs.'
+        : 'The request is bounded.',
+    );
   }
   if (input.route === 'statutory-inspection') {
     const linked = !!input.meeting?.meetingId && !!input.meeting?.agendaItem?.trim();
-    add('meeting-item', linked, 'Names the meeting and agenda item (s.100F)', linked ? 'Linked to a meeting item.' : 'A s.100F inspection must name the meeting and the agenda item the document relates to.');
+    add(
+      'meeting-item',
+      linked,
+      'Names the meeting and agenda item (s.100F)',
+      linked ? 'Linked to a meeting item.' : 'A s.100F inspection must name the meeting and the agenda item the document relates to.',
+    );
   }
 
   const failed = checks.filter((c) => !c.passed).map((c) => c.id);
   const fatal: CheckId[] = ['not-curiosity', 'not-roving'];
-  const verdict: Verdict = failed.some((f) => fatal.includes(f)) || (needsJustification && !justification) ? 'refused' : failed.length ? 'weak' : 'sufficient';
+  const verdict: Verdict =
+    failed.some((f) => fatal.includes(f)) || (needsJustification && !justification) ? 'refused' : failed.length ? 'weak' : 'sufficient';
   const needsMonitoringOfficerAcceptance = profile.monitoringOfficerAcceptsNeedToKnow && input.seeksProtectedMaterial;
-  const nextSteps: NeedToKnowAssessment['nextSteps'] = verdict === 'sufficient' ? ['send'] : verdict === 'weak' ? ['ask-monitoring-officer', 'use-foi'] : ['ask-monitoring-officer', 'use-foi'];
+  const nextSteps: NeedToKnowAssessment['nextSteps'] =
+    verdict === 'sufficient'
+      ? ['send']
+      : verdict === 'weak'
+        ? ['ask-monitoring-officer', 'use-foi']
+        : ['ask-monitoring-officer', 'use-foi'];
   const summary =
     verdict === 'sufficient'
       ? needsMonitoringOfficerAcceptance
         ? 'The need to know is shown. This council also needs the Monitoring Officer to accept it before confidential or exempt information is released (004 §11.9).'
         : 'The need to know is shown.'
       : verdict === 'weak'
-        ? `The case is not yet made: ${checks.filter((c) => !c.passed).map((c) => c.detail).join(' ')}`
-        : `This cannot go as a need-to-know request: ${checks.filter((c) => !c.passed && fatal.includes(c.id)).map((c) => c.detail).join(' ') || 'there is no justification.'} You can ask the Monitoring Officer to decide, or make an FOI request.`;
+        ? `The case is not yet made: ${checks
+            .filter((c) => !c.passed)
+            .map((c) => c.detail)
+            .join(' ')}`
+        : `This cannot go as a need-to-know request: ${
+            checks
+              .filter((c) => !c.passed && fatal.includes(c.id))
+              .map((c) => c.detail)
+              .join(' ') || 'there is no justification.'
+          } You can ask the Monitoring Officer to decide, or make an FOI request.`;
   return { verdict, checks, nextSteps, needsMonitoringOfficerAcceptance, summary };
 }
 
 // R-ASK-4 (004 §11.9; 002): a refused or weak case goes forward only as a request for the Monitoring Officer's decision, with the reason recorded.
-export function monitoringOfficerReferral(assessment: NeedToKnowAssessment, reason: string): { kind: 'monitoring-officer-decision'; reason: string; failedChecks: CheckId[] } {
+export function monitoringOfficerReferral(
+  assessment: NeedToKnowAssessment,
+  reason: string,
+): { kind: 'monitoring-officer-decision'; reason: string; failedChecks: CheckId[] } {
   if (assessment.verdict === 'sufficient' && !assessment.needsMonitoringOfficerAcceptance) {
     throw new DomainError('invalid-input', 'This request does not need the Monitoring Officer’s decision.');
   }
-  if (reason.trim().length < 10) throw new DomainError('invalid-input', 'Record why you are asking the Monitoring Officer to decide (at least a sentence).');
-  return { kind: 'monitoring-officer-decision', reason: reason.trim(), failedChecks: assessment.checks.filter((c) => !c.passed).map((c) => c.id) };
+  if (reason.trim().length < 10)
+    throw new DomainError('invalid-input', 'Record why you are asking the Monitoring Officer to decide (at least a sentence).');
+  return {
+    kind: 'monitoring-officer-decision',
+    reason: reason.trim(),
+    failedChecks: assessment.checks.filter((c) => !c.passed).map((c) => c.id),
+  };
 }
 
 // R-ASK-4 (004 §11.9): the Monitoring Officer's decision, who made it and when.
@@ -140,15 +226,25 @@ export interface MonitoringOfficerDecision {
 }
 
 // R-ASK-4 (004 §11.9; 002): records accepted or refused, by whom and when: not before the referral was made, and not after today.
-export function recordMonitoringOfficerDecision(decision: MonitoringOfficerDecision, referral?: { referredOn: IsoDate } | null, today?: IsoDate): MonitoringOfficerDecision {
-  if (!decision || typeof decision.accepted !== 'boolean') throw new DomainError('invalid-input', 'Record whether the Monitoring Officer accepted or refused the need to know.');
+export function recordMonitoringOfficerDecision(
+  decision: MonitoringOfficerDecision,
+  referral?: { referredOn: IsoDate } | null,
+  today?: IsoDate,
+): MonitoringOfficerDecision {
+  if (!decision || typeof decision.accepted !== 'boolean')
+    throw new DomainError('invalid-input', 'Record whether the Monitoring Officer accepted or refused the need to know.');
   const decidedBy = typeof decision.decidedBy === 'string' ? decision.decidedBy.trim() : '';
   if (!decidedBy) throw new DomainError('invalid-input', 'Record who made the decision.');
-  if (typeof decision.decidedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(decision.decidedOn)) throw new DomainError('invalid-input', 'Record when the decision was made.');
+  if (typeof decision.decidedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(decision.decidedOn))
+    throw new DomainError('invalid-input', 'Record when the decision was made.');
   parseIsoDate(decision.decidedOn, 'The date of the decision');
-  if (today && compareIso(decision.decidedOn, today) > 0) throw new DomainError('invalid-input', `The date of the decision (${formatUk(decision.decidedOn)}) is after today.`);
+  if (today && compareIso(decision.decidedOn, today) > 0)
+    throw new DomainError('invalid-input', `The date of the decision (${formatUk(decision.decidedOn)}) is after today.`);
   if (referral && compareIso(decision.decidedOn, referral.referredOn) < 0) {
-    throw new DomainError('invalid-input', `The decision (${formatUk(decision.decidedOn)}) cannot be before the Monitoring Officer was asked on ${formatUk(referral.referredOn)}.`);
+    throw new DomainError(
+      'invalid-input',
+      `The decision (${formatUk(decision.decidedOn)}) cannot be before the Monitoring Officer was asked on ${formatUk(referral.referredOn)}.`,
+    );
   }
   const note = decision.note?.trim();
   return { accepted: decision.accepted, decidedBy, decidedOn: decision.decidedOn, ...(note ? { note } : {}) };
@@ -173,7 +269,8 @@ export function stepsAfterMonitoringOfficerDecision(
       step: 'use-foi',
       label: AFTER_DECISION_STEPS['use-foi'],
       foiProfileId: nation === 'scotland' ? 'foi-scotland' : 'foi',
-      explanation: 'Anyone can ask under Freedom of Information; the council must answer within 20 working days. FOI answers are public, so exempt material is not released this way.',
+      explanation:
+        'Anyone can ask under Freedom of Information; the council must answer within 20 working days. FOI answers are public, so exempt material is not released this way.',
     },
     { step: 'close-request', label: AFTER_DECISION_STEPS['close-request'] },
     { step: 'change-route', label: AFTER_DECISION_STEPS['change-route'] },
@@ -181,7 +278,10 @@ export function stepsAfterMonitoringOfficerDecision(
 }
 
 // R-ASK-5 (000 §17.8.6): when need to know is weak or refused, offer FOI with its own 20-working-day clock.
-export function foiAlternative(assessment: NeedToKnowAssessment, nation: 'england-and-wales' | 'scotland' | 'northern-ireland'): { offered: boolean; profileId: 'foi' | 'foi-scotland'; explanation: string } {
+export function foiAlternative(
+  assessment: NeedToKnowAssessment,
+  nation: 'england-and-wales' | 'scotland' | 'northern-ireland',
+): { offered: boolean; profileId: 'foi' | 'foi-scotland'; explanation: string } {
   const offered = assessment.verdict !== 'sufficient';
   return {
     offered,
@@ -193,6 +293,9 @@ export function foiAlternative(assessment: NeedToKnowAssessment, nation: 'englan
 }
 
 // R-ASK-4 (004 §11.9; 002) and R-ASK-5 (000 §17.8.6): a weak or refused case, or one this council's Monitoring Officer must accept, goes forward only as a referral; FOI is anyone's right and is never tested.
-export function needsMonitoringOfficerDecision(route: Route | null, assessment: Pick<NeedToKnowAssessment, 'verdict' | 'needsMonitoringOfficerAcceptance'>): boolean {
+export function needsMonitoringOfficerDecision(
+  route: Route | null,
+  assessment: Pick<NeedToKnowAssessment, 'verdict' | 'needsMonitoringOfficerAcceptance'>,
+): boolean {
   return route !== 'foi' && (assessment.verdict !== 'sufficient' || assessment.needsMonitoringOfficerAcceptance);
 }

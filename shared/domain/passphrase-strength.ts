@@ -19,9 +19,34 @@ export interface PassphraseStrength {
 
 // The most common choices, and words that appear in council passwords all the time.
 const COMMON = [
-  'password', 'passw0rd', 'letmein', 'welcome', 'qwerty', 'iloveyou', 'admin', 'monkey', 'dragon', 'football',
-  'baseball', 'sunshine', 'princess', 'trustno1', 'abc123', '123456', '654321', 'council', 'councillor',
-  'member', 'london', 'england', 'summer', 'winter', 'autumn', 'spring', 'changeme', 'secret',
+  'password',
+  'passw0rd',
+  'letmein',
+  'welcome',
+  'qwerty',
+  'iloveyou',
+  'admin',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'trustno1',
+  'abc123',
+  '123456',
+  '654321',
+  'council',
+  'councillor',
+  'member',
+  'london',
+  'england',
+  'summer',
+  'winter',
+  'autumn',
+  'spring',
+  'changeme',
+  'secret',
 ];
 
 function poolSize(text: string): number {

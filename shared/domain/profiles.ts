@@ -54,13 +54,72 @@ const base = {
 
 // R-DUE-1 (000 §17.8.2; 001 §24.5; 003 §4.3; 004 §6.5.8; FOIA s.10): the five councils' numbers, plus FOI.
 export const BUILT_IN_PROFILES: Record<string, CouncilProfile> = {
-  '000': { ...base, id: '000', name: 'District council (Section 17)', source: '000 §17.8.2, §17.8.9, §17.9.6', acknowledgeWorkingDays: 5, respondWorkingDays: 5, chairNoticeForAgendaItems: true },
-  '001': { ...base, id: '001', name: 'Oxford City Council (code 24)', source: '001 §24.5, §24.8, §24.11', acknowledgeWorkingDays: 5, respondWorkingDays: 5, chairNoticeForAgendaItems: true, seniorOfficersOnly: true },
-  '002': { ...base, id: '002', name: 'Parish/town council protocol', source: '002 (user sets the times; default 10)', acknowledgeWorkingDays: null, respondWorkingDays: 10, thirdPartyConsent: true },
-  '003': { ...base, id: '003', name: 'Combined Authority (Appendix 2)', source: '003 §3.6, §4.3, §4.8, §4.13', acknowledgeWorkingDays: 5, respondWorkingDays: 10, seniorOfficersOnly: true },
-  '004': { ...base, id: '004', name: 'Wiltshire Council (Protocol 1)', source: '004 §6.5.8, §11.9, §11.11', acknowledgeWorkingDays: 2, respondWorkingDays: 10, monitoringOfficerBeforeDisclosure: 'every-ground', monitoringOfficerAcceptsNeedToKnow: true },
-  foi: { ...base, id: 'foi', name: 'Freedom of Information (England, Wales, Northern Ireland)', source: 'FOIA s.10', acknowledgeWorkingDays: null, respondWorkingDays: 20, holidayScope: 'any-uk-nation', capacityBoundUse: false },
-  'foi-scotland': { ...base, id: 'foi-scotland', name: 'Freedom of Information (Scotland)', source: 'FOISA s.10, s.73', acknowledgeWorkingDays: null, respondWorkingDays: 20, capacityBoundUse: false },
+  '000': {
+    ...base,
+    id: '000',
+    name: 'District council (Section 17)',
+    source: '000 §17.8.2, §17.8.9, §17.9.6',
+    acknowledgeWorkingDays: 5,
+    respondWorkingDays: 5,
+    chairNoticeForAgendaItems: true,
+  },
+  '001': {
+    ...base,
+    id: '001',
+    name: 'Oxford City Council (code 24)',
+    source: '001 §24.5, §24.8, §24.11',
+    acknowledgeWorkingDays: 5,
+    respondWorkingDays: 5,
+    chairNoticeForAgendaItems: true,
+    seniorOfficersOnly: true,
+  },
+  '002': {
+    ...base,
+    id: '002',
+    name: 'Parish/town council protocol',
+    source: '002 (user sets the times; default 10)',
+    acknowledgeWorkingDays: null,
+    respondWorkingDays: 10,
+    thirdPartyConsent: true,
+  },
+  '003': {
+    ...base,
+    id: '003',
+    name: 'Combined Authority (Appendix 2)',
+    source: '003 §3.6, §4.3, §4.8, §4.13',
+    acknowledgeWorkingDays: 5,
+    respondWorkingDays: 10,
+    seniorOfficersOnly: true,
+  },
+  '004': {
+    ...base,
+    id: '004',
+    name: 'Wiltshire Council (Protocol 1)',
+    source: '004 §6.5.8, §11.9, §11.11',
+    acknowledgeWorkingDays: 2,
+    respondWorkingDays: 10,
+    monitoringOfficerBeforeDisclosure: 'every-ground',
+    monitoringOfficerAcceptsNeedToKnow: true,
+  },
+  foi: {
+    ...base,
+    id: 'foi',
+    name: 'Freedom of Information (England, Wales, Northern Ireland)',
+    source: 'FOIA s.10',
+    acknowledgeWorkingDays: null,
+    respondWorkingDays: 20,
+    holidayScope: 'any-uk-nation',
+    capacityBoundUse: false,
+  },
+  'foi-scotland': {
+    ...base,
+    id: 'foi-scotland',
+    name: 'Freedom of Information (Scotland)',
+    source: 'FOISA s.10, s.73',
+    acknowledgeWorkingDays: null,
+    respondWorkingDays: 20,
+    capacityBoundUse: false,
+  },
 };
 
 export const PROFILE_IDS = Object.keys(BUILT_IN_PROFILES);
@@ -80,7 +139,10 @@ export function copyProfile(source: CouncilProfile, id: string, name: string): C
 export function validateProfile(candidate: unknown): CouncilProfile {
   const parsed = councilProfileSchema.safeParse(candidate);
   if (!parsed.success) {
-    throw new DomainError('invalid-input', `The profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new DomainError(
+      'invalid-input',
+      `The profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

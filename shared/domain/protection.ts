@@ -12,7 +12,10 @@ export const meetingModeSchema = z.discriminatedUnion('kind', [
 export type MeetingMode = z.infer<typeof meetingModeSchema>;
 
 // R-USE-1 (000 §17.9.3): public-meeting mode hides protected content and briefings (R-CLS-5); a private session shows only that meeting's pink papers.
-export function isVisibleInMode(item: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean }, mode: MeetingMode): boolean {
+export function isVisibleInMode(
+  item: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean },
+  mode: MeetingMode,
+): boolean {
   const level = effectiveLevel(item.classification);
   if (mode.kind === 'normal') return true;
   if (!isMemberOnly(item)) return true;
@@ -31,18 +34,42 @@ export function nextMeetingMode(current: MeetingMode, requested: MeetingMode): M
 export const blocksScreenCapture = (mode: MeetingMode): boolean => mode.kind !== 'normal';
 
 // R-USE-3: the events that go in the tamper-evident audit trail for protected material.
-export const AUDITED_ACTIONS = ['viewed', 'attached', 'exported', 'printed', 'disclosed', 'classified', 'reclassified', 'destroyed', 'returned', 'erased'] as const;
+export const AUDITED_ACTIONS = [
+  'viewed',
+  'attached',
+  'exported',
+  'printed',
+  'disclosed',
+  'classified',
+  'reclassified',
+  'destroyed',
+  'returned',
+  'erased',
+] as const;
 export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
 // R-USE-3 and R-CLS-5 (003 §4.13–4.14): a briefing is Member-only whatever its level, so pass `isBriefing` to audit it like protected material.
 export function mustAudit(action: string, classification: Classification | null, isBriefing = false): boolean {
-  return (AUDITED_ACTIONS as readonly string[]).includes(action) && (action === 'classified' || action === 'reclassified' || isMemberOnly({ classification, isBriefing }));
+  return (
+    (AUDITED_ACTIONS as readonly string[]).includes(action) &&
+    (action === 'classified' || action === 'reclassified' || isMemberOnly({ classification, isBriefing }))
+  );
 }
 
 // R-USE-4 (000 §17.9.5): at end of term or when no longer needed, protected material is destroyed or returned, and that is recorded.
-export function recordDisposal(input: { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo?: string; reason: string }, today: IsoDate): { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo: string | null; reason: string } {
+export function recordDisposal(
+  input: { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo?: string; reason: string },
+  today: IsoDate,
+): { materialId: string; how: 'destroyed' | 'returned'; on: IsoDate; returnedTo: string | null; reason: string } {
   parseIsoDate(input.on, 'The date');
   if (compareIso(input.on, today) > 0) throw new DomainError('invalid-input', 'The date cannot be in the future.');
-  if (input.how === 'returned' && !input.returnedTo?.trim()) throw new DomainError('invalid-input', 'Say who the material was returned to.');
+  if (input.how === 'returned' && !input.returnedTo?.trim())
+    throw new DomainError('invalid-input', 'Say who the material was returned to.');
   if (!input.reason.trim()) throw new DomainError('invalid-input', 'Say why (for example end of term, or no longer needed).');
-  return { materialId: input.materialId, how: input.how, on: input.on, returnedTo: input.returnedTo?.trim() ?? null, reason: input.reason.trim() };
+  return {
+    materialId: input.materialId,
+    how: input.how,
+    on: input.on,
+    returnedTo: input.returnedTo?.trim() ?? null,
+    reason: input.reason.trim(),
+  };
 }

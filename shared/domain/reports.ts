@@ -19,11 +19,29 @@ export const containsProtected = (c: ReportContents): boolean => c.protectedMate
 // R-DIS-3 (RULES D), R-USE-1 (000 §17.9.3), R-USE-2 (003 §4.8): a report with protected content is gated like an export: the Member only, never in public-meeting mode, and in a private session only that meeting's pink papers.
 export function mayMakeReport(contents: ReportContents, role: 'member' | 'pa', mode: MeetingMode): ReportDecision {
   if (!containsProtected(contents)) return { allowed: true, confidential: false };
-  if (role !== 'member') return { allowed: false, reason: 'A PA’s report never contains Member-only material. Leave out the confidential content, or ask the Member.' };
-  if (mode.kind === 'public-meeting') return { allowed: false, reason: 'No report with confidential content is made in public-meeting mode. Leave public-meeting mode first, or leave out the confidential content.' };
+  if (role !== 'member')
+    return {
+      allowed: false,
+      reason: 'A PA’s report never contains Member-only material. Leave out the confidential content, or ask the Member.',
+    };
+  if (mode.kind === 'public-meeting')
+    return {
+      allowed: false,
+      reason:
+        'No report with confidential content is made in public-meeting mode. Leave public-meeting mode first, or leave out the confidential content.',
+    };
   if (mode.kind === 'private-session') {
-    const onlyThisMeeting = contents.memberOnlyRecords === 0 && contents.protectedMaterial.every((m) => !m.isBriefing && effectiveLevel(m.classification) === 'pink-paper' && isVisibleInMode(m, mode));
-    if (!onlyThisMeeting) return { allowed: false, reason: 'During a private session a report may contain only this meeting’s pink papers. Leave out the other confidential content, or end the private session.' };
+    const onlyThisMeeting =
+      contents.memberOnlyRecords === 0 &&
+      contents.protectedMaterial.every(
+        (m) => !m.isBriefing && effectiveLevel(m.classification) === 'pink-paper' && isVisibleInMode(m, mode),
+      );
+    if (!onlyThisMeeting)
+      return {
+        allowed: false,
+        reason:
+          'During a private session a report may contain only this meeting’s pink papers. Leave out the other confidential content, or end the private session.',
+      };
   }
   return { allowed: true, confidential: true };
 }
@@ -35,6 +53,11 @@ export function confidentialWatermark(memberName: string, today: IsoDate): strin
 
 /** A file name for the saved PDF: the report's title and the date, safe on every file system. */
 export function reportFileName(title: string, today: IsoDate): string {
-  const base = title.replace(/[^A-Za-z0-9 \-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Report';
+  const base =
+    title
+      .replace(/[^A-Za-z0-9 \-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Report';
   return `${base} ${today}.pdf`;
 }

@@ -66,10 +66,19 @@ export const EDITABLE_AFTER_SENDING = {
 } as const;
 export type EditableField = keyof typeof EDITABLE_AFTER_SENDING;
 
-const LIMITS: Partial<Record<EditableField, number>> = { subject: 200, informationSought: 4000, purpose: 1000, justification: 4000, capacityDetail: 200, ward: 120, agendaItem: 200 };
+const LIMITS: Partial<Record<EditableField, number>> = {
+  subject: 200,
+  informationSought: 4000,
+  purpose: 1000,
+  justification: 4000,
+  capacityDetail: 200,
+  ward: 120,
+  agendaItem: 200,
+};
 const FIXED: Record<string, string> = {
   sentOn: 'The date sent fixes the deadlines, so it cannot be changed. If it is wrong, withdraw this request and record it again.',
-  capacity: 'The role you asked in cannot be changed after sending: what the officer gives is bound to it. Withdraw this request and send a new one.',
+  capacity:
+    'The role you asked in cannot be changed after sending: what the officer gives is bound to it. Withdraw this request and send a new one.',
   route: 'The route cannot be changed after sending. Withdraw this request and send a new one on the other route.',
   officerId: 'The officer cannot be changed after sending. Escalate the request, or withdraw it and send a new one.',
   fromEmail: 'The address it was sent from cannot be changed after sending.',
@@ -91,7 +100,16 @@ export interface EditedEntry extends TimelineEntry {
   reason: string | null;
 }
 
-const asText = (v: unknown): string => (Array.isArray(v) ? v.join(', ') || '(none)' : typeof v === 'boolean' ? (v ? 'Yes' : 'No') : v === null || v === undefined || v === '' ? '(none)' : String(v));
+const asText = (v: unknown): string =>
+  Array.isArray(v)
+    ? v.join(', ') || '(none)'
+    : typeof v === 'boolean'
+      ? v
+        ? 'Yes'
+        : 'No'
+      : v === null || v === undefined || v === ''
+        ? '(none)'
+        : String(v);
 
 function cleanValue(field: EditableField, value: unknown): unknown {
   const label = EDITABLE_AFTER_SENDING[field];
@@ -100,7 +118,8 @@ function cleanValue(field: EditableField, value: unknown): unknown {
     return value;
   }
   if (field === 'copies') {
-    if (!Array.isArray(value) || value.some((c) => typeof c !== 'string')) throw new DomainError('invalid-input', `${label}: list the email addresses.`);
+    if (!Array.isArray(value) || value.some((c) => typeof c !== 'string'))
+      throw new DomainError('invalid-input', `${label}: list the email addresses.`);
     const list = value.map((c: string) => c.trim()).filter(Boolean);
     const bad = list.find((c) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c));
     if (bad) throw new DomainError('invalid-input', `${label}: "${bad}" is not an email address.`);
@@ -110,9 +129,11 @@ function cleanValue(field: EditableField, value: unknown): unknown {
   if (value === null && (field === 'meetingId' || field === 'agendaItem')) return null;
   if (typeof value !== 'string') throw new DomainError('invalid-input', `${label}: enter some text.`);
   const text = value.trim();
-  if (field === 'subject' && text.length < 3) throw new DomainError('invalid-input', 'Give the request a short subject (at least 3 characters).');
+  if (field === 'subject' && text.length < 3)
+    throw new DomainError('invalid-input', 'Give the request a short subject (at least 3 characters).');
   const max = LIMITS[field];
-  if (max && text.length > max) throw new DomainError('invalid-input', `${label} can be at most ${max.toLocaleString('en-GB')} characters.`);
+  if (max && text.length > max)
+    throw new DomainError('invalid-input', `${label} can be at most ${max.toLocaleString('en-GB')} characters.`);
   return field === 'meetingId' && !text ? null : text;
 }
 
@@ -130,7 +151,8 @@ export function editRequest(
   const updated: Partial<Record<EditableField, unknown>> = {};
   for (const [field, value] of Object.entries(changes)) {
     if (Object.hasOwn(FIXED, field)) throw new DomainError('refused', FIXED[field]!);
-    if (!Object.hasOwn(EDITABLE_AFTER_SENDING, field)) throw new DomainError('refused', 'That cannot be changed after the request was sent.');
+    if (!Object.hasOwn(EDITABLE_AFTER_SENDING, field))
+      throw new DomainError('refused', 'That cannot be changed after the request was sent.');
     const f = field as EditableField;
     const to = cleanValue(f, value);
     const from = request[f] ?? null;
@@ -141,7 +163,14 @@ export function editRequest(
   if (list.length === 0) throw new DomainError('invalid-input', 'Nothing has changed.');
   const reason = options.reason?.trim() || null;
   return {
-    entry: { type: 'edited', on: today, note: `Changed: ${list.map((c) => c.label.toLowerCase()).join(', ')}.`, changes: list, reason, ...(options.recordedAt ? { recordedAt: options.recordedAt } : {}) },
+    entry: {
+      type: 'edited',
+      on: today,
+      note: `Changed: ${list.map((c) => c.label.toLowerCase()).join(', ')}.`,
+      changes: list,
+      reason,
+      ...(options.recordedAt ? { recordedAt: options.recordedAt } : {}),
+    },
     updated,
   };
 }
@@ -152,13 +181,25 @@ export interface EndingEntry extends TimelineEntry {
   outcome?: CloseOutcome;
 }
 
-function ending(type: EndingEntry['type'], on: unknown, reason: string, request: { sentOn: IsoDate }, today: IsoDate, recordedAt?: string): EndingEntry {
+function ending(
+  type: EndingEntry['type'],
+  on: unknown,
+  reason: string,
+  request: { sentOn: IsoDate },
+  today: IsoDate,
+  recordedAt?: string,
+): EndingEntry {
   const date = checkEventDate(on, request, today, 'The date');
   return { type, on: date, reason, note: reason, ...(recordedAt ? { recordedAt } : {}) };
 }
 
 // R-DUE-4 (000 §17.8.2): withdrawing says why; a withdrawn request leaves Today's counts and can be reopened.
-export function withdrawRequest(request: { sentOn: IsoDate; events: readonly TimelineEntry[] }, input: { on: IsoDate; reason: string }, today: IsoDate, recordedAt?: string): EndingEntry {
+export function withdrawRequest(
+  request: { sentOn: IsoDate; events: readonly TimelineEntry[] },
+  input: { on: IsoDate; reason: string },
+  today: IsoDate,
+  recordedAt?: string,
+): EndingEntry {
   assertAllowed(request.events, 'withdraw');
   const reason = (input?.reason ?? '').trim();
   if (reason.length < 3) throw new DomainError('invalid-input', 'Say why the request is being withdrawn.');
@@ -166,15 +207,26 @@ export function withdrawRequest(request: { sentOn: IsoDate; events: readonly Tim
 }
 
 // R-DUE-4 (000 §17.8.2): closing records whether it was answered or is no longer needed.
-export function closeRequest(request: { sentOn: IsoDate; events: readonly TimelineEntry[] }, input: { on: IsoDate; outcome: CloseOutcome; note?: string }, today: IsoDate, recordedAt?: string): EndingEntry {
+export function closeRequest(
+  request: { sentOn: IsoDate; events: readonly TimelineEntry[] },
+  input: { on: IsoDate; outcome: CloseOutcome; note?: string },
+  today: IsoDate,
+  recordedAt?: string,
+): EndingEntry {
   assertAllowed(request.events, 'close');
-  if (!input || !Object.hasOwn(CLOSE_OUTCOMES, input.outcome)) throw new DomainError('invalid-input', 'Say whether it was answered or is no longer needed.');
+  if (!input || !Object.hasOwn(CLOSE_OUTCOMES, input.outcome))
+    throw new DomainError('invalid-input', 'Say whether it was answered or is no longer needed.');
   const note = input.note?.trim() || CLOSE_OUTCOMES[input.outcome];
   return { ...ending('closed', input.on, note, request, today, recordedAt), outcome: input.outcome };
 }
 
 // R-DUE-4 (000 §17.8.2): a withdrawn or closed request can be reopened, with the reason kept.
-export function reopenRequest(request: { sentOn: IsoDate; events: readonly TimelineEntry[] }, input: { on: IsoDate; reason: string }, today: IsoDate, recordedAt?: string): EndingEntry {
+export function reopenRequest(
+  request: { sentOn: IsoDate; events: readonly TimelineEntry[] },
+  input: { on: IsoDate; reason: string },
+  today: IsoDate,
+  recordedAt?: string,
+): EndingEntry {
   assertAllowed(request.events, 'reopen');
   const reason = (input?.reason ?? '').trim();
   if (reason.length < 3) throw new DomainError('invalid-input', 'Say why the request is being reopened.');

@@ -41,5 +41,10 @@ export function requestVolumeByMonth(requests: Array<{ service: string; sentOn: 
 // R-ASK-7 (000 §17.8.7; 001 §24.8(a)): the nudge for one service, shown while the Member chooses an officer in it.
 export function volumeNudgeFor(requests: Array<{ service: string; sentOn: IsoDate }>, service: string, today: IsoDate): string | null {
   if (!service) return null;
-  return requestVolume(requests.filter((r) => r.service === service), today).find((v) => v.service === service)?.nudge ?? null;
+  return (
+    requestVolume(
+      requests.filter((r) => r.service === service),
+      today,
+    ).find((v) => v.service === service)?.nudge ?? null
+  );
 }

@@ -12,7 +12,11 @@ import { requestLifecycleState } from './request-lifecycle';
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
 // R-ASK-6 (003 §3.6, §4.6–4.7; 001 §24.4, §24.8(a)): requests go to senior officers; a junior officer warns and suggests the senior one for the service.
-export function officerSeniorityWarning(officer: Officer, directory: Officer[], profile: CouncilProfile): { warning: string; suggested: Officer | null } | null {
+export function officerSeniorityWarning(
+  officer: Officer,
+  directory: Officer[],
+  profile: CouncilProfile,
+): { warning: string; suggested: Officer | null } | null {
   if (SENIOR.includes(officer.seniority)) return null;
   const suggested =
     directory
@@ -52,14 +56,19 @@ export function requestVolume(
         service,
         recent,
         typical,
-        nudge: unusual ? `You have sent ${recent} requests to ${service} in the last ${periodDays} days, ${typical === 0 ? 'where you usually send none' : `more than twice your usual ${typical}`}. Officers’ time is limited (000 §17.8.7): could some be combined?` : null,
+        nudge: unusual
+          ? `You have sent ${recent} requests to ${service} in the last ${periodDays} days, ${typical === 0 ? 'where you usually send none' : `more than twice your usual ${typical}`}. Officers’ time is limited (000 §17.8.7): could some be combined?`
+          : null,
       };
     })
     .sort((a, b) => b.recent - a.recent);
 }
 
 // R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): an agenda-related request creates a notice to the chair / executive member, tracked until sent.
-export function chairNoticeFor(request: { id: string; subject: string; meetingId?: string | null; agendaItem?: string | null; mayBeRaisedAtMeeting: boolean }, profile: CouncilProfile): { requestId: string; meetingId: string; agendaItem: string; text: string; sentOn: null } | null {
+export function chairNoticeFor(
+  request: { id: string; subject: string; meetingId?: string | null; agendaItem?: string | null; mayBeRaisedAtMeeting: boolean },
+  profile: CouncilProfile,
+): { requestId: string; meetingId: string; agendaItem: string; text: string; sentOn: null } | null {
   if (!profile.chairNoticeForAgendaItems || !request.meetingId || !request.mayBeRaisedAtMeeting) return null;
   const agendaItem = request.agendaItem?.trim() || 'an item on the agenda';
   return {
@@ -73,14 +82,61 @@ export function chairNoticeFor(request: { id: string; subject: string; meetingId
 
 // Free and ISP mail providers: never a council's domain (000 §17.13.2). Families such as gmx.* match any ending below.
 export const PERSONAL_EMAIL_PROVIDERS = [
-  'gmail.com', 'googlemail.com', 'outlook.com', 'outlook.co.uk', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'live.co.uk', 'msn.com',
-  'yahoo.com', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'aol.co.uk',
-  'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me', 'btinternet.com', 'btopenworld.com', 'sky.com', 'virginmedia.com',
-  'blueyonder.co.uk', 'ntlworld.com', 'talktalk.net', 'tiscali.co.uk', 'zoho.com', 'mail.com', 'fastmail.com', 'hushmail.com', 'tutanota.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'outlook.co.uk',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'live.com',
+  'live.co.uk',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'aol.co.uk',
+  'protonmail.com',
+  'protonmail.ch',
+  'proton.me',
+  'pm.me',
+  'btinternet.com',
+  'btopenworld.com',
+  'sky.com',
+  'virginmedia.com',
+  'blueyonder.co.uk',
+  'ntlworld.com',
+  'talktalk.net',
+  'tiscali.co.uk',
+  'zoho.com',
+  'mail.com',
+  'fastmail.com',
+  'hushmail.com',
+  'tutanota.com',
 ] as const;
 const PERSONAL_FAMILIES = /^(gmx|yahoo|hotmail|outlook|live|aol|web|freenet)\.(com|net|org|co\.uk|org\.uk|[a-z]{2})$/;
 // Shared endings under which anyone can register: a council's domain is below one of these, never one of them.
-const PUBLIC_SUFFIXES = new Set(['gov.uk', 'co.uk', 'org.uk', 'ac.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'sch.uk', 'nhs.uk', 'police.uk', 'mod.uk', 'gov.scot', 'gov.wales', 'llyw.cymru']);
+const PUBLIC_SUFFIXES = new Set([
+  'gov.uk',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'me.uk',
+  'ltd.uk',
+  'plc.uk',
+  'net.uk',
+  'sch.uk',
+  'nhs.uk',
+  'police.uk',
+  'mod.uk',
+  'gov.scot',
+  'gov.wales',
+  'llyw.cymru',
+]);
 
 // R-ASK-9 (000 §17.13.2): whether a domain belongs to a personal email provider.
 export function isPersonalEmailDomain(domain: string): boolean {
@@ -90,22 +146,42 @@ export function isPersonalEmailDomain(domain: string): boolean {
 
 // R-ASK-9 (000 §17.13.2): the council's email domain must be a real domain name and not a personal provider; returns it tidied (lower case, no "@").
 export function checkCouncilDomain(input: unknown): { ok: true; domain: string } | { ok: false; reason: string } {
-  if (typeof input !== 'string' || !input.trim()) return { ok: false, reason: 'Enter your council’s email domain, for example wiltshire.gov.uk.' };
+  if (typeof input !== 'string' || !input.trim())
+    return { ok: false, reason: 'Enter your council’s email domain, for example wiltshire.gov.uk.' };
   const domain = input.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
   if (/\s/.test(domain)) return { ok: false, reason: 'The email domain cannot contain spaces.' };
   if (domain.includes('@')) return { ok: false, reason: 'Enter only the part after the @, for example wiltshire.gov.uk.' };
   // Mail servers use the ASCII form of accented names (punycode, starting xn--); shared code has no converter.
-  if (/[^\x00-\x7f]/.test(domain)) return { ok: false, reason: 'Write the domain in plain letters. For a domain with accents, use the form your IT team gives, which starts “xn--”.' };
+  if (/[^\x00-\x7f]/.test(domain))
+    return {
+      ok: false,
+      reason: 'Write the domain in plain letters. For a domain with accents, use the form your IT team gives, which starts “xn--”.',
+    };
   const labels = domain.split('.');
   const tld = labels.at(-1)!;
   const labelOk = (l: string) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l);
-  if (labels.length < 2 || domain.length > 253 || !labels.every(labelOk) || !(/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/.test(tld))) {
-    return { ok: false, reason: `"${input.trim()}" is not a domain name. It should look like wiltshire.gov.uk: words separated by dots, ending in letters.` };
+  if (
+    labels.length < 2 ||
+    domain.length > 253 ||
+    !labels.every(labelOk) ||
+    !(/^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/.test(tld))
+  ) {
+    return {
+      ok: false,
+      reason: `"${input.trim()}" is not a domain name. It should look like wiltshire.gov.uk: words separated by dots, ending in letters.`,
+    };
   }
   if (isPersonalEmailDomain(domain)) {
-    return { ok: false, reason: `${domain} is a personal email provider, not your council’s. Use the domain of your council email address (000 §17.13.2).` };
+    return {
+      ok: false,
+      reason: `${domain} is a personal email provider, not your council’s. Use the domain of your council email address (000 §17.13.2).`,
+    };
   }
-  if (PUBLIC_SUFFIXES.has(domain)) return { ok: false, reason: `${domain} is shared by many organisations. Enter your council’s own domain, for example wiltshire.gov.uk.` };
+  if (PUBLIC_SUFFIXES.has(domain))
+    return {
+      ok: false,
+      reason: `${domain} is shared by many organisations. Enter your council’s own domain, for example wiltshire.gov.uk.`,
+    };
   return { ok: true, domain };
 }
 
@@ -120,7 +196,10 @@ export function checkCouncilEmail(address: string, councilDomains: string[]): { 
   if (domains.length === 0) return { ok: false, reason: 'Set your council’s email domain in Settings first.' };
   if (!domains.some((d) => underDomain(domain, d))) {
     const personal = isPersonalEmailDomain(domain) ? ' That is a personal address.' : '';
-    return { ok: false, reason: `Official requests must come from your council email address (${domains.join(' or ')}), not ${domain}.${personal} (000 §17.13.2)` };
+    return {
+      ok: false,
+      reason: `Official requests must come from your council email address (${domains.join(' or ')}), not ${domain}.${personal} (000 §17.13.2)`,
+    };
   }
   return { ok: true };
 }
@@ -131,29 +210,51 @@ export function officerEmailWarning(address: string, councilDomain: string | nul
   if (!trimmed) return null;
   const domain = emailDomainOf(trimmed);
   if (!domain) return 'Enter the officer’s email address, like name@council.gov.uk.';
-  if (isPersonalEmailDomain(domain)) return `${domain} is a personal email provider. Use the officer’s council email address (000 §17.13.2).`;
+  if (isPersonalEmailDomain(domain))
+    return `${domain} is a personal email provider. Use the officer’s council email address (000 §17.13.2).`;
   const council = councilDomain ? checkCouncilDomain(councilDomain) : null;
   if (!council?.ok) return null;
-  if (!underDomain(domain, council.domain)) return `This address is not at your council’s domain (${council.domain}). Check it is the officer’s council email address.`;
+  if (!underDomain(domain, council.domain))
+    return `This address is not at your council’s domain (${council.domain}). Check it is the officer’s council email address.`;
   return null;
 }
 
 // R-ASK-10 (001 §24.11(a)): everyone copied is recorded; blind copies are refused.
-export function checkCopies(copies: { to?: string[]; cc?: string[]; bcc?: string[] }): { ok: true; recorded: string[] } | { ok: false; reason: string } {
-  if (copies.bcc && copies.bcc.length > 0) return { ok: false, reason: 'Blind copies are not allowed: everyone copied must be visible to the officer (001 §24.11(a)).' };
+export function checkCopies(copies: {
+  to?: string[];
+  cc?: string[];
+  bcc?: string[];
+}): { ok: true; recorded: string[] } | { ok: false; reason: string } {
+  if (copies.bcc && copies.bcc.length > 0)
+    return { ok: false, reason: 'Blind copies are not allowed: everyone copied must be visible to the officer (001 §24.11(a)).' };
   return { ok: true, recorded: [...(copies.cc ?? [])] };
 }
 
 // R-ASK-11 (002): information belonging to a third party needs that person's consent before release.
-export function thirdPartyConsentStatus(material: { thirdParty?: { name: string; consent: 'not-asked' | 'asked' | 'given' | 'refused' } | null }): { releasable: boolean; reason: string } {
+export function thirdPartyConsentStatus(material: {
+  thirdParty?: { name: string; consent: 'not-asked' | 'asked' | 'given' | 'refused' } | null;
+}): { releasable: boolean; reason: string } {
   if (!material.thirdParty) return { releasable: true, reason: 'No third-party information.' };
   const { name, consent } = material.thirdParty;
   return consent === 'given'
     ? { releasable: true, reason: `${name} has consented.` }
-    : { releasable: false, reason: `This includes information about ${name}; it needs their consent before release (002). Consent: ${consent.replace('-', ' ')}.` };
+    : {
+        releasable: false,
+        reason: `This includes information about ${name}; it needs their consent before release (002). Consent: ${consent.replace('-', ' ')}.`,
+      };
 }
 
-export const REQUEST_STATUSES = ['awaiting-acknowledgement', 'acknowledged', 'holding', 'answered', 'overdue', 'very-overdue', 'escalated', 'closed', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'awaiting-acknowledgement',
+  'acknowledged',
+  'holding',
+  'answered',
+  'overdue',
+  'very-overdue',
+  'escalated',
+  'closed',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const statusNames: Record<RequestStatus, string> = {
   'awaiting-acknowledgement': 'Awaiting acknowledgement',
@@ -185,7 +286,13 @@ export function currentTarget(facts: Pick<LifecycleFacts, 'respondBy' | 'holding
 }
 
 // R-DUE-4 (000 §17.8.2; 004 §11.10): the request's state, computed from the facts and an injected "today".
-export function requestStatus(facts: LifecycleFacts, today: IsoDate, profile: CouncilProfile, nation: Nation, edits?: HolidayEdits): { status: RequestStatus; target: IsoDate; workingDaysLate: number } {
+export function requestStatus(
+  facts: LifecycleFacts,
+  today: IsoDate,
+  profile: CouncilProfile,
+  nation: Nation,
+  edits?: HolidayEdits,
+): { status: RequestStatus; target: IsoDate; workingDaysLate: number } {
   parseIsoDate(today, 'Today');
   parseIsoDate(facts.sentOn, 'The sent date');
   const target = currentTarget(facts);
@@ -194,7 +301,10 @@ export function requestStatus(facts: LifecycleFacts, today: IsoDate, profile: Co
   if (facts.answeredOn) return { status: 'answered', target, workingDaysLate: 0 };
   const scope = scopeFor(profile, nation);
   const late = compareIso(today, target) > 0 ? countWorkingDays(target, today, scope, edits) : 0;
-  const ackLate = !facts.acknowledgedOn && !facts.holdingReply && facts.acknowledgeBy && compareIso(today, facts.acknowledgeBy) > 0 ? countWorkingDays(facts.acknowledgeBy, today, scope, edits) : 0;
+  const ackLate =
+    !facts.acknowledgedOn && !facts.holdingReply && facts.acknowledgeBy && compareIso(today, facts.acknowledgeBy) > 0
+      ? countWorkingDays(facts.acknowledgeBy, today, scope, edits)
+      : 0;
   const lateness = Math.max(late, ackLate);
   if (lateness > 0) {
     if (facts.escalatedTo) return { status: 'escalated', target, workingDaysLate: lateness };
@@ -231,12 +341,22 @@ export function nextEscalation(
 ): { level: EscalationLevel; role: string; explanation: string; suggested: Officer | null } {
   const suggest = (level: EscalationLevel): Officer | null => {
     if (level !== 'head-of-service' || !context.directory || !context.service) return null;
-    const senior = context.directory.filter((o) => o.service === context.service && (o.seniority === 'head-of-service' || o.seniority === 'director'));
+    const senior = context.directory.filter(
+      (o) => o.service === context.service && (o.seniority === 'head-of-service' || o.seniority === 'director'),
+    );
     return senior.find((o) => o.seniority === 'head-of-service') ?? senior[0] ?? null;
   };
-  const result = (level: EscalationLevel, explanation: string) => ({ level, role: escalationRoles[level], explanation, suggested: suggest(level) });
+  const result = (level: EscalationLevel, explanation: string) => ({
+    level,
+    role: escalationRoles[level],
+    explanation,
+    suggested: suggest(level),
+  });
   if (informationWithheld) {
-    return result('monitoring-officer', 'Information you need for your duties is not forthcoming: ask the Monitoring Officer to intervene (004 §11.10).');
+    return result(
+      'monitoring-officer',
+      'Information you need for your duties is not forthcoming: ask the Monitoring Officer to intervene (004 §11.10).',
+    );
   }
   const order: EscalationLevel[] = ['officer', 'head-of-service', 'chief-executive'];
   const index = current ? order.indexOf(current) : 0;
@@ -264,16 +384,32 @@ export function recordEscalation(
   recordedAt?: string,
 ): EscalationEntry {
   const on = checkEventDate(input?.on, request, today, 'The escalation date');
-  if (!(ESCALATION_LEVELS as readonly string[]).includes(input.level)) throw new DomainError('invalid-input', 'Choose who the request was escalated to: Head of Service or Director, Chief Executive or Monitoring Officer.');
+  if (!(ESCALATION_LEVELS as readonly string[]).includes(input.level))
+    throw new DomainError(
+      'invalid-input',
+      'Choose who the request was escalated to: Head of Service or Director, Chief Executive or Monitoring Officer.',
+    );
   if (input.level === 'officer') throw new DomainError('invalid-input', 'Chasing the officer is recorded as a chase, not an escalation.');
   const to = (input.to ?? '').trim();
   if (!to) throw new DomainError('invalid-input', `Name the ${escalationRoles[input.level]} you escalated to.`);
   const current = request.escalatedTo ? ESCALATION_LEVELS.indexOf(request.escalatedTo) : 0;
   if (ESCALATION_LEVELS.indexOf(input.level) <= current) {
-    throw new DomainError('refused', `This request has already gone to ${escalationNames[request.escalatedTo!]}. Escalate to someone further up.`);
+    throw new DomainError(
+      'refused',
+      `This request has already gone to ${escalationNames[request.escalatedTo!]}. Escalate to someone further up.`,
+    );
   }
   const role = escalationRoles[input.level];
-  return { type: 'escalated', on, level: input.level, to, role, informationWithheld: !!input.informationWithheld, note: input.note?.trim() || `Escalated to ${to} (${role}).`, ...(recordedAt ? { recordedAt } : {}) };
+  return {
+    type: 'escalated',
+    on,
+    level: input.level,
+    to,
+    role,
+    informationWithheld: !!input.informationWithheld,
+    note: input.note?.trim() || `Escalated to ${to} (${role}).`,
+    ...(recordedAt ? { recordedAt } : {}),
+  };
 }
 
 // R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): sending the chair notice records to whom and when, once, and puts it on the timeline.
@@ -289,7 +425,11 @@ export function recordChairNoticeSent(
   const to = (sent?.to ?? '').trim();
   if (!to) throw new DomainError('invalid-input', 'Say who the notice was sent to (the chair or executive member).');
   const on = checkEventDate(sent.on, request, today, 'The date the notice was sent');
-  return { sentOn: on, sentTo: to, entry: { type: 'chair-notice-sent', on, to, note: `Notice sent to ${to}.`, ...(recordedAt ? { recordedAt } : {}) } };
+  return {
+    sentOn: on,
+    sentTo: to,
+    entry: { type: 'chair-notice-sent', on, to, note: `Notice sent to ${to}.`, ...(recordedAt ? { recordedAt } : {}) },
+  };
 }
 
 /** What a request is stored with, as far as its status needs. */
@@ -305,9 +445,14 @@ export interface RequestForStatus {
 export function lifecycleFromEvents(request: RequestForStatus): LifecycleFacts {
   const timeline = effectiveTimeline(request.events);
   const first = (type: string) => timeline.find((e) => e.type === type)?.on ?? null;
-  const targets = effectiveTargets({ acknowledgeBy: request.acknowledgeBy, respondBy: request.respondBy }, timeline as Array<TimelineEntry & { promisedBy?: IsoDate }>);
+  const targets = effectiveTargets(
+    { acknowledgeBy: request.acknowledgeBy, respondBy: request.respondBy },
+    timeline as Array<TimelineEntry & { promisedBy?: IsoDate }>,
+  );
   const ending = requestLifecycleState(request.events);
-  const escalations = timeline.filter((e): e is typeof e & { level: EscalationLevel } => e.type === 'escalated' && typeof (e as { level?: unknown }).level === 'string');
+  const escalations = timeline.filter(
+    (e): e is typeof e & { level: EscalationLevel } => e.type === 'escalated' && typeof (e as { level?: unknown }).level === 'string',
+  );
   const escalatedTo = escalations.length
     ? escalations.map((e) => e.level).sort((a, b) => ESCALATION_LEVELS.indexOf(b) - ESCALATION_LEVELS.indexOf(a))[0]!
     : (request.escalatedTo ?? null);
@@ -331,7 +476,8 @@ export function lifecycleFromEvents(request: RequestForStatus): LifecycleFacts {
 // R-DUE-5 (000 §17.8.2; 004 §6.5.8): a promised date before the holding reply, or before the request was sent, is refused.
 export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate, receivedOn?: IsoDate): void {
   parseIsoDate(promisedBy, 'The promised date');
-  if (receivedOn && compareIso(promisedBy, receivedOn) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+  if (receivedOn && compareIso(promisedBy, receivedOn) < 0)
+    throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
   if (compareIso(promisedBy, sentOn) < 0) throw new DomainError('invalid-input', 'The promised date is before the request was sent.');
 }
 
@@ -339,7 +485,11 @@ const text = (max: number) => z.string().max(max, { error: `You can enter up to 
 
 /** A request as the Member writes it (R-ASK-1 capacity and purpose, R-ASK-2 route, R-ASK-3 justification). */
 export const requestDraftSchema = z.object({
-  subject: z.string().trim().min(3, { error: 'Give the request a short subject' }).max(200, { error: 'The subject can be at most 200 characters' }),
+  subject: z
+    .string()
+    .trim()
+    .min(3, { error: 'Give the request a short subject' })
+    .max(200, { error: 'The subject can be at most 200 characters' }),
   informationSought: text(4000),
   capacity: capacitySchema.nullable(),
   capacityDetail: text(200).optional(),
@@ -353,7 +503,9 @@ export const requestDraftSchema = z.object({
   mayBeRaisedAtMeeting: z.boolean(),
   seeksProtectedMaterial: z.boolean(),
   fromEmail: z.string().trim().max(200, { error: 'The address can be at most 200 characters' }),
-  copies: z.array(z.string().trim().email({ error: 'Each copied address must be an email address' })).max(20, { error: 'At most 20 people can be copied' }),
+  copies: z
+    .array(z.string().trim().email({ error: 'Each copied address must be an email address' }))
+    .max(20, { error: 'At most 20 people can be copied' }),
   blindCopies: z.array(z.string()).max(20),
   sentOn: isoDateSchema,
   memberOnly: z.boolean(),
@@ -376,7 +528,13 @@ export const requestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean() }),
   /** An email drafted by the app (the request itself, a Monitoring Officer referral, an FOI request) that the Member says was sent. */
   z.object({ type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
-  z.object({ type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
+  z.object({
+    type: z.literal('mo-decision'),
+    on: isoDateSchema,
+    note: text(2000),
+    accepted: z.boolean(),
+    decidedBy: z.string().trim().min(1, { error: 'Say who decided' }),
+  }),
 ]);
 export type RequestEvent = z.infer<typeof requestEventSchema>;
 
@@ -385,19 +543,56 @@ export type RequestEvent = z.infer<typeof requestEventSchema>;
 // edits, withdrawing, closing, reopening, corrections). Ids and entry times let corrections name an
 // entry and same-day entries keep their order. Main should store these and validate stored requests with it.
 const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional() };
-const changeSchema = z.object({ field: z.string(), label: z.string(), from: z.unknown(), to: z.unknown(), fromText: z.string(), toText: z.string() });
+const changeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+  fromText: z.string(),
+  toText: z.string(),
+});
 export const timelineEntrySchema = z.discriminatedUnion('type', [
   z.object({ ...stored, type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
   z.object({ ...stored, type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
   z.object({ ...stored, type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
   z.object({ ...stored, type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
-  z.object({ ...stored, type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean(), level: z.enum(ESCALATION_LEVELS).optional(), to: text(200).optional(), role: text(200).optional() }),
+  z.object({
+    ...stored,
+    type: z.literal('escalated'),
+    on: isoDateSchema,
+    note: text(2000),
+    informationWithheld: z.boolean(),
+    level: z.enum(ESCALATION_LEVELS).optional(),
+    to: text(200).optional(),
+    role: text(200).optional(),
+  }),
   z.object({ ...stored, type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
-  z.object({ ...stored, type: z.literal('mo-decision'), on: isoDateSchema, note: text(2000), accepted: z.boolean(), decidedBy: z.string().trim().min(1, { error: 'Say who decided' }) }),
+  z.object({
+    ...stored,
+    type: z.literal('mo-decision'),
+    on: isoDateSchema,
+    note: text(2000),
+    accepted: z.boolean(),
+    decidedBy: z.string().trim().min(1, { error: 'Say who decided' }),
+  }),
   z.object({ ...stored, type: z.literal('chair-notice-sent'), on: isoDateSchema, note: text(2000), to: z.string().trim().min(1).max(200) }),
-  z.object({ ...stored, type: z.literal('edited'), on: isoDateSchema, note: text(2000), changes: z.array(changeSchema).min(1).max(20), reason: text(2000).nullable() }),
+  z.object({
+    ...stored,
+    type: z.literal('edited'),
+    on: isoDateSchema,
+    note: text(2000),
+    changes: z.array(changeSchema).min(1).max(20),
+    reason: text(2000).nullable(),
+  }),
   z.object({ ...stored, type: z.literal('withdrawn'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
-  z.object({ ...stored, type: z.literal('closed'), on: isoDateSchema, note: text(2000), reason: text(2000), outcome: z.enum(['answered', 'abandoned']) }),
+  z.object({
+    ...stored,
+    type: z.literal('closed'),
+    on: isoDateSchema,
+    note: text(2000),
+    reason: text(2000),
+    outcome: z.enum(['answered', 'abandoned']),
+  }),
   z.object({ ...stored, type: z.literal('reopened'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
   z.object({
     ...stored,
@@ -406,7 +601,12 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     corrects: z.string().min(1).max(100),
     reason: text(2000),
     note: text(2000).optional(),
-    changes: z.array(z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() })).min(1).max(5),
+    changes: z
+      .array(
+        z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() }),
+      )
+      .min(1)
+      .max(5),
   }),
 ]);
 export type StoredTimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -4,7 +4,21 @@
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 
-export const TIMELINE_KINDS = ['acknowledged', 'holding', 'answered', 'chased', 'escalated', 'mo-decision', 'chair-notice-sent', 'emailed', 'edited', 'withdrawn', 'closed', 'reopened', 'correction'] as const;
+export const TIMELINE_KINDS = [
+  'acknowledged',
+  'holding',
+  'answered',
+  'chased',
+  'escalated',
+  'mo-decision',
+  'chair-notice-sent',
+  'emailed',
+  'edited',
+  'withdrawn',
+  'closed',
+  'reopened',
+  'correction',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const timelineKindNames: Record<TimelineKind, string> = {
   acknowledged: 'Acknowledged',
@@ -35,7 +49,13 @@ export interface TimelineEntry {
 }
 
 /** The fields a correction can change, in the words the screen shows. */
-export const CORRECTABLE_FIELDS = { on: 'Date', promisedBy: 'Promised date', note: 'Note', to: 'Sent to', decidedBy: 'Decided by' } as const;
+export const CORRECTABLE_FIELDS = {
+  on: 'Date',
+  promisedBy: 'Promised date',
+  note: 'Note',
+  to: 'Sent to',
+  decidedBy: 'Decided by',
+} as const;
 export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
 
 export interface CorrectionEntry extends TimelineEntry {
@@ -56,8 +76,10 @@ export function checkEventDate(on: unknown, request: { sentOn: IsoDate }, today:
   parseIsoDate(today, 'Today');
   parseIsoDate(on, what);
   const date = on as IsoDate;
-  if (compareIso(date, today) > 0) throw new DomainError('invalid-input', `${what} (${formatUk(date)}) is after today. Record things once they have happened.`);
-  if (compareIso(date, request.sentOn) < 0) throw new DomainError('invalid-input', `${what} (${formatUk(date)}) is before the request was sent on ${formatUk(request.sentOn)}.`);
+  if (compareIso(date, today) > 0)
+    throw new DomainError('invalid-input', `${what} (${formatUk(date)}) is after today. Record things once they have happened.`);
+  if (compareIso(date, request.sentOn) < 0)
+    throw new DomainError('invalid-input', `${what} (${formatUk(date)}) is before the request was sent on ${formatUk(request.sentOn)}.`);
   return date;
 }
 
@@ -65,7 +87,12 @@ export function checkEventDate(on: unknown, request: { sentOn: IsoDate }, today:
 export function sortTimeline<E extends TimelineEntry>(entries: readonly E[]): E[] {
   return entries
     .map((e, index) => ({ e, index }))
-    .sort((a, b) => compareIso(a.e.on, b.e.on) || (a.e.recordedAt && b.e.recordedAt ? compareIso(a.e.recordedAt, b.e.recordedAt) : 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        compareIso(a.e.on, b.e.on) ||
+        (a.e.recordedAt && b.e.recordedAt ? compareIso(a.e.recordedAt, b.e.recordedAt) : 0) ||
+        a.index - b.index,
+    )
     .map(({ e }) => e);
 }
 
@@ -113,9 +140,14 @@ export function correctTimelineEntry(
   const changes: CorrectionEntry['changes'] = [];
   const after: Record<string, unknown> = { ...current };
   for (const [field, raw] of Object.entries(input.changes ?? {})) {
-    if (!Object.hasOwn(CORRECTABLE_FIELDS, field)) throw new DomainError('invalid-input', 'Only the date, the promised date, the note and who it went to or who decided can be corrected.');
+    if (!Object.hasOwn(CORRECTABLE_FIELDS, field))
+      throw new DomainError(
+        'invalid-input',
+        'Only the date, the promised date, the note and who it went to or who decided can be corrected.',
+      );
     const f = field as CorrectableField;
-    if (f !== 'on' && f !== 'note' && !Object.hasOwn(current, f)) throw new DomainError('invalid-input', `This entry has no ${CORRECTABLE_FIELDS[f].toLowerCase()} to correct.`);
+    if (f !== 'on' && f !== 'note' && !Object.hasOwn(current, f))
+      throw new DomainError('invalid-input', `This entry has no ${CORRECTABLE_FIELDS[f].toLowerCase()} to correct.`);
     const to = typeof raw === 'string' ? raw.trim() : '';
     if (f !== 'note' && !to) throw new DomainError('invalid-input', `${CORRECTABLE_FIELDS[f]} cannot be left empty.`);
     const from = String((current as unknown as Record<string, unknown>)[f] ?? '');
@@ -127,7 +159,8 @@ export function correctTimelineEntry(
   checkEventDate(after.on, request, today, 'The corrected date');
   if (current.type === 'holding') {
     parseIsoDate(after.promisedBy, 'The promised date');
-    if (compareIso(after.promisedBy as string, after.on as string) < 0) throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
+    if (compareIso(after.promisedBy as string, after.on as string) < 0)
+      throw new DomainError('invalid-input', 'The promised date cannot be before the holding reply.');
   }
   return { type: 'correction', on: today, corrects: current.id, reason, changes, ...(recordedAt ? { recordedAt } : {}) };
 }

@@ -33,7 +33,8 @@ export function worklistFlags(r: { moReferral: { decision: unknown } | null; cha
 }
 
 // R-DUE-4 (000 §17.8.2): answered, closed and withdrawn requests wait for nothing more, so they leave the deadline and Monitoring Officer counts.
-export const isOpenRequest = (r: Pick<WorklistFacts, 'status'>): boolean => r.status !== 'answered' && r.status !== 'closed' && r.status !== 'withdrawn';
+export const isOpenRequest = (r: Pick<WorklistFacts, 'status'>): boolean =>
+  r.status !== 'answered' && r.status !== 'closed' && r.status !== 'withdrawn';
 const isOpen = isOpenRequest;
 // R-ASK-8 (000 §17.8.9): the chair notice says what was asked and given, so it stays due after the answer; a withdrawn request gave nothing.
 const chairNoticeDue = (r: WorklistFacts) => r.chairNoticePending && r.status !== 'withdrawn';

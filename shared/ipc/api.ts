@@ -1,4 +1,13 @@
-import { contract, type Channel, type Contract, type EventChannel, type InputOf, type InvokeChannel, type OutputOf, type PayloadOf } from './contract';
+import {
+  contract,
+  type Channel,
+  type Contract,
+  type EventChannel,
+  type InputOf,
+  type InvokeChannel,
+  type OutputOf,
+  type PayloadOf,
+} from './contract';
 import type { Result } from './errors';
 
 /** How calls travel: ipcRenderer in the preload, HTTP in the dev-only browser harness. */

@@ -5,7 +5,15 @@ import { capacitySchema } from '../domain/need-to-know';
 import { councilProfileSchema } from '../domain/profiles';
 import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } from '../domain/directory';
 import { requestDraftSchema, requestEventSchema } from '../domain/requests';
-import { materialInputSchema, materialSchema, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema, officerConfirmationSchema } from '../domain/material';
+import {
+  materialInputSchema,
+  materialSchema,
+  briefingPermissionInputSchema,
+  consentInputSchema,
+  disposalInputSchema,
+  keepUntilInputSchema,
+  officerConfirmationSchema,
+} from '../domain/material';
 import { arrivalSummarySchema, openedArrivalSchema, recordArrivalInputSchema } from '../domain/arrivals';
 import { CLOSE_OUTCOMES } from '../domain/request-lifecycle';
 import { gateEventSchema, registerEntrySchema } from '../domain/disclosure';
@@ -13,11 +21,33 @@ import { holidayEditsSchema } from '../domain/calendar';
 import { councilSettingsSchema } from '../domain/council';
 import { meetingModeSchema } from '../domain/protection';
 import { roleSchema, sessionStateSchema, userSummarySchema } from '../domain/session';
-import { affectedRequestSchema, auditEventSchema, dashboardSchema, disclosureViewSchema, materialListItemSchema, requestDetailSchema, requestRowSchema } from './views';
+import {
+  affectedRequestSchema,
+  auditEventSchema,
+  dashboardSchema,
+  disclosureViewSchema,
+  materialListItemSchema,
+  requestDetailSchema,
+  requestRowSchema,
+} from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
-import { chairNoticeInputSchema, escalateInputSchema, followUpViewSchema, govUkImportPreviewSchema, moDecisionInputSchema } from './follow-up';
-import { correspondenceItemSchema, draftOptionSchema, draftPreviewSchema, importResultSchema, FILING_KINDS, MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT } from '../domain/correspondence';
+import {
+  chairNoticeInputSchema,
+  escalateInputSchema,
+  followUpViewSchema,
+  govUkImportPreviewSchema,
+  moDecisionInputSchema,
+} from './follow-up';
+import {
+  correspondenceItemSchema,
+  draftOptionSchema,
+  draftPreviewSchema,
+  importResultSchema,
+  FILING_KINDS,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_IMPORT,
+} from '../domain/correspondence';
 import { draftKindSchema } from '../domain/requests';
 
 /**
@@ -69,7 +99,12 @@ const personName = z.string().trim().min(1, { error: 'Enter a name' }).max(120, 
 const passphrase = z.string().min(1, { error: 'Enter a passphrase' }).max(1024, { error: 'That passphrase is too long' });
 
 /** The council in force as the screens see it: settings, the profile, the holiday edits, and the profiles to choose from. */
-const councilViewSchema = z.object({ settings: councilSettingsSchema, profile: councilProfileSchema, holidayEdits: holidayEditsSchema, profiles: z.array(z.object({ id: z.string(), name: z.string() })) });
+const councilViewSchema = z.object({
+  settings: councilSettingsSchema,
+  profile: councilProfileSchema,
+  holidayEdits: holidayEditsSchema,
+  profiles: z.array(z.object({ id: z.string(), name: z.string() })),
+});
 
 export const contract = {
   /** Name, version, data folder and current settings of the running app (About/Status screen). */
@@ -103,13 +138,19 @@ export const contract = {
   /** Member only: add a PA with their own passphrase; their slot holds the casework key only. */
   'users:addPa': invoke(z.object({ name: personName, passphrase }), userSummarySchema),
   /** Member only: removes a PA and changes the shared key, so they cannot read anything saved after. */
-  'users:removePa': invoke(z.object({ userId: z.string().min(1).max(100) }), z.object({ removed: userSummarySchema, mustBeAddedAgain: z.array(z.string()) })),
+  'users:removePa': invoke(
+    z.object({ userId: z.string().min(1).max(100) }),
+    z.object({ removed: userSummarySchema, mustBeAddedAgain: z.array(z.string()) }),
+  ),
   /** Change the signed-in user's passphrase (re-wraps their keys; records are untouched). */
   'users:changePassphrase': invoke(z.object({ current: passphrase, next: passphrase }), z.null()),
   /** Whether quick unlock can be used on this computer, and whether it is on for the signed-in user. */
   'users:getQuickUnlock': invoke(noInput, z.object({ available: z.boolean(), enabled: z.boolean(), reason: z.string().optional() })),
   /** Turn quick unlock on or off for the signed-in user on this computer. The passphrase always still works. */
-  'users:setQuickUnlock': invoke(z.object({ enabled: z.boolean() }), z.object({ available: z.boolean(), enabled: z.boolean(), reason: z.string().optional() })),
+  'users:setQuickUnlock': invoke(
+    z.object({ enabled: z.boolean() }),
+    z.object({ available: z.boolean(), enabled: z.boolean(), reason: z.string().optional() }),
+  ),
 
   /** Write an encrypted backup of the whole vault to a file the user chooses; it opens with the same passphrases. */
   'vault:backup': invoke(noInput, z.object({ file: z.string().nullable(), bytes: z.number() })),
@@ -121,7 +162,12 @@ export const contract = {
    */
   'vault:restore': invoke(
     z.object({ passphrase: z.string().min(1).max(1024), confirmReplace: z.boolean(), confirmOlder: z.boolean().default(false) }),
-    z.object({ state: sessionStateSchema, replacedFolder: z.string().nullable(), file: z.string().nullable(), confirmOlder: z.string().nullable() }),
+    z.object({
+      state: sessionStateSchema,
+      replacedFolder: z.string().nullable(),
+      file: z.string().nullable(),
+      confirmOlder: z.string().nullable(),
+    }),
   ),
 
   /** Pushed after any record changes, so windows refresh their working set. */
@@ -182,17 +228,37 @@ export const contract = {
     requestDetailSchema,
   ),
   /** R-DUE-4: withdraw a request, saying why; it leaves Today's counts and can be reopened. */
-  'requests:withdraw': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }), requestDetailSchema),
+  'requests:withdraw': invoke(
+    z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }),
+    requestDetailSchema,
+  ),
   /** R-DUE-4: close a request as answered or no longer needed. */
-  'requests:close': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), outcome: z.enum(CLOSE_OUTCOME_IDS), note: z.string().max(2000).optional() }), requestDetailSchema),
+  'requests:close': invoke(
+    z.object({
+      id: z.string().max(100),
+      on: z.string().max(20),
+      outcome: z.enum(CLOSE_OUTCOME_IDS),
+      note: z.string().max(2000).optional(),
+    }),
+    requestDetailSchema,
+  ),
   /** R-DUE-4: reopen a withdrawn or closed request, saying why. */
-  'requests:reopen': invoke(z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }), requestDetailSchema),
+  'requests:reopen': invoke(
+    z.object({ id: z.string().max(100), on: z.string().max(20), reason: z.string().max(2000) }),
+    requestDetailSchema,
+  ),
   /** R-DUE-5: correct a timeline entry; the original is kept and the correction recorded with its reason. */
   'requests:correctEvent': invoke(
     z.object({
       id: z.string().max(100),
       entryId: z.string().max(100),
-      changes: z.strictObject({ on: z.string().max(20).optional(), promisedBy: z.string().max(20).optional(), note: z.string().max(4000).optional(), to: z.string().max(200).optional(), decidedBy: z.string().max(200).optional() }),
+      changes: z.strictObject({
+        on: z.string().max(20).optional(),
+        promisedBy: z.string().max(20).optional(),
+        note: z.string().max(4000).optional(),
+        to: z.string().max(200).optional(),
+        decidedBy: z.string().max(200).optional(),
+      }),
       reason: z.string().max(2000),
     }),
     requestDetailSchema,
@@ -223,7 +289,14 @@ export const contract = {
 
   /** Start the disclosure process for protected material. */
   /** Resumes the one already in progress for that material rather than starting a second (R-DIS-2). R-CLS-4: refused when the capacity differs from the one it was given for. */
-  'disclosures:start': invoke(z.object({ materialId: z.string(), capacity: capacitySchema.optional(), purpose: z.string().trim().max(1000, { error: 'The purpose can be at most 1,000 characters' }).optional() }), disclosureViewSchema),
+  'disclosures:start': invoke(
+    z.object({
+      materialId: z.string(),
+      capacity: capacitySchema.optional(),
+      purpose: z.string().trim().max(1000, { error: 'The purpose can be at most 1,000 characters' }).optional(),
+    }),
+    disclosureViewSchema,
+  ),
   /** All disclosures in progress or done. */
   'disclosures:list': invoke(noInput, z.array(disclosureViewSchema)),
   /** Take one step of the gate; an illegal step is refused with the reason (R-DIS-3). */
@@ -248,7 +321,10 @@ export const contract = {
   /** Read gov.uk's bank-holidays.json, picked in main's file dialog, for the council's nation; lists what changes and the affected requests. Nothing is saved. */
   'holidays:importGovUk': invoke(noInput, govUkImportPreviewSchema),
   /** Save the holiday edits; existing due dates move only for the requests listed in `recompute` (the user accepted). */
-  'holidays:save': invoke(z.object({ edits: holidayEditsSchema, recompute: z.array(z.string()).max(100_000) }), z.object({ edits: holidayEditsSchema, recomputed: z.number() })),
+  'holidays:save': invoke(
+    z.object({ edits: holidayEditsSchema, recompute: z.array(z.string()).max(100_000) }),
+    z.object({ edits: holidayEditsSchema, recomputed: z.number() }),
+  ),
 
   /**
    * R-USE-1: public-meeting mode, a private session for one meeting, or normal. The Member's action,
@@ -263,10 +339,20 @@ export const contract = {
   // Attachments of material received (issue 5 items 4-5). Main opens the file dialogs itself: the
   // page never sends a path or bytes, so a compromised page cannot make main read or write any file.
   /** Attach files the user picks in main's open-file dialog, sealed under the material's tier. Cancel changes nothing (`added` 0). */
-  'attachments:add': invoke(z.object({ materialId: z.string().min(1).max(200) }), z.object({ material: materialSchema, added: z.number() })),
+  'attachments:add': invoke(
+    z.object({ materialId: z.string().min(1).max(200) }),
+    z.object({ material: materialSchema, added: z.number() }),
+  ),
   /** Save a decrypted copy where the user picks; protected material only for an approved disclosure, audited (R-DIS-3, R-USE-3). `file` null = cancelled. */
   /** R-DIS-1: after an approval that left something out, the whole file is saved only with `confirmMatchesApproval`. */
-  'attachments:export': invoke(z.object({ materialId: z.string().min(1).max(200), attachmentId: z.string().min(1).max(200), confirmMatchesApproval: z.boolean().optional() }), z.object({ file: z.string().nullable(), bytes: z.number() })),
+  'attachments:export': invoke(
+    z.object({
+      materialId: z.string().min(1).max(200),
+      attachmentId: z.string().min(1).max(200),
+      confirmMatchesApproval: z.boolean().optional(),
+    }),
+    z.object({ file: z.string().nullable(), bytes: z.number() }),
+  ),
   // Arrived for the Member (issue 10, 11): a PA records it sealed to the Member and cannot read it back.
   /** Record that something arrived for the Member on a request: title, summary and files are sealed to the Member (Member or PA). */
   'arrivals:record': invoke(recordArrivalInputSchema, arrivalSummarySchema),
@@ -323,7 +409,12 @@ export const contract = {
   'correspondence:import': invoke(
     z.object({
       files: z
-        .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_MESSAGE_BYTES, { error: 'An email can be at most 50 MB.' }) }))
+        .array(
+          z.object({
+            name: z.string().min(1).max(255),
+            bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_MESSAGE_BYTES, { error: 'An email can be at most 50 MB.' }),
+          }),
+        )
         .min(1)
         .max(MAX_MESSAGES_PER_IMPORT),
     }),
@@ -336,9 +427,20 @@ export const contract = {
   /** Emails filed against a request. */
   'correspondence:forRequest': invoke(z.object({ requestId: z.string().min(1).max(200) }), z.array(correspondenceItemSchema)),
   /** File an email to a request: its attachments become material "not yet known" (R-CLS-2); the event is logged with the email's own date. */
-  'correspondence:file': invoke(z.object({ id: z.string().min(1).max(200), requestId: z.string().min(1).max(200), kind: z.enum(FILING_KINDS), promisedBy: isoDateInput.nullable() }), correspondenceItemSchema),
+  'correspondence:file': invoke(
+    z.object({
+      id: z.string().min(1).max(200),
+      requestId: z.string().min(1).max(200),
+      kind: z.enum(FILING_KINDS),
+      promisedBy: isoDateInput.nullable(),
+    }),
+    correspondenceItemSchema,
+  ),
   /** Save the original email where the user picks, under the same gate as its attachments' material (R-DIS-3). */
-  'correspondence:exportOriginal': invoke(z.object({ id: z.string().min(1).max(200) }), z.object({ file: z.string().nullable(), bytes: z.number() })),
+  'correspondence:exportOriginal': invoke(
+    z.object({ id: z.string().min(1).max(200) }),
+    z.object({ file: z.string().nullable(), bytes: z.number() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -351,12 +453,8 @@ export type ParsedInputOf<C extends InvokeChannel> = z.output<Contract[C]['input
 export type OutputOf<C extends InvokeChannel> = z.output<Contract[C]['output']>;
 export type PayloadOf<C extends EventChannel> = z.output<Contract[C]['payload']>;
 
-export const invokeChannels = (Object.keys(contract) as Channel[]).filter(
-  (c): c is InvokeChannel => contract[c].kind === 'invoke',
-);
-export const eventChannels = (Object.keys(contract) as Channel[]).filter(
-  (c): c is EventChannel => contract[c].kind === 'event',
-);
+export const invokeChannels = (Object.keys(contract) as Channel[]).filter((c): c is InvokeChannel => contract[c].kind === 'invoke');
+export const eventChannels = (Object.keys(contract) as Channel[]).filter((c): c is EventChannel => contract[c].kind === 'event');
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

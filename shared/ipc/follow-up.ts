@@ -15,7 +15,9 @@ export const followUpViewSchema = z.object({
       reason: z.string(),
       referredOn: z.string(),
       decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable(),
-      steps: z.array(z.object({ step: z.string(), label: z.string(), foiProfileId: z.string().optional(), explanation: z.string().optional() })),
+      steps: z.array(
+        z.object({ step: z.string(), label: z.string(), foiProfileId: z.string().optional(), explanation: z.string().optional() }),
+      ),
     })
     .nullable(),
   /** R-ASK-8: the notice to the chair or executive member. */
@@ -24,9 +26,21 @@ export const followUpViewSchema = z.object({
   escalation: z.object({
     overdue: z.boolean(),
     history: z.array(z.object({ on: z.string(), level: escalationLevel, to: z.string(), role: z.string() })),
-    next: z.object({ level: escalationLevel, role: z.string(), explanation: z.string(), officerId: z.string().nullable(), name: z.string().nullable() }),
+    next: z.object({
+      level: escalationLevel,
+      role: z.string(),
+      explanation: z.string(),
+      officerId: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
     /** When information needed for the Member's duties is withheld: the Monitoring Officer. */
-    withheld: z.object({ level: escalationLevel, role: z.string(), explanation: z.string(), officerId: z.string().nullable(), name: z.string().nullable() }),
+    withheld: z.object({
+      level: escalationLevel,
+      role: z.string(),
+      explanation: z.string(),
+      officerId: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
   }),
 });
 export type FollowUpView = z.infer<typeof followUpViewSchema>;

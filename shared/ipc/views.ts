@@ -48,7 +48,12 @@ export const disclosureViewSchema = z.object({
 });
 export type DisclosureView = z.infer<typeof disclosureViewSchema>;
 
-export const auditEventSchema = z.object({ seq: z.number(), recordId: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()).nullable() });
+export const auditEventSchema = z.object({
+  seq: z.number(),
+  recordId: z.string(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
 
 /** One timeline entry as the request page shows it. */
 export const timelineItemSchema = z.object({
@@ -62,7 +67,9 @@ export const timelineItemSchema = z.object({
   details: z.array(z.string()),
   /** Whether the date, note or promised date can be corrected (an edit record cannot). */
   correctable: z.boolean(),
-  corrections: z.array(z.object({ on: z.string(), reason: z.string(), changes: z.array(z.object({ label: z.string(), from: z.string(), to: z.string() })) })),
+  corrections: z.array(
+    z.object({ on: z.string(), reason: z.string(), changes: z.array(z.object({ label: z.string(), from: z.string(), to: z.string() })) }),
+  ),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 

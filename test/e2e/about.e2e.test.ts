@@ -37,7 +37,9 @@ describe('About and status, and auto-lock on Settings, in Chromium', () => {
     const box = page.getByLabel('Lock the app after this many minutes without use');
     await box.fill('12');
     await box.press('Enter');
-    await expect.poll(() => page.getByRole('region', { name: 'Auto-lock' }).getByRole('status').textContent()).toMatch(/locks after 12 minutes/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Auto-lock' }).getByRole('status').textContent())
+      .toMatch(/locks after 12 minutes/);
     await page.reload();
     await goTo(page, 'Settings');
     await expect.poll(() => page.getByLabel('Lock the app after this many minutes without use').inputValue()).toBe('12');

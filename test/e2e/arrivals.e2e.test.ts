@@ -24,7 +24,13 @@ describe('arrived for the Member, in Chromium', () => {
     const seeded = await app.page.evaluate(async (sentOn) => {
       const a = window.api;
       await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       const meeting = await a.meetings.save({ committee: 'Cabinet', date: '2026-12-02', agendaItems: ['Item 9: depot disposal'] });
       if (!officer.ok || !meeting.ok) return { ok: false };
       const request = await a.requests.create({
@@ -34,7 +40,8 @@ describe('arrived for the Member, in Chromium', () => {
         capacityDetail: '',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: meeting.value.id,
@@ -64,13 +71,19 @@ describe('arrived for the Member, in Chromium', () => {
     await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
     await page.getByRole('heading', { name: 'Depot disposal valuation' }).waitFor();
     // The PA's own material form offers only what a PA may record.
-    const levels = await page.getByRole('form', { name: 'Record what the officer sent' }).getByLabel('Classification').locator('option').allTextContents();
+    const levels = await page
+      .getByRole('form', { name: 'Record what the officer sent' })
+      .getByLabel('Classification')
+      .locator('option')
+      .allTextContents();
     expect(levels).toEqual(['Open']);
 
     const form = page.getByRole('form', { name: 'Record that it arrived for the Member' });
     await form.getByLabel('Title').fill('Valuation report from the Director');
     await form.getByLabel('Summary').fill('Valuation £2.1m; marked not for publication.');
-    await form.getByLabel('Files (optional)').setInputFiles({ name: 'valuation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 valuation £2.1m') });
+    await form
+      .getByLabel('Files (optional)')
+      .setInputFiles({ name: 'valuation.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 valuation £2.1m') });
     await form.getByRole('button', { name: 'Record and seal for the Member' }).click();
     const line = `1 item arrived for the Member on ${ukToday}, with 1 file, sealed`;
     await expect.poll(() => page.getByText(`🔒 ${line}`).count()).toBe(1);
@@ -117,7 +130,9 @@ describe('arrived for the Member, in Chromium', () => {
     await classify.getByRole('button', { name: 'Classify and file it' }).click();
     await expect.poll(() => page.getByText(/Pink paper: Cabinet, 02\/12\/2026/).count()).toBe(1);
     await expect.poll(() => page.getByText(`🔒 ${line}`).count()).toBe(0);
-    await expect.poll(() => page.getByRole('list', { name: /Files attached to Valuation report from the Director/ }).textContent()).toMatch(/valuation\.pdf/);
+    await expect
+      .poll(() => page.getByRole('list', { name: /Files attached to Valuation report from the Director/ }).textContent())
+      .toMatch(/valuation\.pdf/);
     await screenshot(page, 'arrival-classified');
 
     // Meeting mode: public meeting, a private session for Cabinet, end it, and land in public-meeting mode.

@@ -17,7 +17,13 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
     const seeded = await app.page.evaluate(async () => {
       const a = window.api;
       await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) return officer;
       const request = await a.requests.create({
         subject: 'Depot disposal valuation',
@@ -26,7 +32,8 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
         capacityDetail: '',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: null,
@@ -69,7 +76,9 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
 
     // R-DIS-3: the main process refuses, and the page shows why.
     await page.getByRole('button', { name: /^Save a copy of valuation\.pdf/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/This material is confidential\. A copy can be saved only for an approved disclosure/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/This material is confidential\. A copy can be saved only for an approved disclosure/);
     await expectNoAxeViolations(page, 'request page with an attachment, export refused');
     await screenshot(page, 'attachment-export-refused');
 
@@ -90,13 +99,21 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
     await goTo(page, 'Requests');
     await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
     await page.getByRole('button', { name: /^Save a copy of valuation\.pdf/ }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved a copy' }).textContent()).toMatch(/Saved a copy of valuation\.pdf to .*exports.valuation\.pdf \(181 KB\)/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Saved a copy' }).textContent())
+      .toMatch(/Saved a copy of valuation\.pdf to .*exports.valuation\.pdf \(181 KB\)/);
     expect(readFileSync(path.join(harness.dataFolder, 'exports', 'valuation.pdf')).equals(original)).toBe(true);
 
     await page.getByRole('button', { name: 'Show audit trail of Depot valuation report' }).click();
     const trail = page.getByTestId('audit-trail');
-    await expect.poll(() => trail.textContent()).toMatch(/classified.*attached on \d{2}\/\d{2}\/\d{4} by Cllr Jane Smith: valuation\.pdf.*exported on \d{2}\/\d{2}\/\d{4} by Cllr Jane Smith: valuation\.pdf saved as valuation\.pdf/s);
-    expect(await page.getByRole('button', { name: 'Hide audit trail of Depot valuation report' }).getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => trail.textContent())
+      .toMatch(
+        /classified.*attached on \d{2}\/\d{2}\/\d{4} by Cllr Jane Smith: valuation\.pdf.*exported on \d{2}\/\d{2}\/\d{4} by Cllr Jane Smith: valuation\.pdf saved as valuation\.pdf/s,
+      );
+    expect(await page.getByRole('button', { name: 'Hide audit trail of Depot valuation report' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
     await expectNoAxeViolations(page, 'request page with the audit trail');
     await screenshot(page, 'attachment-exported-audit-trail');
     expect(app.consoleErrors).toEqual([]);

@@ -50,7 +50,13 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     const seeded = await app.page.evaluate(async (sentOn) => {
       const a = window.api;
       await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) return officer;
       for (let i = 1; i <= 70; i++) {
         const r = await a.requests.create({
@@ -60,7 +66,8 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
           capacityDetail: '',
           purpose: 'To answer residents of Riverside ward about the depot sale',
           route: 'need-to-know',
-          justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+          justification:
+            'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
           officerId: officer.value.id,
           ward: 'Riverside',
           meetingId: null,
@@ -108,7 +115,9 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     await page.getByLabel('The democracy site’s address').fill('http://democracy.example.gov.uk');
     await page.getByRole('button', { name: 'Continue' }).click();
     // The error summary links to the field; nothing is contacted.
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).textContent()).toMatch(/must start with https/);
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).textContent())
+      .toMatch(/must start with https/);
     await expectNoAxeViolations(page, 'democracy site address refused');
     await page.getByLabel('The democracy site’s address').fill('democracy.example.gov.uk');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -120,7 +129,14 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     await page.getByText('9. Depot disposal (private: pink papers)').waitFor();
     await page.getByRole('button', { name: 'Import 1 meeting' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported:' }).textContent()).toBe('Imported: 1 added, 0 updated.');
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: `Cabinet, ${uk(day(6))}` }).textContent()).toContain('9. Depot disposal (private: pink papers)');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .filter({ hasText: `Cabinet, ${uk(day(6))}` })
+          .textContent(),
+      )
+      .toContain('9. Depot disposal (private: pink papers)');
     await expectNoAxeViolations(page, 'officers and meetings after import');
     await screenshot(page, 'meetings-imported');
 

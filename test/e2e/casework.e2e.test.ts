@@ -1,10 +1,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_PASSPHRASE, PA_PASSPHRASE, expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember, fillDate } from './support/browser';
+import {
+  MEMBER_PASSPHRASE,
+  PA_PASSPHRASE,
+  expectNoAxeViolations,
+  goTo,
+  openApp,
+  screenshot,
+  setUpAsMember,
+  fillDate,
+} from './support/browser';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-async function fillRequest(page: Page, opts: { subject: string; justification: string; sentOn?: string; memberOnly?: boolean; meeting?: boolean }) {
+async function fillRequest(
+  page: Page,
+  opts: { subject: string; justification: string; sentOn?: string; memberOnly?: boolean; meeting?: boolean },
+) {
   await goTo(page, 'New request');
   await page.getByLabel('Subject').fill(opts.subject);
   await page.getByLabel('Officer', { exact: true }).selectOption({ label: 'Sam Green, Head of Estates (Estates)' });
@@ -51,7 +63,14 @@ describe('casework journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Add meeting' }).click();
     // The form confirms what it added; the meetings list shows the meeting exactly once.
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added Cabinet, 02/12/2026.' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: /Cabinet, 02\/12\/2026/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('listitem')
+          .filter({ hasText: /Cabinet, 02\/12\/2026/ })
+          .count(),
+      )
+      .toBe(1);
     await expectNoAxeViolations(page, 'officers and meetings');
     await screenshot(page, 'officers-meetings');
   });
@@ -59,13 +78,19 @@ describe('casework journeys in Chromium', () => {
   it('a curiosity-only request is refused with the reason, then fixed and saved with its due dates', async () => {
     const { page } = app;
     await fillRequest(page, { subject: 'Depot disposal valuation', justification: 'Just interested in the depot.', meeting: true });
-    await expect.poll(() => page.getByTestId('assessment').textContent()).toMatch(/refused.*Curiosity or general interest is not a need to know/s);
+    await expect
+      .poll(() => page.getByTestId('assessment').textContent())
+      .toMatch(/refused.*Curiosity or general interest is not a need to know/s);
     await expectNoAxeViolations(page, 'new request');
     await screenshot(page, 'new-request-refused');
     await page.getByRole('button', { name: 'Check your answers' }).click();
     // A refused request can still go to the Monitoring Officer, but only with the Member's reason.
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Give your reason for asking the Monitoring Officer to decide, or make it a Freedom of Information request/);
-    await page.getByLabel('Why you need to know').fill('As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/Give your reason for asking the Monitoring Officer to decide, or make it a Freedom of Information request/);
+    await page
+      .getByLabel('Why you need to know')
+      .fill('As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.');
     await expect.poll(() => page.getByTestId('assessment').textContent()).toMatch(/sufficient/);
     await page.getByRole('button', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: 'Check your request before it is saved' }).waitFor();
@@ -79,7 +104,11 @@ describe('casework journeys in Chromium', () => {
 
   it('an acknowledgement that comes late shows the request overdue', async () => {
     const { page } = app;
-    await fillRequest(page, { subject: 'Street lighting outage', justification: 'As ward member I am handling a constituent complaint about the lighting on Mill Lane and need the repair schedule.', sentOn: daysAgo(21) });
+    await fillRequest(page, {
+      subject: 'Street lighting outage',
+      justification: 'As ward member I am handling a constituent complaint about the lighting on Mill Lane and need the repair schedule.',
+      sentOn: daysAgo(21),
+    });
     await page.getByRole('button', { name: 'Check your answers' }).click();
     await page.getByRole('button', { name: 'Save the request' }).click();
     await page.getByRole('heading', { name: 'Street lighting outage' }).waitFor();
@@ -129,7 +158,9 @@ describe('casework journeys in Chromium', () => {
     await page.getByRole('heading', { name: /Passing on/ }).waitFor();
     await page.getByLabel(/\(d\) Reasonable and in the public interest/).check();
     await page.getByRole('button', { name: 'Choose this ground' }).click();
-    await page.getByLabel('Why disclosure is reasonable and in the public interest').fill('Residents face a financial risk from the sale that the council has not explained.');
+    await page
+      .getByLabel('Why disclosure is reasonable and in the public interest')
+      .fill('Residents face a financial risk from the sale that the council has not explained.');
     await page.getByLabel('I am acting in good faith').check();
     await page.getByLabel('This is in line with the council’s reasonable requirements').check();
     await page.getByRole('button', { name: 'Record the evidence' }).click();
@@ -213,7 +244,11 @@ describe('casework journeys in Chromium', () => {
 
   it('the PA cannot open a Member-only item; locking clears the screen and the working set', async () => {
     const { page } = app;
-    await fillRequest(page, { subject: 'Confidential staffing matter', justification: 'As ward member I am handling a constituent complaint about a named officer and need the outcome of the review.', memberOnly: true });
+    await fillRequest(page, {
+      subject: 'Confidential staffing matter',
+      justification: 'As ward member I am handling a constituent complaint about a named officer and need the outcome of the review.',
+      memberOnly: true,
+    });
     await page.getByRole('button', { name: 'Check your answers' }).click();
     await page.getByRole('button', { name: 'Save the request' }).click();
     await page.getByRole('heading', { name: 'Confidential staffing matter' }).waitFor();

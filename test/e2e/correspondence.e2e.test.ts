@@ -16,7 +16,13 @@ describe('officers’ email out and in, in Chromium', () => {
     const seeded = await app.page.evaluate(async () => {
       const a = window.api;
       await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) return officer;
       return a.requests.create({
         subject: 'Depot disposal valuation',
@@ -25,7 +31,8 @@ describe('officers’ email out and in, in Chromium', () => {
         capacityDetail: '',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: null,

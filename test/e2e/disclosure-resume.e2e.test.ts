@@ -15,7 +15,13 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
       async ({ sentOn, receivedOn }) => {
         const api = window.api;
         await api.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-        const officer = await api.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+        const officer = await api.officers.save({
+          name: 'Sam Green',
+          service: 'Estates',
+          role: 'Head of Estates',
+          seniority: 'head-of-service',
+          email: 'sam.green@example-council.gov.uk',
+        });
         if (!officer.ok) throw new Error(officer.error.message);
         const r = await api.requests.create({
           subject: 'Depot disposal valuation',
@@ -23,7 +29,8 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
           capacity: 'ward-member',
           purpose: 'To answer residents of Riverside ward about the depot sale',
           route: 'need-to-know',
-          justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+          justification:
+            'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
           officerId: officer.value.id,
           ward: 'Riverside',
           meetingId: null,
@@ -69,7 +76,9 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
     await page.getByRole('heading', { name: /Passing on/ }).waitFor();
     await page.getByLabel(/\(d\) Reasonable and in the public interest/).check();
     await page.getByRole('button', { name: 'Choose this ground' }).click();
-    await page.getByLabel('Why disclosure is reasonable and in the public interest').fill('Residents face a financial risk from the sale that the council has not explained.');
+    await page
+      .getByLabel('Why disclosure is reasonable and in the public interest')
+      .fill('Residents face a financial risk from the sale that the council has not explained.');
     await page.getByLabel('I am acting in good faith').check();
     await page.getByLabel('This is in line with the council’s reasonable requirements').check();
     await page.getByRole('button', { name: 'Record the evidence' }).click();
@@ -96,7 +105,9 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
     await screenshot(page, 'today-disclosure-waiting');
     await card.click();
     await page.getByRole('heading', { name: 'Disclosure register' }).waitFor();
-    await expect.poll(() => page.getByRole('list', { name: 'Disclosures in progress' }).textContent()).toMatch(/Depot valuation report: Waiting for the Monitoring Officer \(asked A\. Khan on \d\d\/\d\d\/\d{4}\)/);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Disclosures in progress' }).textContent())
+      .toMatch(/Depot valuation report: Waiting for the Monitoring Officer \(asked A\. Khan on \d\d\/\d\d\/\d{4}\)/);
     await expectNoAxeViolations(page, 'register with one in progress');
 
     await openRequest();

@@ -10,7 +10,13 @@ describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the coun
     const seeded = await app.page.evaluate(async () => {
       const a = window.api;
       await a.council.set({ profileId: '004', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) return officer;
       return a.requests.create({
         subject: 'Depot disposal valuation',
@@ -19,7 +25,8 @@ describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the coun
         capacityDetail: '',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: null,

@@ -51,7 +51,12 @@ describe('forms a councillor understands, in Chromium', () => {
   it('officers and meetings: empty and impossible dates get the summary, all problems at once', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add officer' }).click();
-    await expectSummary(page, [/Enter the officer’s name/, /Enter the officer’s role/, /Enter the service/, /Enter the officer’s email address/]);
+    await expectSummary(page, [
+      /Enter the officer’s name/,
+      /Enter the officer’s role/,
+      /Enter the service/,
+      /Enter the officer’s email address/,
+    ]);
     await linkFocuses(page, /Enter the service/, 'Service');
     await expectNoAxeViolations(page, 'officer form with errors');
     await screenshot(page, 'forms-officer-errors');
@@ -86,13 +91,25 @@ describe('forms a councillor understands, in Chromium', () => {
     await page.getByLabel('Your council email address').fill('cllr.smith@example-council.gov.uk');
     await page.getByLabel('Copied to (email addresses)').fill('ok@example.org, not-an-address');
     await page.getByRole('button', { name: 'Check your answers' }).click();
-    await expectSummary(page, [/Give the request a short subject/, /Choose the officer/, /Date sent must be a real date/, /Copies: the second address is not a valid email address/]);
+    await expectSummary(page, [
+      /Give the request a short subject/,
+      /Choose the officer/,
+      /Date sent must be a real date/,
+      /Copies: the second address is not a valid email address/,
+    ]);
     await linkFocuses(page, /Give the request a short subject/, 'Subject');
     await expectNoAxeViolations(page, 'new request with errors');
     await screenshot(page, 'forms-new-request-errors');
 
     await page.getByRole('button', { name: /What is this\? \(Need to know\)/ }).click();
-    await expect.poll(() => page.getByText(/A Member may see council information they reasonably need/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/A Member may see council information they reasonably need/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByRole('button', { name: 'All terms' }).first().click();
     const help = page.getByRole('dialog', { name: 'Help' });
     await help.getByRole('heading', { name: 'What the words mean' }).waitFor();
@@ -110,7 +127,8 @@ describe('forms a councillor understands, in Chromium', () => {
     await page.getByLabel('Capacity you are asking in').selectOption({ label: 'Ward or division member' });
     await page.getByLabel('Purpose: what the information is for').fill('To answer Riverside residents about the depot sale');
     await page.getByLabel('Route').selectOption({ label: 'Common-law need to know' });
-    const why = 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.';
+    const why =
+      'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.';
     await page.getByLabel('Why you need to know').fill(why);
     await page.getByLabel('Ward').fill('Riverside');
     await page.getByLabel('Copied to (email addresses)').fill('pa@example-council.gov.uk');
@@ -123,7 +141,14 @@ describe('forms a councillor understands, in Chromium', () => {
     const asked = page.getByTestId('request-asked');
     await asked.waitFor();
     const text = (await asked.textContent()) ?? '';
-    for (const part of [why, 'To answer Riverside residents', 'Riverside', 'cllr.smith@example-council.gov.uk', 'pa@example-council.gov.uk']) expect(text).toContain(part);
+    for (const part of [
+      why,
+      'To answer Riverside residents',
+      'Riverside',
+      'cllr.smith@example-council.gov.uk',
+      'pa@example-council.gov.uk',
+    ])
+      expect(text).toContain(part);
     await expectNoAxeViolations(page, 'request page');
     await screenshot(page, 'forms-request-page');
 
@@ -136,11 +161,15 @@ describe('forms a councillor understands, in Chromium', () => {
       await page.getByRole('columnheader', { name: /Due/ }).waitFor();
       const widths = await page.evaluate(() => {
         const scroller = document.querySelector('[data-testid="requests-scroll"]') as HTMLElement;
-        return { doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth], list: [scroller.scrollWidth, scroller.clientWidth] };
+        return {
+          doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+          list: [scroller.scrollWidth, scroller.clientWidth],
+        };
       });
       expect(widths.doc[0], `page at ${size.width}`).toBeLessThanOrEqual(widths.doc[1]!);
       expect(widths.list[0], `list at ${size.width}`).toBeLessThanOrEqual(widths.list[1]!);
-      for (const name of ['Reference', 'Subject', 'Officer', 'Status', 'Due']) expect(await page.getByRole('columnheader', { name: new RegExp(`^${name}`) }).isVisible()).toBe(true);
+      for (const name of ['Reference', 'Subject', 'Officer', 'Status', 'Due'])
+        expect(await page.getByRole('columnheader', { name: new RegExp(`^${name}`) }).isVisible()).toBe(true);
       expect(await page.getByRole('columnheader', { name: /^Due/ }).getAttribute('aria-sort')).toBe('ascending');
       await expectNoAxeViolations(page, `requests list at ${size.width}`);
       await screenshot(page, `forms-requests-${size.width}`);
@@ -155,7 +184,10 @@ describe('forms a councillor understands, in Chromium', () => {
     await table.waitFor();
     expect(await table.getByRole('cell', { name: 'Christmas Day', exact: true }).count()).toBe(1);
     await table.getByRole('button', { name: /Mark not kept.*Boxing Day/ }).click();
-    await page.getByTestId('holiday-preview').getByText(/Boxing Day .* marked not kept/).waitFor();
+    await page
+      .getByTestId('holiday-preview')
+      .getByText(/Boxing Day .* marked not kept/)
+      .waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await fillDate(page, 'Holiday date', '2026-12-05');
     await page.getByLabel('Holiday name').fill('Weekend slip');
@@ -166,6 +198,9 @@ describe('forms a councillor understands, in Chromium', () => {
     await page.getByRole('button', { name: 'No, change the date' }).click();
     await page.getByRole('button', { name: 'Show which requests this affects' }).click();
     await page.getByRole('button', { name: 'Yes, add it' }).click();
-    await page.getByTestId('holiday-preview').getByText(/Weekend slip .* added/).waitFor();
+    await page
+      .getByTestId('holiday-preview')
+      .getByText(/Weekend slip .* added/)
+      .waitFor();
   });
 });

@@ -9,7 +9,10 @@ const ukToday = () => {
 };
 
 /** Adds material through the request page's own form. */
-async function addMaterial(page: Page, m: { title: string; level: string; paragraph?: string; pink?: boolean; personalUntil?: string; thirdParty?: string }) {
+async function addMaterial(
+  page: Page,
+  m: { title: string; level: string; paragraph?: string; pink?: boolean; personalUntil?: string; thirdParty?: string },
+) {
   const form = page.getByRole('form', { name: 'Record what the officer sent' });
   await form.getByLabel('Title').fill(m.title);
   await form.getByLabel('Summary or text').fill(`Text of ${m.title}`);
@@ -43,7 +46,13 @@ describe('what happens to material after it arrives, in Chromium', () => {
     await app.page.evaluate(async (sentOn) => {
       const api = window.api;
       await api.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await api.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await api.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) throw new Error(officer.error.message);
       const r = await api.requests.create({
         subject: 'Depot disposal valuation',
@@ -51,7 +60,8 @@ describe('what happens to material after it arrives, in Chromium', () => {
         capacity: 'ward-member',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: null,
@@ -161,7 +171,9 @@ describe('what happens to material after it arrives, in Chromium', () => {
     await expect.poll(() => page.getByText('You hold no protected material.').count()).toBe(1);
     await goTo(page, 'Requests');
     await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
-    await expect.poll(() => item(page, 'Protected material destroyed').getByText(`Destroyed on ${ukToday()}`, { exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => item(page, 'Protected material destroyed').getByText(`Destroyed on ${ukToday()}`, { exact: true }).count())
+      .toBe(1);
     await expectNoAxeViolations(page, 'request page after erasure and destruction');
     await screenshot(page, 'request-after-erasure-and-destruction');
     expect(app.consoleErrors).toEqual([]);

@@ -61,7 +61,9 @@ describe('the requests list at scale, filled page by page after unlock', () => {
     // Lock while the working set is still filling: a late page must not land after the lock.
     await page.keyboard.press('Control+l');
     await page.getByRole('button', { name: 'Unlock' }).waitFor();
-    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('need-to-know-working-set');
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
+      .not.toContain('need-to-know-working-set');
     await unlock();
     await goTo(page, 'Requests');
     await expect.poll(count, { timeout: 30_000 }).toBe('1,250 of 1,250 requests');

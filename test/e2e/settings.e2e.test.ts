@@ -17,7 +17,9 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
     await page.getByLabel('Council email domain').fill('example-council.gov.uk');
     await page.getByRole('button', { name: 'Save council settings' }).click();
-    await expect.poll(() => page.getByText(/New requests use District council \(Section 17\); existing due dates do not move/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/New requests use District council \(Section 17\); existing due dates do not move/).count())
+      .toBe(1);
     // The built-in profile's values are shown with where they come from, and cannot be edited.
     const values = page.getByLabel('Values of District council (Section 17)');
     await expect.poll(() => values.getByRole('row', { name: /Substantive answer/ }).textContent()).toMatch(/5 working days/);
@@ -64,7 +66,9 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await page.getByLabel('Capacity you are asking in').selectOption({ label: 'Ward or division member' });
     await page.getByLabel('Purpose: what the information is for').fill('To answer Riverside residents about the depot sale');
     await page.getByLabel('Route').selectOption({ label: 'Common-law need to know' });
-    await page.getByLabel('Why you need to know').fill('As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.');
+    await page
+      .getByLabel('Why you need to know')
+      .fill('As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.');
     await page.getByLabel('Ward').fill('Riverside');
     await page.getByLabel('Your council email address').fill('cllr.smith@example-council.gov.uk');
     // Monday 16/11/2026 + 10 working days (England and Wales) = Monday 30/11/2026; no acknowledgement under the copy.
@@ -87,10 +91,25 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
       for (const sentOn of dates) {
         results.push(
           await window.api.requests.create({
-            subject: `Estates question ${sentOn}`, informationSought: 'The repair schedule for the depot roof', capacity: 'ward-member', capacityDetail: '',
-            purpose: 'To answer residents of Riverside ward', route: 'general', justification: 'As ward member for Riverside I need the repair schedule to answer residents.',
-            officerId, ward: 'Riverside', meetingId: null, agendaItem: null, mayBeRaisedAtMeeting: false, seeksProtectedMaterial: false,
-            fromEmail: 'cllr.smith@example-council.gov.uk', copies: [], blindCopies: [], sentOn, memberOnly: false, monitoringOfficerReason: '',
+            subject: `Estates question ${sentOn}`,
+            informationSought: 'The repair schedule for the depot roof',
+            capacity: 'ward-member',
+            capacityDetail: '',
+            purpose: 'To answer residents of Riverside ward',
+            route: 'general',
+            justification: 'As ward member for Riverside I need the repair schedule to answer residents.',
+            officerId,
+            ward: 'Riverside',
+            meetingId: null,
+            agendaItem: null,
+            mayBeRaisedAtMeeting: false,
+            seeksProtectedMaterial: false,
+            fromEmail: 'cllr.smith@example-council.gov.uk',
+            copies: [],
+            blindCopies: [],
+            sentOn,
+            memberOnly: false,
+            monitoringOfficerReason: '',
           }),
         );
       }
@@ -101,7 +120,9 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     const sinceDepot = (Date.parse(daysAgo(0)) - Date.parse('2026-11-16')) / 86_400_000;
     const recent = 6 + (sinceDepot >= 0 && sinceDepot < 30 ? 1 : 0);
     await goTo(page, 'Today');
-    await expect.poll(() => page.getByTestId('volume-nudge').textContent()).toMatch(new RegExp(`You have sent ${recent} requests to Estates in the last 30 days`));
+    await expect
+      .poll(() => page.getByTestId('volume-nudge').textContent())
+      .toMatch(new RegExp(`You have sent ${recent} requests to Estates in the last 30 days`));
     const table = page.getByTestId('volume-table');
     await expect.poll(() => table.getByRole('row', { name: /Estates/ }).textContent()).toMatch(/Estates.*\d+$/);
     expect(await table.getByRole('columnheader').count()).toBe(8); // service, six months, total
@@ -110,7 +131,9 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await goTo(page, 'New request');
     expect(await page.getByTestId('volume-nudge').count()).toBe(0);
     await page.getByLabel('Officer', { exact: true }).selectOption({ label: 'Sam Green, Head of Estates (Estates)' });
-    await expect.poll(() => page.getByTestId('volume-nudge').textContent()).toMatch(new RegExp(`${recent} requests to Estates.*could some be combined`));
+    await expect
+      .poll(() => page.getByTestId('volume-nudge').textContent())
+      .toMatch(new RegExp(`${recent} requests to Estates.*could some be combined`));
     await expectNoAxeViolations(page, 'new request with volume nudge');
     await screenshot(page, 'new-request-volume-nudge');
   });
@@ -132,7 +155,14 @@ describe('Settings: a custom council profile, request volume, and the PA’s rea
     await expect.poll(() => page.getByTestId('read-only-reason').textContent()).toMatch(/only the Member can change them/);
     await expect.poll(() => page.getByTestId('profile-in-force').textContent()).toBe('Our district (10 days)');
     // The copy is shown as values, not as a form; nothing to save or copy.
-    await expect.poll(() => page.getByLabel('Values of Our district (10 days)').getByRole('row', { name: /Substantive answer/ }).textContent()).toMatch(/10 working days/);
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Values of Our district (10 days)')
+          .getByRole('row', { name: /Substantive answer/ })
+          .textContent(),
+      )
+      .toMatch(/10 working days/);
     for (const name of ['Save council settings', 'Copy this profile', 'Save this profile', 'Show which requests this affects']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }

@@ -16,7 +16,13 @@ describe('correcting and ending requests, in Chromium', () => {
     const seeded = await app.page.evaluate(async (sentOn) => {
       const a = window.api;
       await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({ name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+      const officer = await a.officers.save({
+        name: 'Sam Green',
+        service: 'Estates',
+        role: 'Head of Estates',
+        seniority: 'head-of-service',
+        email: 'sam.green@example-council.gov.uk',
+      });
       if (!officer.ok) return officer;
       return a.requests.create({
         subject: 'Depot disposal valuation',
@@ -25,7 +31,8 @@ describe('correcting and ending requests, in Chromium', () => {
         capacityDetail: '',
         purpose: 'To answer residents of Riverside ward about the depot sale',
         route: 'need-to-know',
-        justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+        justification:
+          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
         officerId: officer.value.id,
         ward: 'Riverside',
         meetingId: null,
@@ -67,7 +74,9 @@ describe('correcting and ending requests, in Chromium', () => {
     await page.getByRole('button', { name: 'Log it' }).click();
     await expect.poll(() => page.getByText(/Acknowledged logged/).count()).toBe(1);
     const items = page.getByTestId('timeline').locator(':scope > li');
-    await expect.poll(async () => (await items.allTextContents()).map((t) => t.replace(/Correct.*$/s, ''))).toEqual([`${uk(daysAgo(40))}: Sent`, `${uk(daysAgo(10))}: Chased`, `${uk(daysAgo(5))}: Acknowledged`]);
+    await expect
+      .poll(async () => (await items.allTextContents()).map((t) => t.replace(/Correct.*$/s, '')))
+      .toEqual([`${uk(daysAgo(40))}: Sent`, `${uk(daysAgo(10))}: Chased`, `${uk(daysAgo(5))}: Acknowledged`]);
 
     await page.getByRole('button', { name: /Correct the acknowledged entry/ }).click();
     const form = page.getByRole('form', { name: 'Correct the acknowledged entry' });
@@ -77,12 +86,12 @@ describe('correcting and ending requests, in Chromium', () => {
     await form.getByLabel('Why it is being corrected').fill('Typed the wrong day');
     await expectNoAxeViolations(page, 'correct a timeline entry');
     await form.getByRole('button', { name: 'Save the correction' }).click();
-    await expect.poll(async () => (await items.allTextContents()).map((t) => t.replace(/Correct.*$/s, ''))).toEqual([
-      `${uk(daysAgo(40))}: Sent`,
-      `${uk(daysAgo(38))}: Acknowledged`,
-      `${uk(daysAgo(10))}: Chased`,
-    ]);
-    await expect.poll(() => page.locator('.correction').textContent()).toBe(`Corrected on ${uk(daysAgo(0))}: date was ${uk(daysAgo(5))} — Typed the wrong day`);
+    await expect
+      .poll(async () => (await items.allTextContents()).map((t) => t.replace(/Correct.*$/s, '')))
+      .toEqual([`${uk(daysAgo(40))}: Sent`, `${uk(daysAgo(38))}: Acknowledged`, `${uk(daysAgo(10))}: Chased`]);
+    await expect
+      .poll(() => page.locator('.correction').textContent())
+      .toBe(`Corrected on ${uk(daysAgo(0))}: date was ${uk(daysAgo(5))} — Typed the wrong day`);
     await screenshot(page, 'timeline-corrected');
   });
 
@@ -98,7 +107,9 @@ describe('correcting and ending requests, in Chromium', () => {
     await form.getByLabel('Why you are withdrawing it').fill('Answered at the ward surgery');
     await expectNoAxeViolations(page, 'withdraw a request');
     await form.getByRole('button', { name: 'Withdraw this request' }).click();
-    await expect.poll(() => page.getByTestId('request-ended').textContent()).toMatch(new RegExp(`Withdrawn on ${uk(daysAgo(0))}: Answered at the ward surgery`));
+    await expect
+      .poll(() => page.getByTestId('request-ended').textContent())
+      .toMatch(new RegExp(`Withdrawn on ${uk(daysAgo(0))}: Answered at the ward surgery`));
     await expect.poll(() => page.getByRole('button', { name: 'Reopen…' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Log it' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'withdrawn request');

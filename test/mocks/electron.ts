@@ -175,6 +175,19 @@ export function resetElectronMock(): void {
 }
 
 const electron = {
-  app, BrowserWindow, session, ipcMain, ipcRenderer, contextBridge, protocol, shell, clipboard, safeStorage, powerMonitor, Menu, dialog, Notification,
+  app,
+  BrowserWindow,
+  session,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  protocol,
+  shell,
+  clipboard,
+  safeStorage,
+  powerMonitor,
+  Menu,
+  dialog,
+  Notification,
 };
 export default electron;

@@ -14,7 +14,16 @@ const bundle = path.join(out, 'deadline.mjs');
 // The command is bundled once, as `npm run deadline` would compile it, then each case is a plain
 // `node` process: a tsx start-up per case cost seconds on a busy 2-core machine.
 beforeAll(async () => {
-  await build({ entryPoints: [path.join(repo, 'tools/deadline.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent', packages: 'external', absWorkingDir: repo });
+  await build({
+    entryPoints: [path.join(repo, 'tools/deadline.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'silent',
+    packages: 'external',
+    absWorkingDir: repo,
+  });
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -40,7 +40,8 @@ describe('layering by lint', () => {
         "import type { Api } from '../../../shared/ipc/api';\nexport type X = Api;\n",
         "import { app } from 'electron';\nexport const x = app;\n",
       ],
-      right: "import { DomainError } from '../../../shared/domain/errors';\nimport { VaultError } from './errors';\nexport const x = [DomainError, VaultError];\n",
+      right:
+        "import { DomainError } from '../../../shared/domain/errors';\nimport { VaultError } from './errors';\nexport const x = [DomainError, VaultError];\n",
     },
     {
       layer: 'services reach the vault only through vault/index.ts',
@@ -49,7 +50,8 @@ describe('layering by lint', () => {
         "import { writeBackup } from '../vault/backup';\nexport const x = writeBackup;\n",
         "import { createDispatcher } from '../ipc/router';\nexport const x = createDispatcher;\n",
       ],
-      right: "import { writeBackup } from '../vault';\nimport { EventHub } from './events';\nimport { DomainError } from '../../../shared/domain/errors';\nexport const x = [writeBackup, EventHub, DomainError];\n",
+      right:
+        "import { writeBackup } from '../vault';\nimport { EventHub } from './events';\nimport { DomainError } from '../../../shared/domain/errors';\nexport const x = [writeBackup, EventHub, DomainError];\n",
     },
     {
       layer: 'ipc handlers import services and shared/, never the vault',
@@ -58,7 +60,8 @@ describe('layering by lint', () => {
         "import { Vault } from '../vault';\nexport const x = Vault;\n",
         "import { Vault } from '../vault/vault';\nexport const x = Vault;\n",
       ],
-      right: "import { EventHub } from '../services/events';\nimport { roleSchema } from '../../../shared/ipc/contract';\nexport const x = [EventHub, roleSchema];\n",
+      right:
+        "import { EventHub } from '../services/events';\nimport { roleSchema } from '../../../shared/ipc/contract';\nexport const x = [EventHub, roleSchema];\n",
     },
     {
       layer: 'the renderer imports only shared/ and its own files',
@@ -69,7 +72,8 @@ describe('layering by lint', () => {
         "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
         "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
       ],
-      right: "import { DomainError } from '../../shared/domain/errors';\nimport type { Api } from '../../shared/ipc/api';\nimport { api } from './api';\nexport const x: [unknown, Api | null, unknown] = [DomainError, null, api];\n",
+      right:
+        "import { DomainError } from '../../shared/domain/errors';\nimport type { Api } from '../../shared/ipc/api';\nimport { api } from './api';\nexport const x: [unknown, Api | null, unknown] = [DomainError, null, api];\n",
     },
     {
       layer: 'shared/ imports nothing platform-specific and neither process',
@@ -93,7 +97,10 @@ describe('layering by lint', () => {
     it(`${layer}: each wrong import fails lint`, async () => {
       for (const code of wrong) {
         const messages = await lintProbe(file, code);
-        expect(messages.filter((m) => layerRule.test(m)), code).not.toEqual([]);
+        expect(
+          messages.filter((m) => layerRule.test(m)),
+          code,
+        ).not.toEqual([]);
       }
     });
 

@@ -15,13 +15,25 @@ import { fixtureRequest } from '../fixtures/requests';
 import { startHarness } from '../harness/server';
 
 const PASSPHRASE = 'correct horse battery staple';
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function seed(dataFolder: string, count: number): Promise<void> {
-  const session = await Vault.create(vaultDir(dataFolder), { name: 'Bench Member', passphrase: PASSPHRASE }, { kdf: { m: 19 * 1024, t: 2, p: 1 } });
+  const session = await Vault.create(
+    vaultDir(dataFolder),
+    { name: 'Bench Member', passphrase: PASSPHRASE },
+    { kdf: { m: 19 * 1024, t: 2, p: 1 } },
+  );
   const profile = builtInProfile('000');
-  const officer = { id: 'officer-1', name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service' as const, email: 'sam.green@example-council.gov.uk' };
+  const officer = {
+    id: 'officer-1',
+    name: 'Sam Green',
+    service: 'Estates',
+    role: 'Head of Estates',
+    seniority: 'head-of-service' as const,
+    email: 'sam.green@example-council.gov.uk',
+  };
   session.put({ id: officer.id, tier: 'shared', type: 'officer', data: officer });
   for (let i = 0; i < count; i++) {
     const f = fixtureRequest(i);
@@ -48,7 +60,10 @@ export async function seed(dataFolder: string, count: number): Promise<void> {
       copies: [],
       sentOn: f.receivedOn,
       memberOnly: false,
-      events: f.status === 'answered' ? [{ type: 'answered', on: f.receivedOn, note: f.notes }] : [{ type: 'acknowledged', on: f.receivedOn, note: f.notes }],
+      events:
+        f.status === 'answered'
+          ? [{ type: 'answered', on: f.receivedOn, note: f.notes }]
+          : [{ type: 'acknowledged', on: f.receivedOn, note: f.notes }],
       acknowledgeBy: due.acknowledgeBy,
       respondBy: due.respondBy,
       explanation: due.explanation,
@@ -84,13 +99,21 @@ export async function runAppBench(count = Number(process.env.BENCH_REQUESTS ?? 5
   const harness = await startHarness({ dataFolder, kdf: { m: 19 * 1024, t: 2, p: 1 } });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })).newPage();
     page.setDefaultTimeout(600_000); // a busy shared machine can take minutes
     await page.goto(harness.url);
-    const loaded = () => page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-loading') === 'false');
+    const loaded = () =>
+      page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-loading') === 'false');
 
     // Unlock, open Requests, time until the first row is painted and until every row has arrived.
     async function unlockAndPaint(): Promise<{ firstPaint: number; allLoaded: number }> {
@@ -125,7 +148,11 @@ export async function runAppBench(count = Number(process.env.BENCH_REQUESTS ?? 5
       const before = await page.getByTestId('result-count').textContent();
       const s = performance.now();
       await page.getByLabel('Search subject, question, notes and officer').fill(i % 2 ? words[i % words.length]! : '');
-      await page.waitForFunction((prev) => document.querySelector('[data-testid="result-count"]')?.textContent !== prev, before, { timeout: 20_000 }).catch(() => undefined);
+      await page
+        .waitForFunction((prev) => document.querySelector('[data-testid="result-count"]')?.textContent !== prev, before, {
+          timeout: 20_000,
+        })
+        .catch(() => undefined);
       timings.search!.push(performance.now() - s);
     }
     return [

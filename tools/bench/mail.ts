@@ -46,8 +46,20 @@ export async function runMailBench(): Promise<Array<Record<string, unknown>>> {
     // A 10 MB file each: the .eml's attachment is base64, a third larger on disk, so it carries 3/4 of the bytes.
     const attachment = filler(10 * 1024 * 1024 - 64 * 1024);
     const files = {
-      '.msg': buildMsg({ subject: 'RE: plans', from: { name: 'Sam', email: 'sam@example-council.gov.uk' }, to: [{ name: 'Cllr', email: 'cllr@example-council.gov.uk' }], body: 'See attached.', attachments: [{ name: 'plans.pdf', content: attachment }] }),
-      '.eml': await officerReply({ from: 'sam@example-council.gov.uk', to: 'cllr@example-council.gov.uk', subject: 'RE: plans', messageId: '<bench@x>', attachments: [{ filename: 'plans.pdf', content: Buffer.from(attachment.subarray(0, Math.floor((attachment.length * 3) / 4))) }] }),
+      '.msg': buildMsg({
+        subject: 'RE: plans',
+        from: { name: 'Sam', email: 'sam@example-council.gov.uk' },
+        to: [{ name: 'Cllr', email: 'cllr@example-council.gov.uk' }],
+        body: 'See attached.',
+        attachments: [{ name: 'plans.pdf', content: attachment }],
+      }),
+      '.eml': await officerReply({
+        from: 'sam@example-council.gov.uk',
+        to: 'cllr@example-council.gov.uk',
+        subject: 'RE: plans',
+        messageId: '<bench@x>',
+        attachments: [{ filename: 'plans.pdf', content: Buffer.from(attachment.subarray(0, Math.floor((attachment.length * 3) / 4))) }],
+      }),
     };
     for (const [ext, bytes] of Object.entries(files)) {
       global.gc?.();
@@ -56,7 +68,13 @@ export async function runMailBench(): Promise<Array<Record<string, unknown>>> {
       const result = await call('correspondence:import', { files: [{ name: `bench${ext}`, bytes }] });
       const ms = performance.now() - start;
       if (result.imported.length !== 1) throw new Error(`${ext} was not imported: ${JSON.stringify(result.refused)}`);
-      rows.push({ case: `import ${ext}`, size_mb: (bytes.length / 1024 / 1024).toFixed(1), ms: Math.round(ms), rss_mb: mb(process.memoryUsage().rss), rss_growth_mb: mb(process.memoryUsage().rss - before) });
+      rows.push({
+        case: `import ${ext}`,
+        size_mb: (bytes.length / 1024 / 1024).toFixed(1),
+        ms: Math.round(ms),
+        rss_mb: mb(process.memoryUsage().rss),
+        rss_growth_mb: mb(process.memoryUsage().rss - before),
+      });
     }
   } finally {
     core.dispose();
@@ -66,21 +84,40 @@ export async function runMailBench(): Promise<Array<Record<string, unknown>>> {
   // Matching: 50,000 requests, each with a recorded draft; 1,000 replies found by each route in turn.
   const requests = Array.from({ length: 50_000 }, (_, i) => ({ id: `r${i}`, reference: `NTK-2026-${String(i + 1).padStart(5, '0')}` }));
   const threadIndex = (i: number) => Buffer.concat([Buffer.alloc(6, 1), Buffer.from(String(i).padStart(16, '0'))]).toString('base64');
-  const drafts = requests.map((r, i) => ({ requestId: r.id, messageId: `<d${i}@example-council.gov.uk>`, threadIndex: threadIndex(i), subject: `Subject ${i} [${r.reference}]` }));
+  const drafts = requests.map((r, i) => ({
+    requestId: r.id,
+    messageId: `<d${i}@example-council.gov.uk>`,
+    threadIndex: threadIndex(i),
+    subject: `Subject ${i} [${r.reference}]`,
+  }));
   const startIndex = performance.now();
   const index = buildMatchIndex(requests, drafts);
   const indexMs = performance.now() - startIndex;
   const messages = Array.from({ length: 1_000 }, (_, k) => {
     const i = (k * 49) % 50_000;
-    const base = { subject: 'RE: your email', text: 'Dear Councillor, '.repeat(200), inReplyTo: null as string | null, references: [] as string[], threadIndex: null as string | null, threadTopic: null as string | null };
+    const base = {
+      subject: 'RE: your email',
+      text: 'Dear Councillor, '.repeat(200),
+      inReplyTo: null as string | null,
+      references: [] as string[],
+      threadIndex: null as string | null,
+      threadTopic: null as string | null,
+    };
     if (k % 4 === 0) return { ...base, subject: `RE: Subject ${i} [${requests[i]!.reference}]` };
     if (k % 4 === 1) return { ...base, inReplyTo: `<d${i}@example-council.gov.uk>` };
-    if (k % 4 === 2) return { ...base, threadIndex: Buffer.concat([Buffer.from(threadIndex(i), 'base64'), Buffer.alloc(5, 2)]).toString('base64') };
+    if (k % 4 === 2)
+      return { ...base, threadIndex: Buffer.concat([Buffer.from(threadIndex(i), 'base64'), Buffer.alloc(5, 2)]).toString('base64') };
     return base;
   });
   const startMatch = performance.now();
   const matched = messages.filter((m) => matchMessage(m, index)).length;
   const matchMs = performance.now() - startMatch;
-  rows.push({ case: 'match 1,000 vs 50,000', size_mb: '-', ms: `${Math.round(indexMs)} index + ${matchMs.toFixed(1)} match (${matched} matched)`, rss_mb: mb(process.memoryUsage().rss), rss_growth_mb: '-' });
+  rows.push({
+    case: 'match 1,000 vs 50,000',
+    size_mb: '-',
+    ms: `${Math.round(indexMs)} index + ${matchMs.toFixed(1)} match (${matched} matched)`,
+    rss_mb: mb(process.memoryUsage().rss),
+    rss_growth_mb: '-',
+  });
   return rows;
 }

@@ -24,7 +24,8 @@ const passphrase = 'correct horse battery staple';
 if (mode === 'fill') {
   // Every record saved the normal way (one fsynced frame each), then compacted.
   const session = await Vault.create(dir, { name: 'Bench Member', passphrase }, { kdf: DEFAULT_KDF });
-  for (let i = 0; i < records; i++) session.put({ id: `req-${i}`, tier: i % 5 === 0 ? 'member' : 'shared', type: 'request', data: fixtureRequest(i) });
+  for (let i = 0; i < records; i++)
+    session.put({ id: `req-${i}`, tier: i % 5 === 0 ? 'member' : 'shared', type: 'request', data: fixtureRequest(i) });
   const t = performance.now();
   session.compact();
   console.log(JSON.stringify({ root, userId: session.user.id, compaction_ms: round(performance.now() - t) }));
@@ -36,7 +37,10 @@ if (mode === 'fill') {
   let t = performance.now();
   const kek = await deriveKek(passphrase, slot.kdf);
   const kdfMs = performance.now() - t;
-  const keys = { shared: unwrapKey(kek, slot.keys.shared, wrapAad(header, slot, 'shared'))!, member: unwrapKey(kek, slot.keys.member!, wrapAad(header, slot, 'member'))! };
+  const keys = {
+    shared: unwrapKey(kek, slot.keys.shared, wrapAad(header, slot, 'shared'))!,
+    member: unwrapKey(kek, slot.keys.member!, wrapAad(header, slot, 'member'))!,
+  };
   t = performance.now();
   const unlocked = Vault.open(dir).openWithKeys(slot.id, keys);
   const loadMs = performance.now() - t;
@@ -61,7 +65,11 @@ if (mode === 'fill') {
   );
 } else {
   // Baseline: the first attempt most apps make: every record in one encrypted electron-store/conf file, rewritten on each save.
-  const conf = new Conf<Record<string, unknown>>({ cwd: path.join(root, 'baseline'), projectName: 'bench', encryptionKey: 'not a real key management scheme' });
+  const conf = new Conf<Record<string, unknown>>({
+    cwd: path.join(root, 'baseline'),
+    projectName: 'bench',
+    encryptionKey: 'not a real key management scheme',
+  });
   const all: Record<string, unknown> = {};
   for (let i = 0; i < records; i++) all[`req-${i}`] = fixtureRequest(i);
   conf.set('records', all);

@@ -30,6 +30,15 @@ export function runVaultBench(sizes = [1_000, 10_000, 50_000]): VaultBenchRow[] 
     const filled = worker('fill', String(size));
     const measured = worker('measure', String(size), String(filled.root));
     const baseline = worker('baseline', String(size), String(filled.root));
-    return { records: size, kdf_ms: measured.kdf_ms, unlock_load_ms: measured.unlock_load_ms, save_p50_ms: measured.save_p50_ms, save_p99_ms: measured.save_p99_ms, compaction_ms: filled.compaction_ms, rss_mb: measured.rss_mb, baseline_save_p99_ms: baseline.baseline_save_p99_ms } as VaultBenchRow;
+    return {
+      records: size,
+      kdf_ms: measured.kdf_ms,
+      unlock_load_ms: measured.unlock_load_ms,
+      save_p50_ms: measured.save_p50_ms,
+      save_p99_ms: measured.save_p99_ms,
+      compaction_ms: filled.compaction_ms,
+      rss_mb: measured.rss_mb,
+      baseline_save_p99_ms: baseline.baseline_save_p99_ms,
+    } as VaultBenchRow;
   });
 }

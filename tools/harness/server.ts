@@ -4,7 +4,17 @@
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,7 +57,6 @@ export interface Harness {
   core: Core;
   close(): Promise<void>;
 }
-
 
 async function buildClient(): Promise<string> {
   const out = await build({
@@ -125,7 +134,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         return path.join(backupFolder, name);
       },
       chooseBackupSource: async () => {
-        const files = existsSync(backupFolder) ? readdirSync(backupFolder).filter((f) => f.endsWith('.ntkbackup')).sort() : [];
+        const files = existsSync(backupFolder)
+          ? readdirSync(backupFolder)
+              .filter((f) => f.endsWith('.ntkbackup'))
+              .sort()
+          : [];
         return files.length ? path.join(backupFolder, files.at(-1)!) : null;
       },
     },
@@ -145,7 +158,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       chooseMessages: async () => {
         const inbox = path.join(dataFolder, 'mail-inbox');
-        return existsSync(inbox) ? readdirSync(inbox).sort().map((f) => path.join(inbox, f)) : [];
+        return existsSync(inbox)
+          ? readdirSync(inbox)
+              .sort()
+              .map((f) => path.join(inbox, f))
+          : [];
       },
       chooseExportTarget: async (name) => {
         const exports = path.join(dataFolder, 'exports');
@@ -156,7 +173,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     attachmentDialogs: {
       chooseAttachments: async () => {
         const inbox = path.join(dataFolder, 'inbox');
-        return existsSync(inbox) ? readdirSync(inbox).sort().map((f) => path.join(inbox, f)) : [];
+        return existsSync(inbox)
+          ? readdirSync(inbox)
+              .sort()
+              .map((f) => path.join(inbox, f))
+          : [];
       },
       chooseExportTarget: async (name) => {
         const exports = path.join(dataFolder, 'exports');
@@ -176,7 +197,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       chooseFile: async (kind) => {
         const folder = path.join(dataFolder, 'import');
         const ext = kind === 'ics' ? '.ics' : '.xml';
-        const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.toLowerCase().endsWith(ext)).sort() : [];
+        const files = existsSync(folder)
+          ? readdirSync(folder)
+              .filter((f) => f.toLowerCase().endsWith(ext))
+              .sort()
+          : [];
         return files.length ? path.join(folder, files.at(-1)!) : null;
       },
       fetch: options.fetch,

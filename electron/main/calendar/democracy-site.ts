@@ -7,7 +7,10 @@ import { democracySiteOrigin, type ParsedMeeting } from '../../../shared/domain/
 import { AppError } from '../../../shared/ipc/errors';
 import { MAX_MODERNGOV_BYTES, parseCommittees, parseModernGov } from './moderngov';
 
-export type FetchLike = (url: string, init: { signal: AbortSignal; redirect: 'error'; headers: Record<string, string> }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { signal: AbortSignal; redirect: 'error'; headers: Record<string, string> },
+) => Promise<{
   ok: boolean;
   status: number;
   body: ReadableStream<Uint8Array> | null;
@@ -32,7 +35,10 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel();
-      throw new AppError('refused', `The democracy site sent more than ${limit / (1024 * 1024)} MB for one answer, so it was stopped. Nothing was imported.`);
+      throw new AppError(
+        'refused',
+        `The democracy site sent more than ${limit / (1024 * 1024)} MB for one answer, so it was stopped. Nothing was imported.`,
+      );
     }
     chunks.push(value);
   }
@@ -43,19 +49,39 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
  * The site's meetings in the window around `today`, with agendas. Any failure (no answer, not
  * https, a redirect, too big, too slow, not ModernGov) is a plain error, and nothing is imported.
  */
-export async function fetchDemocracySite(address: string, today: string, fetchFn: FetchLike, timeLimitMs = SITE_TIME_LIMIT_MS): Promise<ParsedMeeting[]> {
+export async function fetchDemocracySite(
+  address: string,
+  today: string,
+  fetchFn: FetchLike,
+  timeLimitMs = SITE_TIME_LIMIT_MS,
+): Promise<ParsedMeeting[]> {
   const origin = democracySiteOrigin(address);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeLimitMs);
   const get = async (path: string): Promise<string> => {
     let response;
     try {
-      response = await fetchFn(`${origin}/mgWebService.asmx/${path}`, { signal: controller.signal, redirect: 'error', headers: { Accept: 'text/xml, application/xml' } });
+      response = await fetchFn(`${origin}/mgWebService.asmx/${path}`, {
+        signal: controller.signal,
+        redirect: 'error',
+        headers: { Accept: 'text/xml, application/xml' },
+      });
     } catch {
-      if (controller.signal.aborted) throw new AppError('unavailable', `The democracy site did not answer within ${timeLimitMs / 1000} seconds. Nothing was imported; try again later, or save the export as a file and import that.`);
-      throw new AppError('unavailable', `The app could not reach ${origin}. Check the address and that this computer is online. Nothing was imported.`);
+      if (controller.signal.aborted)
+        throw new AppError(
+          'unavailable',
+          `The democracy site did not answer within ${timeLimitMs / 1000} seconds. Nothing was imported; try again later, or save the export as a file and import that.`,
+        );
+      throw new AppError(
+        'unavailable',
+        `The app could not reach ${origin}. Check the address and that this computer is online. Nothing was imported.`,
+      );
     }
-    if (!response.ok) throw new AppError('unavailable', `${origin} answered with an error (${response.status}); it may not be a ModernGov site. Nothing was imported.`);
+    if (!response.ok)
+      throw new AppError(
+        'unavailable',
+        `${origin} answered with an error (${response.status}); it may not be a ModernGov site. Nothing was imported.`,
+      );
     try {
       return await readCapped(response.body, MAX_MODERNGOV_BYTES);
     } catch (error) {
@@ -67,8 +93,16 @@ export async function fetchDemocracySite(address: string, today: string, fetchFn
     const from = ukParam(addDays(today, -SITE_WINDOW.daysBefore));
     const to = ukParam(addDays(today, SITE_WINDOW.daysAfter));
     const committees = parseCommittees(await get('GetCommittees?lDays=0'));
-    const stubs = parseModernGov(await get(`GetMeetings?lCommitteeId=0&sFromDate=${encodeURIComponent(from)}&sToDate=${encodeURIComponent(to)}`), origin, committees);
-    if (stubs.length > MAX_SITE_MEETINGS) throw new AppError('refused', `The site lists ${stubs.length} meetings in the next three months; at most ${MAX_SITE_MEETINGS} can be fetched at once. Save a shorter export as a file instead. Nothing was imported.`);
+    const stubs = parseModernGov(
+      await get(`GetMeetings?lCommitteeId=0&sFromDate=${encodeURIComponent(from)}&sToDate=${encodeURIComponent(to)}`),
+      origin,
+      committees,
+    );
+    if (stubs.length > MAX_SITE_MEETINGS)
+      throw new AppError(
+        'refused',
+        `The site lists ${stubs.length} meetings in the next three months; at most ${MAX_SITE_MEETINGS} can be fetched at once. Save a shorter export as a file instead. Nothing was imported.`,
+      );
     const meetings: ParsedMeeting[] = [];
     for (const stub of stubs) {
       const [full] = parseModernGov(await get(`GetMeeting?lMeetingId=${encodeURIComponent(stub.source.uid)}`), origin, committees);

@@ -34,7 +34,10 @@ function ukDateTime(time: Time, tzid: string | null): { date: string; time: stri
   }
   if (Number.isNaN(instant)) throw refuse(`it uses a time zone this app does not know (“${zone}”)`);
   const uk = new TZDate(instant, 'Europe/London');
-  return { date: `${uk.getFullYear()}-${pad(uk.getMonth() + 1)}-${pad(uk.getDate())}`, time: `${pad(uk.getHours())}:${pad(uk.getMinutes())}` };
+  return {
+    date: `${uk.getFullYear()}-${pad(uk.getMonth() + 1)}-${pad(uk.getDate())}`,
+    time: `${pad(uk.getHours())}:${pad(uk.getMinutes())}`,
+  };
 }
 
 /** Numbered lines of an event's description ("1. Apologies", "7) Depot disposal – exempt") as agenda items. */
@@ -93,7 +96,11 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
     });
     if (!event.isRecurring()) {
       const when = ukDateTime(start, tzid);
-      meetings.push({ source: { kind: 'ics', uid: uid.slice(0, 500) }, ...when, ...base(text(event.summary), text(event.description), text(event.location)) });
+      meetings.push({
+        source: { kind: 'ics', uid: uid.slice(0, 500) },
+        ...when,
+        ...base(text(event.summary), text(event.description), text(event.location)),
+      });
       continue;
     }
     // R-USE-1 needs each meeting as its own record (a private session is for one meeting), so a
@@ -104,7 +111,10 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
       for (let next = it.next(); next; next = it.next()) {
         if (next.compare(until) > 0) break;
         if (next.compare(from) < 0) continue;
-        if (++count > MAX_OCCURRENCES) throw refuse(`the repeating event “${text(event.summary).slice(0, 60)}” repeats more than ${MAX_OCCURRENCES} times in a year; export the meetings themselves instead`);
+        if (++count > MAX_OCCURRENCES)
+          throw refuse(
+            `the repeating event “${text(event.summary).slice(0, 60)}” repeats more than ${MAX_OCCURRENCES} times in a year; export the meetings themselves instead`,
+          );
         const details = event.getOccurrenceDetails(next);
         const item = details.item;
         if (text(item.component.getFirstPropertyValue('status')).toUpperCase() === 'CANCELLED') continue;

@@ -56,7 +56,11 @@ export class MeetingImportService {
     let parsed: ParsedMeeting[];
     let sourceLabel: string;
     if (request.from === 'moderngov-site') {
-      if (!this.sources.fetch) throw new AppError('unavailable', 'Fetching from the democracy site is not available here. Save the export as a file and import that.');
+      if (!this.sources.fetch)
+        throw new AppError(
+          'unavailable',
+          'Fetching from the democracy site is not available here. Save the export as a file and import that.',
+        );
       parsed = await fetchDemocracySite(request.address, this.today(), this.sources.fetch);
       sourceLabel = new URL(parsed[0]?.source.site ?? 'https://unknown.invalid').origin;
     } else {
@@ -71,7 +75,13 @@ export class MeetingImportService {
     const plan = planMeetingImport(this.records.meetings(), parsed);
     const token = randomUUID();
     this.pending = { token, userKey, parsed };
-    const view = (e: (typeof plan.add)[number]) => ({ committee: e.record.committee, date: e.record.date, agendaItems: e.record.agendaItems, privateItems: e.record.privateItems ?? [], changes: e.changes });
+    const view = (e: (typeof plan.add)[number]) => ({
+      committee: e.record.committee,
+      date: e.record.date,
+      agendaItems: e.record.agendaItems,
+      privateItems: e.record.privateItems ?? [],
+      changes: e.changes,
+    });
     return { token, sourceLabel, add: plan.add.map(view), update: plan.update.map(view), unchanged: plan.unchanged };
   }
 
@@ -104,7 +114,11 @@ async function readSmallFile(file: string): Promise<string> {
     if (error instanceof AppError) throw error;
     throw new AppError('io', `“${name}” cannot be read. Nothing was imported.`);
   }
-  if (size > MAX_CALENDAR_BYTES) throw new AppError('invalid-input', `“${name}” is ${Math.ceil(size / (1024 * 1024))} MB; a calendar or meetings export is far smaller. Export a shorter period. Nothing was imported.`);
+  if (size > MAX_CALENDAR_BYTES)
+    throw new AppError(
+      'invalid-input',
+      `“${name}” is ${Math.ceil(size / (1024 * 1024))} MB; a calendar or meetings export is far smaller. Export a shorter period. Nothing was imported.`,
+    );
   if (size === 0) throw new AppError('invalid-input', `“${name}” is empty. Nothing was imported.`);
   try {
     return await readFile(file, 'utf8');

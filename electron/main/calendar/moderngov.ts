@@ -79,7 +79,10 @@ function agendaItems(meeting: Node): ParsedMeeting['agendaItems'] {
   const container = meeting.agendaitems;
   const items = container && typeof container === 'object' ? (((container as Node).agendaitem as Node[] | undefined) ?? []) : [];
   return items.map((item) => {
-    const docs = item.linkeddocuments && typeof item.linkeddocuments === 'object' ? (((item.linkeddocuments as Node).linkeddoc as Node[] | undefined) ?? []) : [];
+    const docs =
+      item.linkeddocuments && typeof item.linkeddocuments === 'object'
+        ? (((item.linkeddocuments as Node).linkeddoc as Node[] | undefined) ?? [])
+        : [];
     const restricted =
       isTrue(item.agendaitemisrestricted) ||
       isTrue(item.agendaitemrestricted) ||
@@ -87,7 +90,11 @@ function agendaItems(meeting: Node): ParsedMeeting['agendaItems'] {
       isTrue(item.agendaitemisexempt) ||
       isTrue(item.agendaitemexempt) ||
       docs.some((d) => isTrue(d.isrestricted));
-    return { number: asText(item.agendaitemnumber ?? item.agendaitemid ?? ''), title: asText(item.agendaitemtitle ?? item.title ?? ''), restricted };
+    return {
+      number: asText(item.agendaitemnumber ?? item.agendaitemid ?? ''),
+      title: asText(item.agendaitemtitle ?? item.title ?? ''),
+      restricted,
+    };
   });
 }
 
@@ -115,7 +122,10 @@ export function parseModernGov(content: string, site?: string, committees: Reado
     const date = isoDate(asText(m.meetingdate).trim());
     if (!date) throw refuse(`meeting ${id} has no date`);
     const committeeId = asText(m.committeeid).trim();
-    const committee = asText(m.committeetitle ?? m.committeename ?? m.meetingtitle).trim() || committees.get(committeeId) || (committeeId ? `Committee ${committeeId}` : '');
+    const committee =
+      asText(m.committeetitle ?? m.committeename ?? m.meetingtitle).trim() ||
+      committees.get(committeeId) ||
+      (committeeId ? `Committee ${committeeId}` : '');
     const time = /^(\d{1,2})[:.](\d{2})/.exec(asText(m.meetingtime).trim());
     return {
       source: { kind: 'moderngov' as const, uid: id, ...(site ? { site } : {}) },
@@ -135,7 +145,8 @@ export function parseCommittees(content: string): Map<string, string> {
   const walk = (node: unknown, depth: number): void => {
     if (!node || typeof node !== 'object' || depth > 8) return;
     for (const [key, value] of Object.entries(node as Node)) {
-      if (key === 'committee') for (const c of value as Node[]) map.set(asText(c.committeeid).trim(), asText(c.committeetitle ?? c.committeename).trim());
+      if (key === 'committee')
+        for (const c of value as Node[]) map.set(asText(c.committeeid).trim(), asText(c.committeetitle ?? c.committeename).trim());
       else walk(value, depth + 1);
     }
   };

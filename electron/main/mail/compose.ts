@@ -32,7 +32,11 @@ export function newMessageId(from: string): string {
 }
 
 /** Builds an unsent draft (`X-Unsent: 1`) that the mail program opens ready to send from the Member's mailbox. */
-export async function composeEml(draft: DraftContent, now: Date, ids?: { messageId?: string; threadIndex?: string }): Promise<ComposedDraft> {
+export async function composeEml(
+  draft: DraftContent,
+  now: Date,
+  ids?: { messageId?: string; threadIndex?: string },
+): Promise<ComposedDraft> {
   const messageId = ids?.messageId ?? newMessageId(draft.from);
   const threadIndex = ids?.threadIndex ?? newThreadIndex(now);
   const composer = new MailComposer({
@@ -46,6 +50,8 @@ export async function composeEml(draft: DraftContent, now: Date, ids?: { message
     date: now,
     headers: { 'X-Unsent': '1', 'Thread-Index': threadIndex, 'Thread-Topic': draft.subject },
   });
-  const eml = await new Promise<Buffer>((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  const eml = await new Promise<Buffer>((resolve, reject) =>
+    composer.compile().build((error, message) => (error ? reject(error) : resolve(message))),
+  );
   return { eml, messageId, threadIndex };
 }

@@ -45,7 +45,8 @@ export const PARSE_TIME_LIMIT_MS = 20_000;
 
 // msgreader is CommonJS with `exports.default`: Node's ESM loader (tsx, the bench) wraps it once more than esbuild does.
 type MsgReaderClass = typeof msgreader.default;
-const MsgReader: MsgReaderClass = ((msgreader.default as unknown as { default?: MsgReaderClass }).default ?? msgreader.default) as MsgReaderClass;
+const MsgReader: MsgReaderClass = ((msgreader.default as unknown as { default?: MsgReaderClass }).default ??
+  msgreader.default) as MsgReaderClass;
 type MsgReader = InstanceType<MsgReaderClass>;
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -60,7 +61,12 @@ export const TOO_SLOW = 'That email took too long to read, so it was not importe
  * can neither block main's event loop nor run on. Nothing is saved here. `source` lets tests
  * inject a slow worker.
  */
-export async function parseMessage(bytes: Uint8Array, fileName: string, timeLimitMs = PARSE_TIME_LIMIT_MS, options: { source?: string } = {}): Promise<ParsedMessage> {
+export async function parseMessage(
+  bytes: Uint8Array,
+  fileName: string,
+  timeLimitMs = PARSE_TIME_LIMIT_MS,
+  options: { source?: string } = {},
+): Promise<ParsedMessage> {
   checkSize(bytes);
   try {
     // Copied (not transferred) into the worker: the caller keeps its bytes to seal the original.
@@ -79,7 +85,8 @@ export interface ParseJob {
 
 function checkSize(bytes: Uint8Array) {
   if (bytes.length === 0) throw new MessageRefused('The file is empty.');
-  if (bytes.length > MAX_MESSAGE_BYTES) throw new MessageRefused(`The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.`);
+  if (bytes.length > MAX_MESSAGE_BYTES)
+    throw new MessageRefused(`The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.`);
 }
 
 /** The parse itself, on the calling thread: run by the worker (parse-worker.ts), never by main. */
@@ -88,7 +95,8 @@ export async function parseMessageInThread(bytes: Uint8Array, fileName: string):
   const lower = fileName.toLowerCase();
   try {
     if (isCfb(bytes)) return parseMsg(bytes);
-    if (lower.endsWith('.msg')) throw new MessageRefused('This is not an Outlook message file (.msg): it may be damaged or a different kind of file.');
+    if (lower.endsWith('.msg'))
+      throw new MessageRefused('This is not an Outlook message file (.msg): it may be damaged or a different kind of file.');
     return await parseEml(bytes);
   } catch (error) {
     if (error instanceof MessageRefused) throw error;
@@ -111,7 +119,11 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
   // A file that does not start with mail headers (a PDF, a picture, a document) is not an email.
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   const names = new Set((head.match(/^[!-9;-~]+(?=:)/gm) ?? []).map((n) => n.toLowerCase()));
-  if (!HEADER_LINE.test(firstLine) || !(names.has('from') || names.has('to')) || !(names.has('date') || names.has('subject') || names.has('message-id'))) {
+  if (
+    !HEADER_LINE.test(firstLine) ||
+    !(names.has('from') || names.has('to')) ||
+    !(names.has('date') || names.has('subject') || names.has('message-id'))
+  ) {
     throw new MessageRefused('This file is not an email: it does not start with the headers an email has (From, To, Subject, Date).');
   }
   checkComplete(bytes, head);
@@ -127,11 +139,13 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/nest/i.test(message)) throw new MessageRefused('The email is built of too many parts inside one another, as a “MIME bomb” is. It was not imported.');
+    if (/nest/i.test(message))
+      throw new MessageRefused('The email is built of too many parts inside one another, as a “MIME bomb” is. It was not imported.');
     if (/header/i.test(message)) throw new MessageRefused('The email’s headers are too large. It was not imported.');
     throw new MessageRefused('The email could not be read: it may be damaged or incomplete.');
   }
-  if (email.attachments.length > MAX_PARTS) throw new MessageRefused(`The email has more than ${MAX_PARTS} parts, far more than a real email: it was not imported.`);
+  if (email.attachments.length > MAX_PARTS)
+    throw new MessageRefused(`The email has more than ${MAX_PARTS} parts, far more than a real email: it was not imported.`);
   const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim() || null;
   return {
     format: 'eml',
@@ -150,7 +164,11 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
     html: email.html ?? null,
     attachments: email.attachments
       .filter((a) => !(a.related && a.disposition !== 'attachment'))
-      .map((a, i) => ({ name: safeName(a.filename ?? (a.mimeType === 'message/rfc822' ? `message-${i + 1}.eml` : `attachment-${i + 1}`)), contentType: a.mimeType, content: toBytes(a.content) })),
+      .map((a, i) => ({
+        name: safeName(a.filename ?? (a.mimeType === 'message/rfc822' ? `message-${i + 1}.eml` : `attachment-${i + 1}`)),
+        contentType: a.mimeType,
+        content: toBytes(a.content),
+      })),
   };
 }
 
@@ -190,7 +208,11 @@ function validDate(value: string | undefined | null): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 /** A file name safe to show and save: no folders, no control characters. */
-export const safeName = (name: string) => name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
+export const safeName = (name: string) =>
+  name
+    .replace(/^.*[\\/]/, '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .slice(0, 255) || 'attachment';
 
 // .msg ------------------------------------------------------------------------------------------
 
@@ -210,7 +232,10 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     const m = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(headers);
     return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : null;
   };
-  const recipients = (data.recipients ?? []).map((r) => ({ kind: r.recipType ?? 'to', address: { name: r.name ?? '', email: r.smtpAddress ?? r.email ?? '' } }));
+  const recipients = (data.recipients ?? []).map((r) => ({
+    kind: r.recipType ?? 'to',
+    address: { name: r.name ?? '', email: r.smtpAddress ?? r.email ?? '' },
+  }));
   let text = data.body ?? '';
   let html = data.bodyHtml ?? (data.html ? Buffer.from(data.html).toString('utf8') : null);
   // Classic Outlook often keeps only a compressed-RTF body (which may wrap HTML): decompress and de-encapsulate it.
@@ -226,12 +251,19 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     if (attachments.length >= MAX_PARTS) throw new MessageRefused(`The email has more than ${MAX_PARTS} attachments: it was not imported.`);
     const got = reader.getAttachment(a);
     const name = safeName(got.fileName || a.fileName || a.name || `attachment-${attachments.length + 1}`);
-    attachments.push({ name: a.innerMsgContent && !/\.msg$/i.test(name) ? `${name}.msg` : name, contentType: a.attachMimeTag ?? 'application/octet-stream', content: got.content });
+    attachments.push({
+      name: a.innerMsgContent && !/\.msg$/i.test(name) ? `${name}.msg` : name,
+      contentType: a.attachMimeTag ?? 'application/octet-stream',
+      content: got.content,
+    });
   }
   const sentAt = validDate(data.clientSubmitTime ?? data.messageDeliveryTime ?? header('date') ?? data.creationTime);
   return {
     format: 'msg',
-    from: data.senderSmtpAddress || data.senderEmail ? { name: data.senderName ?? '', email: data.senderSmtpAddress ?? data.senderEmail ?? '' } : null,
+    from:
+      data.senderSmtpAddress || data.senderEmail
+        ? { name: data.senderName ?? '', email: data.senderSmtpAddress ?? data.senderEmail ?? '' }
+        : null,
     to: recipients.filter((r) => r.kind === 'to').map((r) => r.address),
     cc: recipients.filter((r) => r.kind === 'cc').map((r) => r.address),
     bcc: recipients.filter((r) => r.kind === 'bcc').map((r) => r.address),

@@ -11,7 +11,17 @@ import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
 
-type RegisterEntryView = { id: string; materialId: string; what: string; to: string; on: string; ground: 'a' | 'b' | 'c' | 'd'; evidence: Record<string, unknown>; moAdvice: string | null; recordedAt: string };
+type RegisterEntryView = {
+  id: string;
+  materialId: string;
+  what: string;
+  to: string;
+  on: string;
+  ground: 'a' | 'b' | 'c' | 'd';
+  evidence: Record<string, unknown>;
+  moAdvice: string | null;
+  recordedAt: string;
+};
 type AuditView = { seq: number; recordId: string; action: string; detail: Record<string, unknown> | null };
 
 /** The smallest view of the app this needs; core.ts adapts the casework, disclosure, session and meeting-mode services to it. */
@@ -91,7 +101,12 @@ export class ReportService {
   private build(request: ReportRequest): Built {
     const user = this.sources.user();
     const today = this.today();
-    const built = request.kind === 'outstanding' ? this.outstanding(request.includeMemberOnly) : request.kind === 'request' ? this.requestRecord(request.requestId, request.includeProtected) : this.register();
+    const built =
+      request.kind === 'outstanding'
+        ? this.outstanding(request.includeMemberOnly)
+        : request.kind === 'request'
+          ? this.requestRecord(request.requestId, request.includeProtected)
+          : this.register();
     const decision = mayMakeReport(built.contents, user.role, this.sources.mode());
     if (!decision.allowed) throw new AppError('refused', decision.reason);
     return {
@@ -104,9 +119,15 @@ export class ReportService {
     };
   }
 
-  private outstanding(includeMemberOnly: boolean): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
+  private outstanding(includeMemberOnly: boolean): {
+    report: Omit<Report, 'madeBy' | 'watermark'>;
+    contents: ReportContents;
+    audited: string[];
+  } {
     const memberOnly = this.sources.memberOnlyRequestIds();
-    const rows = this.sources.requestRows().filter((r) => !r.locked && OPEN_STATUSES.has(r.status) && (includeMemberOnly || !memberOnly.has(r.id)));
+    const rows = this.sources
+      .requestRows()
+      .filter((r) => !r.locked && OPEN_STATUSES.has(r.status) && (includeMemberOnly || !memberOnly.has(r.id)));
     const included = rows.filter((r) => memberOnly.has(r.id)).map((r) => r.id);
     const byService = new Map<string, RequestRow[]>();
     for (const r of rows) byService.set(r.service || 'No service', [...(byService.get(r.service || 'No service') ?? []), r]);
@@ -117,7 +138,16 @@ export class ReportService {
         columns: ['Officer', 'Reference', 'Subject', 'Sent', 'Acknowledge by', 'Answer by', 'Status', 'Working days late'],
         rows: list
           .sort((a, b) => a.officerName.localeCompare(b.officerName) || a.target.localeCompare(b.target))
-          .map((r) => [r.officerName, r.reference, r.subject, date(r.sentOn), date(r.acknowledgeBy), date(r.target), statusNames[r.status], r.workingDaysLate > 0 ? String(r.workingDaysLate) : '']),
+          .map((r) => [
+            r.officerName,
+            r.reference,
+            r.subject,
+            date(r.sentOn),
+            date(r.acknowledgeBy),
+            date(r.target),
+            statusNames[r.status],
+            r.workingDaysLate > 0 ? String(r.workingDaysLate) : '',
+          ]),
         empty: 'Nothing outstanding.',
       }));
     return {
@@ -127,14 +157,19 @@ export class ReportService {
           `${rows.length} request${rows.length === 1 ? '' : 's'} awaiting an acknowledgement or an answer.`,
           includeMemberOnly ? 'Includes Member-only requests.' : 'Member-only requests are not included.',
         ],
-        sections: sections.length ? sections : [{ heading: 'All services', columns: ['Officer', 'Reference', 'Subject'], rows: [], empty: 'Nothing outstanding.' }],
+        sections: sections.length
+          ? sections
+          : [{ heading: 'All services', columns: ['Officer', 'Reference', 'Subject'], rows: [], empty: 'Nothing outstanding.' }],
       },
       contents: { protectedMaterial: [], memberOnlyRecords: included.length },
       audited: included,
     };
   }
 
-  private requestRecord(id: string, includeProtected: boolean): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
+  private requestRecord(
+    id: string,
+    includeProtected: boolean,
+  ): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
     const detail = this.sources.request(id);
     const r = detail.row;
     const d = detail.draft;
@@ -155,16 +190,36 @@ export class ReportService {
       ['Status', statusNames[r.status]],
       ['Protocol', detail.profileName],
     ].filter(([, v]) => v);
-    const timeline = [[date(r.sentOn), 'Sent', '']].concat(detail.timeline.map((e) => [date(e.on), EVENT_NAMES[e.type] ?? e.label, [e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note, ...e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`)].filter(Boolean).join(' ')]));
+    const timeline = [[date(r.sentOn), 'Sent', '']].concat(
+      detail.timeline.map((e) => [
+        date(e.on),
+        EVENT_NAMES[e.type] ?? e.label,
+        [
+          e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note,
+          ...e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ]),
+    );
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
       const inReport = shown.includes(m);
-      return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), inReport ? m.summary : 'Not included: protected content'];
+      return [
+        m.title,
+        date(m.receivedOn),
+        level,
+        m.attachments.map((a) => a.name).join(', '),
+        inReport ? m.summary : 'Not included: protected content',
+      ];
     });
     const notes = [
-      includeProtected ? 'Includes the content of protected material.' : 'The content of protected material is not included; its titles and classification are.',
+      includeProtected
+        ? 'Includes the content of protected material.'
+        : 'The content of protected material is not included; its titles and classification are.',
     ];
-    if (detail.lockedMaterials > 0) notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
+    if (detail.lockedMaterials > 0)
+      notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
     return {
       report: {
         title: `Request ${r.reference}: ${r.subject}`,
@@ -172,11 +227,20 @@ export class ReportService {
         sections: [
           { heading: 'The request', columns: ['Item', 'Detail'], rows: facts, empty: '' },
           { heading: 'Timeline', columns: ['Date', 'Event', 'Note'], rows: timeline, empty: 'Nothing recorded yet.' },
-          { heading: 'Material received', columns: ['Title', 'Received', 'Classification', 'Files', 'Content'], rows: materials, empty: 'Nothing received yet.' },
+          {
+            heading: 'Material received',
+            columns: ['Title', 'Received', 'Classification', 'Files', 'Content'],
+            rows: materials,
+            empty: 'Nothing received yet.',
+          },
         ],
       },
       contents: {
-        protectedMaterial: protectedShown.map((m) => ({ classification: m.classification, meetingId: m.meetingId, isBriefing: m.isBriefing })),
+        protectedMaterial: protectedShown.map((m) => ({
+          classification: m.classification,
+          meetingId: m.meetingId,
+          isBriefing: m.isBriefing,
+        })),
         memberOnlyRecords: detail.memberOnly ? 1 : 0,
       },
       audited: [...(detail.memberOnly ? [id] : []), ...protectedShown.map((m) => m.id)],
@@ -184,14 +248,22 @@ export class ReportService {
   }
 
   private register(): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
-    if (this.sources.user().role !== 'member') throw new AppError('refused', 'The disclosure register is Member only, so a PA’s report cannot contain it.');
+    if (this.sources.user().role !== 'member')
+      throw new AppError('refused', 'The disclosure register is Member only, so a PA’s report cannot contain it.');
     const entries = this.sources.register();
     const materialIds = [...new Set(entries.map((e) => e.materialId))];
     const sections: ReportSection[] = [
       {
         heading: 'Disclosures',
         columns: ['Date', 'What', 'To whom', 'Ground', 'Evidence', 'Monitoring Officer’s advice'],
-        rows: entries.map((e) => [date(e.on), e.what, e.to, `(${e.ground}) ${GROUNDS[e.ground]}`, describe(e.evidence), e.moAdvice ?? 'Not needed']),
+        rows: entries.map((e) => [
+          date(e.on),
+          e.what,
+          e.to,
+          `(${e.ground}) ${GROUNDS[e.ground]}`,
+          describe(e.evidence),
+          e.moAdvice ?? 'Not needed',
+        ]),
         empty: 'Nothing has been disclosed.',
       },
       ...materialIds.map((id) => ({
@@ -205,7 +277,13 @@ export class ReportService {
       })),
     ];
     return {
-      report: { title: 'Disclosure register and audit trail', notes: [`${entries.length} disclosure${entries.length === 1 ? '' : 's'} recorded. The register and audit trail cannot be rewritten (R-DIS-4, R-USE-3).`], sections },
+      report: {
+        title: 'Disclosure register and audit trail',
+        notes: [
+          `${entries.length} disclosure${entries.length === 1 ? '' : 's'} recorded. The register and audit trail cannot be rewritten (R-DIS-4, R-USE-3).`,
+        ],
+        sections,
+      },
       contents: { protectedMaterial: [], memberOnlyRecords: Math.max(1, entries.length) },
       audited: materialIds,
     };
@@ -231,6 +309,13 @@ function describe(detail: Record<string, unknown>): string {
 function ukDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
   return parts.replace(',', '');
 }

@@ -46,7 +46,8 @@ export class ArrivalService {
     // The request must be one this user can see: a PA cannot record against a Member-only request.
     this.records.require('request', input.requestId);
     const picked = input.pick ? await this.dialogs.chooseAttachments() : [];
-    if (picked.length + input.files.length > MAX_FILES_PER_ARRIVAL) throw new AppError('refused', `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item. Nothing was recorded.`);
+    if (picked.length + input.files.length > MAX_FILES_PER_ARRIVAL)
+      throw new AppError('refused', `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item. Nothing was recorded.`);
     for (const f of input.files) {
       const problem = attachmentProblem({ name: fileName(f.name), size: f.bytes.length });
       if (problem) throw new AppError('refused', `${problem} Nothing was recorded.`);
@@ -85,7 +86,11 @@ export class ArrivalService {
           throw failure.error ?? error;
         }
       }
-      const payload: SealedArrivalPayload = { title: input.title.trim(), summary: input.summary, files: sealedFiles.map((f) => ({ blobId: f.blobId, name: f.name })) };
+      const payload: SealedArrivalPayload = {
+        title: input.title.trim(),
+        summary: input.summary,
+        files: sealedFiles.map((f) => ({ blobId: f.blobId, name: f.name })),
+      };
       const sealed = this.records.sealForMember(Buffer.from(JSON.stringify(payload), 'utf8'), id).toString('base64');
       const arrival: StoredArrival = {
         id,
@@ -116,27 +121,42 @@ export class ArrivalService {
   /** Member only: what arrived, opened from its seal. */
   open(id: string): OpenedArrival {
     const { arrival, payload } = this.opened(id);
-    return { ...arrivalSummary(arrival), title: payload.title, summary: payload.summary, files: payload.files.map((f) => ({ name: f.name, size: arrival.files.find((s) => s.blobId === f.blobId)?.size ?? 0 })) };
+    return {
+      ...arrivalSummary(arrival),
+      title: payload.title,
+      summary: payload.summary,
+      files: payload.files.map((f) => ({ name: f.name, size: arrival.files.find((s) => s.blobId === f.blobId)?.size ?? 0 })),
+    };
   }
 
   private opened(id: string): { arrival: StoredArrival; payload: SealedArrivalPayload } {
     this.records.requireMember();
     // Not yet classified, it may be a pink paper: never opened while the public may see the screen (R-USE-1).
-    if (this.mode().kind !== 'normal') throw new AppError('forbidden', 'Items that arrived are not yet classified, so they open only outside meeting modes.');
+    if (this.mode().kind !== 'normal')
+      throw new AppError('forbidden', 'Items that arrived are not yet classified, so they open only outside meeting modes.');
     const arrival = this.records.require('arrival', id);
     if (arrival.sealed === null) throw new AppError('refused', 'This item has already been classified; open it from its request.');
     let parsed;
     try {
-      parsed = sealedArrivalPayloadSchema.safeParse(JSON.parse(this.records.openSealed(Buffer.from(arrival.sealed, 'base64'), id).toString('utf8')));
+      parsed = sealedArrivalPayloadSchema.safeParse(
+        JSON.parse(this.records.openSealed(Buffer.from(arrival.sealed, 'base64'), id).toString('utf8')),
+      );
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('cannot-open', 'This item could not be opened: it was altered after it was sealed, or belongs to another record. Nothing was changed.');
+      throw new AppError(
+        'cannot-open',
+        'This item could not be opened: it was altered after it was sealed, or belongs to another record. Nothing was changed.',
+      );
     }
-    if (!parsed.success) throw new AppError('cannot-open', 'This item could not be opened: what was sealed is damaged. Nothing was changed.');
+    if (!parsed.success)
+      throw new AppError('cannot-open', 'This item could not be opened: what was sealed is damaged. Nothing was changed.');
     // The record's file list is the PA's to write: only files the seal names, with this arrival as owner, are used.
     const sealedIds = new Set(parsed.data.files.map((f) => f.blobId));
     if (arrival.files.some((f) => !sealedIds.has(f.blobId)) || arrival.files.length !== parsed.data.files.length) {
-      throw new AppError('cannot-open', 'This item could not be opened: its list of files was changed after it was sealed. Nothing was changed.');
+      throw new AppError(
+        'cannot-open',
+        'This item could not be opened: its list of files was changed after it was sealed. Nothing was changed.',
+      );
     }
     return { arrival, payload: parsed.data };
   }
@@ -163,8 +183,12 @@ export class ArrivalService {
       }
       // Streaming took time: if the arrival was classified meanwhile, change nothing.
       const now = this.records.require('arrival', arrival.id);
-      if (now.materialId !== null || now.sealed !== arrival.sealed) throw new AppError('conflict', 'This item changed while its files were being moved. Nothing was changed; please try again.');
-      material = this.materials.add({ ...input, requestId: request.id, receivedOn: arrival.arrivedOn }, { id: materialId, attachments: resealed });
+      if (now.materialId !== null || now.sealed !== arrival.sealed)
+        throw new AppError('conflict', 'This item changed while its files were being moved. Nothing was changed; please try again.');
+      material = this.materials.add(
+        { ...input, requestId: request.id, receivedOn: arrival.arrivedOn },
+        { id: materialId, attachments: resealed },
+      );
     } catch (error) {
       discardNew();
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;

@@ -36,7 +36,11 @@ export const noAttachmentDialogs: AttachmentDialogs = {
 };
 
 /** A file's own name, safe to show and to suggest in a save dialog: no folders, no control characters. */
-export const fileName = (file: string) => path.basename(file).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'attachment';
+export const fileName = (file: string) =>
+  path
+    .basename(file)
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .slice(0, 255) || 'attachment';
 
 export function readProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -103,7 +107,12 @@ export class AttachmentService {
         sealed.push({ id: blob.id, name, size: blob.size, addedOn: this.today() });
       } catch (error) {
         discardAll();
-        throw failure.error ?? (error instanceof AppError || (error as Error)?.name === 'VaultError' ? error : new AppError('io', `“${name}” could not be attached. Nothing was attached.`));
+        throw (
+          failure.error ??
+          (error instanceof AppError || (error as Error)?.name === 'VaultError'
+            ? error
+            : new AppError('io', `“${name}” could not be attached. Nothing was attached.`))
+        );
       }
     }
 
@@ -165,7 +174,8 @@ export class AttachmentService {
       const bytes = (await stat(temp)).size;
       // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material
       // that was ever protected is audited even once open, so lowering its level cannot hide a copy.
-      if (this.materials.everProtected(material) || mustAudit('exported', material.classification, material.isBriefing)) this.materials.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
+      if (this.materials.everProtected(material) || mustAudit('exported', material.classification, material.isBriefing))
+        this.materials.audit(material, 'exported', { attachmentId, name: attachment.name, file: path.basename(target), bytes });
       await rename(temp, target);
       return { file: target, bytes };
     } catch (error) {

@@ -24,11 +24,21 @@ export class BackupService {
     if (!file) return { file: null, bytes: 0 };
     // Audited first, so the backup holds its own audit event and is not one save behind the vault
     // it was made from (restore would otherwise call it older); a failed write is audited too.
-    vault.records.appendAudit({ recordId: 'vault', action: 'backup', tier: 'shared', detail: { at: this.now().toISOString(), by: vault.user.name, file } });
+    vault.records.appendAudit({
+      recordId: 'vault',
+      action: 'backup',
+      tier: 'shared',
+      detail: { at: this.now().toISOString(), by: vault.user.name, file },
+    });
     try {
       return writeBackup(this.gateway.dir, file, { now: this.now });
     } catch (error) {
-      vault.records.appendAudit({ recordId: 'vault', action: 'backup-failed', tier: 'shared', detail: { at: this.now().toISOString(), by: vault.user.name, file } });
+      vault.records.appendAudit({
+        recordId: 'vault',
+        action: 'backup-failed',
+        tier: 'shared',
+        detail: { at: this.now().toISOString(), by: vault.user.name, file },
+      });
       throw error;
     }
   }
@@ -41,7 +51,11 @@ export class BackupService {
    * which is checked complete before anything is swapped (vault/restore.ts). An older backup is
    * held, with what would be lost, until the user confirms that same file.
    */
-  async restore(input: { passphrase: string; confirmReplace: boolean; confirmOlder: boolean }): Promise<{ state: SessionState; replacedFolder: string | null; file: string | null; confirmOlder: string | null }> {
+  async restore(input: {
+    passphrase: string;
+    confirmReplace: boolean;
+    confirmOlder: boolean;
+  }): Promise<{ state: SessionState; replacedFolder: string | null; file: string | null; confirmOlder: string | null }> {
     const pending = input.confirmOlder ? this.pendingOlder : null;
     this.pendingOlder = null;
     const file = pending ?? (await this.dialogs.chooseBackupSource());

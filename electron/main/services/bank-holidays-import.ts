@@ -28,10 +28,12 @@ export class BankHolidaysImport {
     if (!this.choose) throw new AppError('unavailable', 'Importing the bank holidays file is not available here.');
     const nation = this.council.get().nation;
     const file = await this.choose();
-    if (!file) return { file: null, nation, years: null, added: [], removed: [], weekend: [], edits: this.council.holidayEdits(), affected: [] };
+    if (!file)
+      return { file: null, nation, years: null, added: [], removed: [], weekend: [], edits: this.council.holidayEdits(), affected: [] };
     let text: string;
     try {
-      if ((await stat(file)).size > MAX_BYTES) throw new AppError('invalid-input', 'This is not the gov.uk bank holidays file (bank-holidays.json): the file is far too large.');
+      if ((await stat(file)).size > MAX_BYTES)
+        throw new AppError('invalid-input', 'This is not the gov.uk bank holidays file (bank-holidays.json): the file is far too large.');
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (error instanceof AppError) throw error;

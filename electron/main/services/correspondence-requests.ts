@@ -28,7 +28,16 @@ interface CaseworkServices {
 }
 
 /** The correspondence seam over the casework services (the only file that knows them). */
-export function caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }: CaseworkServices): RequestLookup {
+export function caseworkRequestLookup({
+  session,
+  records,
+  directory,
+  commands,
+  queries,
+  materials,
+  disclosures,
+  meetingMode,
+}: CaseworkServices): RequestLookup {
   // The repository checks the record's type and tier and says "Member only" or "no such request" in words.
   const stored = (id: string): StoredRequest => records.require('request', id) as StoredRequest;
   return {
@@ -39,7 +48,9 @@ export function caseworkRequestLookup({ session, records, directory, commands, q
       const officer = officers.find((o) => o.id === r.officerId);
       const meeting = r.meetingId ? directory.meeting(r.meetingId) : undefined;
       // R-DUE-4: the next level up is a senior officer in the same service, then the chief officer.
-      const senior = officers.find((o) => o.service === officer?.service && (o.seniority === 'head-of-service' || o.seniority === 'director') && o.id !== officer?.id);
+      const senior = officers.find(
+        (o) => o.service === officer?.service && (o.seniority === 'head-of-service' || o.seniority === 'director') && o.id !== officer?.id,
+      );
       const chief = officers.find((o) => o.seniority === 'chief-officer' && !isMo(o.role));
       const mo = officers.find((o) => isMo(o.role));
       const level = r.escalatedTo;
@@ -55,7 +66,11 @@ export function caseworkRequestLookup({ session, records, directory, commands, q
         meeting: meeting ? `${meeting.committee}, ${formatUk(meeting.date)}` : null,
         agendaItem: r.agendaItem,
         fromEmail: r.fromEmail,
-        memberName: session.requireVault().users().find((u) => u.role === 'member')?.name ?? '',
+        memberName:
+          session
+            .requireVault()
+            .users()
+            .find((u) => u.role === 'member')?.name ?? '',
         officer: officer ? { name: officer.name, email: officer.email } : null,
         copies: r.copies,
         sentOn: r.sentOn,
@@ -72,7 +87,8 @@ export function caseworkRequestLookup({ session, records, directory, commands, q
       };
     },
     *references() {
-      for (const r of records.list('request') as StoredRequest[]) yield { id: r.id, reference: r.reference, memberOnly: r.memberOnly, fromEmail: r.fromEmail };
+      for (const r of records.list('request') as StoredRequest[])
+        yield { id: r.id, reference: r.reference, memberOnly: r.memberOnly, fromEmail: r.fromEmail };
     },
     summary(requestId) {
       const r = stored(requestId);

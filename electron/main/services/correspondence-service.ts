@@ -159,8 +159,24 @@ export class CorrespondenceService {
   }
 
   /** Records the draft's Message-ID and Thread-Index, so the officer's reply is matched to this request. */
-  private recordDraft(requestId: string, kind: DraftKind, memberOnly: boolean, subject: string, messageId: string, threadIndex: string): void {
-    const draft: StoredDraft = { kind: 'draft', requestId, draftKind: kind, messageId, threadIndex, subject, createdAt: this.now().toISOString(), sentOn: null };
+  private recordDraft(
+    requestId: string,
+    kind: DraftKind,
+    memberOnly: boolean,
+    subject: string,
+    messageId: string,
+    threadIndex: string,
+  ): void {
+    const draft: StoredDraft = {
+      kind: 'draft',
+      requestId,
+      draftKind: kind,
+      messageId,
+      threadIndex,
+      subject,
+      createdAt: this.now().toISOString(),
+      sentOn: null,
+    };
     const id = `draft:${randomUUID()}`;
     this.vault.put({ id, tier: memberOnly ? 'member' : 'shared', type: TYPE, data: draft });
     this.changed(id);
@@ -192,7 +208,16 @@ export class CorrespondenceService {
   /** Puts the draft on the clipboard (subject, addresses and body as text). */
   copy(requestId: string, kind: DraftKind): DraftPreview {
     const { facts, content } = this.content(requestId, kind);
-    const text = [`From: ${content.from}`, `To: ${content.to.map((t) => t.email).join(', ')}`, content.cc.length ? `Cc: ${content.cc.join(', ')}` : null, `Subject: ${content.subject}`, '', content.body].filter((l) => l !== null).join('\n');
+    const text = [
+      `From: ${content.from}`,
+      `To: ${content.to.map((t) => t.email).join(', ')}`,
+      content.cc.length ? `Cc: ${content.cc.join(', ')}` : null,
+      `Subject: ${content.subject}`,
+      '',
+      content.body,
+    ]
+      .filter((l) => l !== null)
+      .join('\n');
     this.desk.copyText(text);
     // No Message-ID travels with copied text; the reference tag in the subject still matches the reply.
     this.recordDraft(requestId, kind, facts.memberOnly, content.subject, `<copied.${randomUUID()}@need-to-know.invalid>`, '');
@@ -207,7 +232,10 @@ export class CorrespondenceService {
     const event = sentEventFor(kind, on);
     if (event.type === 'chair-notice') this.requests.markChairNoticeSent(requestId, on);
     else this.requests.logEvent(requestId, event as RequestEvent);
-    const drafts = this.stored().filter((r): r is { id: string; tier: 'shared' | 'member'; data: StoredDraft } => r.data.kind === 'draft' && r.data.requestId === requestId && r.data.draftKind === kind && !r.data.sentOn);
+    const drafts = this.stored().filter(
+      (r): r is { id: string; tier: 'shared' | 'member'; data: StoredDraft } =>
+        r.data.kind === 'draft' && r.data.requestId === requestId && r.data.draftKind === kind && !r.data.sentOn,
+    );
     const latest = drafts.sort((a, b) => a.data.createdAt.localeCompare(b.data.createdAt)).at(-1);
     if (latest) this.vault.put({ id: latest.id, tier: latest.tier, type: TYPE, data: { ...latest.data, sentOn: on } });
   }
@@ -236,20 +264,31 @@ export class CorrespondenceService {
     const requests = new Map<string, { reference: string; memberOnly: boolean; fromEmail: string }>();
     for (const r of this.requests.references()) requests.set(r.id, r);
     const drafts = this.stored().flatMap((r) => (r.data.kind === 'draft' ? [r.data] : []));
-    return { index: buildMatchIndex([...requests].map(([id, r]) => ({ id, reference: r.reference })), drafts), requests };
+    return {
+      index: buildMatchIndex(
+        [...requests].map(([id, r]) => ({ id, reference: r.reference })),
+        drafts,
+      ),
+      requests,
+    };
   }
 
   /** Picks files in main's dialog (the page never names a path), then imports them. */
   async chooseAndImport() {
     const files = await this.desk.chooseMessages();
-    if (files.length > MAX_MESSAGES_PER_IMPORT) throw new AppError('refused', `Choose at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
+    if (files.length > MAX_MESSAGES_PER_IMPORT)
+      throw new AppError('refused', `Choose at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
     const read: Array<{ name: string; bytes: Uint8Array }> = [];
     const refused: Array<{ fileName: string; reason: string }> = [];
     for (const file of files) {
       const name = safeName(path.basename(file));
       try {
         const info = await stat(file);
-        if (info.size > MAX_MESSAGE_BYTES) refused.push({ fileName: name, reason: `The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.` });
+        if (info.size > MAX_MESSAGE_BYTES)
+          refused.push({
+            fileName: name,
+            reason: `The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.`,
+          });
         else read.push({ name, bytes: await readFile(file) });
       } catch {
         refused.push({ fileName: name, reason: 'The file could not be read.' });
@@ -278,10 +317,17 @@ export class CorrespondenceService {
 
   private async importOne(fileName: string, bytes: Uint8Array): Promise<CorrespondenceItem> {
     const lower = fileName.toLowerCase();
-    if (!lower.endsWith('.eml') && !lower.endsWith('.msg')) throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
+    if (!lower.endsWith('.eml') && !lower.endsWith('.msg'))
+      throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
     const parsed = await parseMessage(bytes, fileName);
     const { index, requests } = this.matchIndex();
-    if (parsed.messageId && this.stored().some((r) => r.data.kind === 'message' && r.data.messageId && normaliseMessageId(r.data.messageId) === normaliseMessageId(parsed.messageId!))) {
+    if (
+      parsed.messageId &&
+      this.stored().some(
+        (r) =>
+          r.data.kind === 'message' && r.data.messageId && normaliseMessageId(r.data.messageId) === normaliseMessageId(parsed.messageId!),
+      )
+    ) {
       throw new MessageRefused('This email has already been imported.');
     }
     const match = matchMessage(parsed, index);
@@ -291,7 +337,11 @@ export class CorrespondenceService {
     const tier = correspondenceTier({ requestMemberOnly: request?.memberOnly ?? false, attachmentCount: parsed.attachments.length });
     const vault = this.session.requireVault();
     if (tier === 'member' && vault.user.role !== 'member') {
-      throw new MessageRefused(request?.memberOnly ? 'This email belongs to a Member-only request: only the Member can import it.' : 'This email has attachments, which stay Member only until the Member has classified them: ask the Member to import it.');
+      throw new MessageRefused(
+        request?.memberOnly
+          ? 'This email belongs to a Member-only request: only the Member can import it.'
+          : 'This email has attachments, which stay Member only until the Member has classified them: ask the Member to import it.',
+      );
     }
     const blob = await vault.records.attachments.add(inChunks(bytes), tier);
     const sentAt = parsed.sentAt;
@@ -344,7 +394,17 @@ export class CorrespondenceService {
   }
 
   private view(m: StoredMessage): CorrespondenceItem {
-    const { kind: _k, format: _f, blobId: _b, messageId: _m, inReplyTo: _i, references: _r, threadIndex: _t, threadTopic: _tt, ...item } = m;
+    const {
+      kind: _k,
+      format: _f,
+      blobId: _b,
+      messageId: _m,
+      inReplyTo: _i,
+      references: _r,
+      threadIndex: _t,
+      threadTopic: _tt,
+      ...item
+    } = m;
     return item;
   }
 
@@ -360,7 +420,10 @@ export class CorrespondenceService {
   /** Messages waiting to be filed by hand. */
   unfiled(): { items: CorrespondenceItem[]; memberOnlyCount: number } {
     const items = this.stored().flatMap((r) => (r.data.kind === 'message' && !r.data.requestId ? [this.view(r.data)] : []));
-    return { items: items.sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? '')), memberOnlyCount: this.vault.sealedIds(TYPE).length };
+    return {
+      items: items.sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? '')),
+      memberOnlyCount: this.vault.sealedIds(TYPE).length,
+    };
   }
 
   /** The emails filed against one request, oldest first. */
@@ -379,7 +442,8 @@ export class CorrespondenceService {
     if (kind === 'holding' && !promisedBy) throw new AppError('invalid-input', 'Enter the date the officer promised an answer by.');
     const record = this.message(id);
     const m = record.data;
-    if (m.requestId && m.requestId !== requestId) throw new AppError('conflict', `This email is already filed to ${m.requestReference ?? 'another request'}.`);
+    if (m.requestId && m.requestId !== requestId)
+      throw new AppError('conflict', `This email is already filed to ${m.requestReference ?? 'another request'}.`);
     if (m.requestId && m.filed && m.filed.kind !== 'none') throw new AppError('conflict', 'This email is already filed.');
     if (m.requestId) {
       this.logFiled(requestId, m, kind, promisedBy);
@@ -402,18 +466,28 @@ export class CorrespondenceService {
     if (kind === 'none') return;
     const note = `Email from ${m.from?.name || m.from?.email || 'the officer'}: ${m.subject}`.slice(0, 2000);
     // The event carries the email's own date, not the day it was filed.
-    const event: RequestEvent = kind === 'holding' ? { type: 'holding', on: m.date, note, promisedBy: promisedBy! } : { type: kind, on: m.date, note };
+    const event: RequestEvent =
+      kind === 'holding' ? { type: 'holding', on: m.date, note, promisedBy: promisedBy! } : { type: kind, on: m.date, note };
     this.requests.logEvent(requestId, event);
   }
 
-  private async link(id: string, requestId: string, kind: FilingKind, promisedBy: string | null, parsed: ParsedMessage, byHand = false): Promise<CorrespondenceItem> {
+  private async link(
+    id: string,
+    requestId: string,
+    kind: FilingKind,
+    promisedBy: string | null,
+    parsed: ParsedMessage,
+    byHand = false,
+  ): Promise<CorrespondenceItem> {
     const record = this.message(id);
     const m = record.data;
     const request = this.requests.summary(requestId);
     const tier = correspondenceTier({ requestMemberOnly: request.memberOnly, attachmentCount: m.attachments.length });
     const vault = this.session.requireVault();
-    if ((tier === 'member' || record.tier === 'member') && vault.user.role !== 'member') throw new AppError('forbidden', 'Only the Member can file this email: it is Member only.');
-    if (kind === 'holding' && promisedBy && promisedBy < m.date) throw new AppError('invalid-input', 'The promised date is before the email was sent.');
+    if ((tier === 'member' || record.tier === 'member') && vault.user.role !== 'member')
+      throw new AppError('forbidden', 'Only the Member can file this email: it is Member only.');
+    if (kind === 'holding' && promisedBy && promisedBy < m.date)
+      throw new AppError('invalid-input', 'The promised date is before the email was sent.');
     const added: string[] = [];
     const sealed: string[] = [];
     let blobId = m.blobId;
@@ -437,7 +511,14 @@ export class CorrespondenceService {
         added.push(materialId);
       }
       this.logFiled(request.id, m, kind, promisedBy);
-      const data: StoredMessage = { ...m, blobId, requestId: request.id, requestReference: request.reference, matchedBy: byHand ? 'hand' : m.matchedBy, filed: { kind, on: m.date, promisedBy, materialIds: added } };
+      const data: StoredMessage = {
+        ...m,
+        blobId,
+        requestId: request.id,
+        requestReference: request.reference,
+        matchedBy: byHand ? 'hand' : m.matchedBy,
+        filed: { kind, on: m.date, promisedBy, materialIds: added },
+      };
       this.vault.put({ id: record.id, tier, type: TYPE, data });
       if (blobId !== m.blobId) vault.records.attachments.discard(m.blobId);
       this.changed(record.id);
@@ -453,7 +534,11 @@ export class CorrespondenceService {
   async exportOriginal(id: string): Promise<{ file: string | null; bytes: number }> {
     const check = () => {
       const m = this.message(id).data;
-      if (m.attachments.length && !m.filed) throw new AppError('refused', 'File this email and classify its attachments before saving a copy: until then they are treated as confidential.');
+      if (m.attachments.length && !m.filed)
+        throw new AppError(
+          'refused',
+          'File this email and classify its attachments before saving a copy: until then they are treated as confidential.',
+        );
       for (const mid of m.filed?.materialIds ?? []) {
         const decision = this.requests.mayExport(mid);
         if (!decision.allowed) throw new AppError('refused', `${decision.reason} The email contains that material.`);
@@ -467,7 +552,8 @@ export class CorrespondenceService {
     const chunks: Buffer[] = [];
     for await (const c of this.vault.attachments.read(m.blobId)) chunks.push(c as Buffer);
     const bytes = Buffer.concat(chunks);
-    for (const mid of m.filed?.materialIds ?? []) this.requests.auditExport(mid, { name: m.fileName, file: path.basename(target), bytes: bytes.length, what: 'the original email' });
+    for (const mid of m.filed?.materialIds ?? [])
+      this.requests.auditExport(mid, { name: m.fileName, file: path.basename(target), bytes: bytes.length, what: 'the original email' });
     const temp = `${target}.${randomBytes(6).toString('hex')}.partial`;
     try {
       writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
@@ -502,7 +588,12 @@ export function removeLeftoverDrafts(tempRoot: string, now = Date.now()): void {
     const dir = path.join(tempRoot, name);
     try {
       const info = statSync(dir);
-      if (info.isDirectory() && now - info.mtimeMs > DRAFT_FILE_LIFETIME_MS && (typeof process.getuid !== 'function' || info.uid === process.getuid())) rmSync(dir, { recursive: true, force: true });
+      if (
+        info.isDirectory() &&
+        now - info.mtimeMs > DRAFT_FILE_LIFETIME_MS &&
+        (typeof process.getuid !== 'function' || info.uid === process.getuid())
+      )
+        rmSync(dir, { recursive: true, force: true });
     } catch {
       // Another user's or a vanished folder: not ours to remove.
     }

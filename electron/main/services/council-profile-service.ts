@@ -33,7 +33,8 @@ export class CouncilProfileService {
   /** R-DUE-1, R-ASK-4, R-DIS-2: save every value of a copy; the shared schema refuses a bad one before anything is written. */
   save(candidate: CouncilProfile): CouncilProfile {
     this.session.requireMember();
-    if (Object.hasOwn(BUILT_IN_PROFILES, candidate.id)) throw new AppError('refused', 'Built-in profiles cannot be changed. Copy this profile, then edit the copy.');
+    if (Object.hasOwn(BUILT_IN_PROFILES, candidate.id))
+      throw new AppError('refused', 'Built-in profiles cannot be changed. Copy this profile, then edit the copy.');
     const existing = this.council.customProfiles().find((p) => p.id === candidate.id);
     if (!existing) throw new AppError('not-found', 'That profile copy no longer exists. Copy a profile first.');
     // Where it was copied from is history, not a setting: keep it as recorded.

@@ -1,5 +1,11 @@
 import { holidayEditsSchema, validateHolidayEdits, NO_EDITS, type HolidayEdits } from '../../../shared/domain/calendar';
-import { BUILT_IN_PROFILES, builtInProfile, councilProfileSchema, validateProfile, type CouncilProfile } from '../../../shared/domain/profiles';
+import {
+  BUILT_IN_PROFILES,
+  builtInProfile,
+  councilProfileSchema,
+  validateProfile,
+  type CouncilProfile,
+} from '../../../shared/domain/profiles';
 import { councilSettingsSchema, type CouncilSettings } from '../../../shared/domain/council';
 import { checkCouncilDomain } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
@@ -47,7 +53,12 @@ export class CouncilSettingsService {
   view() {
     this.records.requireSession();
     // The screens preview due dates with the same holiday edits main saves them with.
-    return { settings: this.get(), profile: this.profile(), holidayEdits: this.holidayEdits(), profiles: this.profiles().map((p) => ({ id: p.id, name: p.name })) };
+    return {
+      settings: this.get(),
+      profile: this.profile(),
+      holidayEdits: this.holidayEdits(),
+      profiles: this.profiles().map((p) => ({ id: p.id, name: p.name })),
+    };
   }
 
   /** Member only: change the settings and answer with the new view. */
@@ -88,7 +99,8 @@ export class CouncilSettingsService {
   private resolveProfile(id: string): CouncilProfile {
     const custom = this.customProfiles().find((p) => p.id === id);
     if (custom) return custom;
-    if (!Object.hasOwn(BUILT_IN_PROFILES, id) || id.startsWith('foi')) throw new AppError('refused', 'There is no such council profile. Choose one from the list.');
+    if (!Object.hasOwn(BUILT_IN_PROFILES, id) || id.startsWith('foi'))
+      throw new AppError('refused', 'There is no such council profile. Choose one from the list.');
     return builtInProfile(id);
   }
 
@@ -158,14 +170,17 @@ export class CouncilSettingsService {
         this.legacy.delete(LEGACY_KEYS.customProfiles);
       }
     } catch (error) {
-      this.logger.warn(`Council settings could not be moved from the settings file into the vault yet: ${error instanceof Error ? error.name : 'unknown'}.`);
+      this.logger.warn(
+        `Council settings could not be moved from the settings file into the vault yet: ${error instanceof Error ? error.name : 'unknown'}.`,
+      );
     }
   }
 
   private legacySettings(): CouncilSettings | undefined {
     const parsed = councilSettingsSchema.safeParse(this.legacy.get(LEGACY_KEYS.council));
     if (!parsed.success) return undefined;
-    const known = Object.hasOwn(BUILT_IN_PROFILES, parsed.data.profileId) || this.legacyProfiles().some((p) => p.id === parsed.data.profileId);
+    const known =
+      Object.hasOwn(BUILT_IN_PROFILES, parsed.data.profileId) || this.legacyProfiles().some((p) => p.id === parsed.data.profileId);
     return known ? parsed.data : undefined;
   }
 

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { compareIso } from '../../../shared/domain/dates';
 import { isPersonalEmailDomain, officerSeniorityWarning } from '../../../shared/domain/requests';
-import type { Meeting as MeetingView, Officer as OfficerView, meetingInputSchema, officerInputSchema } from '../../../shared/domain/directory';
+import type {
+  Meeting as MeetingView,
+  Officer as OfficerView,
+  meetingInputSchema,
+  officerInputSchema,
+} from '../../../shared/domain/directory';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { RecordsRepository } from './records-repository';
@@ -23,7 +28,11 @@ export class DirectoryService {
     // R-ASK-9 (000 §17.13.2): a personal address is refused; one at another domain is only warned about
     // on the form (officers in shared services and partner authorities have their own council's domain).
     const domain = input.email.trim().toLowerCase().split('@')[1] ?? '';
-    if (isPersonalEmailDomain(domain)) throw new AppError('invalid-input', `${domain} is a personal email provider. Use the officer’s council email address (000 §17.13.2).`);
+    if (isPersonalEmailDomain(domain))
+      throw new AppError(
+        'invalid-input',
+        `${domain} is a personal email provider. Use the officer’s council email address (000 §17.13.2).`,
+      );
     const id = this.idFor('officer', input.id);
     return this.records.save('officer', { ...input, id });
   }

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { appendToRegister, newGate, registerEntryFor, stepsFor, transition, type Gate, type GateEvent, type RegisterEntry } from '../../../shared/domain/disclosure';
+import {
+  appendToRegister,
+  newGate,
+  registerEntryFor,
+  stepsFor,
+  transition,
+  type Gate,
+  type GateEvent,
+  type RegisterEntry,
+} from '../../../shared/domain/disclosure';
 import { canShareBriefing, checkCapacityUse, isMemberOnly } from '../../../shared/domain/classification';
 import type { Capacity } from '../../../shared/domain/need-to-know';
 import { disclosureToResume } from '../../../shared/domain/worklist';
@@ -40,7 +49,14 @@ export class DisclosureService {
 
   private view(d: StoredDisclosure): DisclosureView {
     const material = this.materials.get(d.materialId);
-    return { id: d.id, materialId: d.materialId, materialTitle: material.title, gate: d.gate as DisclosureView['gate'], steps: stepsFor(d.gate.ground, this.profileOf(d)), thirdParty: material.thirdParty };
+    return {
+      id: d.id,
+      materialId: d.materialId,
+      materialTitle: material.title,
+      gate: d.gate as DisclosureView['gate'],
+      steps: stepsFor(d.gate.ground, this.profileOf(d)),
+      thirdParty: material.thirdParty,
+    };
   }
 
   /**
@@ -54,13 +70,25 @@ export class DisclosureService {
     if (!isMemberOnly(material)) throw new AppError('refused', 'This material is open: it can be shared without the disclosure process.');
     const gone = goneReason(material);
     if (gone) throw new AppError('refused', gone);
-    const inProgress = disclosureToResume(this.records.list('disclosure').filter((d) => d.materialId === materialId).map((d) => ({ ...d, state: d.gate.state })));
+    const inProgress = disclosureToResume(
+      this.records
+        .list('disclosure')
+        .filter((d) => d.materialId === materialId)
+        .map((d) => ({ ...d, state: d.gate.state })),
+    );
     if (inProgress) return this.view(inProgress);
     const capacity = intended.capacity ?? material.givenForCapacity;
     const purpose = intended.purpose?.trim() || material.givenForPurpose;
     const use = checkCapacityUse(material, { capacity, purpose, use: 'disclosure' });
     if (!use.allowed) throw new AppError('refused', use.reason);
-    const stored = this.records.save('disclosure', { id: randomUUID(), materialId, gate: newGate(), profile: this.council.profile(), capacity, purpose });
+    const stored = this.records.save('disclosure', {
+      id: randomUUID(),
+      materialId,
+      gate: newGate(),
+      profile: this.council.profile(),
+      capacity,
+      purpose,
+    });
     return this.view(stored);
   }
 
@@ -95,7 +123,10 @@ export class DisclosureService {
       // R-CLS-5 (003 §4.13–4.14): a briefing goes to another Member only with the requesting Member's recorded permission.
       const material = this.materials.get(current.materialId);
       if (material.isBriefing) {
-        const briefing = { requestedBy: material.briefing?.requestedBy || this.memberName(), permission: material.briefing?.permission ?? null };
+        const briefing = {
+          requestedBy: material.briefing?.requestedBy || this.memberName(),
+          permission: material.briefing?.permission ?? null,
+        };
         const share = canShareBriefing(briefing, { by: this.memberName(), to: event.to });
         if (!share.allowed) throw new AppError('refused', share.reason);
       }

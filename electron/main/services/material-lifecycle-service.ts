@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { classify, recordBriefingPermission, retentionDue, tierFor, type Classification, type CommitteeResolution } from '../../../shared/domain/classification';
+import {
+  classify,
+  recordBriefingPermission,
+  retentionDue,
+  tierFor,
+  type Classification,
+  type CommitteeResolution,
+} from '../../../shared/domain/classification';
 import {
   changeClassification,
   checkDisposable,
@@ -10,7 +17,14 @@ import {
   tombstoneTitle,
 } from '../../../shared/domain/material-lifecycle';
 import { recordDisposal } from '../../../shared/domain/protection';
-import type { Material as MaterialView, OfficerConfirmation, briefingPermissionInputSchema, consentInputSchema, disposalInputSchema, keepUntilInputSchema } from '../../../shared/domain/material';
+import type {
+  Material as MaterialView,
+  OfficerConfirmation,
+  briefingPermissionInputSchema,
+  consentInputSchema,
+  disposalInputSchema,
+  keepUntilInputSchema,
+} from '../../../shared/domain/material';
 import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
@@ -39,18 +53,37 @@ export class MaterialLifecycleService {
   recordBriefingPermission(input: z.infer<typeof briefingPermissionInputSchema>): MaterialView {
     this.records.requireMember();
     const material = this.materials.get(input.id);
-    if (!material.isBriefing || !material.briefing) throw new AppError('refused', 'This material is not a briefing given in confidence, so no permission to share it is needed.');
+    if (!material.isBriefing || !material.briefing)
+      throw new AppError('refused', 'This material is not a briefing given in confidence, so no permission to share it is needed.');
     if (material.erasedOn || material.disposal) throw new AppError('refused', 'This briefing has been erased, destroyed or returned.');
-    const permission = recordBriefingPermission(material.briefing, { givenBy: input.givenBy, givenOn: input.givenOn, sharedWith: input.sharedWith ?? null }, this.today());
-    return this.save({ ...material, briefing: { ...material.briefing, permission } }, 'briefing-permission', { givenBy: permission.givenBy, givenOn: permission.givenOn, sharedWith: permission.sharedWith ?? null });
+    const permission = recordBriefingPermission(
+      material.briefing,
+      { givenBy: input.givenBy, givenOn: input.givenOn, sharedWith: input.sharedWith ?? null },
+      this.today(),
+    );
+    return this.save({ ...material, briefing: { ...material.briefing, permission } }, 'briefing-permission', {
+      givenBy: permission.givenBy,
+      givenOn: permission.givenOn,
+      sharedWith: permission.sharedWith ?? null,
+    });
   }
 
   // R-CLS-1/2/3: the classification changes only with the evidence its rule needs.
-  async reclassify(id: string, next: Classification, resolution: CommitteeResolution | null, confirmation: OfficerConfirmation | null = null): Promise<MaterialView> {
+  async reclassify(
+    id: string,
+    next: Classification,
+    resolution: CommitteeResolution | null,
+    confirmation: OfficerConfirmation | null = null,
+  ): Promise<MaterialView> {
     const material = this.materials.get(id);
-    if (material.erasedOn || material.disposal) throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
+    if (material.erasedOn || material.disposal)
+      throw new AppError('refused', 'This material has been erased, destroyed or returned; its classification is kept as it was.');
     const classification = changeClassification(material.classification, classify(next), { resolution, confirmation }, this.today());
-    const updated: StoredMaterial = { ...material, classification, meetingId: classification.level === 'pink-paper' ? material.meetingId : null };
+    const updated: StoredMaterial = {
+      ...material,
+      classification,
+      meetingId: classification.level === 'pink-paper' ? material.meetingId : null,
+    };
     const detail = { from: material.classification.level, to: classification.level, resolution, confirmation };
     const to = tierFor(updated);
     if (to === tierFor(material) || material.attachments.length === 0) return this.save(updated, 'reclassified', detail);
@@ -62,7 +95,12 @@ export class MaterialLifecycleService {
    * file of material that became confidential (and can use one that became open). Each file is
    * sealed again as it streams; the old files go only once the material is saved.
    */
-  private async reclassifyWithAttachments(before: StoredMaterial, updated: StoredMaterial, to: 'shared' | 'member', detail: Record<string, unknown>): Promise<MaterialView> {
+  private async reclassifyWithAttachments(
+    before: StoredMaterial,
+    updated: StoredMaterial,
+    to: 'shared' | 'member',
+    detail: Record<string, unknown>,
+  ): Promise<MaterialView> {
     if (to === 'member' && !this.records.isMember) {
       throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
     }
@@ -78,7 +116,8 @@ export class MaterialLifecycleService {
       }
       // Streaming took time: if the material changed meanwhile, change nothing.
       const now = this.materials.get(before.id);
-      if (JSON.stringify(now) !== JSON.stringify(before)) throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
+      if (JSON.stringify(now) !== JSON.stringify(before))
+        throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
       const saved = this.save({ ...updated, attachments: resealed }, 'reclassified', detail);
       for (const a of before.attachments) blobs.discard(a.id);
       return saved;
@@ -115,7 +154,11 @@ export class MaterialLifecycleService {
   keepUntil(input: z.infer<typeof keepUntilInputSchema>): MaterialView {
     const material = this.materials.get(input.id);
     const personalData = extendRetention(material, input.until, input.reason, this.today());
-    return this.save({ ...material, personalData }, 'retention-extended', { from: material.personalData.retainUntil, to: input.until, reason: input.reason.trim() });
+    return this.save({ ...material, personalData }, 'retention-extended', {
+      from: material.personalData.retainUntil,
+      to: input.until,
+      reason: input.reason.trim(),
+    });
   }
 
   // R-USE-4 (000 §17.9.5): destroyed or returned, recorded; the content goes as with erasure. Member only.
@@ -123,7 +166,10 @@ export class MaterialLifecycleService {
     this.records.requireMember();
     const material = this.materials.get(input.id);
     checkDisposable(material);
-    const disposal = recordDisposal({ materialId: material.id, how: input.how, on: input.on, returnedTo: input.returnedTo, reason: input.reason }, this.today());
+    const disposal = recordDisposal(
+      { materialId: material.id, how: input.how, on: input.on, returnedTo: input.returnedTo, reason: input.reason },
+      this.today(),
+    );
     const { materialId: _id, ...kept } = disposal;
     return this.wipe(material, { title: tombstoneTitle(input.how), disposal: kept }, input.how, kept);
   }

@@ -29,10 +29,22 @@ export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }
   verdict: z.enum(['sufficient', 'weak', 'refused']),
   assessmentSummary: z.string(),
   chairNotice: z.object({ text: z.string(), sentOn: z.string().nullable(), sentTo: z.string().max(200).optional() }).nullable(),
-  moReferral: z.object({ reason: z.string(), decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable() }).nullable(),
+  moReferral: z
+    .object({ reason: z.string(), decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable() })
+    .nullable(),
   escalatedTo: z.enum(ESCALATION_LEVELS).nullable(),
   /** R-DUE-4: each escalation, to whom (the person and their role) and when. */
-  escalations: z.array(z.object({ on: z.string(), level: z.enum(ESCALATION_LEVELS), to: z.string().max(200), role: z.string().max(200), informationWithheld: z.boolean() })).optional(),
+  escalations: z
+    .array(
+      z.object({
+        on: z.string(),
+        level: z.enum(ESCALATION_LEVELS),
+        to: z.string().max(200),
+        role: z.string().max(200),
+        informationWithheld: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type StoredRequest = z.infer<typeof storedRequestSchema>;
 

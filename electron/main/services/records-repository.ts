@@ -181,14 +181,20 @@ export class RecordsRepository {
     const parsed = recordSchemas[type].safeParse(data);
     if (!parsed.success) {
       this.logger.warn(`A ${NOUNS[type]} was not saved: it does not have the expected shape.`);
-      throw new AppError('invalid-input', `The ${NOUNS[type]} could not be saved because some of its details are not valid. Nothing was saved.`);
+      throw new AppError(
+        'invalid-input',
+        `The ${NOUNS[type]} could not be saved because some of its details are not valid. Nothing was saved.`,
+      );
     }
     const id = data.id;
     const tier = recordTier(type, id, parsed.data);
     this.checkWrite(type, id, tier);
     const existing = this.typeOf(id);
     if (existing !== undefined && existing !== type) {
-      throw new AppError('refused', `That id belongs to another kind of record, so this ${NOUNS[type]} was not saved. Nothing was changed.`);
+      throw new AppError(
+        'refused',
+        `That id belongs to another kind of record, so this ${NOUNS[type]} was not saved. Nothing was changed.`,
+      );
     }
     vault.put({ id, tier, type, data: parsed.data });
     this.events.emit('records:changed', { kind: type, id });
@@ -207,7 +213,11 @@ export class RecordsRepository {
   private checkWrite(type: SchemaType, id: string, tier: RecordTier): void {
     if (this.isMember) return;
     if (isMemberWritten(type, id)) throw new AppError('forbidden', `Only the Member can change the ${NOUNS[type]}. Nothing was saved.`);
-    if (tier === 'member') throw new AppError('forbidden', `This ${NOUNS[type]} belongs in the Member-only part of the vault; only the Member can record it. Nothing was saved.`);
+    if (tier === 'member')
+      throw new AppError(
+        'forbidden',
+        `This ${NOUNS[type]} belongs in the Member-only part of the vault; only the Member can record it. Nothing was saved.`,
+      );
   }
 
   /** The type of whatever record holds this id, readable or not. */

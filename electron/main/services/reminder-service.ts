@@ -85,10 +85,14 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Counts of overdue requests and those due today; references only of requests the user may open. */
 export function reminderDigest(rows: readonly RequestRow[], today: string): { title: string; body: string } | null {
-  const overdue = rows.filter((r) => r.workingDaysLate > 0 && (r.status === 'overdue' || r.status === 'very-overdue' || r.status === 'escalated'));
+  const overdue = rows.filter(
+    (r) => r.workingDaysLate > 0 && (r.status === 'overdue' || r.status === 'very-overdue' || r.status === 'escalated'),
+  );
   const late = new Set(overdue.map((r) => r.id));
   const open = (r: RequestRow) => !['answered', 'closed', 'withdrawn'].includes(r.status);
-  const dueToday = rows.filter((r) => !late.has(r.id) && open(r) && (r.target === today || (r.acknowledgeBy === today && r.status === 'awaiting-acknowledgement')));
+  const dueToday = rows.filter(
+    (r) => !late.has(r.id) && open(r) && (r.target === today || (r.acknowledgeBy === today && r.status === 'awaiting-acknowledgement')),
+  );
   if (overdue.length === 0 && dueToday.length === 0) return null;
   const parts = [
     overdue.length ? `${plural(overdue.length, 'request is', 'requests are')} overdue` : '',

@@ -4,7 +4,14 @@ import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDeci
 import type { CouncilProfile } from '../../../shared/domain/profiles';
 import { assertHoldingReplyDate, chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
 import { checkEventDate, correctTimelineEntry, type CorrectableField, type TimelineEntry } from '../../../shared/domain/timeline';
-import { closeRequest, editRequest, reopenRequest, requestLifecycleState, withdrawRequest, type CloseOutcome } from '../../../shared/domain/request-lifecycle';
+import {
+  closeRequest,
+  editRequest,
+  reopenRequest,
+  requestLifecycleState,
+  withdrawRequest,
+  type CloseOutcome,
+} from '../../../shared/domain/request-lifecycle';
 import type { HolidayEdits } from '../../../shared/domain/calendar';
 import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests';
 import { recordTier } from '../../../shared/domain/record-tier';
@@ -26,7 +33,8 @@ export class RequestCommands {
     // Only an officer: the id of a meeting, material or anything else is refused.
     const officer = this.records.get('officer', draft.officerId);
     if (!officer) throw new AppError('invalid-input', 'Choose an officer from the directory.');
-    if (draft.meetingId !== null && !this.records.get('meeting', draft.meetingId)) throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    if (draft.meetingId !== null && !this.records.get('meeting', draft.meetingId))
+      throw new AppError('invalid-input', 'Choose the meeting from the list.');
     const problems: string[] = [];
     const domain = this.council.get().emailDomain;
     // R-ASK-9 and R-ASK-10: council address only, no blind copies.
@@ -34,7 +42,10 @@ export class RequestCommands {
     if (!email.ok) problems.push(email.reason);
     const copies = checkCopies({ cc: draft.copies, bcc: draft.blindCopies });
     if (!copies.ok) problems.push(copies.reason);
-    const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
+    const assessment = assessNeedToKnow(
+      { ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null },
+      profile,
+    );
     // R-ASK-4: a refused or weak case may only go forward as a request for the Monitoring Officer's decision.
     let moReferral: StoredRequest['moReferral'] = null;
     if (needsMonitoringOfficerDecision(draft.route, assessment)) {
@@ -42,7 +53,11 @@ export class RequestCommands {
         try {
           moReferral = { reason: monitoringOfficerReferral(assessment, draft.monitoringOfficerReason).reason, decision: null };
         } catch (error) {
-          problems.push(error instanceof Error && error.name === 'DomainError' ? error.message : 'The reason for the Monitoring Officer could not be accepted.');
+          problems.push(
+            error instanceof Error && error.name === 'DomainError'
+              ? error.message
+              : 'The reason for the Monitoring Officer could not be accepted.',
+          );
         }
       } else {
         problems.push(assessment.summary);
@@ -62,7 +77,16 @@ export class RequestCommands {
     // R-DUE-1/R-DUE-3: due dates fixed now, with the profile and calendar in force recorded on the request (the same function the screen previews with).
     const due = dueDatesForRequest(draft, calendar);
     const count = this.records.count('request');
-    const notice = chairNoticeFor({ id, subject: draft.subject, meetingId: draft.meetingId, agendaItem: draft.agendaItem, mayBeRaisedAtMeeting: draft.mayBeRaisedAtMeeting }, profile);
+    const notice = chairNoticeFor(
+      {
+        id,
+        subject: draft.subject,
+        meetingId: draft.meetingId,
+        agendaItem: draft.agendaItem,
+        mayBeRaisedAtMeeting: draft.mayBeRaisedAtMeeting,
+      },
+      profile,
+    );
     const { blindCopies: _none, ...kept } = draft;
     this.records.save('request', {
       ...kept,
@@ -110,7 +134,8 @@ export class RequestCommands {
   edit(id: string, changes: Record<string, unknown>, reason?: string): string {
     const request = this.records.require('request', id);
     const { entry, updated } = editRequest(request, changes, this.today(), { reason });
-    if (typeof updated.meetingId === 'string' && !this.records.get('meeting', updated.meetingId)) throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    if (typeof updated.meetingId === 'string' && !this.records.get('meeting', updated.meetingId))
+      throw new AppError('invalid-input', 'Choose the meeting from the list.');
     return this.append(Object.assign(request, updated), entry);
   }
 
@@ -135,10 +160,19 @@ export class RequestCommands {
   /** R-DUE-5: records a correction of one entry (the entry itself is never changed; the audit log names the request). Returns the id. */
   correctEvent(id: string, input: { entryId: string; changes: Partial<Record<CorrectableField, string>>; reason: string }): string {
     const request = this.records.require('request', id);
-    const correction = correctTimelineEntry(request.events, { corrects: input.entryId, changes: input.changes, reason: input.reason }, request, this.today());
+    const correction = correctTimelineEntry(
+      request.events,
+      { corrects: input.entryId, changes: input.changes, reason: input.reason },
+      request,
+      this.today(),
+    );
     this.append(request, correction);
     // The audit trail keeps who corrected what and when, beside the correction on the timeline.
-    this.records.audit(id, 'timeline-corrected', recordTier('request', id, request), { entryId: correction.corrects, fields: correction.changes.map((c) => c.label).join(', '), reason: correction.reason });
+    this.records.audit(id, 'timeline-corrected', recordTier('request', id, request), {
+      entryId: correction.corrects,
+      fields: correction.changes.map((c) => c.label).join(', '),
+      reason: correction.reason,
+    });
     return id;
   }
 
@@ -178,7 +212,12 @@ export class RequestCommands {
       const due = computeDueDates(r.sentOn, r.profile, r.nation, edits);
       if (due.respondBy === r.respondBy && due.acknowledgeBy === r.acknowledgeBy) continue;
       const note = `Recomputed on ${this.today()} after the holiday list changed (was: answer by ${r.respondBy}).`;
-      this.records.save('request', { ...r, acknowledgeBy: due.acknowledgeBy, respondBy: due.respondBy, explanation: [...due.explanation, note] });
+      this.records.save('request', {
+        ...r,
+        acknowledgeBy: due.acknowledgeBy,
+        respondBy: due.respondBy,
+        explanation: [...due.explanation, note],
+      });
       count++;
     }
     return count;

@@ -1,4 +1,10 @@
-import { nextEscalation, recordChairNoticeSent, recordEscalation, type EscalationLevel, type RequestEvent } from '../../../shared/domain/requests';
+import {
+  nextEscalation,
+  recordChairNoticeSent,
+  recordEscalation,
+  type EscalationLevel,
+  type RequestEvent,
+} from '../../../shared/domain/requests';
 import { recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import { checkEventDate } from '../../../shared/domain/timeline';
 import type { Officer } from '../../../shared/domain/directory';
@@ -12,7 +18,10 @@ import type { RequestQueries } from './request-queries';
 
 const LATE = new Set(['overdue', 'very-overdue', 'escalated']);
 // Who holds each role above the officer, found by what their role says (the directory has no "chief executive" seniority).
-const ROLE_PATTERNS: Partial<Record<EscalationLevel, RegExp>> = { 'chief-executive': /chief\s+exec/i, 'monitoring-officer': /monitoring\s+officer/i };
+const ROLE_PATTERNS: Partial<Record<EscalationLevel, RegExp>> = {
+  'chief-executive': /chief\s+exec/i,
+  'monitoring-officer': /monitoring\s+officer/i,
+};
 
 /**
  * What happens to a request after it is sent beyond logging replies (issue 11): the Monitoring
@@ -35,7 +44,13 @@ export class RequestFollowUp {
     const offer = (withheld: boolean) => {
       const next = nextEscalation(request.escalatedTo, withheld, { directory, service: request.service });
       const person = next.suggested ?? this.holderOf(next.level, directory);
-      return { level: next.level, role: next.role, explanation: next.explanation, officerId: person?.id ?? null, name: person?.name ?? null };
+      return {
+        level: next.level,
+        role: next.role,
+        explanation: next.explanation,
+        officerId: person?.id ?? null,
+        name: person?.name ?? null,
+      };
     };
     const referral = request.moReferral;
     return {
@@ -47,7 +62,9 @@ export class RequestFollowUp {
             steps: referral.decision ? stepsAfterMonitoringOfficerDecision(referral.decision, request.nation) : [],
           }
         : null,
-      chairNotice: request.chairNotice ? { text: request.chairNotice.text, sentOn: request.chairNotice.sentOn, sentTo: request.chairNotice.sentTo ?? null } : null,
+      chairNotice: request.chairNotice
+        ? { text: request.chairNotice.text, sentOn: request.chairNotice.sentOn, sentTo: request.chairNotice.sentTo ?? null }
+        : null,
       escalation: {
         overdue: row.workingDaysLate > 0 && LATE.has(row.status),
         history: (request.escalations ?? []).map(({ on, level, to, role }) => ({ on, level, to, role })),
@@ -61,8 +78,16 @@ export class RequestFollowUp {
   recordMoDecision(input: z.infer<typeof moDecisionInputSchema>): FollowUpView {
     const request = this.records.require('request', input.id);
     if (!request.moReferral) throw new AppError('invalid-input', 'This request was not referred to the Monitoring Officer.');
-    if (request.moReferral.decision) throw new AppError('refused', 'The Monitoring Officer’s decision is already recorded. Correct it on the timeline if it was entered wrongly.');
-    const decision = recordMonitoringOfficerDecision({ accepted: input.accepted, decidedBy: input.decidedBy, decidedOn: input.on, note: input.note }, { referredOn: this.referredOn(request) }, this.today());
+    if (request.moReferral.decision)
+      throw new AppError(
+        'refused',
+        'The Monitoring Officer’s decision is already recorded. Correct it on the timeline if it was entered wrongly.',
+      );
+    const decision = recordMonitoringOfficerDecision(
+      { accepted: input.accepted, decidedBy: input.decidedBy, decidedOn: input.on, note: input.note },
+      { referredOn: this.referredOn(request) },
+      this.today(),
+    );
     request.moReferral.decision = { accepted: decision.accepted, decidedBy: decision.decidedBy, on: decision.decidedOn };
     const note = decision.note ?? `${decision.accepted ? 'Accepted' : 'Refused'} by ${decision.decidedBy}.`;
     request.events.push({ type: 'mo-decision', on: decision.decidedOn, note, accepted: decision.accepted, decidedBy: decision.decidedBy });
@@ -76,13 +101,21 @@ export class RequestFollowUp {
     let to = input.name.trim();
     if (input.officerId !== null) {
       const officer = this.records.get('officer', input.officerId);
-      if (!officer) throw new AppError('not-found', 'That person is not in the officers directory. Choose someone from it or type their name.');
+      if (!officer)
+        throw new AppError('not-found', 'That person is not in the officers directory. Choose someone from it or type their name.');
       to = officer.name;
     }
     const level = nextEscalation(request.escalatedTo, input.informationWithheld).level;
-    const entry = recordEscalation({ sentOn: request.sentOn, escalatedTo: request.escalatedTo }, { on: input.on, level, to, informationWithheld: input.informationWithheld, note: input.note }, this.today());
+    const entry = recordEscalation(
+      { sentOn: request.sentOn, escalatedTo: request.escalatedTo },
+      { on: input.on, level, to, informationWithheld: input.informationWithheld, note: input.note },
+      this.today(),
+    );
     request.escalatedTo = entry.level;
-    request.escalations = [...(request.escalations ?? []), { on: entry.on, level: entry.level, to: entry.to, role: entry.role, informationWithheld: entry.informationWithheld }];
+    request.escalations = [
+      ...(request.escalations ?? []),
+      { on: entry.on, level: entry.level, to: entry.to, role: entry.role, informationWithheld: entry.informationWithheld },
+    ];
     // The stored timeline entry keeps the person in its note, so every screen and report that lists the timeline shows it.
     const note = input.note.trim() ? `To ${entry.to} (${entry.role}): ${input.note.trim()}` : `Escalated to ${entry.to} (${entry.role}).`;
     request.events.push({ type: 'escalated', on: entry.on, note, informationWithheld: entry.informationWithheld });
@@ -95,7 +128,12 @@ export class RequestFollowUp {
     const request = this.records.require('request', input.id);
     const sent = recordChairNoticeSent(request.chairNotice, { to: input.to, on: input.on }, request, this.today());
     request.chairNotice = { ...request.chairNotice!, sentOn: sent.sentOn, sentTo: sent.sentTo };
-    request.events.push({ type: 'emailed', kind: 'chair-notice', on: sent.sentOn, note: sent.entry.note ?? `Notice sent to ${sent.sentTo}.` });
+    request.events.push({
+      type: 'emailed',
+      kind: 'chair-notice',
+      on: sent.sentOn,
+      note: sent.entry.note ?? `Notice sent to ${sent.sentTo}.`,
+    });
     this.records.save('request', request);
     return input.id;
   }
@@ -106,14 +144,18 @@ export class RequestFollowUp {
       this.recordMoDecision({ id, accepted: event.accepted, decidedBy: event.decidedBy, on: event.on, note: event.note });
       return id;
     }
-    if (event.type === 'escalated') throw new AppError('invalid-input', 'Record an escalation with “Escalate to…” on the request page, so it says who it went to.');
+    if (event.type === 'escalated')
+      throw new AppError('invalid-input', 'Record an escalation with “Escalate to…” on the request page, so it says who it went to.');
     if (event.type !== 'emailed') checkEventDate(event.on, this.records.require('request', id), this.today(), 'The date it happened');
     return this.commands.logEvent(id, event);
   }
 
   /** The referral goes with the request, or later by the email the app drafted for it. */
   private referredOn(request: StoredRequest): string {
-    const emailed = request.events.filter((e) => e.type === 'emailed' && e.kind === 'mo-referral').map((e) => e.on).sort();
+    const emailed = request.events
+      .filter((e) => e.type === 'emailed' && e.kind === 'mo-referral')
+      .map((e) => e.on)
+      .sort();
     return emailed[0] ?? request.sentOn;
   }
 

@@ -5,7 +5,13 @@
 // record, so the next unlock starts from it and reads only the requests changed since.
 import { councilProfileSchema, type CouncilProfile } from '../../../shared/domain/profiles';
 import { NATIONS, type HolidayEdits, type Nation } from '../../../shared/domain/calendar';
-import { currentTarget, lifecycleFromEvents, requestStatus, type LifecycleFacts, type RequestStatus } from '../../../shared/domain/requests';
+import {
+  currentTarget,
+  lifecycleFromEvents,
+  requestStatus,
+  type LifecycleFacts,
+  type RequestStatus,
+} from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { Tier, VaultSession } from '../vault';
 import type { StoredRequest } from './record-schemas';
@@ -98,7 +104,11 @@ export class RequestIndex {
     }
     let recomputed = 0;
     recomputed += this.refresh(vault, 'request', this.requests, (data: StoredRequest, seq, tier) => this.requestEntry(data, seq, tier));
-    recomputed += this.refresh(vault, 'material', this.materials, (data: { requestId: string }, seq, tier) => ({ seq, tier, requestId: data.requestId }));
+    recomputed += this.refresh(vault, 'material', this.materials, (data: { requestId: string }, seq, tier) => ({
+      seq,
+      tier,
+      requestId: data.requestId,
+    }));
     this.unsaved += recomputed;
     let saved = false;
     if (this.unsaved >= Math.max(this.saveAfter, Math.ceil(this.requests.size * 0.02))) {
@@ -181,7 +191,12 @@ export class RequestIndex {
     return entry;
   }
 
-  private refresh<E extends { seq: number; tier: Tier }, D>(vault: VaultSession, type: string, entries: Map<string, E>, make: (data: D, seq: number, tier: Tier) => E): number {
+  private refresh<E extends { seq: number; tier: Tier }, D>(
+    vault: VaultSession,
+    type: string,
+    entries: Map<string, E>,
+    make: (data: D, seq: number, tier: Tier) => E,
+  ): number {
     let changed = 0;
     let seen = 0;
     vault.forEachEntry(type, ({ id, seq, tier }) => {
@@ -227,7 +242,14 @@ export class RequestIndex {
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;
       const saved = vault.get<SavedIndex>(indexRecordId(tier))?.data;
-      if (!saved || saved.format !== INDEX_FORMAT || !Array.isArray(saved.profiles) || !Array.isArray(saved.requests) || !Array.isArray(saved.materials)) continue;
+      if (
+        !saved ||
+        saved.format !== INDEX_FORMAT ||
+        !Array.isArray(saved.profiles) ||
+        !Array.isArray(saved.requests) ||
+        !Array.isArray(saved.materials)
+      )
+        continue;
       if (!saved.profiles.every((p) => councilProfileSchema.safeParse(p).success)) continue;
       const offset = this.profiles.length;
       for (const profile of saved.profiles) {
@@ -256,7 +278,12 @@ export class RequestIndex {
         requests.push([id, { ...e, profile: p }]);
       }
       const materials = [...this.materials].filter(([, m]) => m.tier === tier);
-      vault.put<SavedIndex>({ id: indexRecordId(tier), tier, type: INDEX_TYPE, data: { format: INDEX_FORMAT, profiles, requests, materials } });
+      vault.put<SavedIndex>({
+        id: indexRecordId(tier),
+        tier,
+        type: INDEX_TYPE,
+        data: { format: INDEX_FORMAT, profiles, requests, materials },
+      });
     }
     this.unsaved = 0;
   }
@@ -289,10 +316,20 @@ function isRequestItem(item: unknown, tier: Tier, profiles: number): item is [st
     isDateOrNull(l.answeredOn) &&
     isDateOrNull(l.closedOn) &&
     isDateOrNull(l.withdrawnOn) &&
-    (l.holdingReply === null || l.holdingReply === undefined || (isObject(l.holdingReply) && isDate(l.holdingReply.receivedOn) && isDate(l.holdingReply.promisedBy)))
+    (l.holdingReply === null ||
+      l.holdingReply === undefined ||
+      (isObject(l.holdingReply) && isDate(l.holdingReply.receivedOn) && isDate(l.holdingReply.promisedBy)))
   );
 }
 
 function isMaterialItem(item: unknown, tier: Tier): item is [string, MaterialEntry] {
-  return Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && isObject(item[1]) && item[1].tier === tier && Number.isInteger(item[1].seq) && typeof item[1].requestId === 'string';
+  return (
+    Array.isArray(item) &&
+    item.length === 2 &&
+    typeof item[0] === 'string' &&
+    isObject(item[1]) &&
+    item[1].tier === tier &&
+    Number.isInteger(item[1].seq) &&
+    typeof item[1].requestId === 'string'
+  );
 }

@@ -4,7 +4,14 @@ import { formatUk } from '../../../shared/domain/dates';
 import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestStatus } from '../../../shared/domain/requests';
-import { disclosureCounts, isDueSoon, worklistCounts, worklistFlags, type DueWindow, type WorklistFacts } from '../../../shared/domain/worklist';
+import {
+  disclosureCounts,
+  isDueSoon,
+  worklistCounts,
+  worklistFlags,
+  type DueWindow,
+  type WorklistFacts,
+} from '../../../shared/domain/worklist';
 import type { Dashboard, RequestDetail, RequestRow, TimelineItem } from '../../../shared/ipc/views';
 import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
@@ -32,7 +39,8 @@ export class RequestQueries {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
       if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.index.clear();
       // A change to material can change its request's row (its classification), so windows refresh that row.
-      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material') this.materialChanged((payload as { id: string }).id);
+      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material')
+        this.materialChanged((payload as { id: string }).id);
     });
   }
 
@@ -64,7 +72,13 @@ export class RequestQueries {
     return new Map(this.records.list('meeting').map((m) => [m.id, m]));
   }
 
-  private row(r: StoredRequest, meetings: Map<string, MeetingView>, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
+  private row(
+    r: StoredRequest,
+    meetings: Map<string, MeetingView>,
+    materials: StoredMaterial[],
+    window: DueWindow,
+    known?: WorklistFacts,
+  ): RequestRow {
     const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
     const meeting = r.meetingId ? meetings.get(r.meetingId) : undefined;
     const levels = materials.map((m) => effectiveLevel(m.classification));
@@ -90,7 +104,10 @@ export class RequestQueries {
       target: status.target,
       workingDaysLate: status.workingDaysLate,
       ...worklistFlags(r),
-      dueSoon: isDueSoon({ locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false }, window),
+      dueSoon: isDueSoon(
+        { locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false },
+        window,
+      ),
     };
   }
 
@@ -142,7 +159,10 @@ export class RequestQueries {
     this.synced();
     const { outcome: _outcome, ...lifecycle } = requestLifecycleState(r.events);
     const all = this.materialsOf(id);
-    const foi = foiAlternative({ verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' }, r.nation);
+    const foi = foiAlternative(
+      { verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' },
+      r.nation,
+    );
     return {
       row: this.row(r, this.meetingsById(), all, this.dueWindow()),
       draft: { ...r },
@@ -163,9 +183,16 @@ export class RequestQueries {
 
   /** R-DUE-3: open requests whose due dates would move under `edits`; nothing is changed. */
   affectedByHolidays(edits: HolidayEdits) {
-    const open = this.records.list('request').filter((r) => { const l = lifecycleOf(r); return !l.answeredOn && !l.closedOn && !l.withdrawnOn; });
+    const open = this.records.list('request').filter((r) => {
+      const l = lifecycleOf(r);
+      return !l.answeredOn && !l.closedOn && !l.withdrawnOn;
+    });
     const byId = new Map(open.map((r) => [r.id, r]));
-    return requestsAffectedByCalendarChange(open, edits).map((c) => ({ ...c, reference: byId.get(c.id)!.reference, subject: byId.get(c.id)!.subject }));
+    return requestsAffectedByCalendarChange(open, edits).map((c) => ({
+      ...c,
+      reference: byId.get(c.id)!.reference,
+      subject: byId.get(c.id)!.subject,
+    }));
   }
 
   dashboard(): Dashboard {
@@ -176,7 +203,9 @@ export class RequestQueries {
       ...worklistCounts(states.values(), window),
       retentionDue: retentionDue(this.materials.list(), window.today).length,
       // R-DIS-2: disclosures left waiting for the Monitoring Officer; a PA cannot read disclosures, so 0.
-      disclosuresAwaitingMonitoringOfficer: this.records.canReadMemberTier() ? disclosureCounts(this.records.list('disclosure').map((d) => d.gate)).awaitingMonitoringOfficer : 0,
+      disclosuresAwaitingMonitoringOfficer: this.records.canReadMemberTier()
+        ? disclosureCounts(this.records.list('disclosure').map((d) => d.gate)).awaitingMonitoringOfficer
+        : 0,
     };
   }
 }
@@ -184,7 +213,13 @@ export class RequestQueries {
 /** R-DUE-5 (000 §17.8.2): the timeline as the request page shows it: date order, corrections applied, the original kept beside each. */
 function timelineItems(r: StoredRequest): TimelineItem[] {
   return effectiveTimeline(r.events).map((e) => {
-    const x = e as typeof e & { promisedBy?: string; to?: string; decidedBy?: string; accepted?: boolean; changes?: Array<{ label: string; fromText?: string; toText?: string }> };
+    const x = e as typeof e & {
+      promisedBy?: string;
+      to?: string;
+      decidedBy?: string;
+      accepted?: boolean;
+      changes?: Array<{ label: string; fromText?: string; toText?: string }>;
+    };
     const details: string[] = [];
     if (x.to) details.push(`Sent to ${x.to}`);
     if (x.decidedBy) details.push(`${x.accepted ? 'Accepted' : 'Refused'} by ${x.decidedBy}`);
@@ -198,7 +233,11 @@ function timelineItems(r: StoredRequest): TimelineItem[] {
       promisedBy: x.promisedBy ?? null,
       details,
       correctable: e.type !== 'edited',
-      corrections: e.corrections.map((c) => ({ on: c.on, reason: c.reason, changes: c.changes.map((ch) => ({ label: ch.label, from: ch.from, to: ch.to })) })),
+      corrections: e.corrections.map((c) => ({
+        on: c.on,
+        reason: c.reason,
+        changes: c.changes.map((ch) => ({ label: ch.label, from: ch.from, to: ch.to })),
+      })),
     };
   });
 }

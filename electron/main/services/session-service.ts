@@ -210,7 +210,12 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     this.vault = vault;
     this.lastLockReason = undefined;
     this.autoLock?.stop();
-    this.autoLock = new AutoLock({ minutes: this.autoLockMinutes(), onLock: () => void this.lock('idle'), now: this.now, ...(this.timers ? { timers: this.timers } : {}) });
+    this.autoLock = new AutoLock({
+      minutes: this.autoLockMinutes(),
+      onLock: () => void this.lock('idle'),
+      now: this.now,
+      ...(this.timers ? { timers: this.timers } : {}),
+    });
     this.autoLock.start();
     const state = await this.state();
     this.events.emit('session:changed', state);

@@ -109,7 +109,10 @@ export class FileVaultGateway implements VaultGateway<OpenVault> {
     return Vault.open(this.dir).users();
   }
   async create(memberName: string, passphrase: string) {
-    return new OpenVault(await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf, checkpoints: this.location.checkpoints }), this.kdf);
+    return new OpenVault(
+      await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf, checkpoints: this.location.checkpoints }),
+      this.kdf,
+    );
   }
   async unlock(userId: string, passphrase: string) {
     return new OpenVault(await Vault.open(this.dir, { checkpoints: this.location.checkpoints }).unlock(userId, passphrase), this.kdf);

@@ -59,7 +59,11 @@ function copyRange(fs: VaultFs, fromFd: number, fromPos: number, size: number, t
 }
 
 /** Writes a backup of the vault in `dir` to `target` (atomically: a temp file renamed into place). */
-export function writeBackup(dir: string, target: string, options: { fs?: VaultFs; now?: () => Date } = {}): { file: string; bytes: number } {
+export function writeBackup(
+  dir: string,
+  target: string,
+  options: { fs?: VaultFs; now?: () => Date } = {},
+): { file: string; bytes: number } {
   const fs = options.fs ?? realFs;
   const names = filesToBackUp(fs, dir);
   const manifest: Manifest = {
@@ -124,7 +128,8 @@ export function unpackBackup(backupFile: string, dir: string, fs: VaultFs = real
   const staging = `${dir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
     const head = Buffer.alloc(12);
-    if (fs.readSync(fd, head, 0, 12, 0) !== 12 || !head.subarray(0, 8).equals(MAGIC)) throw cannotOpen('this is not a Need to Know backup file');
+    if (fs.readSync(fd, head, 0, 12, 0) !== 12 || !head.subarray(0, 8).equals(MAGIC))
+      throw cannotOpen('this is not a Need to Know backup file');
     const manifestLen = head.readUInt32BE(8);
     const manifestBytes = Buffer.alloc(manifestLen);
     if (fs.readSync(fd, manifestBytes, 0, manifestLen, 12) !== manifestLen) throw cannotOpen('the backup is truncated');
@@ -134,14 +139,16 @@ export function unpackBackup(backupFile: string, dir: string, fs: VaultFs = real
     } catch (error) {
       throw cannotOpen('the backup index is damaged', error);
     }
-    if (manifest.format !== 'need-to-know-backup' || !Array.isArray(manifest.files)) throw cannotOpen('this is not a Need to Know backup file');
+    if (manifest.format !== 'need-to-know-backup' || !Array.isArray(manifest.files))
+      throw cannotOpen('this is not a Need to Know backup file');
     if (manifest.version > 1) throw new VaultError('newer-format', 'cannot open: this backup was made by a newer version of Need to Know');
     ensureDir(fs, path.dirname(staging));
     ensureDir(fs, staging);
     ensureDir(fs, path.join(staging, 'blobs'));
     let pos = 12 + manifestLen;
     for (const entry of manifest.files) {
-      if (typeof entry.name !== 'string' || !/^(blobs\/)?[A-Za-z0-9._-]+$/.test(entry.name) || entry.name.includes('..')) throw cannotOpen(`the backup names an unsafe file (${String(entry.name)})`);
+      if (typeof entry.name !== 'string' || !/^(blobs\/)?[A-Za-z0-9._-]+$/.test(entry.name) || entry.name.includes('..'))
+        throw cannotOpen(`the backup names an unsafe file (${String(entry.name)})`);
       const out = path.join(staging, entry.name);
       const outFd = fs.openSync(out, 'wx', FILE_MODE);
       try {
@@ -216,7 +223,10 @@ export function restoreBackup(
   const fs = options.fs ?? realFs;
   const now = (options.now ?? (() => new Date()))();
   if (fs.existsSync(path.join(dir, HEADER_FILE)) && !options.overwrite) {
-    throw new VaultError('exists', 'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).');
+    throw new VaultError(
+      'exists',
+      'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).',
+    );
   }
   const { staging } = unpackBackup(backupFile, dir, fs);
   try {

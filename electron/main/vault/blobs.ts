@@ -22,7 +22,9 @@ export const CHUNK_BYTES = 64 * 1024;
 const FOR_MEMBER = 2;
 
 const chunkAad = (id: string, tier: Tier, index: number, final: boolean, owner: string | null) =>
-  Buffer.from(owner === null ? `ntk-blob|${id}|${tier}|${index}|${final ? 1 : 0}` : `ntk-blob2|${id}|${owner}|${tier}|${index}|${final ? 1 : 0}`);
+  Buffer.from(
+    owner === null ? `ntk-blob|${id}|${tier}|${index}|${final ? 1 : 0}` : `ntk-blob2|${id}|${owner}|${tier}|${index}|${final ? 1 : 0}`,
+  );
 
 /** Sealing to the Member, from the session (sealForMember / openSealed). */
 export interface MemberSealer {
@@ -74,7 +76,12 @@ export class BlobStore {
     return this.write(source, 'member', owner, randomBytes(32));
   }
 
-  private async write(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier, owner: string | null, fresh: Buffer | null): Promise<BlobInfo> {
+  private async write(
+    source: AsyncIterable<Buffer | Uint8Array | string>,
+    tier: Tier,
+    owner: string | null,
+    fresh: Buffer | null,
+  ): Promise<BlobInfo> {
     ensureDir(this.fs, this.dir);
     const id = randomUUID();
     const keyNow = () => {

@@ -37,7 +37,13 @@ export function decodeCheckpoint(memberKey: Buffer, vaultId: string, value: stri
   if (value === null) return null;
   try {
     const raw = JSON.parse(value) as Checkpoint & { mac: string };
-    const c: Checkpoint = { generation: Number(raw.generation), lastSeq: Number(raw.lastSeq), head: String(raw.head), at: String(raw.at), format: Number(raw.format) };
+    const c: Checkpoint = {
+      generation: Number(raw.generation),
+      lastSeq: Number(raw.lastSeq),
+      head: String(raw.head),
+      at: String(raw.at),
+      format: Number(raw.format),
+    };
     return equalBytes(macOf(memberKey, vaultId, c), Buffer.from(String(raw.mac), 'hex')) ? c : 'altered';
   } catch {
     return 'altered';
@@ -45,4 +51,5 @@ export function decodeCheckpoint(memberKey: Buffer, vaultId: string, value: stri
 }
 
 /** dd/mm/yyyy in the UK, as every date the user sees. */
-export const ukDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+export const ukDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));

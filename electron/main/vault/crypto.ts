@@ -32,7 +32,8 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
 export const MAX_KDF = { m: 1024 * 1024, t: 20, p: 4 } as const;
 
 export function checkKdfParams(params: KdfParams | null | undefined): void {
-  if (!params || typeof params !== 'object') throw new VaultError('cannot-open', 'cannot open: a user in the vault header has no key-derivation settings');
+  if (!params || typeof params !== 'object')
+    throw new VaultError('cannot-open', 'cannot open: a user in the vault header has no key-derivation settings');
   if (params.alg !== 'argon2id') throw new VaultError('cannot-open', `cannot open: unknown key derivation "${String(params.alg)}"`);
   const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
   if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string') {

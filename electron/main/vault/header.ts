@@ -53,7 +53,8 @@ export interface Keyring {
 }
 
 /** Associated data for keyring entries: binds each to this vault, its holder and its epoch. */
-export const ringAad = (header: Pick<HeaderBody, 'vaultId'>, holder: string, epoch: number) => Buffer.from(`ntk-ring|${header.vaultId}|${holder}|${epoch}`);
+export const ringAad = (header: Pick<HeaderBody, 'vaultId'>, holder: string, epoch: number) =>
+  Buffer.from(`ntk-ring|${header.vaultId}|${holder}|${epoch}`);
 
 interface HeaderFile extends HeaderBody {
   mac: string;
@@ -63,10 +64,14 @@ interface HeaderFile extends HeaderBody {
 
 /** The part of the header only the Member may change. */
 function memberView(body: HeaderBody): unknown {
-  return { ...body, users: body.users.map((u) => (u.role === 'member' ? u : { id: u.id, name: u.name, role: u.role, slotForMember: u.keys.slotForMember })) };
+  return {
+    ...body,
+    users: body.users.map((u) => (u.role === 'member' ? u : { id: u.id, name: u.name, role: u.role, slotForMember: u.keys.slotForMember })),
+  };
 }
 
-export const headerMemberMac = (body: HeaderBody, memberKey: Buffer): Buffer => hmac(deriveSubkey(memberKey, 'header:member'), canonicalJson(memberView(body)));
+export const headerMemberMac = (body: HeaderBody, memberKey: Buffer): Buffer =>
+  hmac(deriveSubkey(memberKey, 'header:member'), canonicalJson(memberView(body)));
 
 /** JSON with sorted keys, so the MAC does not depend on property order. */
 export function canonicalJson(value: unknown): string {
@@ -85,7 +90,11 @@ export function newHeader(now: Date): HeaderBody {
 }
 
 /** Associated data for a wrapped key: binds it to this vault, user, role, tier and KDF settings. */
-export function wrapAad(header: Pick<HeaderBody, 'vaultId' | 'version'>, user: Pick<UserSlot, 'id' | 'role' | 'kdf'>, tier: 'shared' | 'member' | 'slot'): Buffer {
+export function wrapAad(
+  header: Pick<HeaderBody, 'vaultId' | 'version'>,
+  user: Pick<UserSlot, 'id' | 'role' | 'kdf'>,
+  tier: 'shared' | 'member' | 'slot',
+): Buffer {
   const { m, t, p, salt } = user.kdf;
   // From format 2 the Member's keys are wrapped under a different label, so a header turned back
   // to format 1 (to escape the Member's MAC) no longer opens the Member's slot.
@@ -151,7 +160,9 @@ export function verifyHeaderMemberMac(parsed: ParsedHeader, memberKey: Buffer): 
   if (parsed.body.version < 2) return; // format 1 had no Member MAC: upgraded at this unlock
   const expected = headerMemberMac(parsed.body, memberKey);
   if (!parsed.memberMac || !equalBytes(expected, Buffer.from(parsed.memberMac, 'hex'))) {
-    throw cannotOpen("the list of people or their keys in the vault header was changed by someone other than the Member (the Member's check failed)");
+    throw cannotOpen(
+      "the list of people or their keys in the vault header was changed by someone other than the Member (the Member's check failed)",
+    );
   }
 }
 

@@ -23,7 +23,14 @@ export { VaultError, type VaultErrorCode } from './errors';
 export { DEFAULT_KDF, MIN_KDF, MAX_KDF } from './crypto';
 export { AutoLock, DEFAULT_AUTO_LOCK_MINUTES, type AutoLockOptions, type TimersLike } from './auto-lock';
 export { assessPassphrase, MIN_PASSPHRASE_LENGTH, type PassphraseStrength } from '../../../shared/domain/passphrase-strength';
-export { enableQuickUnlock, disableQuickUnlock, quickUnlock, quickUnlockAvailable, quickUnlockUser, type SafeStorageLike } from './quick-unlock';
+export {
+  enableQuickUnlock,
+  disableQuickUnlock,
+  quickUnlock,
+  quickUnlockAvailable,
+  quickUnlockUser,
+  type SafeStorageLike,
+} from './quick-unlock';
 export { writeBackup, restoreBackup } from './backup';
 export { restoreVerified, type RestoreOutcome, type RestoreRequest } from './restore';
 export type { BlobInfo } from './blobs';

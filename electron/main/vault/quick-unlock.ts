@@ -66,7 +66,9 @@ export function quickUnlock(locked: LockedVault, safe: SafeStorageLike, fs: Vaul
   const check = quickUnlockAvailable(safe);
   if (!check.available) throw unavailable(`Quick unlock is not available any more: ${check.reason} Unlock with your passphrase.`);
   if (file.backend !== backendOf(safe)) {
-    throw unavailable("This computer's key store has changed since quick unlock was set up. Unlock with your passphrase, then turn quick unlock on again.");
+    throw unavailable(
+      "This computer's key store has changed since quick unlock was set up. Unlock with your passphrase, then turn quick unlock on again.",
+    );
   }
   let keys: { userId: string; shared: string; member: string | null };
   try {
@@ -82,7 +84,9 @@ export function quickUnlock(locked: LockedVault, safe: SafeStorageLike, fs: Vaul
     });
   } catch (error) {
     if (error instanceof VaultError && error.code === 'cannot-open') {
-      throw unavailable('The quick-unlock key no longer opens this vault (was a passphrase or the vault replaced?). Unlock with your passphrase.');
+      throw unavailable(
+        'The quick-unlock key no longer opens this vault (was a passphrase or the vault replaced?). Unlock with your passphrase.',
+      );
     }
     throw error;
   }

@@ -55,7 +55,10 @@ async function openStaged(staging: string, passphrase: string, options: VaultOpt
       throw error;
     }
   }
-  throw new VaultError('wrong-passphrase', 'That passphrase does not open this backup. Enter the passphrase of a user in the backup. Nothing was changed.');
+  throw new VaultError(
+    'wrong-passphrase',
+    'That passphrase does not open this backup. Enter the passphrase of a user in the backup. Nothing was changed.',
+  );
 }
 
 /** Keyed completeness: the copy loaded whole, and every attachment it names is there and opens. */
@@ -64,14 +67,25 @@ async function checkComplete(session: VaultSession, staging: string, fs: VaultFs
   // A journal after a compaction continues a snapshot: without that snapshot most records are missing.
   for (const name of fs.readdirSync(staging)) {
     const gen = /^journal-(\d{6})\.log$/.exec(name)?.[1];
-    if (gen && Number(gen) > 0 && !fs.existsSync(path.join(staging, `snapshot-${gen}.bin`))) throw cannotOpen('the backup is incomplete: the snapshot its saves continue from is missing');
+    if (gen && Number(gen) > 0 && !fs.existsSync(path.join(staging, `snapshot-${gen}.bin`)))
+      throw cannotOpen('the backup is incomplete: the snapshot its saves continue from is missing');
   }
   const named = new Set<string>();
   for (const r of session.iterate()) blobIdsIn(r.data, '', named);
   const blobDir = path.join(staging, 'blobs');
-  const present = new Set(fs.existsSync(blobDir) ? fs.readdirSync(blobDir).filter((b) => b.endsWith('.blob')).map((b) => b.slice(0, -5)) : []);
+  const present = new Set(
+    fs.existsSync(blobDir)
+      ? fs
+          .readdirSync(blobDir)
+          .filter((b) => b.endsWith('.blob'))
+          .map((b) => b.slice(0, -5))
+      : [],
+  );
   const missing = [...named].filter((id) => !present.has(id));
-  if (missing.length) throw cannotOpen(`the backup is incomplete: ${missing.length === 1 ? 'an attachment is' : `${missing.length} attachments are`} missing from it`);
+  if (missing.length)
+    throw cannotOpen(
+      `the backup is incomplete: ${missing.length === 1 ? 'an attachment is' : `${missing.length} attachments are`} missing from it`,
+    );
   for (const id of present) {
     try {
       for await (const _chunk of session.attachments.read(id)) void _chunk; // every chunk authenticated
@@ -84,7 +98,14 @@ async function checkComplete(session: VaultSession, staging: string, fs: VaultFs
 }
 
 /** How far the vault here is ahead of the copy (saves), or null when it cannot be told. */
-async function savesAhead(dir: string, staged: VaultSession, stagedVaultId: string, passphrase: string, options: VaultOptions, fs: VaultFs): Promise<number | null> {
+async function savesAhead(
+  dir: string,
+  staged: VaultSession,
+  stagedVaultId: string,
+  passphrase: string,
+  options: VaultOptions,
+  fs: VaultFs,
+): Promise<number | null> {
   if (!fs.existsSync(path.join(dir, HEADER_FILE))) return null;
   let currentId: string;
   try {
@@ -113,7 +134,10 @@ export async function restoreVerified(request: RestoreRequest): Promise<RestoreO
   const now = (options.now ?? (() => new Date()))();
   const { dir } = request;
   if (fs.existsSync(path.join(dir, HEADER_FILE)) && !request.overwrite) {
-    throw new VaultError('exists', 'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).');
+    throw new VaultError(
+      'exists',
+      'There is already a vault here. Confirm that it should be replaced (it will be kept aside, not deleted).',
+    );
   }
   const unpacked = unpackBackup(request.backupFile, dir, fs);
   let session: VaultSession | null = null;

@@ -25,7 +25,9 @@ export function newMemberBox(): MemberBoxKeys {
 }
 
 const boxKey = (secret: Buffer, ephemeral: Buffer, recipient: Buffer, label: string) =>
-  Buffer.from(hkdfSync('sha256', secret, Buffer.concat([ephemeral, recipient]), Buffer.from(`need-to-know:sealed-for-member:${label}`), 32));
+  Buffer.from(
+    hkdfSync('sha256', secret, Buffer.concat([ephemeral, recipient]), Buffer.from(`need-to-know:sealed-for-member:${label}`), 32),
+  );
 
 /**
  * Seals `plain` to the Member. `label` (e.g. the arrival's record id) is bound in, so a sealed

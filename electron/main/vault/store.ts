@@ -7,7 +7,21 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deriveSubkey, equalBytes, hmac } from './crypto';
 import { cannotOpen, ioError, VaultError } from './errors';
-import { AUTHORED_SCHEMA, GENESIS_HASH, MIN_FRAME_BODY, SEQ_OFFSET, encodeFrame, isAuthored, openFrame, readFrame, verifyAuthor, type Author, type DecodedFrame, type FrameKind, type Tier } from './frames';
+import {
+  AUTHORED_SCHEMA,
+  GENESIS_HASH,
+  MIN_FRAME_BODY,
+  SEQ_OFFSET,
+  encodeFrame,
+  isAuthored,
+  openFrame,
+  readFrame,
+  verifyAuthor,
+  type Author,
+  type DecodedFrame,
+  type FrameKind,
+  type Tier,
+} from './frames';
 import { isMemberWritten } from '../../../shared/domain/record-types';
 import { FrameFileReader, readRange } from './frame-reader';
 import { BufferedWriter, FILE_MODE, atomicWrite, atomicWriteWith, fsyncDir, writeAll, writeAllAt, type VaultFs } from './fsio';
@@ -194,13 +208,26 @@ export class RecordStore {
   private snapshotMac(generation: number, lastSeq: number, head: Buffer, count: number, framesDigest: Buffer, epoch = 0): Buffer | null {
     const shared = this.sharedKey(epoch);
     if (!shared) return null;
-    return hmac(deriveSubkey(shared, 'snapshot'), `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}`);
+    return hmac(
+      deriveSubkey(shared, 'snapshot'),
+      `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}`,
+    );
   }
 
   /** The Member's MAC over a snapshot: no PA can write a snapshot the Member's app accepts. */
-  private snapshotMemberMac(generation: number, lastSeq: number, head: Buffer, count: number, framesDigest: Buffer, epoch: number): Buffer | null {
+  private snapshotMemberMac(
+    generation: number,
+    lastSeq: number,
+    head: Buffer,
+    count: number,
+    framesDigest: Buffer,
+    epoch: number,
+  ): Buffer | null {
     if (!this.keys.member) return null;
-    return hmac(deriveSubkey(this.keys.member, 'snapshot:member'), `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}|${epoch}`);
+    return hmac(
+      deriveSubkey(this.keys.member, 'snapshot:member'),
+      `${generation}|${lastSeq}|${head.toString('hex')}|${count}|${framesDigest.toString('hex')}|${epoch}`,
+    );
   }
 
   /**
@@ -226,18 +253,22 @@ export class RecordStore {
     if (!isAuthored(frame)) {
       // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
       // (A snapshot carries them forward: the Member's app checks it whole; a PA's app cannot.)
-      return (this.trust.upgraded || this.legacyClosed) && !inSnapshot ? 'it is in the old format but was added after the vault was upgraded' : null;
+      return (this.trust.upgraded || this.legacyClosed) && !inSnapshot
+        ? 'it is in the old format but was added after the vault was upgraded'
+        : null;
     }
     if (frame.author === 'member') {
       const key = this.authorKey('member');
       // A PA's app cannot check a Member MAC; apply() still keeps a Member-tier record from being replaced there.
-      if (key && !verifyAuthor(frame, key)) return "!a save claims to be the Member's but fails the Member's check (it was forged or damaged)";
+      if (key && !verifyAuthor(frame, key))
+        return "!a save claims to be the Member's but fails the Member's check (it was forged or damaged)";
       return null;
     }
     const key = this.authorKey('pa', frame.epoch ?? 0);
     if (key && !verifyAuthor(frame, key)) return '!a save fails its check (it was altered or damaged)';
     if (this.needsMember(frame)) {
-      if (existing?.tier === 'member' && frame.tier === 'shared') return "it would replace a Member-only record with one the PA's key can read";
+      if (existing?.tier === 'member' && frame.tier === 'shared')
+        return "it would replace a Member-only record with one the PA's key can read";
       return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
     }
     return null;
@@ -267,9 +298,11 @@ export class RecordStore {
       } catch (error) {
         throw cannotOpen(`${name} has an unreadable header`, error);
       }
-      if (typeof meta.version === 'number' && meta.version > SNAPSHOT_VERSION) throw new VaultError('newer-format', `cannot open: ${name} was written by a newer version of Need to Know`);
+      if (typeof meta.version === 'number' && meta.version > SNAPSHOT_VERSION)
+        throw new VaultError('newer-format', `cannot open: ${name} was written by a newer version of Need to Know`);
       // Every field is checked: the MAC covers the ones with meaning, these two must be exact.
-      if (!meta || meta.format !== 'need-to-know-snapshot' || (meta.version !== 1 && meta.version !== SNAPSHOT_VERSION)) throw cannotOpen(`${name} has an unreadable header`);
+      if (!meta || meta.format !== 'need-to-know-snapshot' || (meta.version !== 1 && meta.version !== SNAPSHOT_VERSION))
+        throw cannotOpen(`${name} has an unreadable header`);
       const epoch = meta.version === 1 ? 0 : Number(meta.epoch);
       if (!Number.isInteger(epoch) || epoch < 0) throw cannotOpen(`${name} has an unreadable header`);
       // Only the Member's app writes snapshots; after the upgrade the Member's app takes none without the Member's MAC.
@@ -314,7 +347,9 @@ export class RecordStore {
   private legacyClosed = false;
 
   private loadSnapshot(g: number): void {
-    const { meta, size } = this.scanSnapshot(g, (frame, offset) => this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset, true));
+    const { meta, size } = this.scanSnapshot(g, (frame, offset) =>
+      this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset, true),
+    );
     this.snapshotBytes = size;
     this.lastSeq = meta.lastSeq;
     this.head = Buffer.from(meta.head, 'hex');
@@ -358,7 +393,8 @@ export class RecordStore {
           throw cannotOpen(`${name} is damaged at byte ${r.offset}${r.torn ? '' : `: ${r.reason}`}`);
         }
         const { frame } = r;
-        if (frame.seq !== seq + 1) throw cannotOpen(`${name} skips or repeats a save at byte ${r.offset} (sequence ${frame.seq} after ${seq})`);
+        if (frame.seq !== seq + 1)
+          throw cannotOpen(`${name} skips or repeats a save at byte ${r.offset} (sequence ${frame.seq} after ${seq})`);
         if (!frame.prev.equals(head)) throw cannotOpen(`${name} breaks its hash chain at byte ${r.offset}`);
         seq = frame.seq;
         head = frame.hash;
@@ -408,13 +444,18 @@ export class RecordStore {
 
   /** Verifies a frame (every frame is authenticated at unlock) and indexes where it lives; keeps no plaintext. */
   private apply(frame: DecodedFrame, description: string, where: 'snapshot' | 'journal', offset: number, underSnapshotMac = false): void {
-    if (frame.schema > RECORD_SCHEMA) throw new VaultError('newer-format', `cannot open: ${description} was written by a newer version of Need to Know. The vault was not changed.`);
+    if (frame.schema > RECORD_SCHEMA)
+      throw new VaultError(
+        'newer-format',
+        `cannot open: ${description} was written by a newer version of Need to Know. The vault was not changed.`,
+      );
     const key = this.keyFor(frame.tier, frame.epoch ?? 0);
     // The snapshot MAC is keyed from the shared key: whoever could forge it could also seal a valid
     // shared frame, so opening shared frames here adds nothing (and is most of unlock's time).
     // Member-only frames are still opened: a PA holds the MAC key but not theirs. Reads open every frame.
     const covered = underSnapshotMac && frame.tier === 'shared';
-    if (key && !covered && !openFrame(frame, key)) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
+    if (key && !covered && !openFrame(frame, key))
+      throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
     const problem = this.judge(frame, underSnapshotMac);
     // A failed MAC cannot be told from damage, so it refuses to open (naming where), as damage does.
@@ -426,7 +467,17 @@ export class RecordStore {
     // Never let a frame the PA's app cannot check turn a Member-only record into a readable one.
     if (frame.kind === 'put' && !this.keys.member && frame.tier === 'shared' && this.records.get(frame.id)?.tier === 'member') return;
     if (frame.kind === 'put') {
-      this.records.set(frame.id, { id: frame.id, tier: frame.tier, type: frame.type, seq: frame.seq, readable: key !== null, where, offset, length: frame.bytes.length, epoch: frame.epoch ?? 0 });
+      this.records.set(frame.id, {
+        id: frame.id,
+        tier: frame.tier,
+        type: frame.type,
+        seq: frame.seq,
+        readable: key !== null,
+        where,
+        offset,
+        length: frame.bytes.length,
+        epoch: frame.epoch ?? 0,
+      });
     } else if (frame.kind === 'delete') {
       this.records.delete(frame.id);
     } else {
@@ -475,11 +526,17 @@ export class RecordStore {
     const key = this.keyFor(tier);
     if (!key) throw new VaultError('not-permitted', 'This user has no key for Member-only records.');
     const author = this.author;
-    if (author !== 'member' && this.needsMember({ kind, tier, id, type })) throw new VaultError('not-permitted', 'Only the Member can change this record.');
+    if (author !== 'member' && this.needsMember({ kind, tier, id, type }))
+      throw new VaultError('not-permitted', 'Only the Member can change this record.');
     const fd = this.openJournal();
     const seq = this.lastSeq + 1;
     const epoch = this.currentEpoch;
-    const frame = encodeFrame({ kind, tier, schema: RECORD_SCHEMA, seq, prev: this.head, id, type, author, epoch }, key, plaintext, this.authorKey(author)!);
+    const frame = encodeFrame(
+      { kind, tier, schema: RECORD_SCHEMA, seq, prev: this.head, id, type, author, epoch },
+      key,
+      plaintext,
+      this.authorKey(author)!,
+    );
     try {
       writeAll(this.fs, fd, frame.bytes);
       this.fs.fdatasyncSync(fd);
@@ -670,7 +727,14 @@ export class RecordStore {
       if (key && !plain) throw cannotOpen(`the audit event ${frame.seq} fails authentication (it was altered)`);
       // The PA's app cannot check a Member MAC, so it shows a Member claim as unverified.
       const author = !isAuthored(frame) ? 'unknown' : frame.author === 'member' && !this.keys.member ? 'unknown' : frame.author!;
-      events.push({ seq: frame.seq, recordId: frame.id, action: frame.type, tier: frame.tier, author, detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null });
+      events.push({
+        seq: frame.seq,
+        recordId: frame.id,
+        action: frame.type,
+        tier: frame.tier,
+        author,
+        detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null,
+      });
     });
     return events;
   }
@@ -681,7 +745,13 @@ export class RecordStore {
   }
 
   stats() {
-    return { generation: this.generation, lastSeq: this.lastSeq, journalBytes: this.journalBytes, journalFrames: this.journalFrames, records: this.records.size };
+    return {
+      generation: this.generation,
+      lastSeq: this.lastSeq,
+      journalBytes: this.journalBytes,
+      journalFrames: this.journalFrames,
+      records: this.records.size,
+    };
   }
 
   close(): void {

@@ -6,7 +6,23 @@ import { DEFAULT_KDF, deriveKek, newDataKey, newKdfParams, unwrapKey, wipe, wrap
 import { VaultError, cannotOpen } from './errors';
 import type { Tier } from './frames';
 import { atomicWrite, ensureDir, realFs, type VaultFs } from './fsio';
-import { HEADER_FILE, HEADER_VERSION, headerMemberMac, ringAad, type Keyring, newHeader, parseHeader, serializeHeader, verifyHeaderMac, verifyHeaderMemberMac, wrapAad, type HeaderBody, type ParsedHeader, type Role, type UserSlot } from './header';
+import {
+  HEADER_FILE,
+  HEADER_VERSION,
+  headerMemberMac,
+  ringAad,
+  type Keyring,
+  newHeader,
+  parseHeader,
+  serializeHeader,
+  verifyHeaderMac,
+  verifyHeaderMemberMac,
+  wrapAad,
+  type HeaderBody,
+  type ParsedHeader,
+  type Role,
+  type UserSlot,
+} from './header';
 import { RecordStore, DEFAULT_COMPACTION, type AuditEvent, type CompactionPolicy, type Keys, type SetAsideFrame } from './store';
 import { decodeCheckpoint, encodeCheckpoint, ukDate, type CheckpointStore } from './checkpoint';
 import { newMemberBox, openBox, sealTo } from './sealed-box';
@@ -92,13 +108,18 @@ export class Vault {
    * Either `create(dir, { member, kdf?, ...options })` or `create(dir, member, options)`.
    */
   static async create(dir: string, options: CreateOptions): Promise<VaultSession>;
-  static async create(dir: string, member: { name: string; passphrase: string }, options?: VaultOptions & { kdf?: KdfCost }): Promise<VaultSession>;
+  static async create(
+    dir: string,
+    member: { name: string; passphrase: string },
+    options?: VaultOptions & { kdf?: KdfCost },
+  ): Promise<VaultSession>;
   static async create(
     dir: string,
     memberOrOptions: CreateOptions | { name: string; passphrase: string },
     legacyOptions: VaultOptions & { kdf?: KdfCost } = {},
   ): Promise<VaultSession> {
-    const { member, ...options }: CreateOptions = 'member' in memberOrOptions ? memberOrOptions : { ...legacyOptions, member: memberOrOptions };
+    const { member, ...options }: CreateOptions =
+      'member' in memberOrOptions ? memberOrOptions : { ...legacyOptions, member: memberOrOptions };
     const fs = options.fs ?? realFs;
     const now = options.now ?? (() => new Date());
     if (Vault.exists(dir, fs)) throw new VaultError('exists', 'A vault already exists in this folder; it was left untouched.');
@@ -106,13 +127,27 @@ export class Vault {
     ensureDir(fs, dir);
     const header = newHeader(now());
     const keys: Keys = { shared: newDataKey(), member: newDataKey() };
-    const slot: UserSlot = { id: randomUUID(), name: member.name, role: 'member', kdf: newKdfParams(options.kdf ?? DEFAULT_KDF), keys: { shared: '' } };
+    const slot: UserSlot = {
+      id: randomUUID(),
+      name: member.name,
+      role: 'member',
+      kdf: newKdfParams(options.kdf ?? DEFAULT_KDF),
+      keys: { shared: '' },
+    };
     const kek = await deriveKek(member.passphrase, slot.kdf);
-    slot.keys = { shared: wrapKey(kek, keys.shared, wrapAad(header, slot, 'shared')), member: wrapKey(kek, keys.member!, wrapAad(header, slot, 'member')) };
+    slot.keys = {
+      shared: wrapKey(kek, keys.shared, wrapAad(header, slot, 'shared')),
+      member: wrapKey(kek, keys.member!, wrapAad(header, slot, 'member')),
+    };
     wipe(kek);
     header.users.push(slot);
     header.memberBox = memberBoxFor(header, keys.member!);
-    atomicWrite(fs, path.join(dir, HEADER_FILE), serializeHeader(header, keys.shared, headerMemberMac(header, keys.member!).toString('hex')), 'the vault header');
+    atomicWrite(
+      fs,
+      path.join(dir, HEADER_FILE),
+      serializeHeader(header, keys.shared, headerMemberMac(header, keys.member!).toString('hex')),
+      'the vault header',
+    );
     const locked = Vault.open(dir, options);
     return locked.openWithKeys(slot.id, keys);
   }
@@ -134,7 +169,11 @@ export class Vault {
    * Restores a backup file into `dir` (a fresh data folder). An existing vault there is refused
    * with 'exists' unless `{ overwrite: true }`, and even then it is renamed aside, never deleted.
    */
-  static restore(backupFile: string, dir: string, options: { overwrite?: boolean } & Pick<VaultOptions, 'fs' | 'now'> = {}): { replacedFolder: string | null } {
+  static restore(
+    backupFile: string,
+    dir: string,
+    options: { overwrite?: boolean } & Pick<VaultOptions, 'fs' | 'now'> = {},
+  ): { replacedFolder: string | null } {
     return restoreBackup(backupFile, dir, options);
   }
 }
@@ -183,7 +222,10 @@ export class LockedVault {
       const checkpoints = keys.member ? this.options.checkpoints : undefined;
       const checkpoint = checkpoints ? decodeCheckpoint(keys.member!, body.vaultId, checkpoints.read(body.vaultId)) : null;
       if (checkpoint === 'altered') {
-        warnings.push({ kind: 'checkpoint-altered', message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing." });
+        warnings.push({
+          kind: 'checkpoint-altered',
+          message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing.",
+        });
       }
       const cp = checkpoint === 'altered' ? null : checkpoint;
       const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION, {
@@ -209,9 +251,16 @@ export class LockedVault {
         const upgraded = { ...body, version: HEADER_VERSION };
         const memberSlot: UserSlot = {
           ...slot,
-          keys: { shared: wrapKey(kek, keys.shared, wrapAad(upgraded, slot, 'shared')), member: wrapKey(kek, keys.member, wrapAad(upgraded, slot, 'member')) },
+          keys: {
+            shared: wrapKey(kek, keys.shared, wrapAad(upgraded, slot, 'shared')),
+            member: wrapKey(kek, keys.member, wrapAad(upgraded, slot, 'member')),
+          },
         };
-        header = { ...upgraded, users: body.users.map((u) => (u.id === slot.id ? memberSlot : u)), memberBox: memberBoxFor(body, keys.member) };
+        header = {
+          ...upgraded,
+          users: body.users.map((u) => (u.id === slot.id ? memberSlot : u)),
+          memberBox: memberBoxFor(body, keys.member),
+        };
         Object.assign(slot, memberSlot);
         memberMac = headerMemberMac(header, keys.member).toString('hex');
         atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(header, keys.shared, memberMac), 'the vault header');
@@ -245,7 +294,9 @@ function olderKeys(header: HeaderBody, current: Buffer): Pick<Keys, 'epoch' | 'o
 /** The Member's X25519 key pair for write-only arrivals, its private half sealed under the Member-only key. */
 function memberBoxFor(header: Pick<HeaderBody, 'vaultId'>, memberKey: Buffer): { publicKey: string; privateKey: string } {
   const box = newMemberBox();
-  const sealed = packSealed(sealBytes(memberKey, box.privateKey, Buffer.from(`ntk-member-box|${header.vaultId}|${box.publicKey}`))).toString('base64');
+  const sealed = packSealed(
+    sealBytes(memberKey, box.privateKey, Buffer.from(`ntk-member-box|${header.vaultId}|${box.publicKey}`)),
+  ).toString('base64');
   wipe(box.privateKey);
   return { publicKey: box.publicKey, privateKey: sealed };
 }
@@ -253,21 +304,42 @@ function memberBoxFor(header: Pick<HeaderBody, 'vaultId'>, memberKey: Buffer): {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Compares the vault as found with the Member's checkpoint: anything behind it is named, in words. */
-function rollbackWarnings(cp: { generation: number; lastSeq: number; head: string; at: string; format: number }, store: RecordStore, format: number): VaultWarning[] {
+function rollbackWarnings(
+  cp: { generation: number; lastSeq: number; head: string; at: string; format: number },
+  store: RecordStore,
+  format: number,
+): VaultWarning[] {
   const now = store.position();
   const when = ukDate(cp.at);
   if (format < cp.format) {
-    return [{ kind: 'rollback', message: `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.` }];
+    return [
+      {
+        kind: 'rollback',
+        message: `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.`,
+      },
+    ];
   }
   if (now.lastSeq < cp.lastSeq) {
     const missing = cp.lastSeq - now.lastSeq;
-    return [{ kind: 'rollback', message: `${plural(missing, 'save', 'saves')} made up to ${when} ${missing === 1 ? 'is' : 'are'} missing from this vault. It may have been replaced by an older copy, or cut short.` }];
+    return [
+      {
+        kind: 'rollback',
+        message: `${plural(missing, 'save', 'saves')} made up to ${when} ${missing === 1 ? 'is' : 'are'} missing from this vault. It may have been replaced by an older copy, or cut short.`,
+      },
+    ];
   }
   if (now.generation < cp.generation) {
-    return [{ kind: 'rollback', message: `This vault is an older copy than the one last saved on this computer on ${when}: saves made since may be missing.` }];
+    return [
+      {
+        kind: 'rollback',
+        message: `This vault is an older copy than the one last saved on this computer on ${when}: saves made since may be missing.`,
+      },
+    ];
   }
   if (store.watchedHead !== null && store.watchedHead !== cp.head) {
-    return [{ kind: 'rollback', message: `The saves up to ${when} were replaced by different ones after they were made: some may be missing.` }];
+    return [
+      { kind: 'rollback', message: `The saves up to ${when} were replaced by different ones after they were made: some may be missing.` },
+    ];
   }
   return [];
 }
@@ -410,10 +482,14 @@ export class VaultSession {
   saveCheckpoint(): void {
     const store = this.options.checkpoints;
     // Behind the checkpoint, keep it until the Member has been told (acknowledgeWarnings), so the evidence survives.
-    if (!store || !this.keys.member || this.locked || this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered')) return;
+    if (!store || !this.keys.member || this.locked || this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered'))
+      return;
     const at = (this.options.now ?? (() => new Date()))().toISOString();
     try {
-      store.write(this.header.vaultId, encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }));
+      store.write(
+        this.header.vaultId,
+        encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }),
+      );
     } catch {
       /* a checkpoint that cannot be written weakens rollback detection but must not fail a save that is durable */
     }
@@ -436,7 +512,11 @@ export class VaultSession {
   sealForMember(bytes: Buffer, label: string): Buffer {
     this.requireKeys();
     const box = this.header.memberBox;
-    if (!box) throw new VaultError('not-permitted', 'The Member has not opened this vault since it was upgraded, so nothing can be sealed for them yet.');
+    if (!box)
+      throw new VaultError(
+        'not-permitted',
+        'The Member has not opened this vault since it was upgraded, so nothing can be sealed for them yet.',
+      );
     return sealTo(box.publicKey, bytes, label);
   }
 
@@ -445,7 +525,11 @@ export class VaultSession {
     const keys = this.requireKeys();
     const box = this.header.memberBox;
     if (!keys.member || !box) throw new VaultError('not-permitted', 'Only the Member can open this.');
-    const privateKey = openSealedBytes(keys.member, unpackSealed(Buffer.from(box.privateKey, 'base64')), Buffer.from(`ntk-member-box|${this.header.vaultId}|${box.publicKey}`));
+    const privateKey = openSealedBytes(
+      keys.member,
+      unpackSealed(Buffer.from(box.privateKey, 'base64')),
+      Buffer.from(`ntk-member-box|${this.header.vaultId}|${box.publicKey}`),
+    );
     if (!privateKey) throw cannotOpen("the Member's key for items sealed to them has been altered");
     try {
       const plain = openBox(privateKey, box.publicKey, sealed, label);
@@ -497,7 +581,8 @@ export class VaultSession {
   sealedIds(type?: string): Array<{ id: string; type: string }> {
     this.requireKeys();
     const out: Array<{ id: string; type: string }> = [];
-    for (const r of this.store.records.values()) if (!r.readable && (type === undefined || r.type === type)) out.push({ id: r.id, type: r.type });
+    for (const r of this.store.records.values())
+      if (!r.readable && (type === undefined || r.type === type)) out.push({ id: r.id, type: r.type });
     return out;
   }
 
@@ -553,9 +638,17 @@ export class VaultSession {
     };
     wipe(kek);
     const ring = this.header.keyring;
-    const next: HeaderBody = ring && ring.epoch > 0
-      ? { ...this.header, users: [...this.header.users, slot], keyring: { ...ring, grants: { ...ring.grants, [slot.id]: wrapKey(slotKey, keys.shared, ringAad(this.header, slot.id, ring.epoch)) } } }
-      : { ...this.header, users: [...this.header.users, slot] };
+    const next: HeaderBody =
+      ring && ring.epoch > 0
+        ? {
+            ...this.header,
+            users: [...this.header.users, slot],
+            keyring: {
+              ...ring,
+              grants: { ...ring.grants, [slot.id]: wrapKey(slotKey, keys.shared, ringAad(this.header, slot.id, ring.epoch)) },
+            },
+          }
+        : { ...this.header, users: [...this.header.users, slot] };
     wipe(slotKey);
     this.writeHeader(next);
     return toUser(slot);
@@ -619,10 +712,14 @@ export class VaultSession {
     const cost = kdf ?? { m: this.slot.kdf.m, t: this.slot.kdf.t, p: this.slot.kdf.p };
     const updated: UserSlot = { ...this.slot, kdf: newKdfParams(cost) };
     const kek = await deriveKek(next, updated.kdf);
-    updated.keys = { shared: wrapKey(kek, keys.shared, wrapAad(this.header, updated, 'shared')), slotForMember: this.slot.keys.slotForMember };
+    updated.keys = {
+      shared: wrapKey(kek, keys.shared, wrapAad(this.header, updated, 'shared')),
+      slotForMember: this.slot.keys.slotForMember,
+    };
     if (slotKey) updated.keys.slot = wrapKey(kek, slotKey, wrapAad(this.header, updated, 'slot'));
     wipe(slotKey);
-    if (this.slot.role === 'member' && keys.member) updated.keys.member = wrapKey(kek, keys.member, wrapAad(this.header, updated, 'member'));
+    if (this.slot.role === 'member' && keys.member)
+      updated.keys.member = wrapKey(kek, keys.member, wrapAad(this.header, updated, 'member'));
     wipe(kek);
     this.writeHeader({ ...this.header, users: this.header.users.map((u) => (u.id === updated.id ? updated : u)) });
     Object.assign(this.slot, updated);

@@ -138,7 +138,16 @@ export function createExternalLinkHandler(deps: ExternalLinkDeps): (url: string)
 }
 
 export interface MessageBoxLike {
-  (options: { type: 'warning'; buttons: string[]; defaultId: number; cancelId: number; noLink: true; title: string; message: string; detail: string }): Promise<{ response: number }>;
+  (options: {
+    type: 'warning';
+    buttons: string[];
+    defaultId: number;
+    cancelId: number;
+    noLink: true;
+    title: string;
+    message: string;
+    detail: string;
+  }): Promise<{ response: number }>;
 }
 
 /** The confirmation as a native dialog: the whole address is shown, and Cancel is the default. */

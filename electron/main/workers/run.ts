@@ -35,7 +35,6 @@ export function workerSource(name: WorkerName): string {
   return code;
 }
 
-
 /** Raised when a job runs past its time limit; its worker has been terminated. */
 export class WorkerTimeout extends Error {
   override readonly name = 'WorkerTimeout';
@@ -74,12 +73,19 @@ export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOpt
       void worker.terminate();
       fn();
     };
-    const timer = options.timeLimitMs ? setTimeout(() => finish(() => reject(new WorkerTimeout(`the ${name} worker ran past ${options.timeLimitMs} ms`))), options.timeLimitMs) : undefined;
+    const timer = options.timeLimitMs
+      ? setTimeout(
+          () => finish(() => reject(new WorkerTimeout(`the ${name} worker ran past ${options.timeLimitMs} ms`))),
+          options.timeLimitMs,
+        )
+      : undefined;
     worker.once('message', (reply: WorkerReply<T>) =>
       finish(() => (reply.ok ? resolve(reply.value) : reject(new WorkerFailure(reply.error.name, reply.error.message, reply.error.code)))),
     );
     worker.once('error', (error) => finish(() => reject(new WorkerFailure(error.name, error.message))));
-    worker.once('exit', (code) => finish(() => reject(new WorkerFailure('Exit', `the ${name} worker stopped (exit code ${code}) before it answered`))));
+    worker.once('exit', (code) =>
+      finish(() => reject(new WorkerFailure('Exit', `the ${name} worker stopped (exit code ${code}) before it answered`))),
+    );
     worker.postMessage(input, options.transfer ?? []);
   });
 }

@@ -11,9 +11,7 @@ describe('main process start-up (electron/main/index.ts)', () => {
     await import('../../../electron/main/index');
     await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(1));
 
-    expect(protocol.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(protocol.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(app.enableSandbox).toHaveBeenCalled();
     // UK date format in date fields whatever the laptop's language.
     expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
@@ -22,11 +20,9 @@ describe('main process start-up (electron/main/index.ts)', () => {
     expect(ses.protocolHandlers.has('app')).toBe(true);
     expect(ses.permissionRequestHandler).not.toBeNull();
 
-    const result = await ipcMain.invokeFrom(
-      { url: 'app://need-to-know/index.html', parent: null },
-      'settings:setAutoLockMinutes',
-      { minutes: 12 },
-    );
+    const result = await ipcMain.invokeFrom({ url: 'app://need-to-know/index.html', parent: null }, 'settings:setAutoLockMinutes', {
+      minutes: 12,
+    });
     expect(result).toEqual({ ok: true, value: { autoLockMinutes: 12 } });
     // The change is pushed to the window as a contract event.
     expect(BrowserWindow.instances[0]!.webContents.sent).toContainEqual({

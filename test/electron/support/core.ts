@@ -31,10 +31,15 @@ export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {
   /** Any channel, any input, as a hostile page could send: the raw result. */
   const call = async (channel: string, input?: unknown) => ipcMain.invokeFrom(APP_FRAME, channel, input);
   /** A contract channel with its input type; resolves to its output type (the contract is the only source of both). */
-  const invoke = async <C extends InvokeChannel>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<Result<OutputOf<C>>> =>
-    (await call(channel, input[0])) as Result<OutputOf<C>>;
+  const invoke = async <C extends InvokeChannel>(
+    channel: C,
+    ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]
+  ): Promise<Result<OutputOf<C>>> => (await call(channel, input[0])) as Result<OutputOf<C>>;
   /** Like invoke, but throws unless the call succeeded and returns the value. */
-  function ok<C extends InvokeChannel>(channel: C, ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<OutputOf<C>>;
+  function ok<C extends InvokeChannel>(
+    channel: C,
+    ...input: undefined extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]
+  ): Promise<OutputOf<C>>;
   /** Loose form for tests that send deliberately partial or unusual input. */
   function ok<T = any>(channel: string, input?: unknown): Promise<T>;
   async function ok(channel: string, input?: unknown): Promise<unknown> {
@@ -50,7 +55,13 @@ export async function seededCase(today = '2026-11-24', extra: Partial<CoreDeps> 
   const ctx = coreBehindIpc(today, extra);
   await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
   await ctx.ok('council:set', { profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-  const officer = await ctx.ok('officers:save', { name: 'Sam Green', service: 'Estates', role: 'Head of Estates', seniority: 'head-of-service', email: 'sam.green@example-council.gov.uk' });
+  const officer = await ctx.ok('officers:save', {
+    name: 'Sam Green',
+    service: 'Estates',
+    role: 'Head of Estates',
+    seniority: 'head-of-service',
+    email: 'sam.green@example-council.gov.uk',
+  });
   const meeting = await ctx.ok('meetings:save', { committee: 'Cabinet', date: '2026-12-02', agendaItems: ['Item 9: depot disposal'] });
   const request = await ctx.ok('requests:create', draft({ officerId: officer.id, meetingId: meeting.id }));
   return { ...ctx, officer, meeting, request };
@@ -64,7 +75,8 @@ export function draft(overrides: Record<string, unknown> = {}) {
     capacityDetail: '',
     purpose: 'To answer residents of Riverside ward about the depot sale',
     route: 'need-to-know',
-    justification: 'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
+    justification:
+      'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
     officerId: 'x',
     ward: 'Riverside',
     meetingId: null,

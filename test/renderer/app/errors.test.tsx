@@ -7,8 +7,20 @@ import { DateInput, Field, Form, Problems, readDate, useForm, emptyDate, type Da
 import { NEW_REQUEST_FIELDS } from '../../../renderer/features/requests/components/NewRequestScreen';
 import { MEETING_FIELDS, OFFICER_FIELDS } from '../../../renderer/features/officers/components/OfficersScreen';
 import { LOG_EVENT_FIELDS, MATERIAL_FIELDS } from '../../../renderer/features/requests/components/RequestScreen';
-import { CONSENT_FIELDS, DISPOSAL_FIELDS, KEEP_FIELDS, RECLASSIFY_FIELDS } from '../../../renderer/features/materials/components/MaterialLifecycle';
-import { APPROVE_FIELDS, CONSULTATION_FIELDS, DISCLOSE_FIELDS, EVIDENCE_FIELDS, GROUND_FIELDS, REGARD_FIELDS } from '../../../renderer/features/disclosures/components/DisclosureScreen';
+import {
+  CONSENT_FIELDS,
+  DISPOSAL_FIELDS,
+  KEEP_FIELDS,
+  RECLASSIFY_FIELDS,
+} from '../../../renderer/features/materials/components/MaterialLifecycle';
+import {
+  APPROVE_FIELDS,
+  CONSULTATION_FIELDS,
+  DISCLOSE_FIELDS,
+  EVIDENCE_FIELDS,
+  GROUND_FIELDS,
+  REGARD_FIELDS,
+} from '../../../renderer/features/disclosures/components/DisclosureScreen';
 import { HOLIDAY_FIELDS } from '../../../renderer/features/holidays/components/HolidaysPanel';
 import { COUNCIL_FIELDS } from '../../../renderer/features/settings/components/CouncilPanel';
 import { PROFILE_FIELDS } from '../../../renderer/features/settings/components/ProfilePanel';
@@ -72,11 +84,21 @@ describe('plain-words error mapper', () => {
   }
 
   it('maps issues to the form field they belong to, with its own label', () => {
-    expect(plainErrors('copies.1: Invalid email address', NEW_REQUEST_FIELDS)).toEqual([{ field: 'copies', message: 'Copies: the second address is not a valid email address' }]);
-    expect(plainErrors('email: Invalid input: expected string, received undefined', OFFICER_FIELDS)).toEqual([{ field: 'email', message: 'Enter the officer’s email address' }]);
-    expect(plainErrors('classification.committee: Too small: expected string to have >=1 characters', MATERIAL_FIELDS)).toEqual([{ field: 'committee', message: 'Enter the committee the pink paper went to' }]);
-    expect(plainErrors('The evidence for ground (d) is incomplete: publicInterestReasons, goodFaith.', EVIDENCE_FIELDS).map((e) => e.field)).toEqual(['publicInterestReasons', 'goodFaith']);
-    expect(plainErrors('subject: Too big: expected string to have <=200 characters', NEW_REQUEST_FIELDS)[0]!.message).toBe('Subject must be 200 characters or fewer');
+    expect(plainErrors('copies.1: Invalid email address', NEW_REQUEST_FIELDS)).toEqual([
+      { field: 'copies', message: 'Copies: the second address is not a valid email address' },
+    ]);
+    expect(plainErrors('email: Invalid input: expected string, received undefined', OFFICER_FIELDS)).toEqual([
+      { field: 'email', message: 'Enter the officer’s email address' },
+    ]);
+    expect(plainErrors('classification.committee: Too small: expected string to have >=1 characters', MATERIAL_FIELDS)).toEqual([
+      { field: 'committee', message: 'Enter the committee the pink paper went to' },
+    ]);
+    expect(
+      plainErrors('The evidence for ground (d) is incomplete: publicInterestReasons, goodFaith.', EVIDENCE_FIELDS).map((e) => e.field),
+    ).toEqual(['publicInterestReasons', 'goodFaith']);
+    expect(plainErrors('subject: Too big: expected string to have <=200 characters', NEW_REQUEST_FIELDS)[0]!.message).toBe(
+      'Subject must be 200 characters or fewer',
+    );
   });
 
   it('keeps a message a rule wrote for people, and tidies rule ids and ISO dates out of it', () => {
@@ -97,8 +119,12 @@ describe('GOV.UK date rules', () => {
     expect(readDate(emptyDate(), 'Erase by', { optional: true })).toEqual({ iso: null });
     expect(readDate(d('3', '', '2026'), 'Date sent')).toEqual({ error: 'Date sent must include a month' });
     expect(readDate(d('x', '3', '2026'), 'Date sent')).toEqual({ error: 'Date sent must be a real date' });
-    expect(readDate(d('1', '1', '2027'), 'Date sent', { notFuture: true, today: '2026-11-28' })).toEqual({ error: 'Date sent must be today or in the past' });
-    expect(readDate(d('28', '11', '2026'), 'Keep until', { future: true, today: '2026-11-28' })).toEqual({ error: 'Keep until must be in the future' });
+    expect(readDate(d('1', '1', '2027'), 'Date sent', { notFuture: true, today: '2026-11-28' })).toEqual({
+      error: 'Date sent must be today or in the past',
+    });
+    expect(readDate(d('28', '11', '2026'), 'Keep until', { future: true, today: '2026-11-28' })).toEqual({
+      error: 'Keep until must be in the future',
+    });
   });
 });
 

@@ -5,7 +5,17 @@ import { inView, REQUEST_VIEWS } from '../../../shared/domain/worklist';
 import { REQUEST_STATUSES } from '../../../shared/domain/requests';
 import type { RequestRow } from '../../../shared/ipc/views';
 import { followChanges } from '../../../renderer/db/changes';
-import { EMPTY_FILTER, filterOptions, loadProgress, requestIds, rowsByIds, viewCounts, type RequestFilter, type Sort, type SortKey } from '../../../renderer/db/queries';
+import {
+  EMPTY_FILTER,
+  filterOptions,
+  loadProgress,
+  requestIds,
+  rowsByIds,
+  viewCounts,
+  type RequestFilter,
+  type Sort,
+  type SortKey,
+} from '../../../renderer/db/queries';
 import { fetchRead } from '../../../renderer/db/reads';
 import { DATABASE, PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest } from '../../../renderer/db/working-set';
 import { installFakeApi } from '../fake-api';
@@ -16,7 +26,27 @@ const WORDS = ['pothole repairs', 'planning application', 'damp and mould', 'bin
 /** Varied rows: every status, service, view, locked placeholders, blanks; row(i) is main's i-th. */
 const row = (i: number): RequestRow => {
   if (i % 17 === 5)
-    return { ...row(0), id: `r${i}`, reference: 'Member only', locked: true, subject: 'Member only', question: '', notes: '', officerName: '', service: '', ward: '', capacity: '', route: '', classification: 'Member only', sentOn: '', target: '', workingDaysLate: 0, awaitingMonitoringOfficer: false, chairNoticePending: false, dueSoon: false };
+    return {
+      ...row(0),
+      id: `r${i}`,
+      reference: 'Member only',
+      locked: true,
+      subject: 'Member only',
+      question: '',
+      notes: '',
+      officerName: '',
+      service: '',
+      ward: '',
+      capacity: '',
+      route: '',
+      classification: 'Member only',
+      sentOn: '',
+      target: '',
+      workingDaysLate: 0,
+      awaitingMonitoringOfficer: false,
+      chairNoticePending: false,
+      dueSoon: false,
+    };
   return {
     id: `r${i}`,
     reference: `NTK-2026-${String(i).padStart(5, '0')}`,
@@ -167,9 +197,13 @@ describe('the list reads Dexie through its indexes, with the same answers as the
     mainWith(ROWS.length);
     await loadWorkingSet();
     const sort: Sort = { key: 'target', descending: false };
-    expect([...(await requestIds(filter({ service: 'Planning' }), sort))].sort()).toEqual(idsOf(ROWS.filter((r) => r.service === 'Planning')));
+    expect([...(await requestIds(filter({ service: 'Planning' }), sort))].sort()).toEqual(
+      idsOf(ROWS.filter((r) => r.service === 'Planning')),
+    );
     expect([...(await requestIds(filter({ meetingId: 'm1' }), sort))].sort()).toEqual(idsOf(ROWS.filter((r) => r.meetingId === 'm1')));
-    expect([...(await requestIds(filter({ status: 'answered', ward: 'Abbey', officer: 'Sam Green', view: 'awaiting-mo' }), sort))].sort()).toEqual(
+    expect(
+      [...(await requestIds(filter({ status: 'answered', ward: 'Abbey', officer: 'Sam Green', view: 'awaiting-mo' }), sort))].sort(),
+    ).toEqual(
       idsOf(ROWS.filter((r) => r.status === 'answered' && r.ward === 'Abbey' && r.officerName === 'Sam Green' && inView('awaiting-mo', r))),
     );
     expect(await requestIds(filter({ service: 'Planning', classification: 'No such' }), sort)).toEqual([]);
@@ -181,8 +215,17 @@ describe('the list reads Dexie through its indexes, with the same answers as the
   it('search finds every request where each term starts a word of the reference, subject, question, notes or officer', async () => {
     mainWith(ROWS.length);
     await loadWorkingSet();
-    const words = (r: RequestRow) => `${r.reference} ${r.subject} ${r.question} ${r.notes} ${r.officerName}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-    const expected = (search: string) => idsOf(ROWS.filter((r) => search.toLowerCase().split(' ').every((t) => words(r).some((w) => w.startsWith(t)))));
+    const words = (r: RequestRow) =>
+      `${r.reference} ${r.subject} ${r.question} ${r.notes} ${r.officerName}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const expected = (search: string) =>
+      idsOf(
+        ROWS.filter((r) =>
+          search
+            .toLowerCase()
+            .split(' ')
+            .every((t) => words(r).some((w) => w.startsWith(t))),
+        ),
+      );
     for (const search of ['pothole', 'POT', 'chased green', 'pedestrians mould', 'ntk-2026-00012', 'zzz']) {
       const found = [...(await requestIds(filter({ search }), { key: 'target', descending: false }))].sort();
       expect(found, search).toEqual(expected(search.replace('-', ' ').replace('-', ' ')));
@@ -201,11 +244,18 @@ describe('the list reads Dexie through its indexes, with the same answers as the
         expect(ids).toHaveLength(ROWS.length);
         const rows = ids.map((id) => byId.get(id)!);
         const firstLocked = rows.findIndex((r) => r.locked);
-        expect(rows.slice(firstLocked).every((r) => r.locked), `${key} locked last`).toBe(true);
+        expect(
+          rows.slice(firstLocked).every((r) => r.locked),
+          `${key} locked last`,
+        ).toBe(true);
         const open = rows.slice(0, firstLocked);
         const firstBlank = open.findIndex((r) => !r[key]);
         const valued = firstBlank < 0 ? open : open.slice(0, firstBlank);
-        if (firstBlank >= 0) expect(open.slice(firstBlank).every((r) => !r[key]), `${key} blanks last`).toBe(true);
+        if (firstBlank >= 0)
+          expect(
+            open.slice(firstBlank).every((r) => !r[key]),
+            `${key} blanks last`,
+          ).toBe(true);
         for (let i = 1; i < valued.length; i++) {
           const order = collator.compare(String(valued[i - 1]![key]), String(valued[i]![key]));
           expect(descending ? order >= 0 : order <= 0, `${key} ${descending ? 'descending' : 'ascending'} at ${i}`).toBe(true);
@@ -213,7 +263,9 @@ describe('the list reads Dexie through its indexes, with the same answers as the
       }
     }
     // Numbers in a subject sort as numbers: "Item 9" before "Item 10".
-    const subjects = (await requestIds(filter({ search: 'item' }), { key: 'subject', descending: false })).map((id) => byId.get(id)!.subject);
+    const subjects = (await requestIds(filter({ search: 'item' }), { key: 'subject', descending: false })).map(
+      (id) => byId.get(id)!.subject,
+    );
     expect(subjects.indexOf('Item 9 budget 10')).toBeGreaterThanOrEqual(0);
     expect(subjects.indexOf('Item 9 budget 10')).toBeLessThan(subjects.indexOf('Item 10 budget 11'));
   });
@@ -239,7 +291,9 @@ describe('change events keep every live read current within an unlock', () => {
     await loadWorkingSet();
     const stop = followChanges();
     const results: Array<readonly string[]> = [];
-    const subscription = liveQuery(() => requestIds({ ...EMPTY_FILTER, status: 'answered' }, { key: 'target', descending: false })).subscribe((ids) => results.push(ids));
+    const subscription = liveQuery(() =>
+      requestIds({ ...EMPTY_FILTER, status: 'answered' }, { key: 'target', descending: false }),
+    ).subscribe((ids) => results.push(ids));
     await expect.poll(() => results.at(-1)).toEqual([]);
     status = 'answered';
     fake.emit('records:changed', { kind: 'request', id: 'r1' });
@@ -275,12 +329,16 @@ describe('change events keep every live read current within an unlock', () => {
   });
 
   it('a read of one request follows that request only', async () => {
-    const fake = installFakeApi({ 'requests:get': async (input) => ({ ok: true, value: { row: row(Number((input as { id: string }).id.slice(1))) } as never }) });
+    const fake = installFakeApi({
+      'requests:get': async (input) => ({ ok: true, value: { row: row(Number((input as { id: string }).id.slice(1))) } as never }),
+    });
     const stop = followChanges();
     await fetchRead('requests:get', { id: 'r1' }, ['request:r1']);
     fake.emit('records:changed', { kind: 'material', id: 'x' });
     fake.emit('records:changed', { kind: 'request', id: 'r1' });
-    await expect.poll(() => fake.calls.filter((c) => c.channel === 'requests:get' && (c.input as { id: string }).id === 'r1').length).toBe(3); // stored read + row refresh + read again
+    await expect
+      .poll(() => fake.calls.filter((c) => c.channel === 'requests:get' && (c.input as { id: string }).id === 'r1').length)
+      .toBe(3); // stored read + row refresh + read again
     stop();
   });
 });
@@ -289,7 +347,12 @@ describe('locking deletes the working set', () => {
   it('every table goes with the database, and the next unlock starts empty', async () => {
     installFakeApi({
       'requests:list': async () => ({ ok: true, value: { total: 2, rows: [row(1), row(2)] } }),
-      'officers:list': () => ({ ok: true, value: [{ id: 'o1', name: 'Sam Green', service: 'Estates', role: 'Head', seniority: 'head-of-service', email: 'sam@example.gov.uk' }] }),
+      'officers:list': () => ({
+        ok: true,
+        value: [
+          { id: 'o1', name: 'Sam Green', service: 'Estates', role: 'Head', seniority: 'head-of-service', email: 'sam@example.gov.uk' },
+        ],
+      }),
       'meetings:list': () => ({ ok: true, value: [] }),
       'disclosures:register': () => ({ ok: true, value: [{ id: 'e1' }] }),
     });
@@ -299,6 +362,12 @@ describe('locking deletes the working set', () => {
     expect(await db.reads.count()).toBe(1);
     await clearWorkingSet();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE);
-    expect([await db.requests.count(), await db.officers.count(), await db.meetings.count(), await db.reads.count(), await db.load.count()]).toEqual([0, 0, 0, 0, 0]);
+    expect([
+      await db.requests.count(),
+      await db.officers.count(),
+      await db.meetings.count(),
+      await db.reads.count(),
+      await db.load.count(),
+    ]).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -4,24 +4,46 @@ import { mustAudit } from '../../../shared/domain/protection';
 import type { GateState } from '../../../shared/domain/disclosure';
 
 const normal = { kind: 'normal' } as const;
-const pink = { classification: { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9', authorDesignation: 'Director', paragraph: 3 } as never, meetingId: 'm1' };
+const pink = {
+  classification: {
+    level: 'pink-paper',
+    committee: 'Cabinet',
+    meetingDate: '2026-12-02',
+    agendaItem: 'Item 9',
+    authorDesignation: 'Director',
+    paragraph: 3,
+  } as never,
+  meetingId: 'm1',
+};
 const open = { classification: { level: 'open' } as const, meetingId: null };
 const gates = (...states: GateState[]) => states.map((state) => ({ state }));
 
 describe('exporting an attachment', () => {
   it('R-DIS-3 R-CLS-5 a briefing is protected whatever its classification: approval first, never in a meeting mode', () => {
     const briefing = { ...open, isBriefing: true };
-    expect(mayExportAttachment(briefing, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/confidential briefing/) });
+    expect(mayExportAttachment(briefing, [], normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/confidential briefing/),
+    });
     expect(mayExportAttachment(briefing, [{ state: 'approved' as const }], normal)).toEqual({ allowed: true, audited: true });
     expect(mayExportAttachment(briefing, [{ state: 'approved' as const }], { kind: 'public-meeting' }).allowed).toBe(false);
   });
 
   it('R-DIS-3 R-ASK-11 consent refused or withdrawn after approval stops the copy, unless the law requires the disclosure (ground (b))', () => {
     const refused = { ...pink, thirdParty: { name: 'Mrs A Resident', consent: 'refused' as const } };
-    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/consent/i) });
-    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'b' as const }], normal)).toEqual({ allowed: true, audited: true });
+    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/consent/i),
+    });
+    expect(mayExportAttachment(refused, [{ state: 'approved' as const, ground: 'b' as const }], normal)).toEqual({
+      allowed: true,
+      audited: true,
+    });
     const given = { ...pink, thirdParty: { name: 'Mrs A Resident', consent: 'given' as const } };
-    expect(mayExportAttachment(given, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toEqual({ allowed: true, audited: true });
+    expect(mayExportAttachment(given, [{ state: 'approved' as const, ground: 'd' as const }], normal)).toEqual({
+      allowed: true,
+      audited: true,
+    });
   });
 
   it('R-DIS-3 open material exports freely and is not audited', () => {
@@ -35,20 +57,35 @@ describe('exporting an attachment', () => {
     for (const state of ['draft', 'ground-chosen', 'evidence-complete', 'mo-consulted', 'regard-recorded'] as const) {
       expect(mayExportAttachment(pink, gates(state), normal).allowed, state).toBe(false);
     }
-    expect(mayExportAttachment(pink, gates('draft', 'mo-consulted'), normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/at “Monitoring Officer consulted”/) });
+    expect(mayExportAttachment(pink, gates('draft', 'mo-consulted'), normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/at “Monitoring Officer consulted”/),
+    });
     expect(mayExportAttachment(pink, gates('draft', 'approved'), normal)).toEqual({ allowed: true, audited: true });
     expect(mayExportAttachment(pink, gates('disclosed'), normal)).toEqual({ allowed: true, audited: true });
   });
 
   it('R-CLS-2 R-DIS-3 material not yet classified is protected: refused without an approved disclosure', () => {
-    expect(mayExportAttachment({ classification: { level: 'unsure' } }, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/confidential/) });
+    expect(mayExportAttachment({ classification: { level: 'unsure' } }, [], normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/confidential/),
+    });
     expect(mayExportAttachment({ classification: null }, [], normal).allowed).toBe(false);
-    expect(mayExportAttachment({ classification: { level: 'exempt', paragraph: 3 } }, [], normal)).toMatchObject({ allowed: false, reason: expect.stringMatching(/exempt information/) });
+    expect(mayExportAttachment({ classification: { level: 'exempt', paragraph: 3 } }, [], normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/exempt information/),
+    });
   });
 
   it('R-USE-1 protected material is never exported in public-meeting mode, even with an approved disclosure', () => {
-    expect(mayExportAttachment(pink, gates('approved'), { kind: 'public-meeting' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/public-meeting mode/) });
-    expect(mayExportAttachment(pink, gates('approved'), { kind: 'private-session', meetingId: 'other' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/private session/) });
+    expect(mayExportAttachment(pink, gates('approved'), { kind: 'public-meeting' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/public-meeting mode/),
+    });
+    expect(mayExportAttachment(pink, gates('approved'), { kind: 'private-session', meetingId: 'other' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/private session/),
+    });
     expect(mayExportAttachment(pink, gates('approved'), { kind: 'private-session', meetingId: 'm1' }).allowed).toBe(true);
   });
 
@@ -61,7 +98,9 @@ describe('exporting an attachment', () => {
 
 describe('attachment limits', () => {
   it('refuses a file over the limit with its size, and accepts one at the limit', () => {
-    expect(attachmentProblem({ name: 'big.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toMatch(/“big\.pdf” is 501 MB; files over 500 MB cannot be attached/);
+    expect(attachmentProblem({ name: 'big.pdf', size: MAX_ATTACHMENT_BYTES + 1 })).toMatch(
+      /“big\.pdf” is 501 MB; files over 500 MB cannot be attached/,
+    );
     expect(attachmentProblem({ name: 'ok.pdf', size: MAX_ATTACHMENT_BYTES })).toBeNull();
     expect(attachmentProblem({ name: 'empty.txt', size: 0 })).toBeNull();
   });

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, countWorkingDays, holidayEditsFromGovUk, isWorkingDay, nonWorkingReason, parseGovUkBankHolidays, weekendHolidayQuestion, type HolidayScope, type Nation } from '../../../shared/domain/calendar';
+import {
+  addWorkingDays,
+  countWorkingDays,
+  holidayEditsFromGovUk,
+  isWorkingDay,
+  nonWorkingReason,
+  parseGovUkBankHolidays,
+  weekendHolidayQuestion,
+  type HolidayScope,
+  type Nation,
+} from '../../../shared/domain/calendar';
 import { computeDueDates, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { builtInProfile } from '../../../shared/domain/profiles';
 import { addDays } from '../../../shared/domain/dates';
@@ -67,7 +77,9 @@ describe('R-DUE-2 working-day calendar: dated cases 2022–2027', () => {
     const result = addWorkingDays('2022-09-16', 1, E);
     expect(result.explanation[0]).toBe('Received Friday 16 September 2022: that is day 0.');
     expect(result.explanation).toContain('Saturday 17 September 2022 is not counted: Saturday.');
-    expect(result.explanation.join('\n')).toMatch(/Monday 19 September 2022 is not counted: Queen Elizabeth's Funeral Day \(bank holiday in England and Wales\)/);
+    expect(result.explanation.join('\n')).toMatch(
+      /Monday 19 September 2022 is not counted: Queen Elizabeth's Funeral Day \(bank holiday in England and Wales\)/,
+    );
     expect(result.explanation).toContain('Tuesday 20 September 2022 is working day 1.');
     expect(result.skipped.map((s) => s.date)).toEqual(['2022-09-17', '2022-09-18', '2022-09-19']);
   });
@@ -97,7 +109,10 @@ describe('R-DUE-2 calendar properties (fast-check)', () => {
   const days = fc.integer({ min: 0, max: 40 });
 
   it('R-DUE-2 a due date (n >= 1) is always a working day', () => {
-    fc.assert(fc.property(date, fc.integer({ min: 1, max: 40 }), scopes, (d, n, scope) => isWorkingDay(addWorkingDays(d, n, scope).dueDate, scope)), { numRuns: 300 });
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 40 }), scopes, (d, n, scope) => isWorkingDay(addWorkingDays(d, n, scope).dueDate, scope)),
+      { numRuns: 300 },
+    );
   });
 
   it('R-DUE-2 adding n then m working days equals adding n + m', () => {
@@ -111,7 +126,10 @@ describe('R-DUE-2 calendar properties (fast-check)', () => {
   });
 
   it('R-DUE-2 counting working days from receipt to the due date gives n', () => {
-    fc.assert(fc.property(date, days, scopes, (d, n, scope) => countWorkingDays(d, addWorkingDays(d, n, scope).dueDate, scope) === n), { numRuns: 300 });
+    fc.assert(
+      fc.property(date, days, scopes, (d, n, scope) => countWorkingDays(d, addWorkingDays(d, n, scope).dueDate, scope) === n),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -153,9 +171,18 @@ describe('bank holidays from gov.uk (R-DUE-2, R-DUE-3)', () => {
     const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk(list)), 'england-and-wales');
     expect(r.added).toEqual([{ date: '2026-06-15', name: 'One-off holiday' }]);
     expect(r.removed).toEqual([{ date: '2026-12-28', name: 'Boxing Day (substitute day)' }]);
-    expect(r.edits).toEqual({ added: [{ date: '2026-06-15', name: 'One-off holiday', nations: ['england-and-wales'] }], removed: [{ date: '2026-12-28', nations: ['england-and-wales'] }] });
+    expect(r.edits).toEqual({
+      added: [{ date: '2026-06-15', name: 'One-off holiday', nations: ['england-and-wales'] }],
+      removed: [{ date: '2026-12-28', nations: ['england-and-wales'] }],
+    });
     const p000 = builtInProfile('000');
-    const sent = (id: string, sentOn: string) => ({ id, sentOn, nation: 'england-and-wales' as Nation, profile: p000, ...computeDueDates(sentOn, p000, 'england-and-wales') });
+    const sent = (id: string, sentOn: string) => ({
+      id,
+      sentOn,
+      nation: 'england-and-wales' as Nation,
+      profile: p000,
+      ...computeDueDates(sentOn, p000, 'england-and-wales'),
+    });
     const affected = requestsAffectedByCalendarChange([sent('june', '2026-06-10'), sent('july', '2026-07-01')], r.edits);
     expect(affected.map((a) => [a.id, a.before.respondBy, a.after.respondBy])).toEqual([['june', '2026-06-17', '2026-06-18']]);
   });
@@ -179,9 +206,18 @@ describe('bank holidays from gov.uk (R-DUE-2, R-DUE-3)', () => {
   });
 
   it('R-DUE-2 a one-off holiday on a weekend is questioned, not added', () => {
-    const r = holidayEditsFromGovUk(parseGovUkBankHolidays(govUk([...EW_2026, { title: 'Odd holiday', date: '2026-06-13' }])), 'england-and-wales');
+    const r = holidayEditsFromGovUk(
+      parseGovUkBankHolidays(govUk([...EW_2026, { title: 'Odd holiday', date: '2026-06-13' }])),
+      'england-and-wales',
+    );
     expect(r.added).toEqual([]);
-    expect(r.weekend).toEqual([{ date: '2026-06-13', name: 'Odd holiday', question: expect.stringMatching(/^Saturday 13 June 2026 is a Saturday\. A holiday on a weekend changes no deadline/) }]);
+    expect(r.weekend).toEqual([
+      {
+        date: '2026-06-13',
+        name: 'Odd holiday',
+        question: expect.stringMatching(/^Saturday 13 June 2026 is a Saturday\. A holiday on a weekend changes no deadline/),
+      },
+    ]);
     expect(weekendHolidayQuestion('2026-06-14')).toMatch(/is a Sunday/);
     expect(weekendHolidayQuestion('2026-06-15')).toBeNull();
   });
@@ -189,15 +225,33 @@ describe('bank holidays from gov.uk (R-DUE-2, R-DUE-3)', () => {
   it.each([
     ['not JSON', 'this is not json', /could not be read/],
     ['an array', [], /does not list the parts of the UK/],
-    ['a missing division', { 'england-and-wales': { division: 'england-and-wales', events: [] }, scotland: { division: 'scotland', events: [] } }, /Northern Ireland is missing/],
+    [
+      'a missing division',
+      { 'england-and-wales': { division: 'england-and-wales', events: [] }, scotland: { division: 'scotland', events: [] } },
+      /Northern Ireland is missing/,
+    ],
     ['an extra division', { ...govUk([]), wales: { division: 'wales', events: [] } }, /parts that are not/],
     ['a mislabelled division', { ...govUk([]), scotland: { division: 'england-and-wales', events: [] } }, /labelled as another part/],
     ['events not a list', { ...govUk([]), scotland: { division: 'scotland', events: {} } }, /no list of holidays for Scotland/],
     ['an unreal date', govUk([{ title: 'Bad', date: '2026-02-30' }]), /holiday 1 for England and Wales \(Bad\) does not have a real date/],
     ['a UK-style date', govUk([{ title: 'Bad', date: '25/12/2026' }]), /does not have a real date/],
     ['no title', govUk([{ title: ' ', date: '2026-12-25' }]), /has no name/],
-    ['a duplicate date', govUk([{ title: 'A', date: '2026-12-25' }, { title: 'B', date: '2026-12-25' }]), /lists Friday 25 December 2026 twice/],
-    ['bunting not a yes/no', { ...govUk([]), 'northern-ireland': { division: 'northern-ireland', events: [{ title: 'X', date: '2026-03-17', notes: '', bunting: 'yes' }] } }, /is incomplete/],
+    [
+      'a duplicate date',
+      govUk([
+        { title: 'A', date: '2026-12-25' },
+        { title: 'B', date: '2026-12-25' },
+      ]),
+      /lists Friday 25 December 2026 twice/,
+    ],
+    [
+      'bunting not a yes/no',
+      {
+        ...govUk([]),
+        'northern-ireland': { division: 'northern-ireland', events: [{ title: 'X', date: '2026-03-17', notes: '', bunting: 'yes' }] },
+      },
+      /is incomplete/,
+    ],
     ['a null event', { ...govUk([]), 'northern-ireland': { division: 'northern-ireland', events: [null] } }, /is not a holiday/],
   ])('R-DUE-2 refuses %s, saying it is not the gov.uk file', (_what, input, message) => {
     expect(() => parseGovUkBankHolidays(input)).toThrow(/^This is not the gov\.uk bank holidays file \(bank-holidays\.json\): /);

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { canShareBriefing, checkCapacityUse, classify, effectiveLevel, holdsPersonalData, isMemberOnly, isProtected, reclassifyPinkPaper, recordBriefingPermission, requireRetentionDate, retentionDue, SCHEDULE_12A, tierFor } from '../../../shared/domain/classification';
+import {
+  canShareBriefing,
+  checkCapacityUse,
+  classify,
+  effectiveLevel,
+  holdsPersonalData,
+  isMemberOnly,
+  isProtected,
+  reclassifyPinkPaper,
+  recordBriefingPermission,
+  requireRetentionDate,
+  retentionDue,
+  SCHEDULE_12A,
+  tierFor,
+} from '../../../shared/domain/classification';
 import { mayExportAttachment } from '../../../shared/domain/attachments';
 import { checkDisposable, protectedStillHeld } from '../../../shared/domain/material-lifecycle';
 import { isVisibleInMode, mustAudit, recordDisposal, blocksScreenCapture } from '../../../shared/domain/protection';
 
-const pink = { level: 'pink-paper' as const, committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const pink = {
+  level: 'pink-paper' as const,
+  committee: 'Cabinet',
+  meetingDate: '2026-12-02',
+  agendaItem: 'Item 9: depot disposal',
+  authorDesignation: 'Director of Resources',
+  paragraph: 3,
+};
 
 describe('classifying what is received', () => {
   it('R-CLS-1 exempt cites a Schedule 12A paragraph 1–7; pink papers name committee, meeting, item and author', () => {
@@ -26,19 +47,29 @@ describe('classifying what is received', () => {
 
   it('R-CLS-3 a pink paper is reclassified only with the committee’s resolution', () => {
     expect(() => reclassifyPinkPaper(pink, { level: 'open' }, null)).toThrow(expect.objectContaining({ code: 'refused' }));
-    expect(reclassifyPinkPaper(pink, { level: 'open' }, { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/2026/114' })).toEqual({ level: 'open' });
+    expect(
+      reclassifyPinkPaper(pink, { level: 'open' }, { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/2026/114' }),
+    ).toEqual({ level: 'open' });
     expect(reclassifyPinkPaper({ level: 'exempt', paragraph: 1 }, { level: 'open' }, null)).toEqual({ level: 'open' });
   });
 
   it('R-CLS-4 material given in one capacity cannot be used in another', () => {
     const material = { givenForCapacity: 'outside-body' as const, givenForPurpose: 'Board of the housing company' };
-    expect(checkCapacityUse(material, { capacity: 'ward-member', purpose: 'ward newsletter', use: 'note' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/003 §4.8/) });
+    expect(checkCapacityUse(material, { capacity: 'ward-member', purpose: 'ward newsletter', use: 'note' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/003 §4.8/),
+    });
     expect(checkCapacityUse(material, { capacity: 'outside-body', purpose: 'board meeting', use: 'request' }).allowed).toBe(true);
   });
 
   it('R-CLS-5 a confidential briefing is shared only with the requesting Member’s permission', () => {
     expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, { by: 'Cllr Brown', to: 'Cllr Jones' }).allowed).toBe(false);
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission: { givenBy: 'Cllr Smith', givenOn: '2026-11-20' } }, { by: 'Cllr Brown', to: 'Cllr Jones' }).allowed).toBe(true);
+    expect(
+      canShareBriefing(
+        { requestedBy: 'Cllr Smith', permission: { givenBy: 'Cllr Smith', givenOn: '2026-11-20' } },
+        { by: 'Cllr Brown', to: 'Cllr Jones' },
+      ).allowed,
+    ).toBe(true);
   });
 
   it('R-CLS-6 personal data has a retention date and prompts erasure when it is reached', () => {
@@ -46,7 +77,12 @@ describe('classifying what is received', () => {
     const items = [
       { id: 'a', title: 'Housing case notes', personalData: { personal: true, specialCategory: true, retainUntil: '2026-11-01' } },
       { id: 'b', title: 'Later', personalData: { personal: true, specialCategory: false, retainUntil: '2027-01-01' } },
-      { id: 'c', title: 'Erased', personalData: { personal: true, specialCategory: false, retainUntil: '2026-01-01' }, erasedOn: '2026-01-02' },
+      {
+        id: 'c',
+        title: 'Erased',
+        personalData: { personal: true, specialCategory: false, retainUntil: '2026-01-01' },
+        erasedOn: '2026-01-02',
+      },
     ];
     expect(retentionDue(items, '2026-11-24')).toEqual([{ id: 'a', title: 'Housing case notes', retainUntil: '2026-11-01' }]);
   });
@@ -66,7 +102,9 @@ describe('protection in use', () => {
     expect(isVisibleInMode({ classification: { level: 'open' } }, { kind: 'public-meeting' })).toBe(true);
     expect(isVisibleInMode(item, { kind: 'private-session', meetingId: 'm1' })).toBe(true);
     expect(isVisibleInMode(item, { kind: 'private-session', meetingId: 'm2' })).toBe(false);
-    expect(isVisibleInMode({ classification: { level: 'exempt', paragraph: 1 }, meetingId: 'm1' }, { kind: 'private-session', meetingId: 'm1' })).toBe(false);
+    expect(
+      isVisibleInMode({ classification: { level: 'exempt', paragraph: 1 }, meetingId: 'm1' }, { kind: 'private-session', meetingId: 'm1' }),
+    ).toBe(false);
     expect(blocksScreenCapture({ kind: 'public-meeting' })).toBe(true);
     expect(blocksScreenCapture({ kind: 'normal' })).toBe(false);
   });
@@ -79,7 +117,12 @@ describe('protection in use', () => {
   });
 
   it('R-USE-4 destruction or return is recorded, with who it went back to', () => {
-    expect(recordDisposal({ materialId: 'm', how: 'returned', on: '2026-11-20', returnedTo: 'Democratic Services', reason: 'End of term' }, '2026-11-24')).toMatchObject({ how: 'returned', returnedTo: 'Democratic Services' });
+    expect(
+      recordDisposal(
+        { materialId: 'm', how: 'returned', on: '2026-11-20', returnedTo: 'Democratic Services', reason: 'End of term' },
+        '2026-11-24',
+      ),
+    ).toMatchObject({ how: 'returned', returnedTo: 'Democratic Services' });
     expect(() => recordDisposal({ materialId: 'm', how: 'returned', on: '2026-11-20', reason: 'x' }, '2026-11-24')).toThrow(/returned to/);
     expect(() => recordDisposal({ materialId: 'm', how: 'destroyed', on: '2026-12-20', reason: 'x' }, '2026-11-24')).toThrow(/future/);
   });
@@ -96,17 +139,28 @@ describe('capacity-bound use (R-CLS-4)', () => {
     expect(r.allowed).toBe(false);
     expect(r.reason).toContain(`cannot be used for ${words} in your role as ward or division member`);
     expect(r.reason).toContain('given to you as representative on an outside body, for “Board of the housing company”');
-    expect(r.givenFor).toEqual({ capacity: 'outside-body', capacityName: 'Representative on an outside body', purpose: 'Board of the housing company' });
+    expect(r.givenFor).toEqual({
+      capacity: 'outside-body',
+      capacityName: 'Representative on an outside body',
+      purpose: 'Board of the housing company',
+    });
   });
   it('R-CLS-4 the same capacity, or a profile that does not bind use, is allowed and still says what it was given for', () => {
-    expect(checkCapacityUse(board, { capacity: 'outside-body', use: 'disclosure' })).toMatchObject({ allowed: true, givenFor: { capacity: 'outside-body' } });
+    expect(checkCapacityUse(board, { capacity: 'outside-body', use: 'disclosure' })).toMatchObject({
+      allowed: true,
+      givenFor: { capacity: 'outside-body' },
+    });
     expect(checkCapacityUse(board, { capacity: 'ward-member', use: 'note' }, false).allowed).toBe(true);
   });
   it('R-CLS-4 odd input is refused in words, never allowed', () => {
-    expect(() => checkCapacityUse({ givenForCapacity: 'martian' as never, givenForPurpose: '' }, { capacity: 'ward-member', use: 'note' })).toThrow('It is not recorded in which role this material was given to you.');
+    expect(() =>
+      checkCapacityUse({ givenForCapacity: 'martian' as never, givenForPurpose: '' }, { capacity: 'ward-member', use: 'note' }),
+    ).toThrow('It is not recorded in which role this material was given to you.');
     expect(() => checkCapacityUse(board, { capacity: 'toString' as never, use: 'note' })).toThrow(/Choose the role/);
     expect(() => checkCapacityUse(board, { capacity: 'ward-member', use: 'tweet' as never })).toThrow(/request, passing it on or a note/);
-    expect(checkCapacityUse({ ...board, givenForPurpose: '  ' }, { capacity: 'outside-body', use: 'note' }).givenFor.purpose).toBe('no purpose recorded');
+    expect(checkCapacityUse({ ...board, givenForPurpose: '  ' }, { capacity: 'outside-body', use: 'note' }).givenFor.purpose).toBe(
+      'no purpose recorded',
+    );
   });
 });
 
@@ -117,8 +171,17 @@ describe('briefings are Member-only everywhere (R-CLS-5)', () => {
     expect(isMemberOnly({ classification: { level: 'open' }, isBriefing: false })).toBe(false);
     expect(isMemberOnly({ classification: null })).toBe(true);
     expect(tierFor(briefing)).toBe('member');
-    expect(mayExportAttachment(briefing, [], { kind: 'normal' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/confidential briefing/) });
-    const facts = { title: 'Briefing', classification: { level: 'open' as const }, isBriefing: true, personalData: { personal: false, specialCategory: false, retainUntil: null }, erasedOn: null };
+    expect(mayExportAttachment(briefing, [], { kind: 'normal' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/confidential briefing/),
+    });
+    const facts = {
+      title: 'Briefing',
+      classification: { level: 'open' as const },
+      isBriefing: true,
+      personalData: { personal: false, specialCategory: false, retainUntil: null },
+      erasedOn: null,
+    };
     expect(() => checkDisposable(facts)).not.toThrow();
     expect(protectedStillHeld([facts])).toHaveLength(1);
   });
@@ -135,33 +198,64 @@ describe('briefings are Member-only everywhere (R-CLS-5)', () => {
 
   it('R-CLS-5 the permission is recorded: who gave it (only the requesting Member) and when (not after today)', () => {
     const b = { requestedBy: 'Cllr Smith' };
-    expect(recordBriefingPermission(b, { givenBy: ' cllr smith ', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' }, '2026-11-24')).toEqual({ givenBy: 'cllr smith', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' });
-    expect(() => recordBriefingPermission(b, { givenBy: 'Cllr Brown', givenOn: '2026-11-20' }, '2026-11-24')).toThrow('Only Cllr Smith, who asked for the briefing, can permit sharing it.');
-    expect(() => recordBriefingPermission(b, { givenBy: 'Cllr Smith', givenOn: '2026-11-25' }, '2026-11-24')).toThrow(/cannot be after today/);
+    expect(recordBriefingPermission(b, { givenBy: ' cllr smith ', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' }, '2026-11-24')).toEqual(
+      { givenBy: 'cllr smith', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' },
+    );
+    expect(() => recordBriefingPermission(b, { givenBy: 'Cllr Brown', givenOn: '2026-11-20' }, '2026-11-24')).toThrow(
+      'Only Cllr Smith, who asked for the briefing, can permit sharing it.',
+    );
+    expect(() => recordBriefingPermission(b, { givenBy: 'Cllr Smith', givenOn: '2026-11-25' }, '2026-11-24')).toThrow(
+      /cannot be after today/,
+    );
     expect(() => recordBriefingPermission(b, { givenBy: '', givenOn: '2026-11-20' }, '2026-11-24')).toThrow(/who gave permission/);
     expect(() => recordBriefingPermission(b, { givenBy: 'Cllr Smith', givenOn: '20/11/2026' }, '2026-11-24')).toThrow(/date/);
   });
 
   it('R-CLS-5 sharing follows the recorded permission, including who it may go to', () => {
     const permission = { givenBy: 'Cllr Smith', givenOn: '2026-11-20', sharedWith: 'Cllr Jones' };
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission }, { by: 'Cllr Brown', to: 'Cllr Jones' })).toEqual({ allowed: true, reason: 'Cllr Smith gave permission to share it with Cllr Jones on 20/11/2026.' });
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission }, { by: 'Cllr Brown', to: 'Cllr Green' })).toMatchObject({ allowed: false, reason: 'Cllr Smith permitted sharing this briefing with Cllr Jones only, not Cllr Green.' });
+    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission }, { by: 'Cllr Brown', to: 'Cllr Jones' })).toEqual({
+      allowed: true,
+      reason: 'Cllr Smith gave permission to share it with Cllr Jones on 20/11/2026.',
+    });
+    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission }, { by: 'Cllr Brown', to: 'Cllr Green' })).toMatchObject({
+      allowed: false,
+      reason: 'Cllr Smith permitted sharing this briefing with Cllr Jones only, not Cllr Green.',
+    });
     // A permission "given" by someone else is no permission.
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith', permission: { givenBy: 'Cllr Brown', givenOn: '2026-11-20' } }, { by: 'Cllr Brown', to: 'Cllr Jones' }).allowed).toBe(false);
-    expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, { by: 'Cllr Brown', to: '' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/Name the Member/) });
+    expect(
+      canShareBriefing(
+        { requestedBy: 'Cllr Smith', permission: { givenBy: 'Cllr Brown', givenOn: '2026-11-20' } },
+        { by: 'Cllr Brown', to: 'Cllr Jones' },
+      ).allowed,
+    ).toBe(false);
+    expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, { by: 'Cllr Brown', to: '' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/Name the Member/),
+    });
     expect(canShareBriefing({ requestedBy: 'Cllr Smith' }, { by: 'Cllr Smith', to: 'Cllr Jones' }).allowed).toBe(true);
   });
 });
 
 describe('special-category personal data (R-CLS-1)', () => {
   it('R-CLS-1 special-category data is flagged next to personal data and needs a retention date like it', () => {
-    expect(() => requireRetentionDate({ personal: false, specialCategory: true, retainUntil: null })).toThrow(/Special-category personal data \(such as health/);
-    expect(requireRetentionDate({ personal: false, specialCategory: true, retainUntil: '2027-05-01' })).toEqual({ personal: true, specialCategory: true, retainUntil: '2027-05-01' });
+    expect(() => requireRetentionDate({ personal: false, specialCategory: true, retainUntil: null })).toThrow(
+      /Special-category personal data \(such as health/,
+    );
+    expect(requireRetentionDate({ personal: false, specialCategory: true, retainUntil: '2027-05-01' })).toEqual({
+      personal: true,
+      specialCategory: true,
+      retainUntil: '2027-05-01',
+    });
     expect(holdsPersonalData({ personal: false, specialCategory: true, retainUntil: null })).toBe(true);
     expect(holdsPersonalData(null)).toBe(false);
   });
   it('R-CLS-6 special-category data flagged alone still prompts erasure at its date', () => {
-    expect(retentionDue([{ id: 's', title: 'Health details', personalData: { personal: false, specialCategory: true, retainUntil: '2026-11-01' } }], '2026-11-24')).toHaveLength(1);
+    expect(
+      retentionDue(
+        [{ id: 's', title: 'Health details', personalData: { personal: false, specialCategory: true, retainUntil: '2026-11-01' } }],
+        '2026-11-24',
+      ),
+    ).toHaveLength(1);
   });
   it('R-CLS-1 an incomplete classification is explained in words, without field names or validator text', () => {
     let message = '';
@@ -172,6 +266,8 @@ describe('special-category personal data (R-CLS-1)', () => {
     }
     expect(message).toBe('The classification is incomplete: name the committee; name the agenda item.');
     expect(() => classify({ level: 'secret' })).toThrow(/choose whether it is open, confidential, exempt/);
-    expect(() => classify({ level: 'exempt', paragraph: 9 })).toThrow('The classification is incomplete: cite the Schedule 12A paragraph, from 1 to 7.');
+    expect(() => classify({ level: 'exempt', paragraph: 9 })).toThrow(
+      'The classification is incomplete: cite the Schedule 12A paragraph, from 1 to 7.',
+    );
   });
 });

@@ -90,7 +90,9 @@ describe('composeDraft', () => {
     expect(composeDraft('chair-notice', facts(), DOMAIN).body).toContain('For information: I asked about the depot.');
     expect(draftApplies('chair-notice', facts({ chairNotice: { text: 'x', sentOn: '2026-11-20' } })).applies).toBe(false);
     expect(draftApplies('mo-referral', facts()).applies).toBe(false);
-    expect(composeDraft('mo-referral', facts({ moReferral: { reason: 'Officer refused' } }), DOMAIN).to[0]!.email).toBe('mo@example-council.gov.uk');
+    expect(composeDraft('mo-referral', facts({ moReferral: { reason: 'Officer refused' } }), DOMAIN).to[0]!.email).toBe(
+      'mo@example-council.gov.uk',
+    );
     expect(draftApplies('foi', facts()).applies).toBe(false);
     expect(composeDraft('foi', facts({ routeId: 'foi' }), DOMAIN).body).toContain('Freedom of Information Act 2000');
   });
@@ -123,7 +125,10 @@ describe('matching', () => {
   });
   it('by In-Reply-To or References against recorded Message-IDs', () => {
     expect(matchMessage({ ...base, inReplyTo: '<DRAFT-2@example-council.gov.uk>' }, index)).toEqual({ requestId: 'r2', by: 'in-reply-to' });
-    expect(matchMessage({ ...base, references: ['<other@x>', '<draft-2@example-council.gov.uk>'] }, index)).toEqual({ requestId: 'r2', by: 'in-reply-to' });
+    expect(matchMessage({ ...base, references: ['<other@x>', '<draft-2@example-council.gov.uk>'] }, index)).toEqual({
+      requestId: 'r2',
+      by: 'in-reply-to',
+    });
   });
   it("by Outlook's Thread-Index (a reply appends 5 bytes) and then Thread-Topic", () => {
     const reply = Buffer.concat([Buffer.from(threadIndex, 'base64'), Buffer.from([9, 9, 9, 9, 9])]).toString('base64');
@@ -145,7 +150,15 @@ describe('import flags', () => {
     expect(f.outsideAddresses).toEqual(['someone@gmail.com']);
   });
   it('R-ASK-10: copies recorded, and a blind copy marked when the Member is not in To or Cc', () => {
-    const f = importFlags({ from: { name: '', email: 'sam@example-council.gov.uk' }, to: [{ name: '', email: 'other@example-council.gov.uk' }], cc: [{ name: '', email: 'x@sub.example-council.gov.uk' }] }, DOMAIN, [me]);
+    const f = importFlags(
+      {
+        from: { name: '', email: 'sam@example-council.gov.uk' },
+        to: [{ name: '', email: 'other@example-council.gov.uk' }],
+        cc: [{ name: '', email: 'x@sub.example-council.gov.uk' }],
+      },
+      DOMAIN,
+      [me],
+    );
     expect(f.flags).toEqual(['copies', 'blind-copy']);
     expect(f.copies).toEqual(['x@sub.example-council.gov.uk']);
   });

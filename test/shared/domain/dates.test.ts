@@ -22,18 +22,21 @@ describe('the UK date', () => {
 });
 
 describe('the strict date type at the boundary', () => {
-  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-2-3', '28/11/2026', '', '2026-11-28T00:00:00Z'])('refuses %j with the domain’s own words', (value) => {
-    const parsed = isoDateSchema.safeParse(value);
-    expect(parsed.success).toBe(false);
-    let domainWords = '';
-    try {
-      parseIsoDate(value, 'The date');
-    } catch (e) {
-      domainWords = (e as Error).message;
-    }
-    expect(parsed.error?.issues[0]?.message).toBe(domainWords);
-    expect(domainWords).toMatch(/^The date/);
-  });
+  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-2-3', '28/11/2026', '', '2026-11-28T00:00:00Z'])(
+    'refuses %j with the domain’s own words',
+    (value) => {
+      const parsed = isoDateSchema.safeParse(value);
+      expect(parsed.success).toBe(false);
+      let domainWords = '';
+      try {
+        parseIsoDate(value, 'The date');
+      } catch (e) {
+        domainWords = (e as Error).message;
+      }
+      expect(parsed.error?.issues[0]?.message).toBe(domainWords);
+      expect(domainWords).toMatch(/^The date/);
+    },
+  );
 
   it('accepts real days, including 29 February in a leap year', () => {
     expect(isoDateSchema.safeParse('2028-02-29').success).toBe(true);

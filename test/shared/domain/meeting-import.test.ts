@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { democracySiteOrigin, ianaZoneFor, isPrivateAgendaItem, normalisePrivateItems, planMeetingImport, type ParsedMeeting } from '../../../shared/domain/meeting-import';
+import {
+  democracySiteOrigin,
+  ianaZoneFor,
+  isPrivateAgendaItem,
+  normalisePrivateItems,
+  planMeetingImport,
+  type ParsedMeeting,
+} from '../../../shared/domain/meeting-import';
 
 const parsed = (over: Partial<ParsedMeeting> = {}): ParsedMeeting => ({
   source: { kind: 'moderngov', uid: '17355', site: 'https://democracy.example.gov.uk' },
@@ -17,7 +24,18 @@ const parsed = (over: Partial<ParsedMeeting> = {}): ParsedMeeting => ({
 describe('planning a meetings import', () => {
   it('adds new meetings, with restricted items listed as private', () => {
     const plan = planMeetingImport([], [parsed()]);
-    expect(plan.add).toEqual([{ record: { committee: 'Cabinet', date: '2026-12-02', agendaItems: ['1. Apologies', '9. Depot disposal'], privateItems: ['9. Depot disposal'], source: parsed().source }, changes: [] }]);
+    expect(plan.add).toEqual([
+      {
+        record: {
+          committee: 'Cabinet',
+          date: '2026-12-02',
+          agendaItems: ['1. Apologies', '9. Depot disposal'],
+          privateItems: ['9. Depot disposal'],
+          source: parsed().source,
+        },
+        changes: [],
+      },
+    ]);
     expect(plan.update).toEqual([]);
   });
 
@@ -26,18 +44,29 @@ describe('planning a meetings import', () => {
     expect(planMeetingImport(held, [parsed()])).toEqual({ add: [], update: [], unchanged: 1 });
     const moved = planMeetingImport(held, [parsed({ date: '2026-12-09' })]);
     expect(moved.add).toEqual([]);
-    expect(moved.update).toEqual([{ id: 'm1', record: expect.objectContaining({ id: 'm1', date: '2026-12-09' }), changes: ['date 02/12/2026 → 09/12/2026'] }]);
+    expect(moved.update).toEqual([
+      { id: 'm1', record: expect.objectContaining({ id: 'm1', date: '2026-12-09' }), changes: ['date 02/12/2026 → 09/12/2026'] },
+    ]);
     // The same id on another site is another meeting.
-    expect(planMeetingImport(held, [parsed({ source: { kind: 'moderngov', uid: '17355', site: 'https://other.example.gov.uk' } })]).add).toHaveLength(1);
+    expect(
+      planMeetingImport(held, [parsed({ source: { kind: 'moderngov', uid: '17355', site: 'https://other.example.gov.uk' } })]).add,
+    ).toHaveLength(1);
     // A meeting typed in by hand is never matched.
     expect(planMeetingImport([{ id: 'm2', committee: 'Cabinet', date: '2026-12-02', agendaItems: [] }], [parsed()]).add).toHaveLength(1);
     // The same event twice in one file counts once.
-    expect(planMeetingImport([], [parsed(), parsed({ committee: 'Cabinet (rearranged)' })]).add.map((e) => e.record.committee)).toEqual(['Cabinet (rearranged)']);
+    expect(planMeetingImport([], [parsed(), parsed({ committee: 'Cabinet (rearranged)' })]).add.map((e) => e.record.committee)).toEqual([
+      'Cabinet (rearranged)',
+    ]);
   });
 
   it('refuses an empty or oversized import, and a meeting without a committee', () => {
     expect(() => planMeetingImport([], [])).toThrow('The file has no meetings in it.');
-    expect(() => planMeetingImport([], Array.from({ length: 501 }, (_, i) => parsed({ source: { kind: 'ics', uid: String(i) } })))).toThrow(/at most 500/);
+    expect(() =>
+      planMeetingImport(
+        [],
+        Array.from({ length: 501 }, (_, i) => parsed({ source: { kind: 'ics', uid: String(i) } })),
+      ),
+    ).toThrow(/at most 500/);
     expect(() => planMeetingImport([], [parsed({ committee: '  ' })])).toThrow(/no committee or title/);
     expect(() => planMeetingImport([], [parsed({ date: '2026-02-30' })])).toThrow(/not a real date/);
   });

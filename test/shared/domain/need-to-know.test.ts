@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { assessNeedToKnow, foiAlternative, monitoringOfficerReferral, recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision, type NeedToKnowInput } from '../../../shared/domain/need-to-know';
+import {
+  assessNeedToKnow,
+  foiAlternative,
+  monitoringOfficerReferral,
+  recordMonitoringOfficerDecision,
+  stepsAfterMonitoringOfficerDecision,
+  type NeedToKnowInput,
+} from '../../../shared/domain/need-to-know';
 import { builtInProfile } from '../../../shared/domain/profiles';
 
 const good: NeedToKnowInput = {
   capacity: 'ward-member',
   purpose: 'To answer a constituent complaint about flooding',
   route: 'need-to-know',
-  justification: 'As ward member I am handling a constituent complaint about repeated flooding at 4 Mill Lane and need the drainage survey to respond.',
+  justification:
+    'As ward member I am handling a constituent complaint about repeated flooding at 4 Mill Lane and need the drainage survey to respond.',
   informationSought: 'The 2025 drainage survey report for Mill Lane',
   seeksProtectedMaterial: false,
 };
@@ -36,13 +44,24 @@ describe('need-to-know check', () => {
   });
 
   it('R-ASK-3 vague information without a named duty is weak, with the failing tests explained', () => {
-    const a = assessNeedToKnow({ ...good, justification: 'Please can I have it soon thanks', informationSought: 'report' }, builtInProfile('000'));
+    const a = assessNeedToKnow(
+      { ...good, justification: 'Please can I have it soon thanks', informationSought: 'report' },
+      builtInProfile('000'),
+    );
     expect(a.verdict).toBe('weak');
-    expect(a.checks.filter((c) => !c.passed).map((c) => c.id).sort()).toEqual(['duty', 'specific']);
+    expect(
+      a.checks
+        .filter((c) => !c.passed)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['duty', 'specific']);
   });
 
   it('R-ASK-3 applies to protected material on any route', () => {
-    const a = assessNeedToKnow({ ...good, route: 'general', justification: 'just curious', seeksProtectedMaterial: true }, builtInProfile('000'));
+    const a = assessNeedToKnow(
+      { ...good, route: 'general', justification: 'just curious', seeksProtectedMaterial: true },
+      builtInProfile('000'),
+    );
     expect(a.verdict).toBe('refused');
   });
 
@@ -55,7 +74,9 @@ describe('need-to-know check', () => {
   it('R-ASK-2 a statutory inspection must name the meeting and agenda item', () => {
     const base = { ...good, route: 'statutory-inspection' as const };
     expect(assessNeedToKnow(base, builtInProfile('000')).checks.find((c) => c.id === 'meeting-item')).toMatchObject({ passed: false });
-    expect(assessNeedToKnow({ ...base, meeting: { meetingId: 'm1', agendaItem: 'Item 7: depot disposal' } }, builtInProfile('000')).verdict).toBe('sufficient');
+    expect(
+      assessNeedToKnow({ ...base, meeting: { meetingId: 'm1', agendaItem: 'Item 7: depot disposal' } }, builtInProfile('000')).verdict,
+    ).toBe('sufficient');
   });
 
   it('R-ASK-4 under profile 004 protected material needs the Monitoring Officer to accept the need to know', () => {
@@ -67,9 +88,16 @@ describe('need-to-know check', () => {
   it('R-ASK-4 a refused case goes forward only as a referral with the reason recorded', () => {
     const refused = assessNeedToKnow({ ...good, justification: 'just interested' }, builtInProfile('000'));
     expect(() => monitoringOfficerReferral(refused, 'x')).toThrow(/Record why/);
-    expect(monitoringOfficerReferral(refused, 'I believe the depot sale affects my ward directly.')).toMatchObject({ kind: 'monitoring-officer-decision', failedChecks: ['duty', 'not-curiosity'] });
-    expect(() => monitoringOfficerReferral(assessNeedToKnow(good, builtInProfile('000')), 'no need to refer this one')).toThrow(/does not need/);
-    expect(recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan, Monitoring Officer', decidedOn: '2026-11-24' }).accepted).toBe(true);
+    expect(monitoringOfficerReferral(refused, 'I believe the depot sale affects my ward directly.')).toMatchObject({
+      kind: 'monitoring-officer-decision',
+      failedChecks: ['duty', 'not-curiosity'],
+    });
+    expect(() => monitoringOfficerReferral(assessNeedToKnow(good, builtInProfile('000')), 'no need to refer this one')).toThrow(
+      /does not need/,
+    );
+    expect(
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan, Monitoring Officer', decidedOn: '2026-11-24' }).accepted,
+    ).toBe(true);
     expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: '', decidedOn: '2026-11-24' })).toThrow(/who made/);
   });
 
@@ -89,15 +117,33 @@ describe('the Monitoring Officer’s decision and what follows (R-ASK-4)', () =>
   const referral = { referredOn: '2026-11-10' };
   const TODAY = '2026-11-24';
   it('R-ASK-4 records accepted or refused, by whom and when, tidied', () => {
-    expect(recordMonitoringOfficerDecision({ accepted: false, decidedBy: '  A. Khan ', decidedOn: '2026-11-12', note: ' Not needed for the ward ' }, referral, TODAY)).toEqual({ accepted: false, decidedBy: 'A. Khan', decidedOn: '2026-11-12', note: 'Not needed for the ward' });
-    expect(recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-10' }, referral, TODAY).accepted).toBe(true);
+    expect(
+      recordMonitoringOfficerDecision(
+        { accepted: false, decidedBy: '  A. Khan ', decidedOn: '2026-11-12', note: ' Not needed for the ward ' },
+        referral,
+        TODAY,
+      ),
+    ).toEqual({ accepted: false, decidedBy: 'A. Khan', decidedOn: '2026-11-12', note: 'Not needed for the ward' });
+    expect(
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-10' }, referral, TODAY).accepted,
+    ).toBe(true);
   });
   it('R-ASK-4 a decision before the referral, after today, or on no real date is refused in words', () => {
-    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-09' }, referral, TODAY)).toThrow('The decision (09/11/2026) cannot be before the Monitoring Officer was asked on 10/11/2026.');
-    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-25' }, referral, TODAY)).toThrow('The date of the decision (25/11/2026) is after today.');
-    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-02-30' }, referral, TODAY)).toThrow(/not a real date/);
-    expect(() => recordMonitoringOfficerDecision({ accepted: 'yes' as never, decidedBy: 'A. Khan', decidedOn: '2026-11-12' }, referral, TODAY)).toThrow(/accepted or refused/);
-    expect(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 7 as never, decidedOn: '2026-11-12' }, referral, TODAY)).toThrow(/who made/);
+    expect(() =>
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-09' }, referral, TODAY),
+    ).toThrow('The decision (09/11/2026) cannot be before the Monitoring Officer was asked on 10/11/2026.');
+    expect(() =>
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-11-25' }, referral, TODAY),
+    ).toThrow('The date of the decision (25/11/2026) is after today.');
+    expect(() =>
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'A. Khan', decidedOn: '2026-02-30' }, referral, TODAY),
+    ).toThrow(/not a real date/);
+    expect(() =>
+      recordMonitoringOfficerDecision({ accepted: 'yes' as never, decidedBy: 'A. Khan', decidedOn: '2026-11-12' }, referral, TODAY),
+    ).toThrow(/accepted or refused/);
+    expect(() =>
+      recordMonitoringOfficerDecision({ accepted: true, decidedBy: 7 as never, decidedOn: '2026-11-12' }, referral, TODAY),
+    ).toThrow(/who made/);
   });
   it('R-ASK-4 R-ASK-5 accepted goes ahead; refused offers FOI (its own clock and profile), closing or changing the route', () => {
     expect(stepsAfterMonitoringOfficerDecision({ accepted: true }, 'england-and-wales').map((s) => s.step)).toEqual(['proceed']);

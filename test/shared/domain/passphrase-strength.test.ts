@@ -18,14 +18,11 @@ describe('passphrase strength', () => {
     expect(verdict.reasons.length).toBeGreaterThan(0);
   });
 
-  it.each(['correct horse battery staple', 'violet kettle harbour ninety', 'Tr4m-L1ne!Quartz#Owl'])(
-    'accepts %j',
-    (passphrase) => {
-      const verdict = assessPassphrase(passphrase, ['Jane Smith']);
-      expect(verdict.acceptable).toBe(true);
-      expect(verdict.score).toBeGreaterThanOrEqual(2);
-    },
-  );
+  it.each(['correct horse battery staple', 'violet kettle harbour ninety', 'Tr4m-L1ne!Quartz#Owl'])('accepts %j', (passphrase) => {
+    const verdict = assessPassphrase(passphrase, ['Jane Smith']);
+    expect(verdict.acceptable).toBe(true);
+    expect(verdict.score).toBeGreaterThanOrEqual(2);
+  });
 
   it('scores a longer passphrase at least as well as its prefix', () => {
     const short = assessPassphrase('violet kettle harbour');

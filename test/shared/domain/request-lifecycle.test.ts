@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/domain/errors';
 import { builtInProfile } from '../../../shared/domain/profiles';
-import { allowedCommands, closeRequest, editRequest, reopenRequest, requestLifecycleState, withdrawRequest, REQUEST_STATES } from '../../../shared/domain/request-lifecycle';
-import { lifecycleFromEvents, recordChairNoticeSent, recordEscalation, requestStatus, timelineEntrySchema } from '../../../shared/domain/requests';
+import {
+  allowedCommands,
+  closeRequest,
+  editRequest,
+  reopenRequest,
+  requestLifecycleState,
+  withdrawRequest,
+  REQUEST_STATES,
+} from '../../../shared/domain/request-lifecycle';
+import {
+  lifecycleFromEvents,
+  recordChairNoticeSent,
+  recordEscalation,
+  requestStatus,
+  timelineEntrySchema,
+} from '../../../shared/domain/requests';
 import { correctTimelineEntry } from '../../../shared/domain/timeline';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { isDueSoon, isOverdue, worklistCounts, type WorklistFacts } from '../../../shared/domain/worklist';
 
 const TODAY = '2026-11-24';
-const base = { sentOn: '2026-11-02', acknowledgeBy: '2026-11-09', respondBy: '2026-11-09', subject: 'Drainage at Mill Lane', copies: ['pa@example-council.gov.uk'], mayBeRaisedAtMeeting: false, meetingId: null, events: [] as TimelineEntry[] };
+const base = {
+  sentOn: '2026-11-02',
+  acknowledgeBy: '2026-11-09',
+  respondBy: '2026-11-09',
+  subject: 'Drainage at Mill Lane',
+  copies: ['pa@example-council.gov.uk'],
+  mayBeRaisedAtMeeting: false,
+  meetingId: null,
+  events: [] as TimelineEntry[],
+};
 
 function refusal(fn: () => unknown): string {
   try {
@@ -30,7 +53,12 @@ describe('correcting and ending a request (R-DUE-4)', () => {
   });
 
   it('R-ASK-1 an edit returns old -> new for each changed field, in words, and skips unchanged ones', () => {
-    const { entry, updated } = editRequest(base, { subject: '  Drainage at Mill Lane and Mill Close ', copies: ['pa@example-council.gov.uk'], mayBeRaisedAtMeeting: true }, TODAY, { reason: 'Added Mill Close', recordedAt: '2026-11-24T09:00:00Z' });
+    const { entry, updated } = editRequest(
+      base,
+      { subject: '  Drainage at Mill Lane and Mill Close ', copies: ['pa@example-council.gov.uk'], mayBeRaisedAtMeeting: true },
+      TODAY,
+      { reason: 'Added Mill Close', recordedAt: '2026-11-24T09:00:00Z' },
+    );
     expect(updated).toEqual({ subject: 'Drainage at Mill Lane and Mill Close', mayBeRaisedAtMeeting: true });
     expect(entry).toMatchObject({ type: 'edited', on: TODAY, reason: 'Added Mill Close', recordedAt: '2026-11-24T09:00:00Z' });
     expect(entry.changes.map((c) => [c.label, c.fromText, c.toText])).toEqual([
@@ -44,7 +72,9 @@ describe('correcting and ending a request (R-DUE-4)', () => {
     expect(refusal(() => editRequest(base, { capacity: 'scrutiny' }, TODAY))).toMatch(/role you asked in/);
     expect(refusal(() => editRequest(base, { officerId: 'o9' }, TODAY))).toMatch(/officer cannot be changed/);
     expect(refusal(() => editRequest(base, { __proto__x: 1 }, TODAY))).toBe('That cannot be changed after the request was sent.');
-    expect(refusal(() => editRequest(base, { toString: 'x', constructor: 'y' }, TODAY))).toBe('That cannot be changed after the request was sent.');
+    expect(refusal(() => editRequest(base, { toString: 'x', constructor: 'y' }, TODAY))).toBe(
+      'That cannot be changed after the request was sent.',
+    );
   });
 
   it('R-ASK-1 odd edits are refused: nothing changed, too short, too long, wrong kinds of value', () => {
@@ -63,11 +93,17 @@ describe('correcting and ending a request (R-DUE-4)', () => {
     const withdrawn = withdrawRequest(base, { on: TODAY, reason: 'Resolved at surgery' }, TODAY);
     const events = [withdrawn];
     expect(requestLifecycleState(events)).toEqual({ state: 'withdrawn', since: TODAY, outcome: null, reason: 'Resolved at surgery' });
-    expect(refusal(() => editRequest({ ...base, events }, { subject: 'New subject' }, TODAY))).toBe('This request is withdrawn, so it cannot be changed. Reopen it first.');
-    expect(refusal(() => closeRequest({ ...base, events }, { on: TODAY, outcome: 'answered' }, TODAY))).toMatch(/withdrawn, so it cannot be closed/);
+    expect(refusal(() => editRequest({ ...base, events }, { subject: 'New subject' }, TODAY))).toBe(
+      'This request is withdrawn, so it cannot be changed. Reopen it first.',
+    );
+    expect(refusal(() => closeRequest({ ...base, events }, { on: TODAY, outcome: 'answered' }, TODAY))).toMatch(
+      /withdrawn, so it cannot be closed/,
+    );
     const reopened = reopenRequest({ ...base, events }, { on: TODAY, reason: 'Constituent came back' }, TODAY);
     expect(requestLifecycleState([...events, reopened]).state).toBe('open');
-    expect(refusal(() => reopenRequest({ ...base, events: [...events, reopened] }, { on: TODAY, reason: 'again' }, TODAY))).toMatch(/open, so it cannot be reopened/);
+    expect(refusal(() => reopenRequest({ ...base, events: [...events, reopened] }, { on: TODAY, reason: 'again' }, TODAY))).toMatch(
+      /open, so it cannot be reopened/,
+    );
   });
 
   it('R-DUE-4 close records answered or no longer needed', () => {
@@ -83,21 +119,47 @@ describe('correcting and ending a request (R-DUE-4)', () => {
     const events = [withdrawRequest(base, { on: TODAY, reason: 'Resolved at surgery' }, TODAY)];
     const s = requestStatus(lifecycleFromEvents({ ...base, events }), TODAY, profile, 'england-and-wales');
     expect(s).toMatchObject({ status: 'withdrawn', workingDaysLate: 0 });
-    const row: WorklistFacts = { locked: false, ...s, acknowledgeBy: base.acknowledgeBy, awaitingMonitoringOfficer: true, chairNoticePending: true };
+    const row: WorklistFacts = {
+      locked: false,
+      ...s,
+      acknowledgeBy: base.acknowledgeBy,
+      awaitingMonitoringOfficer: true,
+      chairNoticePending: true,
+    };
     expect(isOverdue(row)).toBe(false);
     expect(isDueSoon(row, { today: TODAY, until: '2026-11-27' })).toBe(false);
-    expect(worklistCounts([row], { today: TODAY, until: '2026-11-27' })).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 0 });
+    expect(worklistCounts([row], { today: TODAY, until: '2026-11-27' })).toEqual({
+      overdue: 0,
+      dueSoon: 0,
+      awaitingMonitoringOfficer: 0,
+      chairNoticesPending: 0,
+    });
   });
 
   it('R-DUE-4 a closed request reopened counts again; an answer before the reopening no longer ends it', () => {
     const profile = builtInProfile('000');
     const answered: TimelineEntry = { type: 'answered', on: '2026-11-05', note: 'Sent the survey' };
     const closed = closeRequest({ ...base, events: [answered] }, { on: '2026-11-06', outcome: 'answered' }, TODAY);
-    expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed] }), TODAY, profile, 'england-and-wales').status).toBe('closed');
-    const reopened = reopenRequest({ ...base, events: [answered, closed] }, { on: '2026-11-20', reason: 'The survey was the wrong year' }, TODAY);
-    expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed, reopened] }), TODAY, profile, 'england-and-wales').status).toBe('very-overdue');
+    expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed] }), TODAY, profile, 'england-and-wales').status).toBe(
+      'closed',
+    );
+    const reopened = reopenRequest(
+      { ...base, events: [answered, closed] },
+      { on: '2026-11-20', reason: 'The survey was the wrong year' },
+      TODAY,
+    );
+    expect(
+      requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed, reopened] }), TODAY, profile, 'england-and-wales').status,
+    ).toBe('very-overdue');
     const againAnswered: TimelineEntry = { type: 'answered', on: '2026-11-23', note: 'Right survey' };
-    expect(requestStatus(lifecycleFromEvents({ ...base, events: [answered, closed, reopened, againAnswered] }), TODAY, profile, 'england-and-wales').status).toBe('answered');
+    expect(
+      requestStatus(
+        lifecycleFromEvents({ ...base, events: [answered, closed, reopened, againAnswered] }),
+        TODAY,
+        profile,
+        'england-and-wales',
+      ).status,
+    ).toBe('answered');
   });
 });
 

@@ -36,7 +36,12 @@ describe('the Member’s own request volume', () => {
   });
 
   it('R-ASK-7 a steady high volume is usual for that service and does not nudge', () => {
-    const steady = ['05', '06', '07', '08', '09', '10', '11'].flatMap((m) => many('Housing', [1, 2, 3, 4, 5, 6].map((d) => `2026-${m}-0${d}`)));
+    const steady = ['05', '06', '07', '08', '09', '10', '11'].flatMap((m) =>
+      many(
+        'Housing',
+        [1, 2, 3, 4, 5, 6].map((d) => `2026-${m}-0${d}`),
+      ),
+    );
     expect(volumeNudgeFor(steady, 'Housing', '2026-11-24')).toBeNull();
   });
 });

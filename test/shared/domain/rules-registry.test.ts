@@ -88,7 +88,9 @@ function parse(file: string, text = readFileSync(file, 'utf8')): ts.SourceFile {
 const GUARD_CALLS_COUNT = new Set(['appendToRegister']);
 function isGuard(definingFile: string, name: string): boolean {
   if (GUARD_CALLS_COUNT.has(name)) return true;
-  const decl = parse(definingFile).statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  const decl = parse(definingFile).statements.find(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name,
+  );
   const returns = decl?.type?.getText() ?? '';
   return returns === 'void' || returns === 'never' || returns.startsWith('asserts');
 }
@@ -113,8 +115,11 @@ export function domainUses(source: ts.SourceFile): Map<string, Set<string>> {
   const namespaces = new Map<string, string>();
   if (file.startsWith(domainDir + path.sep)) {
     for (const stmt of source.statements) {
-      if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) bound.set(stmt.name.text, { definingFile: file, name: stmt.name.text });
-      if (ts.isVariableStatement(stmt)) for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) bound.set(d.name.text, { definingFile: file, name: d.name.text });
+      if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name)
+        bound.set(stmt.name.text, { definingFile: file, name: stmt.name.text });
+      if (ts.isVariableStatement(stmt))
+        for (const d of stmt.declarationList.declarations)
+          if (ts.isIdentifier(d.name)) bound.set(d.name.text, { definingFile: file, name: d.name.text });
     }
   }
   for (const stmt of source.statements) {
@@ -140,9 +145,14 @@ export function domainUses(source: ts.SourceFile): Map<string, Set<string>> {
     uses.get(k)!.add(topLevelName(ref));
   };
   const isDeclarationName = (node: ts.Identifier) =>
-    (ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent) || ts.isPropertyAssignment(node.parent) ||
-      ts.isMethodDeclaration(node.parent) || ts.isPropertyAccessExpression(node.parent) || ts.isClassDeclaration(node.parent) ||
-      ts.isPropertyDeclaration(node.parent)) && (node.parent as { name?: ts.Node }).name === node;
+    (ts.isFunctionDeclaration(node.parent) ||
+      ts.isVariableDeclaration(node.parent) ||
+      ts.isPropertyAssignment(node.parent) ||
+      ts.isMethodDeclaration(node.parent) ||
+      ts.isPropertyAccessExpression(node.parent) ||
+      ts.isClassDeclaration(node.parent) ||
+      ts.isPropertyDeclaration(node.parent)) &&
+    (node.parent as { name?: ts.Node }).name === node;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) return;
     if (ts.isIdentifier(node) && bound.has(node.text) && !isDeclarationName(node)) {
@@ -167,7 +177,7 @@ async function unwiredRules(entries?: string[]): Promise<string[]> {
   const exports = await domainExports();
   const wiredKeys = new Set<string>();
   // Fixed point: a domain function is wired once non-domain code or a wired domain function uses it.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const e of exports) {
       const k = `${e.file}#${e.name}`;
@@ -241,7 +251,14 @@ describe('the rules are wired into the main process', () => {
   it('tells a used call from a call whose result is thrown away', () => {
     const key = `${path.join(domainDir, 'deadlines.ts')}#applyHoldingReply`;
     const probe = (body: string) =>
-      domainUses(ts.createSourceFile(path.join(repo, 'electron/main/services/probe.ts'), `import { applyHoldingReply as ahr } from '../../../shared/domain/deadlines';\n${body}`, ts.ScriptTarget.Latest, true));
+      domainUses(
+        ts.createSourceFile(
+          path.join(repo, 'electron/main/services/probe.ts'),
+          `import { applyHoldingReply as ahr } from '../../../shared/domain/deadlines';\n${body}`,
+          ts.ScriptTarget.Latest,
+          true,
+        ),
+      );
     expect(probe('export function f() { ahr(a, b); }').get(key)).toBeUndefined();
     expect(probe('export function f() { void ahr(a, b); }').get(key)).toBeUndefined();
     expect([...probe('export function f() { const next = ahr(a, b); save(next); }').get(key)!]).toEqual(['f']);

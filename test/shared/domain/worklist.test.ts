@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/domain/requests';
-import { REQUEST_VIEWS, disclosureCounts, disclosureProgress, disclosureToResume, inView, isDueSoon, isOpenRequest, isOverdue, worklistCounts, type DueWindow, type WorklistFacts, worklistFlags } from '../../../shared/domain/worklist';
+import {
+  REQUEST_VIEWS,
+  disclosureCounts,
+  disclosureProgress,
+  disclosureToResume,
+  inView,
+  isDueSoon,
+  isOpenRequest,
+  isOverdue,
+  worklistCounts,
+  type DueWindow,
+  type WorklistFacts,
+  worklistFlags,
+} from '../../../shared/domain/worklist';
 import { GATE_STATES, type GateState } from '../../../shared/domain/disclosure';
 
 const WINDOW: DueWindow = { today: '2026-11-24', until: '2026-11-27' };
@@ -76,9 +89,12 @@ describe('isDueSoon (R-DUE-1)', () => {
     expect(isDueSoon(facts({ ...awaiting, acknowledgeBy: null }), WINDOW)).toBe(false);
   });
 
-  it.each(['answered', 'closed', 'withdrawn'] as RequestStatus[])('R-DUE-1 an %s request is never due soon, even with its dates inside the window', (status) => {
-    expect(isDueSoon(facts({ status, target: '2026-11-25', acknowledgeBy: '2026-11-25' }), WINDOW)).toBe(false);
-  });
+  it.each(['answered', 'closed', 'withdrawn'] as RequestStatus[])(
+    'R-DUE-1 an %s request is never due soon, even with its dates inside the window',
+    (status) => {
+      expect(isDueSoon(facts({ status, target: '2026-11-25', acknowledgeBy: '2026-11-25' }), WINDOW)).toBe(false);
+    },
+  );
 
   it('R-DUE-1 R-DUE-4 an overdue request is counted as overdue, not as due soon', () => {
     // Acknowledgement late but the answer still due in the window: overdue wins.
@@ -88,7 +104,9 @@ describe('isDueSoon (R-DUE-1)', () => {
   });
 
   it('R-DUE-1 a locked (Member-only placeholder) row is never due soon', () => {
-    expect(isDueSoon(facts({ locked: true, target: '2026-11-25', status: 'awaiting-acknowledgement', acknowledgeBy: '2026-11-25' }), WINDOW)).toBe(false);
+    expect(
+      isDueSoon(facts({ locked: true, target: '2026-11-25', status: 'awaiting-acknowledgement', acknowledgeBy: '2026-11-25' }), WINDOW),
+    ).toBe(false);
   });
 });
 
@@ -141,7 +159,14 @@ describe('worklistCounts: the Today counts', () => {
     facts({ status: 'acknowledged', acknowledgeBy: '2026-11-25', target: '2026-12-10' }), // acknowledged: not due soon
     facts({ status: 'answered', workingDaysLate: 4, target: '2026-11-25', awaitingMonitoringOfficer: true }), // nothing: an answer ends the wait for the Monitoring Officer
     facts({ status: 'closed', target: '2026-11-25', chairNoticePending: true }), // chair notice only
-    facts({ locked: true, status: 'overdue', workingDaysLate: 9, target: '2026-11-25', awaitingMonitoringOfficer: true, chairNoticePending: true }), // nothing
+    facts({
+      locked: true,
+      status: 'overdue',
+      workingDaysLate: 9,
+      target: '2026-11-25',
+      awaitingMonitoringOfficer: true,
+      chairNoticePending: true,
+    }), // nothing
     facts({ target: '2026-12-01' }), // nothing
   ];
 
@@ -162,7 +187,15 @@ describe('worklistCounts: the Today counts', () => {
   it('R-DUE-4 R-DUE-1 nothing at all, or only locked rows, counts nothing', () => {
     const zero = { overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 0 };
     expect(worklistCounts([], WINDOW)).toEqual(zero);
-    expect(worklistCounts([facts({ locked: true, status: 'overdue', workingDaysLate: 3, awaitingMonitoringOfficer: true, chairNoticePending: true }), facts({ locked: true, target: '2026-11-25' })], WINDOW)).toEqual(zero);
+    expect(
+      worklistCounts(
+        [
+          facts({ locked: true, status: 'overdue', workingDaysLate: 3, awaitingMonitoringOfficer: true, chairNoticePending: true }),
+          facts({ locked: true, target: '2026-11-25' }),
+        ],
+        WINDOW,
+      ),
+    ).toEqual(zero);
   });
 
   it('R-DUE-1 the window is applied: the same rows count differently on another day', () => {
@@ -181,29 +214,48 @@ describe('worklistCounts: the Today counts', () => {
 describe('worklistFlags', () => {
   it('R-ASK-4 a referral waits for the Monitoring Officer until the decision is recorded; R-ASK-8 a chair notice until it is sent', () => {
     expect(worklistFlags({ moReferral: null, chairNotice: null })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
-    expect(worklistFlags({ moReferral: { decision: null }, chairNotice: { sentOn: null } })).toEqual({ awaitingMonitoringOfficer: true, chairNoticePending: true });
-    expect(worklistFlags({ moReferral: { decision: { accepted: true } }, chairNotice: { sentOn: '2026-11-20' } })).toEqual({ awaitingMonitoringOfficer: false, chairNoticePending: false });
+    expect(worklistFlags({ moReferral: { decision: null }, chairNotice: { sentOn: null } })).toEqual({
+      awaitingMonitoringOfficer: true,
+      chairNoticePending: true,
+    });
+    expect(worklistFlags({ moReferral: { decision: { accepted: true } }, chairNotice: { sentOn: '2026-11-20' } })).toEqual({
+      awaitingMonitoringOfficer: false,
+      chairNoticePending: false,
+    });
   });
 });
 
 describe('closed and withdrawn requests leave Today (R-DUE-4)', () => {
   it('R-DUE-4 a withdrawn request counts nowhere on Today and is in no view but all, whatever its flags', () => {
-    const r = facts({ status: 'withdrawn', workingDaysLate: 9, awaitingMonitoringOfficer: true, chairNoticePending: true, target: WINDOW.today });
+    const r = facts({
+      status: 'withdrawn',
+      workingDaysLate: 9,
+      awaitingMonitoringOfficer: true,
+      chairNoticePending: true,
+      target: WINDOW.today,
+    });
     expect(isOpenRequest(r)).toBe(false);
     expect(worklistCounts([r], WINDOW)).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 0 });
     expect(REQUEST_VIEWS.filter((v) => inView(v, withDueSoon(r)))).toEqual(['all']);
   });
 
-  it.each(['closed', 'answered'] as RequestStatus[])('R-ASK-8 a %s request leaves every count but its chair notice, which says what was given', (status) => {
-    const r = facts({ status, workingDaysLate: 9, awaitingMonitoringOfficer: true, chairNoticePending: true, target: WINDOW.today });
-    expect(worklistCounts([r], WINDOW)).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 1 });
-    expect(REQUEST_VIEWS.filter((v) => inView(v, withDueSoon(r)))).toEqual(['all', 'chair-notices']);
-  });
+  it.each(['closed', 'answered'] as RequestStatus[])(
+    'R-ASK-8 a %s request leaves every count but its chair notice, which says what was given',
+    (status) => {
+      const r = facts({ status, workingDaysLate: 9, awaitingMonitoringOfficer: true, chairNoticePending: true, target: WINDOW.today });
+      expect(worklistCounts([r], WINDOW)).toEqual({ overdue: 0, dueSoon: 0, awaitingMonitoringOfficer: 0, chairNoticesPending: 1 });
+      expect(REQUEST_VIEWS.filter((v) => inView(v, withDueSoon(r)))).toEqual(['all', 'chair-notices']);
+    },
+  );
 });
 
 describe('disclosures in progress (R-DIS-2)', () => {
   it('R-DIS-2 every state but disclosed and abandoned is in progress; only "waiting for the Monitoring Officer" awaits advice', () => {
-    const table = GATE_STATES.map((state) => [state, disclosureProgress({ state }).inProgress, disclosureProgress({ state }).awaitingMonitoringOfficer]);
+    const table = GATE_STATES.map((state) => [
+      state,
+      disclosureProgress({ state }).inProgress,
+      disclosureProgress({ state }).awaitingMonitoringOfficer,
+    ]);
     expect(table).toEqual([
       ['draft', true, false],
       ['ground-chosen', true, false],

@@ -5,6 +5,7 @@ import type { AttachmentService } from '../../services/attachment-service';
 export function attachmentHandlers(attachments: AttachmentService): Pick<Handlers, `attachments:${string}` & keyof Handlers> {
   return {
     'attachments:add': ({ materialId }) => attachments.attach(materialId),
-    'attachments:export': ({ materialId, attachmentId, confirmMatchesApproval }) => attachments.export(materialId, attachmentId, confirmMatchesApproval === true),
+    'attachments:export': ({ materialId, attachmentId, confirmMatchesApproval }) =>
+      attachments.export(materialId, attachmentId, confirmMatchesApproval === true),
   };
 }

@@ -4,7 +4,12 @@ import type { RequestCommands } from '../../services/request-commands';
 import type { RequestQueries } from '../../services/request-queries';
 import type { BankHolidaysImport } from '../../services/bank-holidays-import';
 
-export const holidayHandlers = (council: CouncilSettingsService, commands: RequestCommands, queries: RequestQueries, govUk: BankHolidaysImport): Pick<Handlers, `holidays:${string}` & keyof Handlers> => ({
+export const holidayHandlers = (
+  council: CouncilSettingsService,
+  commands: RequestCommands,
+  queries: RequestQueries,
+  govUk: BankHolidaysImport,
+): Pick<Handlers, `holidays:${string}` & keyof Handlers> => ({
   'holidays:get': () => council.holidayEdits(),
   'holidays:preview': (edits) => queries.affectedByHolidays(edits),
   'holidays:importGovUk': () => govUk.preview(),

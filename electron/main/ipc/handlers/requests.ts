@@ -3,7 +3,11 @@ import type { RequestCommands } from '../../services/request-commands';
 import type { RequestQueries } from '../../services/request-queries';
 import type { RequestFollowUp } from '../../services/request-follow-up';
 
-export const requestHandlers = (commands: RequestCommands, queries: RequestQueries, followUp: RequestFollowUp): Pick<Handlers, `requests:${string}` & keyof Handlers> => ({
+export const requestHandlers = (
+  commands: RequestCommands,
+  queries: RequestQueries,
+  followUp: RequestFollowUp,
+): Pick<Handlers, `requests:${string}` & keyof Handlers> => ({
   'requests:list': ({ offset, limit }) => queries.page(offset, limit),
   'requests:get': ({ id }) => queries.detail(id),
   'requests:create': (draft) => queries.detail(commands.create(draft)),

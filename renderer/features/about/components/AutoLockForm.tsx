@@ -13,7 +13,10 @@ interface Props {
 /** Remounted (by key) whenever the saved value changes, so the box always starts from it. */
 export function AutoLockForm({ current, save, onSaved }: Props) {
   const [draft, setDraft] = useState(String(current));
-  const form = useForm({ fields: { minutes: { label: 'Minutes before locking', missing: 'Enter the number of minutes' } }, aliases: { autoLockMinutes: 'minutes' } });
+  const form = useForm({
+    fields: { minutes: { label: 'Minutes before locking', missing: 'Enter the number of minutes' } },
+    aliases: { autoLockMinutes: 'minutes' },
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -34,7 +37,16 @@ export function AutoLockForm({ current, save, onSaved }: Props) {
         name="minutes"
         hint={`A whole number from ${AUTO_LOCK_MIN_MINUTES} to ${AUTO_LOCK_MAX_MINUTES}. Locking forgets the keys until you unlock with your passphrase.`}
       >
-        {(p) => <input {...p} name="autoLockMinutes" inputMode="numeric" className="narrow" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            name="autoLockMinutes"
+            inputMode="numeric"
+            className="narrow"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        )}
       </Field>
       <div>
         <button type="submit">Save auto-lock</button>

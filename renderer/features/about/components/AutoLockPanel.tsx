@@ -16,7 +16,12 @@ export function AutoLockPanel() {
         </p>
       )}
       {status && (
-        <AutoLockForm key={status.settings.autoLockMinutes} current={status.settings.autoLockMinutes} save={setAutoLockMinutes} onSaved={setNotice} />
+        <AutoLockForm
+          key={status.settings.autoLockMinutes}
+          current={status.settings.autoLockMinutes}
+          save={setAutoLockMinutes}
+          onSaved={setNotice}
+        />
       )}
       <p role="status" className="success">
         {notice}

@@ -114,7 +114,14 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
               </a>
             )}
           </p>
-          <DateInput id={sentId} name="sentOn" label="When did you send it?" value={sentOn} onChange={setSentOn} error={errors.find((e) => e.fieldId === sentId)?.message ?? null} />
+          <DateInput
+            id={sentId}
+            name="sentOn"
+            label="When did you send it?"
+            value={sentOn}
+            onChange={setSentOn}
+            error={errors.find((e) => e.fieldId === sentId)?.message ?? null}
+          />
           <button type="button" onClick={() => void sent()}>
             I have sent it
           </button>

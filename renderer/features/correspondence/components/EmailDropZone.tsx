@@ -15,7 +15,10 @@ export function EmailDropZone({ onImported }: { onImported: (items: Corresponden
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  function report(result: { imported: CorrespondenceItem[]; refused: Array<{ fileName: string; reason: string }> }, early: SummaryError[] = []) {
+  function report(
+    result: { imported: CorrespondenceItem[]; refused: Array<{ fileName: string; reason: string }> },
+    early: SummaryError[] = [],
+  ) {
     setErrors([...early, ...result.refused.map((r) => ({ message: `${r.fileName}: ${r.reason}` }))]);
     const filed = result.imported.filter((i) => i.requestId).length;
     setStatus(
@@ -81,9 +84,17 @@ export function EmailDropZone({ onImported }: { onImported: (items: Corresponden
   return (
     <div>
       <ErrorSummary errors={errors} />
-      <div className={`drop-zone${over ? ' drop-zone-over' : ''}`} onDragOver={onDragOver} onDragEnter={onDragOver} onDragLeave={() => setOver(false)} onDrop={onDrop} data-testid="email-drop-zone">
+      <div
+        className={`drop-zone${over ? ' drop-zone-over' : ''}`}
+        onDragOver={onDragOver}
+        onDragEnter={onDragOver}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-testid="email-drop-zone"
+      >
         <p>
-          <strong>Drop officers’ emails here</strong> (.eml or .msg files, up to 50 MB each). From classic Outlook, drag the email straight here. From new Outlook, save it first (File &gt; Save as).
+          <strong>Drop officers’ emails here</strong> (.eml or .msg files, up to 50 MB each). From classic Outlook, drag the email straight
+          here. From new Outlook, save it first (File &gt; Save as).
         </p>
         <button type="button" className="secondary" disabled={busy} onClick={() => void choose()}>
           Choose files

@@ -26,7 +26,10 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
     const problems: SummaryError[] = [];
     let requestId = matched;
     if (!requestId) {
-      const wanted = reference.trim().replace(/^\[|\]$/g, '').toUpperCase();
+      const wanted = reference
+        .trim()
+        .replace(/^\[|\]$/g, '')
+        .toUpperCase();
       if (!wanted) problems.push({ fieldId: refId, message: 'Enter the request’s reference, for example NTK-2026-00042' });
       else {
         const found = await db.requests.filter((r) => r.reference.toUpperCase() === wanted).first();
@@ -52,7 +55,12 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
 
   const fieldError = (id: string) => errors.find((x) => x.fieldId === id)?.message ?? null;
   return (
-    <form className="file-message" onSubmit={(e) => void submit(e)} noValidate aria-label={matched ? 'Record on the timeline' : 'File to request'}>
+    <form
+      className="file-message"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={matched ? 'Record on the timeline' : 'File to request'}
+    >
       <ErrorSummary errors={errors} />
       {!matched && (
         <div className="field">
@@ -61,7 +69,13 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
             For example NTK-2026-00042 (it is on the request page).
           </p>
           {fieldError(refId) && <p className="error">{fieldError(refId)}</p>}
-          <input id={refId} aria-describedby={`${refId}-hint`} aria-invalid={fieldError(refId) ? true : undefined} value={reference} onChange={(e) => setReference(e.target.value)} />
+          <input
+            id={refId}
+            aria-describedby={`${refId}-hint`}
+            aria-invalid={fieldError(refId) ? true : undefined}
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+          />
         </div>
       )}
       <fieldset className="field" id={kindId} tabIndex={-1}>
@@ -73,7 +87,16 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
           </label>
         ))}
       </fieldset>
-      {kind === 'holding' && <DateInput id={promisedId} name="promisedBy" label="The date the officer promised an answer by" error={fieldError(promisedId)} value={promised} onChange={setPromised} />}
+      {kind === 'holding' && (
+        <DateInput
+          id={promisedId}
+          name="promisedBy"
+          label="The date the officer promised an answer by"
+          error={fieldError(promisedId)}
+          value={promised}
+          onChange={setPromised}
+        />
+      )}
       <button type="submit" disabled={busy}>
         {matched ? 'Record it' : 'File to request'}
       </button>

@@ -64,7 +64,11 @@ export function MessageView({ item, headingLevel = 3 }: { item: CorrespondenceIt
       )}
       <details>
         <summary>Show the email</summary>
-        {html !== null ? <div className="email-body" dangerouslySetInnerHTML={{ __html: html }} /> : <pre className="email-body">{item.text || '(no text)'}</pre>}
+        {html !== null ? (
+          <div className="email-body" dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <pre className="email-body">{item.text || '(no text)'}</pre>
+        )}
       </details>
       <p>
         <button type="button" className="secondary" onClick={() => void saveOriginal()}>

@@ -4,7 +4,15 @@ import { MessageView } from './MessageView';
 import { filingKindNames } from '../../../../shared/domain/correspondence';
 
 /** The officer's emails filed against this request; a matched reply not yet on the timeline asks what it is. */
-export function RequestCorrespondence({ requestId, refreshKey, onChanged }: { requestId: string; refreshKey: unknown; onChanged: () => void }) {
+export function RequestCorrespondence({
+  requestId,
+  refreshKey,
+  onChanged,
+}: {
+  requestId: string;
+  refreshKey: unknown;
+  onChanged: () => void;
+}) {
   const { items, reload } = useRequestCorrespondence(requestId, refreshKey);
   if (items.length === 0) return null;
   return (

@@ -11,7 +11,9 @@ export function UnfiledScreen({ navigate }: { navigate: Navigate }) {
   return (
     <section className="screen" aria-labelledby="unfiled-heading">
       <h1 id="unfiled-heading">Unfiled correspondence</h1>
-      <p>Replies that carry a request’s reference, or answer an email the app wrote, are filed to their request at once. The rest wait here.</p>
+      <p>
+        Replies that carry a request’s reference, or answer an email the app wrote, are filed to their request at once. The rest wait here.
+      </p>
       <EmailDropZone onImported={() => void reload()} />
       <ErrorMessage message={error} />
       {items === null ? (

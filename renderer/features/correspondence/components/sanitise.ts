@@ -24,7 +24,25 @@ export function sanitiseEmailHtml(html: string): string {
     node.removeAttribute('style');
   });
   return purify.sanitize(html, {
-    FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source'],
+    FORBID_TAGS: [
+      'style',
+      'script',
+      'iframe',
+      'frame',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'link',
+      'meta',
+      'base',
+      'svg',
+      'math',
+      'video',
+      'audio',
+      'source',
+    ],
     FORBID_ATTR: ['style', 'srcset', 'background', 'formaction', 'action', 'ping'],
     ALLOW_DATA_ATTR: false,
   });

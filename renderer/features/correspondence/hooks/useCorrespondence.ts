@@ -19,14 +19,20 @@ function useCorrespondenceVersion() {
 /** Emails waiting to be filed, kept current as records change. */
 export function useUnfiled() {
   const { version, reload } = useCorrespondenceVersion();
-  const [state, setState] = useState<{ items: CorrespondenceItem[] | null; memberOnlyCount: number; error: string | null }>({ items: null, memberOnlyCount: 0, error: null });
+  const [state, setState] = useState<{ items: CorrespondenceItem[] | null; memberOnlyCount: number; error: string | null }>({
+    items: null,
+    memberOnlyCount: 0,
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     void api()
       .correspondence.unfiled()
       .then((r) => {
         if (!live) return;
-        setState((s) => (r.ok ? { items: r.value.items, memberOnlyCount: r.value.memberOnlyCount, error: null } : { ...s, error: r.error.message }));
+        setState((s) =>
+          r.ok ? { items: r.value.items, memberOnlyCount: r.value.memberOnlyCount, error: null } : { ...s, error: r.error.message },
+        );
       });
     return () => {
       live = false;

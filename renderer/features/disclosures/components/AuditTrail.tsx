@@ -33,7 +33,11 @@ export function AuditTrailList({ events }: { events: AuditEvent[] }) {
 /** Loads and shows one item's trail; `refreshKey` changes when the caller knows something was added. */
 export function AuditTrail({ recordId, refreshKey = 0 }: { recordId: string; refreshKey?: number }) {
   // Views, saved copies and attachments change the trail without a change event: `refreshKey` says so.
-  const { data: events, error, reload } = useRead('audit:trail', { recordId }, { refreshOn: [`material:${recordId}`, `request:${recordId}`, 'disclosure'] });
+  const {
+    data: events,
+    error,
+    reload,
+  } = useRead('audit:trail', { recordId }, { refreshOn: [`material:${recordId}`, `request:${recordId}`, 'disclosure'] });
   useEffect(() => {
     if (refreshKey > 0) void reload();
   }, [refreshKey, reload]);

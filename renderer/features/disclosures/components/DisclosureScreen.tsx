@@ -10,7 +10,6 @@ import { tidy } from '../../../app/errors';
 import type { Navigate } from '../../../app/routes';
 import { today } from '../../../app/clock';
 
-
 type StepResult = { ok: true } | { ok: false; error: { message: string } };
 type Submit<T> = (value: T) => Promise<StepResult>;
 
@@ -30,10 +29,19 @@ export const EVIDENCE_FIELDS: FieldMap = {
     requestedBy: { label: 'Who requires it', missing: 'Say who requires it' },
     adviser: { label: 'Adviser', missing: 'Name the adviser' },
     profession: { label: 'Profession', missing: 'Enter the adviser’s profession' },
-    confidentialityAgreed: { label: 'They have agreed to keep it confidential', missing: 'Confirm the adviser has agreed to keep it confidential' },
-    publicInterestReasons: { label: 'Why disclosure is reasonable and in the public interest', missing: 'Say why disclosure is reasonable and in the public interest' },
+    confidentialityAgreed: {
+      label: 'They have agreed to keep it confidential',
+      missing: 'Confirm the adviser has agreed to keep it confidential',
+    },
+    publicInterestReasons: {
+      label: 'Why disclosure is reasonable and in the public interest',
+      missing: 'Say why disclosure is reasonable and in the public interest',
+    },
     goodFaith: { label: 'I am acting in good faith', missing: 'Confirm you are acting in good faith' },
-    consistentWithAuthorityRequirements: { label: 'In line with the council’s reasonable requirements', missing: 'Confirm this is in line with the council’s reasonable requirements' },
+    consistentWithAuthorityRequirements: {
+      label: 'In line with the council’s reasonable requirements',
+      missing: 'Confirm this is in line with the council’s reasonable requirements',
+    },
   },
   aliases: { evidence: 'consentGivenBy' },
 };
@@ -59,10 +67,30 @@ export const ADVICE_FIELDS: FieldMap = {
     adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
   },
 };
-export const ABANDON_FIELDS: FieldMap = { fields: { reason: { label: 'Why it is abandoned', missing: 'Say why this disclosure is being abandoned' } } };
-export const REGARD_FIELDS: FieldMap = { fields: { hadRegard: { label: 'Regard to the advice', missing: 'Confirm you have had regard to the Monitoring Officer’s advice' }, reasons: { label: 'Your reasons for departing from it', missing: 'Give your reasons for departing from the advice' } }, aliases: { regard: 'hadRegard' } };
-export const APPROVE_FIELDS: FieldMap = { fields: { checked: 'Checked with the officer', note: { label: 'What they said', missing: 'Say what the officer said, or why you could not check' }, withheld: 'What is left out' }, aliases: { officerCheck: 'note' } };
-export const DISCLOSE_FIELDS: FieldMap = { fields: { to: { label: 'Passed on to', missing: 'Say who it was passed on to' }, what: { label: 'What was passed on', missing: 'Say what was passed on' } } };
+export const ABANDON_FIELDS: FieldMap = {
+  fields: { reason: { label: 'Why it is abandoned', missing: 'Say why this disclosure is being abandoned' } },
+};
+export const REGARD_FIELDS: FieldMap = {
+  fields: {
+    hadRegard: { label: 'Regard to the advice', missing: 'Confirm you have had regard to the Monitoring Officer’s advice' },
+    reasons: { label: 'Your reasons for departing from it', missing: 'Give your reasons for departing from the advice' },
+  },
+  aliases: { regard: 'hadRegard' },
+};
+export const APPROVE_FIELDS: FieldMap = {
+  fields: {
+    checked: 'Checked with the officer',
+    note: { label: 'What they said', missing: 'Say what the officer said, or why you could not check' },
+    withheld: 'What is left out',
+  },
+  aliases: { officerCheck: 'note' },
+};
+export const DISCLOSE_FIELDS: FieldMap = {
+  fields: {
+    to: { label: 'Passed on to', missing: 'Say who it was passed on to' },
+    what: { label: 'What was passed on', missing: 'Say what was passed on' },
+  },
+};
 export const GROUND_FIELDS: FieldMap = { fields: { ground: { label: 'Ground', missing: 'Choose the ground for passing it on' } } };
 
 /** The guided disclosure: the gate's steps always visible; the main process decides every step. */
@@ -87,7 +115,11 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       <h1 id="disclosure-heading">Passing on: {d.materialTitle}</h1>
       <ol className="gate-steps" aria-label="Disclosure steps">
         {d.steps.map((s, i) => (
-          <li key={s} className={i < current ? 'done' : i === current ? 'current' : 'todo'} aria-current={i === current ? 'step' : undefined}>
+          <li
+            key={s}
+            className={i < current ? 'done' : i === current ? 'current' : 'todo'}
+            aria-current={i === current ? 'step' : undefined}
+          >
             {gateStateNames[s]}
             {i < current ? ' ✓' : ''}
           </li>
@@ -101,16 +133,30 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
         </p>
       )}
       {d.gate.state === 'draft' && <GroundForm onChoose={(ground) => step({ type: 'choose-ground', ground })} />}
-      {d.gate.state === 'ground-chosen' && d.gate.ground && <EvidenceForm ground={d.gate.ground} onSubmit={(evidence) => step({ type: 'complete-evidence', evidence })} />}
-      {d.gate.state === 'evidence-complete' && d.steps.includes('mo-consulted') && <AskForm onSubmit={(request) => step({ type: 'ask-monitoring-officer', request })} />}
+      {d.gate.state === 'ground-chosen' && d.gate.ground && (
+        <EvidenceForm ground={d.gate.ground} onSubmit={(evidence) => step({ type: 'complete-evidence', evidence })} />
+      )}
+      {d.gate.state === 'evidence-complete' && d.steps.includes('mo-consulted') && (
+        <AskForm onSubmit={(request) => step({ type: 'ask-monitoring-officer', request })} />
+      )}
       {d.gate.state === 'mo-asked' && d.gate.moRequest && (
-        <AdviceForm askedOn={d.gate.moRequest.requestedOn} asked={d.gate.moRequest.monitoringOfficer} onSubmit={(advice, adviceOn) => step({ type: 'record-advice', advice, adviceOn })} />
+        <AdviceForm
+          askedOn={d.gate.moRequest.requestedOn}
+          asked={d.gate.moRequest.monitoringOfficer}
+          onSubmit={(advice, adviceOn) => step({ type: 'record-advice', advice, adviceOn })}
+        />
       )}
-      {d.gate.state === 'mo-consulted' && <RegardForm advice={d.gate.consultation?.advice ?? ''} onSubmit={(regard) => step({ type: 'record-regard', regard })} />}
+      {d.gate.state === 'mo-consulted' && (
+        <RegardForm advice={d.gate.consultation?.advice ?? ''} onSubmit={(regard) => step({ type: 'record-regard', regard })} />
+      )}
       {(d.gate.state === 'regard-recorded' || (d.gate.state === 'evidence-complete' && !d.steps.includes('mo-consulted'))) && (
-        <ApproveForm onSubmit={(officerCheck, withheld) => step({ type: 'approve', officerCheck, ...(withheld.trim() ? { withheld } : {}) })} />
+        <ApproveForm
+          onSubmit={(officerCheck, withheld) => step({ type: 'approve', officerCheck, ...(withheld.trim() ? { withheld } : {}) })}
+        />
       )}
-      {d.gate.state === 'approved' && <DiscloseForm title={d.materialTitle} onSubmit={(to, what) => step({ type: 'disclose', to, on: today(), what })} />}
+      {d.gate.state === 'approved' && (
+        <DiscloseForm title={d.materialTitle} onSubmit={(to, what) => step({ type: 'disclose', to, on: today(), what })} />
+      )}
       {d.gate.state === 'disclosed' && (
         <p className="success">
           Disclosed to {d.gate.disclosure?.to} on {ukDate(d.gate.disclosure?.on)}. It is in the{' '}
@@ -123,12 +169,16 @@ export function DisclosureScreen({ id, navigate }: { id: string; navigate: Navig
       {d.gate.state === 'approved' && d.gate.withheld && <p className="notice">Approved leaving out: {d.gate.withheld}</p>}
       {d.gate.state === 'abandoned' && (
         <p className="notice">
-          This disclosure was abandoned{d.gate.abandoned?.on ? ` on ${ukDate(d.gate.abandoned.on)}` : ''}: {d.gate.abandoned?.reason}. It is kept for the record.
+          This disclosure was abandoned{d.gate.abandoned?.on ? ` on ${ukDate(d.gate.abandoned.on)}` : ''}: {d.gate.abandoned?.reason}. It is
+          kept for the record.
         </p>
       )}
       {d.gate.state !== 'disclosed' && d.gate.state !== 'approved' && d.gate.state !== 'abandoned' && (
         <>
-          <p className="hint">Nothing can be passed on until every step above is complete. The app checks this, not just this screen. You can leave this page and come back: it is kept as it is.</p>
+          <p className="hint">
+            Nothing can be passed on until every step above is complete. The app checks this, not just this screen. You can leave this page
+            and come back: it is kept as it is.
+          </p>
           <AbandonForm onAbandon={(reason) => step({ type: 'abandon', reason })} />
         </>
       )}
@@ -157,7 +207,15 @@ function GroundForm({ onChoose }: { onChoose: Submit<Ground> }) {
         {form.errorFor('ground') && <p className="error">{form.errorFor('ground')}</p>}
         {(Object.keys(GROUNDS) as Ground[]).map((g, i) => (
           <label key={g} className="checkbox">
-            <input type="radio" id={i === 0 ? form.idFor('ground') : undefined} name="ground" value={g} checked={ground === g} onChange={() => setGround(g)} /> ({g}) {GROUNDS[g]}
+            <input
+              type="radio"
+              id={i === 0 ? form.idFor('ground') : undefined}
+              name="ground"
+              value={g}
+              checked={ground === g}
+              onChange={() => setGround(g)}
+            />{' '}
+            ({g}) {GROUNDS[g]}
           </label>
         ))}
       </fieldset>
@@ -168,13 +226,32 @@ function GroundForm({ onChoose }: { onChoose: Submit<Ground> }) {
   );
 }
 
-function Check({ form, name, checked, onChange, children }: { form: FormApi; name: string; checked: boolean; onChange: (v: boolean) => void; children: React.ReactNode }) {
+function Check({
+  form,
+  name,
+  checked,
+  onChange,
+  children,
+}: {
+  form: FormApi;
+  name: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  children: React.ReactNode;
+}) {
   const error = form.errorFor(name);
   return (
     <div className={error ? 'field-error' : undefined}>
       {error && <p className="error">{error}</p>}
       <label className="checkbox">
-        <input type="checkbox" id={form.idFor(name)} checked={checked} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.checked)} /> {children}
+        <input
+          type="checkbox"
+          id={form.idFor(name)}
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {children}
       </label>
     </div>
   );
@@ -208,7 +285,8 @@ function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: Submit<R
       evidence = { adviser: a, profession: b, confidentialityAgreed: agreed };
     } else {
       need(a, 'publicInterestReasons');
-      if (a.trim() && a.trim().length < 20) p.add('publicInterestReasons', 'Why disclosure is reasonable and in the public interest must be at least 20 characters');
+      if (a.trim() && a.trim().length < 20)
+        p.add('publicInterestReasons', 'Why disclosure is reasonable and in the public interest must be at least 20 characters');
       if (!agreed) p.add('goodFaith', 'Confirm you are acting in good faith');
       if (!agreed2) p.add('consistentWithAuthorityRequirements', 'Confirm this is in line with the council’s reasonable requirements');
       evidence = { publicInterestReasons: a, goodFaith: agreed, consistentWithAuthorityRequirements: agreed2 };
@@ -221,21 +299,33 @@ function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: Submit<R
       <h2>Evidence for ground ({ground})</h2>
       {ground === 'a' && (
         <>
-          <Field label="Consent given by" name="consentGivenBy">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Why they can give it" name="authority">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <Field label="Consent given by" name="consentGivenBy">
+            {(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}
+          </Field>
+          <Field label="Why they can give it" name="authority">
+            {(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}
+          </Field>
           <DateInput label="Date of consent" name="consentDate" value={c} onChange={setC} />
         </>
       )}
       {ground === 'b' && (
         <>
-          <Field label="The law that requires it" name="legalProvision">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Who requires it" name="requestedBy">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <Field label="The law that requires it" name="legalProvision">
+            {(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}
+          </Field>
+          <Field label="Who requires it" name="requestedBy">
+            {(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}
+          </Field>
         </>
       )}
       {ground === 'c' && (
         <>
-          <Field label="Adviser" name="adviser">{(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}</Field>
-          <Field label="Profession" name="profession">{(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}</Field>
+          <Field label="Adviser" name="adviser">
+            {(p) => <input {...p} value={a} onChange={(e) => setA(e.target.value)} />}
+          </Field>
+          <Field label="Profession" name="profession">
+            {(p) => <input {...p} value={b} onChange={(e) => setB(e.target.value)} />}
+          </Field>
           <Check form={form} name="confidentialityAgreed" checked={agreed} onChange={setAgreed}>
             They have agreed to keep it confidential
           </Check>
@@ -243,7 +333,11 @@ function EvidenceForm({ ground, onSubmit }: { ground: Ground; onSubmit: Submit<R
       )}
       {ground === 'd' && (
         <>
-          <Field label="Why disclosure is reasonable and in the public interest" name="publicInterestReasons" hint="At least 20 characters.">
+          <Field
+            label="Why disclosure is reasonable and in the public interest"
+            name="publicInterestReasons"
+            hint="At least 20 characters."
+          >
             {(p) => <textarea {...p} rows={3} value={a} onChange={(e) => setA(e.target.value)} />}
           </Field>
           <Check form={form} name="goodFaith" checked={agreed} onChange={setAgreed}>
@@ -277,10 +371,13 @@ function AskForm({ onSubmit }: { onSubmit: Submit<{ requestedOn: string; monitor
     <Form form={form} onSubmit={submit} aria-label="Asking the Monitoring Officer">
       <h2>Ask the Monitoring Officer</h2>
       <p className="hint">
-        This ground needs the Monitoring Officer’s advice before anything is passed on. Record when you asked, and who; record their advice when it comes. <Glossary term="monitoring-officer" />
+        This ground needs the Monitoring Officer’s advice before anything is passed on. Record when you asked, and who; record their advice
+        when it comes. <Glossary term="monitoring-officer" />
       </p>
       <DateInput label="Asked on" name="requestedOn" value={requestedOn} onChange={setRequestedOn} />
-      <Field label="Monitoring Officer (or representative)" name="monitoringOfficer">{(p) => <input {...p} value={mo} onChange={(e) => setMo(e.target.value)} />}</Field>
+      <Field label="Monitoring Officer (or representative)" name="monitoringOfficer">
+        {(p) => <input {...p} value={mo} onChange={(e) => setMo(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Record that I asked</button>
       </div>
@@ -288,7 +385,15 @@ function AskForm({ onSubmit }: { onSubmit: Submit<{ requestedOn: string; monitor
   );
 }
 
-function AdviceForm({ askedOn, asked, onSubmit }: { askedOn: string; asked: string; onSubmit: (advice: string, adviceOn: string) => Promise<StepResult> }) {
+function AdviceForm({
+  askedOn,
+  asked,
+  onSubmit,
+}: {
+  askedOn: string;
+  asked: string;
+  onSubmit: (advice: string, adviceOn: string) => Promise<StepResult>;
+}) {
   const [advice, setAdvice] = useState('');
   const [adviceOn, setAdviceOn] = useState<DateParts>(() => dateParts(today()));
   const form = useForm(ADVICE_FIELDS);
@@ -307,7 +412,9 @@ function AdviceForm({ askedOn, asked, onSubmit }: { askedOn: string; asked: stri
       <p className="notice">
         Waiting for the Monitoring Officer: you asked {asked} on {ukDate(askedOn)}.
       </p>
-      <Field label="Their advice" name="advice">{(p) => <textarea {...p} rows={3} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>
+      <Field label="Their advice" name="advice">
+        {(p) => <textarea {...p} rows={3} value={advice} onChange={(e) => setAdvice(e.target.value)} />}
+      </Field>
       <DateInput label="Advice given on" name="adviceOn" value={adviceOn} onChange={setAdviceOn} />
       <div>
         <button type="submit">Record the advice</button>
@@ -332,15 +439,21 @@ function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<Ste
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = new Problems().require(reason, 'reason', 'Say why this disclosure is being abandoned').limit(reason, 1000, 'reason', 'Why it is abandoned');
+    const p = new Problems()
+      .require(reason, 'reason', 'Say why this disclosure is being abandoned')
+      .limit(reason, 1000, 'reason', 'Why it is abandoned');
     if (p.any) return form.fail(p.list);
     void send(form, onAbandon(reason));
   };
   return (
     <Form form={form} onSubmit={submit} aria-label="Abandon this draft">
       <h2>Abandon this draft?</h2>
-      <p className="hint">Nothing will be passed on. The draft is kept, marked abandoned, with your reason. To pass it on later you start again.</p>
-      <Field label="Why it is abandoned" name="reason" limit={{ max: 1000, value: reason }}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <p className="hint">
+        Nothing will be passed on. The draft is kept, marked abandoned, with your reason. To pass it on later you start again.
+      </p>
+      <Field label="Why it is abandoned" name="reason" limit={{ max: 1000, value: reason }}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit" className="warning">
           Yes, abandon it
@@ -353,7 +466,13 @@ function AbandonForm({ onAbandon }: { onAbandon: (reason: string) => Promise<Ste
   );
 }
 
-function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: Submit<{ hadRegard: true; followsAdvice: boolean; reasons?: string }> }) {
+function RegardForm({
+  advice,
+  onSubmit,
+}: {
+  advice: string;
+  onSubmit: Submit<{ hadRegard: true; followsAdvice: boolean; reasons?: string }>;
+}) {
   const [had, setHad] = useState(false);
   const [follows, setFollows] = useState(true);
   const [reasons, setReasons] = useState('');
@@ -376,7 +495,11 @@ function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: Submit<{ h
       <label className="checkbox">
         <input type="checkbox" checked={!follows} onChange={(e) => setFollows(!e.target.checked)} /> I am departing from the advice
       </label>
-      {!follows && <Field label="Your reasons for departing from it" name="reasons">{(p) => <textarea {...p} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />}</Field>}
+      {!follows && (
+        <Field label="Your reasons for departing from it" name="reasons">
+          {(p) => <textarea {...p} rows={3} value={reasons} onChange={(e) => setReasons(e.target.value)} />}
+        </Field>
+      )}
       <div>
         <button type="submit">Record my regard</button>
       </div>
@@ -384,7 +507,11 @@ function RegardForm({ advice, onSubmit }: { advice: string; onSubmit: Submit<{ h
   );
 }
 
-function ApproveForm({ onSubmit }: { onSubmit: (officerCheck: { checked: boolean; note: string }, withheld: string) => Promise<StepResult> }) {
+function ApproveForm({
+  onSubmit,
+}: {
+  onSubmit: (officerCheck: { checked: boolean; note: string }, withheld: string) => Promise<StepResult>;
+}) {
   const [checked, setChecked] = useState(false);
   const [note, setNote] = useState('');
   const [withheld, setWithheld] = useState('');
@@ -403,8 +530,15 @@ function ApproveForm({ onSubmit }: { onSubmit: (officerCheck: { checked: boolean
       <Check form={form} name="checked" checked={checked} onChange={setChecked}>
         I checked with the officer who gave me this
       </Check>
-      <Field label="What they said (or why you could not check)" name="note">{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
-      <Field label="What is left out (optional)" name="withheld" hint="For example “no prices”. Leave empty if the whole of it may be passed on." limit={{ max: 500, value: withheld }}>
+      <Field label="What they said (or why you could not check)" name="note">
+        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <Field
+        label="What is left out (optional)"
+        name="withheld"
+        hint="For example “no prices”. Leave empty if the whole of it may be passed on."
+        limit={{ max: 500, value: withheld }}
+      >
         {(p) => <input {...p} value={withheld} onChange={(e) => setWithheld(e.target.value)} />}
       </Field>
       <div>
@@ -427,8 +561,12 @@ function DiscloseForm({ title, onSubmit }: { title: string; onSubmit: (to: strin
   return (
     <Form form={form} onSubmit={submit} aria-label="Disclose">
       <h2>Record the disclosure</h2>
-      <Field label="Passed on to" name="to">{(p) => <input {...p} value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
-      <Field label="What was passed on" name="what">{(p) => <input {...p} value={what} onChange={(e) => setWhat(e.target.value)} />}</Field>
+      <Field label="Passed on to" name="to">
+        {(p) => <input {...p} value={to} onChange={(e) => setTo(e.target.value)} />}
+      </Field>
+      <Field label="What was passed on" name="what">
+        {(p) => <input {...p} value={what} onChange={(e) => setWhat(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Disclose and record it</button>
       </div>

@@ -8,7 +8,10 @@ import { Field, Form, Problems, useForm, type FieldMap } from '../../../app/form
 import type { Navigate } from '../../../app/routes';
 
 export const START_FIELDS: FieldMap = {
-  fields: { capacity: { label: 'The role you are passing it on in', missing: 'Choose the role you are acting in' }, purpose: 'What it is for' },
+  fields: {
+    capacity: { label: 'The role you are passing it on in', missing: 'Choose the role you are acting in' },
+    purpose: 'What it is for',
+  },
   aliases: { materialId: 'capacity' },
 };
 
@@ -19,7 +22,9 @@ export const START_FIELDS: FieldMap = {
  */
 export function PassItOn({ material, navigate }: { material: Material; navigate: Navigate }) {
   const { data: disclosures } = useRead('disclosures:list', undefined, { refreshOn: ['disclosure'] });
-  const resume = disclosureToResume((disclosures ?? []).filter((d) => d.materialId === material.id).map((d) => ({ id: d.id, state: d.gate.state })));
+  const resume = disclosureToResume(
+    (disclosures ?? []).filter((d) => d.materialId === material.id).map((d) => ({ id: d.id, state: d.gate.state })),
+  );
   const [asking, setAsking] = useState(false);
   const [capacity, setCapacity] = useState<Capacity>(material.givenForCapacity);
   const [purpose, setPurpose] = useState(material.givenForPurpose);
@@ -51,7 +56,8 @@ export function PassItOn({ material, navigate }: { material: Material; navigate:
   return (
     <Form form={form} onSubmit={start} aria-label={`Pass on ${material.title}`}>
       <p className="hint">
-        This was given to you as {CAPACITIES[material.givenForCapacity].toLowerCase()}, for “{material.givenForPurpose || 'no purpose recorded'}”. It can only be passed on in that role.
+        This was given to you as {CAPACITIES[material.givenForCapacity].toLowerCase()}, for “
+        {material.givenForPurpose || 'no purpose recorded'}”. It can only be passed on in that role.
       </p>
       <Field label="The role you are passing it on in" name="capacity">
         {(p) => (

@@ -7,7 +7,16 @@ import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { AuditTrailList, type AuditEvent } from './AuditTrail';
 
-type Entry = { id: string; materialId: string; what: string; to: string; on: string; ground: keyof typeof GROUNDS; moAdvice: string | null; recordedAt: string };
+type Entry = {
+  id: string;
+  materialId: string;
+  what: string;
+  to: string;
+  on: string;
+  ground: keyof typeof GROUNDS;
+  moAdvice: string | null;
+  recordedAt: string;
+};
 
 /** R-DIS-4: every disclosure; R-USE-3: each item's audit trail. Read-only: the history cannot be rewritten. */
 export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
@@ -30,7 +39,9 @@ export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
             {inProgress.map((d) => (
               <li key={d.id}>
                 <strong>{d.materialTitle}</strong>: {gateStateNames[d.gate.state]}
-                {d.gate.state === 'mo-asked' && d.gate.moRequest ? ` (asked ${d.gate.moRequest.monitoringOfficer} on ${ukDate(d.gate.moRequest.requestedOn)})` : ''}{' '}
+                {d.gate.state === 'mo-asked' && d.gate.moRequest
+                  ? ` (asked ${d.gate.moRequest.monitoringOfficer} on ${ukDate(d.gate.moRequest.requestedOn)})`
+                  : ''}{' '}
                 {navigate && (
                   <button type="button" className="link" onClick={() => navigate({ name: 'disclosure', id: d.id })}>
                     Continue<span className="visually-hidden"> passing on {d.materialTitle}</span>
@@ -62,10 +73,19 @@ export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
                 <td>{ukDate(e.on)}</td>
                 <td>{e.what}</td>
                 <td>{e.to}</td>
-                <td>({e.ground}) {GROUNDS[e.ground]}</td>
+                <td>
+                  ({e.ground}) {GROUNDS[e.ground]}
+                </td>
                 <td>{e.moAdvice ?? 'Not needed for this ground'}</td>
                 <td>
-                  <button type="button" className="secondary" onClick={async () => { const r = await api().audit.trail({ recordId: e.materialId }); if (r.ok) setTrail({ materialId: e.materialId, events: r.value }); }}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={async () => {
+                      const r = await api().audit.trail({ recordId: e.materialId });
+                      if (r.ok) setTrail({ materialId: e.materialId, events: r.value });
+                    }}
+                  >
                     Show trail
                   </button>
                 </td>

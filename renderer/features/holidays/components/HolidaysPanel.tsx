@@ -10,7 +10,11 @@ import { Glossary } from '../../../app/glossary';
 type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };
 
 export const HOLIDAY_FIELDS: FieldMap = {
-  fields: { date: { label: 'Holiday date', missing: 'Enter the date of the holiday' }, name: { label: 'Holiday name', missing: 'Name the holiday' }, nations: { label: 'Applies in', missing: 'Choose at least one nation' } },
+  fields: {
+    date: { label: 'Holiday date', missing: 'Enter the date of the holiday' },
+    name: { label: 'Holiday name', missing: 'Name the holiday' },
+    nations: { label: 'Applies in', missing: 'Choose at least one nation' },
+  },
   aliases: { added: 'date', removed: 'date', edits: 'date' },
 };
 
@@ -38,9 +42,15 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
     setError(null);
     const v = r.value;
     if (!v.file) return;
-    const changes = [...v.added.map((a) => `${a.name} (${ukDate(a.date)}) added`), ...v.removed.map((a) => `${a.name} (${ukDate(a.date)}) no longer listed`)];
+    const changes = [
+      ...v.added.map((a) => `${a.name} (${ukDate(a.date)}) added`),
+      ...v.removed.map((a) => `${a.name} (${ukDate(a.date)}) no longer listed`),
+    ];
     const years = v.years ? (v.years.from === v.years.to ? `${v.years.from}` : `${v.years.from} to ${v.years.to}`) : '';
-    setPending({ edits: v.edits, what: `From gov.uk for ${years}: ${changes.length ? changes.join('; ') : 'no changes to the built-in list'}` });
+    setPending({
+      edits: v.edits,
+      what: `From gov.uk for ${years}: ${changes.length ? changes.join('; ') : 'no changes to the built-in list'}`,
+    });
     setWeekendQuestions(v.weekend);
     setAffected(v.affected);
     setAccepted(new Set(v.affected.map((a) => a.id)));
@@ -68,7 +78,9 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
     await reload();
     setPending(null);
     setAffected([]);
-    setNotice(`Holiday list saved. ${r.value.recomputed} request${r.value.recomputed === 1 ? '' : 's'} recomputed; other due dates were left as they were.`);
+    setNotice(
+      `Holiday list saved. ${r.value.recomputed} request${r.value.recomputed === 1 ? '' : 's'} recomputed; other due dates were left as they were.`,
+    );
   }
 
   const builtIn = [...publicHolidays(nation, year).entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -77,8 +89,19 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   function toggleKept(date: string, name: string) {
     if (!saved) return;
     const edits: HolidayEdits = notKept(date)
-      ? { ...saved, removed: saved.removed.map((r) => (r.date === date ? { ...r, nations: r.nations.filter((n) => n !== nation) } : r)).filter((r) => r.nations.length > 0) }
-      : { ...saved, removed: [...saved.removed.filter((r) => r.date !== date), { date, nations: [...new Set([...(saved.removed.find((r) => r.date === date)?.nations ?? []), nation])] }] };
+      ? {
+          ...saved,
+          removed: saved.removed
+            .map((r) => (r.date === date ? { ...r, nations: r.nations.filter((n) => n !== nation) } : r))
+            .filter((r) => r.nations.length > 0),
+        }
+      : {
+          ...saved,
+          removed: [
+            ...saved.removed.filter((r) => r.date !== date),
+            { date, nations: [...new Set([...(saved.removed.find((r) => r.date === date)?.nations ?? []), nation])] },
+          ],
+        };
     void preview(edits, notKept(date) ? `${name} (${ukDate(date)}) kept again` : `${name} (${ukDate(date)}) marked not kept`);
   }
 
@@ -92,10 +115,14 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
       <h2 id="holidays-heading">Bank holidays</h2>
       <p className="hint">
         Bank holidays are not working days, so they move due dates. <Glossary term="working-days" />{' '}
-        {readOnly ? 'The Member can add a one-off holiday announced at short notice, or mark one that is not kept.' : 'Due dates already set do not move unless you say so.'}
+        {readOnly
+          ? 'The Member can add a one-off holiday announced at short notice, or mark one that is not kept.'
+          : 'Due dates already set do not move unless you say so.'}
       </p>
       <ErrorMessage message={error} />
-      {readOnly && saved && saved.added.length === 0 && saved.removed.length === 0 && <p>No holidays have been added or marked as not kept.</p>}
+      {readOnly && saved && saved.added.length === 0 && saved.removed.length === 0 && (
+        <p>No holidays have been added or marked as not kept.</p>
+      )}
       <div className="inline-form">
         <Field label="Year">
           {(p) => (
@@ -162,7 +189,9 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
           <button type="button" className="secondary" onClick={() => void importGovUk()}>
             Import the gov.uk bank-holidays.json file…
           </button>{' '}
-          <span className="hint">Save it from www.gov.uk/bank-holidays.json when a one-off holiday is announced. Nothing changes until you save.</span>
+          <span className="hint">
+            Save it from www.gov.uk/bank-holidays.json when a one-off holiday is announced. Nothing changes until you save.
+          </span>
         </p>
       )}
       {pending && (
@@ -222,7 +251,15 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   );
 }
 
-function AddHolidayForm({ saved, defaultNation, onPreview }: { saved: HolidayEdits; defaultNation: Nation; onPreview: (edits: HolidayEdits, what: string) => Promise<{ ok: boolean; error?: { message: string } }> }) {
+function AddHolidayForm({
+  saved,
+  defaultNation,
+  onPreview,
+}: {
+  saved: HolidayEdits;
+  defaultNation: Nation;
+  onPreview: (edits: HolidayEdits, what: string) => Promise<{ ok: boolean; error?: { message: string } }>;
+}) {
   const [date, setDate] = useState<DateParts>(emptyDate);
   const [name, setName] = useState('');
   const [nations, setNations] = useState<Set<Nation> | null>(null);
@@ -231,7 +268,10 @@ function AddHolidayForm({ saved, defaultNation, onPreview }: { saved: HolidayEdi
   const chosen = nations ?? new Set([defaultNation]);
 
   async function go(iso: string) {
-    const r = await onPreview({ ...saved, added: [...saved.added, { date: iso, name: name.trim(), nations: [...chosen] }] }, `${name.trim()} (${ukDate(iso)}) added`);
+    const r = await onPreview(
+      { ...saved, added: [...saved.added, { date: iso, name: name.trim(), nations: [...chosen] }] },
+      `${name.trim()} (${ukDate(iso)}) added`,
+    );
     if (!r.ok && r.error) form.failWith(r.error);
     else {
       form.clear();
@@ -286,9 +326,16 @@ function AddHolidayForm({ saved, defaultNation, onPreview }: { saved: HolidayEdi
       {weekend && (
         <div className="notice" role="alertdialog" aria-labelledby="weekend-question" data-testid="weekend-question">
           <p id="weekend-question">
-            That is a {formatUkLong(weekend).split(' ')[0]}. Weekends are never working days, so adding it changes no due date. Add it anyway?
+            That is a {formatUkLong(weekend).split(' ')[0]}. Weekends are never working days, so adding it changes no due date. Add it
+            anyway?
           </p>
-          <button type="button" onClick={() => { setWeekend(null); void go(weekend); }}>
+          <button
+            type="button"
+            onClick={() => {
+              setWeekend(null);
+              void go(weekend);
+            }}
+          >
             Yes, add it
           </button>{' '}
           <button type="button" className="secondary" onClick={() => setWeekend(null)}>

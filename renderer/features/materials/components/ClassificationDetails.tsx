@@ -30,9 +30,21 @@ export function detailOf(c: Classification | null): ClassificationDetail {
 }
 
 /** The classification a form describes; main validates it (shared/domain/classification). */
-export function classificationFrom(level: Classification['level'], d: ClassificationDetail, confidentialBasis: 'given-in-confidence' | 'statutory' = 'given-in-confidence'): Classification {
+export function classificationFrom(
+  level: Classification['level'],
+  d: ClassificationDetail,
+  confidentialBasis: 'given-in-confidence' | 'statutory' = 'given-in-confidence',
+): Classification {
   if (level === 'exempt') return { level, paragraph: d.paragraph };
-  if (level === 'pink-paper') return { level, committee: d.committee, meetingDate: isoOf(d.meetingDate), agendaItem: d.agendaItem, authorDesignation: d.author, paragraph: d.paragraph };
+  if (level === 'pink-paper')
+    return {
+      level,
+      committee: d.committee,
+      meetingDate: isoOf(d.meetingDate),
+      agendaItem: d.agendaItem,
+      authorDesignation: d.author,
+      paragraph: d.paragraph,
+    };
   if (level === 'confidential') return { level, basis: confidentialBasis };
   return { level } as Classification;
 }
@@ -62,7 +74,15 @@ export function checkClassification(level: Classification['level'], d: Classific
 }
 
 /** The fields for the chosen level: used where material is recorded and where it is reclassified. */
-export function ClassificationDetails({ level, detail, onChange }: { level: Classification['level']; detail: ClassificationDetail; onChange: (d: ClassificationDetail) => void }) {
+export function ClassificationDetails({
+  level,
+  detail,
+  onChange,
+}: {
+  level: Classification['level'];
+  detail: ClassificationDetail;
+  onChange: (d: ClassificationDetail) => void;
+}) {
   const set = <K extends keyof ClassificationDetail>(key: K, value: ClassificationDetail[K]) => onChange({ ...detail, [key]: value });
   return (
     <>
@@ -92,10 +112,16 @@ export function ClassificationDetails({ level, detail, onChange }: { level: Clas
           <p className="hint">
             <Glossary term="pink-paper" label="What is a pink paper?" />
           </p>
-          <Field label="Committee" name="committee">{(p) => <input {...p} value={detail.committee} onChange={(e) => set('committee', e.target.value)} />}</Field>
+          <Field label="Committee" name="committee">
+            {(p) => <input {...p} value={detail.committee} onChange={(e) => set('committee', e.target.value)} />}
+          </Field>
           <DateInput label="Meeting date" name="meetingDate" value={detail.meetingDate} onChange={(v) => set('meetingDate', v)} />
-          <Field label="Agenda item" name="agendaItem">{(p) => <input {...p} value={detail.agendaItem} onChange={(e) => set('agendaItem', e.target.value)} />}</Field>
-          <Field label="Report author’s designation" name="author">{(p) => <input {...p} value={detail.author} onChange={(e) => set('author', e.target.value)} />}</Field>
+          <Field label="Agenda item" name="agendaItem">
+            {(p) => <input {...p} value={detail.agendaItem} onChange={(e) => set('agendaItem', e.target.value)} />}
+          </Field>
+          <Field label="Report author’s designation" name="author">
+            {(p) => <input {...p} value={detail.author} onChange={(e) => set('author', e.target.value)} />}
+          </Field>
         </>
       )}
     </>

@@ -13,7 +13,10 @@ export function HeldScreen({ navigate }: { navigate: Navigate }) {
   return (
     <section className="screen" aria-labelledby="held-heading">
       <h1 id="held-heading">Protected material held</h1>
-      <p className="hint">Confidential, exempt and pink-paper material and briefings you still hold. At the end of your term, or when you no longer need an item, destroy it or return it to the council and record that here.</p>
+      <p className="hint">
+        Confidential, exempt and pink-paper material and briefings you still hold. At the end of your term, or when you no longer need an
+        item, destroy it or return it to the council and record that here.
+      </p>
       <ErrorMessage message={error} />
       <p className="success" role="status">
         {done}

@@ -1,13 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
-import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, detailOf } from './ClassificationDetails';
+import {
+  CLASSIFICATION_ALIASES,
+  CLASSIFICATION_FIELDS,
+  ClassificationDetails,
+  checkClassification,
+  classificationFrom,
+  detailOf,
+} from './ClassificationDetails';
 import { CONSENT_NAMES, evidenceNeededFor } from '../../../../shared/domain/material-lifecycle';
 import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { today } from '../../../app/clock';
-import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap, type FormApi, type DateParts } from '../../../app/forms';
-
+import {
+  DateInput,
+  Field,
+  Form,
+  Problems,
+  dateParts,
+  emptyDate,
+  useForm,
+  type FieldMap,
+  type FormApi,
+  type DateParts,
+} from '../../../app/forms';
 
 /** "Erased on …", "Destroyed on …" or "Returned to … on …": what is left of material whose content is gone. */
 export function materialFate(m: Pick<Material, 'erasedOn' | 'disposal'>): string | null {
@@ -64,7 +81,8 @@ function ConsentPanel({ material, onChanged }: { material: Material; onChanged: 
   return (
     <div>
       <p>
-        Third party: <strong>{tp.name}</strong>. Consent: <span className={`tag ${tp.consent === 'given' ? 'tag-answered' : 'tag-protected'}`}>{CONSENT_NAMES[tp.consent]}</span>
+        Third party: <strong>{tp.name}</strong>. Consent:{' '}
+        <span className={`tag ${tp.consent === 'given' ? 'tag-answered' : 'tag-protected'}`}>{CONSENT_NAMES[tp.consent]}</span>
       </p>
       {tp.history && tp.history.length > 0 && (
         <ul className="explanation">
@@ -76,7 +94,11 @@ function ConsentPanel({ material, onChanged }: { material: Material; onChanged: 
           ))}
         </ul>
       )}
-      {tp.consent !== 'given' && <p className="hint">This belongs to {tp.name}: it is not passed on without their consent, unless the law requires it (protocol 002).</p>}
+      {tp.consent !== 'given' && (
+        <p className="hint">
+          This belongs to {tp.name}: it is not passed on without their consent, unless the law requires it (protocol 002).
+        </p>
+      )}
       <details>
         <summary>Record consent</summary>
         <ConsentForm id={material.id} onDone={onChanged} />
@@ -98,7 +120,11 @@ function useSubmit(onDone: () => void) {
 }
 
 /** Calls main for a form: on success clears and reports; on failure maps main's answer onto the form's fields. */
-async function submitForm(form: FormApi, call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, onDone: () => void) {
+async function submitForm(
+  form: FormApi,
+  call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
+  onDone: () => void,
+) {
   const r = await call();
   if (r.ok) {
     form.clear();
@@ -109,7 +135,13 @@ async function submitForm(form: FormApi, call: () => Promise<{ ok: true } | { ok
   return false;
 }
 
-export const CONSENT_FIELDS: FieldMap = { fields: { status: 'Consent', on: { label: 'Consent date', missing: 'Enter the date of the consent' }, note: { label: 'Consent note', missing: 'Say how the refusal was given' } } };
+export const CONSENT_FIELDS: FieldMap = {
+  fields: {
+    status: 'Consent',
+    on: { label: 'Consent date', missing: 'Enter the date of the consent' },
+    note: { label: 'Consent note', missing: 'Say how the refusal was given' },
+  },
+};
 export const RECLASSIFY_FIELDS: FieldMap = {
   fields: {
     level: { label: 'New classification', missing: 'Choose the new classification' },
@@ -120,11 +152,32 @@ export const RECLASSIFY_FIELDS: FieldMap = {
     officer: { label: 'Officer who confirmed', missing: 'Name the officer who confirmed it' },
     confirmedOn: { label: 'Date confirmed', missing: 'Enter the date it was confirmed' },
   },
-  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', 'resolution.meeting': 'resMeeting', 'resolution.date': 'resDate', 'resolution.minuteReference': 'minute', minuteReference: 'minute', 'confirmation.officer': 'officer', 'confirmation.on': 'confirmedOn', resolution: 'resMeeting', confirmation: 'officer' },
+  aliases: {
+    ...CLASSIFICATION_ALIASES,
+    classification: 'level',
+    'resolution.meeting': 'resMeeting',
+    'resolution.date': 'resDate',
+    'resolution.minuteReference': 'minute',
+    minuteReference: 'minute',
+    'confirmation.officer': 'officer',
+    'confirmation.on': 'confirmedOn',
+    resolution: 'resMeeting',
+    confirmation: 'officer',
+  },
 };
-export const KEEP_FIELDS: FieldMap = { fields: { until: { label: 'Keep until', missing: 'Enter the date to keep it until' }, reason: { label: 'Why it is still needed', missing: 'Say why it is still needed' } } };
+export const KEEP_FIELDS: FieldMap = {
+  fields: {
+    until: { label: 'Keep until', missing: 'Enter the date to keep it until' },
+    reason: { label: 'Why it is still needed', missing: 'Say why it is still needed' },
+  },
+};
 export const DISPOSAL_FIELDS: FieldMap = {
-  fields: { how: 'What happened to it', on: { label: 'Date', missing: 'Enter the date' }, returnedTo: { label: 'Returned to', missing: 'Say who it was returned to' }, reason: { label: 'Why', missing: 'Say why (for example end of term)' } },
+  fields: {
+    how: 'What happened to it',
+    on: { label: 'Date', missing: 'Enter the date' },
+    returnedTo: { label: 'Returned to', missing: 'Say who it was returned to' },
+    reason: { label: 'Why', missing: 'Say why (for example end of term)' },
+  },
 };
 
 function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
@@ -139,10 +192,14 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
     if (status === 'refused') p.require(note, 'note', 'Say how the refusal was given (for example “letter of 20/11”)');
     p.limit(note, 1000, 'note', 'Consent note');
     if (p.any) return form.fail(p.list);
-    void submitForm(form, () => api().materials.recordConsent({ id, status, on: iso!, note }), () => {
-      setNote('');
-      onDone();
-    });
+    void submitForm(
+      form,
+      () => api().materials.recordConsent({ id, status, on: iso!, note }),
+      () => {
+        setNote('');
+        onDone();
+      },
+    );
   };
   return (
     <Form form={form} className="stack" onSubmit={submit} aria-label="Record consent">
@@ -156,7 +213,9 @@ function ConsentForm({ id, onDone }: { id: string; onDone: () => void }) {
         )}
       </Field>
       <DateInput label="Consent date" name="on" value={on} onChange={setOn} />
-      <Field label="Consent note" name="note" limit={{ max: 1000, value: note }}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      <Field label="Consent note" name="note" limit={{ max: 1000, value: note }}>
+        {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Save consent</button>
       </div>
@@ -226,17 +285,30 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
       {leavingPink && (
         <fieldset>
           <legend>The committee’s resolution to admit the press and public</legend>
-          <p className="hint">A pink paper stays confidential until the committee resolves not to exclude the press and public. Record that resolution.</p>
-          <Field label="Meeting that resolved it" name="resMeeting">{(p) => <input {...p} value={resMeeting} onChange={(e) => setResMeeting(e.target.value)} />}</Field>
+          <p className="hint">
+            A pink paper stays confidential until the committee resolves not to exclude the press and public. Record that resolution.
+          </p>
+          <Field label="Meeting that resolved it" name="resMeeting">
+            {(p) => <input {...p} value={resMeeting} onChange={(e) => setResMeeting(e.target.value)} />}
+          </Field>
           <DateInput label="Date of the resolution" name="resDate" value={resDate} onChange={setResDate} />
-          <Field label="Minute reference" name="minute">{(p) => <input {...p} value={minute} onChange={(e) => setMinute(e.target.value)} />}</Field>
+          <Field label="Minute reference" name="minute">
+            {(p) => <input {...p} value={minute} onChange={(e) => setMinute(e.target.value)} />}
+          </Field>
         </fieldset>
       )}
       {leavingUnsure && (
         <fieldset>
           <legend>The officer’s confirmation</legend>
-          <p className="hint">{current.level === 'unsure' ? 'Until the officer confirms its status, this is treated as confidential.' : 'Lowering the protection needs the confirmation of the officer who gave it.'} Record who confirmed it and when.</p>
-          <Field label="Officer who confirmed" name="officer">{(p) => <input {...p} value={officer} onChange={(e) => setOfficer(e.target.value)} />}</Field>
+          <p className="hint">
+            {current.level === 'unsure'
+              ? 'Until the officer confirms its status, this is treated as confidential.'
+              : 'Lowering the protection needs the confirmation of the officer who gave it.'}{' '}
+            Record who confirmed it and when.
+          </p>
+          <Field label="Officer who confirmed" name="officer">
+            {(p) => <input {...p} value={officer} onChange={(e) => setOfficer(e.target.value)} />}
+          </Field>
           <DateInput label="Date confirmed" name="confirmedOn" value={confirmedOn} onChange={setConfirmedOn} />
         </fieldset>
       )}
@@ -259,16 +331,22 @@ export function KeepUntilForm({ id, onDone }: { id: string; onDone: () => void }
     if (reason.trim() && reason.trim().length < 5) p.add('reason', 'Say why it is still needed for your duties as a Member');
     p.limit(reason, 1000, 'reason', 'Why it is still needed');
     if (p.any) return form.fail(p.list);
-    void submitForm(form, () => api().materials.keepUntil({ id, until: iso!, reason }), () => {
-      setUntil(emptyDate());
-      setReason('');
-      onDone();
-    });
+    void submitForm(
+      form,
+      () => api().materials.keepUntil({ id, until: iso!, reason }),
+      () => {
+        setUntil(emptyDate());
+        setReason('');
+        onDone();
+      },
+    );
   };
   return (
     <Form form={form} className="stack" onSubmit={submit} aria-label="Keep until">
       <DateInput label="Keep until" name="until" value={until} onChange={setUntil} />
-      <Field label="Why it is still needed" name="reason" limit={{ max: 1000, value: reason }}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+      <Field label="Why it is still needed" name="reason" limit={{ max: 1000, value: reason }}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit" className="secondary">
           Keep until this date
@@ -291,7 +369,10 @@ export function EraseButton({ id, onDone }: { id: string; onDone: () => void }) 
         </button>
       ) : (
         <div className="notice" role="group" aria-label="Confirm erasure">
-          <p>The title, text and attachments are deleted for good; a record that something was erased, and when, is kept. Backups made before today still hold it.</p>
+          <p>
+            The title, text and attachments are deleted for good; a record that something was erased, and when, is kept. Backups made before
+            today still hold it.
+          </p>
           <button type="button" onClick={() => void run(() => api().materials.erase({ id }))}>
             Erase for good
           </button>{' '}
@@ -314,24 +395,40 @@ export function DisposalForm({ id, onDone }: { id: string; onDone: () => void })
     e.preventDefault();
     const p = new Problems();
     const iso = p.date(on, 'on', 'Date', { notFuture: true });
-    if (how === 'returned') p.require(returnedTo, 'returnedTo', 'Say who it was returned to').limit(returnedTo, 200, 'returnedTo', 'Returned to');
+    if (how === 'returned')
+      p.require(returnedTo, 'returnedTo', 'Say who it was returned to').limit(returnedTo, 200, 'returnedTo', 'Returned to');
     p.require(reason, 'reason', 'Say why (for example end of term)').limit(reason, 1000, 'reason', 'Why');
     if (p.any) return form.fail(p.list);
-    void submitForm(form, () => api().materials.recordDisposal({ id, how, on: iso!, reason, ...(how === 'returned' ? { returnedTo } : {}) }), onDone);
+    void submitForm(
+      form,
+      () => api().materials.recordDisposal({ id, how, on: iso!, reason, ...(how === 'returned' ? { returnedTo } : {}) }),
+      onDone,
+    );
   };
   return (
     <Form form={form} className="stack" onSubmit={submit} aria-label="Record destroyed or returned">
       <fieldset>
         <legend>What happened to it</legend>
         <label className="checkbox">
-          <input type="radio" id={form.idFor('how')} name={`how-${id}`} checked={how === 'destroyed'} onChange={() => setHow('destroyed')} /> Destroyed
+          <input
+            type="radio"
+            id={form.idFor('how')}
+            name={`how-${id}`}
+            checked={how === 'destroyed'}
+            onChange={() => setHow('destroyed')}
+          />{' '}
+          Destroyed
         </label>
         <label className="checkbox">
           <input type="radio" name={`how-${id}`} checked={how === 'returned'} onChange={() => setHow('returned')} /> Returned
         </label>
       </fieldset>
       <DateInput label="Date" name="on" value={on} onChange={setOn} />
-      {how === 'returned' && <Field label="Returned to" name="returnedTo">{(p) => <input {...p} value={returnedTo} onChange={(e) => setReturnedTo(e.target.value)} />}</Field>}
+      {how === 'returned' && (
+        <Field label="Returned to" name="returnedTo">
+          {(p) => <input {...p} value={returnedTo} onChange={(e) => setReturnedTo(e.target.value)} />}
+        </Field>
+      )}
       <Field label="Why" name="reason" hint="For example: end of term, or no longer needed.">
         {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
@@ -361,10 +458,18 @@ function BriefingPanel({ material, onChanged }: { material: Material; onChanged:
   const form = useForm(BRIEFING_PERMISSION_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const p = new Problems().require(givenBy, 'givenBy', 'Say who gave permission').limit(givenBy, 120, 'givenBy', 'Permission given by').limit(sharedWith, 120, 'sharedWith', 'Shared with');
+    const p = new Problems()
+      .require(givenBy, 'givenBy', 'Say who gave permission')
+      .limit(givenBy, 120, 'givenBy', 'Permission given by')
+      .limit(sharedWith, 120, 'sharedWith', 'Shared with');
     const on = p.date(givenOn, 'givenOn', 'Given on', { notFuture: true });
     if (p.any) return form.fail(p.list);
-    const r = await api().materials.recordBriefingPermission({ id: material.id, givenBy, givenOn: on!, ...(sharedWith.trim() ? { sharedWith } : {}) });
+    const r = await api().materials.recordBriefingPermission({
+      id: material.id,
+      givenBy,
+      givenOn: on!,
+      ...(sharedWith.trim() ? { sharedWith } : {}),
+    });
     if (r.ok) {
       form.clear();
       onChanged();

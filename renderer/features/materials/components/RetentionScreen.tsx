@@ -16,7 +16,10 @@ export function RetentionScreen({ navigate }: { navigate: Navigate }) {
   return (
     <section className="screen" aria-labelledby="retention-heading">
       <h1 id="retention-heading">Personal data due for erasure</h1>
-      <p className="hint">Personal data is kept only for your duties as a Member. When its erase-by date comes, erase it, or keep it to a later date and say why.</p>
+      <p className="hint">
+        Personal data is kept only for your duties as a Member. When its erase-by date comes, erase it, or keep it to a later date and say
+        why.
+      </p>
       <ErrorMessage message={error} />
       <p className="success" role="status">
         {done}

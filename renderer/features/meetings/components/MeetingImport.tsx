@@ -4,7 +4,8 @@ import type { MeetingImportPreview, MeetingImportRequest } from '../../../../sha
 import { api } from '../../../app/api';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 
-type Step = { name: 'start' } | { name: 'site' } | { name: 'confirm-site'; origin: string } | { name: 'check'; preview: MeetingImportPreview };
+type Step =
+  { name: 'start' } | { name: 'site' } | { name: 'confirm-site'; origin: string } | { name: 'check'; preview: MeetingImportPreview };
 
 /**
  * Import meetings from a calendar file or the council's democracy site, GOV.UK style: choose, (for
@@ -54,7 +55,9 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setStep({ name: 'start' });
-    setDone(`Imported: ${r.value.added} added, ${r.value.updated} updated${r.value.unchanged ? `, ${r.value.unchanged} already up to date` : ''}.`);
+    setDone(
+      `Imported: ${r.value.added} added, ${r.value.updated} updated${r.value.unchanged ? `, ${r.value.unchanged} already up to date` : ''}.`,
+    );
     onImported();
   }
 
@@ -90,10 +93,12 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
           <fieldset>
             <legend>Where are the meetings?</legend>
             <label className="choice">
-              <input type="radio" name="site-from" checked={siteFrom === 'file'} onChange={() => setSiteFrom('file')} /> A file saved from the site (ModernGov GetMeetings or GetMeeting, .xml)
+              <input type="radio" name="site-from" checked={siteFrom === 'file'} onChange={() => setSiteFrom('file')} /> A file saved from
+              the site (ModernGov GetMeetings or GetMeeting, .xml)
             </label>
             <label className="choice">
-              <input type="radio" name="site-from" checked={siteFrom === 'address'} onChange={() => setSiteFrom('address')} /> Fetch them from the site’s address
+              <input type="radio" name="site-from" checked={siteFrom === 'address'} onChange={() => setSiteFrom('address')} /> Fetch them
+              from the site’s address
             </label>
           </fieldset>
           {siteFrom === 'address' && (
@@ -103,7 +108,14 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
                 For example https://democracy.example.gov.uk. The app contacts nothing else, and only when you confirm.
               </p>
               {addressError && <p className="error">{addressError}</p>}
-              <input id={addressId} type="url" aria-describedby={`${addressId}-hint`} aria-invalid={addressError ? true : undefined} value={address} onChange={(e) => setAddress(e.target.value)} />
+              <input
+                id={addressId}
+                type="url"
+                aria-describedby={`${addressId}-hint`}
+                aria-invalid={addressError ? true : undefined}
+                value={address}
+                onChange={(e) => setAddress(e.target.value)}
+              />
             </div>
           )}
           <div className="button-row">
@@ -120,7 +132,8 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
       {step.name === 'confirm-site' && (
         <div className="stack">
           <p>
-            <strong>This will contact {step.origin}</strong> to ask for its meetings from a week ago to three months ahead, with their agendas. This is the only time the app uses the internet; nothing about you or your requests is sent.
+            <strong>This will contact {step.origin}</strong> to ask for its meetings from a week ago to three months ahead, with their
+            agendas. This is the only time the app uses the internet; nothing about you or your requests is sent.
           </p>
           <div className="button-row">
             <button type="button" disabled={busy} onClick={() => void preview({ from: 'moderngov-site', address: step.origin })}>
@@ -133,12 +146,29 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
         </div>
       )}
 
-      {step.name === 'check' && <CheckMeetings preview={step.preview} busy={busy} onImport={() => void apply(step.preview.token)} onCancel={() => setStep({ name: 'start' })} />}
+      {step.name === 'check' && (
+        <CheckMeetings
+          preview={step.preview}
+          busy={busy}
+          onImport={() => void apply(step.preview.token)}
+          onCancel={() => setStep({ name: 'start' })}
+        />
+      )}
     </section>
   );
 }
 
-function CheckMeetings({ preview, busy, onImport, onCancel }: { preview: MeetingImportPreview; busy: boolean; onImport: () => void; onCancel: () => void }) {
+function CheckMeetings({
+  preview,
+  busy,
+  onImport,
+  onCancel,
+}: {
+  preview: MeetingImportPreview;
+  busy: boolean;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
   const total = preview.add.length + preview.update.length;
   const list = (items: MeetingImportPreview['add'], label: string) =>
     items.length > 0 && (

@@ -46,7 +46,8 @@ export function OfficersScreen() {
       <ul>
         {meetings.map((m) => (
           <li key={m.id}>
-            {m.committee}, {ukDate(m.date)}: {m.agendaItems.map((item) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item)).join('; ')}
+            {m.committee}, {ukDate(m.date)}:{' '}
+            {m.agendaItems.map((item) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item)).join('; ')}
           </li>
         ))}
       </ul>
@@ -67,7 +68,11 @@ export const OFFICER_FIELDS: FieldMap = {
 };
 
 export const MEETING_FIELDS: FieldMap = {
-  fields: { committee: { label: 'Committee', missing: 'Enter the committee' }, date: { label: 'Date of the meeting', missing: 'Enter the date of the meeting' }, agendaItems: 'Agenda items' },
+  fields: {
+    committee: { label: 'Committee', missing: 'Enter the committee' },
+    date: { label: 'Date of the meeting', missing: 'Enter the date of the meeting' },
+    agendaItems: 'Agenda items',
+  },
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -87,11 +92,18 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
     e.preventDefault();
     setSaved('');
     const p = new Problems();
-    p.require(name, 'name', 'Enter the officer’s name').require(role, 'role', 'Enter the officer’s role').require(service, 'service', 'Enter the service');
+    p.require(name, 'name', 'Enter the officer’s name')
+      .require(role, 'role', 'Enter the officer’s role')
+      .require(service, 'service', 'Enter the service');
     if (!email.trim()) p.add('email', 'Enter the officer’s email address');
     else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
     else if (isPersonalEmailDomain(email.trim().split('@')[1] ?? '')) p.add('email', warning ?? 'Use the officer’s council email address');
-    for (const [k, v] of [['name', name], ['role', role], ['service', service]] as const) p.limit(v, 120, k, k === 'name' ? 'Officer’s name' : k === 'role' ? 'Role' : 'Service');
+    for (const [k, v] of [
+      ['name', name],
+      ['role', role],
+      ['service', service],
+    ] as const)
+      p.limit(v, 120, k, k === 'name' ? 'Officer’s name' : k === 'role' ? 'Role' : 'Service');
     if (p.any) return form.fail(p.list);
     const r = await api().officers.save({ name, role, service, seniority, email });
     if (!r.ok) return form.failWith(r.error);
@@ -107,9 +119,15 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="add-officer-heading">
       <h3 id="add-officer-heading">Add an officer</h3>
-      <Field label="Officer’s name" name="name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-      <Field label="Role" name="role">{(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}</Field>
-      <Field label="Service" name="service">{(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}</Field>
+      <Field label="Officer’s name" name="name">
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Role" name="role">
+        {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
+      </Field>
+      <Field label="Service" name="service">
+        {(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}
+      </Field>
       <Field label="Seniority" name="seniority" hint="Requests go to Chief Officers, Directors or Heads of Service.">
         {(p) => (
           <select {...p} value={seniority} onChange={(e) => setSeniority(e.target.value as Seniority)}>
@@ -121,7 +139,9 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
           </select>
         )}
       </Field>
-      <Field label="Officer’s email address" name="email" hint="Their council address.">{(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}</Field>
+      <Field label="Officer’s email address" name="email" hint="Their council address.">
+        {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
       <p className="warning" aria-live="polite" data-testid="officer-email-warning">
         {warning}
       </p>
@@ -147,7 +167,10 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
     const p = new Problems();
     p.require(committee, 'committee', 'Enter the committee').limit(committee, 120, 'committee', 'Committee');
     const iso = p.date(date, 'date', 'Date of the meeting');
-    const agendaItems = items.split('\n').map((s) => s.trim()).filter(Boolean);
+    const agendaItems = items
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
     if (p.any || !iso) return form.fail(p.list);
     const r = await api().meetings.save({ committee, date: iso, agendaItems });
@@ -162,9 +185,13 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="add-meeting-heading">
       <h3 id="add-meeting-heading">Add a meeting</h3>
-      <Field label="Committee" name="committee">{(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}</Field>
+      <Field label="Committee" name="committee">
+        {(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}
+      </Field>
       <DateInput label="Date of the meeting" name="date" value={date} onChange={setDate} />
-      <Field label="Agenda items" name="agendaItems" hint="One per line.">{(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>
+      <Field label="Agenda items" name="agendaItems" hint="One per line.">
+        {(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit">Add meeting</button>
       </div>

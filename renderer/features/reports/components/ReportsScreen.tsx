@@ -51,10 +51,13 @@ export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requ
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    if (r.value.file) setSaved(`Saved the report as a PDF (${Math.max(1, Math.round(r.value.bytes / 1024))} KB): ${r.value.file.split(/[\\/]/).pop()}`);
+    if (r.value.file)
+      setSaved(`Saved the report as a PDF (${Math.max(1, Math.round(r.value.bytes / 1024))} KB): ${r.value.file.split(/[\\/]/).pop()}`);
   }
 
-  const confidentialLabel = requestId ? 'Include the content of protected material (a confidential report)' : 'Include Member-only requests (a confidential report)';
+  const confidentialLabel = requestId
+    ? 'Include the content of protected material (a confidential report)'
+    : 'Include Member-only requests (a confidential report)';
   return (
     <section className="screen report-screen" aria-labelledby="report-heading">
       <div className="report-controls">
@@ -63,11 +66,13 @@ export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requ
           <fieldset>
             <legend>Which report</legend>
             <label className="choice">
-              <input type="radio" name="report-kind" checked={kind === 'outstanding'} onChange={() => setKind('outstanding')} /> Outstanding requests by service and officer (for a chasing meeting)
+              <input type="radio" name="report-kind" checked={kind === 'outstanding'} onChange={() => setKind('outstanding')} /> Outstanding
+              requests by service and officer (for a chasing meeting)
             </label>
             {isMember && (
               <label className="choice">
-                <input type="radio" name="report-kind" checked={kind === 'register'} onChange={() => setKind('register')} /> Disclosure register with its audit trail (for the Monitoring Officer or standards committee)
+                <input type="radio" name="report-kind" checked={kind === 'register'} onChange={() => setKind('register')} /> Disclosure
+                register with its audit trail (for the Monitoring Officer or standards committee)
               </label>
             )}
           </fieldset>
@@ -77,7 +82,10 @@ export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requ
             <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> {confidentialLabel}
           </label>
         )}
-        <p className="hint">A report with confidential content carries a “Confidential” watermark with the Member’s name and the date, and saving it is recorded in the audit trail. None is made in public-meeting mode.</p>
+        <p className="hint">
+          A report with confidential content carries a “Confidential” watermark with the Member’s name and the date, and saving it is
+          recorded in the audit trail. None is made in public-meeting mode.
+        </p>
         <ErrorMessage message={error} />
         {saved && <p role="status">{saved}</p>}
         <p>

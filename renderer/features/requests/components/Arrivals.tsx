@@ -6,7 +6,14 @@ import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { Field, Form, Problems, useForm, type FieldMap } from '../../../app/forms';
-import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, detailOf } from '../../materials/components/ClassificationDetails';
+import {
+  CLASSIFICATION_ALIASES,
+  CLASSIFICATION_FIELDS,
+  ClassificationDetails,
+  checkClassification,
+  classificationFrom,
+  detailOf,
+} from '../../materials/components/ClassificationDetails';
 
 const ARRIVAL_FIELDS: FieldMap = {
   fields: { title: { label: 'Title', missing: 'Give what arrived a title' }, summary: 'Summary', files: 'Files' },
@@ -54,9 +61,16 @@ export function RecordArrivalForm({ requestId, onDone }: { requestId: string; on
   return (
     <Form form={form} onSubmit={submit} aria-labelledby={`arrival-heading-${requestId}`}>
       <h3 id={`arrival-heading-${requestId}`}>Record that it arrived for the Member</h3>
-      <p className="hint">For anything that may be confidential, exempt or a pink paper. It is sealed for the Member as soon as you record it: you will not be able to open it again, and the Member classifies it.</p>
-      <Field label="Title" name="title" limit={{ max: 200, value: title }}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label="Summary" name="summary" limit={{ max: 8000, value: summary }}>{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
+      <p className="hint">
+        For anything that may be confidential, exempt or a pink paper. It is sealed for the Member as soon as you record it: you will not be
+        able to open it again, and the Member classifies it.
+      </p>
+      <Field label="Title" name="title" limit={{ max: 200, value: title }}>
+        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label="Summary" name="summary" limit={{ max: 8000, value: summary }}>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
       <Field label="Files (optional)" name="files" hint="Up to 10 files, 50 MB each.">
         {(p) => <input {...p} key={fileKey} type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}
       </Field>
@@ -71,7 +85,17 @@ export function RecordArrivalForm({ requestId, onDone }: { requestId: string; on
 }
 
 /** The arrivals on one request: a sealed line for everyone; the Member opens and classifies each. */
-export function RequestArrivals({ requestId, isMember, mode, onChanged }: { requestId: string; isMember: boolean; mode: MeetingMode; onChanged: () => void }) {
+export function RequestArrivals({
+  requestId,
+  isMember,
+  mode,
+  onChanged,
+}: {
+  requestId: string;
+  isMember: boolean;
+  mode: MeetingMode;
+  onChanged: () => void;
+}) {
   const { data, error, reload } = useRead('arrivals:list', { requestId }, { refreshOn: ['arrival'] });
   if (error) return <ErrorMessage message={error} />;
   const waiting = (data ?? []).filter((a) => a.status === 'waiting');
@@ -81,14 +105,33 @@ export function RequestArrivals({ requestId, isMember, mode, onChanged }: { requ
       <h3>Arrived for the Member</h3>
       <ul className="materials">
         {waiting.map((a) => (
-          <ArrivalItem key={a.id} arrival={a} isMember={isMember} mode={mode} onChanged={() => { void reload(); onChanged(); }} />
+          <ArrivalItem
+            key={a.id}
+            arrival={a}
+            isMember={isMember}
+            mode={mode}
+            onChanged={() => {
+              void reload();
+              onChanged();
+            }}
+          />
         ))}
       </ul>
     </>
   );
 }
 
-function ArrivalItem({ arrival, isMember, mode, onChanged }: { arrival: ArrivalSummary; isMember: boolean; mode: MeetingMode; onChanged: () => void }) {
+function ArrivalItem({
+  arrival,
+  isMember,
+  mode,
+  onChanged,
+}: {
+  arrival: ArrivalSummary;
+  isMember: boolean;
+  mode: MeetingMode;
+  onChanged: () => void;
+}) {
   const [opened, setOpened] = useState<OpenedArrival | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -140,7 +183,12 @@ function ArrivalItem({ arrival, isMember, mode, onChanged }: { arrival: ArrivalS
 }
 
 const CLASSIFY_FIELDS: FieldMap = {
-  fields: { title: { label: 'Title', missing: 'Give the material a title' }, summary: 'Summary or text', level: { label: 'Classification', missing: 'Choose the classification' }, ...CLASSIFICATION_FIELDS },
+  fields: {
+    title: { label: 'Title', missing: 'Give the material a title' },
+    summary: 'Summary or text',
+    level: { label: 'Classification', missing: 'Choose the classification' },
+    ...CLASSIFICATION_FIELDS,
+  },
   aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', id: 'title' },
 };
 
@@ -154,11 +202,20 @@ function ClassifyArrivalForm({ arrival, onDone }: { arrival: OpenedArrival; onDo
   async function submit(e: FormEvent) {
     e.preventDefault();
     const p = new Problems();
-    p.require(title, 'title', 'Give the material a title').limit(title, 200, 'title', 'Title').limit(summary, 8000, 'summary', 'Summary or text');
+    p.require(title, 'title', 'Give the material a title')
+      .limit(title, 200, 'title', 'Title')
+      .limit(summary, 8000, 'summary', 'Summary or text');
     p.require(level, 'level', 'Choose the classification');
     if (level) checkClassification(level, detail, p);
     if (p.any || !level) return form.fail(p.list);
-    const r = await api().arrivals.classify({ id: arrival.id, title, summary, classification: classificationFrom(level, detail), personalData: { personal: false, specialCategory: false, retainUntil: null }, isBriefing: false });
+    const r = await api().arrivals.classify({
+      id: arrival.id,
+      title,
+      summary,
+      classification: classificationFrom(level, detail),
+      personalData: { personal: false, specialCategory: false, retainUntil: null },
+      isBriefing: false,
+    });
     if (r.ok) {
       form.clear();
       onDone();
@@ -167,8 +224,12 @@ function ClassifyArrivalForm({ arrival, onDone }: { arrival: OpenedArrival; onDo
   return (
     <Form form={form} onSubmit={submit} aria-labelledby={`classify-${arrival.id}`}>
       <h4 id={`classify-${arrival.id}`}>Classify it</h4>
-      <Field label="Title" name="title" limit={{ max: 200, value: title }}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
+      <Field label="Title" name="title" limit={{ max: 200, value: title }}>
+        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
       <Field label="Classification" name="level">
         {(p) => (
           <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>

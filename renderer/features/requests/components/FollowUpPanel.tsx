@@ -29,11 +29,14 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
           <h2 id="mo-heading">
             Monitoring Officer’s decision <Glossary term="monitoring-officer" />
           </h2>
-          <p>Referred on {ukDate(moReferral.referredOn)}: {moReferral.reason}</p>
+          <p>
+            Referred on {ukDate(moReferral.referredOn)}: {moReferral.reason}
+          </p>
           {moReferral.decision ? (
             <>
               <p data-testid="mo-decision">
-                <strong>{moReferral.decision.accepted ? 'Accepted' : 'Refused'}</strong> by {moReferral.decision.decidedBy} on {ukDate(moReferral.decision.on)}.
+                <strong>{moReferral.decision.accepted ? 'Accepted' : 'Refused'}</strong> by {moReferral.decision.decidedBy} on{' '}
+                {ukDate(moReferral.decision.on)}.
               </p>
               {!moReferral.decision.accepted && <h3>What you can do next</h3>}
               <ul className="steps" data-testid="mo-next-steps">
@@ -41,13 +44,21 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
                   <li key={s.step}>
                     {s.step === 'use-foi' ? (
                       <>
-                        <button type="button" className="secondary" onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: 'foi' } })}>
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: 'foi' } })}
+                        >
                           {s.label}
                         </button>{' '}
                         <span className="hint">{s.explanation}</span>
                       </>
                     ) : s.step === 'change-route' ? (
-                      <button type="button" className="secondary" onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: null } })}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: null } })}
+                      >
                         {s.label}
                       </button>
                     ) : s.step === 'close-request' ? (
@@ -102,11 +113,27 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
 function prefillFrom(detail: RequestDetail) {
   const d = detail.draft;
   if (!d) return { subject: detail.row.subject };
-  return { subject: d.subject, informationSought: d.informationSought, capacity: d.capacity, capacityDetail: d.capacityDetail, purpose: d.purpose, justification: d.justification, officerId: d.officerId, ward: d.ward, fromEmail: d.fromEmail, memberOnly: d.memberOnly };
+  return {
+    subject: d.subject,
+    informationSought: d.informationSought,
+    capacity: d.capacity,
+    capacityDetail: d.capacityDetail,
+    purpose: d.purpose,
+    justification: d.justification,
+    officerId: d.officerId,
+    ward: d.ward,
+    fromEmail: d.fromEmail,
+    memberOnly: d.memberOnly,
+  };
 }
 
 const MO_FIELDS: FieldMap = {
-  fields: { accepted: { label: 'Decision', missing: 'Say whether the Monitoring Officer accepted or refused' }, decidedBy: { label: 'Who decided', missing: 'Say who decided' }, on: { label: 'Date of the decision', missing: 'Enter the date of the decision' }, note: 'Note' },
+  fields: {
+    accepted: { label: 'Decision', missing: 'Say whether the Monitoring Officer accepted or refused' },
+    decidedBy: { label: 'Who decided', missing: 'Say who decided' },
+    on: { label: 'Date of the decision', missing: 'Enter the date of the decision' },
+    note: 'Note',
+  },
 };
 
 function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
@@ -119,7 +146,9 @@ function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
     e.preventDefault();
     const p = new Problems();
     if (!accepted) p.add('accepted', 'Say whether the Monitoring Officer accepted or refused');
-    p.require(decidedBy, 'decidedBy', 'Say who decided').limit(decidedBy, 200, 'decidedBy', 'Who decided').limit(note, 2000, 'note', 'Note');
+    p.require(decidedBy, 'decidedBy', 'Say who decided')
+      .limit(decidedBy, 200, 'decidedBy', 'Who decided')
+      .limit(note, 2000, 'note', 'Note');
     const date = p.date(on, 'on', 'Date of the decision', { notFuture: true });
     if (p.any) return form.fail(p.list);
     const r = await api().requests.recordMoDecision({ id, accepted: accepted === 'yes', decidedBy, on: date!, note });
@@ -152,7 +181,12 @@ function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
   );
 }
 
-const CHAIR_FIELDS: FieldMap = { fields: { to: { label: 'Sent to', missing: 'Say who the notice was sent to' }, on: { label: 'Date sent', missing: 'Enter the date it was sent' } } };
+const CHAIR_FIELDS: FieldMap = {
+  fields: {
+    to: { label: 'Sent to', missing: 'Say who the notice was sent to' },
+    on: { label: 'Date sent', missing: 'Enter the date it was sent' },
+  },
+};
 
 function ChairNoticeForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [to, setTo] = useState('');
@@ -184,7 +218,13 @@ function ChairNoticeForm({ id, onDone }: { id: string; onDone: () => void }) {
 }
 
 type Offer = { level: string; role: string; explanation: string; officerId: string | null; name: string | null };
-const ESCALATE_FIELDS: FieldMap = { fields: { name: { label: 'Name', missing: 'Name the person you escalated to' }, on: { label: 'Date escalated', missing: 'Enter the date' }, note: 'Note' } };
+const ESCALATE_FIELDS: FieldMap = {
+  fields: {
+    name: { label: 'Name', missing: 'Name the person you escalated to' },
+    on: { label: 'Date escalated', missing: 'Enter the date' },
+    note: 'Note',
+  },
+};
 
 function EscalateForm({ id, offer, withheld, onDone }: { id: string; offer: Offer; withheld: Offer; onDone: () => void }) {
   const [informationWithheld, setWithheld] = useState(false);
@@ -200,7 +240,14 @@ function EscalateForm({ id, offer, withheld, onDone }: { id: string; offer: Offe
     p.limit(note, 2000, 'note', 'Note');
     const date = p.date(on, 'on', 'Date escalated', { notFuture: true });
     if (p.any) return form.fail(p.list);
-    const r = await api().requests.escalate({ id, on: date!, informationWithheld, officerId: target.officerId, name: target.officerId ? '' : name, note });
+    const r = await api().requests.escalate({
+      id,
+      on: date!,
+      informationWithheld,
+      officerId: target.officerId,
+      name: target.officerId ? '' : name,
+      note,
+    });
     if (!r.ok) return form.failWith(r.error);
     form.clear();
     setName('');
@@ -211,7 +258,8 @@ function EscalateForm({ id, offer, withheld, onDone }: { id: string; offer: Offe
     <Form form={form} onSubmit={submit} aria-label="Escalate the request">
       <p>{target.explanation}</p>
       <label className="checkbox">
-        <input type="checkbox" checked={informationWithheld} onChange={(e) => setWithheld(e.target.checked)} /> Information I need for my duties is being withheld
+        <input type="checkbox" checked={informationWithheld} onChange={(e) => setWithheld(e.target.checked)} /> Information I need for my
+        duties is being withheld
       </label>
       {!target.officerId && (
         <Field label={`Name of the ${target.role}`} name="name" hint="Nobody in the officers directory has this role.">

@@ -57,17 +57,19 @@ export function MaterialAttachments({ material, isMember = false }: { material: 
         <p className="hint">No files attached.</p>
       ) : (
         <>
-        {isMember && isMemberOnly(material) && <PartialApprovalWarning materialId={material.id} confirmed={confirmed} onConfirm={setConfirmed} />}
-        <ul aria-label={`Files attached to ${material.title}`}>
-          {attachments.map((a) => (
-            <li key={a.id}>
-              {a.name} ({formatSize(a.size)}, attached {ukDate(a.addedOn)}){' '}
-              <button type="button" className="secondary" onClick={() => void saveCopy(a)}>
-                Save a copy<span className="visually-hidden"> of {a.name}</span>…
-              </button>
-            </li>
-          ))}
-        </ul>
+          {isMember && isMemberOnly(material) && (
+            <PartialApprovalWarning materialId={material.id} confirmed={confirmed} onConfirm={setConfirmed} />
+          )}
+          <ul aria-label={`Files attached to ${material.title}`}>
+            {attachments.map((a) => (
+              <li key={a.id}>
+                {a.name} ({formatSize(a.size)}, attached {ukDate(a.addedOn)}){' '}
+                <button type="button" className="secondary" onClick={() => void saveCopy(a)}>
+                  Save a copy<span className="visually-hidden"> of {a.name}</span>…
+                </button>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <div className="actions">
@@ -75,7 +77,13 @@ export function MaterialAttachments({ material, isMember = false }: { material: 
           {busy ? 'Attaching' : 'Attach files'}
           <span className="visually-hidden"> to {material.title}</span>…
         </button>{' '}
-        <button type="button" className="secondary" aria-expanded={trailShown} aria-controls={trailId} onClick={() => setTrailShown((s) => !s)}>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={trailShown}
+          aria-controls={trailId}
+          onClick={() => setTrailShown((s) => !s)}
+        >
           {trailShown ? 'Hide audit trail' : 'Show audit trail'}
           <span className="visually-hidden"> of {material.title}</span>
         </button>
@@ -92,7 +100,15 @@ export function MaterialAttachments({ material, isMember = false }: { material: 
 }
 
 /** R-DIS-1 (000 §17.9.2): the same test main makes: when every approval of this material left something out, saving the whole file is confirmed first. Member only (a PA cannot read disclosures). */
-function PartialApprovalWarning({ materialId, confirmed, onConfirm }: { materialId: string; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+function PartialApprovalWarning({
+  materialId,
+  confirmed,
+  onConfirm,
+}: {
+  materialId: string;
+  confirmed: boolean;
+  onConfirm: (v: boolean) => void;
+}) {
   const { data: disclosures } = useRead('disclosures:list', undefined, { refreshOn: ['disclosure'] });
   const id = useId();
   const released = (disclosures ?? []).filter((d) => d.materialId === materialId && mayReleaseForDisclosure(d.gate));
@@ -102,7 +118,8 @@ function PartialApprovalWarning({ materialId, confirmed, onConfirm }: { material
     <div className="notice" data-testid="export-warning">
       <p>{exportConfirmation(partial, 'whole-file').message}</p>
       <label className="checkbox" htmlFor={id}>
-        <input type="checkbox" id={id} checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} /> What I save and pass on matches what was approved
+        <input type="checkbox" id={id} checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} /> What I save and pass on matches
+        what was approved
       </label>
     </div>
   );

@@ -1,5 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { assessNeedToKnow, needsMonitoringOfficerDecision, CAPACITIES, ROUTES, type Capacity, type Route } from '../../../../shared/domain/need-to-know';
+import {
+  assessNeedToKnow,
+  needsMonitoringOfficerDecision,
+  CAPACITIES,
+  ROUTES,
+  type Capacity,
+  type Route,
+} from '../../../../shared/domain/need-to-know';
 import { dueDatesForRequest, profileForRoute } from '../../../../shared/domain/deadlines';
 import type { RequestDraft } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
@@ -25,7 +32,10 @@ export const NEW_REQUEST_FIELDS: FieldMap = {
     purpose: { label: 'Purpose', missing: 'Say what the information is for' },
     route: { label: 'Route', missing: 'Choose a route' },
     justification: { label: 'Why you need to know', missing: 'Say why you need to know' },
-    monitoringOfficerReason: { label: 'Reason for asking the Monitoring Officer', missing: 'Give your reason for asking the Monitoring Officer to decide' },
+    monitoringOfficerReason: {
+      label: 'Reason for asking the Monitoring Officer',
+      missing: 'Give your reason for asking the Monitoring Officer to decide',
+    },
     ward: 'Ward',
     meetingId: 'Meeting',
     agendaItem: { label: 'Agenda item', missing: 'Choose the agenda item' },
@@ -36,7 +46,15 @@ export const NEW_REQUEST_FIELDS: FieldMap = {
   aliases: { blindCopies: 'copies', meeting: 'meetingId' },
 };
 
-const LIMITS = { subject: 200, informationSought: 4000, purpose: 1000, justification: 4000, monitoringOfficerReason: 2000, ward: 120, capacityDetail: 200 } as const;
+const LIMITS = {
+  subject: 200,
+  informationSought: 4000,
+  purpose: 1000,
+  justification: 4000,
+  monitoringOfficerReason: 2000,
+  ward: 120,
+  capacityDetail: 200,
+} as const;
 
 const emptyDraft = (): RequestDraft => ({
   subject: '',
@@ -61,7 +79,15 @@ const emptyDraft = (): RequestDraft => ({
 });
 
 /** The guided form: details with the need-to-know check shown live, then check your answers, then send. */
-export function NewRequestScreen({ navigate, isMember = true, prefill }: { navigate: Navigate; isMember?: boolean; prefill?: Partial<RequestDraft> }) {
+export function NewRequestScreen({
+  navigate,
+  isMember = true,
+  prefill,
+}: {
+  navigate: Navigate;
+  isMember?: boolean;
+  prefill?: Partial<RequestDraft>;
+}) {
   const { officers, meetings, council } = useDirectory();
   const checklist = useSetupChecklist();
   const [draft, setDraft] = useState<RequestDraft>(() => ({ ...emptyDraft(), ...prefill }));
@@ -87,7 +113,10 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
   // The profile main times and tests the request by (FOI has its own clock).
   const profile = council ? profileForRoute(draft.route, council.profile, council.settings.nation) : builtInProfile('000');
   const meeting = meetings.find((m) => m.id === draft.meetingId);
-  const assessment = assessNeedToKnow({ ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null }, profile);
+  const assessment = assessNeedToKnow(
+    { ...draft, meeting: draft.meetingId ? { meetingId: draft.meetingId, agendaItem: draft.agendaItem ?? '' } : null },
+    profile,
+  );
   const sentIso = (() => {
     const r = readDate(sentOn, 'Date sent', { notFuture: true });
     return 'iso' in r ? r.iso : null;
@@ -96,7 +125,12 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
     if (!sentIso) return null;
     try {
       // The same function and inputs main saves with, holiday edits included.
-      return council ? dueDatesForRequest({ ...draft, sentOn: sentIso }, { profile: council.profile, nation: council.settings.nation, holidayEdits: council.holidayEdits }) : null;
+      return council
+        ? dueDatesForRequest(
+            { ...draft, sentOn: sentIso },
+            { profile: council.profile, nation: council.settings.nation, holidayEdits: council.holidayEdits },
+          )
+        : null;
     } catch {
       return null;
     }
@@ -116,13 +150,24 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
     }
     if (draft.meetingId && !draft.agendaItem) p.add('agendaItem', 'Choose the agenda item');
     const domain = council?.settings.emailDomain;
-    if (draft.fromEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.fromEmail.trim())) p.add('fromEmail', 'Your council email address is not a valid email address');
-    else if (domain && draft.fromEmail.trim() && !draft.fromEmail.trim().toLowerCase().endsWith(`@${domain.toLowerCase()}`)) p.add('fromEmail', `Your council email address must end @${domain}`);
+    if (draft.fromEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.fromEmail.trim()))
+      p.add('fromEmail', 'Your council email address is not a valid email address');
+    else if (domain && draft.fromEmail.trim() && !draft.fromEmail.trim().toLowerCase().endsWith(`@${domain.toLowerCase()}`))
+      p.add('fromEmail', `Your council email address must end @${domain}`);
     const bad = copies.findIndex((c) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c));
-    if (bad >= 0) p.add('copies', `Copies: the ${['first', 'second', 'third', 'fourth', 'fifth'][bad] ?? `number ${bad + 1}`} address is not a valid email address`);
+    if (bad >= 0)
+      p.add(
+        'copies',
+        `Copies: the ${['first', 'second', 'third', 'fourth', 'fifth'][bad] ?? `number ${bad + 1}`} address is not a valid email address`,
+      );
     const sent = p.date(sentOn, 'sentOn', 'Date sent', { notFuture: true });
     if (needsReferral && !draft.monitoringOfficerReason?.trim()) {
-      p.add('monitoringOfficerReason', assessment.verdict === 'sufficient' ? 'This council needs the Monitoring Officer to accept the need to know: give your reason, or change the route' : 'Give your reason for asking the Monitoring Officer to decide, or make it a Freedom of Information request');
+      p.add(
+        'monitoringOfficerReason',
+        assessment.verdict === 'sufficient'
+          ? 'This council needs the Monitoring Officer to accept the need to know: give your reason, or change the route'
+          : 'Give your reason for asking the Monitoring Officer to decide, or make it a Freedom of Information request',
+      );
     }
     if (p.any) return form.fail(p.list);
     setDraft((d) => ({ ...d, copies, sentOn: sent! }));
@@ -186,7 +231,9 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
           <dd>{ukDate(draft.sentOn)}</dd>
           <dt>Due</dt>
           <dd>
-            {due ? `${due.acknowledgeBy ? `acknowledgement by ${ukDate(due.acknowledgeBy)}, ` : ''}answer by ${ukDate(due.respondBy)}` : '—'}
+            {due
+              ? `${due.acknowledgeBy ? `acknowledgement by ${ukDate(due.acknowledgeBy)}, ` : ''}answer by ${ukDate(due.respondBy)}`
+              : '—'}
           </dd>
         </dl>
         <p className="actions">
@@ -216,7 +263,9 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
     <section className="screen" aria-labelledby="new-heading">
       <h1 id="new-heading">New request</h1>
       <Form form={form} onSubmit={toCheck} aria-labelledby="new-heading">
-        <Field label="Subject" name="subject" limit={{ max: LIMITS.subject, value: draft.subject }}>{(p) => <input {...p} value={draft.subject} onChange={(e) => set('subject', e.target.value)} />}</Field>
+        <Field label="Subject" name="subject" limit={{ max: LIMITS.subject, value: draft.subject }}>
+          {(p) => <input {...p} value={draft.subject} onChange={(e) => set('subject', e.target.value)} />}
+        </Field>
         <Field label="Officer" name="officerId" hint="Requests go to Chief Officers, Directors or Heads of Service.">
           {(p) => (
             <select {...p} value={draft.officerId} onChange={(e) => set('officerId', e.target.value)}>
@@ -229,9 +278,23 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
             </select>
           )}
         </Field>
-        {officerWarning && draft.officerId && <p className="notice" data-testid="officer-warning">{tidy(officerWarning)}</p>}
-        {volumeNudge && <p className="notice" data-testid="volume-nudge">{tidy(volumeNudge)}</p>}
-        <Field label="The specific information you need" name="informationSought" limit={{ max: LIMITS.informationSought, value: draft.informationSought }}>{(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}</Field>
+        {officerWarning && draft.officerId && (
+          <p className="notice" data-testid="officer-warning">
+            {tidy(officerWarning)}
+          </p>
+        )}
+        {volumeNudge && (
+          <p className="notice" data-testid="volume-nudge">
+            {tidy(volumeNudge)}
+          </p>
+        )}
+        <Field
+          label="The specific information you need"
+          name="informationSought"
+          limit={{ max: LIMITS.informationSought, value: draft.informationSought }}
+        >
+          {(p) => <textarea {...p} rows={3} value={draft.informationSought} onChange={(e) => set('informationSought', e.target.value)} />}
+        </Field>
         <Field label="Capacity you are asking in" name="capacity">
           {(p) => (
             <select {...p} value={draft.capacity ?? ''} onChange={(e) => set('capacity', (e.target.value || null) as Capacity | null)}>
@@ -245,9 +308,13 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
           )}
         </Field>
         {(draft.capacity === 'committee-member' || draft.capacity === 'outside-body') && (
-          <Field label="Which committee, board or body" name="capacityDetail">{(p) => <input {...p} value={draft.capacityDetail ?? ''} onChange={(e) => set('capacityDetail', e.target.value)} />}</Field>
+          <Field label="Which committee, board or body" name="capacityDetail">
+            {(p) => <input {...p} value={draft.capacityDetail ?? ''} onChange={(e) => set('capacityDetail', e.target.value)} />}
+          </Field>
         )}
-        <Field label="Purpose: what the information is for" name="purpose" limit={{ max: LIMITS.purpose, value: draft.purpose }}>{(p) => <input {...p} value={draft.purpose} onChange={(e) => set('purpose', e.target.value)} />}</Field>
+        <Field label="Purpose: what the information is for" name="purpose" limit={{ max: LIMITS.purpose, value: draft.purpose }}>
+          {(p) => <input {...p} value={draft.purpose} onChange={(e) => set('purpose', e.target.value)} />}
+        </Field>
         <Field label="Route" name="route">
           {(p) => (
             <select {...p} value={draft.route ?? ''} onChange={(e) => set('route', (e.target.value || null) as Route | null)}>
@@ -261,7 +328,8 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
           )}
         </Field>
         <label className="checkbox">
-          <input type="checkbox" checked={draft.seeksProtectedMaterial} onChange={(e) => set('seeksProtectedMaterial', e.target.checked)} /> This asks for confidential or exempt information
+          <input type="checkbox" checked={draft.seeksProtectedMaterial} onChange={(e) => set('seeksProtectedMaterial', e.target.checked)} />{' '}
+          This asks for confidential or exempt information
         </label>
         <p className="hint">
           <Glossary term="exempt" />
@@ -272,14 +340,18 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
           limit={{ max: LIMITS.justification, value: draft.justification }}
           hint={
             <>
-              Name the duty it serves (your ward casework, a committee decision) and what exactly you need. Curiosity is not enough. <Glossary term="need-to-know" />
+              Name the duty it serves (your ward casework, a committee decision) and what exactly you need. Curiosity is not enough.{' '}
+              <Glossary term="need-to-know" />
             </>
           }
         >
           {(p) => <textarea {...p} rows={4} value={draft.justification} onChange={(e) => set('justification', e.target.value)} />}
         </Field>
         <div className={`assessment assessment-${assessment.verdict}`} aria-live="polite" data-testid="assessment">
-          <h2>Need-to-know check: {assessment.verdict === 'sufficient' ? 'sufficient' : assessment.verdict === 'weak' ? 'not yet made' : 'refused'}</h2>
+          <h2>
+            Need-to-know check:{' '}
+            {assessment.verdict === 'sufficient' ? 'sufficient' : assessment.verdict === 'weak' ? 'not yet made' : 'refused'}
+          </h2>
           <ul>
             {assessment.checks.map((c) => (
               <li key={c.id}>
@@ -308,10 +380,19 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
               </>
             }
           >
-            {(p) => <textarea {...p} rows={2} value={draft.monitoringOfficerReason ?? ''} onChange={(e) => set('monitoringOfficerReason', e.target.value)} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                value={draft.monitoringOfficerReason ?? ''}
+                onChange={(e) => set('monitoringOfficerReason', e.target.value)}
+              />
+            )}
           </Field>
         )}
-        <Field label="Ward" name="ward">{(p) => <input {...p} value={draft.ward} onChange={(e) => set('ward', e.target.value)} />}</Field>
+        <Field label="Ward" name="ward">
+          {(p) => <input {...p} value={draft.ward} onChange={(e) => set('ward', e.target.value)} />}
+        </Field>
         <Field
           label="Meeting it relates to"
           name="meetingId"
@@ -347,29 +428,49 @@ export function NewRequestScreen({ navigate, isMember = true, prefill }: { navig
               )}
             </Field>
             <label className="checkbox">
-              <input type="checkbox" checked={draft.mayBeRaisedAtMeeting} onChange={(e) => set('mayBeRaisedAtMeeting', e.target.checked)} /> I may raise this at the meeting
+              <input type="checkbox" checked={draft.mayBeRaisedAtMeeting} onChange={(e) => set('mayBeRaisedAtMeeting', e.target.checked)} />{' '}
+              I may raise this at the meeting
             </label>
-            {draft.mayBeRaisedAtMeeting && profile.chairNoticeForAgendaItems && <p className="notice">The chair or executive member will need to be told what you asked and were given; it will be tracked until sent.</p>}
+            {draft.mayBeRaisedAtMeeting && profile.chairNoticeForAgendaItems && (
+              <p className="notice">
+                The chair or executive member will need to be told what you asked and were given; it will be tracked until sent.
+              </p>
+            )}
           </>
         )}
-        <Field label="Your council email address" name="fromEmail" hint={council?.settings.emailDomain ? `It must end @${council.settings.emailDomain}.` : 'Set your council’s email domain in Settings.'}>
+        <Field
+          label="Your council email address"
+          name="fromEmail"
+          hint={
+            council?.settings.emailDomain ? `It must end @${council.settings.emailDomain}.` : 'Set your council’s email domain in Settings.'
+          }
+        >
           {(p) => <input {...p} type="email" value={draft.fromEmail} onChange={(e) => set('fromEmail', e.target.value)} />}
         </Field>
-        <Field label="Copied to (email addresses)" name="copies" hint="Separate addresses with commas. Everyone copied is recorded. Blind copies are not allowed.">
+        <Field
+          label="Copied to (email addresses)"
+          name="copies"
+          hint="Separate addresses with commas. Everyone copied is recorded. Blind copies are not allowed."
+        >
           {(p) => <input {...p} value={copiesText} onChange={(e) => setCopiesText(e.target.value)} />}
         </Field>
         <DateInput label="Date sent" name="sentOn" hint="Day 0 for the working-day count." value={sentOn} onChange={setSentOn} />
         {/* A PA is never offered a choice a PA is always refused (issue 11): only the Member records Member-only requests. */}
         {isMember ? (
           <label className="checkbox">
-            <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA will not see it)
+            <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA
+            will not see it)
           </label>
         ) : (
-          <p className="hint">If something confidential arrives for the Member, open the request once it is sent and use “Record that it arrived for the Member”: it is sealed for them.</p>
+          <p className="hint">
+            If something confidential arrives for the Member, open the request once it is sent and use “Record that it arrived for the
+            Member”: it is sealed for them.
+          </p>
         )}
         {due && (
           <p className="hint" data-testid="due-preview">
-            {due.acknowledgeBy ? `Acknowledgement due ${ukDate(due.acknowledgeBy)}; ` : ''}answer due {ukDate(due.respondBy)} ({profile.name}).
+            {due.acknowledgeBy ? `Acknowledgement due ${ukDate(due.acknowledgeBy)}; ` : ''}answer due {ukDate(due.respondBy)} (
+            {profile.name}).
           </p>
         )}
         <div>

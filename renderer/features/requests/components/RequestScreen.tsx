@@ -20,7 +20,15 @@ import { PassItOn } from '../../disclosures/components/PassItOn';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
-import { CLASSIFICATION_ALIASES, CLASSIFICATION_FIELDS, ClassificationDetails, checkClassification, classificationFrom, classificationLabel, detailOf } from '../../materials/components/ClassificationDetails';
+import {
+  CLASSIFICATION_ALIASES,
+  CLASSIFICATION_FIELDS,
+  ClassificationDetails,
+  checkClassification,
+  classificationFrom,
+  classificationLabel,
+  detailOf,
+} from '../../materials/components/ClassificationDetails';
 import { today } from '../../../app/clock';
 import { RecordArrivalForm, RequestArrivals } from './Arrivals';
 
@@ -41,7 +49,13 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
   // A command answers with the fresh detail; reading it again through the working set keeps every screen in step.
   const setDetail: (answer?: RequestDetail) => void = () => void reload();
 
-  if (error && !detail) return <section className="screen"><h1>Request</h1><ErrorMessage message={error} /></section>;
+  if (error && !detail)
+    return (
+      <section className="screen">
+        <h1>Request</h1>
+        <ErrorMessage message={error} />
+      </section>
+    );
   if (!detail) return <p className="loading">Loading…</p>;
   const { row } = detail;
 
@@ -102,13 +116,20 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       </dl>
       {detail.foiOffered && (
         <p className="notice">
-          The need to know was not made out. You can also ask under Freedom of Information: anyone’s right, answered within 20 working days, but the answer is public.
+          The need to know was not made out. You can also ask under Freedom of Information: anyone’s right, answered within 20 working days,
+          but the answer is public.
         </p>
       )}
       {error && <ErrorMessage message={error} />}
       {row.awaitingMonitoringOfficer && <p className="notice">Awaiting the Monitoring Officer’s decision on the need to know.</p>}
       <h2>Timeline</h2>
-      <Timeline id={id} sentOn={row.sentOn} items={detail.timeline} canCorrect={detail.lifecycle.state === 'open'} onChanged={() => void reload()} />
+      <Timeline
+        id={id}
+        sentOn={row.sentOn}
+        items={detail.timeline}
+        canCorrect={detail.lifecycle.state === 'open'}
+        onChanged={() => void reload()}
+      />
       <LifecycleActions detail={detail} onChanged={() => void reload()} />
       {detail.lifecycle.state === 'open' && <LogEventForm id={id} onDone={setDetail} />}
       <FollowUpPanel detail={detail} navigate={navigate} onChanged={() => void reload()} />
@@ -116,7 +137,12 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
       <h2>What came back</h2>
-      {detail.lockedMaterials > 0 && !isMember && <p className="locked">🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'} on this request: only the Member can open {detail.lockedMaterials === 1 ? 'it' : 'them'}.</p>}
+      {detail.lockedMaterials > 0 && !isMember && (
+        <p className="locked">
+          🔒 {detail.lockedMaterials} Member-only item{detail.lockedMaterials === 1 ? '' : 's'} on this request: only the Member can open{' '}
+          {detail.lockedMaterials === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       {detail.materials.length === 0 && <p>Nothing recorded yet.</p>}
       <ul className="materials">
         {detail.materials.map((m) => (
@@ -134,7 +160,12 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
 const LOGGED_ELSEWHERE = new Set(['mo-decision', 'escalated']);
 
 export const LOG_EVENT_FIELDS: FieldMap = {
-  fields: { type: 'What happened', on: { label: 'Date it happened', missing: 'Enter the date it happened' }, promisedBy: { label: 'Promised by', missing: 'Enter the date the answer is promised by' }, note: 'Note' },
+  fields: {
+    type: 'What happened',
+    on: { label: 'Date it happened', missing: 'Enter the date it happened' },
+    promisedBy: { label: 'Promised by', missing: 'Enter the date the answer is promised by' },
+    note: 'Note',
+  },
   aliases: { event: 'type', decidedBy: 'note', informationWithheld: 'note' },
 };
 
@@ -154,7 +185,15 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
     if (type === 'holding') p.require(note, 'note', 'Say what the holding reply says is happening');
     p.limit(note, type === 'answered' ? 4000 : 2000, 'note', 'Note');
     if (p.any) return form.fail(p.list);
-    const event = (type === 'holding' ? { type, on, note, promisedBy } : type === 'escalated' ? { type, on, note, informationWithheld: false } : type === 'mo-decision' ? { type, on, note, accepted: true, decidedBy: note || 'Monitoring Officer' } : { type, on, note }) as RequestEvent;
+    const event = (
+      type === 'holding'
+        ? { type, on, note, promisedBy }
+        : type === 'escalated'
+          ? { type, on, note, informationWithheld: false }
+          : type === 'mo-decision'
+            ? { type, on, note, accepted: true, decidedBy: note || 'Monitoring Officer' }
+            : { type, on, note }
+    ) as RequestEvent;
     const r = await api().requests.logEvent({ id, event });
     if (r.ok) {
       form.clear();
@@ -170,11 +209,13 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       <Field label="What happened" name="type">
         {(p) => (
           <select {...p} value={type} onChange={(e) => setType(e.target.value as RequestEvent['type'])}>
-            {Object.entries(EVENT_NAMES).filter(([v]) => !LOGGED_ELSEWHERE.has(v)).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            {Object.entries(EVENT_NAMES)
+              .filter(([v]) => !LOGGED_ELSEWHERE.has(v))
+              .map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
           </select>
         )}
       </Field>
@@ -205,34 +246,62 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
   );
 }
 
-function MaterialItem({ material, mode, isMember, navigate, onChanged }: { material: Material; mode: MeetingMode; isMember: boolean; navigate: Navigate; onChanged: () => void }) {
+function MaterialItem({
+  material,
+  mode,
+  isMember,
+  navigate,
+  onChanged,
+}: {
+  material: Material;
+  mode: MeetingMode;
+  isMember: boolean;
+  navigate: Navigate;
+  onChanged: () => void;
+}) {
   const [opened, setOpened] = useState<Material | null>(null);
   const [error, setError] = useState<string | null>(null);
   const visible = isVisibleInMode(material, mode);
-  if (!visible) return <li className="material placeholder">Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.</li>;
+  if (!visible)
+    return (
+      <li className="material placeholder">
+        Protected material: hidden in {mode.kind === 'public-meeting' ? 'public-meeting mode' : 'this private session'}.
+      </li>
+    );
   return (
     <li className="material">
-      <strong>{material.title}</strong> <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>{classificationLabel(material.classification)}</span>{material.isBriefing && <span className="tag tag-protected">Briefing given in confidence (Member only)</span>} received {ukDate(material.receivedOn)}
-      {material.personalData.personal && !material.erasedOn && <span className="tag">Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}</span>}
-      {!materialFate(material) && <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          aria-expanded={!!opened}
-          onClick={async () => {
-            if (opened) return setOpened(null);
-            const r = await api().materials.view({ id: material.id });
-            if (r.ok) {
-              setError(null);
-              setOpened(r.value);
-            } else setError(r.error.message);
-          }}
-        >
-          {opened ? 'Hide' : 'Open'}
-          <span className="visually-hidden"> {material.title}</span>
-        </button>{' '}
-        {isMember && isMemberOnly(material) && <PassItOn material={material} navigate={navigate} />}
-      </div>}
+      <strong>{material.title}</strong>{' '}
+      <span className={`tag ${isProtected(material.classification) ? 'tag-protected' : ''}`}>
+        {classificationLabel(material.classification)}
+      </span>
+      {material.isBriefing && <span className="tag tag-protected">Briefing given in confidence (Member only)</span>} received{' '}
+      {ukDate(material.receivedOn)}
+      {material.personalData.personal && !material.erasedOn && (
+        <span className="tag">
+          Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}
+        </span>
+      )}
+      {!materialFate(material) && (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={!!opened}
+            onClick={async () => {
+              if (opened) return setOpened(null);
+              const r = await api().materials.view({ id: material.id });
+              if (r.ok) {
+                setError(null);
+                setOpened(r.value);
+              } else setError(r.error.message);
+            }}
+          >
+            {opened ? 'Hide' : 'Open'}
+            <span className="visually-hidden"> {material.title}</span>
+          </button>{' '}
+          {isMember && isMemberOnly(material) && <PassItOn material={material} navigate={navigate} />}
+        </div>
+      )}
       <ErrorMessage message={error} />
       {opened && !materialFate(material) && <p className="opened prose">{opened.summary || '(no summary recorded)'}</p>}
       <MaterialAttachments material={material} isMember={isMember} />
@@ -275,13 +344,26 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
     e.preventDefault();
     setSaved('');
     const p = new Problems();
-    p.require(title, 'title', 'Give the material a title').limit(title, 200, 'title', 'Title').limit(summary, 8000, 'summary', 'Summary or text').limit(thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
+    p.require(title, 'title', 'Give the material a title')
+      .limit(title, 200, 'title', 'Title')
+      .limit(summary, 8000, 'summary', 'Summary or text')
+      .limit(thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
     const received = p.date(receivedOn, 'receivedOn', 'Received on', { notFuture: true });
     checkClassification(level, detail, p);
     const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by') : null;
     if (p.any) return form.fail(p.list);
     const classification = classificationFrom(level, detail);
-    const r = await api().materials.add({ requestId, title, summary, receivedOn: received!, classification, personalData: { personal, specialCategory: false, retainUntil: retain }, isBriefing: isMember && isBriefing, ...(isMember && isBriefing && briefingRequestedBy.trim() ? { briefingRequestedBy } : {}), thirdPartyName });
+    const r = await api().materials.add({
+      requestId,
+      title,
+      summary,
+      receivedOn: received!,
+      classification,
+      personalData: { personal, specialCategory: false, retainUntil: retain },
+      isBriefing: isMember && isBriefing,
+      ...(isMember && isBriefing && briefingRequestedBy.trim() ? { briefingRequestedBy } : {}),
+      thirdPartyName,
+    });
     if (r.ok) {
       form.clear();
       setSaved(`Recorded ${title.trim()}.`);
@@ -303,18 +385,33 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
   return (
     <Form form={form} onSubmit={submit} aria-labelledby="add-material-heading">
       <h3 id="add-material-heading">Record what the officer sent</h3>
-      {!isMember && <p className="hint">As a PA you record open material here. For anything that may be confidential, exempt or a pink paper, use “Record that it arrived for the Member” below: it is sealed for the Member, who classifies it.</p>}
-      <Field label="Title" name="title" limit={{ max: 200, value: title }}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>{(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
+      {!isMember && (
+        <p className="hint">
+          As a PA you record open material here. For anything that may be confidential, exempt or a pink paper, use “Record that it arrived
+          for the Member” below: it is sealed for the Member, who classifies it.
+        </p>
+      )}
+      <Field label="Title" name="title" limit={{ max: 200, value: title }}>
+        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
       <DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
-      <Field label="Classification" name="level" hint={isMember ? 'If you are not sure, it is treated as confidential until the officer confirms.' : 'Open: anyone may see it.'}>
+      <Field
+        label="Classification"
+        name="level"
+        hint={isMember ? 'If you are not sure, it is treated as confidential until the officer confirms.' : 'Open: anyone may see it.'}
+      >
         {(p) => (
           <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            {Object.entries(levelNames).filter(([v]) => isMember || v === 'open').map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            {Object.entries(levelNames)
+              .filter(([v]) => isMember || v === 'open')
+              .map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
           </select>
         )}
       </Field>
@@ -322,21 +419,38 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
       {isMember && (
         // R-CLS-5: a briefing is Member-only whatever its level, so a PA is never offered it.
         <label className="checkbox">
-          <input type="checkbox" checked={isBriefing} onChange={(e) => setIsBriefing(e.target.checked)} /> This is a briefing given to me in confidence
+          <input type="checkbox" checked={isBriefing} onChange={(e) => setIsBriefing(e.target.checked)} /> This is a briefing given to me in
+          confidence
         </label>
       )}
       {isMember && isBriefing && (
-        <Field label="Who asked for the briefing" name="briefingRequestedBy" hint="Leave empty if you asked for it. Sharing it with another Member needs their permission.">
+        <Field
+          label="Who asked for the briefing"
+          name="briefingRequestedBy"
+          hint="Leave empty if you asked for it. Sharing it with another Member needs their permission."
+        >
           {(p) => <input {...p} value={briefingRequestedBy} onChange={(e) => setBriefingRequestedBy(e.target.value)} />}
         </Field>
       )}
       <label className="checkbox">
         <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
       </label>
-      <Field label="Whose information it is, if it belongs to someone else" name="thirdPartyName" hint="Their consent is needed before it is passed on (protocol 002).">
+      <Field
+        label="Whose information it is, if it belongs to someone else"
+        name="thirdPartyName"
+        hint="Their consent is needed before it is passed on (protocol 002)."
+      >
         {(p) => <input {...p} value={thirdPartyName} onChange={(e) => setThirdPartyName(e.target.value)} />}
       </Field>
-      {personal && <DateInput label="Erase by" name="retainUntil" value={retainUntil} onChange={setRetainUntil} hint="When it is no longer needed for your duties." />}
+      {personal && (
+        <DateInput
+          label="Erase by"
+          name="retainUntil"
+          value={retainUntil}
+          onChange={setRetainUntil}
+          hint="When it is no longer needed for your duties."
+        />
+      )}
       <div>
         <button type="submit">Record it</button>
       </div>

@@ -11,11 +11,25 @@ import { today } from '../../../app/clock';
 
 /** A correction as the page says it: "Corrected on 24/11/2026: date was 23/11/2026 — Typed the wrong day". */
 function correctionText(c: TimelineItem['corrections'][number]): string {
-  const changes = c.changes.map((ch) => `${ch.label.toLowerCase()} was ${/^\d{4}-\d{2}-\d{2}$/.test(ch.from) ? ukDate(ch.from) : `“${ch.from || '(none)'}”`}`).join(', ');
+  const changes = c.changes
+    .map((ch) => `${ch.label.toLowerCase()} was ${/^\d{4}-\d{2}-\d{2}$/.test(ch.from) ? ukDate(ch.from) : `“${ch.from || '(none)'}”`}`)
+    .join(', ');
   return `Corrected on ${ukDate(c.on)}: ${changes} — ${c.reason}`;
 }
 
-export function Timeline({ id, sentOn, items, canCorrect, onChanged }: { id: string; sentOn: string; items: TimelineItem[]; canCorrect: boolean; onChanged: () => void }) {
+export function Timeline({
+  id,
+  sentOn,
+  items,
+  canCorrect,
+  onChanged,
+}: {
+  id: string;
+  sentOn: string;
+  items: TimelineItem[];
+  canCorrect: boolean;
+  onChanged: () => void;
+}) {
   const [correcting, setCorrecting] = useState<string | null>(null);
   return (
     <ol className="timeline" data-testid="timeline">
@@ -39,7 +53,11 @@ export function Timeline({ id, sentOn, items, canCorrect, onChanged }: { id: str
           ))}
           {canCorrect && e.correctable && correcting !== e.id && (
             <button type="button" className="secondary link-button" onClick={() => setCorrecting(e.id)}>
-              Correct<span className="visually-hidden"> the {e.label.toLowerCase()} entry of {ukDate(e.on)}</span>
+              Correct
+              <span className="visually-hidden">
+                {' '}
+                the {e.label.toLowerCase()} entry of {ukDate(e.on)}
+              </span>
             </button>
           )}
           {correcting === e.id && (
@@ -60,7 +78,12 @@ export function Timeline({ id, sentOn, items, canCorrect, onChanged }: { id: str
 }
 
 const CORRECT_FIELDS: FieldMap = {
-  fields: { on: { label: 'Correct date', missing: 'Enter the correct date' }, promisedBy: { label: 'Correct promised date', missing: 'Enter the promised date' }, note: 'Note', reason: { label: 'Why it is being corrected', missing: 'Say why the entry is being corrected' } },
+  fields: {
+    on: { label: 'Correct date', missing: 'Enter the correct date' },
+    promisedBy: { label: 'Correct promised date', missing: 'Enter the promised date' },
+    note: 'Note',
+    reason: { label: 'Why it is being corrected', missing: 'Say why the entry is being corrected' },
+  },
   aliases: { entryId: 'on', changes: 'on', corrects: 'on' },
 };
 
@@ -131,7 +154,16 @@ export function LifecycleActions({ detail, onChanged }: { detail: RequestDetail;
       )}
       <p className="actions">
         {lifecycle.allowed.map((a) => (
-          <button key={a} type="button" className="secondary" aria-expanded={open === a} onClick={() => { setDone(''); setOpen(open === a ? null : a); }}>
+          <button
+            key={a}
+            type="button"
+            className="secondary"
+            aria-expanded={open === a}
+            onClick={() => {
+              setDone('');
+              setOpen(open === a ? null : a);
+            }}
+          >
             {ACTION_WORDS[a]}…
           </button>
         ))}
@@ -139,32 +171,69 @@ export function LifecycleActions({ detail, onChanged }: { detail: RequestDetail;
       <p role="status" className="success">
         {done}
       </p>
-      {open === 'edit' && <EditForm detail={detail} onCancel={() => setOpen(null)} onDone={() => finish('The request was changed; the old wording is kept on the timeline.')} />}
-      {(open === 'withdraw' || open === 'close' || open === 'reopen') && <EndForm action={open} id={detail.row.id} onCancel={() => setOpen(null)} onDone={finish} />}
+      {open === 'edit' && (
+        <EditForm
+          detail={detail}
+          onCancel={() => setOpen(null)}
+          onDone={() => finish('The request was changed; the old wording is kept on the timeline.')}
+        />
+      )}
+      {(open === 'withdraw' || open === 'close' || open === 'reopen') && (
+        <EndForm action={open} id={detail.row.id} onCancel={() => setOpen(null)} onDone={finish} />
+      )}
     </div>
   );
 }
 
 const END_FIELDS: FieldMap = {
-  fields: { on: { label: 'Date', missing: 'Enter the date' }, outcome: { label: 'Outcome', missing: 'Say whether it was answered or is no longer needed' }, reason: { label: 'Reason', missing: 'Give the reason' } },
+  fields: {
+    on: { label: 'Date', missing: 'Enter the date' },
+    outcome: { label: 'Outcome', missing: 'Say whether it was answered or is no longer needed' },
+    reason: { label: 'Reason', missing: 'Give the reason' },
+  },
   aliases: { note: 'reason' },
 };
 
-function EndForm({ action, id, onCancel, onDone }: { action: 'withdraw' | 'close' | 'reopen'; id: string; onCancel: () => void; onDone: (message: string) => void }) {
+function EndForm({
+  action,
+  id,
+  onCancel,
+  onDone,
+}: {
+  action: 'withdraw' | 'close' | 'reopen';
+  id: string;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
   const [on, setOn] = useState<DateParts>(() => dateParts(today()));
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<CloseOutcome>('answered');
   const form = useForm(END_FIELDS);
   const words = {
-    withdraw: { heading: 'Withdraw this request', reason: 'Why you are withdrawing it', button: 'Withdraw this request', done: 'The request was withdrawn.' },
+    withdraw: {
+      heading: 'Withdraw this request',
+      reason: 'Why you are withdrawing it',
+      button: 'Withdraw this request',
+      done: 'The request was withdrawn.',
+    },
     close: { heading: 'Close this request', reason: 'Note (optional)', button: 'Close this request', done: 'The request was closed.' },
-    reopen: { heading: 'Reopen this request', reason: 'Why you are reopening it', button: 'Reopen this request', done: 'The request was reopened.' },
+    reopen: {
+      heading: 'Reopen this request',
+      reason: 'Why you are reopening it',
+      button: 'Reopen this request',
+      done: 'The request was reopened.',
+    },
   }[action];
   async function submit(ev: FormEvent) {
     ev.preventDefault();
     const p = new Problems();
     const date = p.date(on, 'on', 'Date', { notFuture: true });
-    if (action !== 'close') p.require(reason, 'reason', action === 'withdraw' ? 'Say why the request is being withdrawn' : 'Say why the request is being reopened');
+    if (action !== 'close')
+      p.require(
+        reason,
+        'reason',
+        action === 'withdraw' ? 'Say why the request is being withdrawn' : 'Say why the request is being reopened',
+      );
     p.limit(reason, 2000, 'reason', words.reason);
     if (p.any || !date) return form.fail(p.list);
     const r =
@@ -234,7 +303,9 @@ type TextField = (typeof TEXT_FIELDS)[number][0];
 function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCancel: () => void; onDone: () => void }) {
   const d = detail.draft;
   const initial = (f: TextField): string => (d?.[f] ?? '') as string;
-  const [values, setValues] = useState<Record<TextField, string>>(() => Object.fromEntries(TEXT_FIELDS.map(([f]) => [f, initial(f)])) as Record<TextField, string>);
+  const [values, setValues] = useState<Record<TextField, string>>(
+    () => Object.fromEntries(TEXT_FIELDS.map(([f]) => [f, initial(f)])) as Record<TextField, string>,
+  );
   const [copies, setCopies] = useState((d?.copies ?? []).join(', '));
   const [reason, setReason] = useState('');
   const form = useForm(EDIT_FIELDS);
@@ -249,7 +320,8 @@ function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCance
     for (const [f] of TEXT_FIELDS) if (values[f].trim() !== initial(f).trim()) changes[f] = values[f];
     const list = copies.split(/[,;\s]+/).filter(Boolean);
     if (list.join(',') !== (d?.copies ?? []).join(',')) changes.copies = list;
-    if (Object.keys(changes).length === 0) return form.fail([{ field: 'subject', message: 'Nothing has changed: change a field, or cancel.' }]);
+    if (Object.keys(changes).length === 0)
+      return form.fail([{ field: 'subject', message: 'Nothing has changed: change a field, or cancel.' }]);
     const r = await api().requests.edit({ id: detail.row.id, changes, ...(reason.trim() ? { reason } : {}) });
     if (r.ok) onDone();
     else form.failWith(r.error);
@@ -257,7 +329,10 @@ function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCance
   return (
     <Form form={form} onSubmit={submit} aria-label="Edit request">
       <h3>Edit request</h3>
-      <p className="hint">The date sent, the officer, the route and the role you asked in fix the deadlines, so they cannot change here. Each change is kept on the timeline.</p>
+      <p className="hint">
+        The date sent, the officer, the route and the role you asked in fix the deadlines, so they cannot change here. Each change is kept
+        on the timeline.
+      </p>
       {TEXT_FIELDS.map(([f, label, max]) => (
         <Field key={f} label={label} name={f} limit={{ max, value: values[f] }}>
           {(p) =>

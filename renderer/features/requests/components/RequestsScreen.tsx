@@ -32,7 +32,17 @@ const cellClass = (c: { key: string; optional?: boolean }) => `col-${c.key}${c.o
 const STATUS_OPTIONS = REQUEST_STATUSES.filter((s) => s !== 'overdue').map((s) => ({ value: s, label: statusNames[s] }));
 const OVERDUE_ANY = 'overdue-any';
 
-export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navigate: Navigate; view: RequestView; mode: MeetingMode; searchFocusKey: number }) {
+export function RequestsScreen({
+  navigate,
+  view,
+  mode,
+  searchFocusKey,
+}: {
+  navigate: Navigate;
+  view: RequestView;
+  mode: MeetingMode;
+  searchFocusKey: number;
+}) {
   const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
   const { ids, loaded, total, loading, options } = useRequestQuery(filter, sort);
@@ -40,7 +50,12 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
   const search = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   useEffect(() => {
     if (searchFocusKey > 0) search.current?.focus();
@@ -73,26 +88,62 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
           <label htmlFor="request-search">Search subject, question, notes and officer</label>
           <input id="request-search" ref={search} type="search" value={filter.search} onChange={(e) => set('search')(e.target.value)} />
         </div>
-        <Select label="View" value={filter.view} onChange={(v) => set('view')(v)} options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))} includeAll={false} />
+        <Select
+          label="View"
+          value={filter.view}
+          onChange={(v) => set('view')(v)}
+          options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))}
+          includeAll={false}
+        />
         <Select
           label="Status"
           value={filter.view === 'overdue' && !filter.status ? OVERDUE_ANY : filter.status}
-          onChange={(v) => setFilter((f) => (v === OVERDUE_ANY ? { ...f, status: '', view: 'overdue' } : { ...f, status: v, view: f.view === 'overdue' ? 'all' : f.view }))}
+          onChange={(v) =>
+            setFilter((f) =>
+              v === OVERDUE_ANY ? { ...f, status: '', view: 'overdue' } : { ...f, status: v, view: f.view === 'overdue' ? 'all' : f.view },
+            )
+          }
           options={[{ value: OVERDUE_ANY, label: 'Overdue (including very overdue)' }, ...STATUS_OPTIONS]}
         />
-        <Select label="Service" value={filter.service} onChange={set('service')} options={options.service.map((s) => ({ value: s, label: s }))} />
-        <Select label="Officer" value={filter.officer} onChange={set('officer')} options={options.officer.map((s) => ({ value: s, label: s }))} />
+        <Select
+          label="Service"
+          value={filter.service}
+          onChange={set('service')}
+          options={options.service.map((s) => ({ value: s, label: s }))}
+        />
+        <Select
+          label="Officer"
+          value={filter.officer}
+          onChange={set('officer')}
+          options={options.officer.map((s) => ({ value: s, label: s }))}
+        />
         <Select label="Ward" value={filter.ward} onChange={set('ward')} options={options.ward.map((s) => ({ value: s, label: s }))} />
-        <Select label="Classification" value={filter.classification} onChange={set('classification')} options={[...new Set(['Exempt', ...options.classification])].map((s) => ({ value: s, label: s }))} />
+        <Select
+          label="Classification"
+          value={filter.classification}
+          onChange={set('classification')}
+          options={[...new Set(['Exempt', ...options.classification])].map((s) => ({ value: s, label: s }))}
+        />
         <div className="field">
           <span className="label-like" id="exempt-filter-label">
             Exempt
           </span>
-          <button type="button" className="secondary" aria-pressed={filter.classification === 'Exempt'} aria-describedby="exempt-filter-label" onClick={() => set('classification')(filter.classification === 'Exempt' ? '' : 'Exempt')}>
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={filter.classification === 'Exempt'}
+            aria-describedby="exempt-filter-label"
+            onClick={() => set('classification')(filter.classification === 'Exempt' ? '' : 'Exempt')}
+          >
             {filter.classification === 'Exempt' ? 'Showing exempt only' : 'Exempt only'}
           </button>
         </div>
-        <Select label="Capacity" value={filter.capacity} onChange={set('capacity')} options={options.capacity.map((s) => ({ value: s, label: s }))} />
+        <Select
+          label="Capacity"
+          value={filter.capacity}
+          onChange={set('capacity')}
+          options={options.capacity.map((s) => ({ value: s, label: s }))}
+        />
         <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
         <Select label="Meeting" value={filter.meetingId} onChange={set('meetingId')} options={options.meeting} />
       </div>
@@ -112,8 +163,17 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={cellClass(c)} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" className="sort" onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : false }))}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={cellClass(c)}
+                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : false }))}
+                  >
                     {c.label}
                     <span aria-hidden="true" className="sort-arrow">
                       {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}
@@ -139,7 +199,13 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
                   </tr>
                 );
               return (
-                <tr key={r.id} data-index={item.index} aria-rowindex={item.index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
+                <tr
+                  key={r.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  className={r.locked ? 'locked-row' : undefined}
+                  style={{ height: ROW_HEIGHT }}
+                >
                   <td className="col-reference">{r.reference}</td>
                   <td className="col-subject" title={r.locked || hidden(r.classification) ? undefined : r.subject}>
                     {r.locked ? (
@@ -150,8 +216,12 @@ export function RequestsScreen({ navigate, view, mode, searchFocusKey }: { navig
                       </button>
                     )}
                   </td>
-                  <td className="col-officerName" title={r.officerName}>{r.officerName}</td>
-                  <td className="col-service col-optional" title={r.service}>{r.service}</td>
+                  <td className="col-officerName" title={r.officerName}>
+                    {r.officerName}
+                  </td>
+                  <td className="col-service col-optional" title={r.service}>
+                    {r.service}
+                  </td>
                   <td className="col-status">
                     {/* A placeholder's status is not known to this user: never show a computed one (issue 11). */}
                     {r.locked ? <span className="locked">{r.reference}</span> : <StatusTag status={r.status} late={r.workingDaysLate} />}
@@ -182,7 +252,19 @@ export function StatusTag({ status, late }: { status: RequestStatus; late: numbe
   );
 }
 
-function Select({ label, value, onChange, options, includeAll = true }: { label: string; value: string; onChange: (v: string) => void; options: Array<{ value: string; label: string }>; includeAll?: boolean }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  includeAll = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: Array<{ value: string; label: string }>;
+  includeAll?: boolean;
+}) {
   const id = `filter-${label.toLowerCase()}`;
   return (
     <div className="field">

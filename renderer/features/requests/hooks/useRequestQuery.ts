@@ -1,13 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { EMPTY_FILTER, filterOptions, keepMatching, loadProgress, matchingIds, orderedIds, rowsByIds, type FilterOptions, type RequestFilter, type Sort } from '../../../db/queries';
+import {
+  EMPTY_FILTER,
+  filterOptions,
+  keepMatching,
+  loadProgress,
+  matchingIds,
+  orderedIds,
+  rowsByIds,
+  type FilterOptions,
+  type RequestFilter,
+  type Sort,
+} from '../../../db/queries';
 import type { WorkingRequest } from '../../../db/working-set';
 
 export { EMPTY_FILTER, type RequestFilter, type Sort, type SortKey } from '../../../db/queries';
 
 const NO_OPTIONS: FilterOptions = { service: [], ward: [], classification: [], capacity: [], route: [], officer: [], meeting: [] };
 const NO_IDS: readonly string[] = [];
-const filterIsSet = (filter: RequestFilter) => (Object.keys(EMPTY_FILTER) as Array<keyof RequestFilter>).some((k) => filter[k] !== EMPTY_FILTER[k]);
+const filterIsSet = (filter: RequestFilter) =>
+  (Object.keys(EMPTY_FILTER) as Array<keyof RequestFilter>).some((k) => filter[k] !== EMPTY_FILTER[k]);
 
 /**
  * The requests list over the working set, live: the ids matching the filter in the chosen order,
@@ -19,7 +31,10 @@ export function useRequestQuery(filter: RequestFilter, sort: Sort) {
   // indexes of the filters and search terms, and keeps the matching ids in that order.
   const ordered = useLiveQuery(() => orderedIds(sort), [sort]) ?? NO_IDS;
   const matching = useLiveQuery(() => matchingIds(filter), [filter]);
-  const ids = useMemo(() => (matching === undefined && filterIsSet(filter) ? NO_IDS : keepMatching(ordered, matching ?? null)), [ordered, matching, filter]);
+  const ids = useMemo(
+    () => (matching === undefined && filterIsSet(filter) ? NO_IDS : keepMatching(ordered, matching ?? null)),
+    [ordered, matching, filter],
+  );
   const progress = useLiveQuery(loadProgress, []) ?? { loaded: 0, total: 0, loading: true };
   const options = useLiveQuery(filterOptions, []) ?? NO_OPTIONS;
   return { ids, ...progress, options };

@@ -14,15 +14,17 @@ export function BackupPanel() {
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    setMessage(result.value.file ? `Backup saved to ${result.value.file} (${(result.value.bytes / 1024).toFixed(0)} KB).` : 'No backup was made.');
+    setMessage(
+      result.value.file ? `Backup saved to ${result.value.file} (${(result.value.bytes / 1024).toFixed(0)} KB).` : 'No backup was made.',
+    );
   }
 
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
       <p className="hint">
-        The backup file is encrypted like the vault itself and opens with the same passphrases. Keep it somewhere
-        safe, such as a council-approved drive; restore it on a new laptop from the unlock screen.
+        The backup file is encrypted like the vault itself and opens with the same passphrases. Keep it somewhere safe, such as a
+        council-approved drive; restore it on a new laptop from the unlock screen.
       </p>
       <ErrorMessage message={error} />
       <button type="button" onClick={backUp} disabled={busy}>

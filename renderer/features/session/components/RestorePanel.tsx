@@ -12,7 +12,9 @@ type Step = { kind: 'closed' } | { kind: 'passphrase' } | { kind: 'confirm-repla
  * the vault a second one that says what will be lost. The vault that was here is kept, not deleted.
  */
 export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean; onRestored: (state: SessionState) => void }) {
-  const form = useForm({ fields: { passphrase: { label: 'Passphrase for the backup', missing: 'Enter the passphrase of a user in the backup' } } });
+  const form = useForm({
+    fields: { passphrase: { label: 'Passphrase for the backup', missing: 'Enter the passphrase of a user in the backup' } },
+  });
   const [passphrase, setPassphrase] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [message, setMessage] = useState('');
@@ -79,8 +81,8 @@ export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean
       {step.kind === 'confirm-replace' && (
         <div className="notice" role="group" aria-labelledby="replace-warning">
           <p id="replace-warning">
-            There is already a vault on this laptop. Restoring replaces it with the backup; the current vault is kept in
-            a folder beside it, not deleted.
+            There is already a vault on this laptop. Restoring replaces it with the backup; the current vault is kept in a folder beside it,
+            not deleted.
           </p>
           <button type="button" disabled={busy} onClick={() => void restore(false)}>
             Replace it with the backup
@@ -93,7 +95,9 @@ export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean
       {step.kind === 'confirm-older' && (
         <div className="notice warning" role="alertdialog" aria-labelledby="older-heading" aria-describedby="older-warning">
           <h3 id="older-heading">This backup is older than the vault on this laptop</h3>
-          <p id="older-warning">{step.message} Nothing has been changed yet. If you restore it, the current vault is kept in a folder beside it, not deleted.</p>
+          <p id="older-warning">
+            {step.message} Nothing has been changed yet. If you restore it, the current vault is kept in a folder beside it, not deleted.
+          </p>
           <button type="button" className="warning" disabled={busy} autoFocus onClick={() => void restore(true)}>
             Restore the older backup
           </button>{' '}

@@ -12,7 +12,13 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const form = useForm({ fields: { memberName: { label: 'Your name', missing: 'Enter your name as it should appear to your PA' }, passphrase: 'Passphrase', confirm: 'Type the passphrase again' } });
+  const form = useForm({
+    fields: {
+      memberName: { label: 'Your name', missing: 'Enter your name as it should appear to your PA' },
+      passphrase: 'Passphrase',
+      confirm: 'Type the passphrase again',
+    },
+  });
   const [busy, setBusy] = useState(false);
   const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
@@ -35,9 +41,8 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
     <section className="screen narrow-screen" aria-labelledby="setup-heading">
       <h1 id="setup-heading">Set up Need to Know</h1>
       <p>
-        Everything you keep here is encrypted on this laptop with a key that only your passphrase unlocks. Nobody,
-        including the council&apos;s IT team, can recover it if the passphrase is lost, so choose one you will remember
-        and keep a backup.
+        Everything you keep here is encrypted on this laptop with a key that only your passphrase unlocks. Nobody, including the
+        council&apos;s IT team, can recover it if the passphrase is lost, so choose one you will remember and keep a backup.
       </p>
       <Form form={form} onSubmit={onSubmit} className="stack">
         <Field label="Your name (the Member)" name="memberName" limit={{ max: 120, value: name }}>

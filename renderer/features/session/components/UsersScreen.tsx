@@ -17,7 +17,6 @@ export function UsersScreen({ user }: { user: UserSummary }) {
   const [removeError, setRemoveError] = useState('');
   const isMember = user.role === 'member';
 
-
   const remove = async (pa: UserSummary) => {
     const result = await api().users.removePa({ userId: pa.id });
     if (!result.ok) {
@@ -77,8 +76,8 @@ export function UsersScreen({ user }: { user: UserSummary }) {
         <div className="notice" role="alertdialog" aria-labelledby="remove-heading" aria-describedby="remove-text">
           <h2 id="remove-heading">Remove {removing.name}?</h2>
           <p id="remove-text">
-            {removing.name} will no longer be able to unlock this vault, and the casework key is changed so they cannot read
-            anything saved from now on. What they could already see before stays as it was.
+            {removing.name} will no longer be able to unlock this vault, and the casework key is changed so they cannot read anything saved
+            from now on. What they could already see before stays as it was.
           </p>
           {removeError && <p className="error">{removeError}</p>}
           <button type="button" onClick={() => void remove(removing)}>
@@ -107,7 +106,12 @@ export function UsersScreen({ user }: { user: UserSummary }) {
 function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const form = useForm({ fields: { name: { label: 'PA’s name', missing: 'Enter the PA’s name' }, passphrase: { label: 'PA’s passphrase', missing: 'Enter a passphrase for the PA' } } });
+  const form = useForm({
+    fields: {
+      name: { label: 'PA’s name', missing: 'Enter the PA’s name' },
+      passphrase: { label: 'PA’s passphrase', missing: 'Enter a passphrase for the PA' },
+    },
+  });
   const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
 
@@ -130,8 +134,8 @@ function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
     <Form form={form} onSubmit={onSubmit} className="stack" aria-labelledby="add-pa-heading">
       <h2 id="add-pa-heading">Add a PA</h2>
       <p className="hint">
-        A PA works your casework. Their passphrase opens the casework key only, so they can never read confidential,
-        exempt or pink-paper material, or your briefings.
+        A PA works your casework. Their passphrase opens the casework key only, so they can never read confidential, exempt or pink-paper
+        material, or your briefings.
       </p>
       <Field label="PA's name" name="name">
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
@@ -157,7 +161,13 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const form = useForm({ fields: { current: { label: 'Current passphrase', missing: 'Enter your current passphrase' }, next: { label: 'New passphrase', missing: 'Enter a new passphrase' }, confirm: 'Type the new passphrase again' } });
+  const form = useForm({
+    fields: {
+      current: { label: 'Current passphrase', missing: 'Enter your current passphrase' },
+      next: { label: 'New passphrase', missing: 'Enter a new passphrase' },
+      confirm: 'Type the new passphrase again',
+    },
+  });
   const meterId = useId();
   const strength = next ? assessPassphrase(next, [user.name]) : null;
 
@@ -195,7 +205,13 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
         describedBy={meterId}
       />
       <StrengthMeter strength={strength} id={meterId} />
-      <PassphraseField label="Type the new passphrase again" name="confirm" value={confirm} onChange={setConfirm} autoComplete="new-password" />
+      <PassphraseField
+        label="Type the new passphrase again"
+        name="confirm"
+        value={confirm}
+        onChange={setConfirm}
+        autoComplete="new-password"
+      />
       <div>
         <button type="submit">Change passphrase</button>
       </div>
@@ -218,14 +234,14 @@ function QuickUnlockToggle() {
     <section aria-labelledby="quick-heading">
       <h2 id="quick-heading">Quick unlock on this computer</h2>
       <p className="hint">
-        Lets you unlock with this computer&apos;s own protected key store instead of typing your passphrase. Your
-        passphrase keeps working; turn this off on a shared computer.
+        Lets you unlock with this computer&apos;s own protected key store instead of typing your passphrase. Your passphrase keeps working;
+        turn this off on a shared computer.
       </p>
       <ErrorMessage message={error} />
       {status.available ? (
         <label className="checkbox">
-          <input type="checkbox" checked={status.enabled} onChange={(e) => void toggle(e.target.checked)} /> Use quick
-          unlock on this computer
+          <input type="checkbox" checked={status.enabled} onChange={(e) => void toggle(e.target.checked)} /> Use quick unlock on this
+          computer
         </label>
       ) : (
         <p>Not available here: {status.reason}</p>

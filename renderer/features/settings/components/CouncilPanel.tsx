@@ -9,7 +9,11 @@ import { ErrorMessage } from '../../../app/ui';
 import { Field, Form, useForm, type FieldMap } from '../../../app/forms';
 
 export const COUNCIL_FIELDS: FieldMap = {
-  fields: { profileId: { label: 'Council protocol profile', missing: 'Choose the council protocol profile' }, nation: { label: 'Nation', missing: 'Choose the nation' }, emailDomain: { label: 'Council email domain', missing: 'Enter the council email domain' } },
+  fields: {
+    profileId: { label: 'Council protocol profile', missing: 'Choose the council protocol profile' },
+    nation: { label: 'Nation', missing: 'Choose the nation' },
+    emailDomain: { label: 'Council email domain', missing: 'Enter the council email domain' },
+  },
 };
 
 type CouncilView = { settings: CouncilSettings; profile: CouncilProfile; profiles: Array<{ id: string; name: string }> };
@@ -59,7 +63,11 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
   }
   return (
     <Form form={form} onSubmit={submit} aria-label="Council settings">
-      <Field label="Council protocol profile" name="profileId" hint="New requests take their deadlines and Monitoring Officer steps from this profile. Requests already sent keep the profile recorded on them.">
+      <Field
+        label="Council protocol profile"
+        name="profileId"
+        hint="New requests take their deadlines and Monitoring Officer steps from this profile. Requests already sent keep the profile recorded on them."
+      >
         {(p) => (
           <select {...p} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
             {council.profiles.map((c) => (
@@ -81,7 +89,12 @@ function CouncilForm({ council, onSaved }: { council: CouncilView; onSaved: () =
           </select>
         )}
       </Field>
-      <Field label="Council email domain" name="emailDomain" hint="For example example-council.gov.uk. Requests must come from this address." error={live && !live.ok ? live.reason : undefined}>
+      <Field
+        label="Council email domain"
+        name="emailDomain"
+        hint="For example example-council.gov.uk. Requests must come from this address."
+        error={live && !live.ok ? live.reason : undefined}
+      >
         {(p) => <input {...p} value={emailDomain} onChange={(e) => setEmailDomain(e.target.value)} />}
       </Field>
       <div>

@@ -16,8 +16,8 @@ export function SettingsScreen({ isMember }: { isMember: boolean }) {
       <h1 id="settings-heading">Settings</h1>
       {!isMember && (
         <p className="notice" data-testid="read-only-reason">
-          You can see these council settings, but only the Member can change them: they decide the deadlines and the Monitoring
-          Officer steps for every request made in the Member’s name. Auto-lock, at the end, is yours to set on this computer.
+          You can see these council settings, but only the Member can change them: they decide the deadlines and the Monitoring Officer
+          steps for every request made in the Member’s name. Auto-lock, at the end, is yours to set on this computer.
         </p>
       )}
       <CouncilPanel isMember={isMember} onSaved={bump} />

@@ -6,14 +6,25 @@ import { useTodayCounts } from '../hooks/useTodayCounts';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { ArrivedForYou } from '../../requests/components/Arrivals';
 
-const CARDS: Array<{ key: keyof Omit<Dashboard, 'today'>; label: string; view?: RequestView; route?: 'retention' | 'register'; memberOnly?: boolean }> = [
+const CARDS: Array<{
+  key: keyof Omit<Dashboard, 'today'>;
+  label: string;
+  view?: RequestView;
+  route?: 'retention' | 'register';
+  memberOnly?: boolean;
+}> = [
   { key: 'overdue', label: 'Overdue requests', view: 'overdue' },
   { key: 'dueSoon', label: 'Acknowledgements and answers due in the next 3 working days', view: 'due-soon' },
   { key: 'awaitingMonitoringOfficer', label: 'Awaiting the Monitoring Officer', view: 'awaiting-mo' },
   { key: 'chairNoticesPending', label: 'Chair notices not yet sent', view: 'chair-notices' },
   { key: 'retentionDue', label: 'Personal data due for erasure', route: 'retention' },
   // R-DIS-2: disclosures left waiting for the Monitoring Officer's advice, to pick up again from the register.
-  { key: 'disclosuresAwaitingMonitoringOfficer', label: 'Disclosures waiting for the Monitoring Officer', route: 'register', memberOnly: true },
+  {
+    key: 'disclosuresAwaitingMonitoringOfficer',
+    label: 'Disclosures waiting for the Monitoring Officer',
+    route: 'register',
+    memberOnly: true,
+  },
 ];
 
 export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMember: boolean }) {
@@ -29,7 +40,11 @@ export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMemb
         <ul className="cards">
           {CARDS.filter((card) => isMember || !card.memberOnly).map((card) => (
             <li key={card.key}>
-              <button type="button" className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`} onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}>
+              <button
+                type="button"
+                className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`}
+                onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}
+              >
                 <span className="card-count">{dashboard[card.key]}</span>
                 <span className="card-label">{card.label}</span>
               </button>

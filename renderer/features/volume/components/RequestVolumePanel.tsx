@@ -11,7 +11,10 @@ export function RequestVolumePanel() {
   return (
     <section aria-labelledby="volume-heading">
       <h2 id="volume-heading">Your requests by service</h2>
-      <p className="hint">Requests sent in each of the last six months. Officers’ time is limited: the protocols ask Members to keep requests reasonable (000 §17.8.7).</p>
+      <p className="hint">
+        Requests sent in each of the last six months. Officers’ time is limited: the protocols ask Members to keep requests reasonable (000
+        §17.8.7).
+      </p>
       {nudges.map((r) => (
         <p key={r.service} className="notice" data-testid="volume-nudge">
           {r.nudge}

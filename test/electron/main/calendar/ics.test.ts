@@ -12,7 +12,11 @@ describe('reading calendar files (.ics)', () => {
     // "GMT Standard Time" in June is BST: 18:30 stays 18:30 in the UK.
     expect(planning).toMatchObject({ date: '2027-06-15', time: '18:30', location: 'Council Chamber' });
     expect(planning.source).toEqual({ kind: 'ics', uid: expect.stringMatching(/^040000008200E0/) });
-    expect(planning.agendaItems.map((i) => i.title)).toEqual(['Apologies for absence', 'Minutes', 'Land at Mill Lane – exempt information (para 3)']);
+    expect(planning.agendaItems.map((i) => i.title)).toEqual([
+      'Apologies for absence',
+      'Minutes',
+      'Land at Mill Lane – exempt information (para 3)',
+    ]);
     // The folded line is unfolded by ical.js; "exempt" makes the item private.
     expect(toMeetingRecord(planning).privateItems).toEqual(['3. Land at Mill Lane – exempt information (para 3)']);
     // "Eastern Standard Time" 20:00 on 20 January is 01:00 on the 21st in London.
@@ -45,7 +49,11 @@ describe('reading calendar files (.ics)', () => {
     ['not a calendar', 'Subject: hello\r\n\r\nThis is an email', /not a calendar \(\.ics\) file/],
     ['truncated', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:2027', /damaged or incomplete|has no start date|damaged/],
     ['no UID', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /has no UID/],
-    ['an unknown time zone', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:x\r\nDTSTART;TZID=Mars Standard Time:20270101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', /time zone this app does not know \(“Mars Standard Time”\)/],
+    [
+      'an unknown time zone',
+      'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:x\r\nDTSTART;TZID=Mars Standard Time:20270101T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      /time zone this app does not know \(“Mars Standard Time”\)/,
+    ],
   ])('a bad file (%s) gets a plain message', (_label, content, message) => {
     let error: unknown;
     try {

@@ -36,12 +36,22 @@ describe('importing meetings through the IPC contract', () => {
     p.file('council.xml', MODERNGOV_MEETING);
     const preview = await ok('meetings:importPreview', { from: 'moderngov-file' });
     expect(p.state.asked).toEqual(['moderngov']);
-    expect(preview).toMatchObject({ sourceLabel: 'democracy-site file “council.xml”', add: [{ committee: 'Cabinet', date: '2026-12-02', privateItems: ['9. Depot disposal'] }], update: [], unchanged: 0 });
+    expect(preview).toMatchObject({
+      sourceLabel: 'democracy-site file “council.xml”',
+      add: [{ committee: 'Cabinet', date: '2026-12-02', privateItems: ['9. Depot disposal'] }],
+      update: [],
+      unchanged: 0,
+    });
     expect(await ok('meetings:list')).toEqual([]);
 
     expect(await ok('meetings:importApply', { token: preview.token })).toEqual({ added: 1, updated: 0, unchanged: 0 });
     const [saved] = await ok('meetings:list');
-    expect(saved).toMatchObject({ committee: 'Cabinet', agendaItems: ['1. Apologies for absence', '7. Fees & Charges 2027/28', '9. Depot disposal', '10. Exclusion of the press and public'], privateItems: ['9. Depot disposal'], source: { kind: 'moderngov', uid: '17355' } });
+    expect(saved).toMatchObject({
+      committee: 'Cabinet',
+      agendaItems: ['1. Apologies for absence', '7. Fees & Charges 2027/28', '9. Depot disposal', '10. Exclusion of the press and public'],
+      privateItems: ['9. Depot disposal'],
+      source: { kind: 'moderngov', uid: '17355' },
+    });
     // The token is used up.
     await expect(ok('meetings:importApply', { token: preview.token })).rejects.toThrow(/conflict: That import has expired/);
 
@@ -64,7 +74,13 @@ describe('importing meetings through the IPC contract', () => {
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
     p.file('cal.ics', GOOGLE_ICS);
     const preview = await ok('meetings:importPreview', { from: 'ics-file' });
-    expect(preview.add.map((m: { committee: string }) => m.committee)).toEqual(['Cabinet', 'Cabinet (afternoon)', 'Cabinet', 'Budget Council', 'Audit Committee']);
+    expect(preview.add.map((m: { committee: string }) => m.committee)).toEqual([
+      'Cabinet',
+      'Cabinet (afternoon)',
+      'Cabinet',
+      'Budget Council',
+      'Audit Committee',
+    ]);
     expect(await ok('meetings:importApply', { token: preview.token })).toMatchObject({ added: 5 });
   });
 
@@ -73,7 +89,12 @@ describe('importing meetings through the IPC contract', () => {
     const { ok, call } = await member(p.sources);
     for (const [name, content, from, message] of [
       ['broken.xml', '<meeting><meetingid>1</meetingid>', 'moderngov-file', /not well-formed XML/],
-      ['broken.ics', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR', 'ics-file', /has no UID/],
+      [
+        'broken.ics',
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:no uid\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR',
+        'ics-file',
+        /has no UID/,
+      ],
       ['empty.ics', '', 'ics-file', /“empty.ics” is empty/],
       ['huge.ics', 'BEGIN:VCALENDAR\r\n' + 'x'.repeat(6 * 1024 * 1024), 'ics-file', /“huge.ics” is 7 MB/],
     ] as const) {
@@ -84,13 +105,22 @@ describe('importing meetings through the IPC contract', () => {
     }
     expect(await ok('meetings:list')).toEqual([]);
     p.state.pick = null;
-    expect(await ok('meetings:importPreview', { from: 'ics-file' })).toEqual({ token: '', sourceLabel: '', add: [], update: [], unchanged: 0 });
+    expect(await ok('meetings:importPreview', { from: 'ics-file' })).toEqual({
+      token: '',
+      sourceLabel: '',
+      add: [],
+      update: [],
+      unchanged: 0,
+    });
   });
 
   it('fetching from the site is unavailable unless main was given a fetch, and a locked vault forgets a preview', async () => {
     const p = picker();
     const { ok, call } = await member(p.sources);
-    expect(await call('meetings:importPreview', { from: 'moderngov-site', address: 'democracy.example.gov.uk' })).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/not available here/) } });
+    expect(await call('meetings:importPreview', { from: 'moderngov-site', address: 'democracy.example.gov.uk' })).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/not available here/) },
+    });
     p.file('council.xml', MODERNGOV_MEETING);
     const preview = await ok('meetings:importPreview', { from: 'moderngov-file' });
     const users = await ok('users:list');

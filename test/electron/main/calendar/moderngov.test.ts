@@ -6,9 +6,20 @@ import { MODERNGOV_COMMITTEES, MODERNGOV_LIST, MODERNGOV_MEETING } from './fixtu
 describe('reading ModernGov (mgWebService.asmx) exports', () => {
   it('reads GetMeeting: committee, UK date, agenda items, and items with restricted papers as private (pink papers)', () => {
     const [meeting] = parseModernGov(MODERNGOV_MEETING);
-    expect(meeting).toMatchObject({ source: { kind: 'moderngov', uid: '17355' }, committee: 'Cabinet', date: '2026-12-02', time: '19:00', location: 'Committee Room 1, Town Hall' });
+    expect(meeting).toMatchObject({
+      source: { kind: 'moderngov', uid: '17355' },
+      committee: 'Cabinet',
+      date: '2026-12-02',
+      time: '19:00',
+      location: 'Committee Room 1, Town Hall',
+    });
     const record = toMeetingRecord(meeting!);
-    expect(record.agendaItems).toEqual(['1. Apologies for absence', '7. Fees & Charges 2027/28', '9. Depot disposal', '10. Exclusion of the press and public']);
+    expect(record.agendaItems).toEqual([
+      '1. Apologies for absence',
+      '7. Fees & Charges 2027/28',
+      '9. Depot disposal',
+      '10. Exclusion of the press and public',
+    ]);
     expect(record.privateItems).toEqual(['9. Depot disposal']);
   });
 
@@ -23,7 +34,11 @@ describe('reading ModernGov (mgWebService.asmx) exports', () => {
 
   it.each([
     ['malformed XML', '<meeting><meetingid>1</meetingid><meetingdate>02/12/2026</meeting', /not well-formed XML/],
-    ['an entity bomb', '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><meeting><meetingid>1</meetingid><meetingdate>&b;</meetingdate></meeting>', /document type declaration/],
+    [
+      'an entity bomb',
+      '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><meeting><meetingid>1</meetingid><meetingdate>&b;</meetingdate></meeting>',
+      /document type declaration/,
+    ],
     ['no meetings', '<?xml version="1.0"?><html><body>Not found</body></html>', /has no meetings in it/],
     ['a meeting without an id', '<meeting><meetingdate>02/12/2026</meetingdate></meeting>', /has no meeting id/],
     ['a meeting without a date', '<meeting><meetingid>5</meetingid><meetingdate>soon</meetingdate></meeting>', /meeting 5 has no date/],
@@ -33,7 +48,8 @@ describe('reading ModernGov (mgWebService.asmx) exports', () => {
   });
 
   it('refuses a huge export before parsing it', () => {
-    const item = '<agendaitem><agendaitemnumber>1</agendaitemnumber><agendaitemtitle>' + 'x'.repeat(900) + '</agendaitemtitle></agendaitem>';
+    const item =
+      '<agendaitem><agendaitemnumber>1</agendaitemnumber><agendaitemtitle>' + 'x'.repeat(900) + '</agendaitemtitle></agendaitem>';
     const huge = `<meeting><meetingid>1</meetingid><meetingdate>02/12/2026</meetingdate><agendaitems>${item.repeat(6000)}</agendaitems></meeting>`;
     expect(() => parseModernGov(huge)).toThrow(/larger than 5 MB/);
   });

@@ -17,7 +17,14 @@ const refused = async (bytes: Uint8Array, name: string) => {
 
 describe('parsing .eml (postal-mime)', () => {
   it('plain text: sender, recipients, copies, date, ids', async () => {
-    const p = await parseMessage(await officerReply({ cc: 'Ann <ann@example.gov.uk>', inReplyTo: '<d1@example.gov.uk>', references: ['<d0@x>', '<d1@example.gov.uk>'] }), 'reply.eml');
+    const p = await parseMessage(
+      await officerReply({
+        cc: 'Ann <ann@example.gov.uk>',
+        inReplyTo: '<d1@example.gov.uk>',
+        references: ['<d0@x>', '<d1@example.gov.uk>'],
+      }),
+      'reply.eml',
+    );
     expect(p.from).toEqual({ name: 'Pat Officer', email: 'pat.officer@example.gov.uk' });
     expect(p.to[0]!.email).toBe('cllr.member@example.gov.uk');
     expect(p.cc[0]!.email).toBe('ann@example.gov.uk');
@@ -27,7 +34,13 @@ describe('parsing .eml (postal-mime)', () => {
     expect(p.text).toContain('I will reply by Friday');
   });
   it('HTML with hostile content is kept raw for the page to sanitise, text preferred', async () => {
-    const p = await parseMessage(await officerReply({ text: undefined, html: '<p>Hi</p><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src="https://tracker.example/p.gif">' }), 'h.eml');
+    const p = await parseMessage(
+      await officerReply({
+        text: undefined,
+        html: '<p>Hi</p><script>alert(1)</script><a href="javascript:alert(1)">x</a><img src="https://tracker.example/p.gif">',
+      }),
+      'h.eml',
+    );
     expect(p.html).toContain('<script>');
     // No plain-text part: the screen shows the sanitised HTML instead.
     expect(p.text).toBe('');
@@ -52,7 +65,18 @@ describe('parsing .eml (postal-mime)', () => {
     expect(p.attachments[0]!.content.length).toBe(big.length);
   }, 60_000);
   it('reads back a draft the app composed (X-Unsent, Thread-Index, no Bcc)', async () => {
-    const built = await composeEml({ kind: 'request', from: 'cllr@example.gov.uk', to: [{ name: 'Sam', email: 'sam@example.gov.uk' }], cc: ['pa@example.gov.uk'], subject: 'Roads [NTK-2026-00001]', body: 'Dear Sam', notes: [] }, new Date('2026-11-24T09:00:00Z'));
+    const built = await composeEml(
+      {
+        kind: 'request',
+        from: 'cllr@example.gov.uk',
+        to: [{ name: 'Sam', email: 'sam@example.gov.uk' }],
+        cc: ['pa@example.gov.uk'],
+        subject: 'Roads [NTK-2026-00001]',
+        body: 'Dear Sam',
+        notes: [],
+      },
+      new Date('2026-11-24T09:00:00Z'),
+    );
     const raw = built.eml.toString();
     expect(raw).toMatch(/^X-Unsent: 1$/m);
     expect(raw).not.toMatch(/^Bcc:/im);
@@ -77,10 +101,21 @@ describe('parsing .eml (postal-mime)', () => {
 });
 
 describe('parsing .msg (msgreader)', () => {
-  const base = { subject: 'RE: Depot [NTK-2026-00001]', from: { name: 'Sam Green', email: 'sam@example.gov.uk' }, to: [{ name: 'Cllr', email: 'cllr@example.gov.uk' }], cc: [{ name: 'Ann', email: 'ann@example.gov.uk' }] };
+  const base = {
+    subject: 'RE: Depot [NTK-2026-00001]',
+    from: { name: 'Sam Green', email: 'sam@example.gov.uk' },
+    to: [{ name: 'Cllr', email: 'cllr@example.gov.uk' }],
+    cc: [{ name: 'Ann', email: 'ann@example.gov.uk' }],
+  };
   it('plain body, recipients by kind, transport headers, attachments', async () => {
     const p = await parseMessage(
-      buildMsg({ ...base, body: 'Plain reply', headers: 'Message-ID: <m1@x>\r\nIn-Reply-To: <d1@x>\r\nThread-Index: AQIDBAUGBwcHBwcHBwcHBwcHBwcHBwkJCQkJ\r\nThread-Topic: Depot\r\n', attachments: [{ name: 'Plan – ü.pdf', content: new Uint8Array([1, 2, 3]) }] }),
+      buildMsg({
+        ...base,
+        body: 'Plain reply',
+        headers:
+          'Message-ID: <m1@x>\r\nIn-Reply-To: <d1@x>\r\nThread-Index: AQIDBAUGBwcHBwcHBwcHBwcHBwcHBwkJCQkJ\r\nThread-Topic: Depot\r\n',
+        attachments: [{ name: 'Plan – ü.pdf', content: new Uint8Array([1, 2, 3]) }],
+      }),
       'reply.msg',
     );
     expect(p.format).toBe('msg');
@@ -94,7 +129,8 @@ describe('parsing .msg (msgreader)', () => {
     expect(p.attachments[0]).toMatchObject({ name: 'Plan – ü.pdf' });
   });
   it('an RTF-only body is decompressed and its encapsulated HTML recovered', async () => {
-    const rtf = '{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 {\\*\\htmltag64 <html><body>}Caf\\\'e9 {\\*\\htmltag <b>}budget{\\*\\htmltag </b>}{\\*\\htmltag </body></html>}}';
+    const rtf =
+      "{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 {\\*\\htmltag64 <html><body>}Caf\\'e9 {\\*\\htmltag <b>}budget{\\*\\htmltag </b>}{\\*\\htmltag </body></html>}}";
     const p = await parseMessage(buildMsg({ ...base, rtf }), 'rtf.msg');
     expect(p.html).toContain('Café <b>budget</b>');
   });
@@ -103,7 +139,9 @@ describe('parsing .msg (msgreader)', () => {
     expect(p.text).toContain('Hello from RTF');
   });
   it('refuses a .msg that is not a CFB file, and a truncated one', async () => {
-    expect(await refused(await buildEml({ from: 'a@x', to: 'b@x', subject: 's', text: 't' }), 'fake.msg')).toMatch(/not an Outlook message/);
+    expect(await refused(await buildEml({ from: 'a@x', to: 'b@x', subject: 's', text: 't' }), 'fake.msg')).toMatch(
+      /not an Outlook message/,
+    );
     const whole = buildMsg({ ...base, body: 'x'.repeat(20000) });
     expect(await refused(whole.subarray(0, 1200), 'cut.msg')).toMatch(/could not be read/);
   });
@@ -117,7 +155,9 @@ describe('parsing runs in a worker thread with a hard time limit', () => {
     const ticks: number[] = [];
     const timer = setInterval(() => ticks.push(Date.now()), 20);
     const started = Date.now();
-    const error = await parseMessage(Buffer.from('From: a@x\r\nTo: b@x\r\nSubject: s\r\n\r\nhi'), 'slow.eml', 400, { source: spinForever }).then(
+    const error = await parseMessage(Buffer.from('From: a@x\r\nTo: b@x\r\nSubject: s\r\n\r\nhi'), 'slow.eml', 400, {
+      source: spinForever,
+    }).then(
       () => null,
       (e: unknown) => e,
     );

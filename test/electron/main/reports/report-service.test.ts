@@ -5,13 +5,25 @@ import { describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../../../electron/main/reports/report-service';
 import { PA_PASS, draft, seededCase } from '../../support/core';
 
-const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const pinkPaper = {
+  level: 'pink-paper',
+  committee: 'Cabinet',
+  meetingDate: '2026-12-02',
+  agendaItem: 'Item 9: depot disposal',
+  authorDesignation: 'Director of Resources',
+  paragraph: 3,
+};
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };
 
 /** printToPDF and the save dialog, driven by the test. */
 function printer() {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'ntk-reports-'));
-  const state = { target: path.join(folder, 'report.pdf') as string | null, pdf: Buffer.from('%PDF-1.7\n% test report\n%%EOF\n'), printed: 0, asked: [] as string[] };
+  const state = {
+    target: path.join(folder, 'report.pdf') as string | null,
+    pdf: Buffer.from('%PDF-1.7\n% test report\n%%EOF\n'),
+    printed: 0,
+    asked: [] as string[],
+  };
   const p: ReportPrinter = {
     printToPdf: async () => {
       state.printed++;
@@ -28,8 +40,25 @@ function printer() {
 async function withCase() {
   const pr = printer();
   const ctx = await seededCase('2026-11-24', { reportPrinter: pr.printer });
-  const pink = await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Depot valuation (pink paper)', receivedOn: '2026-11-20', summary: 'Valuation £2.1m; two bidders.', classification: pinkPaper, personalData: noPersonalData, isBriefing: false });
-  const secret = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Whistleblowing concern about the depot', memberOnly: true, agendaItem: null, mayBeRaisedAtMeeting: false }));
+  const pink = await ctx.ok('materials:add', {
+    requestId: ctx.request.row.id,
+    title: 'Depot valuation (pink paper)',
+    receivedOn: '2026-11-20',
+    summary: 'Valuation £2.1m; two bidders.',
+    classification: pinkPaper,
+    personalData: noPersonalData,
+    isBriefing: false,
+  });
+  const secret = await ctx.ok(
+    'requests:create',
+    draft({
+      officerId: ctx.officer.id,
+      subject: 'Whistleblowing concern about the depot',
+      memberOnly: true,
+      agendaItem: null,
+      mayBeRaisedAtMeeting: false,
+    }),
+  );
   const actions = async (id: string) => (await ctx.ok('audit:trail', { recordId: id })).map((e: { action: string }) => e.action);
   return { ...ctx, pr, pink, secret, actions };
 }
@@ -40,8 +69,17 @@ describe('reports through the IPC contract', () => {
   it('outstanding requests by service and officer: open report without Member-only requests; with them it is confidential, watermarked and refused in public-meeting mode', async () => {
     const { ok, call, core } = await withCase();
     const open = await ok('reports:get', { kind: 'outstanding', includeMemberOnly: false });
-    expect(open).toMatchObject({ title: 'Outstanding requests by service and officer', watermark: null, madeBy: 'Made by Cllr Jane Smith on 24/11/2026' });
-    expect(open.sections).toEqual([expect.objectContaining({ heading: 'Estates', columns: ['Officer', 'Reference', 'Subject', 'Sent', 'Acknowledge by', 'Answer by', 'Status', 'Working days late'] })]);
+    expect(open).toMatchObject({
+      title: 'Outstanding requests by service and officer',
+      watermark: null,
+      madeBy: 'Made by Cllr Jane Smith on 24/11/2026',
+    });
+    expect(open.sections).toEqual([
+      expect.objectContaining({
+        heading: 'Estates',
+        columns: ['Officer', 'Reference', 'Subject', 'Sent', 'Acknowledge by', 'Answer by', 'Status', 'Working days late'],
+      }),
+    ]);
     expect(cells(open)).toContain('Depot disposal valuation');
     expect(cells(open)).toContain('16/11/2026');
     expect(cells(open)).not.toContain('Whistleblowing');
@@ -51,7 +89,10 @@ describe('reports through the IPC contract', () => {
     expect(cells(confidential)).toContain('Whistleblowing concern about the depot');
 
     core.meetingMode.set({ kind: 'public-meeting' });
-    expect(await call('reports:get', { kind: 'outstanding', includeMemberOnly: true })).toEqual({ ok: false, error: { code: 'refused', message: expect.stringMatching(/No report with confidential content is made in public-meeting mode/) } });
+    expect(await call('reports:get', { kind: 'outstanding', includeMemberOnly: true })).toEqual({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/No report with confidential content is made in public-meeting mode/) },
+    });
     expect((await ok('reports:get', { kind: 'outstanding', includeMemberOnly: false })).watermark).toBeNull();
   });
 
@@ -69,11 +110,19 @@ describe('reports through the IPC contract', () => {
     expect(cells(full)).toContain('Valuation £2.1m; two bidders.');
 
     core.meetingMode.set({ kind: 'private-session', meetingId: meeting.id });
-    expect((await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).watermark).toMatch(/^Confidential/);
+    expect((await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).watermark).toMatch(
+      /^Confidential/,
+    );
     core.meetingMode.set({ kind: 'private-session', meetingId: 'another-meeting' });
-    expect(await call('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/only this meeting’s pink papers/) } });
+    expect(await call('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/only this meeting’s pink papers/) },
+    });
     core.meetingMode.set({ kind: 'public-meeting' });
-    expect(await call('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
     expect(pink.id).toBeTruthy();
   });
 
@@ -93,7 +142,10 @@ describe('reports through the IPC contract', () => {
 
     pr.state.target = path.join(pr.folder, 'broken.pdf');
     pr.state.pdf = Buffer.from('<html>not a pdf</html>');
-    expect(await call('reports:savePdf', { kind: 'outstanding', includeMemberOnly: false })).toMatchObject({ ok: false, error: { code: 'internal', message: 'The PDF could not be made. Nothing was saved.' } });
+    expect(await call('reports:savePdf', { kind: 'outstanding', includeMemberOnly: false })).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'The PDF could not be made. Nothing was saved.' },
+    });
     expect(existsSync(pr.state.target)).toBe(false);
     expect(readdirSync(pr.folder)).toEqual(['report.pdf']);
   });
@@ -102,25 +154,52 @@ describe('reports through the IPC contract', () => {
     const { ok, call, pink, secret, request } = await withCase();
     const d = await ok('disclosures:start', { materialId: pink.id });
     await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } } });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } } });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' } });
+    await ok('disclosures:advance', {
+      id: d.id,
+      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
+    });
+    await ok('disclosures:advance', {
+      id: d.id,
+      event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
+    });
+    await ok('disclosures:advance', {
+      id: d.id,
+      event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },
+    });
     const register = await ok('reports:get', { kind: 'register' });
     expect(register.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
-    expect(register.sections[0]).toMatchObject({ heading: 'Disclosures', rows: [['23/11/2026', 'Depot valuation', 'County Court', '(b) Required by law', expect.stringContaining('Court order under CPR 31.17'), 'Not needed']] });
+    expect(register.sections[0]).toMatchObject({
+      heading: 'Disclosures',
+      rows: [
+        [
+          '23/11/2026',
+          'Depot valuation',
+          'County Court',
+          '(b) Required by law',
+          expect.stringContaining('Court order under CPR 31.17'),
+          'Not needed',
+        ],
+      ],
+    });
     expect(register.sections[1]!.heading).toBe('Audit trail: Depot valuation');
     expect(register.sections[1]!.rows.map((r: string[]) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
 
     const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
     await ok('session:lock');
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
-    expect(await call('reports:get', { kind: 'register' })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Member only/) } });
+    expect(await call('reports:get', { kind: 'register' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/Member only/) },
+    });
     const paOutstanding = await ok('reports:get', { kind: 'outstanding', includeMemberOnly: true });
     expect(paOutstanding.watermark).toBeNull();
     expect(JSON.stringify(paOutstanding)).not.toContain('Whistleblowing');
     const paRequest = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true });
     expect(JSON.stringify(paRequest)).not.toMatch(/£2\.1m|Depot valuation \(pink paper\)/);
     expect(paRequest.notes).toContain('1 Member-only item is not shown.');
-    expect(await call('reports:get', { kind: 'request', requestId: secret.row.id, includeProtected: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('reports:get', { kind: 'request', requestId: secret.row.id, includeProtected: false })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

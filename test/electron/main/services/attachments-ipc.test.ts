@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
 import { PA_PASS, coreBehindIpc, seededCase } from '../../support/core';
 
-const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const pinkPaper = {
+  level: 'pink-paper',
+  committee: 'Cabinet',
+  meetingDate: '2026-12-02',
+  agendaItem: 'Item 9: depot disposal',
+  authorDesignation: 'Director of Resources',
+  paragraph: 3,
+};
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };
 
 /** Dialogs the test drives: what the user "picks" and where they "save". */
@@ -41,7 +48,15 @@ async function withMaterials() {
   const fake = fakeDialogs();
   const ctx = await seededCase('2026-11-24', { attachmentDialogs: fake.dialogs });
   const add = (title: string, classification: unknown) =>
-    ctx.ok('materials:add', { requestId: ctx.request.row.id, title, receivedOn: '2026-11-20', summary: '', classification, personalData: noPersonalData, isBriefing: false });
+    ctx.ok('materials:add', {
+      requestId: ctx.request.row.id,
+      title,
+      receivedOn: '2026-11-20',
+      summary: '',
+      classification,
+      personalData: noPersonalData,
+      isBriefing: false,
+    });
   const pink = await add('Depot valuation (pink paper)', pinkPaper);
   const open = await add('Depot site plan', { level: 'open' });
   const files = mkdtempSync(path.join(os.tmpdir(), 'ntk-files-'));
@@ -65,8 +80,14 @@ async function withMaterials() {
 async function approveDisclosure(ok: (c: string, i?: unknown) => Promise<any>, materialId: string) {
   const d = await ok('disclosures:start', { materialId });
   await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-  await ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } } });
-  return ok('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } } });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
+  });
+  return ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
+  });
 }
 
 describe('attaching files to material through the IPC contract', () => {
@@ -76,13 +97,17 @@ describe('attaching files to material through the IPC contract', () => {
     fake.picks = [file('valuation.pdf', bytes)];
     const result = await ok('attachments:add', { materialId: pink.id });
     expect(result.added).toBe(1);
-    expect(result.material.attachments).toEqual([{ id: expect.any(String), name: 'valuation.pdf', size: bytes.length, addedOn: '2026-11-24' }]);
+    expect(result.material.attachments).toEqual([
+      { id: expect.any(String), name: 'valuation.pdf', size: bytes.length, addedOn: '2026-11-24' },
+    ]);
     expect(changes).toContainEqual({ kind: 'material', id: pink.id });
     const [blob] = blobFiles();
     const sealed = readFileSync(path.join(dataFolder, 'vault', 'blobs', blob!));
     expect(sealed.readUInt8(8)).toBe(1); // header: 1 = Member-only tier
     expect(sealed.includes(Buffer.from('depot valuation'))).toBe(false);
-    expect((await ok('requests:get', { id: pink.requestId })).materials.find((m: { id: string }) => m.id === pink.id).attachments).toHaveLength(1);
+    expect(
+      (await ok('requests:get', { id: pink.requestId })).materials.find((m: { id: string }) => m.id === pink.id).attachments,
+    ).toHaveLength(1);
     expect(await actions(pink.id)).toEqual(['classified', 'attached']);
 
     fake.picks = [file('site-plan.txt', Buffer.from('open site plan'))];
@@ -101,7 +126,11 @@ describe('attaching files to material through the IPC contract', () => {
     expect(tierOf(attached.id)).toBe(0);
     const before = blobFiles().length;
 
-    const confidential = await ok('materials:reclassify', { id: open.id, classification: { level: 'confidential', basis: 'given-in-confidence' }, resolution: null });
+    const confidential = await ok('materials:reclassify', {
+      id: open.id,
+      classification: { level: 'confidential', basis: 'given-in-confidence' },
+      resolution: null,
+    });
     const [moved] = confidential.attachments;
     expect(moved).toMatchObject({ name: 'site-plan.pdf', size: bytes.length });
     expect(moved.id).not.toBe(attached.id);
@@ -110,7 +139,12 @@ describe('attaching files to material through the IPC contract', () => {
     expect(blobFiles()).toHaveLength(before);
 
     // Lowering protection needs the officer's confirmation (issue 10).
-    const reopened = await ok('materials:reclassify', { id: open.id, classification: { level: 'open' }, resolution: null, confirmation: { officer: 'Sam Green', on: '2026-11-24' } });
+    const reopened = await ok('materials:reclassify', {
+      id: open.id,
+      classification: { level: 'open' },
+      resolution: null,
+      confirmation: { officer: 'Sam Green', on: '2026-11-24' },
+    });
     expect(tierOf(reopened.attachments[0].id)).toBe(0);
     fake.target = path.join(dataFolder, 'copy.pdf');
     await ok('attachments:export', { materialId: open.id, attachmentId: reopened.attachments[0].id });
@@ -134,7 +168,10 @@ describe('attaching files to material through the IPC contract', () => {
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
     fake.picks = [file('letter.txt', Buffer.from('hello'))];
     expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('attachments:export', { materialId: pink.id, attachmentId: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('attachments:export', { materialId: pink.id, attachmentId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(fake.opened).toBe(0);
     // The PA works casework: open material takes attachments.
     expect(await ok('attachments:add', { materialId: open.id })).toMatchObject({ added: 1 });
@@ -144,17 +181,26 @@ describe('attaching files to material through the IPC contract', () => {
     const { ok, call, fake, pink, files, file, blobFiles, actions } = await withMaterials();
     const good = file('good.txt', Buffer.from('fine'));
     fake.picks = [good, path.join(files, 'gone.pdf')];
-    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'io', message: '“gone.pdf” cannot be attached: it is no longer there. Nothing was attached.' } });
+    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: '“gone.pdf” cannot be attached: it is no longer there. Nothing was attached.' },
+    });
     mkdirSync(path.join(files, 'folder'));
     fake.picks = [path.join(files, 'folder')];
-    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/“folder” is not a file/) } });
+    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/“folder” is not a file/) },
+    });
     // A sparse file: 501 MB on paper, nothing on disk.
     const big = path.join(files, 'huge.pdf');
     const fd = openSync(big, 'w');
     writeSync(fd, Buffer.from('x'), 0, 1, 501 * 1024 * 1024 - 1);
     closeSync(fd);
     fake.picks = [good, big];
-    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/“huge\.pdf” is 501 MB; files over 500 MB cannot be attached/) } });
+    expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/“huge\.pdf” is 501 MB; files over 500 MB cannot be attached/) },
+    });
     expect((await ok('materials:view', { id: pink.id })).attachments).toEqual([]);
     expect(blobFiles()).toEqual([]);
     expect((await actions(pink.id)).filter((a: string) => a === 'attached')).toEqual([]);
@@ -169,7 +215,15 @@ describe('attaching files to material through the IPC contract', () => {
 
   it('without dialogs (a core that has none) attaching says it is unavailable', async () => {
     const ctx = await seededCase();
-    const m = await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Plan', receivedOn: '2026-11-20', summary: '', classification: { level: 'open' }, personalData: noPersonalData, isBriefing: false });
+    const m = await ctx.ok('materials:add', {
+      requestId: ctx.request.row.id,
+      title: 'Plan',
+      receivedOn: '2026-11-20',
+      summary: '',
+      classification: { level: 'open' },
+      personalData: noPersonalData,
+      isBriefing: false,
+    });
     expect(await ctx.call('attachments:add', { materialId: m.id })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     void coreBehindIpc;
   });
@@ -186,11 +240,17 @@ describe('saving a copy of an attachment through the IPC contract', () => {
     fake.target = path.join(outDir, 'copy.pdf');
 
     const before = await call('attachments:export', { materialId: pink.id, attachmentId });
-    expect(before).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/a pink paper.*approved disclosure/) } });
+    expect(before).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/a pink paper.*approved disclosure/) },
+    });
     expect(fake.suggested).toEqual([]); // refused before the save dialog opened
     const d = await ok('disclosures:start', { materialId: pink.id });
     await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-    expect(await call('attachments:export', { materialId: pink.id, attachmentId })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/at “Ground chosen”/) } });
+    expect(await call('attachments:export', { materialId: pink.id, attachmentId })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/at “Ground chosen”/) },
+    });
     expect(existsSync(fake.target)).toBe(false);
 
     await approveDisclosure(ok, pink.id);
@@ -201,7 +261,13 @@ describe('saving a copy of an attachment through the IPC contract', () => {
     expect(readdirSync(outDir)).toEqual(['copy.pdf']); // no partial file left beside it
     const trail = await ok('audit:trail', { recordId: pink.id });
     const exported = trail.find((e: { action: string }) => e.action === 'exported');
-    expect(exported.detail).toMatchObject({ attachmentId, name: 'valuation.pdf', file: 'copy.pdf', bytes: bytes.length, by: 'Cllr Jane Smith' });
+    expect(exported.detail).toMatchObject({
+      attachmentId,
+      name: 'valuation.pdf',
+      file: 'copy.pdf',
+      bytes: bytes.length,
+      by: 'Cllr Jane Smith',
+    });
     expect(JSON.stringify(exported.detail)).not.toContain(outDir);
     expect(await actions(pink.id)).toEqual(['classified', 'attached', 'exported']);
     void files;
@@ -216,7 +282,10 @@ describe('saving a copy of an attachment through the IPC contract', () => {
     await approveDisclosure(ok, pink.id);
     await ok('meetingMode:set', { kind: 'public-meeting' });
     fake.target = path.join(mkdtempSync(path.join(os.tmpdir(), 'ntk-out-')), 'x.pdf');
-    expect(await call('attachments:export', { materialId: pink.id, attachmentId: pinkId })).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/public-meeting mode/) } });
+    expect(await call('attachments:export', { materialId: pink.id, attachmentId: pinkId })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/public-meeting mode/) },
+    });
     expect(await call('attachments:add', { materialId: pink.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(existsSync(fake.target)).toBe(false);
     expect(await ok('attachments:export', { materialId: open.id, attachmentId: openId })).toMatchObject({ bytes: 9 });
@@ -243,12 +312,18 @@ describe('saving a copy of an attachment through the IPC contract', () => {
     writeFileSync(blob, sealed);
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'ntk-out-'));
     fake.target = path.join(outDir, 'plan.bin');
-    expect(await call('attachments:export', { materialId: open.id, attachmentId: id })).toMatchObject({ ok: false, error: { code: 'cannot-open', message: expect.stringMatching(/fails authentication/) } });
+    expect(await call('attachments:export', { materialId: open.id, attachmentId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'cannot-open', message: expect.stringMatching(/fails authentication/) },
+    });
     expect(readdirSync(outDir)).toEqual([]);
   });
 
   it('an attachment id that is not on the material is not found', async () => {
     const { call, open } = await withMaterials();
-    expect(await call('attachments:export', { materialId: open.id, attachmentId: '00000000-0000-0000-0000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('attachments:export', { materialId: open.id, attachmentId: '00000000-0000-0000-0000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

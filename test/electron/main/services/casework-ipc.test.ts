@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { GATE_EVENTS } from '../../../../shared/domain/disclosure';
 import { PA_PASS, draft, seededCase } from '../../support/core';
 
-const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const pinkPaper = {
+  level: 'pink-paper',
+  committee: 'Cabinet',
+  meetingDate: '2026-12-02',
+  agendaItem: 'Item 9: depot disposal',
+  authorDesignation: 'Director of Resources',
+  paragraph: 3,
+};
 
 async function withPinkPaper() {
   const ctx = await seededCase();
@@ -49,9 +56,15 @@ describe('casework through the IPC contract', () => {
 
   it('R-DUE-5 a holding reply moves the target; an answer closes the clock', async () => {
     const { request, ok } = await seededCase('2026-11-24');
-    const holding = await ok('requests:logEvent', { id: request.row.id, event: { type: 'holding', on: '2026-11-18', note: 'Valuer’s report due next week.', promisedBy: '2026-11-30' } });
+    const holding = await ok('requests:logEvent', {
+      id: request.row.id,
+      event: { type: 'holding', on: '2026-11-18', note: 'Valuer’s report due next week.', promisedBy: '2026-11-30' },
+    });
     expect(holding.row).toMatchObject({ status: 'holding', target: '2026-11-30' });
-    const answered = await ok('requests:logEvent', { id: request.row.id, event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' } });
+    const answered = await ok('requests:logEvent', {
+      id: request.row.id,
+      event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' },
+    });
     expect(answered.row.status).toBe('answered');
   });
 
@@ -59,7 +72,11 @@ describe('casework through the IPC contract', () => {
     const { call, material } = await withPinkPaper();
     const refused = await call('materials:reclassify', { id: material.id, classification: { level: 'open' }, resolution: null });
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
-    const done = await call('materials:reclassify', { id: material.id, classification: { level: 'open' }, resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' } });
+    const done = await call('materials:reclassify', {
+      id: material.id,
+      classification: { level: 'open' },
+      resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' },
+    });
     expect(done).toMatchObject({ ok: true, value: { classification: { level: 'open' } } });
   });
 });
@@ -70,8 +87,23 @@ describe('the disclosure gate cannot be bypassed through IPC', () => {
     const d = await ok('disclosures:start', { materialId: material.id });
     const steps: Record<string, unknown> = {
       'choose-ground': { type: 'choose-ground', ground: 'd' },
-      'complete-evidence': { type: 'complete-evidence', evidence: { publicInterestReasons: 'Residents face a financial risk the council has not explained.', goodFaith: true, consistentWithAuthorityRequirements: true } },
-      'record-consultation': { type: 'record-consultation', consultation: { requestedOn: '2026-11-21', monitoringOfficer: 'A. Khan', advice: 'Share the headline figure only.', adviceOn: '2026-11-22' } },
+      'complete-evidence': {
+        type: 'complete-evidence',
+        evidence: {
+          publicInterestReasons: 'Residents face a financial risk the council has not explained.',
+          goodFaith: true,
+          consistentWithAuthorityRequirements: true,
+        },
+      },
+      'record-consultation': {
+        type: 'record-consultation',
+        consultation: {
+          requestedOn: '2026-11-21',
+          monitoringOfficer: 'A. Khan',
+          advice: 'Share the headline figure only.',
+          adviceOn: '2026-11-22',
+        },
+      },
       'record-regard': { type: 'record-regard', regard: { hadRegard: true, followsAdvice: true } },
       approve: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
       disclose: { type: 'disclose', to: 'Riverside Residents Association', on: '2026-11-24', what: 'Headline valuation figure' },
@@ -99,7 +131,10 @@ describe('the disclosure gate cannot be bypassed through IPC', () => {
   it('R-DIS-3 a malformed step is refused by the contract before any handler runs', async () => {
     const { call, ok, material } = await withPinkPaper();
     const d = await ok('disclosures:start', { materialId: material.id });
-    expect(await call('disclosures:advance', { id: d.id, event: { type: 'jump-to', state: 'disclosed' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('disclosures:advance', { id: d.id, event: { type: 'jump-to', state: 'disclosed' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('R-USE-2 a PA cannot open Member-only material or start a disclosure, even by calling the contract', async () => {

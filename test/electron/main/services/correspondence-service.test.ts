@@ -6,10 +6,20 @@ import { PA_PASS, seededCase } from '../../support/core';
 import { buildMsg, officerReply } from '../../../../tools/fixtures/mail';
 
 function fakeDesk() {
-  const d = { opened: [] as Array<{ file: string; content: string; mode: number; dirMode: number }>, copied: [] as string[], picks: [] as string[], target: null as string | null };
+  const d = {
+    opened: [] as Array<{ file: string; content: string; mode: number; dirMode: number }>,
+    copied: [] as string[],
+    picks: [] as string[],
+    target: null as string | null,
+  };
   const desk: MailDesk = {
     openPath: async (file) => {
-      d.opened.push({ file, content: readFileSync(file, 'utf8'), mode: statSync(file).mode & 0o777, dirMode: statSync(path.dirname(file)).mode & 0o777 });
+      d.opened.push({
+        file,
+        content: readFileSync(file, 'utf8'),
+        mode: statSync(file).mode & 0o777,
+        dirMode: statSync(path.dirname(file)).mode & 0o777,
+      });
       return '';
     },
     copyText: (text) => void d.copied.push(text),
@@ -43,7 +53,12 @@ describe('drafts', () => {
     expect(opened.mode).toBe(0o600);
     expect(opened.dirMode).toBe(0o700);
     // The officer's reply to that Message-ID, without the tag, is matched to the request.
-    const reply = await officerReply({ from: 'sam.green@example-council.gov.uk', to: 'cllr.smith@example-council.gov.uk', subject: 'RE: Depot disposal valuation', inReplyTo: preview.messageId });
+    const reply = await officerReply({
+      from: 'sam.green@example-council.gov.uk',
+      to: 'cllr.smith@example-council.gov.uk',
+      subject: 'RE: Depot disposal valuation',
+      inReplyTo: preview.messageId,
+    });
     const result = await t.imp([{ name: 'reply.eml', bytes: reply }]);
     expect(result.imported[0]).toMatchObject({ requestId: t.requestId, matchedBy: 'in-reply-to', flags: [] });
     await t.ok('session:lock');
@@ -96,7 +111,9 @@ describe('importing officers’ replies', () => {
     const after = await t.ok('requests:get', { id: t.requestId });
     expect(after.events.at(-1)).toMatchObject({ type: 'answered', on: '2026-11-20' });
     // Filing twice is refused.
-    expect((await t.call('correspondence:file', { id: item.id, requestId: t.requestId, kind: 'answered', promisedBy: null })).ok).toBe(false);
+    expect((await t.call('correspondence:file', { id: item.id, requestId: t.requestId, kind: 'answered', promisedBy: null })).ok).toBe(
+      false,
+    );
   });
 
   it("matches a .msg by Outlook's Thread-Index when the tag and Message-ID chain are gone", async () => {
@@ -105,10 +122,21 @@ describe('importing officers’ replies', () => {
     const threadIndex = /^Thread-Index: (.+)$/m.exec(t.d.opened[0]!.content)![1]!.trim();
     const replyIndex = Buffer.concat([Buffer.from(threadIndex, 'base64'), Buffer.from([1, 2, 3, 4, 5])]).toString('base64');
     expect(preview.messageId).toBeTruthy();
-    const msg = buildMsg({ subject: 'RE: valuation', from: { name: 'Sam', email: 'sam.green@example-council.gov.uk' }, to: [{ name: 'Jane', email: 'cllr.smith@example-council.gov.uk' }], body: 'Holding reply', headers: `Thread-Index: ${replyIndex}\r\n` });
+    const msg = buildMsg({
+      subject: 'RE: valuation',
+      from: { name: 'Sam', email: 'sam.green@example-council.gov.uk' },
+      to: [{ name: 'Jane', email: 'cllr.smith@example-council.gov.uk' }],
+      body: 'Holding reply',
+      headers: `Thread-Index: ${replyIndex}\r\n`,
+    });
     const { imported } = await t.imp([{ name: 'reply.msg', bytes: msg }]);
     expect(imported[0]).toMatchObject({ requestId: t.requestId, matchedBy: 'thread-index' });
-    const filed = await t.ok('correspondence:file', { id: imported[0].id, requestId: t.requestId, kind: 'holding', promisedBy: '2026-12-04' });
+    const filed = await t.ok('correspondence:file', {
+      id: imported[0].id,
+      requestId: t.requestId,
+      kind: 'holding',
+      promisedBy: '2026-12-04',
+    });
     expect(filed.filed).toMatchObject({ kind: 'holding', promisedBy: '2026-12-04' });
     const detail = await t.ok('requests:get', { id: t.requestId });
     expect(detail.row.target).toBe('2026-12-04');
@@ -116,7 +144,12 @@ describe('importing officers’ replies', () => {
 
   it('leaves an unmatched email unfiled, flagged (outside domain, copies, blind copy); filing by hand links it', async () => {
     const t = await setUp();
-    const reply = await officerReply({ from: 'someone@gmail.com', to: 'other@example-council.gov.uk', cc: 'x@example-council.gov.uk', subject: 'About the depot' });
+    const reply = await officerReply({
+      from: 'someone@gmail.com',
+      to: 'other@example-council.gov.uk',
+      cc: 'x@example-council.gov.uk',
+      subject: 'About the depot',
+    });
     const { imported } = await t.imp([{ name: 'odd.eml', bytes: reply }]);
     expect(imported[0].requestId).toBeNull();
     expect(imported[0].flags).toEqual(['outside-domain', 'copies', 'blind-copy']);
@@ -133,7 +166,11 @@ describe('importing officers’ replies', () => {
   it('saves nothing for bad files (truncated, non-email, fake .msg, wrong type) and keeps the good one of a batch', async () => {
     const t = await setUp();
     const before = t.blobs();
-    const good = await officerReply({ subject: `RE: [${t.ref}]`, from: 'sam.green@example-council.gov.uk', to: 'cllr.smith@example-council.gov.uk' });
+    const good = await officerReply({
+      subject: `RE: [${t.ref}]`,
+      from: 'sam.green@example-council.gov.uk',
+      to: 'cllr.smith@example-council.gov.uk',
+    });
     const withAttachment = await officerReply({ attachments: [{ filename: 'a.pdf', content: Buffer.from('x'.repeat(4000)) }] });
     const result = await t.imp([
       { name: 'cut.eml', bytes: withAttachment.subarray(0, withAttachment.length - 200) },
@@ -150,11 +187,22 @@ describe('importing officers’ replies', () => {
 
   it('a failure halfway through filing keeps nothing partial', async () => {
     const t = await setUp();
-    const reply = await officerReply({ subject: 'No tag', attachments: [{ filename: 'one.pdf', content: Buffer.from('1') }, { filename: 'two.pdf', content: Buffer.from('2') }] });
+    const reply = await officerReply({
+      subject: 'No tag',
+      attachments: [
+        { filename: 'one.pdf', content: Buffer.from('1') },
+        { filename: 'two.pdf', content: Buffer.from('2') },
+      ],
+    });
     const { imported } = await t.imp([{ name: 'r.eml', bytes: reply }]);
     const blobsBefore = t.blobs();
     // A holding reply whose promised date is before the email: refused after nothing, and nothing kept.
-    const bad = await t.call('correspondence:file', { id: imported[0].id, requestId: t.requestId, kind: 'holding', promisedBy: '2026-11-01' });
+    const bad = await t.call('correspondence:file', {
+      id: imported[0].id,
+      requestId: t.requestId,
+      kind: 'holding',
+      promisedBy: '2026-11-01',
+    });
     expect(bad.ok).toBe(false);
     const detail = await t.ok('requests:get', { id: t.requestId });
     expect(detail.materials).toHaveLength(0);
@@ -165,14 +213,30 @@ describe('importing officers’ replies', () => {
   it('a PA cannot import an email with attachments (Member only until classified), nor see Member-only ones', async () => {
     const t = await setUp();
     await t.ok('users:addPa', { name: 'Pat PA', passphrase: PA_PASS });
-    await t.ok('correspondence:import', { files: [{ name: 'm.eml', bytes: await officerReply({ subject: 'x', attachments: [{ filename: 'a.pdf', content: Buffer.from('secret') }] }) }] });
+    await t.ok('correspondence:import', {
+      files: [
+        {
+          name: 'm.eml',
+          bytes: await officerReply({ subject: 'x', attachments: [{ filename: 'a.pdf', content: Buffer.from('secret') }] }),
+        },
+      ],
+    });
     const users = await t.ok('users:list');
     await t.ok('session:lock');
     await t.ok('session:unlock', { userId: users.find((u: { role: string }) => u.role === 'pa')!.id, passphrase: PA_PASS });
     const unfiled = await t.ok('correspondence:unfiled');
     expect(unfiled.items).toEqual([]);
     expect(unfiled.memberOnlyCount).toBe(1);
-    const r = await t.imp([{ name: 'n.eml', bytes: await officerReply({ subject: 'y', messageId: '<other@x>', attachments: [{ filename: 'b.pdf', content: Buffer.from('b') }] }) }]);
+    const r = await t.imp([
+      {
+        name: 'n.eml',
+        bytes: await officerReply({
+          subject: 'y',
+          messageId: '<other@x>',
+          attachments: [{ filename: 'b.pdf', content: Buffer.from('b') }],
+        }),
+      },
+    ]);
     expect(r.refused[0].reason).toMatch(/ask the Member/);
   });
 
@@ -186,13 +250,28 @@ describe('importing officers’ replies', () => {
 
   it('saves the original out only when its attachments may leave (not-yet-known material is gated)', async () => {
     const t = await setUp();
-    const reply = await officerReply({ subject: `RE: [${t.ref}]`, from: 'sam.green@example-council.gov.uk', to: 'cllr.smith@example-council.gov.uk', attachments: [{ filename: 'a.pdf', content: Buffer.from('x') }] });
+    const reply = await officerReply({
+      subject: `RE: [${t.ref}]`,
+      from: 'sam.green@example-council.gov.uk',
+      to: 'cllr.smith@example-council.gov.uk',
+      attachments: [{ filename: 'a.pdf', content: Buffer.from('x') }],
+    });
     const { imported } = await t.imp([{ name: 'r.eml', bytes: reply }]);
     t.d.target = path.join(t.dataFolder, 'out.eml');
     const refused = await t.call('correspondence:exportOriginal', { id: imported[0].id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(existsSync(t.d.target)).toBe(false);
-    const plain = await t.imp([{ name: 'p.eml', bytes: await officerReply({ subject: `Thanks [${t.ref}]`, messageId: '<p@x>', from: 'sam.green@example-council.gov.uk', to: 'cllr.smith@example-council.gov.uk' }) }]);
+    const plain = await t.imp([
+      {
+        name: 'p.eml',
+        bytes: await officerReply({
+          subject: `Thanks [${t.ref}]`,
+          messageId: '<p@x>',
+          from: 'sam.green@example-council.gov.uk',
+          to: 'cllr.smith@example-council.gov.uk',
+        }),
+      },
+    ]);
     const saved = await t.ok('correspondence:exportOriginal', { id: plain.imported[0].id });
     expect(readFileSync(saved.file, 'utf8')).toContain(`Thanks [${t.ref}]`);
   });

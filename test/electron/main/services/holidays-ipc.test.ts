@@ -8,7 +8,13 @@ describe('holiday edits and existing due dates', () => {
     const { ok, request } = await seededCase();
     const affected = await ok('holidays:preview', oneOff);
     expect(affected).toEqual([
-      { id: request.row.id, reference: request.row.reference, subject: 'Depot disposal valuation', before: { acknowledgeBy: '2026-11-23', respondBy: '2026-11-23' }, after: { acknowledgeBy: '2026-11-24', respondBy: '2026-11-24' } },
+      {
+        id: request.row.id,
+        reference: request.row.reference,
+        subject: 'Depot disposal valuation',
+        before: { acknowledgeBy: '2026-11-23', respondBy: '2026-11-23' },
+        after: { acknowledgeBy: '2026-11-24', respondBy: '2026-11-24' },
+      },
     ]);
     // Saved without accepting: the list changes, the request's dates do not.
     expect(await ok('holidays:save', { edits: oneOff, recompute: [] })).toMatchObject({ recomputed: 0 });
@@ -23,7 +29,9 @@ describe('holiday edits and existing due dates', () => {
 
   it('R-DUE-2 a malformed holiday edit is refused by the contract and nothing is saved', async () => {
     const { call, ok } = await seededCase();
-    expect(await call('holidays:save', { edits: { added: [{ date: '2026-02-30x', name: '', nations: [] }], removed: [] }, recompute: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(
+      await call('holidays:save', { edits: { added: [{ date: '2026-02-30x', name: '', nations: [] }], removed: [] }, recompute: [] }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await ok('holidays:get')).toEqual({ added: [], removed: [] });
   });
 

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
 import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
 
-const pinkPaper = { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9: depot disposal', authorDesignation: 'Director of Resources', paragraph: 3 };
+const pinkPaper = {
+  level: 'pink-paper',
+  committee: 'Cabinet',
+  meetingDate: '2026-12-02',
+  agendaItem: 'Item 9: depot disposal',
+  authorDesignation: 'Director of Resources',
+  paragraph: 3,
+};
 const noPersonalData = { personal: false, specialCategory: false, retainUntil: null };
 const officerInput = { name: 'Eve Forger', service: 'Estates', role: 'Officer', seniority: 'officer', email: 'eve@example-council.gov.uk' };
 
@@ -24,13 +31,24 @@ function expectPlainRefusal(result: Result, code?: string) {
 
 async function withWarnings(extra = {}) {
   const warnings: string[] = [];
-  const ctx = await seededCase('2026-11-24', { logger: { error: (m: string) => warnings.push(m), warn: (m: string) => warnings.push(m) }, ...extra });
+  const ctx = await seededCase('2026-11-24', {
+    logger: { error: (m: string) => warnings.push(m), warn: (m: string) => warnings.push(m) },
+    ...extra,
+  });
   return { ...ctx, warnings };
 }
 
 async function withPinkPaper(extra = {}) {
   const ctx = await withWarnings(extra);
-  const material = await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Depot valuation', receivedOn: '2026-11-20', summary: 'Valuation £2.1m', classification: pinkPaper, personalData: noPersonalData, isBriefing: false });
+  const material = await ctx.ok('materials:add', {
+    requestId: ctx.request.row.id,
+    title: 'Depot valuation',
+    receivedOn: '2026-11-20',
+    summary: 'Valuation £2.1m',
+    classification: pinkPaper,
+    personalData: noPersonalData,
+    isBriefing: false,
+  });
   const raw = () => ctx.core.session.requireVault().records;
   return { ...ctx, material, raw };
 }
@@ -38,8 +56,14 @@ async function withPinkPaper(extra = {}) {
 async function disclosed(ctx: Awaited<ReturnType<typeof withPinkPaper>>) {
   const d = await ctx.ok('disclosures:start', { materialId: ctx.material.id });
   await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } } });
-  await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } } });
+  await ctx.ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } },
+  });
+  await ctx.ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
+  });
   await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'disclose', to: 'County Court', on: '2026-11-24', what: 'Valuation' } });
   return d;
 }
@@ -67,7 +91,13 @@ describe('ids come from main, and a save can only update a record of its own typ
     expectPlainRefusal(await call('officers:save', { ...officerInput, id: 'chosen-by-the-page' }), 'not-found');
     const created = await ok('officers:save', officerInput);
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
-    const updated = await ok('officers:save', { ...officerInput, role: 'Head of Estates', seniority: 'head-of-service', name: 'Sam Green', id: officer.id });
+    const updated = await ok('officers:save', {
+      ...officerInput,
+      role: 'Head of Estates',
+      seniority: 'head-of-service',
+      name: 'Sam Green',
+      id: officer.id,
+    });
     expect(updated.id).toBe(officer.id);
     expect((await ok('officers:list')).length).toBe(2);
   });
@@ -93,7 +123,10 @@ describe('references are checked by type', () => {
     const ctx = await withPinkPaper();
     expectPlainRefusal(await ctx.call('requests:get', { id: ctx.meeting.id }), 'not-found');
     expectPlainRefusal(await ctx.call('materials:view', { id: ctx.request.row.id }), 'not-found');
-    expectPlainRefusal(await ctx.call('disclosures:advance', { id: ctx.material.id, event: { type: 'choose-ground', ground: 'b' } }), 'not-found');
+    expectPlainRefusal(
+      await ctx.call('disclosures:advance', { id: ctx.material.id, event: { type: 'choose-ground', ground: 'b' } }),
+      'not-found',
+    );
     expectPlainRefusal(await ctx.call('disclosures:start', { materialId: ctx.officer.id }), 'not-found');
     expectPlainRefusal(await ctx.call('materials:erase', { id: ctx.officer.id }), 'not-found');
   });
@@ -110,7 +143,9 @@ describe('references are checked by type', () => {
     expect(list.rows.find((r: { id: string }) => r.id === ctx.request.row.id)).toBeDefined();
     expect(list.rows.find((r: { id: string }) => r.id === 'forged-2')).toMatchObject({ locked: true, subject: 'Could not be read' });
     expect(list.rows.some((r: { id: string }) => r.id === 'forged-1')).toBe(false);
-    expect((await ctx.ok('requests:get', { id: ctx.request.row.id })).materials.map((m: { id: string }) => m.id)).toEqual([ctx.material.id]);
+    expect((await ctx.ok('requests:get', { id: ctx.request.row.id })).materials.map((m: { id: string }) => m.id)).toEqual([
+      ctx.material.id,
+    ]);
     expect(await ctx.call('dashboard:get')).toMatchObject({ ok: true });
     expectPlainRefusal(await ctx.call('requests:get', { id: 'forged-2' }), 'cannot-open');
     expect(ctx.warnings.filter((w) => /set aside/.test(w)).length).toBe(3);
@@ -121,28 +156,65 @@ describe('references are checked by type', () => {
 describe('the tier is worked out on every save, never reused from what is stored', () => {
   it('a Member-only request found under the shared key (forged frame) is refused, not written to: the Member’s note never goes under the shared key', async () => {
     const ctx = await withWarnings();
-    const secret = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Member-only matter' }));
+    const secret = await ctx.ok(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Member-only matter' }),
+    );
     const raw = ctx.core.session.requireVault().records;
     const stored = raw.get<Record<string, unknown>>(secret.row.id)!;
     raw.put({ id: stored.id, tier: 'shared', type: 'request', data: stored.data });
     const before = raw.stats();
-    expectPlainRefusal(await ctx.call('requests:logEvent', { id: secret.row.id, event: { type: 'acknowledged', on: '2026-11-24', note: 'Private note' } }), 'cannot-open');
+    expectPlainRefusal(
+      await ctx.call('requests:logEvent', { id: secret.row.id, event: { type: 'acknowledged', on: '2026-11-24', note: 'Private note' } }),
+      'cannot-open',
+    );
     expect(raw.stats()).toEqual(before);
     expect(JSON.stringify(raw.get(secret.row.id)!.data)).not.toMatch(/Private note/);
-    expect((await ctx.ok('requests:list', { offset: 0, limit: 50 })).rows.find((r: { id: string }) => r.id === secret.row.id)).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expect(
+      (await ctx.ok('requests:list', { offset: 0, limit: 50 })).rows.find((r: { id: string }) => r.id === secret.row.id),
+    ).toMatchObject({ locked: true, subject: 'Could not be read' });
     expect(ctx.warnings.some((w) => /Member-only content found under the shared key/.test(w))).toBe(true);
   });
 
   it('a disclosure or protected material forged under the shared key is refused; a correct one is always saved under the Member key', async () => {
     const ctx = await withPinkPaper();
-    ctx.raw().put({ id: 'forged-disclosure', tier: 'shared', type: 'disclosure', data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } } });
-    expectPlainRefusal(await ctx.call('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } }), 'cannot-open');
+    ctx
+      .raw()
+      .put({
+        id: 'forged-disclosure',
+        tier: 'shared',
+        type: 'disclosure',
+        data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } },
+      });
+    expectPlainRefusal(
+      await ctx.call('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } }),
+      'cannot-open',
+    );
     expect(ctx.raw().get<{ gate: { state: string } }>('forged-disclosure')!.data.gate.state).toBe('draft');
     expect((await ctx.ok('disclosures:list')).map((d: { id: string }) => d.id)).toEqual([]);
     const pink = ctx.raw().get(ctx.material.id)!;
     ctx.raw().put({ id: pink.id, tier: 'shared', type: 'material', data: pink.data });
-    expectPlainRefusal(await ctx.call('materials:reclassify', { id: ctx.material.id, classification: { level: 'open' }, resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' } }), 'cannot-open');
-    const real = await ctx.ok('disclosures:start', { materialId: (await ctx.ok('materials:add', { requestId: ctx.request.row.id, title: 'Another', receivedOn: '2026-11-20', summary: '', classification: pinkPaper, personalData: noPersonalData, isBriefing: false })).id });
+    expectPlainRefusal(
+      await ctx.call('materials:reclassify', {
+        id: ctx.material.id,
+        classification: { level: 'open' },
+        resolution: { meeting: 'Cabinet', date: '2026-12-02', minuteReference: 'CAB/114' },
+      }),
+      'cannot-open',
+    );
+    const real = await ctx.ok('disclosures:start', {
+      materialId: (
+        await ctx.ok('materials:add', {
+          requestId: ctx.request.row.id,
+          title: 'Another',
+          receivedOn: '2026-11-20',
+          summary: '',
+          classification: pinkPaper,
+          personalData: noPersonalData,
+          isBriefing: false,
+        })
+      ).id,
+    });
     expect(ctx.raw().get(real.id)!.tier).toBe('member');
   });
 });
@@ -155,7 +227,9 @@ describe('lookups are prototype-safe', () => {
       expectPlainRefusal(await ctx.call('council:set', { profileId, nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' }));
       expectPlainRefusal(await ctx.call('profiles:copy', { sourceId: profileId, name: 'x' }), 'not-found');
     }
-    const polluted = JSON.parse('{"profileId":"000","nation":"england-and-wales","emailDomain":"x.gov.uk","__proto__":{"profileId":"004"}}');
+    const polluted = JSON.parse(
+      '{"profileId":"000","nation":"england-and-wales","emailDomain":"x.gov.uk","__proto__":{"profileId":"004"}}',
+    );
     expectPlainRefusal(await ctx.call('council:set', polluted), 'invalid-input');
     expectPlainRefusal(await ctx.call('profiles:save', { ...before.profile, id: '__proto__', editable: true }));
     expect(await ctx.ok('council:get')).toEqual(before);
@@ -181,10 +255,21 @@ describe('downgrading protected material needs its evidence, and every export of
     const files = mkdtempSync(path.join(os.tmpdir(), 'ntk-hostile-'));
     const pick = path.join(files, 'report.pdf');
     writeFileSync(pick, 'the report');
-    const dialogs: AttachmentDialogs = { chooseAttachments: async () => [pick], chooseExportTarget: async () => path.join(files, `copy-${Math.random()}.pdf`) };
+    const dialogs: AttachmentDialogs = {
+      chooseAttachments: async () => [pick],
+      chooseExportTarget: async () => path.join(files, `copy-${Math.random()}.pdf`),
+    };
     const ctx = await withPinkPaper({ attachmentDialogs: dialogs });
     const add = (title: string, classification: unknown) =>
-      ctx.ok('materials:add', { requestId: ctx.request.row.id, title, receivedOn: '2026-11-20', summary: '', classification, personalData: noPersonalData, isBriefing: false });
+      ctx.ok('materials:add', {
+        requestId: ctx.request.row.id,
+        title,
+        receivedOn: '2026-11-20',
+        summary: '',
+        classification,
+        personalData: noPersonalData,
+        isBriefing: false,
+      });
     return { ...ctx, add };
   }
 
@@ -232,8 +317,14 @@ describe('the council profile is pinned on a disclosure when it starts', () => {
     await ctx.ok('council:set', { profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
     const grounded = await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
     expect(grounded.steps).toContain('mo-consulted');
-    await ctx.ok('disclosures:advance', { id: d.id, event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } } });
-    const approve = await ctx.call('disclosures:advance', { id: d.id, event: { type: 'approve', officerCheck: { checked: true, note: 'Agreed.' } } });
+    await ctx.ok('disclosures:advance', {
+      id: d.id,
+      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order 2026/17', requestedBy: 'County Court' } },
+    });
+    const approve = await ctx.call('disclosures:advance', {
+      id: d.id,
+      event: { type: 'approve', officerCheck: { checked: true, note: 'Agreed.' } },
+    });
     expectPlainRefusal(approve, 'refused');
     expect(approve.ok || approve.error.message).toMatch(/Monitoring Officer/);
     expect((await ctx.ok('disclosures:list'))[0]!.steps).toContain('mo-consulted');
@@ -268,7 +359,12 @@ describe('meeting mode', () => {
 describe('rule-bearing council settings live in the vault', () => {
   it('values in settings.json move into the vault at the Member’s first unlock and leave the file; an unreadable one stays in the file', async () => {
     const ctx = coreBehindIpc();
-    const custom = { ...(await import('../../../../shared/domain/profiles')).BUILT_IN_PROFILES['004'], id: 'custom-ours', name: 'Ours', editable: true };
+    const custom = {
+      ...(await import('../../../../shared/domain/profiles')).BUILT_IN_PROFILES['004'],
+      id: 'custom-ours',
+      name: 'Ours',
+      editable: true,
+    };
     const unreadable = { id: 'custom-future', name: 'From a newer version' };
     ctx.settingsStore.set('council', { profileId: 'custom-ours', nation: 'scotland', emailDomain: 'example-council.gov.uk' });
     ctx.settingsStore.set('customProfiles', [custom, unreadable]);

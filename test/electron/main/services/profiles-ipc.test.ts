@@ -13,7 +13,13 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
   it('R-DUE-1 a copy keeps every value of its source, gets a new id and the new name, and can be edited', async () => {
     const { ok, settingsStore } = await seededCase();
     const copy = await ok('profiles:copy', { sourceId: '004', name: 'Our council (from Wiltshire)' });
-    expect(copy).toMatchObject({ ...BUILT_IN_PROFILES['004'], id: expect.stringMatching(/^custom-/), name: 'Our council (from Wiltshire)', source: expect.stringMatching(/^copy of 004/), editable: true });
+    expect(copy).toMatchObject({
+      ...BUILT_IN_PROFILES['004'],
+      id: expect.stringMatching(/^custom-/),
+      name: 'Our council (from Wiltshire)',
+      source: expect.stringMatching(/^copy of 004/),
+      editable: true,
+    });
     const second = await ok('profiles:copy', { sourceId: '004', name: 'Another copy' });
     expect(second.id).not.toBe(copy.id);
     // Kept in the vault as Member-written records, never in settings.json.
@@ -47,8 +53,19 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
     // Sent Monday 16/11/2026 under the copy: 10 working days, no acknowledgement, and with holidays of any UK
     // nation counting, St Andrew's Day (Monday 30/11, Scotland) is skipped: due Tuesday 01/12.
     // R-ASK-4 now reads the copy: confidential material needs the Monitoring Officer to accept the need to know.
-    expect(await call('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-16', meetingId: null }))).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Monitoring Officer to accept/) } });
-    const created = await ok('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-16', meetingId: null, monitoringOfficerReason: 'The valuation is exempt; I ask the Monitoring Officer to accept my need to know.' }));
+    expect(await call('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-16', meetingId: null }))).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/Monitoring Officer to accept/) },
+    });
+    const created = await ok(
+      'requests:create',
+      draft({
+        officerId: officer.id,
+        sentOn: '2026-11-16',
+        meetingId: null,
+        monitoringOfficerReason: 'The valuation is exempt; I ask the Monitoring Officer to accept my need to know.',
+      }),
+    );
     expect(created.row).toMatchObject({ acknowledgeBy: null, target: '2026-12-01' });
     expect(created.profileName).toBe('Our district (10 days)');
     // R-DUE-3: the request sent earlier keeps the profile recorded on it.
@@ -64,7 +81,9 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
     await ok('profiles:save', { ...copy, respondWorkingDays: 7 });
     // The copy lives in the vault; the entry this version cannot read is left in the file as it was.
     expect(settingsStore.get('customProfiles')).toEqual([unreadable]);
-    expect((await ok<Array<{ id: string; respondWorkingDays: number }>>('profiles:list')).find((p) => p.id === copy.id)?.respondWorkingDays).toBe(7);
+    expect(
+      (await ok<Array<{ id: string; respondWorkingDays: number }>>('profiles:list')).find((p) => p.id === copy.id)?.respondWorkingDays,
+    ).toBe(7);
   });
 
   it('R-DUE-1 a bad value is refused with the reason and nothing is saved', async () => {
@@ -80,7 +99,10 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
       [{ ...copy, monitoringOfficerBeforeDisclosure: 'never' }, /monitoringOfficerBeforeDisclosure/],
     ] as const;
     for (const [profile, message] of bad) {
-      expect(await call('profiles:save', profile)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(message) } });
+      expect(await call('profiles:save', profile)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringMatching(message) },
+      });
     }
     expect(await ok('profiles:list')).toEqual(before);
     expect(await call('profiles:copy', { sourceId: '000', name: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -91,11 +113,16 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
   it('R-DUE-1 a built-in profile cannot be overwritten, nor a copy that does not exist be made up', async () => {
     const { call, ok, settingsStore } = await seededCase();
     const refused = await call('profiles:save', { ...BUILT_IN_PROFILES['000'], respondWorkingDays: 30, editable: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Built-in profiles cannot be changed/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/Built-in profiles cannot be changed/) },
+    });
     const madeUp = await call('profiles:save', { ...BUILT_IN_PROFILES['000'], id: 'custom-made-up', editable: true });
     expect(madeUp).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(settingsStore.get('customProfiles')).toBeUndefined();
-    expect((await ok<Array<{ id: string; respondWorkingDays: number }>>('profiles:list')).find((p) => p.id === '000')!.respondWorkingDays).toBe(5);
+    expect(
+      (await ok<Array<{ id: string; respondWorkingDays: number }>>('profiles:list')).find((p) => p.id === '000')!.respondWorkingDays,
+    ).toBe(5);
   });
 
   it('R-USE-2 a PA can read the profiles but cannot copy, edit or choose one', async () => {
@@ -107,7 +134,10 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
     expect((await ok<unknown[]>('profiles:list')).length).toBe(6);
     expect(await call('profiles:copy', { sourceId: '000', name: 'PA copy' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call('profiles:save', { ...copy, respondWorkingDays: 20 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('council:set', { profileId: copy.id, nation: 'scotland', emailDomain: 'x.gov.uk' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('council:set', { profileId: copy.id, nation: 'scotland', emailDomain: 'x.gov.uk' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await ok('profiles:list')).toEqual(before);
     expect((await ok('council:get')).settings.profileId).toBe('000');
   });
@@ -117,7 +147,10 @@ describe('council profiles: copy a built-in one, edit the copy, put it in force'
     await ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase: MEMBER_PASS });
     await ok('session:lock');
     for (const channel of ['profiles:list', 'profiles:copy']) {
-      expect(await call(channel, channel === 'profiles:copy' ? { sourceId: '000', name: 'x' } : undefined)).toMatchObject({ ok: false, error: { code: 'locked' } });
+      expect(await call(channel, channel === 'profiles:copy' ? { sourceId: '000', name: 'x' } : undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      });
     }
   });
 });

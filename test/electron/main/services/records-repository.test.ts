@@ -48,7 +48,18 @@ describe('RecordsRepository', () => {
     expect(() => repo.get('material', 'm-1')).toThrow(expect.objectContaining({ code: 'cannot-open' }));
     expect(repo.list('material')).toEqual([]);
     // The tier stored is never reused: saving open content over a Member-tier record seals it by its content.
-    repo.save('material', material({ classification: { level: 'pink-paper', committee: 'Cabinet', meetingDate: '2026-12-02', agendaItem: 'Item 9', authorDesignation: 'Director' } }));
+    repo.save(
+      'material',
+      material({
+        classification: {
+          level: 'pink-paper',
+          committee: 'Cabinet',
+          meetingDate: '2026-12-02',
+          agendaItem: 'Item 9',
+          authorDesignation: 'Director',
+        },
+      }),
+    );
     expect(raw().get('m-1')!.tier).toBe('member');
   });
 
@@ -56,11 +67,19 @@ describe('RecordsRepository', () => {
     const { repo, raw, material, asPa } = await withRepository();
     await asPa();
     const before = raw().stats();
-    expect(() => repo.save('disclosure', { id: 'd-1', materialId: 'm-1', gate: { state: 'approved' } })).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => repo.save('council-settings', { id: 'council-settings', settings: { profileId: '000', nation: 'scotland', emailDomain: '' }, holidayEdits: { added: [], removed: [] } })).toThrow(
-      expect.objectContaining({ code: 'forbidden', message: expect.stringMatching(/Only the Member/) }),
+    expect(() => repo.save('disclosure', { id: 'd-1', materialId: 'm-1', gate: { state: 'approved' } })).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
     );
-    expect(() => repo.save('material', material({ classification: { level: 'confidential', basis: 'statutory' } }))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() =>
+      repo.save('council-settings', {
+        id: 'council-settings',
+        settings: { profileId: '000', nation: 'scotland', emailDomain: '' },
+        holidayEdits: { added: [], removed: [] },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'forbidden', message: expect.stringMatching(/Only the Member/) }));
+    expect(() => repo.save('material', material({ classification: { level: 'confidential', basis: 'statutory' } }))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
     expect(raw().stats()).toEqual(before);
     expect(raw().get('d-1')).toBeUndefined();
   });
@@ -68,28 +87,41 @@ describe('RecordsRepository', () => {
   it('validates every record before it is saved, with plain words; nothing is written', async () => {
     const { repo, raw, material } = await withRepository();
     const before = raw().stats();
-    expect(() => repo.save('material', { ...material(), title: 7 } as never)).toThrow(expect.objectContaining({ code: 'invalid-input', message: 'The material could not be saved because some of its details are not valid. Nothing was saved.' }));
+    expect(() => repo.save('material', { ...material(), title: 7 } as never)).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: 'The material could not be saved because some of its details are not valid. Nothing was saved.',
+      }),
+    );
     expect(raw().stats()).toEqual(before);
   });
 
   it('an id of another type is refused on save and reads as not there', async () => {
     const { repo, officer, meeting } = await withRepository();
-    expect(() => repo.save('meeting', { id: officer.id, committee: 'x', date: '2026-12-01', agendaItems: [] })).toThrow(expect.objectContaining({ code: 'refused' }));
+    expect(() => repo.save('meeting', { id: officer.id, committee: 'x', date: '2026-12-01', agendaItems: [] })).toThrow(
+      expect.objectContaining({ code: 'refused' }),
+    );
     expect(repo.get('officer', meeting.id)).toBeUndefined();
-    expect(() => repo.require('request', meeting.id)).toThrow(expect.objectContaining({ code: 'not-found', message: 'There is no such request.' }));
+    expect(() => repo.require('request', meeting.id)).toThrow(
+      expect.objectContaining({ code: 'not-found', message: 'There is no such request.' }),
+    );
   });
 
   it('a PA asking for Member-only records by id is told it is Member only', async () => {
     const { repo, material, asPa } = await withRepository();
     repo.save('material', material({ classification: { level: 'exempt', paragraph: 2 } }));
     await asPa();
-    expect(() => repo.require('material', 'm-1')).toThrow(expect.objectContaining({ code: 'forbidden', message: 'This material is Member only.' }));
+    expect(() => repo.require('material', 'm-1')).toThrow(
+      expect.objectContaining({ code: 'forbidden', message: 'This material is Member only.' }),
+    );
   });
 
   it('stamps audit events with the user and the injected clock', async () => {
     const { repo } = await withRepository();
     repo.audit('m-1', 'viewed', 'member', { note: 'x' });
-    expect(repo.auditTrail('m-1')).toEqual([expect.objectContaining({ action: 'viewed', detail: { note: 'x', by: 'Cllr Jane Smith', at: CLOCK.toISOString() } })]);
+    expect(repo.auditTrail('m-1')).toEqual([
+      expect.objectContaining({ action: 'viewed', detail: { note: 'x', by: 'Cllr Jane Smith', at: CLOCK.toISOString() } }),
+    ]);
   });
 
   it('a malformed record never breaks a list: it is set aside, counted and logged once', async () => {

@@ -64,7 +64,10 @@ describe('Reminders: a daily digest from main, counts and references only', () =
 
   it('never includes the subject of any request; a PA is not told of Member-only requests at all', async () => {
     const { ok, shown, officer, relock, settingsStore } = await remindedCase();
-    const secret = await ok('requests:create', draft({ officerId: officer.id, subject: 'Secret pink paper on the depot', memberOnly: true, sentOn: '2026-11-10' }));
+    const secret = await ok(
+      'requests:create',
+      draft({ officerId: officer.id, subject: 'Secret pink paper on the depot', memberOnly: true, sentOn: '2026-11-10' }),
+    );
     const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
     await relock();
     expect(shown).toHaveLength(1);
@@ -104,12 +107,14 @@ describe('R-DUE-3: importing gov.uk’s bank-holidays.json', () => {
   }
 
   it('lists a one-off holiday, the affected requests and questions a weekend date; nothing is saved until accepted', async () => {
-    const { ok, request } = await importCase(govUk([
-      { title: 'Christmas Day', date: '2026-12-25' },
-      { title: 'Boxing Day', date: '2026-12-28' },
-      { title: 'Royal celebration', date: '2026-11-19' },
-      { title: 'Weekend oddity', date: '2026-11-21' },
-    ]));
+    const { ok, request } = await importCase(
+      govUk([
+        { title: 'Christmas Day', date: '2026-12-25' },
+        { title: 'Boxing Day', date: '2026-12-28' },
+        { title: 'Royal celebration', date: '2026-11-19' },
+        { title: 'Weekend oddity', date: '2026-11-21' },
+      ]),
+    );
     const preview = await ok('holidays:importGovUk');
     expect(preview.added).toEqual([{ date: '2026-11-19', name: 'Royal celebration' }]);
     expect(preview.weekend.map((w) => w.date)).toEqual(['2026-11-21']);
@@ -123,7 +128,12 @@ describe('R-DUE-3: importing gov.uk’s bank-holidays.json', () => {
   });
 
   it('refuses a malformed file with the reason and changes nothing', async () => {
-    for (const bad of ['{not json', JSON.stringify({ 'england-and-wales': { division: 'scotland', events: [] } }), govUk([{ title: 'Bad', date: '2026-02-31' }]), JSON.stringify([1, 2])]) {
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ 'england-and-wales': { division: 'scotland', events: [] } }),
+      govUk([{ title: 'Bad', date: '2026-02-31' }]),
+      JSON.stringify([1, 2]),
+    ]) {
       const { call, ok } = await importCase(bad);
       const r = await call('holidays:importGovUk');
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -75,7 +75,10 @@ async function reopen(dir: string, role: 'member' | 'pa' = 'member'): Promise<Va
   return locked.unlock(user.id, role === 'member' ? MEMBER_PASS : PA_PASS);
 }
 
-async function allRows(ok: <T = any>(channel: string, input?: unknown) => Promise<T>, limit = 4): Promise<{ total: number; rows: RequestRow[] }> {
+async function allRows(
+  ok: <T = any>(channel: string, input?: unknown) => Promise<T>,
+  limit = 4,
+): Promise<{ total: number; rows: RequestRow[] }> {
   const rows: RequestRow[] = [];
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
@@ -92,15 +95,41 @@ const sortKey = (r: RequestRow) => `${r.target} ${r.sentOn} ${r.id}`;
 /** A Member's case with requests sent on many dates, some Member-only, one awaiting the Monitoring Officer. */
 async function manyRequests() {
   const ctx = await seededCase(TODAY);
-  const sentDates = ['2026-11-23', '2026-10-01', '2026-11-20', '2026-11-02', '2026-11-23', '2026-11-18', '2026-09-14', '2026-11-24', '2026-11-10', '2026-11-19'];
-  const created: Array<{ id: string; subject: string; memberOnly: boolean }> = [{ id: ctx.request.row.id, subject: ctx.request.row.subject, memberOnly: false }];
+  const sentDates = [
+    '2026-11-23',
+    '2026-10-01',
+    '2026-11-20',
+    '2026-11-02',
+    '2026-11-23',
+    '2026-11-18',
+    '2026-09-14',
+    '2026-11-24',
+    '2026-11-10',
+    '2026-11-19',
+  ];
+  const created: Array<{ id: string; subject: string; memberOnly: boolean }> = [
+    { id: ctx.request.row.id, subject: ctx.request.row.subject, memberOnly: false },
+  ];
   for (const [i, sentOn] of sentDates.entries()) {
     const memberOnly = i % 3 === 1;
     const subject = `${memberOnly ? 'Secret' : 'Open'} request ${i}`;
-    const detail = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject, sentOn, memberOnly, meetingId: i % 4 === 0 ? ctx.meeting.id : null }));
+    const detail = await ctx.ok(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, subject, sentOn, memberOnly, meetingId: i % 4 === 0 ? ctx.meeting.id : null }),
+    );
     created.push({ id: detail.row.id, subject, memberOnly });
   }
-  const mo = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Referred to the MO', sentOn: '2026-11-16', meetingId: null, justification: 'Residents have asked me about it.', monitoringOfficerReason: 'The valuation is exempt; I ask the Monitoring Officer to accept my need to know.' }));
+  const mo = await ctx.ok(
+    'requests:create',
+    draft({
+      officerId: ctx.officer.id,
+      subject: 'Referred to the MO',
+      sentOn: '2026-11-16',
+      meetingId: null,
+      justification: 'Residents have asked me about it.',
+      monitoringOfficerReason: 'The valuation is exempt; I ask the Monitoring Officer to accept my need to know.',
+    }),
+  );
   created.push({ id: mo.row.id, subject: 'Referred to the MO', memberOnly: false });
   return { ...ctx, created, mo };
 }
@@ -210,11 +239,29 @@ describe('RequestIndex over the vault', () => {
       // Entries whose tier is not the record's: a Member-only entry inside the shared index is dropped.
       // Broken entries inside a saved index of the right shape (each left out and worked out again).
       ['null entries', (real) => ({ ...real, requests: (real.requests as unknown[]).map(() => null), materials: [null] })],
-      ['entries without their facts', (real) => ({ ...real, requests: (real.requests as Array<[string, unknown]>).map(([id]) => [id, null]) })],
-      ['a profile position out of range', (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, profile: 7 }]) })],
+      [
+        'entries without their facts',
+        (real) => ({ ...real, requests: (real.requests as Array<[string, unknown]>).map(([id]) => [id, null]) }),
+      ],
+      [
+        'a profile position out of range',
+        (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, profile: 7 }]) }),
+      ],
       ['no profiles', (real) => ({ ...real, profiles: [] })],
-      ['a broken lifecycle', (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, lifecycle: { sentOn: 'xx' } }]) })],
-      ['entries of the wrong tier', (real) => ({ ...real, requests: (real.requests as Array<[string, { tier: Tier }]>).map(([id, e]) => [id, { ...e, tier: 'member' }]) })],
+      [
+        'a broken lifecycle',
+        (real) => ({
+          ...real,
+          requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, lifecycle: { sentOn: 'xx' } }]),
+        }),
+      ],
+      [
+        'entries of the wrong tier',
+        (real) => ({
+          ...real,
+          requests: (real.requests as Array<[string, { tier: Tier }]>).map(([id, e]) => [id, { ...e, tier: 'member' }]),
+        }),
+      ],
     ];
 
     it.each(garbage)('%s', async (_label, corrupt) => {
@@ -356,7 +403,12 @@ describe('requests:list pages through the IPC contract', () => {
     const firstLocked = rows.findIndex((r) => r.locked);
     expect(firstLocked).toBe(created.length - secret.length);
     expect(rows.slice(firstLocked).every((r) => r.locked)).toBe(true);
-    expect(rows.filter((r) => r.locked).map((r) => r.id).sort()).toEqual(secret.map((s) => s.id).sort());
+    expect(
+      rows
+        .filter((r) => r.locked)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(secret.map((s) => s.id).sort());
     const readable = rows.slice(0, firstLocked);
     expect(readable.map(sortKey)).toEqual(readable.map(sortKey).sort());
     const text = JSON.stringify(rows);
@@ -368,7 +420,12 @@ describe('requests:list pages through the IPC contract', () => {
     // The PA's Today counts leave the Member-only requests out.
     const dashboard = await ok('dashboard:get');
     const counted = (view: RequestView) => rows.filter((r) => inView(view, r)).length;
-    expect(dashboard).toMatchObject({ overdue: counted('overdue'), dueSoon: counted('due-soon'), awaitingMonitoringOfficer: counted('awaiting-mo'), chairNoticesPending: counted('chair-notices') });
+    expect(dashboard).toMatchObject({
+      overdue: counted('overdue'),
+      dueSoon: counted('due-soon'),
+      awaitingMonitoringOfficer: counted('awaiting-mo'),
+      chairNoticesPending: counted('chair-notices'),
+    });
   });
 
   it('never stale: after logging an event the next page shows the new status, target and order', async () => {
@@ -377,7 +434,10 @@ describe('requests:list pages through the IPC contract', () => {
     const first = before[0]!;
     expect(first.status).not.toBe('holding');
     // A holding reply promising a date after every other target moves it to the end.
-    await ok('requests:logEvent', { id: first.id, event: { type: 'holding', on: '2026-11-24', note: 'Report at the end of January.', promisedBy: '2027-01-29' } });
+    await ok('requests:logEvent', {
+      id: first.id,
+      event: { type: 'holding', on: '2026-11-24', note: 'Report at the end of January.', promisedBy: '2027-01-29' },
+    });
     const afterHolding = (await allRows(ok, 4)).rows;
     expect(afterHolding).toHaveLength(created.length);
     expect(afterHolding.at(-1)).toMatchObject({ id: first.id, status: 'holding', target: '2027-01-29', workingDaysLate: 0 });
@@ -408,7 +468,10 @@ describe('requests:list pages through the IPC contract', () => {
     for (const view of REQUEST_VIEWS) expect(counted(view), view).toBeGreaterThan(0);
     expect(rows.find((r) => r.id === mo.row.id)!.awaitingMonitoringOfficer).toBe(true);
     // A decision by the Monitoring Officer takes it out of both at once.
-    await ok('requests:logEvent', { id: mo.row.id, event: { type: 'mo-decision', on: '2026-11-24', note: 'Accepted.', accepted: true, decidedBy: 'A. Khan' } });
+    await ok('requests:logEvent', {
+      id: mo.row.id,
+      event: { type: 'mo-decision', on: '2026-11-24', note: 'Accepted.', accepted: true, decidedBy: 'A. Khan' },
+    });
     expect((await ok('dashboard:get')).awaitingMonitoringOfficer).toBe(dashboard.awaitingMonitoringOfficer - 1);
     expect((await allRows(ok, 5)).rows.filter((r) => inView('awaiting-mo', r))).toHaveLength(dashboard.awaitingMonitoringOfficer - 1);
   });
@@ -434,7 +497,12 @@ describe('requests:list pages through the IPC contract', () => {
       personalData: { personal: false, specialCategory: false, retainUntil: null },
       isBriefing: false,
     });
-    expect(changes).toEqual(expect.arrayContaining([{ kind: 'material', id: material.id }, { kind: 'request', id: request.row.id }]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'material', id: material.id },
+        { kind: 'request', id: request.row.id },
+      ]),
+    );
     expect(changes).toHaveLength(2);
     // And the row reflects the material's classification.
     const page = await ok<{ rows: RequestRow[] }>('requests:list', { offset: 0, limit: 10 });

@@ -20,7 +20,10 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const detail = await ok('requests:get', { id: request.row.id });
     expect(['overdue', 'very-overdue']).toContain(detail.row.status);
     expect(before.overdue).toBe(1);
-    const after = await ok('requests:logEvent', { id: request.row.id, event: { type: 'holding', on: '2027-01-19', note: 'Valuer still on site', promisedBy: '2027-02-10' } });
+    const after = await ok('requests:logEvent', {
+      id: request.row.id,
+      event: { type: 'holding', on: '2027-01-19', note: 'Valuer still on site', promisedBy: '2027-02-10' },
+    });
     expect(after.row.status).toBe('holding');
     expect(after.row.target).toBe('2027-02-10');
     expect(after.row.workingDaysLate).toBe(0);
@@ -34,11 +37,15 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const { invoke, ok, request } = ctx;
     const future = await invoke('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-25', note: '' } });
     expect(future.ok).toBe(false);
-    if (!future.ok) expect(future.error.message).toBe('The date it happened (25/11/2026) is after today. Record things once they have happened.');
+    if (!future.ok)
+      expect(future.error.message).toBe('The date it happened (25/11/2026) is after today. Record things once they have happened.');
     const early = await invoke('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-10', note: '' } });
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.error.message).toContain('before the request was sent on 16/11/2026');
-    const promise = await invoke('requests:logEvent', { id: request.row.id, event: { type: 'holding', on: '2026-11-20', note: 'Waiting', promisedBy: '2026-11-19' } });
+    const promise = await invoke('requests:logEvent', {
+      id: request.row.id,
+      event: { type: 'holding', on: '2026-11-20', note: 'Waiting', promisedBy: '2026-11-19' },
+    });
     expect(promise.ok).toBe(false);
     expect((await ok('requests:get', { id: request.row.id })).events).toEqual([]);
   });
@@ -51,12 +58,19 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const logged = await ok('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-23', note: 'Thanks' } });
     expect(logged.timeline.map((e: TimelineItem) => e.type)).toEqual(['chased', 'acknowledged']);
     const ack = logged.timeline.find((e: TimelineItem) => e.type === 'acknowledged')!;
-    const corrected = await ok('requests:correctEvent', { id: request.row.id, entryId: ack.id, changes: { on: '2026-11-17' }, reason: 'Typed the wrong day' });
+    const corrected = await ok('requests:correctEvent', {
+      id: request.row.id,
+      entryId: ack.id,
+      changes: { on: '2026-11-17' },
+      reason: 'Typed the wrong day',
+    });
     expect(corrected.timeline.map((e: TimelineItem) => [e.type, e.on])).toEqual([
       ['acknowledged', '2026-11-17'],
       ['chased', '2026-11-20'],
     ]);
-    expect(corrected.timeline[0]!.corrections).toEqual([{ on: '2026-11-24', reason: 'Typed the wrong day', changes: [{ label: 'Date', from: '2026-11-23', to: '2026-11-17' }] }]);
+    expect(corrected.timeline[0]!.corrections).toEqual([
+      { on: '2026-11-24', reason: 'Typed the wrong day', changes: [{ label: 'Date', from: '2026-11-23', to: '2026-11-17' }] },
+    ]);
     // The stored entry is untouched; the correction is an entry of its own.
     expect(corrected.events.find((e: TimelineItem) => e.id === ack.id)?.on).toBe('2026-11-23');
     expect(corrected.events.at(-1)).toMatchObject({ type: 'correction', corrects: ack.id });
@@ -71,10 +85,16 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const logged = await ok('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-18', note: '' } });
     const id = logged.timeline[0]!.id;
     const cases: Array<[unknown, string]> = [
-      [{ id: request.row.id, entryId: 'entry-99', changes: { on: '2026-11-17' }, reason: 'Wrong' }, 'That entry is not on this request’s timeline.'],
+      [
+        { id: request.row.id, entryId: 'entry-99', changes: { on: '2026-11-17' }, reason: 'Wrong' },
+        'That entry is not on this request’s timeline.',
+      ],
       [{ id: request.row.id, entryId: id, changes: { on: '2026-12-17' }, reason: 'Wrong day' }, 'is after today'],
       [{ id: request.row.id, entryId: id, changes: { on: '2026-11-17' }, reason: '' }, 'Say why the entry is being corrected.'],
-      [{ id: request.row.id, entryId: id, changes: { promisedBy: '2026-11-30' }, reason: 'Wrong day' }, 'This entry has no promised date to correct.'],
+      [
+        { id: request.row.id, entryId: id, changes: { promisedBy: '2026-11-30' }, reason: 'Wrong day' },
+        'This entry has no promised date to correct.',
+      ],
       [{ id: request.row.id, entryId: id, changes: { officerId: 'x' }, reason: 'Wrong day' }, ''],
       [{ id: 'no-such-request', entryId: id, changes: { on: '2026-11-17' }, reason: 'Wrong day' }, ''],
     ];
@@ -92,7 +112,11 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
   it('edit keeps the old and new values; what fixes deadlines cannot change', async () => {
     ctx = await seededCase('2026-11-24');
     const { call, ok, request } = ctx;
-    const edited = await ok('requests:edit', { id: request.row.id, changes: { subject: 'Depot valuation (revised)', ward: 'Riverside' }, reason: 'Clearer subject' });
+    const edited = await ok('requests:edit', {
+      id: request.row.id,
+      changes: { subject: 'Depot valuation (revised)', ward: 'Riverside' },
+      reason: 'Clearer subject',
+    });
     expect(edited.row.subject).toBe('Depot valuation (revised)');
     const entry = edited.timeline.find((e: TimelineItem) => e.type === 'edited')!;
     expect(entry.details).toEqual(['Subject: was “Depot disposal valuation”, now “Depot valuation (revised)”']);
@@ -135,7 +159,12 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     ctx = await seededCase('2026-11-24');
     const { ok, request } = ctx;
     const logged = await ok('requests:logEvent', { id: request.row.id, event: { type: 'acknowledged', on: '2026-11-23', note: '' } });
-    await ok('requests:correctEvent', { id: request.row.id, entryId: logged.timeline[0]!.id, changes: { on: '2026-11-17' }, reason: 'Typed the wrong day' });
+    await ok('requests:correctEvent', {
+      id: request.row.id,
+      entryId: logged.timeline[0]!.id,
+      changes: { on: '2026-11-17' },
+      reason: 'Typed the wrong day',
+    });
     const before = await ok('requests:get', { id: request.row.id });
     await ok('session:lock');
     const { users } = await ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
@@ -155,7 +184,10 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
       ['requests:edit', { id: secret.row.id, changes: { subject: 'Changed by PA' } }],
       ['requests:withdraw', { id: secret.row.id, on: '2026-11-24', reason: 'PA says so' }],
       ['requests:close', { id: secret.row.id, on: '2026-11-24', outcome: 'answered' }],
-      ['requests:correctEvent', { id: secret.row.id, entryId: logged.timeline[0]!.id, changes: { on: '2026-11-17' }, reason: 'PA says so' }],
+      [
+        'requests:correctEvent',
+        { id: secret.row.id, entryId: logged.timeline[0]!.id, changes: { on: '2026-11-17' }, reason: 'PA says so' },
+      ],
     ];
     for (const [channel, input] of attempts) {
       const r = await call(channel, input);

@@ -69,7 +69,13 @@ function makeSession(minutes = 5) {
   events.subscribe((channel, payload) => pushed.push([channel, payload]));
   const timers = manualTimers();
   const clock = { now: 1_000_000 };
-  const session = new SessionService(gateway, events, () => minutes, timers, () => clock.now);
+  const session = new SessionService(
+    gateway,
+    events,
+    () => minutes,
+    timers,
+    () => clock.now,
+  );
   return { session, gateway, locks, pushed, timers, clock };
 }
 

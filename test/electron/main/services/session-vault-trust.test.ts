@@ -26,7 +26,10 @@ describe('session and vault trust', () => {
     const frames = readFileSync(journal);
     truncateSync(journal, frames.readUInt32BE(0) + 4); // keep only the first save
     const state = await s.unlock(memberId, MEMBER_PASS);
-    expect(state).toMatchObject({ state: 'unlocked', warnings: [expect.stringMatching(/^2 saves made up to \d\d\/\d\d\/\d{4} are missing/)] });
+    expect(state).toMatchObject({
+      state: 'unlocked',
+      warnings: [expect.stringMatching(/^2 saves made up to \d\d\/\d\d\/\d{4} are missing/)],
+    });
     expect(await s.acknowledgeWarnings()).not.toHaveProperty('warnings');
     await s.lock('manual');
     expect(await s.unlock(memberId, MEMBER_PASS)).not.toHaveProperty('warnings');

@@ -33,8 +33,13 @@ describe('vault API', () => {
 
     const { dir: vaultDir, session } = await newVault();
     const before = snapshotFolder(vaultDir);
-    await expect(session.addUser({ name: 'Pat', passphrase: 'password1234', role: 'pa' }, TEST_KDF)).rejects.toMatchObject({ code: 'weak-passphrase' });
-    await expect(session.changePassphrase(MEMBER_PASS, 'qwertyuiop12')).rejects.toMatchObject({ code: 'weak-passphrase', message: expect.stringMatching(/run of keys/) });
+    await expect(session.addUser({ name: 'Pat', passphrase: 'password1234', role: 'pa' }, TEST_KDF)).rejects.toMatchObject({
+      code: 'weak-passphrase',
+    });
+    await expect(session.changePassphrase(MEMBER_PASS, 'qwertyuiop12')).rejects.toMatchObject({
+      code: 'weak-passphrase',
+      message: expect.stringMatching(/run of keys/),
+    });
     expect(snapshotFolder(vaultDir)).toEqual(before);
   });
 
@@ -61,7 +66,8 @@ describe('vault API', () => {
 
   it('auditTrail() re-verifies the chain: a frame removed or changed after unlock is reported', async () => {
     const { dir, session } = await newVault();
-    for (let i = 0; i < 4; i++) session.appendAudit({ recordId: 'm1', action: i % 2 ? 'viewed' : 'exported', tier: 'member', detail: { i } });
+    for (let i = 0; i < 4; i++)
+      session.appendAudit({ recordId: 'm1', action: i % 2 ? 'viewed' : 'exported', tier: 'member', detail: { i } });
     expect(session.auditTrail('m1').map((e) => e.detail)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }, { i: 3 }]);
     const file = path.join(dir, JOURNAL);
     const original = readFileSync(file);
@@ -89,7 +95,12 @@ describe('vault API', () => {
     const last = readFrame(readFileSync(file), 0);
     if (!last.ok) throw new Error('bad fixture');
     const shared = Buffer.from(keys.shared, 'base64');
-    const future = encodeFrame({ kind: 'put', tier: 'shared', schema: 3, seq: 2, prev: last.frame.hash, id: 'r2', type: 'request', author: 'member' }, shared, Buffer.from('{}'), shared);
+    const future = encodeFrame(
+      { kind: 'put', tier: 'shared', schema: 3, seq: 2, prev: last.frame.hash, id: 'r2', type: 'request', author: 'member' },
+      shared,
+      Buffer.from('{}'),
+      shared,
+    );
     appendFileSync(file, future.bytes);
     const before = snapshotFolder(dir);
     await expect(Vault.open(dir).unlock(userId, MEMBER_PASS)).rejects.toMatchObject({ code: 'newer-format' });
@@ -108,7 +119,10 @@ describe('vault API', () => {
     const { dir, session } = await newVault({ fs });
     const before = snapshotFolder(dir);
     state.fail = true;
-    await expect(session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF)).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/disk is full/) });
+    await expect(session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF)).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/disk is full/),
+    });
     await expect(session.changePassphrase(MEMBER_PASS, PA_PASS)).rejects.toBeInstanceOf(VaultError);
     expect(snapshotFolder(dir)).toEqual(before);
     expect(session.users()).toHaveLength(1);
@@ -124,7 +138,10 @@ describe('vault API', () => {
     session.lock();
     const file = path.join(dir, JOURNAL);
     writeFileSync(file, readFileSync(file).subarray(0, -10));
-    const reopened = Vault.open(dir).openWithKeys(userId, { shared: Buffer.from(keys.shared, 'base64'), member: Buffer.from(keys.member!, 'base64') });
+    const reopened = Vault.open(dir).openWithKeys(userId, {
+      shared: Buffer.from(keys.shared, 'base64'),
+      member: Buffer.from(keys.member!, 'base64'),
+    });
     expect(reopened.recovery?.setAside).toMatch(/^journal-000000\.log\.torn-/);
     expect(existsSync(path.join(dir, reopened.recovery!.setAside))).toBe(true);
     const seen: string[] = [];
@@ -142,7 +159,12 @@ describe('vault API', () => {
     session.lock();
     expect(session.isLocked).toBe(true);
     await expect(session.attachments.add(Readable.from([Buffer.from('x')]))).rejects.toMatchObject({ code: 'locked' });
-    for (const call of [() => session.delete('r1'), () => session.appendAudit({ recordId: 'r', action: 'viewed', tier: 'shared', detail: {} }), () => session.users(), () => session.compact()]) {
+    for (const call of [
+      () => session.delete('r1'),
+      () => session.appendAudit({ recordId: 'r', action: 'viewed', tier: 'shared', detail: {} }),
+      () => session.users(),
+      () => session.compact(),
+    ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'locked' }));
     }
     await expect(session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' })).rejects.toMatchObject({ code: 'locked' });

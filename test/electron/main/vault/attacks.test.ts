@@ -50,7 +50,8 @@ async function setup() {
   pa.lock();
   const memberKeys = () => ({ shared: Buffer.from(mk.shared, 'base64'), member: Buffer.from(mk.member!, 'base64') });
   const paShared = () => Buffer.from(pk.shared, 'base64');
-  const openMember = (opts: { checkpoints?: typeof checkpoints } = { checkpoints }) => Vault.open(dir, opts).openWithKeys(memberId, memberKeys());
+  const openMember = (opts: { checkpoints?: typeof checkpoints } = { checkpoints }) =>
+    Vault.open(dir, opts).openWithKeys(memberId, memberKeys());
   const openPa = () => Vault.open(dir).openWithKeys(paUser.id, { shared: paShared(), member: null });
   return { dir, checkpoints, memberId, paId: paUser.id, memberKeys, paShared, openMember, openPa };
 }
@@ -58,7 +59,7 @@ async function setup() {
 function frames(file: string): DecodedFrame[] {
   const buf = readFileSync(file);
   const out: DecodedFrame[] = [];
-  for (let o = 0; o < buf.length; ) {
+  for (let o = 0; o < buf.length;) {
     const r = readFrame(buf, o);
     if (!r.ok) break;
     out.push(r.frame);
@@ -68,7 +69,13 @@ function frames(file: string): DecodedFrame[] {
 }
 
 /** The PA at file level: seals a frame with its real shared key, chained after the journal's last frame. */
-function paAppend(dir: string, shared: Buffer, meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>, data: unknown, claim: 'pa' | 'member' = 'pa') {
+function paAppend(
+  dir: string,
+  shared: Buffer,
+  meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>,
+  data: unknown,
+  claim: 'pa' | 'member' = 'pa',
+) {
   const journal = path.join(dir, 'journal-000000.log');
   const last = frames(journal).at(-1)!;
   const authorKey = deriveSubkey(shared, 'author:pa'); // all a PA can compute, whatever it claims
@@ -109,7 +116,13 @@ describe('a PA with the files and the shared key cannot forge, remove or roll ba
   it('deleting Member-only records with forged delete frames', async () => {
     for (const id of MEMBER_IDS) {
       const v = await setup();
-      const type = { m1: 'request', 'mat-1': 'material', d1: 'disclosure', 'reg-1': 'register-entry', 'request-index:member': 'request-index' }[id]!;
+      const type = {
+        m1: 'request',
+        'mat-1': 'material',
+        d1: 'disclosure',
+        'reg-1': 'register-entry',
+        'request-index:member': 'request-index',
+      }[id]!;
       paAppend(v.dir, v.paShared(), { kind: 'delete', id, type }, null);
       const r = expectCaught('delete Member-only records (forged delete frame)', v.openMember);
       expect(r.session).not.toBeNull();
@@ -148,8 +161,26 @@ describe('a PA with the files and the shared key cannot forge, remove or roll ba
       const mac = hmac(deriveSubkey(shared, 'snapshot'), macInput).toString('hex');
       const meta =
         variant === 'v1 snapshot'
-          ? { format: 'need-to-know-snapshot', version: 1, generation: 1, lastSeq: last.seq, head: last.hash.toString('hex'), count: kept.length, mac }
-          : { format: 'need-to-know-snapshot', version: 2, generation: 1, lastSeq: last.seq, head: last.hash.toString('hex'), count: kept.length, epoch: 0, mac, memberMac: hmac(deriveSubkey(shared, 'snapshot:member'), `${macInput}|0`).toString('hex') };
+          ? {
+              format: 'need-to-know-snapshot',
+              version: 1,
+              generation: 1,
+              lastSeq: last.seq,
+              head: last.hash.toString('hex'),
+              count: kept.length,
+              mac,
+            }
+          : {
+              format: 'need-to-know-snapshot',
+              version: 2,
+              generation: 1,
+              lastSeq: last.seq,
+              head: last.hash.toString('hex'),
+              count: kept.length,
+              epoch: 0,
+              mac,
+              memberMac: hmac(deriveSubkey(shared, 'snapshot:member'), `${macInput}|0`).toString('hex'),
+            };
       const metaBytes = Buffer.alloc(512, 0x20);
       Buffer.from(JSON.stringify(meta)).copy(metaBytes);
       const len = Buffer.alloc(4);
@@ -220,7 +251,10 @@ describe('a PA with the files and the shared key cannot forge, remove or roll ba
   it('vault.json re-MACed with the shared key: Member renamed, an extra PA slot, a second Member, turned back to format 1', async () => {
     const edits: Array<[string, (h: Record<string, any>) => void]> = [
       ['rename', (h) => (h.users.find((u: any) => u.role === 'member').name = 'Cllr Forged')],
-      ['extra PA', (h) => h.users.push({ ...h.users.find((u: any) => u.role === 'pa'), id: '00000000-0000-4000-8000-000000000000', name: 'Mallory' })],
+      [
+        'extra PA',
+        (h) => h.users.push({ ...h.users.find((u: any) => u.role === 'pa'), id: '00000000-0000-4000-8000-000000000000', name: 'Mallory' }),
+      ],
       ['PA renamed', (h) => (h.users.find((u: any) => u.role === 'pa').name = 'Cllr Jane Smith')],
       ['second Member', (h) => (h.users.find((u: any) => u.role === 'pa').role = 'member')],
       ['swap Member public key', (h) => (h.memberBox.publicKey = h.memberBox.publicKey.replace(/A/g, 'B'))],
@@ -256,7 +290,11 @@ describe('a PA with the files and the shared key cannot forge, remove or roll ba
     const v = await setup();
     const journal = path.join(v.dir, 'journal-000000.log');
     const last = frames(journal).at(-1)!;
-    const frame = encodeFrame({ kind: 'delete', tier: 'shared', schema: 1, seq: last.seq + 1, prev: last.hash, id: 'd1', type: 'disclosure' }, v.paShared(), Buffer.alloc(0));
+    const frame = encodeFrame(
+      { kind: 'delete', tier: 'shared', schema: 1, seq: last.seq + 1, prev: last.hash, id: 'd1', type: 'disclosure' },
+      v.paShared(),
+      Buffer.alloc(0),
+    );
     appendFileSync(journal, frame.bytes);
     expectCaught('old-format frame after the upgrade', v.openMember);
   }, 60_000);

@@ -76,7 +76,10 @@ describe('vault attachments', () => {
     await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
 
     const c = (i: number) => original.subarray(headerBytes + i * chunkBytes, headerBytes + (i + 1) * chunkBytes);
-    writeFileSync(file, Buffer.concat([original.subarray(0, headerBytes), c(1), c(0), c(2), original.subarray(headerBytes + 3 * chunkBytes)]));
+    writeFileSync(
+      file,
+      Buffer.concat([original.subarray(0, headerBytes), c(1), c(0), c(2), original.subarray(headerBytes + 3 * chunkBytes)]),
+    );
     await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
 
     // Cut exactly at a chunk boundary: every remaining chunk is intact, but the last one is missing.

@@ -13,7 +13,14 @@ let childScript = '';
 // The child is bundled once to plain CommonJS so each trial starts in tens of milliseconds.
 beforeAll(async () => {
   childScript = path.join(tempDir('crash-child'), 'child.cjs');
-  await build({ entryPoints: [path.join(here, 'crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: childScript, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(here, 'crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: childScript,
+    logLevel: 'error',
+  });
 });
 
 function runUntilKilled(args: string[], killAfterMs: number): Promise<number[]> {

@@ -4,7 +4,15 @@ import { checkKdfParams, deriveKek, open, seal, unwrapKey, wrapKey, packSealed }
 
 describe('vault cryptography known-answer vectors', () => {
   it('Argon2id matches the reference implementation vector (password/somesalt, t=2, m=64 MiB, p=1)', async () => {
-    const hex = await argon2id({ password: 'password', salt: 'somesalt', parallelism: 1, iterations: 2, memorySize: 65536, hashLength: 32, outputType: 'hex' });
+    const hex = await argon2id({
+      password: 'password',
+      salt: 'somesalt',
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 65536,
+      hashLength: 32,
+      outputType: 'hex',
+    });
     expect(hex).toBe('09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7');
     // deriveKek is that function with the salt from the header.
     const kek = await deriveKek('password', { alg: 'argon2id', m: 65536, t: 2, p: 1, salt: Buffer.from('somesalt').toString('base64') });
@@ -15,7 +23,10 @@ describe('vault cryptography known-answer vectors', () => {
   const K = Buffer.from('feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308', 'hex');
   const IV = Buffer.from('cafebabefacedbaddecaf888', 'hex');
   const A = Buffer.from('feedfacedeadbeeffeedfacedeadbeefabaddad2', 'hex');
-  const P = Buffer.from('d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39', 'hex');
+  const P = Buffer.from(
+    'd9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39',
+    'hex',
+  );
   const C = '522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662';
   const T = '76fc6ece0f4e1768cddf8853bb2d551b';
 

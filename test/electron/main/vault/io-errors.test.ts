@@ -23,7 +23,7 @@ function failingFs(state: { fail: Failure | null; partial?: boolean }): VaultFs 
     }) as typeof nodeFs.writeSync,
     openSync: ((path: nodeFs.PathLike, flags?: nodeFs.OpenMode, mode?: nodeFs.Mode) => {
       if (state.fail && flags !== 'r') throw err(state.fail);
-      return nodeFs.openSync(path, flags ?? "r", mode);
+      return nodeFs.openSync(path, flags ?? 'r', mode);
     }) as typeof nodeFs.openSync,
   };
 }
@@ -46,7 +46,12 @@ describe('vault I/O failures', () => {
       session.put({ id: 'r3', tier: 'shared', type: 'request', data: sampleRequest(3) });
       session.lock();
       const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
-      expect(again.list().map((r) => r.id).sort()).toEqual(['r1', 'r3']);
+      expect(
+        again
+          .list()
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(['r1', 'r3']);
     });
   }
 

@@ -3,12 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { deriveKek, deriveKekInThread, type KdfParams } from '../../../../electron/main/vault/crypto';
 
-const params = (m: number, t: number): KdfParams => ({ alg: 'argon2id', m, t, p: 1, salt: Buffer.from('0123456789abcdef').toString('base64') });
+const params = (m: number, t: number): KdfParams => ({
+  alg: 'argon2id',
+  m,
+  t,
+  p: 1,
+  salt: Buffer.from('0123456789abcdef').toString('base64'),
+});
 
 describe('Argon2id in a worker thread', { timeout: 60_000 }, () => {
   it('gives the same key as the in-thread reference, byte for byte', async () => {
     const p = params(19 * 1024, 2);
-    const [inWorker, inThread] = await Promise.all([deriveKek('correct horse battery staple', p), deriveKekInThread('correct horse battery staple', p)]);
+    const [inWorker, inThread] = await Promise.all([
+      deriveKek('correct horse battery staple', p),
+      deriveKekInThread('correct horse battery staple', p),
+    ]);
     expect(inWorker.equals(inThread)).toBe(true);
     expect(inWorker).toHaveLength(32);
     // A different passphrase gives a different key (the worker really derives).

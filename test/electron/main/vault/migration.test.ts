@@ -29,7 +29,12 @@ describe('migration from vault format 1', () => {
 
     const member = await Vault.open(dir, { checkpoints }).unlock(memberId, MEMBER);
     expect(member.warnings.map((w) => w.kind)).toEqual(['upgraded']);
-    expect(member.list().map((r) => r.id).sort()).toEqual(['disc-1', 'mat-1', 'req-1', 'req-2', 'req-3', 'req-4']);
+    expect(
+      member
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['disc-1', 'mat-1', 'req-1', 'req-2', 'req-3', 'req-4']);
     expect(member.get<{ subject: string }>('req-2')!.data.subject).toBe('Confidential: care home');
     expect(member.auditTrail('mat-1').map((e) => e.action)).toEqual(['viewed']);
     const blobId = member.get<{ blobId: string }>('mat-1')!.data.blobId;
@@ -43,7 +48,12 @@ describe('migration from vault format 1', () => {
 
     // The PA's old slot still opens; they see the shared records only.
     const pa = await Vault.open(dir).unlock(paId, PA);
-    expect(pa.list().map((r) => r.id).sort()).toEqual(['req-1', 'req-3', 'req-4']);
+    expect(
+      pa
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['req-1', 'req-3', 'req-4']);
     pa.put({ id: 'req-6', tier: 'shared', type: 'request', data: { subject: 'PA after the upgrade' } });
     pa.lock();
 

@@ -42,7 +42,7 @@ describe('removing a PA', () => {
     // With their old shared key and every file, the new frame does not open.
     const journal = readFileSync(path.join(dir, 'journal-000001.log'));
     let opened = 0;
-    for (let o = 0; o < journal.length; ) {
+    for (let o = 0; o < journal.length;) {
       const r = readFrame(journal, o);
       if (!r.ok) break;
       if (r.frame.id === 'new' && openFrame(r.frame, leaverKey)) opened++;
@@ -52,7 +52,12 @@ describe('removing a PA', () => {
 
     // The PA who stays reads old and new, attachment included; so does the Member.
     const stayer = await Vault.open(dir).unlock(staying.id, OTHER_PASS);
-    expect(stayer.list().map((r) => r.id).sort()).toEqual(['new', 'old']);
+    expect(
+      stayer
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['new', 'old']);
     expect(await readAll(stayer.attachments.read(oldBlob.id, 'old'))).toBe('old shared file');
     stayer.put({ id: 'by-stayer', tier: 'shared', type: 'request', data: { subject: 'After, by Sam' } });
     await stayer.changePassphrase(OTHER_PASS, 'granite willow meadow forty');
@@ -61,7 +66,12 @@ describe('removing a PA', () => {
     expect(again.list()).toHaveLength(3);
     again.lock();
     const m = await Vault.open(dir).unlock(member.user.id, MEMBER_PASS);
-    expect(m.list().map((r) => r.id).sort()).toEqual(['by-stayer', 'new', 'old']);
+    expect(
+      m
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['by-stayer', 'new', 'old']);
     m.compact();
     m.lock();
     const m2 = await Vault.open(dir).unlock(m.user.id, MEMBER_PASS);

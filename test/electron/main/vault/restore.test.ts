@@ -38,7 +38,12 @@ function rewrite(file: string, edit: (entries: Array<{ name: string; body: Buffe
     return { name: f.name, body: Buffer.from(body) };
   });
   const out = edit(entries);
-  const m = Buffer.from(JSON.stringify({ ...manifest, files: out.map((e) => ({ name: e.name, size: e.body.length, sha256: createHash('sha256').update(e.body).digest('hex') })) }));
+  const m = Buffer.from(
+    JSON.stringify({
+      ...manifest,
+      files: out.map((e) => ({ name: e.name, size: e.body.length, sha256: createHash('sha256').update(e.body).digest('hex') })),
+    }),
+  );
   const head = Buffer.alloc(4);
   head.writeUInt32BE(m.length);
   const target = `${file}.edited`;
@@ -57,7 +62,10 @@ describe('restore needs a passphrase and a complete copy', { timeout: 60_000 }, 
     const { session, file, blobId } = await backedUp();
     session.lock();
     const target = path.join(tempDir('new-laptop'), 'vault');
-    expect(await restoreVerified({ backupFile: file, dir: target, passphrase: PA_PASS })).toEqual({ status: 'restored', replacedFolder: null });
+    expect(await restoreVerified({ backupFile: file, dir: target, passphrase: PA_PASS })).toEqual({
+      status: 'restored',
+      replacedFolder: null,
+    });
     const member = await Vault.open(target).unlock(session.user.id, MEMBER_PASS);
     expect(member.get('pink')?.data).toEqual({ title: 'pink paper' });
     expect(member.attachments.exists(blobId)).toBe(true);
@@ -129,7 +137,11 @@ describe('an older backup needs a second confirmation', { timeout: 60_000 }, () 
     const before = snapshotFolder(dir);
     const options = { checkpoints, now: () => NOW };
     const first = await restoreVerified({ backupFile: file, dir, passphrase: MEMBER_PASS, overwrite: true, options });
-    expect(first).toMatchObject({ status: 'confirm-older', savesLost: 37, message: 'This backup is from 12/11/2026; 37 saves made since will be lost.' });
+    expect(first).toMatchObject({
+      status: 'confirm-older',
+      savesLost: 37,
+      message: 'This backup is from 12/11/2026; 37 saves made since will be lost.',
+    });
     expect(snapshotFolder(dir)).toEqual(before);
     const second = await restoreVerified({ backupFile: file, dir, passphrase: MEMBER_PASS, overwrite: true, confirmOlder: true, options });
     expect(second.status).toBe('restored');
@@ -146,7 +158,13 @@ describe('an older backup needs a second confirmation', { timeout: 60_000 }, () 
     for (let i = 0; i < 3; i++) session.put({ id: `later-${i}`, tier: 'shared', type: 'request', data: { n: i } });
     await session.changePassphrase(MEMBER_PASS, 'a brand new passphrase for the member', TEST_KDF);
     session.lock();
-    const first = await restoreVerified({ backupFile: file, dir, passphrase: MEMBER_PASS, overwrite: true, options: { checkpoints, now: () => NOW } });
+    const first = await restoreVerified({
+      backupFile: file,
+      dir,
+      passphrase: MEMBER_PASS,
+      overwrite: true,
+      options: { checkpoints, now: () => NOW },
+    });
     expect(first.status).toBe('confirm-older');
     expect((first as { savesLost: number }).savesLost).toBeGreaterThanOrEqual(3);
   });

@@ -20,7 +20,8 @@ async function twoUsers() {
   const mk = member.exportKeysForQuickUnlock();
   member.lock();
   const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
-  const openMember = () => Vault.open(dir).openWithKeys(mk.userId, { shared: Buffer.from(mk.shared, 'base64'), member: Buffer.from(mk.member!, 'base64') });
+  const openMember = () =>
+    Vault.open(dir).openWithKeys(mk.userId, { shared: Buffer.from(mk.shared, 'base64'), member: Buffer.from(mk.member!, 'base64') });
   return { dir, pa, openMember };
 }
 
@@ -50,7 +51,7 @@ describe('sealed for the Member', () => {
     member.lock();
   }, 60_000);
 
-  it("an attachment opens only for the record that owns it", async () => {
+  it('an attachment opens only for the record that owns it', async () => {
     const { pa, openMember } = await twoUsers();
     pa.lock();
     const member = openMember();

@@ -154,7 +154,12 @@ describe('vault tamper matrix', () => {
     for (let cut = last.start; cut < last.end; cut++) {
       writeFileSync(file, full.subarray(0, cut));
       const session = Vault.open(dir).openWithKeys(userId, keys());
-      expect(session.list().map((r) => r.id).sort()).toEqual(['r0', 'r1', 'r2', 'r3']);
+      expect(
+        session
+          .list()
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(['r0', 'r1', 'r2', 'r3']);
       // The unfinished save is kept aside, and the journal accepts new saves after it.
       session.put({ id: 'after', tier: 'shared', type: 'request', data: { cut } });
       session.lock();

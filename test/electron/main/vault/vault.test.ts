@@ -86,7 +86,9 @@ describe('vault: users and keys', () => {
     const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
     session.lock();
     const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
-    await expect(paSession.addUser({ name: 'Other', passphrase: PA_PASS, role: 'pa' }, TEST_KDF)).rejects.toMatchObject({ code: 'not-permitted' });
+    await expect(paSession.addUser({ name: 'Other', passphrase: PA_PASS, role: 'pa' }, TEST_KDF)).rejects.toMatchObject({
+      code: 'not-permitted',
+    });
   });
 
   it('changing a passphrase re-wraps keys only: no record file changes', async () => {
@@ -105,7 +107,9 @@ describe('vault: users and keys', () => {
 
   it('refuses to change the passphrase when the current one is wrong', async () => {
     const { session } = await newVault();
-    await expect(session.changePassphrase('wrong current one', 'new passphrase with four words')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(session.changePassphrase('wrong current one', 'new passphrase with four words')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
   });
 });
 
@@ -124,10 +128,13 @@ describe('vault: records, journal and compaction', () => {
 
   it('compacts into a new generation, keeps the previous one, and loses nothing', async () => {
     const { dir, session } = await newVault({ compaction: { maxJournalFrames: 50, maxJournalRatio: 1, minJournalBytes: 1e12 } });
-    for (let i = 0; i < 120; i++) session.put({ id: `r${i % 40}`, tier: i % 2 ? 'member' : 'shared', type: 'request', data: sampleRequest(i) });
+    for (let i = 0; i < 120; i++)
+      session.put({ id: `r${i % 40}`, tier: i % 2 ? 'member' : 'shared', type: 'request', data: sampleRequest(i) });
     session.appendAudit({ recordId: 'r1', action: 'viewed', tier: 'member', detail: { by: 'Member' } });
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(expect.arrayContaining(['snapshot-000002.bin', 'journal-000002.log', 'snapshot-000001.bin', 'journal-000001.log']));
+    expect(files).toEqual(
+      expect.arrayContaining(['snapshot-000002.bin', 'journal-000002.log', 'snapshot-000001.bin', 'journal-000001.log']),
+    );
     expect(files.some((f) => f.endsWith('000000.log'))).toBe(false); // older than the previous generation: removed
     session.lock();
     const again = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
@@ -159,7 +166,12 @@ describe('vault: locking and refusing to open', () => {
     session.lock();
     expect(keyRef.every((b) => b === 0)).toBe(true);
     expect(session.keysCleared()).toBe(true);
-    for (const call of [() => session.get('r1'), () => session.list(), () => session.put({ id: 'x', tier: 'shared', type: 't', data: 1 }), () => session.auditTrail()]) {
+    for (const call of [
+      () => session.get('r1'),
+      () => session.list(),
+      () => session.put({ id: 'x', tier: 'shared', type: 't', data: 1 }),
+      () => session.auditTrail(),
+    ]) {
       expect(call).toThrow(expect.objectContaining({ code: 'locked' }));
     }
   });

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, session, resetElectronMock, shell } from '../../../mocks/electron';
 import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from '../../../../electron/main/windows/main-window';
-import { confirmWithDialog, createExternalLinkHandler, externalLinkDecision, hardenSession } from '../../../../electron/main/windows/security';
+import {
+  confirmWithDialog,
+  createExternalLinkHandler,
+  externalLinkDecision,
+  hardenSession,
+} from '../../../../electron/main/windows/security';
 
 const COUNCIL = 'example-council.gov.uk';
 
@@ -47,7 +52,16 @@ describe('which links leave the app (issue 10: allow-list or confirm)', () => {
   });
 
   it('refuses every other kind of address outright', () => {
-    for (const url of ['http://www.gov.uk/', 'file:///C:/Users/x/vault.json', 'smb://server/share', 'javascript:alert(1)', 'ms-settings:', 'https://user:pw@www.gov.uk/', 'not a url', 'mailto:'])
+    for (const url of [
+      'http://www.gov.uk/',
+      'file:///C:/Users/x/vault.json',
+      'smb://server/share',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'https://user:pw@www.gov.uk/',
+      'not a url',
+      'mailto:',
+    ])
       expect(externalLinkDecision(url, COUNCIL), url).toBe('refuse');
   });
 });

@@ -74,7 +74,15 @@ describe('web contents hardening', () => {
   it('allows shell.openExternal only for mailto: and https:', () => {
     expect(isSafeExternalUrl('https://example.gov.uk/')).toBe(true);
     expect(isSafeExternalUrl('mailto:someone@council.gov.uk')).toBe(true);
-    for (const bad of ['http://example.com', 'file:///C:/x', 'smb://server/share', 'javascript:x', 'https://user:pw@x.com', 'not a url', 'ms-settings:'])
+    for (const bad of [
+      'http://example.com',
+      'file:///C:/x',
+      'smb://server/share',
+      'javascript:x',
+      'https://user:pw@x.com',
+      'not a url',
+      'ms-settings:',
+    ])
       expect(isSafeExternalUrl(bad), bad).toBe(false);
   });
 });
