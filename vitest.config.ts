@@ -27,6 +27,10 @@ export const nodeProject = (include: string[], exclude: string[] = []) => ({
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which is one on a 2-core laptop: the
+    // files then run one after another. Most of a file's time here is waiting on Argon2id and
+    // crypto in worker threads, so two workers on two cores nearly halve the run.
+    maxWorkers: 2,
     projects: [
       nodeProject(['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'], [STRESS]),
       {
