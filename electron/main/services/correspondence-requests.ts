@@ -2,7 +2,7 @@ import { mayExportAttachment } from '../../../shared/domain/attachments';
 import { CAPACITIES, ROUTES } from '../../../shared/domain/need-to-know';
 import { mustAudit } from '../../../shared/domain/protection';
 import { formatUk } from '../../../shared/domain/dates';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { DirectoryService } from './directory-service';
 import type { RequestCommands } from './request-commands';

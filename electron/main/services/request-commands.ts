@@ -17,7 +17,7 @@ import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests
 import { recordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 
 /** Sending a request and recording what happens to it. Every asking rule is checked again here. */

@@ -11,7 +11,7 @@ import type { Officer } from '../../../shared/domain/directory';
 import type { z } from 'zod';
 import type { chairNoticeInputSchema, escalateInputSchema, FollowUpView, moDecisionInputSchema } from '../../../shared/ipc/follow-up';
 import { AppError } from '../../../shared/ipc/errors';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { RequestCommands } from './request-commands';
 import type { RequestQueries } from './request-queries';
