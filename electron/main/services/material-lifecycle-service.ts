@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   classify,
+  holdsPersonalData,
   recordBriefingPermission,
   retentionDue,
   tierFor,
@@ -209,7 +210,8 @@ export class MaterialLifecycleService {
         title: m.title,
         receivedOn: m.receivedOn,
         classification: m.classification,
-        retainUntil: m.personalData.personal ? m.personalData.retainUntil : null,
+        retainUntil: holdsPersonalData(m.personalData) ? m.personalData.retainUntil : null,
+        specialCategory: m.personalData.specialCategory,
       };
     });
   }

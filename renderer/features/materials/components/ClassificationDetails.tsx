@@ -1,4 +1,4 @@
-import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { LEVELS, SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
 import { ukDate } from '../../../app/ui';
 import { DateInput, Field, dateParts, readDate, type DateParts, type Problems } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
@@ -124,6 +124,49 @@ export function ClassificationDetails({
           </Field>
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * The level and the details it asks for, once: where material is recorded, where the Member classifies
+ * what arrived, and where material is reclassified. `levels` is what this user may choose (a PA: open only).
+ */
+export function ClassificationFields({
+  label = 'Classification',
+  level,
+  onLevel,
+  detail,
+  onDetail,
+  levels = LEVELS,
+  choose = false,
+  hint,
+}: {
+  label?: string;
+  level: Classification['level'] | '';
+  onLevel: (level: Classification['level']) => void;
+  detail: ClassificationDetail;
+  onDetail: (d: ClassificationDetail) => void;
+  levels?: readonly Classification['level'][];
+  /** Starts on an empty "Choose…" so nothing is classified by default. */
+  choose?: boolean;
+  hint?: string;
+}) {
+  return (
+    <>
+      <Field label={label} name="level" hint={hint}>
+        {(p) => (
+          <select {...p} value={level} onChange={(e) => onLevel(e.target.value as Classification['level'])}>
+            {choose && <option value="">Choose…</option>}
+            {levels.map((v) => (
+              <option key={v} value={v}>
+                {levelNames[v]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {level && <ClassificationDetails level={level} detail={detail} onChange={onDetail} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { holdsPersonalData, isProtected, type Classification } from '../../../../shared/domain/classification';
 import {
   CLASSIFICATION_ALIASES,
   CLASSIFICATION_FIELDS,
-  ClassificationDetails,
+  ClassificationFields,
   checkClassification,
   classificationFrom,
   detailOf,
@@ -58,9 +58,9 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
           <ReclassifyForm material={material} onDone={onChanged} />
         </details>
       )}
-      {material.personalData.personal && (
+      {holdsPersonalData(material.personalData) && (
         <details>
-          <summary>Keep or erase personal data</summary>
+          <summary>Keep or erase {material.personalData.specialCategory ? 'special category ' : ''}personal data</summary>
           <KeepUntilForm id={material.id} onDone={onChanged} />
           <EraseButton id={material.id} onDone={onChanged} />
         </details>
@@ -270,18 +270,7 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
 
   return (
     <Form form={form} onSubmit={submit} aria-label="Change classification">
-      <Field label="New classification" name="level">
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            {Object.entries(levelNames).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
+      <ClassificationFields label="New classification" level={level} onLevel={setLevel} detail={detail} onDetail={setDetail} />
       {leavingPink && (
         <fieldset>
           <legend>The committee’s resolution to admit the press and public</legend>
