@@ -8,12 +8,10 @@ import { DateInput, Field, emptyDate, readDate, type DateParts, type FieldMap, t
 import { Glossary } from '../../../app/glossary';
 import { ukDate } from '../../../app/ui';
 import {
-  CLASSIFICATION_ALIASES,
-  CLASSIFICATION_FIELDS,
   ClassificationFields,
-  checkClassification,
-  classificationFrom,
+  classificationFieldMap,
   detailOf,
+  readClassification,
   type ClassificationDetail,
 } from './ClassificationDetails';
 
@@ -48,17 +46,17 @@ export function materialDetails(
   };
 }
 
+const CLASSIFICATION_MAP = classificationFieldMap('Classification');
 export const MATERIAL_DETAILS_FIELDS = {
   fields: {
     title: { label: 'Title', missing: 'Give the material a title' },
     summary: 'Summary or text',
-    level: { label: 'Classification', missing: 'Choose the classification' },
-    ...CLASSIFICATION_FIELDS,
+    ...CLASSIFICATION_MAP.fields,
     thirdPartyName: 'Whose information it is',
     briefingRequestedBy: 'Who asked for the briefing',
     retainUntil: { label: 'Erase by', missing: 'Enter the date to erase it by' },
   },
-  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', personalData: 'retainUntil' },
+  aliases: { ...CLASSIFICATION_MAP.aliases, personalData: 'retainUntil' },
 } satisfies FieldMap;
 
 /** The personal-data flags as main will read them; the erase-by date only when its boxes make a real date. */
@@ -86,7 +84,7 @@ export function readMaterialDetails(
     .limit(v.summary, 8000, 'summary', 'Summary or text');
   afterSummary?.();
   p.require(v.level, 'level', 'Choose the classification');
-  if (v.level) checkClassification(v.level, v.detail, p);
+  const classification = v.level ? readClassification(v.level, v.detail, p) : null;
   const briefing = allowBriefing && v.isBriefing;
   if (briefing) p.limit(v.briefingRequestedBy, 120, 'briefingRequestedBy', 'Who asked for the briefing');
   p.limit(v.thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
@@ -98,11 +96,11 @@ export function readMaterialDetails(
     if (empty && missing) p.add('retainUntil', missing);
     else p.date(v.retainUntil, 'retainUntil', 'Erase by');
   }
-  if (p.any || !v.level) return null;
+  if (p.any || !classification) return null;
   return {
     title: v.title,
     summary: v.summary,
-    classification: classificationFrom(v.level, v.detail),
+    classification,
     personalData: holdsPersonalData(personalData) ? personalData : { personal: false, specialCategory: false, retainUntil: null },
     isBriefing: briefing,
     ...(briefing && v.briefingRequestedBy.trim() ? { briefingRequestedBy: v.briefingRequestedBy } : {}),

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { MaterialListItem } from '../../../../shared/ipc/views';
 import type { Navigate } from '../../../app/routes';
-import { ErrorMessage } from '../../../app/ui';
+import { DataTable, ErrorMessage } from '../../../app/ui';
 import { useMaterialList } from '../hooks/useMaterialList';
 
 export interface MaterialColumn {
@@ -41,26 +41,10 @@ export function MaterialListScreen({
       </p>
       {items && items.length === 0 && <p>{empty}</p>}
       {items && items.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.header} scope="col">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id}>
-                {columns.map((c) => (
-                  <td key={c.header}>{c.cell(m, after)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={items}
+          columns={columns.map((c) => ({ key: c.header, header: c.header, cell: (m: MaterialListItem) => c.cell(m, after) }))}
+        />
       )}
     </section>
   );

@@ -3,8 +3,8 @@ import type { ArrivalSummary, OpenedArrival } from '../../../../shared/domain/ar
 import type { MeetingMode } from '../../../../shared/domain/protection';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { Field, Form, Problems, useForm, type FieldMap } from '../../../app/forms';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
+import { Field, Form, Problems, SubmitWithStatus, useForm, type FieldMap } from '../../../app/forms';
 import {
   MATERIAL_DETAILS_FIELDS,
   MaterialDetailsFields,
@@ -71,12 +71,7 @@ export function RecordArrivalForm({ requestId, onDone }: { requestId: string; on
       <Field label="Files (optional)" name="files" hint="Up to 10 files, 50 MB each.">
         {(p) => <input {...p} key={fileKey} type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}
       </Field>
-      <div>
-        <button type="submit">Record and seal for the Member</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <SubmitWithStatus label="Record and seal for the Member" saved={saved} />
     </Form>
   );
 }
@@ -129,8 +124,7 @@ function ArrivalItem({
   mode: MeetingMode;
   onChanged: () => void;
 }) {
-  const [opened, setOpened] = useState<OpenedArrival | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { opened, error, toggle } = useOpen(() => api().arrivals.open({ id: arrival.id }));
   return (
     <li className="material">
       <span className="locked">🔒 {sealedLine(arrival)}</span>
@@ -138,22 +132,7 @@ function ArrivalItem({
       {isMember && mode.kind !== 'normal' && <p className="hint">Not yet classified, so it opens only outside meeting modes.</p>}
       {isMember && mode.kind === 'normal' && (
         <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            aria-expanded={!!opened}
-            onClick={async () => {
-              if (opened) return setOpened(null);
-              const r = await api().arrivals.open({ id: arrival.id });
-              if (r.ok) {
-                setError(null);
-                setOpened(r.value);
-              } else setError(r.error.message);
-            }}
-          >
-            {opened ? 'Hide' : 'Open'}
-            <span className="visually-hidden"> what arrived on {ukDate(arrival.arrivedOn)}</span>
-          </button>
+          <OpenButton open={!!opened} onClick={() => void toggle()} what={`what arrived on ${ukDate(arrival.arrivedOn)}`} />
         </div>
       )}
       <ErrorMessage message={error} />

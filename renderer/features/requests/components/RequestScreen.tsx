@@ -7,12 +7,13 @@ import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
 import {
   DateInput,
   Field,
   Form,
   Problems,
+  SubmitWithStatus,
   dateParts,
   emptyDate,
   readDate,
@@ -246,12 +247,7 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       <Field label="Note" name="note" limit={{ max: type === 'answered' ? 4000 : 2000, value: note }}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit">Log it</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <SubmitWithStatus label="Log it" saved={saved} />
     </Form>
   );
 }
@@ -269,8 +265,7 @@ function MaterialItem({
   navigate: Navigate;
   onChanged: () => void;
 }) {
-  const [opened, setOpened] = useState<Material | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { opened, error, toggle } = useOpen(() => api().materials.view({ id: material.id }));
   const visible = isVisibleInMode(material, mode);
   if (!visible)
     return (
@@ -291,22 +286,7 @@ function MaterialItem({
       )}
       {!materialFate(material) && (
         <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            aria-expanded={!!opened}
-            onClick={async () => {
-              if (opened) return setOpened(null);
-              const r = await api().materials.view({ id: material.id });
-              if (r.ok) {
-                setError(null);
-                setOpened(r.value);
-              } else setError(r.error.message);
-            }}
-          >
-            {opened ? 'Hide' : 'Open'}
-            <span className="visually-hidden"> {material.title}</span>
-          </button>{' '}
+          <OpenButton open={!!opened} onClick={() => void toggle()} what={material.title} />{' '}
           {isMember && isMemberOnly(material) && <PassItOn material={material} navigate={navigate} />}
         </div>
       )}
@@ -369,12 +349,7 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
         allowBriefing={isMember}
         afterSummary={<DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />}
       />
-      <div>
-        <button type="submit">Record it</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <SubmitWithStatus label="Record it" saved={saved} />
     </Form>
   );
 }
