@@ -303,7 +303,7 @@ export const MATERIAL_FIELDS: FieldMap = {
   aliases: { ...MATERIAL_DETAILS_FIELDS.aliases, requestId: 'title' },
 };
 
-function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
+export function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
   // A PA can only ever record open material, so that is all a PA is offered (never a "not yet known" default they would be refused).
   const fresh = () => materialDetails({ level: isMember ? 'unsure' : 'open' });
   const [details, setDetails] = useState(fresh);
