@@ -191,6 +191,8 @@ describe('forms a councillor understands, in Chromium', () => {
     await form
       .getByText(/Special-category personal data \(such as health, ethnicity, religion or sexuality\) needs a retention date/)
       .waitFor();
+    // The meaning is shown only when asked for.
+    expect(await form.getByText(/UK GDPR Article 9/).isVisible()).toBe(false);
     await form.getByRole('button', { name: /What is this\? \(Special category personal data\)/ }).click();
     await form.getByText(/UK GDPR Article 9/).waitFor();
     await fillDate(form, 'Erase by', '2027-02-31');

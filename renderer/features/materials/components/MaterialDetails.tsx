@@ -65,6 +65,8 @@ function personalDataOf(v: MaterialDetailsValue): PersonalData {
   return { personal: v.personal || v.specialCategory, specialCategory: v.specialCategory, retainUntil: 'iso' in r ? r.iso : null };
 }
 
+const unanswered = (d: DateParts) => !d.day.trim() && !d.month.trim() && !d.year.trim();
+
 export type MaterialDetailsInput = Pick<
   MaterialInput,
   'title' | 'summary' | 'classification' | 'personalData' | 'isBriefing' | 'briefingRequestedBy' | 'thirdPartyName'
@@ -90,10 +92,9 @@ export function readMaterialDetails(
   p.limit(v.thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
   const personalData = personalDataOf(v);
   // R-CLS-1, R-CLS-6: the same rule main applies; an empty date gets main's words, a wrong one the date's own.
-  const missing = retentionProblem(personalData);
   if (holdsPersonalData(personalData)) {
-    const empty = !v.retainUntil.day.trim() && !v.retainUntil.month.trim() && !v.retainUntil.year.trim();
-    if (empty && missing) p.add('retainUntil', missing);
+    const missing = unanswered(v.retainUntil) ? retentionProblem(personalData) : null;
+    if (missing) p.add('retainUntil', missing);
     else p.date(v.retainUntil, 'retainUntil', 'Erase by');
   }
   if (p.any || !classification) return null;
@@ -131,8 +132,8 @@ export function MaterialDetailsFields({
 }) {
   const set = (changes: Partial<MaterialDetailsValue>) => onChange({ ...v, ...changes });
   const personalData = personalDataOf(v);
-  // Said live, in main's words, as soon as either box is ticked and no erase-by date is given.
-  const missing = retentionProblem(personalData);
+  // Said live, in main's words, as soon as either box is ticked, until an erase-by date is typed.
+  const missing = unanswered(v.retainUntil) ? retentionProblem(personalData) : null;
   return (
     <>
       <Field label="Title" name="title" limit={{ max: 200, value: v.title }}>
