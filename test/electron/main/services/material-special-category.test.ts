@@ -18,19 +18,26 @@ async function withPa() {
   return { ...ctx, member, pa, as };
 }
 
+/** The Member records exempt material about a tenant's health with these personal-data flags. */
+function addHealthNote(ctx: Awaited<ReturnType<typeof seededCase>>, personalData: Record<string, unknown>) {
+  return ctx.call('materials:add', {
+    requestId: ctx.request.row.id,
+    title: HEALTH,
+    summary: 'Medical details',
+    receivedOn: '2026-11-20',
+    classification: exempt,
+    personalData,
+    isBriefing: false,
+  });
+}
+
 describe('special-category personal data (R-CLS-1)', () => {
   it('is recorded as personal data with its erase-by date, comes back on the request and is listed when due', async () => {
     const ctx = await seededCase('2026-11-28');
-    const material = await ctx.ok('materials:add', {
-      requestId: ctx.request.row.id,
-      title: HEALTH,
-      summary: 'Medical details',
-      receivedOn: '2026-11-20',
-      classification: exempt,
-      // Only the special-category box ticked: main records it as personal data too.
-      personalData: { personal: false, specialCategory: true, retainUntil: '2026-11-27' },
-      isBriefing: false,
-    });
+    // Only the special-category box ticked: main records it as personal data too.
+    const added = await addHealthNote(ctx, { personal: false, specialCategory: true, retainUntil: '2026-11-27' });
+    if (!added.ok) throw new Error(added.error.message);
+    const material = added.value;
     expect(material.personalData).toEqual({ personal: true, specialCategory: true, retainUntil: '2026-11-27' });
     const detail = await ctx.ok('requests:get', { id: ctx.request.row.id });
     expect(detail.materials.find((m: { id: string }) => m.id === material.id).personalData).toEqual(material.personalData);
@@ -40,15 +47,7 @@ describe('special-category personal data (R-CLS-1)', () => {
 
   it('without an erase-by date it is refused in plain words and nothing is saved', async () => {
     const ctx = await seededCase('2026-11-28');
-    const result = await ctx.call('materials:add', {
-      requestId: ctx.request.row.id,
-      title: HEALTH,
-      summary: '',
-      receivedOn: '2026-11-20',
-      classification: exempt,
-      personalData: { personal: false, specialCategory: true, retainUntil: null },
-      isBriefing: false,
-    });
+    const result = await addHealthNote(ctx, { personal: false, specialCategory: true, retainUntil: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(result.ok ? '' : result.error.message).toMatch(/^Special-category personal data .* needs a retention date/);
     expect((await ctx.ok('requests:get', { id: ctx.request.row.id })).materials).toHaveLength(0);
