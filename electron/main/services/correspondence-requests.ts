@@ -6,6 +6,7 @@ import type { StoredRequest } from './record-schemas';
 import type { RecordsRepository } from './records-repository';
 import type { DirectoryService } from './directory-service';
 import type { RequestCommands } from './request-commands';
+import type { RequestFollowUp } from './request-follow-up';
 import type { RequestQueries } from './request-queries';
 import type { MaterialStore } from './material-store';
 import type { DisclosureService } from './disclosure-service';
@@ -21,6 +22,7 @@ interface CaseworkServices {
   records: RecordsRepository;
   directory: DirectoryService;
   commands: RequestCommands;
+  followUp: RequestFollowUp;
   queries: RequestQueries;
   materials: MaterialStore;
   disclosures: DisclosureService;
@@ -33,6 +35,7 @@ export function caseworkRequestLookup({
   records,
   directory,
   commands,
+  followUp,
   queries,
   materials,
   disclosures,
@@ -95,7 +98,7 @@ export function caseworkRequestLookup({
       return { id: r.id, reference: r.reference, memberOnly: r.memberOnly, fromEmail: r.fromEmail, sentOn: r.sentOn };
     },
     logEvent: (id, event) => void commands.logEvent(id, event),
-    markChairNoticeSent: (id, on) => void commands.markChairNoticeSent(id, on),
+    markChairNoticeSent: (input) => void followUp.markChairNoticeSent(input),
     addUnknownMaterial(requestId, m) {
       const material = materials.add({
         requestId,
