@@ -96,7 +96,7 @@ describe('drafts', () => {
       note: 'Notice sent to Cllr Ann Chair.',
       recordedAt: '2026-11-24T12:00:00.000Z',
     });
-    expect(entry.id).toEqual(expect.any(String));
+    expect(entry?.id).toEqual(expect.any(String));
     // Once only.
     expect(
       await t.call('drafts:markSent', { requestId: t.requestId, kind: 'chair-notice', on: '2026-11-24', to: 'Someone else' }),
