@@ -175,15 +175,35 @@ export function Field({ label, name, hint, error, limit, children }: FieldProps)
           {limitHint}
         </p>
       )}
-      {message && (
-        <p id={errorId} className="error">
-          <span className="visually-hidden">Error: </span>
-          {message}
-        </p>
-      )}
+      <FieldErrorText id={errorId} message={message} />
       {children({ id, ...(name ? { name } : {}), 'aria-describedby': describedBy, ...(message ? { 'aria-invalid': true as const } : {}) })}
       {limit && <CharacterCount id={countId} max={limit.max} length={limit.value.length} />}
     </div>
+  );
+}
+
+/** A form's button and, under it, the live line that says what was saved (heard by a screen reader). */
+export function SubmitWithStatus({ label, saved }: { label: string; saved: string }) {
+  return (
+    <>
+      <div>
+        <button type="submit">{label}</button>
+      </div>
+      <p role="status" className="success">
+        {saved}
+      </p>
+    </>
+  );
+}
+
+/** GOV.UK error message under a field's label, "Error:" read out first. */
+function FieldErrorText({ id, message }: { id: string; message: string | null }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="error">
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </p>
   );
 }
 
@@ -293,12 +313,7 @@ export function DateInput({ label, name, value, onChange, hint, error, id }: Dat
       <p id={hintId} className="hint">
         {hint ? <>{hint} </> : null}For example, 27 3 2026
       </p>
-      {message && (
-        <p id={errorId} className="error">
-          <span className="visually-hidden">Error: </span>
-          {message}
-        </p>
-      )}
+      <FieldErrorText id={errorId} message={message} />
       <div className="date-boxes">
         {box('day', 'Day', 'width-2')}
         {box('month', 'Month', 'width-2')}

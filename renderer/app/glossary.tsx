@@ -48,6 +48,11 @@ export const GLOSSARY = {
     meaning:
       'An officer’s message saying the answer will take longer, what is happening and when to expect it. The date promised becomes the new target for the request.',
   },
+  'special-category': {
+    term: 'Special category personal data',
+    meaning:
+      'Personal information that needs extra care under UK GDPR Article 9: about someone’s health, racial or ethnic origin, religious or philosophical beliefs, political opinions, trade union membership, sex life or sexual orientation, and genetic or biometric data. Keep it only as long as your duties need it, and give a date to erase it by.',
+  },
 } satisfies Record<string, GlossaryEntry>;
 
 export type GlossaryTerm = keyof typeof GLOSSARY;

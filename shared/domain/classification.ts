@@ -219,17 +219,19 @@ export function retentionDue(
 // R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): special-category data is personal data too, so either flag means the retention rules apply.
 export const holdsPersonalData = (pd: PersonalData | null | undefined): boolean => !!pd && (pd.personal || pd.specialCategory);
 
+// R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): special category implies personal data; either needs an erase-by date. The screens call this live.
+export function retentionProblem(personalData: PersonalData): string | null {
+  if (!holdsPersonalData(personalData) || personalData.retainUntil) return null;
+  return personalData.specialCategory
+    ? 'Special-category personal data (such as health, ethnicity, religion or sexuality) needs a retention date: when should it be erased? (000 §17.9.1)'
+    : 'Personal data needs a retention date: when should it be erased? (000 §17.9.1)';
+}
+
 // R-CLS-1, R-CLS-6 (000 §17.9.1, §17.9.3): personal or special-category data needs an erase-by date; special category implies personal.
 export function requireRetentionDate(personalData: PersonalData): PersonalData {
-  const normalised = { ...personalData, personal: personalData.personal || personalData.specialCategory };
-  if (normalised.personal && !normalised.retainUntil) {
-    throw new DomainError(
-      'invalid-input',
-      normalised.specialCategory
-        ? 'Special-category personal data (such as health, ethnicity, religion or sexuality) needs a retention date: when should it be erased? (000 §17.9.1)'
-        : 'Personal data needs a retention date: when should it be erased? (000 §17.9.1)',
-    );
-  }
+  const normalised = { ...personalData, personal: holdsPersonalData(personalData) };
+  const problem = retentionProblem(normalised);
+  if (problem) throw new DomainError('invalid-input', problem);
   if (normalised.retainUntil) parseIsoDate(normalised.retainUntil, 'The retention date');
   return normalised;
 }

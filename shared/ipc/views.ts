@@ -128,5 +128,7 @@ export const materialListItemSchema = z.object({
   receivedOn: z.string(),
   classification: classificationSchema,
   retainUntil: z.string().nullable(),
+  /** R-CLS-1: it holds special-category personal data (shown beside its erase-by date). */
+  specialCategory: z.boolean(),
 });
 export type MaterialListItem = z.infer<typeof materialListItemSchema>;

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MEMBER_PASSPHRASE, PA_PASSPHRASE, expectNoAxeViolations, fillDate, openApp, screenshot, setUpAsMember } from './support/browser';
+import {
+  MEMBER_PASSPHRASE,
+  PA_PASSPHRASE,
+  expectNoAxeViolations,
+  fillDate,
+  goTo,
+  openApp,
+  screenshot,
+  setUpAsMember,
+} from './support/browser';
 
 // Issue 10/11 as the PA and the Member do it: the PA records what arrived for the Member and cannot
 // open it; the Member finds it on Today, opens it and classifies it as a pink paper; then a private
@@ -147,6 +156,46 @@ describe('arrived for the Member, in Chromium', () => {
     await screenshot(page, 'private-session-ended');
     await page.getByRole('button', { name: 'Leave public-meeting mode' }).click();
     await expect.poll(() => page.getByText('Public-meeting mode:').count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  }, 120_000);
+  it('the PA records a second arrival; the Member classifies it as exempt with special-category data and an erase-by date; the request page shows it', async () => {
+    const { page } = app;
+    await signIn(page, 'Pat Jones (PA)', PA_PASSPHRASE);
+    await page.getByText('Signed in as Pat Jones (PA)').waitFor();
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    const record = page.getByRole('form', { name: 'Record that it arrived for the Member' });
+    await record.getByLabel('Title').fill('Letter about a tenant’s health');
+    await record.getByRole('button', { name: 'Record and seal for the Member' }).click();
+    await expect.poll(() => page.getByText(`🔒 1 item arrived for the Member on ${ukToday}, sealed`).count()).toBe(1);
+
+    await signIn(page, 'Cllr Jane Smith (Member)', MEMBER_PASSPHRASE);
+    await page.getByText('Signed in as Cllr Jane Smith').waitFor();
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByRole('button', { name: /^Open what arrived/ }).click();
+    const classify = page.getByRole('form', { name: 'Classify it' });
+    await classify.getByLabel('Classification').selectOption({ label: 'Exempt' });
+    await classify.getByLabel('Schedule 12A paragraph').selectOption({ label: '1: Information relating to any individual' });
+    await classify.getByLabel(/It includes special category personal data/).check();
+    await classify.getByText(/Special-category personal data .* needs a retention date/).waitFor();
+    await fillDate(classify, 'Erase by', '2027-05-01');
+    await expectNoAxeViolations(page, 'classifying an arrival with special-category data');
+    await classify.getByRole('button', { name: 'Classify and file it' }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'Letter about a tenant’s health' });
+    await item.getByText('Exempt: Schedule 12A paragraph 1 (Information relating to any individual)').waitFor();
+    await item.getByText('Special category personal data, erase by 01/05/2027').waitFor();
+    await expect.poll(() => page.getByText(/^🔒 1 item arrived for the Member/).count()).toBe(0);
+    await expectNoAxeViolations(page, 'request page with the classified arrival');
+    await screenshot(page, 'arrival-special-category');
+
+    // Back as the PA: the item is Member-only, so the PA sees neither it nor that it holds special-category data.
+    await signIn(page, 'Pat Jones (PA)', PA_PASSPHRASE);
+    await page.getByText('Signed in as Pat Jones (PA)').waitFor();
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByText(/🔒 2 Member-only items on this request/).waitFor();
+    expect(await page.getByText(/Letter about a tenant|Special category personal data,/).count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
 });

@@ -177,6 +177,44 @@ describe('forms a councillor understands, in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 820 });
   });
 
+  it('material: special-category data needs an erase-by date, said live; 31/02 is refused in the summary, then it is saved and shown', async () => {
+    const { page } = app;
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: /^Depot disposal valuation with a long subject/ }).click();
+    const form = page.getByRole('form', { name: 'Record what the officer sent' });
+    await form.getByLabel('Title').fill('Tenant’s occupational health letter');
+    await form.getByLabel('Classification').selectOption({ label: 'Exempt' });
+    await form.getByLabel(/It includes special category personal data/).check();
+    // Special category is personal data too: that box is held ticked, and the erase-by date is asked for at once.
+    expect(await form.getByLabel('Contains personal data').isChecked()).toBe(true);
+    expect(await form.getByLabel('Contains personal data').isDisabled()).toBe(true);
+    await form
+      .getByText(/Special-category personal data \(such as health, ethnicity, religion or sexuality\) needs a retention date/)
+      .waitFor();
+    // The meaning is shown only when asked for.
+    expect(await form.getByText(/UK GDPR Article 9/).isVisible()).toBe(false);
+    await form.getByRole('button', { name: /What is this\? \(Special category personal data\)/ }).click();
+    await form.getByText(/UK GDPR Article 9/).waitFor();
+    await fillDate(form, 'Erase by', '2027-02-31');
+    await form.getByRole('button', { name: 'Record it' }).click();
+    const summary = form.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: 'Erase by must be a real date' }).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('retainUntil-day');
+    await expectNoAxeViolations(page, 'material form with a wrong erase-by date');
+    await screenshot(page, 'forms-material-erase-by-error');
+
+    await fillDate(form, 'Erase by', '2027-05-01');
+    await form.getByRole('button', { name: 'Record it' }).click();
+    await form.getByText('Recorded Tenant’s occupational health letter.').waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: 'Tenant’s occupational health letter' });
+    await item.getByText('Special category personal data, erase by 01/05/2027').waitFor();
+    await item.getByText('Keep or erase special category personal data').waitFor();
+    expect(await form.getByLabel(/It includes special category personal data/).isChecked()).toBe(false);
+    await expectNoAxeViolations(page, 'request page with special-category material');
+  });
+
   it('holidays: the built-in list can mark one not kept; a weekend one-off is questioned', async () => {
     const { page } = app;
     await goTo(page, 'Settings');

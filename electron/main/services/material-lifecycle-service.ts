@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   classify,
+  holdsPersonalData,
   recordBriefingPermission,
   retentionDue,
   tierFor,
@@ -210,7 +211,8 @@ export class MaterialLifecycleService {
         title: m.title,
         receivedOn: m.receivedOn,
         classification: m.classification,
-        retainUntil: m.personalData.personal ? m.personalData.retainUntil : null,
+        retainUntil: holdsPersonalData(m.personalData) ? m.personalData.retainUntil : null,
+        specialCategory: m.personalData.specialCategory,
       };
     });
   }

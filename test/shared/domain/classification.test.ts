@@ -11,6 +11,7 @@ import {
   recordBriefingPermission,
   requireRetentionDate,
   retentionDue,
+  retentionProblem,
   SCHEDULE_12A,
   tierFor,
 } from '../../../shared/domain/classification';
@@ -248,6 +249,17 @@ describe('special-category personal data (R-CLS-1)', () => {
     });
     expect(holdsPersonalData({ personal: false, specialCategory: true, retainUntil: null })).toBe(true);
     expect(holdsPersonalData(null)).toBe(false);
+  });
+  it('R-CLS-1 the screens ask the same question main does, live: which words, and none once a date is given', () => {
+    expect(retentionProblem({ personal: false, specialCategory: false, retainUntil: null })).toBeNull();
+    expect(retentionProblem({ personal: true, specialCategory: false, retainUntil: null })).toMatch(
+      /^Personal data needs a retention date/,
+    );
+    expect(retentionProblem({ personal: false, specialCategory: true, retainUntil: null })).toMatch(/^Special-category personal data/);
+    expect(retentionProblem({ personal: false, specialCategory: true, retainUntil: '2027-05-01' })).toBeNull();
+    // What main throws is exactly what the form said beforehand.
+    const pd = { personal: false, specialCategory: true, retainUntil: null };
+    expect(() => requireRetentionDate(pd)).toThrow(retentionProblem(pd)!);
   });
   it('R-CLS-6 special-category data flagged alone still prompts erasure at its date', () => {
     expect(

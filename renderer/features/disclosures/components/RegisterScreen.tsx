@@ -4,7 +4,7 @@ import { disclosureProgress } from '../../../../shared/domain/worklist';
 import type { Navigate } from '../../../app/routes';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { DataTable, ErrorMessage, ukDate } from '../../../app/ui';
 import { AuditTrailList, type AuditEvent } from './AuditTrail';
 
 type Entry = {
@@ -56,43 +56,32 @@ export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
       {entries.length === 0 ? (
         <p>No disclosures yet.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">To whom</th>
-              <th scope="col">Ground</th>
-              <th scope="col">Monitoring Officer’s advice</th>
-              <th scope="col">Audit trail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{ukDate(e.on)}</td>
-                <td>{e.what}</td>
-                <td>{e.to}</td>
-                <td>
-                  ({e.ground}) {GROUNDS[e.ground]}
-                </td>
-                <td>{e.moAdvice ?? 'Not needed for this ground'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={async () => {
-                      const r = await api().audit.trail({ recordId: e.materialId });
-                      if (r.ok) setTrail({ materialId: e.materialId, events: r.value });
-                    }}
-                  >
-                    Show trail
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={entries}
+          columns={[
+            { key: 'when', header: 'When', cell: (e) => ukDate(e.on) },
+            { key: 'what', header: 'What', cell: (e) => e.what },
+            { key: 'to', header: 'To whom', cell: (e) => e.to },
+            { key: 'ground', header: 'Ground', cell: (e) => `(${e.ground}) ${GROUNDS[e.ground]}` },
+            { key: 'mo', header: 'Monitoring Officer’s advice', cell: (e) => e.moAdvice ?? 'Not needed for this ground' },
+            {
+              key: 'trail',
+              header: 'Audit trail',
+              cell: (e) => (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={async () => {
+                    const r = await api().audit.trail({ recordId: e.materialId });
+                    if (r.ok) setTrail({ materialId: e.materialId, events: r.value });
+                  }}
+                >
+                  Show trail
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {trail && (
         <section aria-labelledby="trail-heading">

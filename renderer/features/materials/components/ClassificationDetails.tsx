@@ -1,6 +1,6 @@
-import { SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
+import { LEVELS, SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
 import { ukDate } from '../../../app/ui';
-import { DateInput, Field, dateParts, readDate, type DateParts, type Problems } from '../../../app/forms';
+import { DateInput, Field, dateParts, readDate, type DateParts, type FieldMap, type Problems } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
 
 /** How a classification reads wherever material is listed. */
@@ -30,7 +30,7 @@ export function detailOf(c: Classification | null): ClassificationDetail {
 }
 
 /** The classification a form describes; main validates it (shared/domain/classification). */
-export function classificationFrom(
+function classificationFrom(
   level: Classification['level'],
   d: ClassificationDetail,
   confidentialBasis: 'given-in-confidence' | 'statutory' = 'given-in-confidence',
@@ -54,23 +54,41 @@ function isoOf(parts: DateParts): string {
   return 'iso' in r && r.iso ? r.iso : '';
 }
 
-/** Field names and labels of the classification details, for a form's error map. */
-export const CLASSIFICATION_FIELDS = {
-  paragraph: { label: 'Schedule 12A paragraph', missing: 'Choose the Schedule 12A paragraph' },
-  committee: { label: 'Committee', missing: 'Enter the committee the pink paper went to' },
-  meetingDate: { label: 'Meeting date', missing: 'Enter the date of the meeting' },
-  agendaItem: { label: 'Agenda item', missing: 'Enter the agenda item' },
-  author: { label: 'Report author’s designation', missing: 'Enter the report author’s designation' },
-};
-export const CLASSIFICATION_ALIASES = { authorDesignation: 'author', level: 'level' };
+/** The classification fields' names and labels for a form's error map; `levelLabel` is what the level box is called there. */
+export function classificationFieldMap(levelLabel: string) {
+  return {
+    fields: {
+      level: { label: levelLabel, missing: `Choose the ${levelLabel.toLowerCase()}` },
+      paragraph: { label: 'Schedule 12A paragraph', missing: 'Choose the Schedule 12A paragraph' },
+      committee: { label: 'Committee', missing: COMMITTEE_MISSING },
+      meetingDate: { label: 'Meeting date', missing: 'Enter the date of the meeting' },
+      agendaItem: { label: 'Agenda item', missing: AGENDA_ITEM_MISSING },
+      author: { label: 'Report author’s designation', missing: AUTHOR_MISSING },
+    },
+    aliases: { authorDesignation: 'author', level: 'level', classification: 'level' },
+  } satisfies FieldMap;
+}
+const COMMITTEE_MISSING = 'Enter the committee the pink paper went to';
+const AGENDA_ITEM_MISSING = 'Enter the agenda item';
+const AUTHOR_MISSING = 'Enter the report author’s designation';
 
-/** R-CLS-1: a pink paper records its committee, meeting, item and author; checked here so all problems show at once. */
-export function checkClassification(level: Classification['level'], d: ClassificationDetail, p: Problems) {
-  if (level !== 'pink-paper') return;
-  p.require(d.committee, 'committee', CLASSIFICATION_FIELDS.committee.missing).limit(d.committee, 120, 'committee', 'Committee');
-  p.date(d.meetingDate, 'meetingDate', 'Meeting date');
-  p.require(d.agendaItem, 'agendaItem', CLASSIFICATION_FIELDS.agendaItem.missing).limit(d.agendaItem, 200, 'agendaItem', 'Agenda item');
-  p.require(d.author, 'author', CLASSIFICATION_FIELDS.author.missing).limit(d.author, 120, 'author', 'Report author’s designation');
+/**
+ * R-CLS-1: checks what the level asks for (a pink paper records its committee, meeting, item and author),
+ * adding problems to `p` so all show at once; the classification to send when the form has no problem.
+ */
+export function readClassification(
+  level: Classification['level'],
+  d: ClassificationDetail,
+  p: Problems,
+  confidentialBasis?: 'given-in-confidence' | 'statutory',
+): Classification | null {
+  if (level === 'pink-paper') {
+    p.require(d.committee, 'committee', COMMITTEE_MISSING).limit(d.committee, 120, 'committee', 'Committee');
+    p.date(d.meetingDate, 'meetingDate', 'Meeting date');
+    p.require(d.agendaItem, 'agendaItem', AGENDA_ITEM_MISSING).limit(d.agendaItem, 200, 'agendaItem', 'Agenda item');
+    p.require(d.author, 'author', AUTHOR_MISSING).limit(d.author, 120, 'author', 'Report author’s designation');
+  }
+  return p.any ? null : classificationFrom(level, d, confidentialBasis);
 }
 
 /** The fields for the chosen level: used where material is recorded and where it is reclassified. */
@@ -124,6 +142,49 @@ export function ClassificationDetails({
           </Field>
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * The level and the details it asks for, once: where material is recorded, where the Member classifies
+ * what arrived, and where material is reclassified. `levels` is what this user may choose (a PA: open only).
+ */
+export function ClassificationFields({
+  label = 'Classification',
+  level,
+  onLevel,
+  detail,
+  onDetail,
+  levels = LEVELS,
+  choose = false,
+  hint,
+}: {
+  label?: string;
+  level: Classification['level'] | '';
+  onLevel: (level: Classification['level']) => void;
+  detail: ClassificationDetail;
+  onDetail: (d: ClassificationDetail) => void;
+  levels?: readonly Classification['level'][];
+  /** Starts on an empty "Choose…" so nothing is classified by default. */
+  choose?: boolean;
+  hint?: string;
+}) {
+  return (
+    <>
+      <Field label={label} name="level" hint={hint}>
+        {(p) => (
+          <select {...p} value={level} onChange={(e) => onLevel(e.target.value as Classification['level'])}>
+            {choose && <option value="">Choose…</option>}
+            {levels.map((v) => (
+              <option key={v} value={v}>
+                {levelNames[v]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {level && <ClassificationDetails level={level} detail={detail} onChange={onDetail} />}
     </>
   );
 }

@@ -1,13 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { isProtected, levelNames, type Classification } from '../../../../shared/domain/classification';
-import {
-  CLASSIFICATION_ALIASES,
-  CLASSIFICATION_FIELDS,
-  ClassificationDetails,
-  checkClassification,
-  classificationFrom,
-  detailOf,
-} from './ClassificationDetails';
+import { holdsPersonalData, isProtected, type Classification } from '../../../../shared/domain/classification';
+import { ClassificationFields, classificationFieldMap, detailOf, readClassification } from './ClassificationDetails';
 import { CONSENT_NAMES, evidenceNeededFor } from '../../../../shared/domain/material-lifecycle';
 import type { Material } from '../../../../shared/domain/material';
 import { api } from '../../../app/api';
@@ -58,9 +51,9 @@ export function MaterialLifecycle({ material, isMember, onChanged }: { material:
           <ReclassifyForm material={material} onDone={onChanged} />
         </details>
       )}
-      {material.personalData.personal && (
+      {holdsPersonalData(material.personalData) && (
         <details>
-          <summary>Keep or erase personal data</summary>
+          <summary>Keep or erase {material.personalData.specialCategory ? 'special category ' : ''}personal data</summary>
           <KeepUntilForm id={material.id} onDone={onChanged} />
           <EraseButton id={material.id} onDone={onChanged} />
         </details>
@@ -142,10 +135,10 @@ export const CONSENT_FIELDS: FieldMap = {
     note: { label: 'Consent note', missing: 'Say how the refusal was given' },
   },
 };
+const CLASSIFICATION_MAP = classificationFieldMap('New classification');
 export const RECLASSIFY_FIELDS: FieldMap = {
   fields: {
-    level: { label: 'New classification', missing: 'Choose the new classification' },
-    ...CLASSIFICATION_FIELDS,
+    ...CLASSIFICATION_MAP.fields,
     resMeeting: { label: 'Meeting that resolved it', missing: 'Enter the meeting that resolved it' },
     resDate: { label: 'Date of the resolution', missing: 'Enter the date of the resolution' },
     minute: { label: 'Minute reference', missing: 'Enter the minute reference' },
@@ -153,8 +146,7 @@ export const RECLASSIFY_FIELDS: FieldMap = {
     confirmedOn: { label: 'Date confirmed', missing: 'Enter the date it was confirmed' },
   },
   aliases: {
-    ...CLASSIFICATION_ALIASES,
-    classification: 'level',
+    ...CLASSIFICATION_MAP.aliases,
     'resolution.meeting': 'resMeeting',
     'resolution.date': 'resDate',
     'resolution.minuteReference': 'minute',
@@ -241,7 +233,7 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const p = new Problems();
-    checkClassification(level, detail, p);
+    const classification = readClassification(level, detail, p, current.level === 'confidential' ? current.basis : undefined);
     let resIso: string | null = null;
     let confIso: string | null = null;
     if (leavingPink) {
@@ -253,8 +245,7 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
       p.require(officer, 'officer', 'Name the officer who confirmed it');
       confIso = p.date(confirmedOn, 'confirmedOn', 'Date confirmed', { notFuture: true });
     }
-    if (p.any) return form.fail(p.list);
-    const classification = classificationFrom(level, detail, current.level === 'confidential' ? current.basis : 'given-in-confidence');
+    if (p.any || !classification) return form.fail(p.list);
     void submitForm(
       form,
       () =>
@@ -270,18 +261,7 @@ function ReclassifyForm({ material, onDone }: { material: Material; onDone: () =
 
   return (
     <Form form={form} onSubmit={submit} aria-label="Change classification">
-      <Field label="New classification" name="level">
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            {Object.entries(levelNames).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
+      <ClassificationFields label="New classification" level={level} onLevel={setLevel} detail={detail} onDetail={setDetail} />
       {leavingPink && (
         <fieldset>
           <legend>The committee’s resolution to admit the press and public</legend>

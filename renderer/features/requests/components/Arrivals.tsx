@@ -1,19 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { levelNames, type Classification } from '../../../../shared/domain/classification';
 import type { ArrivalSummary, OpenedArrival } from '../../../../shared/domain/arrivals';
 import type { MeetingMode } from '../../../../shared/domain/protection';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { Field, Form, Problems, useForm, type FieldMap } from '../../../app/forms';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
+import { Field, Form, Problems, SubmitWithStatus, useForm, type FieldMap } from '../../../app/forms';
 import {
-  CLASSIFICATION_ALIASES,
-  CLASSIFICATION_FIELDS,
-  ClassificationDetails,
-  checkClassification,
-  classificationFrom,
-  detailOf,
-} from '../../materials/components/ClassificationDetails';
+  MATERIAL_DETAILS_FIELDS,
+  MaterialDetailsFields,
+  materialDetails,
+  readMaterialDetails,
+} from '../../materials/components/MaterialDetails';
 
 const ARRIVAL_FIELDS: FieldMap = {
   fields: { title: { label: 'Title', missing: 'Give what arrived a title' }, summary: 'Summary', files: 'Files' },
@@ -74,12 +71,7 @@ export function RecordArrivalForm({ requestId, onDone }: { requestId: string; on
       <Field label="Files (optional)" name="files" hint="Up to 10 files, 50 MB each.">
         {(p) => <input {...p} key={fileKey} type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}
       </Field>
-      <div>
-        <button type="submit">Record and seal for the Member</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <SubmitWithStatus label="Record and seal for the Member" saved={saved} />
     </Form>
   );
 }
@@ -132,8 +124,7 @@ function ArrivalItem({
   mode: MeetingMode;
   onChanged: () => void;
 }) {
-  const [opened, setOpened] = useState<OpenedArrival | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { opened, error, toggle } = useOpen(() => api().arrivals.open({ id: arrival.id }));
   return (
     <li className="material">
       <span className="locked">🔒 {sealedLine(arrival)}</span>
@@ -141,22 +132,7 @@ function ArrivalItem({
       {isMember && mode.kind !== 'normal' && <p className="hint">Not yet classified, so it opens only outside meeting modes.</p>}
       {isMember && mode.kind === 'normal' && (
         <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            aria-expanded={!!opened}
-            onClick={async () => {
-              if (opened) return setOpened(null);
-              const r = await api().arrivals.open({ id: arrival.id });
-              if (r.ok) {
-                setError(null);
-                setOpened(r.value);
-              } else setError(r.error.message);
-            }}
-          >
-            {opened ? 'Hide' : 'Open'}
-            <span className="visually-hidden"> what arrived on {ukDate(arrival.arrivedOn)}</span>
-          </button>
+          <OpenButton open={!!opened} onClick={() => void toggle()} what={`what arrived on ${ukDate(arrival.arrivedOn)}`} />
         </div>
       )}
       <ErrorMessage message={error} />
@@ -183,39 +159,24 @@ function ArrivalItem({
 }
 
 const CLASSIFY_FIELDS: FieldMap = {
-  fields: {
-    title: { label: 'Title', missing: 'Give the material a title' },
-    summary: 'Summary or text',
-    level: { label: 'Classification', missing: 'Choose the classification' },
-    ...CLASSIFICATION_FIELDS,
-  },
-  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', id: 'title' },
+  fields: MATERIAL_DETAILS_FIELDS.fields,
+  aliases: { ...MATERIAL_DETAILS_FIELDS.aliases, id: 'title' },
 };
 
-/** The Member chooses what it is; its files become the material's, sealed under the level chosen. */
+/**
+ * The Member chooses what it is, with the same details as any material (personal or special-category
+ * data, whose it is, a briefing); its files become the material's, sealed under the level chosen.
+ */
 function ClassifyArrivalForm({ arrival, onDone }: { arrival: OpenedArrival; onDone: () => void }) {
-  const [title, setTitle] = useState(arrival.title);
-  const [summary, setSummary] = useState(arrival.summary);
-  const [level, setLevel] = useState<Classification['level'] | ''>('');
-  const [detail, setDetail] = useState(() => detailOf(null));
+  // Nothing is classified by default: the Member chooses from "Choose…".
+  const [details, setDetails] = useState(() => materialDetails({ title: arrival.title, summary: arrival.summary }));
   const form = useForm(CLASSIFY_FIELDS);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const p = new Problems();
-    p.require(title, 'title', 'Give the material a title')
-      .limit(title, 200, 'title', 'Title')
-      .limit(summary, 8000, 'summary', 'Summary or text');
-    p.require(level, 'level', 'Choose the classification');
-    if (level) checkClassification(level, detail, p);
-    if (p.any || !level) return form.fail(p.list);
-    const r = await api().arrivals.classify({
-      id: arrival.id,
-      title,
-      summary,
-      classification: classificationFrom(level, detail),
-      personalData: { personal: false, specialCategory: false, retainUntil: null },
-      isBriefing: false,
-    });
+    const input = readMaterialDetails(details, p, { allowBriefing: true });
+    if (!input) return form.fail(p.list);
+    const r = await api().arrivals.classify({ id: arrival.id, ...input });
     if (r.ok) {
       form.clear();
       onDone();
@@ -224,25 +185,7 @@ function ClassifyArrivalForm({ arrival, onDone }: { arrival: OpenedArrival; onDo
   return (
     <Form form={form} onSubmit={submit} aria-labelledby={`classify-${arrival.id}`}>
       <h4 id={`classify-${arrival.id}`}>Classify it</h4>
-      <Field label="Title" name="title" limit={{ max: 200, value: title }}>
-        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>
-        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-      </Field>
-      <Field label="Classification" name="level">
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            <option value="">Choose…</option>
-            {Object.entries(levelNames).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {level && <ClassificationDetails level={level} detail={detail} onChange={setDetail} />}
+      <MaterialDetailsFields value={details} onChange={setDetails} choose allowBriefing />
       <div>
         <button type="submit">Classify and file it</button>
       </div>

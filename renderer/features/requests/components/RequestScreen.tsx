@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { levelNames, isMemberOnly, isProtected, type Classification } from '../../../../shared/domain/classification';
+import { isMemberOnly, isProtected } from '../../../../shared/domain/classification';
 import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
 import type { Material } from '../../../../shared/domain/material';
 import type { RequestDetail } from '../../../../shared/ipc/views';
@@ -7,8 +7,20 @@ import type { RequestEvent } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
+import {
+  DateInput,
+  Field,
+  Form,
+  Problems,
+  SubmitWithStatus,
+  dateParts,
+  emptyDate,
+  readDate,
+  useForm,
+  type DateParts,
+  type FieldMap,
+} from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
 import { tidy } from '../../../app/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
@@ -20,15 +32,14 @@ import { PassItOn } from '../../disclosures/components/PassItOn';
 import { MaterialLifecycle, materialFate } from '../../materials/components/MaterialLifecycle';
 import { DraftPanel } from '../../correspondence/components/DraftPanel';
 import { RequestCorrespondence } from '../../correspondence/components/RequestCorrespondence';
+import { classificationLabel } from '../../materials/components/ClassificationDetails';
 import {
-  CLASSIFICATION_ALIASES,
-  CLASSIFICATION_FIELDS,
-  ClassificationDetails,
-  checkClassification,
-  classificationFrom,
-  classificationLabel,
-  detailOf,
-} from '../../materials/components/ClassificationDetails';
+  MATERIAL_DETAILS_FIELDS,
+  MaterialDetailsFields,
+  materialDetails,
+  personalDataLabel,
+  readMaterialDetails,
+} from '../../materials/components/MaterialDetails';
 import { today } from '../../../app/clock';
 import { RecordArrivalForm, RequestArrivals } from './Arrivals';
 
@@ -236,12 +247,7 @@ function LogEventForm({ id, onDone }: { id: string; onDone: (d: RequestDetail) =
       <Field label="Note" name="note" limit={{ max: type === 'answered' ? 4000 : 2000, value: note }}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit">Log it</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <SubmitWithStatus label="Log it" saved={saved} />
     </Form>
   );
 }
@@ -259,8 +265,7 @@ function MaterialItem({
   navigate: Navigate;
   onChanged: () => void;
 }) {
-  const [opened, setOpened] = useState<Material | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { opened, error, toggle } = useOpen(() => api().materials.view({ id: material.id }));
   const visible = isVisibleInMode(material, mode);
   if (!visible)
     return (
@@ -276,29 +281,12 @@ function MaterialItem({
       </span>
       {material.isBriefing && <span className="tag tag-protected">Briefing given in confidence (Member only)</span>} received{' '}
       {ukDate(material.receivedOn)}
-      {material.personalData.personal && !material.erasedOn && (
-        <span className="tag">
-          Personal data{material.personalData.retainUntil ? `, erase by ${ukDate(material.personalData.retainUntil)}` : ''}
-        </span>
+      {!material.erasedOn && personalDataLabel(material.personalData) && (
+        <span className="tag">{personalDataLabel(material.personalData)}</span>
       )}
       {!materialFate(material) && (
         <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            aria-expanded={!!opened}
-            onClick={async () => {
-              if (opened) return setOpened(null);
-              const r = await api().materials.view({ id: material.id });
-              if (r.ok) {
-                setError(null);
-                setOpened(r.value);
-              } else setError(r.error.message);
-            }}
-          >
-            {opened ? 'Hide' : 'Open'}
-            <span className="visually-hidden"> {material.title}</span>
-          </button>{' '}
+          <OpenButton open={!!opened} onClick={() => void toggle()} what={material.title} />{' '}
           {isMember && isMemberOnly(material) && <PassItOn material={material} navigate={navigate} />}
         </div>
       )}
@@ -311,32 +299,15 @@ function MaterialItem({
 }
 
 export const MATERIAL_FIELDS: FieldMap = {
-  fields: {
-    title: { label: 'Title', missing: 'Give the material a title' },
-    summary: 'Summary or text',
-    receivedOn: { label: 'Received on', missing: 'Enter the date it was received' },
-    level: { label: 'Classification', missing: 'Choose the classification' },
-    ...CLASSIFICATION_FIELDS,
-    thirdPartyName: 'Whose information it is',
-    briefingRequestedBy: 'Who asked for the briefing',
-    retainUntil: { label: 'Erase by', missing: 'Enter the date to erase it by' },
-  },
-  aliases: { ...CLASSIFICATION_ALIASES, classification: 'level', personalData: 'retainUntil', requestId: 'title' },
+  fields: { ...MATERIAL_DETAILS_FIELDS.fields, receivedOn: { label: 'Received on', missing: 'Enter the date it was received' } },
+  aliases: { ...MATERIAL_DETAILS_FIELDS.aliases, requestId: 'title' },
 };
 
-function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(today()));
+export function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; isMember: boolean; onAdded: () => void }) {
   // A PA can only ever record open material, so that is all a PA is offered (never a "not yet known" default they would be refused).
-  const firstLevel: Classification['level'] = isMember ? 'unsure' : 'open';
-  const [level, setLevel] = useState<Classification['level']>(firstLevel);
-  const [detail, setDetail] = useState(() => detailOf(null));
-  const [personal, setPersonal] = useState(false);
-  const [retainUntil, setRetainUntil] = useState<DateParts>(emptyDate);
-  const [thirdPartyName, setThirdPartyName] = useState('');
-  const [isBriefing, setIsBriefing] = useState(false);
-  const [briefingRequestedBy, setBriefingRequestedBy] = useState('');
+  const fresh = () => materialDetails({ level: isMember ? 'unsure' : 'open' });
+  const [details, setDetails] = useState(fresh);
+  const [receivedOn, setReceivedOn] = useState<DateParts>(() => dateParts(today()));
   const [saved, setSaved] = useState('');
   const form = useForm(MATERIAL_FIELDS);
 
@@ -344,40 +315,19 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
     e.preventDefault();
     setSaved('');
     const p = new Problems();
-    p.require(title, 'title', 'Give the material a title')
-      .limit(title, 200, 'title', 'Title')
-      .limit(summary, 8000, 'summary', 'Summary or text')
-      .limit(thirdPartyName, 120, 'thirdPartyName', 'Whose information it is');
-    const received = p.date(receivedOn, 'receivedOn', 'Received on', { notFuture: true });
-    checkClassification(level, detail, p);
-    const retain = personal ? p.date(retainUntil, 'retainUntil', 'Erase by') : null;
-    if (p.any) return form.fail(p.list);
-    const classification = classificationFrom(level, detail);
-    const r = await api().materials.add({
-      requestId,
-      title,
-      summary,
-      receivedOn: received!,
-      classification,
-      personalData: { personal, specialCategory: false, retainUntil: retain },
-      isBriefing: isMember && isBriefing,
-      ...(isMember && isBriefing && briefingRequestedBy.trim() ? { briefingRequestedBy } : {}),
-      thirdPartyName,
+    const received = readDate(receivedOn, 'Received on', { notFuture: true });
+    const input = readMaterialDetails(details, p, {
+      allowBriefing: isMember,
+      // The received date stands after the summary, so its problem is listed there.
+      afterSummary: () => 'error' in received && p.add('receivedOn', received.error),
     });
+    if (!input || !('iso' in received) || !received.iso) return form.fail(p.list);
+    const r = await api().materials.add({ requestId, receivedOn: received.iso, ...input });
     if (r.ok) {
       form.clear();
-      setSaved(`Recorded ${title.trim()}.`);
-      setTitle('');
-      setThirdPartyName('');
-      setIsBriefing(false);
-      setBriefingRequestedBy('');
-      setSummary('');
-      setLevel(firstLevel);
-      setDetail(detailOf(null));
+      setSaved(`Recorded ${details.title.trim()}.`);
+      setDetails(fresh());
       setReceivedOn(dateParts(today()));
-      // Whether the next item holds personal data is a fresh question, not carried over.
-      setPersonal(false);
-      setRetainUntil(emptyDate());
       onAdded();
     } else form.failWith(r.error);
   }
@@ -391,72 +341,15 @@ function AddMaterialForm({ requestId, isMember, onAdded }: { requestId: string; 
           for the Member” below: it is sealed for the Member, who classifies it.
         </p>
       )}
-      <Field label="Title" name="title" limit={{ max: 200, value: title }}>
-        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Summary or text" name="summary" limit={{ max: 8000, value: summary }}>
-        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-      </Field>
-      <DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
-      <Field
-        label="Classification"
-        name="level"
-        hint={isMember ? 'If you are not sure, it is treated as confidential until the officer confirms.' : 'Open: anyone may see it.'}
-      >
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value as Classification['level'])}>
-            {Object.entries(levelNames)
-              .filter(([v]) => isMember || v === 'open')
-              .map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
-      <ClassificationDetails level={level} detail={detail} onChange={setDetail} />
-      {isMember && (
-        // R-CLS-5: a briefing is Member-only whatever its level, so a PA is never offered it.
-        <label className="checkbox">
-          <input type="checkbox" checked={isBriefing} onChange={(e) => setIsBriefing(e.target.checked)} /> This is a briefing given to me in
-          confidence
-        </label>
-      )}
-      {isMember && isBriefing && (
-        <Field
-          label="Who asked for the briefing"
-          name="briefingRequestedBy"
-          hint="Leave empty if you asked for it. Sharing it with another Member needs their permission."
-        >
-          {(p) => <input {...p} value={briefingRequestedBy} onChange={(e) => setBriefingRequestedBy(e.target.value)} />}
-        </Field>
-      )}
-      <label className="checkbox">
-        <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} /> Contains personal data
-      </label>
-      <Field
-        label="Whose information it is, if it belongs to someone else"
-        name="thirdPartyName"
-        hint="Their consent is needed before it is passed on (protocol 002)."
-      >
-        {(p) => <input {...p} value={thirdPartyName} onChange={(e) => setThirdPartyName(e.target.value)} />}
-      </Field>
-      {personal && (
-        <DateInput
-          label="Erase by"
-          name="retainUntil"
-          value={retainUntil}
-          onChange={setRetainUntil}
-          hint="When it is no longer needed for your duties."
-        />
-      )}
-      <div>
-        <button type="submit">Record it</button>
-      </div>
-      <p role="status" className="success">
-        {saved}
-      </p>
+      <MaterialDetailsFields
+        value={details}
+        onChange={setDetails}
+        levels={isMember ? undefined : ['open']}
+        levelHint={isMember ? 'If you are not sure, it is treated as confidential until the officer confirms.' : 'Open: anyone may see it.'}
+        allowBriefing={isMember}
+        afterSummary={<DateInput label="Received on" name="receivedOn" value={receivedOn} onChange={setReceivedOn} />}
+      />
+      <SubmitWithStatus label="Record it" saved={saved} />
     </Form>
   );
 }

@@ -117,15 +117,13 @@ function CorrectForm({ id, entry, onCancel, onDone }: { id: string; entry: Timel
       <Field label="Note" name="note" limit={{ max: 2000, value: note }}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <Field label="Why it is being corrected" name="reason" limit={{ max: 2000, value: reason }}>
-        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
-      <div className="actions">
-        <button type="submit">Save the correction</button>{' '}
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <ReasonAndSave
+        label="Why it is being corrected"
+        reason={reason}
+        onReason={setReason}
+        save="Save the correction"
+        onCancel={onCancel}
+      />
     </Form>
   );
 }
@@ -263,15 +261,7 @@ function EndForm({
           )}
         </Field>
       )}
-      <Field label={words.reason} name="reason" limit={{ max: 2000, value: reason }}>
-        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
-      <div className="actions">
-        <button type="submit">{words.button}</button>{' '}
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <ReasonAndSave label={words.reason} reason={reason} onReason={setReason} save={words.button} onCancel={onCancel} />
     </Form>
   );
 }
@@ -347,15 +337,42 @@ function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCance
       <Field label="People copied" name="copies" hint="Email addresses, separated by commas.">
         {(p) => <input {...p} value={copies} onChange={(e) => setCopies(e.target.value)} />}
       </Field>
-      <Field label="Why it is being changed (optional)" name="reason" limit={{ max: 2000, value: reason }}>
-        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      <ReasonAndSave
+        label="Why it is being changed (optional)"
+        reason={reason}
+        onReason={setReason}
+        save="Save the changes"
+        onCancel={onCancel}
+      />
+    </Form>
+  );
+}
+
+/** The end of every form that changes what is on record: why (kept beside the change), then save or cancel. */
+function ReasonAndSave({
+  label,
+  reason,
+  onReason,
+  save,
+  onCancel,
+}: {
+  label: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  save: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <Field label={label} name="reason" limit={{ max: 2000, value: reason }}>
+        {(p) => <input {...p} value={reason} onChange={(e) => onReason(e.target.value)} />}
       </Field>
       <div className="actions">
-        <button type="submit">Save the changes</button>{' '}
+        <button type="submit">{save}</button>{' '}
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </Form>
+    </>
   );
 }

@@ -1,4 +1,7 @@
+import { useId } from 'react';
+import type { PassphraseStrength } from '../../../../shared/domain/passphrase-strength';
 import { Field } from '../../../app/forms';
+import { StrengthMeter } from './StrengthMeter';
 
 interface Props {
   label: string;
@@ -31,5 +34,19 @@ export function PassphraseField({ label, name, value, onChange, autoComplete, hi
         />
       )}
     </Field>
+  );
+}
+
+/** A new passphrase: the box and, under it, the live strength meter that describes it. */
+export function NewPassphraseField({
+  strength,
+  ...field
+}: Omit<Props, 'autoComplete' | 'describedBy'> & { strength: PassphraseStrength | null }) {
+  const meterId = useId();
+  return (
+    <>
+      <PassphraseField {...field} autoComplete="new-password" describedBy={meterId} />
+      <StrengthMeter strength={strength} id={meterId} />
+    </>
   );
 }

@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { SessionState } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { Field, Form, Problems, useForm } from '../../../app/forms';
-import { PassphraseField } from './PassphraseField';
+import { NewPassphraseField, PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';
-import { StrengthMeter } from './StrengthMeter';
 
 /** First run: the Member creates the vault. Nothing is written until the main process accepts. */
 export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void }) {
@@ -20,7 +19,6 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
     },
   });
   const [busy, setBusy] = useState(false);
-  const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
 
   async function onSubmit(event: FormEvent) {
@@ -48,16 +46,14 @@ export function SetupScreen({ onDone }: { onDone: (state: SessionState) => void 
         <Field label="Your name (the Member)" name="memberName" limit={{ max: 120, value: name }}>
           {(p) => <input {...p} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <PassphraseField
+        <NewPassphraseField
           label="Passphrase"
           hint="At least 12 characters. Three or four unrelated words are strong and easy to remember."
           value={passphrase}
           onChange={setPassphrase}
-          autoComplete="new-password"
           name="passphrase"
-          describedBy={meterId}
+          strength={strength}
         />
-        <StrengthMeter strength={strength} id={meterId} />
         <PassphraseField
           label="Type the passphrase again"
           value={confirm}

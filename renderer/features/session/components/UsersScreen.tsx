@@ -1,12 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { UserSummary } from '../../../../shared/domain/session';
 import { api } from '../../../app/api';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, Field, Form, Problems, useForm } from '../../../app/forms';
+import { DataTable } from '../../../app/ui';
 import { BackupPanel } from './BackupPanel';
-import { PassphraseField } from './PassphraseField';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPassphraseField, PassphraseField } from './PassphraseField';
 
 /** Who can unlock this vault; the Member adds PAs; everyone can change their own passphrase. */
 export function UsersScreen({ user }: { user: UserSummary }) {
@@ -40,38 +40,33 @@ export function UsersScreen({ user }: { user: UserSummary }) {
         {notice}
       </p>
       <h2>Who can unlock this vault</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Can open</th>
-            {isMember && (
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.role === 'member' ? 'Member' : 'PA'}</td>
-              <td>{u.role === 'member' ? 'Everything' : 'Casework only, never Member-only material'}</td>
-              {isMember && (
-                <td>
-                  {u.role === 'pa' && (
-                    <button type="button" className="secondary" onClick={() => (setRemoving(u), setRemoveError(''))}>
-                      Remove<span className="visually-hidden"> {u.name}</span>
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={users}
+        columns={[
+          { key: 'name', header: 'Name', cell: (u) => u.name },
+          { key: 'role', header: 'Role', cell: (u) => (u.role === 'member' ? 'Member' : 'PA') },
+          {
+            key: 'can',
+            header: 'Can open',
+            cell: (u) => (u.role === 'member' ? 'Everything' : 'Casework only, never Member-only material'),
+          },
+          // Only the Member removes a PA, so only the Member sees the column.
+          ...(isMember
+            ? [
+                {
+                  key: 'action',
+                  header: <span className="visually-hidden">Action</span>,
+                  cell: (u: UserSummary) =>
+                    u.role === 'pa' && (
+                      <button type="button" className="secondary" onClick={() => (setRemoving(u), setRemoveError(''))}>
+                        Remove<span className="visually-hidden"> {u.name}</span>
+                      </button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {removing && (
         <div className="notice" role="alertdialog" aria-labelledby="remove-heading" aria-describedby="remove-text">
           <h2 id="remove-heading">Remove {removing.name}?</h2>
@@ -112,7 +107,6 @@ function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
       passphrase: { label: 'PA’s passphrase', missing: 'Enter a passphrase for the PA' },
     },
   });
-  const meterId = useId();
   const strength = passphrase ? assessPassphrase(passphrase, [name]) : null;
 
   async function onSubmit(event: FormEvent) {
@@ -140,16 +134,14 @@ function AddPaForm({ onAdded }: { onAdded: (pa: UserSummary) => void }) {
       <Field label="PA's name" name="name">
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
       </Field>
-      <PassphraseField
+      <NewPassphraseField
         label="PA's passphrase"
         name="passphrase"
         hint="The PA types this themselves; at least 12 characters."
         value={passphrase}
         onChange={setPassphrase}
-        autoComplete="new-password"
-        describedBy={meterId}
+        strength={strength}
       />
-      <StrengthMeter strength={strength} id={meterId} />
       <div>
         <button type="submit">Add PA</button>
       </div>
@@ -168,7 +160,6 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
       confirm: 'Type the new passphrase again',
     },
   });
-  const meterId = useId();
   const strength = next ? assessPassphrase(next, [user.name]) : null;
 
   async function onSubmit(event: FormEvent) {
@@ -196,15 +187,7 @@ function ChangePassphraseForm({ user, onChanged }: { user: UserSummary; onChange
     <Form form={form} onSubmit={onSubmit} className="stack" aria-labelledby="change-heading">
       <h2 id="change-heading">Change your passphrase</h2>
       <PassphraseField label="Current passphrase" name="current" value={current} onChange={setCurrent} autoComplete="current-password" />
-      <PassphraseField
-        label="New passphrase"
-        name="next"
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        describedBy={meterId}
-      />
-      <StrengthMeter strength={strength} id={meterId} />
+      <NewPassphraseField label="New passphrase" name="next" value={next} onChange={setNext} strength={strength} />
       <PassphraseField
         label="Type the new passphrase again"
         name="confirm"
