@@ -1,61 +1,52 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
-import { SENIORITIES, seniorityNames, type Seniority } from '../../../../shared/domain/directory';
+import {
+  SENIORITIES,
+  isRetired,
+  offeredForNewChoices,
+  seniorityNames,
+  type Meeting,
+  type Officer,
+  type Seniority,
+} from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 import { ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, emptyDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
+import {
+  DateInput,
+  ErrorMessage,
+  Field,
+  Form,
+  Problems,
+  dateParts,
+  emptyDate,
+  useForm,
+  type DateParts,
+  type FieldMap,
+} from '../../../app/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
 import { MeetingImport } from '../../meetings/components/MeetingImport';
 
-/** The officers directory and the meetings list. The council settings are on the Settings screen. */
+/**
+ * The officers directory and the meetings list: added, changed in place, retired and reinstated.
+ * Nothing is deleted: a retired officer or meeting stays on every request that names it, and is only
+ * no longer offered for new ones. The council settings are on the Settings screen.
+ */
 export function OfficersScreen() {
   // Both lists are read live from the working set; a save refills them at once (its change event would too).
   const { officers, meetings } = useDirectory();
-  const bump = () => void refreshDirectory();
   return (
     <section className="screen" aria-labelledby="officers-heading">
       <h1 id="officers-heading">Officers and meetings</h1>
       <p className="hint">The council protocol profile, nation, email domain and bank holidays are in Settings.</p>
-      <h2>Officers</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Service</th>
-            <th scope="col">Seniority</th>
-            <th scope="col">Email</th>
-          </tr>
-        </thead>
-        <tbody>
-          {officers.map((o) => (
-            <tr key={o.id}>
-              <td>{o.name}</td>
-              <td>{o.role}</td>
-              <td>{o.service}</td>
-              <td>{seniorityNames[o.seniority]}</td>
-              <td>{o.email}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <OfficerForm onSaved={bump} />
-      <h2>Meetings</h2>
-      <ul>
-        {meetings.map((m) => (
-          <li key={m.id}>
-            {m.committee}, {ukDate(m.date)}:{' '}
-            {m.agendaItems.map((item) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item)).join('; ')}
-          </li>
-        ))}
-      </ul>
-      <MeetingImport onImported={bump} />
-      <MeetingForm onSaved={bump} />
+      <OfficersSection officers={officers} />
+      <MeetingsSection meetings={meetings} />
     </section>
   );
 }
+
+const bump = () => void refreshDirectory();
 
 export const OFFICER_FIELDS: FieldMap = {
   fields: {
@@ -77,14 +68,263 @@ export const MEETING_FIELDS: FieldMap = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function OfficerForm({ onSaved }: { onSaved: () => void }) {
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [service, setService] = useState('');
-  const [seniority, setSeniority] = useState<Seniority>('head-of-service');
-  const [email, setEmail] = useState('');
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** A form's values in one state object: set one, load a record's, or start again. */
+function useValues<T extends object>(initial: () => T) {
+  const [values, setValues] = useState<T>(initial);
+  const set =
+    <K extends keyof T>(key: K) =>
+    (value: T[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
+  return { values, set, reset: () => setValues(initial()) };
+}
+
+type Outcome<T> = Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>;
+
+/**
+ * What the officers and meetings sections share: which record is being changed, which one is being
+ * retired (asked in words first), the last thing done (announced, and focused when the button that
+ * did it has gone) and a failure from main in plain words.
+ */
+function useDirectoryActions<T extends { id: string }>(calls: {
+  retire: (id: string) => Outcome<T>;
+  reinstate: (id: string) => Outcome<T>;
+}) {
+  const [editing, setEditing] = useState<T | null>(null);
+  const [confirming, setConfirming] = useState<T | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped when the message should take the focus. */
+  const [focusKey, setFocusKey] = useState(0);
+  const prefix = useId();
+  /** The id of a record's "Change" button, so Cancel can return the keyboard to it. */
+  const changeButtonId = (id: string) => `${prefix}-change-${id}`;
+  const announce = (text: string) => {
+    setMessage(text);
+    setError(null);
+    // The button pressed is gone (its row moved, or the form changed mode): the message takes the focus.
+    setFocusKey((k) => k + 1);
+  };
+  const act = async (call: Outcome<T>, done: (value: T) => string) => {
+    const r = await call;
+    if (!r.ok) return setError(r.error.message);
+    setConfirming(null);
+    if (editing && editing.id === r.value.id) setEditing(null);
+    bump();
+    announce(done(r.value));
+  };
+  return {
+    editing,
+    confirming,
+    message,
+    error,
+    focusKey,
+    edit: (record: T) => {
+      setConfirming(null);
+      setMessage('');
+      setEditing(record);
+    },
+    changeButtonId,
+    /** Back to adding: with what was saved announced, or (cancelled) to the row's Change button. */
+    stopEditing: (text?: string) => {
+      const left = editing;
+      setEditing(null);
+      if (text) announce(text);
+      else if (left) requestAnimationFrame(() => document.getElementById(changeButtonId(left.id))?.focus());
+    },
+    askToRetire: (record: T) => {
+      setMessage('');
+      setError(null);
+      setConfirming(record);
+    },
+    cancelRetire: () => setConfirming(null),
+    retire: (record: T, done: (value: T) => string) => act(calls.retire(record.id), done),
+    reinstate: (record: T, done: (value: T) => string) => act(calls.reinstate(record.id), done),
+  };
+}
+
+/** What was last done in a section (polite), focused when the button that did it has gone. */
+function Announcement({ message, error, focusKey }: { message: string; error: string | null; focusKey: number }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  return (
+    <>
+      <p role="status" className="success" tabIndex={-1} ref={ref}>
+        {message}
+      </p>
+      <ErrorMessage message={error} />
+    </>
+  );
+}
+
+/** "Retire X?" in words, with what happens to the requests that name it; focused when it opens. */
+function ConfirmRetire({
+  title,
+  children,
+  yes,
+  no,
+  onYes,
+  onNo,
+}: {
+  title: string;
+  children: ReactNode;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  const id = useId();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="stack wide confirm" role="group" aria-labelledby={id}>
+      <h3 id={id} tabIndex={-1} ref={ref}>
+        {title}
+      </h3>
+      <p>{children}</p>
+      <div>
+        <button type="button" className="warning" onClick={onYes}>
+          {yes}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={onNo}>
+          {no}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A row's action button whose accessible name says which record it acts on ("Change Jane Smith"). */
+function RowButton({ verb, who, onClick, id }: { verb: string; who: string; onClick: () => void; id?: string }) {
+  return (
+    <button type="button" className="link" id={id} onClick={onClick}>
+      {verb}
+      <span className="visually-hidden"> {who}</span>
+    </button>
+  );
+}
+
+function OfficersSection({ officers }: { officers: Officer[] }) {
+  const { data: counts } = useRead('officers:requestCounts', undefined, { refreshOn: ['request', 'officer'] });
+  const actions = useDirectoryActions<Officer>({
+    retire: (id) => api().officers.retire({ id }),
+    reinstate: (id) => api().officers.reinstate({ id }),
+  });
+  const current = offeredForNewChoices(officers);
+  const retired = officers.filter(isRetired);
+  const { confirming } = actions;
+  const count = confirming ? (counts?.[confirming.id] ?? 0) : 0;
+  return (
+    <>
+      <h2>Officers</h2>
+      <Announcement message={actions.message} error={actions.error} focusKey={actions.focusKey} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Service</th>
+            <th scope="col">Seniority</th>
+            <th scope="col">Email</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {current.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.name}</th>
+              <td>{o.role}</td>
+              <td>{o.service}</td>
+              <td>{seniorityNames[o.seniority]}</td>
+              <td>{o.email}</td>
+              <td>
+                <RowButton verb="Change" who={o.name} id={actions.changeButtonId(o.id)} onClick={() => actions.edit(o)} />{' '}
+                <RowButton verb="Retire" who={o.name} onClick={() => actions.askToRetire(o)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {confirming && (
+        <ConfirmRetire
+          title={`Retire ${confirming.name}?`}
+          yes={`Yes, retire ${confirming.name}`}
+          no="No, keep them"
+          onYes={() =>
+            void actions.retire(
+              confirming,
+              (o) => `Retired ${o.name}. They are listed under Retired officers, where they can be reinstated.`,
+            )
+          }
+          onNo={actions.cancelRetire}
+        >
+          They will no longer be offered for new requests;{' '}
+          {count === 0 ? 'no request names them.' : `their ${plural(count, 'request keeps', 'requests keep')} their name.`}
+        </ConfirmRetire>
+      )}
+      <OfficerForm key={actions.editing?.id ?? 'new'} editing={actions.editing} onChanged={actions.stopEditing} />
+      <h3>Retired officers</h3>
+      {retired.length === 0 ? (
+        <p className="hint">None. A retired officer keeps their name on every request sent to them.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Service</th>
+              <th scope="col">Retired on</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {retired.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{o.name}</th>
+                <td>{o.role}</td>
+                <td>{o.service}</td>
+                <td>{ukDate(o.retiredOn)}</td>
+                <td>
+                  <RowButton
+                    verb="Reinstate"
+                    who={o.name}
+                    onClick={() => void actions.reinstate(o, (r) => `Reinstated ${r.name}. They are offered for new requests again.`)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+const noOfficer = () => ({ name: '', role: '', service: '', seniority: 'head-of-service' as Seniority, email: '' });
+
+/** Add an officer, or (given one) change their details in place. */
+function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChanged: (message?: string) => void }) {
+  const { values, set, reset } = useValues(() =>
+    editing
+      ? { name: editing.name, role: editing.role, service: editing.service, seniority: editing.seniority, email: editing.email }
+      : noOfficer(),
+  );
+  const { name, role, service, seniority, email } = values;
   const [saved, setSaved] = useState('');
   const form = useForm(OFFICER_FIELDS);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Choosing "Change" brings the keyboard to the form it filled.
+  useEffect(() => {
+    if (editing) heading.current?.focus();
+  }, [editing]);
   // R-ASK-9 (000 §17.13.2): the address is checked against the council's domain as it is typed.
   const { data: council } = useRead('council:get', undefined, { refreshOn: ['council-settings'] });
   const warning = EMAIL.test(email.trim()) ? officerEmailWarning(email, council?.settings.emailDomain) : null;
@@ -98,39 +338,34 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
     if (!email.trim()) p.add('email', 'Enter the officer’s email address');
     else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
     else if (isPersonalEmailDomain(email.trim().split('@')[1] ?? '')) p.add('email', warning ?? 'Use the officer’s council email address');
-    for (const [k, v] of [
-      ['name', name],
-      ['role', role],
-      ['service', service],
-    ] as const)
-      p.limit(v, 120, k, k === 'name' ? 'Officer’s name' : k === 'role' ? 'Role' : 'Service');
+    p.limit(name, 120, 'name', 'Officer’s name').limit(role, 120, 'role', 'Role').limit(service, 120, 'service', 'Service');
     if (p.any) return form.fail(p.list);
-    const r = await api().officers.save({ name, role, service, seniority, email });
+    const r = await api().officers.save({ ...(editing ? { id: editing.id } : {}), ...values });
     if (!r.ok) return form.failWith(r.error);
     form.clear();
-    setName('');
-    setRole('');
-    setService('');
-    setSeniority('head-of-service');
-    setEmail('');
+    bump();
+    if (editing) return onChanged(`Saved the changes to ${r.value.name}.`);
+    reset();
     setSaved(`Added ${r.value.name}.`);
-    onSaved();
   }
   return (
-    <Form form={form} onSubmit={submit} aria-labelledby="add-officer-heading">
-      <h3 id="add-officer-heading">Add an officer</h3>
+    <Form form={form} onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId} tabIndex={-1} ref={heading}>
+        {editing ? 'Change an officer’s details' : 'Add an officer'}
+      </h3>
+      {editing && <p className="hint">Requests already sent to {editing.name} will show the details you save here.</p>}
       <Field label="Officer’s name" name="name">
-        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        {(p) => <input {...p} value={name} onChange={(e) => set('name')(e.target.value)} />}
       </Field>
       <Field label="Role" name="role">
-        {(p) => <input {...p} value={role} onChange={(e) => setRole(e.target.value)} />}
+        {(p) => <input {...p} value={role} onChange={(e) => set('role')(e.target.value)} />}
       </Field>
       <Field label="Service" name="service">
-        {(p) => <input {...p} value={service} onChange={(e) => setService(e.target.value)} />}
+        {(p) => <input {...p} value={service} onChange={(e) => set('service')(e.target.value)} />}
       </Field>
       <Field label="Seniority" name="seniority" hint="Requests go to Chief Officers, Directors or Heads of Service.">
         {(p) => (
-          <select {...p} value={seniority} onChange={(e) => setSeniority(e.target.value as Seniority)}>
+          <select {...p} value={seniority} onChange={(e) => set('seniority')(e.target.value as Seniority)}>
             {SENIORITIES.map((s) => (
               <option key={s} value={s}>
                 {seniorityNames[s]}
@@ -140,14 +375,12 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
         )}
       </Field>
       <Field label="Officer’s email address" name="email" hint="Their council address.">
-        {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        {(p) => <input {...p} type="email" value={email} onChange={(e) => set('email')(e.target.value)} />}
       </Field>
       <p className="warning" aria-live="polite" data-testid="officer-email-warning">
         {warning}
       </p>
-      <div>
-        <button type="submit">Add officer</button>
-      </div>
+      <FormButtons editing={editing !== null} add="Add officer" onCancel={() => onChanged()} />
       <p role="status" className="success">
         {saved}
       </p>
@@ -155,12 +388,104 @@ function OfficerForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-function MeetingForm({ onSaved }: { onSaved: () => void }) {
-  const [committee, setCommittee] = useState('');
-  const [date, setDate] = useState<DateParts>(emptyDate);
-  const [items, setItems] = useState('');
+/** "Add …", or "Save changes" with a way back to adding. */
+function FormButtons({ editing, add, onCancel }: { editing: boolean; add: string; onCancel: () => void }) {
+  return (
+    <div>
+      <button type="submit">{editing ? 'Save changes' : add}</button>
+      {editing && (
+        <>
+          {' '}
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+const meetingName = (m: Meeting) => `${m.committee}, ${ukDate(m.date)}`;
+const itemText = (m: Meeting, item: string) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item);
+
+function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
+  const { data: counts } = useRead('meetings:requestCounts', undefined, { refreshOn: ['request', 'meeting'] });
+  const actions = useDirectoryActions<Meeting>({
+    retire: (id) => api().meetings.retire({ id }),
+    reinstate: (id) => api().meetings.reinstate({ id }),
+  });
+  const current = offeredForNewChoices(meetings);
+  const retired = meetings.filter(isRetired);
+  const { confirming } = actions;
+  const count = confirming ? (counts?.[confirming.id] ?? 0) : 0;
+  return (
+    <>
+      <h2>Meetings</h2>
+      <Announcement message={actions.message} error={actions.error} focusKey={actions.focusKey} />
+      <ul className="meetings">
+        {current.map((m) => (
+          <li key={m.id}>
+            {meetingName(m)}: {m.agendaItems.map((item) => itemText(m, item)).join('; ')}{' '}
+            <RowButton verb="Change" who={meetingName(m)} id={actions.changeButtonId(m.id)} onClick={() => actions.edit(m)} />{' '}
+            <RowButton verb="Retire" who={meetingName(m)} onClick={() => actions.askToRetire(m)} />
+          </li>
+        ))}
+      </ul>
+      {confirming && (
+        <ConfirmRetire
+          title={`Retire ${meetingName(confirming)}?`}
+          yes={`Yes, retire ${meetingName(confirming)}`}
+          no="No, keep it"
+          onYes={() =>
+            void actions.retire(
+              confirming,
+              (m) => `Retired ${meetingName(m)}. It is listed under Retired meetings, where it can be reinstated.`,
+            )
+          }
+          onNo={actions.cancelRetire}
+        >
+          It will no longer be offered for new s.100F requests or private sessions;{' '}
+          {count === 0 ? 'no request names it.' : `its ${plural(count, 'request keeps', 'requests keep')} showing it.`}
+        </ConfirmRetire>
+      )}
+      <MeetingImport onImported={bump} />
+      <MeetingForm key={actions.editing?.id ?? 'new'} editing={actions.editing} onChanged={actions.stopEditing} />
+      <h3>Retired meetings</h3>
+      {retired.length === 0 ? (
+        <p className="hint">None. A retired meeting still shows on every request that names it.</p>
+      ) : (
+        <ul className="meetings">
+          {retired.map((m) => (
+            <li key={m.id}>
+              {meetingName(m)} (retired on {ukDate(m.retiredOn)}){' '}
+              <RowButton
+                verb="Reinstate"
+                who={meetingName(m)}
+                onClick={() => void actions.reinstate(m, (r) => `Reinstated ${meetingName(r)}. It is offered again.`)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Add a meeting, or (given one) change its committee, date and agenda items. Private items are kept by main. */
+function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChanged: (message?: string) => void }) {
+  const { values, set, reset } = useValues(() =>
+    editing
+      ? { committee: editing.committee, date: dateParts(editing.date), items: editing.agendaItems.join('\n') }
+      : { committee: '', date: emptyDate() as DateParts, items: '' },
+  );
+  const { committee, date, items } = values;
   const [saved, setSaved] = useState('');
   const form = useForm(MEETING_FIELDS);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (editing) heading.current?.focus();
+  }, [editing]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved('');
@@ -173,28 +498,36 @@ function MeetingForm({ onSaved }: { onSaved: () => void }) {
       .filter(Boolean);
     if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
     if (p.any || !iso) return form.fail(p.list);
-    const r = await api().meetings.save({ committee, date: iso, agendaItems });
+    const r = await api().meetings.save({ ...(editing ? { id: editing.id } : {}), committee, date: iso, agendaItems });
     if (!r.ok) return form.failWith(r.error);
     form.clear();
-    setCommittee('');
-    setDate(emptyDate());
-    setItems('');
-    setSaved(`Added ${r.value.committee}, ${ukDate(r.value.date)}.`);
-    onSaved();
+    bump();
+    if (editing) return onChanged(`Saved the changes to ${meetingName(r.value)}.`);
+    reset();
+    setSaved(`Added ${meetingName(r.value)}.`);
   }
+  const privateItems = editing?.privateItems ?? [];
   return (
-    <Form form={form} onSubmit={submit} aria-labelledby="add-meeting-heading">
-      <h3 id="add-meeting-heading">Add a meeting</h3>
+    <Form form={form} onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId} tabIndex={-1} ref={heading}>
+        {editing ? 'Change a meeting' : 'Add a meeting'}
+      </h3>
       <Field label="Committee" name="committee">
-        {(p) => <input {...p} value={committee} onChange={(e) => setCommittee(e.target.value)} />}
+        {(p) => <input {...p} value={committee} onChange={(e) => set('committee')(e.target.value)} />}
       </Field>
-      <DateInput label="Date of the meeting" name="date" value={date} onChange={setDate} />
-      <Field label="Agenda items" name="agendaItems" hint="One per line.">
-        {(p) => <textarea {...p} rows={3} value={items} onChange={(e) => setItems(e.target.value)} />}
+      <DateInput label="Date of the meeting" name="date" value={date} onChange={set('date')} />
+      <Field
+        label="Agenda items"
+        name="agendaItems"
+        hint={
+          editing
+            ? `One per line. An item a request names cannot be removed or renamed.${privateItems.length ? ` Taken in private (pink papers): ${privateItems.join('; ')}.` : ''}`
+            : 'One per line.'
+        }
+      >
+        {(p) => <textarea {...p} rows={3} value={items} onChange={(e) => set('items')(e.target.value)} />}
       </Field>
-      <div>
-        <button type="submit">Add meeting</button>
-      </div>
+      <FormButtons editing={editing !== null} add="Add meeting" onCancel={() => onChanged()} />
       <p role="status" className="success">
         {saved}
       </p>
