@@ -11,18 +11,7 @@ import {
 } from '../../../../shared/domain/directory';
 import { api } from '../../../app/api';
 import { ukDate } from '../../../app/ui';
-import {
-  DateInput,
-  ErrorMessage,
-  Field,
-  Form,
-  Problems,
-  dateParts,
-  emptyDate,
-  useForm,
-  type DateParts,
-  type FieldMap,
-} from '../../../app/forms';
+import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap } from '../../../app/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
@@ -80,17 +69,54 @@ function useValues<T extends object>(initial: () => T) {
   return { values, set, reset: () => setValues(initial()) };
 }
 
+/**
+ * An add-or-change form's state: its values (a record's when changing one), its problems, and the
+ * way it ends: back to adding with the change announced by the section, or cleared with "Added …".
+ */
+function useDirectoryForm<V extends object>(fields: FieldMap, initial: () => V, editing: boolean, onChanged: (message?: string) => void) {
+  const { values, set, reset } = useValues(initial);
+  const [saved, setSaved] = useState('');
+  const form = useForm(fields);
+  const saving = () => setSaved('');
+  const done = (message: string) => {
+    form.clear();
+    bump();
+    if (editing) return onChanged(`Saved the changes to ${message}.`);
+    reset();
+    setSaved(`Added ${message}.`);
+  };
+  return { values, set, saved, saving, done, form };
+}
+
+/** The form's heading; choosing "Change" brings the keyboard here. */
+function FormHeading({ id, editing, children }: { id: string; editing: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (editing) ref.current?.focus();
+  }, [editing]);
+  return (
+    <h3 id={id} tabIndex={-1} ref={ref}>
+      {children}
+    </h3>
+  );
+}
+
 type Outcome<T> = Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>;
 
 /**
- * What the officers and meetings sections share: which record is being changed, which one is being
- * retired (asked in words first), the last thing done (announced, and focused when the button that
- * did it has gone) and a failure from main in plain words.
+ * What the officers and meetings sections share: the current and retired records, which one is being
+ * changed, which one is being retired (asked in words first, with how many requests name it), the
+ * last thing done (announced, and focused when the button that did it has gone) and a failure from
+ * main in plain words.
  */
-function useDirectoryActions<T extends { id: string }>(calls: {
-  retire: (id: string) => Outcome<T>;
-  reinstate: (id: string) => Outcome<T>;
-}) {
+function useDirectoryActions<T extends Officer | Meeting>(kind: 'officer' | 'meeting', records: T[]) {
+  const { data: counts } = useRead(kind === 'officer' ? 'officers:requestCounts' : 'meetings:requestCounts', undefined, {
+    refreshOn: ['request', kind],
+  });
+  const calls = (kind === 'officer' ? api().officers : api().meetings) as unknown as {
+    retire: (input: { id: string }) => Outcome<T>;
+    reinstate: (input: { id: string }) => Outcome<T>;
+  };
   const [editing, setEditing] = useState<T | null>(null);
   const [confirming, setConfirming] = useState<T | null>(null);
   const [message, setMessage] = useState('');
@@ -115,17 +141,19 @@ function useDirectoryActions<T extends { id: string }>(calls: {
     announce(done(r.value));
   };
   return {
+    current: offeredForNewChoices(records),
+    retired: records.filter(isRetired),
+    /** How many requests name the record being retired. */
+    count: confirming ? (counts?.[confirming.id] ?? 0) : 0,
     editing,
     confirming,
-    message,
-    error,
-    focusKey,
+    status: { message, error, focusKey },
+    changeButtonId,
     edit: (record: T) => {
       setConfirming(null);
       setMessage('');
       setEditing(record);
     },
-    changeButtonId,
     /** Back to adding: with what was saved announced, or (cancelled) to the row's Change button. */
     stopEditing: (text?: string) => {
       const left = editing;
@@ -139,23 +167,24 @@ function useDirectoryActions<T extends { id: string }>(calls: {
       setConfirming(record);
     },
     cancelRetire: () => setConfirming(null),
-    retire: (record: T, done: (value: T) => string) => act(calls.retire(record.id), done),
-    reinstate: (record: T, done: (value: T) => string) => act(calls.reinstate(record.id), done),
+    retire: (record: T, done: (value: T) => string) => act(calls.retire({ id: record.id }), done),
+    reinstate: (record: T, done: (value: T) => string) => act(calls.reinstate({ id: record.id }), done),
   };
 }
 
-/** What was last done in a section (polite), focused when the button that did it has gone. */
-function Announcement({ message, error, focusKey }: { message: string; error: string | null; focusKey: number }) {
+/** A section's heading, then what was last done in it (polite), focused when the button that did it has gone. */
+function SectionStart({ title, status }: { title: string; status: { message: string; error: string | null; focusKey: number } }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (focusKey > 0) ref.current?.focus();
-  }, [focusKey]);
+    if (status.focusKey > 0) ref.current?.focus();
+  }, [status.focusKey]);
   return (
     <>
+      <h2>{title}</h2>
       <p role="status" className="success" tabIndex={-1} ref={ref}>
-        {message}
+        {status.message}
       </p>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={status.error} />
     </>
   );
 }
@@ -208,48 +237,24 @@ function RowButton({ verb, who, onClick, id }: { verb: string; who: string; onCl
 }
 
 function OfficersSection({ officers }: { officers: Officer[] }) {
-  const { data: counts } = useRead('officers:requestCounts', undefined, { refreshOn: ['request', 'officer'] });
-  const actions = useDirectoryActions<Officer>({
-    retire: (id) => api().officers.retire({ id }),
-    reinstate: (id) => api().officers.reinstate({ id }),
-  });
-  const current = offeredForNewChoices(officers);
-  const retired = officers.filter(isRetired);
-  const { confirming } = actions;
-  const count = confirming ? (counts?.[confirming.id] ?? 0) : 0;
+  const actions = useDirectoryActions('officer', officers);
+  const { confirming, count } = actions;
   return (
     <>
-      <h2>Officers</h2>
-      <Announcement message={actions.message} error={actions.error} focusKey={actions.focusKey} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Service</th>
-            <th scope="col">Seniority</th>
-            <th scope="col">Email</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {current.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{o.name}</th>
-              <td>{o.role}</td>
-              <td>{o.service}</td>
-              <td>{seniorityNames[o.seniority]}</td>
-              <td>{o.email}</td>
-              <td>
-                <RowButton verb="Change" who={o.name} id={actions.changeButtonId(o.id)} onClick={() => actions.edit(o)} />{' '}
-                <RowButton verb="Retire" who={o.name} onClick={() => actions.askToRetire(o)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SectionStart title="Officers" status={actions.status} />
+      <OfficerTable
+        officers={actions.current}
+        extra={[
+          ['Seniority', (o) => seniorityNames[o.seniority]],
+          ['Email', (o) => o.email],
+        ]}
+        actions={(o) => (
+          <>
+            <RowButton verb="Change" who={o.name} id={actions.changeButtonId(o.id)} onClick={() => actions.edit(o)} />{' '}
+            <RowButton verb="Retire" who={o.name} onClick={() => actions.askToRetire(o)} />
+          </>
+        )}
+      />
       {confirming && (
         <ConfirmRetire
           title={`Retire ${confirming.name}?`}
@@ -269,41 +274,63 @@ function OfficersSection({ officers }: { officers: Officer[] }) {
       )}
       <OfficerForm key={actions.editing?.id ?? 'new'} editing={actions.editing} onChanged={actions.stopEditing} />
       <h3>Retired officers</h3>
-      {retired.length === 0 ? (
+      {actions.retired.length === 0 ? (
         <p className="hint">None. A retired officer keeps their name on every request sent to them.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Service</th>
-              <th scope="col">Retired on</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {retired.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">{o.name}</th>
-                <td>{o.role}</td>
-                <td>{o.service}</td>
-                <td>{ukDate(o.retiredOn)}</td>
-                <td>
-                  <RowButton
-                    verb="Reinstate"
-                    who={o.name}
-                    onClick={() => void actions.reinstate(o, (r) => `Reinstated ${r.name}. They are offered for new requests again.`)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OfficerTable
+          officers={actions.retired}
+          extra={[['Retired on', (o) => ukDate(o.retiredOn)]]}
+          actions={(o) => (
+            <RowButton
+              verb="Reinstate"
+              who={o.name}
+              onClick={() => void actions.reinstate(o, (r) => `Reinstated ${r.name}. They are offered for new requests again.`)}
+            />
+          )}
+        />
       )}
     </>
+  );
+}
+
+/** Officers in a table: name (the row's header), role, service, the `extra` columns, then the row's buttons. */
+function OfficerTable({
+  officers,
+  extra,
+  actions,
+}: {
+  officers: Officer[];
+  extra: Array<[string, (o: Officer) => ReactNode]>;
+  actions: (o: Officer) => ReactNode;
+}) {
+  const columns: Array<[string, (o: Officer) => ReactNode]> = [['Role', (o) => o.role], ['Service', (o) => o.service], ...extra];
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          {columns.map(([heading]) => (
+            <th scope="col" key={heading}>
+              {heading}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {officers.map((o) => (
+          <tr key={o.id}>
+            <th scope="row">{o.name}</th>
+            {columns.map(([heading, cell]) => (
+              <td key={heading}>{cell(o)}</td>
+            ))}
+            <td>{actions(o)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -311,26 +338,23 @@ const noOfficer = () => ({ name: '', role: '', service: '', seniority: 'head-of-
 
 /** Add an officer, or (given one) change their details in place. */
 function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChanged: (message?: string) => void }) {
-  const { values, set, reset } = useValues(() =>
-    editing
-      ? { name: editing.name, role: editing.role, service: editing.service, seniority: editing.seniority, email: editing.email }
-      : noOfficer(),
+  const { values, set, saved, saving, done, form } = useDirectoryForm(
+    OFFICER_FIELDS,
+    () =>
+      editing
+        ? { name: editing.name, role: editing.role, service: editing.service, seniority: editing.seniority, email: editing.email }
+        : noOfficer(),
+    editing !== null,
+    onChanged,
   );
   const { name, role, service, seniority, email } = values;
-  const [saved, setSaved] = useState('');
-  const form = useForm(OFFICER_FIELDS);
   const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Choosing "Change" brings the keyboard to the form it filled.
-  useEffect(() => {
-    if (editing) heading.current?.focus();
-  }, [editing]);
   // R-ASK-9 (000 §17.13.2): the address is checked against the council's domain as it is typed.
   const { data: council } = useRead('council:get', undefined, { refreshOn: ['council-settings'] });
   const warning = EMAIL.test(email.trim()) ? officerEmailWarning(email, council?.settings.emailDomain) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved('');
+    saving();
     const p = new Problems();
     p.require(name, 'name', 'Enter the officer’s name')
       .require(role, 'role', 'Enter the officer’s role')
@@ -342,17 +366,13 @@ function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChange
     if (p.any) return form.fail(p.list);
     const r = await api().officers.save({ ...(editing ? { id: editing.id } : {}), ...values });
     if (!r.ok) return form.failWith(r.error);
-    form.clear();
-    bump();
-    if (editing) return onChanged(`Saved the changes to ${r.value.name}.`);
-    reset();
-    setSaved(`Added ${r.value.name}.`);
+    done(r.value.name);
   }
   return (
     <Form form={form} onSubmit={submit} aria-labelledby={headingId}>
-      <h3 id={headingId} tabIndex={-1} ref={heading}>
+      <FormHeading id={headingId} editing={editing !== null}>
         {editing ? 'Change an officer’s details' : 'Add an officer'}
-      </h3>
+      </FormHeading>
       {editing && <p className="hint">Requests already sent to {editing.name} will show the details you save here.</p>}
       <Field label="Officer’s name" name="name">
         {(p) => <input {...p} value={name} onChange={(e) => set('name')(e.target.value)} />}
@@ -409,21 +429,13 @@ const meetingName = (m: Meeting) => `${m.committee}, ${ukDate(m.date)}`;
 const itemText = (m: Meeting, item: string) => (m.privateItems?.includes(item) ? `${item} (private: pink papers)` : item);
 
 function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
-  const { data: counts } = useRead('meetings:requestCounts', undefined, { refreshOn: ['request', 'meeting'] });
-  const actions = useDirectoryActions<Meeting>({
-    retire: (id) => api().meetings.retire({ id }),
-    reinstate: (id) => api().meetings.reinstate({ id }),
-  });
-  const current = offeredForNewChoices(meetings);
-  const retired = meetings.filter(isRetired);
-  const { confirming } = actions;
-  const count = confirming ? (counts?.[confirming.id] ?? 0) : 0;
+  const actions = useDirectoryActions('meeting', meetings);
+  const { confirming, count } = actions;
   return (
     <>
-      <h2>Meetings</h2>
-      <Announcement message={actions.message} error={actions.error} focusKey={actions.focusKey} />
+      <SectionStart title="Meetings" status={actions.status} />
       <ul className="meetings">
-        {current.map((m) => (
+        {actions.current.map((m) => (
           <li key={m.id}>
             {meetingName(m)}: {m.agendaItems.map((item) => itemText(m, item)).join('; ')}{' '}
             <RowButton verb="Change" who={meetingName(m)} id={actions.changeButtonId(m.id)} onClick={() => actions.edit(m)} />{' '}
@@ -451,11 +463,11 @@ function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
       <MeetingImport onImported={bump} />
       <MeetingForm key={actions.editing?.id ?? 'new'} editing={actions.editing} onChanged={actions.stopEditing} />
       <h3>Retired meetings</h3>
-      {retired.length === 0 ? (
+      {actions.retired.length === 0 ? (
         <p className="hint">None. A retired meeting still shows on every request that names it.</p>
       ) : (
         <ul className="meetings">
-          {retired.map((m) => (
+          {actions.retired.map((m) => (
             <li key={m.id}>
               {meetingName(m)} (retired on {ukDate(m.retiredOn)}){' '}
               <RowButton
@@ -473,22 +485,20 @@ function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
 
 /** Add a meeting, or (given one) change its committee, date and agenda items. Private items are kept by main. */
 function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChanged: (message?: string) => void }) {
-  const { values, set, reset } = useValues(() =>
-    editing
-      ? { committee: editing.committee, date: dateParts(editing.date), items: editing.agendaItems.join('\n') }
-      : { committee: '', date: emptyDate() as DateParts, items: '' },
+  const { values, set, saved, saving, done, form } = useDirectoryForm(
+    MEETING_FIELDS,
+    () =>
+      editing
+        ? { committee: editing.committee, date: dateParts(editing.date), items: editing.agendaItems.join('\n') }
+        : { committee: '', date: emptyDate(), items: '' },
+    editing !== null,
+    onChanged,
   );
   const { committee, date, items } = values;
-  const [saved, setSaved] = useState('');
-  const form = useForm(MEETING_FIELDS);
   const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (editing) heading.current?.focus();
-  }, [editing]);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved('');
+    saving();
     const p = new Problems();
     p.require(committee, 'committee', 'Enter the committee').limit(committee, 120, 'committee', 'Committee');
     const iso = p.date(date, 'date', 'Date of the meeting');
@@ -500,18 +510,14 @@ function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChange
     if (p.any || !iso) return form.fail(p.list);
     const r = await api().meetings.save({ ...(editing ? { id: editing.id } : {}), committee, date: iso, agendaItems });
     if (!r.ok) return form.failWith(r.error);
-    form.clear();
-    bump();
-    if (editing) return onChanged(`Saved the changes to ${meetingName(r.value)}.`);
-    reset();
-    setSaved(`Added ${meetingName(r.value)}.`);
+    done(meetingName(r.value));
   }
   const privateItems = editing?.privateItems ?? [];
   return (
     <Form form={form} onSubmit={submit} aria-labelledby={headingId}>
-      <h3 id={headingId} tabIndex={-1} ref={heading}>
+      <FormHeading id={headingId} editing={editing !== null}>
         {editing ? 'Change a meeting' : 'Add a meeting'}
-      </h3>
+      </FormHeading>
       <Field label="Committee" name="committee">
         {(p) => <input {...p} value={committee} onChange={(e) => set('committee')(e.target.value)} />}
       </Field>
