@@ -509,6 +509,8 @@ function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChange
     if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
     if (p.any || !iso) return form.fail(p.list);
     const r = await api().meetings.save({ ...(editing ? { id: editing.id } : {}), committee, date: iso, agendaItems });
+    // Main refuses dropping an agenda item a request names (or a private one): the message belongs to that box.
+    if (!r.ok && r.error.code === 'refused') return form.fail([{ field: 'agendaItems', message: r.error.message }]);
     if (!r.ok) return form.failWith(r.error);
     done(meetingName(r.value));
   }
