@@ -24,8 +24,10 @@ describe('handlers only delegate, one file per channel prefix', () => {
       prefixes.set(prefix, file);
       // No checks here: permissions and rules live in the services.
       expect(source, file).not.toMatch(/require(Member|Vault)|AppError|throw |isVisibleInMode|\bif \(/);
-      for (const line of source.split('\n').filter((l) => /^\s*'[A-Za-z]+:[A-Za-z]+':/.test(l))) {
-        expect(line.trim().endsWith(','), `${file}: ${line.trim()} is not one line`).toBe(true);
+      // One expression each (the formatter may wrap it): no block body, no second statement.
+      for (const handler of source.split(/\n(?=\s*'[A-Za-z]+:[A-Za-z]+':)/).slice(1)) {
+        const body = handler.split(/\n\s*\}\)?;/)[0]!;
+        expect(body, `${file}: ${handler.trim().split('\n')[0]} is not one expression`).not.toMatch(/=>\s*\{\s*\n|;/);
       }
     }
   });
