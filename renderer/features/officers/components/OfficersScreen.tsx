@@ -373,7 +373,11 @@ function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChange
       <FormHeading id={headingId} editing={editing !== null}>
         {editing ? 'Change an officer’s details' : 'Add an officer'}
       </FormHeading>
-      {editing && <p className="hint">Requests already sent to {editing.name} will show the details you save here.</p>}
+      {editing && (
+        <p className="hint">
+          Requests already sent to {editing.name} will show the name you save here; each keeps the service it was sent to.
+        </p>
+      )}
       <Field label="Officer’s name" name="name">
         {(p) => <input {...p} value={name} onChange={(e) => set('name')(e.target.value)} />}
       </Field>
