@@ -83,7 +83,7 @@ export function droppedItemProblems(
     const n = requestsByItem.get(item) ?? 0;
     if (n > 0)
       problems.push(
-        `“${item}” cannot be removed or renamed: ${n === 1 ? '1 request names it' : `${n} requests name it`}. Add any new item as well, and keep this one.`,
+        `“${item}” cannot be removed or renamed: ${n === 1 ? '1 request names it' : `${n} requests name it`}. Keep it as it is; you can add other items.`,
       );
     else if (before.privateItems?.includes(item))
       problems.push(`“${item}” cannot be removed or renamed: it is taken in private (pink papers), so a private session needs it.`);

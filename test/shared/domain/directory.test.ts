@@ -25,7 +25,7 @@ describe('R-ASK-2 changing a meeting keeps the agenda items requests name and th
   it('dropping or renaming a named item says which and how many requests; a private item says why', () => {
     expect(droppedItemProblems(before, ['Item 1: minutes', 'Item 9: depot sale'], new Map([['Item 9: depot', 2]]))).toEqual([
       '“Item 7: land” cannot be removed or renamed: it is taken in private (pink papers), so a private session needs it.',
-      '“Item 9: depot” cannot be removed or renamed: 2 requests name it. Add any new item as well, and keep this one.',
+      '“Item 9: depot” cannot be removed or renamed: 2 requests name it. Keep it as it is; you can add other items.',
     ]);
     expect(droppedItemProblems(before, ['Item 7: land'], new Map([['Item 1: minutes', 1]]))[0]).toMatch(/1 request names it\./);
   });

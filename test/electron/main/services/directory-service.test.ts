@@ -158,7 +158,7 @@ describe('changing and retiring a meeting', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
     if (!refused.ok)
       expect(refused.error.message).toBe(
-        '“Item 9: depot disposal” cannot be removed or renamed: 1 request names it. Add any new item as well, and keep this one. Nothing was saved.',
+        '“Item 9: depot disposal” cannot be removed or renamed: 1 request names it. Keep it as it is; you can add other items. Nothing was saved.',
       );
     expect((await ok('meetings:list'))[0]!.agendaItems).toEqual(['Item 9: depot disposal']);
     // Adding items, moving the date and correcting the committee are fine; the audit trail keeps what it was.
