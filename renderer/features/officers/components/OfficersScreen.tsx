@@ -143,8 +143,8 @@ function useDirectoryActions<T extends Officer | Meeting>(kind: 'officer' | 'mee
   return {
     current: offeredForNewChoices(records),
     retired: records.filter(isRetired),
-    /** How many requests name the record being retired. */
-    count: confirming ? (counts?.[confirming.id] ?? 0) : 0,
+    /** How many requests name the record being retired (null until main has counted). */
+    count: confirming && counts ? (counts[confirming.id] ?? 0) : null,
     editing,
     confirming,
     status: { message, error, focusKey },
@@ -269,7 +269,11 @@ function OfficersSection({ officers }: { officers: Officer[] }) {
           onNo={actions.cancelRetire}
         >
           They will no longer be offered for new requests;{' '}
-          {count === 0 ? 'no request names them.' : `their ${plural(count, 'request keeps', 'requests keep')} their name.`}
+          {count === null
+            ? 'every request sent to them keeps their name.'
+            : count === 0
+              ? 'no request names them.'
+              : `their ${plural(count, 'request keeps', 'requests keep')} their name.`}
         </ConfirmRetire>
       )}
       <OfficerForm key={actions.editing?.id ?? 'new'} editing={actions.editing} onChanged={actions.stopEditing} />
@@ -461,7 +465,11 @@ function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
           onNo={actions.cancelRetire}
         >
           It will no longer be offered for new s.100F requests or private sessions;{' '}
-          {count === 0 ? 'no request names it.' : `its ${plural(count, 'request keeps', 'requests keep')} showing it.`}
+          {count === null
+            ? 'every request that names it keeps showing it.'
+            : count === 0
+              ? 'no request names it.'
+              : `its ${plural(count, 'request keeps', 'requests keep')} showing it.`}
         </ConfirmRetire>
       )}
       <MeetingImport onImported={bump} />
