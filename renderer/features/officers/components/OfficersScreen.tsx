@@ -230,8 +230,7 @@ function ConfirmRetire({
 function RowButton({ verb, who, onClick, id }: { verb: string; who: string; onClick: () => void; id?: string }) {
   return (
     <button type="button" className="link" id={id} onClick={onClick}>
-      {verb}
-      <span className="visually-hidden"> {who}</span>
+      {verb} <span className="visually-hidden">{who}</span>
     </button>
   );
 }
