@@ -12,6 +12,7 @@ import {
 import type { MeetingRecordInput } from '../../../shared/domain/meeting-import';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
+import type { RecordData } from './record-schemas';
 import type { RecordsRepository } from './records-repository';
 
 /** The officers directory and the meetings list: shared casework both users keep. */
@@ -85,35 +86,28 @@ export class DirectoryService {
 
   /** Retired officers are no longer offered for new requests or escalations; everything that names them still does. */
   retireOfficer(id: string): OfficerView {
-    const officer = this.existing('officer', id);
-    if (officer.retiredOn) return officer;
-    const saved = this.records.save('officer', { ...officer, retiredOn: this.today() });
-    this.records.audit(id, 'officer-retired', 'shared', { on: saved.retiredOn });
-    return saved;
+    return this.setRetired('officer', id, true);
   }
 
   reinstateOfficer(id: string): OfficerView {
-    const { retiredOn, ...officer } = this.existing('officer', id);
-    if (!retiredOn) return officer;
-    const saved = this.records.save('officer', officer);
-    this.records.audit(id, 'officer-reinstated', 'shared', { retiredOn });
-    return saved;
+    return this.setRetired('officer', id, false);
   }
 
   /** Retired meetings are no longer offered for new s.100F requests or private sessions; requests keep showing them. */
   retireMeeting(id: string): MeetingView {
-    const meeting = this.existing('meeting', id);
-    if (meeting.retiredOn) return meeting;
-    const saved = this.records.save('meeting', { ...meeting, retiredOn: this.today() });
-    this.records.audit(id, 'meeting-retired', 'shared', { on: saved.retiredOn });
-    return saved;
+    return this.setRetired('meeting', id, true);
   }
 
   reinstateMeeting(id: string): MeetingView {
-    const { retiredOn, ...meeting } = this.existing('meeting', id);
-    if (!retiredOn) return meeting;
-    const saved = this.records.save('meeting', meeting);
-    this.records.audit(id, 'meeting-reinstated', 'shared', { retiredOn });
+    return this.setRetired('meeting', id, false);
+  }
+
+  /** Retires (dated today by main's clock) or reinstates; asking for what is already so changes nothing. Audited. */
+  private setRetired<T extends 'officer' | 'meeting'>(type: T, id: string, retire: boolean) {
+    const { retiredOn, ...record } = this.existing(type, id);
+    if (retire === (retiredOn !== undefined)) return this.existing(type, id);
+    const saved = this.records.save(type, (retire ? { ...record, retiredOn: this.today() } : record) as RecordData<T> & { id: string });
+    this.records.audit(id, `${type}-${retire ? 'retired' : 'reinstated'}`, 'shared', retire ? { on: saved.retiredOn } : { retiredOn });
     return saved;
   }
 

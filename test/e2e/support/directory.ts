@@ -1,6 +1,7 @@
 // Seeding and steps for the officers and meetings screen, shared by browser tests.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { draft } from '../../electron/support/request-draft';
 import { fillDate, goTo } from './browser';
 
 /** The council's profile, nation and email domain, set through the contract (the Settings screen has its own tests). */
@@ -63,37 +64,26 @@ export async function saveRequestThroughContract(
   page: Page,
   r: { subject: string; officerName: string; meeting?: { committee: string; agendaItem: string } },
 ): Promise<string> {
-  const result = await page.evaluate(async (r) => {
-    const a = window.api;
-    const officers = await a.officers.list();
-    const meetings = await a.meetings.list();
-    if (!officers.ok || !meetings.ok) return { ok: false as const, error: 'could not read the directory' };
-    const officer = officers.value.find((o) => o.name === r.officerName);
-    const meeting = r.meeting ? meetings.value.find((m) => m.committee === r.meeting!.committee) : undefined;
-    if (!officer || (r.meeting && !meeting)) return { ok: false as const, error: 'no such officer or meeting' };
-    const saved = await a.requests.create({
-      subject: r.subject,
-      informationSought: 'The independent valuation report for the depot site',
-      capacity: 'ward-member',
-      capacityDetail: '',
-      purpose: 'To answer residents of Riverside ward about the depot sale',
-      route: 'need-to-know',
-      justification:
-        'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-      officerId: officer.id,
-      ward: 'Riverside',
-      meetingId: meeting?.id ?? null,
-      agendaItem: r.meeting?.agendaItem ?? null,
-      mayBeRaisedAtMeeting: false,
-      seeksProtectedMaterial: false,
-      fromEmail: 'cllr.smith@example-council.gov.uk',
-      copies: [],
-      blindCopies: [],
-      sentOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
-      memberOnly: false,
-    });
-    return saved.ok ? { ok: true as const, id: saved.value.row.id } : { ok: false as const, error: saved.error.message };
-  }, r);
+  const sentOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const template = draft({ subject: r.subject, sentOn, mayBeRaisedAtMeeting: false, seeksProtectedMaterial: false });
+  const result = await page.evaluate(
+    async ({ r, template }) => {
+      const a = window.api;
+      const [officers, meetings] = await Promise.all([a.officers.list(), a.meetings.list()]);
+      if (!officers.ok || !meetings.ok) return { ok: false as const, error: 'could not read the directory' };
+      const officer = officers.value.find((o) => o.name === r.officerName);
+      const meeting = r.meeting ? meetings.value.find((m) => m.committee === r.meeting!.committee) : undefined;
+      if (!officer || (r.meeting && !meeting)) return { ok: false as const, error: 'no such officer or meeting' };
+      const saved = await a.requests.create({
+        ...(template as Parameters<typeof a.requests.create>[0]),
+        officerId: officer.id,
+        meetingId: meeting?.id ?? null,
+        agendaItem: r.meeting?.agendaItem ?? null,
+      });
+      return saved.ok ? { ok: true as const, id: saved.value.row.id } : { ok: false as const, error: saved.error.message };
+    },
+    { r, template },
+  );
   if (!result.ok) throw new Error(`The request was not saved: ${result.error}`);
   return result.id;
 }
