@@ -120,7 +120,7 @@ export function createCore(deps: CoreDeps): Core {
       .users()
       .find((u) => u.role === 'member')?.name ?? '';
   const materials = new MaterialStore(records, () => meetingMode.get(), memberName);
-  const commands = new RequestCommands(records, council, today);
+  const commands = new RequestCommands(records, council, today, now);
   const queries = new RequestQueries(records, council, materials, events, today);
   const disclosures = new DisclosureService(records, materials, council, now, memberName);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
@@ -145,7 +145,7 @@ export function createCore(deps: CoreDeps): Core {
   );
   const correspondence = new CorrespondenceService(
     session,
-    caseworkRequestLookup({ session, records, directory, commands, queries, materials, disclosures, meetingMode }),
+    caseworkRequestLookup({ session, records, directory, commands, followUp, queries, materials, disclosures, meetingMode }),
     () => council.get().emailDomain,
     events,
     deps.mailDesk,

@@ -55,11 +55,9 @@ export const recordArrivalInputSchema = arrivalContentSchema.extend({
     .array(
       z.object({
         name: z.string().min(1).max(255),
-        bytes: z
-          .instanceof(Uint8Array)
-          .refine((b) => b.length <= 50 * 1024 * 1024, {
-            error: 'A dropped file can be at most 50 MB; use “Choose files” for larger ones.',
-          }),
+        bytes: z.instanceof(Uint8Array).refine((b) => b.length <= 50 * 1024 * 1024, {
+          error: 'A dropped file can be at most 50 MB; use “Choose files” for larger ones.',
+        }),
       }),
     )
     .max(MAX_FILES_PER_ARRIVAL, { error: `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item` }),

@@ -1,11 +1,18 @@
 // Officers' email in and out (issue 12): what a draft says, how an imported message is matched to
 // its request and what is flagged on it. Pure: main runs these to enforce, the screens to explain.
 import { z } from 'zod';
-import { checkCopies, checkCouncilEmail, escalationNames, nextEscalation, type EscalationLevel } from './requests';
+import {
+  checkCopies,
+  checkCouncilEmail,
+  draftKindSchema,
+  escalationNames,
+  nextEscalation,
+  type DraftKind,
+  type EscalationLevel,
+} from './requests';
 import { formatUk, type IsoDate } from './dates';
 
 /** The emails the app can draft for a request. */
-import { draftKindSchema, type DraftKind } from './requests';
 export const draftKindNames: Record<DraftKind, string> = {
   request: 'The request',
   chaser: 'A chaser',

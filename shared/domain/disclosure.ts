@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import { isoDateSchema } from './dates';
-import type { CouncilProfile } from './profiles';
+import { councilProfileSchema, type CouncilProfile } from './profiles';
+import { capacitySchema } from './need-to-know';
 
 // R-DIS-1 (000 §17.9.2; 003 §5.2): the four grounds on which protected material may be disclosed.
 export const GROUNDS = {
@@ -383,3 +384,15 @@ export function checkExportConfirmed(
   const { needed, message } = exportConfirmation(gate, saving);
   if (needed && confirmed !== true) throw new DomainError('refused', `${message} The file was not saved.`);
 }
+
+/** A disclosure pins the council profile in force when it started (R-DIS-2): switching profiles later changes nothing for it. */
+export const storedDisclosureSchema = z.object({
+  id: z.string().min(1),
+  materialId: z.string().min(1),
+  gate: gateSchema,
+  profile: councilProfileSchema.optional(),
+  /** R-CLS-4: the capacity and purpose the disclosure is made for, checked against the material's when it started. */
+  capacity: capacitySchema.optional(),
+  purpose: z.string().optional(),
+});
+export type StoredDisclosure = z.infer<typeof storedDisclosureSchema>;

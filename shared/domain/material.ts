@@ -143,3 +143,7 @@ export function requestOfMaterialId(id: string): string | null {
   const at = id.lastIndexOf('.m.');
   return at > 0 ? id.slice(0, at) : null;
 }
+
+/** Material as stored: the view plus whether it was ever protected (every later export of it is audited, R-USE-3). */
+export const storedMaterialSchema = materialSchema.extend({ everProtected: z.boolean().optional() });
+export type StoredMaterial = z.infer<typeof storedMaterialSchema>;

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { addDays, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
 import { seniorityNames, type Officer, type Seniority } from './directory';
 import { capacitySchema, routeSchema } from './need-to-know';
-import { countWorkingDays, type HolidayEdits, type Nation } from './calendar';
+import { countWorkingDays, nationSchema, type HolidayEdits, type Nation } from './calendar';
 import { DomainError } from './errors';
-import type { CouncilProfile } from './profiles';
+import { councilProfileSchema, type CouncilProfile } from './profiles';
 import { effectiveTargets, scopeFor } from './deadlines';
 import { checkEventDate, effectiveTimeline, entryId, type TimelineEntry } from './timeline';
 import { requestLifecycleState } from './request-lifecycle';
@@ -610,3 +610,38 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type StoredTimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** A request as the vault keeps it: the draft as asked (never its blind copies), its timeline and what was worked out when it was sent. */
+export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }).extend({
+  id: z.string().min(1),
+  reference: z.string(),
+  officerName: z.string(),
+  service: z.string(),
+  /** Appended only: edits, endings and corrections are entries of their own (shared/domain/timeline). */
+  events: z.array(timelineEntrySchema),
+  acknowledgeBy: z.string().nullable(),
+  respondBy: z.string(),
+  explanation: z.array(z.string()),
+  profile: councilProfileSchema,
+  nation: nationSchema,
+  verdict: z.enum(['sufficient', 'weak', 'refused']),
+  assessmentSummary: z.string(),
+  chairNotice: z.object({ text: z.string(), sentOn: z.string().nullable(), sentTo: z.string().max(200).optional() }).nullable(),
+  moReferral: z
+    .object({ reason: z.string(), decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable() })
+    .nullable(),
+  escalatedTo: z.enum(ESCALATION_LEVELS).nullable(),
+  /** R-DUE-4: each escalation, to whom (the person and their role) and when. */
+  escalations: z
+    .array(
+      z.object({
+        on: z.string(),
+        level: z.enum(ESCALATION_LEVELS),
+        to: z.string().max(200),
+        role: z.string().max(200),
+        informationWithheld: z.boolean(),
+      }),
+    )
+    .optional(),
+});
+export type StoredRequest = z.infer<typeof storedRequestSchema>;

@@ -422,7 +422,16 @@ export const contract = {
   /** Copies the draft to the clipboard. */
   'drafts:copy': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema }), draftPreviewSchema),
   /** The Member says the draft was sent: recorded on the request's timeline. */
-  'drafts:markSent': invoke(z.object({ requestId: z.string().min(1).max(200), kind: draftKindSchema, on: isoDateInput }), z.null()),
+  'drafts:markSent': invoke(
+    z.object({
+      requestId: z.string().min(1).max(200),
+      kind: draftKindSchema,
+      on: isoDateInput,
+      /** Who a chair notice went to: its draft has no address, so the Member says (R-ASK-8). */
+      to: z.string().max(200).optional(),
+    }),
+    z.null(),
+  ),
   // In: officers' replies, dropped or picked, matched to their request or left unfiled.
   /** Import dropped .eml/.msg files (their bytes; at most 50 MB each). Each bad file is refused with its reason and nothing of it is kept. */
   'correspondence:import': invoke(

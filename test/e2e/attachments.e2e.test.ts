@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { CONFIDENTIAL_VALUATION, seedCase, ukDaysAgo } from './support/seed';
 
 // The harness stands in for the OS dialogs: "Attach files…" picks everything in the data folder's
 // inbox/, "Save a copy…" writes to its exports/ (tools/harness/server.ts).
@@ -14,50 +15,7 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
     app = await openApp();
     await setUpAsMember(app.page);
     // The case itself is set up through the contract; the journey under test starts on the request page.
-    const seeded = await app.page.evaluate(async () => {
-      const a = window.api;
-      await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) return officer;
-      const request = await a.requests.create({
-        subject: 'Depot disposal valuation',
-        informationSought: 'The independent valuation report for the depot site',
-        capacity: 'ward-member',
-        capacityDetail: '',
-        purpose: 'To answer residents of Riverside ward about the depot sale',
-        route: 'need-to-know',
-        justification:
-          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-        officerId: officer.value.id,
-        ward: 'Riverside',
-        meetingId: null,
-        agendaItem: null,
-        mayBeRaisedAtMeeting: false,
-        seeksProtectedMaterial: true,
-        fromEmail: 'cllr.smith@example-council.gov.uk',
-        copies: [],
-        blindCopies: [],
-        sentOn: new Date().toISOString().slice(0, 10),
-        memberOnly: false,
-      });
-      if (!request.ok) return request;
-      return a.materials.add({
-        requestId: request.value.row.id,
-        title: 'Depot valuation report',
-        receivedOn: new Date().toISOString().slice(0, 10),
-        summary: 'Valuation £2.1m; two bidders.',
-        classification: { level: 'confidential', basis: 'given-in-confidence' },
-        personalData: { personal: false, specialCategory: false, retainUntil: null },
-        isBriefing: false,
-      });
-    });
-    expect(seeded).toMatchObject({ ok: true });
+    await seedCase(app.page, { material: { ...CONFIDENTIAL_VALUATION, receivedOn: ukDaysAgo(0) } });
   });
   afterAll(() => app?.close());
 

@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { seedCase, ukDaysAgo } from './support/seed';
 
 // The harness stands in for the OS dialogs: importing picks the newest .ics/.xml in the data
 // folder's import/, "Save as PDF" writes to its reports/ and prints with Playwright's page.pdf()
 // (Chromium's PDF printing, as Electron's printToPDF is). Dates are relative to today, so the
 // meetings are always ahead.
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// The UK date `offset` days from today.
+const day = (offset: number) => ukDaysAgo(-offset);
 const compact = (iso: string) => iso.replace(/-/g, '');
 const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -47,44 +49,14 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     holder.page = app.page;
     await setUpAsMember(app.page);
     // Enough outstanding requests for the report to run over several pages.
-    const seeded = await app.page.evaluate(async (sentOn) => {
-      const a = window.api;
-      await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) return officer;
-      for (let i = 1; i <= 70; i++) {
-        const r = await a.requests.create({
-          subject: `Depot site question ${i}: the valuation, the bidders and the timetable for disposal`,
-          informationSought: 'The independent valuation report for the depot site',
-          capacity: 'ward-member',
-          capacityDetail: '',
-          purpose: 'To answer residents of Riverside ward about the depot sale',
-          route: 'need-to-know',
-          justification:
-            'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-          officerId: officer.value.id,
-          ward: 'Riverside',
-          meetingId: null,
-          agendaItem: null,
-          mayBeRaisedAtMeeting: false,
-          seeksProtectedMaterial: false,
-          fromEmail: 'cllr.smith@example-council.gov.uk',
-          copies: [],
-          blindCopies: [],
-          sentOn,
-          memberOnly: false,
-        });
-        if (!r.ok) return r;
-      }
-      return { ok: true };
-    }, day(-3));
-    expect(seeded).toMatchObject({ ok: true });
+    await seedCase(app.page, {
+      count: 70,
+      sentOn: day(-3),
+      request: {
+        subject: 'Depot site question {n}: the valuation, the bidders and the timetable for disposal',
+        seeksProtectedMaterial: false,
+      },
+    });
   }, 120_000);
   afterAll(() => app?.close());
 

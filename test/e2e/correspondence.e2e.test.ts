@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerReply } from '../../tools/fixtures/mail';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { seedCase } from './support/seed';
 
 // The harness stands in for the mail program: "Open in your email program" writes the draft to the
 // data folder's exports/ and opens nothing (tools/harness/server.ts).
@@ -13,41 +14,7 @@ describe('officers’ email out and in, in Chromium', () => {
   beforeAll(async () => {
     app = await openApp();
     await setUpAsMember(app.page);
-    const seeded = await app.page.evaluate(async () => {
-      const a = window.api;
-      await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) return officer;
-      return a.requests.create({
-        subject: 'Depot disposal valuation',
-        informationSought: 'The independent valuation report for the depot site',
-        capacity: 'ward-member',
-        capacityDetail: '',
-        purpose: 'To answer residents of Riverside ward about the depot sale',
-        route: 'need-to-know',
-        justification:
-          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-        officerId: officer.value.id,
-        ward: 'Riverside',
-        meetingId: null,
-        agendaItem: null,
-        mayBeRaisedAtMeeting: false,
-        seeksProtectedMaterial: true,
-        fromEmail: 'cllr.smith@example-council.gov.uk',
-        copies: [],
-        blindCopies: [],
-        sentOn: new Date().toISOString().slice(0, 10),
-        memberOnly: false,
-      });
-    });
-    expect(seeded).toMatchObject({ ok: true });
-    reference = (seeded as { ok: true; value: { row: { reference: string } } }).value.row.reference;
+    ({ reference } = await seedCase(app.page));
   });
   afterAll(() => app?.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_PASSPHRASE, expectNoAxeViolations, fillDate, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
-
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+import { CONFIDENTIAL_VALUATION, seedCase, ukDaysAgo as daysAgo } from './support/seed';
 
 // Issue 11: a disclosure waiting for the Monitoring Officer is left, the app locked and unlocked,
 // and "Pass it on" picks it up again at "advice received" (R-DIS-2), never starting a second one.
@@ -10,53 +9,8 @@ describe('resuming a disclosure after relocking, in Chromium', () => {
   beforeAll(async () => {
     app = await openApp();
     await setUpAsMember(app.page);
-    // Council, officer, request and a pink paper set up through the contract; other journeys cover those screens.
-    await app.page.evaluate(
-      async ({ sentOn, receivedOn }) => {
-        const api = window.api;
-        await api.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-        const officer = await api.officers.save({
-          name: 'Sam Green',
-          service: 'Estates',
-          role: 'Head of Estates',
-          seniority: 'head-of-service',
-          email: 'sam.green@example-council.gov.uk',
-        });
-        if (!officer.ok) throw new Error(officer.error.message);
-        const r = await api.requests.create({
-          subject: 'Depot disposal valuation',
-          informationSought: 'The independent valuation report for the depot site',
-          capacity: 'ward-member',
-          purpose: 'To answer residents of Riverside ward about the depot sale',
-          route: 'need-to-know',
-          justification:
-            'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-          officerId: officer.value.id,
-          ward: 'Riverside',
-          meetingId: null,
-          agendaItem: null,
-          mayBeRaisedAtMeeting: false,
-          seeksProtectedMaterial: true,
-          fromEmail: 'cllr.smith@example-council.gov.uk',
-          copies: [],
-          blindCopies: [],
-          sentOn,
-          memberOnly: false,
-        });
-        if (!r.ok) throw new Error(r.error.message);
-        const m = await api.materials.add({
-          requestId: r.value.row.id,
-          title: 'Depot valuation report',
-          receivedOn,
-          summary: 'Valuation £2.1m; two bidders.',
-          classification: { level: 'confidential', basis: 'given-in-confidence' },
-          personalData: { personal: false, specialCategory: false, retainUntil: null },
-          isBriefing: false,
-        });
-        if (!m.ok) throw new Error(m.error.message);
-      },
-      { sentOn: daysAgo(10), receivedOn: daysAgo(4) },
-    );
+    // Council, officer, request and a confidential report set up through the contract; other journeys cover those screens.
+    await seedCase(app.page, { sentOn: daysAgo(10), material: { ...CONFIDENTIAL_VALUATION, receivedOn: daysAgo(4) } });
   });
   afterAll(() => app?.close());
 

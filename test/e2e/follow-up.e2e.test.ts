@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { seedCase } from './support/seed';
 
 describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the council domain is checked as it is typed, in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
@@ -7,41 +8,10 @@ describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the coun
     app = await openApp();
     await setUpAsMember(app.page);
     // A request on the Wiltshire profile (004), where the Monitoring Officer must accept the need to know, set up through the contract.
-    const seeded = await app.page.evaluate(async () => {
-      const a = window.api;
-      await a.council.set({ profileId: '004', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) return officer;
-      return a.requests.create({
-        subject: 'Depot disposal valuation',
-        informationSought: 'The independent valuation report for the depot site',
-        capacity: 'ward-member',
-        capacityDetail: '',
-        purpose: 'To answer residents of Riverside ward about the depot sale',
-        route: 'need-to-know',
-        justification:
-          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-        officerId: officer.value.id,
-        ward: 'Riverside',
-        meetingId: null,
-        agendaItem: null,
-        mayBeRaisedAtMeeting: false,
-        seeksProtectedMaterial: true,
-        fromEmail: 'cllr.smith@example-council.gov.uk',
-        copies: [],
-        blindCopies: [],
-        sentOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
-        memberOnly: false,
-        monitoringOfficerReason: 'The valuation is exempt; I need it to scrutinise the disposal.',
-      });
+    await seedCase(app.page, {
+      profileId: '004',
+      request: { monitoringOfficerReason: 'The valuation is exempt; I need it to scrutinise the disposal.' },
     });
-    expect(seeded.ok).toBe(true);
   });
   afterAll(() => app?.close());
 

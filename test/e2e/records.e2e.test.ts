@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember, fillDate } from './support/browser';
+import { seedCase, ukDaysAgo as daysAgo } from './support/seed';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const ukToday = () => {
   const [y, m, d] = daysAgo(0).split('-');
   return `${d}/${m}/${y}`;
@@ -43,39 +43,7 @@ describe('what happens to material after it arrives, in Chromium', () => {
     app = await openApp();
     await setUpAsMember(app.page);
     // Council, officer and one request set up through the contract, as the casework journey covers those screens.
-    await app.page.evaluate(async (sentOn) => {
-      const api = window.api;
-      await api.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await api.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) throw new Error(officer.error.message);
-      const r = await api.requests.create({
-        subject: 'Depot disposal valuation',
-        informationSought: 'The independent valuation report for the depot site',
-        capacity: 'ward-member',
-        purpose: 'To answer residents of Riverside ward about the depot sale',
-        route: 'need-to-know',
-        justification:
-          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-        officerId: officer.value.id,
-        ward: 'Riverside',
-        meetingId: null,
-        agendaItem: null,
-        mayBeRaisedAtMeeting: false,
-        seeksProtectedMaterial: true,
-        fromEmail: 'cllr.smith@example-council.gov.uk',
-        copies: [],
-        blindCopies: [],
-        sentOn,
-        memberOnly: false,
-      });
-      if (!r.ok) throw new Error(r.error.message);
-    }, daysAgo(5));
+    await seedCase(app.page, { sentOn: daysAgo(5) });
   });
   afterAll(() => app?.close());
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_PASSPHRASE, expectNoAxeViolations, fillDate, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
+import { seedCase, ukDaysAgo as daysAgo } from './support/seed';
 
 // UK dates relative to the harness's real clock (noon UTC keeps the UK day).
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const uk = (iso: string) => iso.split('-').reverse().join('/');
 
 // Correcting a mistyped acknowledgement date and withdrawing a request, as the Member does it.
@@ -13,40 +13,7 @@ describe('correcting and ending requests, in Chromium', () => {
     app = await openApp();
     await setUpAsMember(app.page);
     // The case is set up through the contract; the journey under test starts on the request page.
-    const seeded = await app.page.evaluate(async (sentOn) => {
-      const a = window.api;
-      await a.council.set({ profileId: '000', nation: 'england-and-wales', emailDomain: 'example-council.gov.uk' });
-      const officer = await a.officers.save({
-        name: 'Sam Green',
-        service: 'Estates',
-        role: 'Head of Estates',
-        seniority: 'head-of-service',
-        email: 'sam.green@example-council.gov.uk',
-      });
-      if (!officer.ok) return officer;
-      return a.requests.create({
-        subject: 'Depot disposal valuation',
-        informationSought: 'The independent valuation report for the depot site',
-        capacity: 'ward-member',
-        capacityDetail: '',
-        purpose: 'To answer residents of Riverside ward about the depot sale',
-        route: 'need-to-know',
-        justification:
-          'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-        officerId: officer.value.id,
-        ward: 'Riverside',
-        meetingId: null,
-        agendaItem: null,
-        mayBeRaisedAtMeeting: false,
-        seeksProtectedMaterial: false,
-        fromEmail: 'cllr.smith@example-council.gov.uk',
-        copies: [],
-        blindCopies: [],
-        sentOn,
-        memberOnly: false,
-      });
-    }, daysAgo(40));
-    expect(seeded.ok).toBe(true);
+    await seedCase(app.page, { sentOn: daysAgo(40), request: { seeksProtectedMaterial: false } });
   });
   afterAll(() => app?.close());
 

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { computeDueDates } from '../../shared/domain/deadlines';
 import { builtInProfile } from '../../shared/domain/profiles';
-import type { StoredRequest } from '../../electron/main/services/record-schemas';
+import type { StoredRequest } from '../../shared/domain/requests';
 import { vaultDir } from '../../electron/main/services/vault-gateway';
 import { Vault } from '../../electron/main/vault/vault';
 import { fixtureRequest } from '../fixtures/requests';

@@ -11,7 +11,7 @@ import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/do
 import type { Attachment as AttachmentView, Material as MaterialView } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
-import type { StoredMaterial } from './record-schemas';
+import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
 
 /**

@@ -3,10 +3,11 @@ import { CAPACITIES, ROUTES } from '../../../shared/domain/need-to-know';
 import { mustAudit } from '../../../shared/domain/protection';
 import { formatUk } from '../../../shared/domain/dates';
 import { offeredForNewChoices } from '../../../shared/domain/directory';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { DirectoryService } from './directory-service';
 import type { RequestCommands } from './request-commands';
+import type { RequestFollowUp } from './request-follow-up';
 import type { RequestQueries } from './request-queries';
 import type { MaterialStore } from './material-store';
 import type { DisclosureService } from './disclosure-service';
@@ -22,6 +23,7 @@ interface CaseworkServices {
   records: RecordsRepository;
   directory: DirectoryService;
   commands: RequestCommands;
+  followUp: RequestFollowUp;
   queries: RequestQueries;
   materials: MaterialStore;
   disclosures: DisclosureService;
@@ -34,6 +36,7 @@ export function caseworkRequestLookup({
   records,
   directory,
   commands,
+  followUp,
   queries,
   materials,
   disclosures,
@@ -98,7 +101,7 @@ export function caseworkRequestLookup({
       return { id: r.id, reference: r.reference, memberOnly: r.memberOnly, fromEmail: r.fromEmail, sentOn: r.sentOn };
     },
     logEvent: (id, event) => void commands.logEvent(id, event),
-    markChairNoticeSent: (id, on) => void commands.markChairNoticeSent(id, on),
+    markChairNoticeSent: (input) => void followUp.markChairNoticeSent(input),
     addUnknownMaterial(requestId, m) {
       const material = materials.add({
         requestId,

@@ -45,7 +45,8 @@ export interface RequestLookup {
   /** The request's reference and whether it is Member only (throws when it cannot be read). */
   summary(requestId: string): { id: string; reference: string; memberOnly: boolean; fromEmail: string; sentOn: string };
   logEvent(requestId: string, event: RequestEvent): void;
-  markChairNoticeSent(requestId: string, on: string): void;
+  /** R-ASK-8: the chair notice's own record (to whom, when), through the same checks as the request page's button. */
+  markChairNoticeSent(input: { id: string; on: string; to: string }): void;
   /** R-CLS-2: records material "not yet known" with its file already sealed under the Member-only key; returns its id. */
   addUnknownMaterial(requestId: string, m: { title: string; receivedOn: string; summary: string; attachment: AttachmentView }): string;
   /** Removes material this service just added (a later step failed): nothing partial is kept. */
@@ -225,12 +226,12 @@ export class CorrespondenceService {
   }
 
   /** The Member says it was sent: recorded on the request's timeline. */
-  markSent(requestId: string, kind: DraftKind, on: string): void {
+  markSent(requestId: string, kind: DraftKind, on: string, to?: string): void {
     const summary = this.requests.summary(requestId);
     if (on < summary.sentOn && kind !== 'request') throw new AppError('invalid-input', 'That date is before the request was sent.');
     if (on > this.today()) throw new AppError('invalid-input', 'That date is in the future.');
     const event = sentEventFor(kind, on);
-    if (event.type === 'chair-notice') this.requests.markChairNoticeSent(requestId, on);
+    if (event.type === 'chair-notice') this.requests.markChairNoticeSent({ id: requestId, on, to: to?.trim() ?? '' });
     else this.requests.logEvent(requestId, event as RequestEvent);
     const drafts = this.stored().filter(
       (r): r is { id: string; tier: 'shared' | 'member'; data: StoredDraft } =>

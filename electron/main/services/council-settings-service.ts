@@ -11,7 +11,7 @@ import { checkCouncilDomain } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './events';
-import type { StoredCouncilSettings } from './record-schemas';
+import type { StoredCouncilSettings } from '../../../shared/domain/council';
 import type { RecordsRepository, RepositoryLogger } from './records-repository';
 
 const DEFAULTS: CouncilSettings = { profileId: '000', nation: 'england-and-wales', emailDomain: '' };

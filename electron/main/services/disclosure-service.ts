@@ -19,7 +19,8 @@ import type { DisclosureView } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { MaterialStore } from './material-store';
-import type { RecordData, StoredDisclosure } from './record-schemas';
+import type { StoredDisclosure } from '../../../shared/domain/disclosure';
+import type { RecordData } from './record-schemas';
 import type { RecordsRepository } from './records-repository';
 
 /**

@@ -28,7 +28,8 @@ import type {
 import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
-import type { StoredMaterial, StoredRequest } from './record-schemas';
+import type { StoredMaterial } from '../../../shared/domain/material';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 
 /**

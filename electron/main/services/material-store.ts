@@ -6,7 +6,7 @@ import type { Capacity } from '../../../shared/domain/need-to-know';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
 import { materialIdFor, type Attachment, type Material as MaterialView, type materialInputSchema } from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
-import type { StoredMaterial } from './record-schemas';
+import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
 
 /**

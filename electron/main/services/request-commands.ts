@@ -18,7 +18,7 @@ import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests
 import { recordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 
 /** Sending a request and recording what happens to it. Every asking rule is checked again here. */
@@ -27,6 +27,7 @@ export class RequestCommands {
     private readonly records: RecordsRepository,
     private readonly council: CouncilSettingsService,
     private readonly today: () => string,
+    private readonly now: () => Date,
   ) {}
 
   /** Checks a draft against every asking rule; returns the officer and what the rules said. Throws 'refused' with reasons. */
@@ -194,20 +195,14 @@ export class RequestCommands {
     if (state !== 'open') throw new AppError('refused', `This request is ${state}. Reopen it before recording anything new.`);
   }
 
-  /** Appends one entry with its own id and entry time (so corrections can name it and same-day entries keep their order), and saves. */
-  private append(request: StoredRequest, entry: TimelineEntry | RequestEvent): string {
-    request.events.push({ ...entry, id: randomUUID(), recordedAt: new Date().toISOString() } as StoredRequest['events'][number]);
+  /**
+   * Appends one entry with its own id and entry time from the injected clock (so corrections can
+   * name it and same-day entries keep their order), and saves. Every timeline entry goes through here.
+   */
+  append(request: StoredRequest, entry: TimelineEntry | RequestEvent): string {
+    request.events.push({ ...entry, id: randomUUID(), recordedAt: this.now().toISOString() } as StoredRequest['events'][number]);
     this.records.save('request', request);
     return request.id;
-  }
-
-  /** Returns the request's id. */
-  markChairNoticeSent(id: string, on: string): string {
-    const request = this.records.require('request', id);
-    if (!request.chairNotice) throw new AppError('not-found', 'This request has no chair notice.');
-    request.chairNotice.sentOn = on;
-    this.records.save('request', request);
-    return id;
   }
 
   /** Member only: saves the holiday edits and recomputes only the requests the user accepted (R-DUE-3). */

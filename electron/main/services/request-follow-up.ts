@@ -11,7 +11,7 @@ import { offeredForNewChoices, type Officer } from '../../../shared/domain/direc
 import type { z } from 'zod';
 import type { chairNoticeInputSchema, escalateInputSchema, FollowUpView, moDecisionInputSchema } from '../../../shared/ipc/follow-up';
 import { AppError } from '../../../shared/ipc/errors';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { RequestCommands } from './request-commands';
 import type { RequestQueries } from './request-queries';
@@ -91,8 +91,13 @@ export class RequestFollowUp {
     );
     request.moReferral.decision = { accepted: decision.accepted, decidedBy: decision.decidedBy, on: decision.decidedOn };
     const note = decision.note ?? `${decision.accepted ? 'Accepted' : 'Refused'} by ${decision.decidedBy}.`;
-    request.events.push({ type: 'mo-decision', on: decision.decidedOn, note, accepted: decision.accepted, decidedBy: decision.decidedBy });
-    this.records.save('request', request);
+    this.commands.append(request, {
+      type: 'mo-decision',
+      on: decision.decidedOn,
+      note,
+      accepted: decision.accepted,
+      decidedBy: decision.decidedBy,
+    });
     return this.view(input.id);
   }
 
@@ -124,8 +129,7 @@ export class RequestFollowUp {
     ];
     // The stored timeline entry keeps the person in its note, so every screen and report that lists the timeline shows it.
     const note = input.note.trim() ? `To ${entry.to} (${entry.role}): ${input.note.trim()}` : `Escalated to ${entry.to} (${entry.role}).`;
-    request.events.push({ type: 'escalated', on: entry.on, note, informationWithheld: entry.informationWithheld });
-    this.records.save('request', request);
+    this.commands.append(request, { type: 'escalated', on: entry.on, note, informationWithheld: entry.informationWithheld });
     return this.view(input.id);
   }
 
@@ -134,13 +138,12 @@ export class RequestFollowUp {
     const request = this.records.require('request', input.id);
     const sent = recordChairNoticeSent(request.chairNotice, { to: input.to, on: input.on }, request, this.today());
     request.chairNotice = { ...request.chairNotice!, sentOn: sent.sentOn, sentTo: sent.sentTo };
-    request.events.push({
+    this.commands.append(request, {
       type: 'emailed',
       kind: 'chair-notice',
       on: sent.sentOn,
       note: sent.entry.note ?? `Notice sent to ${sent.sentTo}.`,
     });
-    this.records.save('request', request);
     return input.id;
   }
 

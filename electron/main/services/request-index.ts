@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/requests';
 import { worklistFlags, type WorklistFacts } from '../../../shared/domain/worklist';
 import type { Tier, VaultSession } from '../vault';
-import type { StoredRequest } from './record-schemas';
+import type { StoredRequest } from '../../../shared/domain/requests';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */

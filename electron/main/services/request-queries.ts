@@ -20,7 +20,8 @@ import type { CouncilSettingsService } from './council-settings-service';
 import type { EventHub } from './events';
 import { view, type MaterialStore } from './material-store';
 import { requestOfMaterialId } from '../../../shared/domain/material';
-import type { StoredMaterial, StoredRequest } from './record-schemas';
+import type { StoredMaterial } from '../../../shared/domain/material';
+import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import { RequestIndex, lifecycleOf } from './request-index';
 

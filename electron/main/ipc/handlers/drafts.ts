@@ -8,6 +8,6 @@ export function draftHandlers(correspondence: CorrespondenceService): Pick<Handl
     'drafts:preview': ({ requestId, kind }) => correspondence.preview(requestId, kind),
     'drafts:open': ({ requestId, kind }) => correspondence.open(requestId, kind),
     'drafts:copy': ({ requestId, kind }) => correspondence.copy(requestId, kind),
-    'drafts:markSent': ({ requestId, kind, on }) => (correspondence.markSent(requestId, kind, on), null),
+    'drafts:markSent': ({ requestId, kind, on, to }) => (correspondence.markSent(requestId, kind, on, to), null),
   };
 }

@@ -20,7 +20,9 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [status, setStatus] = useState('');
   const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));
+  const [sentTo, setSentTo] = useState('');
   const sentId = `${base}-sent`;
+  const sentToId = `${base}-sent-to`;
 
   useEffect(() => {
     let live = true;
@@ -61,9 +63,14 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   async function sent() {
     if (!kind) return;
     const d = readDate(sentOn, 'The date you sent it', { notFuture: true });
-    if ('error' in d) return setErrors([{ fieldId: sentId, message: d.error }]);
-    const r = await api().drafts.markSent({ requestId, kind, on: d.iso! });
-    if (!r.ok) return setErrors([{ fieldId: sentId, message: r.error.message }]);
+    const problems: SummaryError[] = [];
+    if ('error' in d) problems.push({ fieldId: sentId, message: d.error });
+    // R-ASK-8: the chair notice's draft has no address, so the Member says who it went to.
+    if (kind === 'chair-notice' && !sentTo.trim()) problems.push({ fieldId: sentToId, message: 'Say who you sent the notice to' });
+    if (problems.length || 'error' in d) return setErrors(problems);
+    const r = await api().drafts.markSent({ requestId, kind, on: d.iso!, ...(kind === 'chair-notice' ? { to: sentTo.trim() } : {}) });
+    if (!r.ok) return setErrors([{ fieldId: /sent to|chair/i.test(r.error.message) ? sentToId : sentId, message: r.error.message }]);
+    setSentTo('');
     setErrors([]);
     setPreview(null);
     setKind(null);
@@ -122,6 +129,27 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
             onChange={setSentOn}
             error={errors.find((e) => e.fieldId === sentId)?.message ?? null}
           />
+          {kind === 'chair-notice' && (
+            <div className={`field${errors.some((e) => e.fieldId === sentToId) ? ' field-error' : ''}`}>
+              <label htmlFor={sentToId}>Who did you send it to?</label>
+              <p className="hint" id={`${sentToId}-hint`}>
+                The chair or executive member, for example “Cllr Ann Chair (Chair, Planning)”.
+              </p>
+              {errors.find((e) => e.fieldId === sentToId) && (
+                <p className="error" id={`${sentToId}-error`}>
+                  <span className="visually-hidden">Error: </span>
+                  {errors.find((e) => e.fieldId === sentToId)!.message}
+                </p>
+              )}
+              <input
+                id={sentToId}
+                value={sentTo}
+                maxLength={200}
+                aria-describedby={`${sentToId}-hint${errors.some((e) => e.fieldId === sentToId) ? ` ${sentToId}-error` : ''}`}
+                onChange={(e) => setSentTo(e.target.value)}
+              />
+            </div>
+          )}
           <button type="button" onClick={() => void sent()}>
             I have sent it
           </button>

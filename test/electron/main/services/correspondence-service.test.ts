@@ -74,6 +74,35 @@ describe('drafts', () => {
     expect(detail.events.at(-1)).toMatchObject({ type: 'chased', on: '2026-11-24' });
   });
 
+  it('"I have sent it" for the chair notice asks whom it went to and records it as the request page does (R-ASK-8)', async () => {
+    const t = await setUp();
+    // No person: refused in words, nothing recorded.
+    const none = await t.call('drafts:markSent', { requestId: t.requestId, kind: 'chair-notice', on: '2026-11-24' });
+    expect(none).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/who the notice was sent to/) },
+    });
+    const early = await t.call('drafts:markSent', { requestId: t.requestId, kind: 'chair-notice', on: '2026-11-01', to: 'Cllr Ann Chair' });
+    expect(early.ok).toBe(false);
+    expect((await t.ok('requests:get', { id: t.requestId })).events).toEqual([]);
+    await t.ok('drafts:markSent', { requestId: t.requestId, kind: 'chair-notice', on: '2026-11-24', to: ' Cllr Ann Chair ' });
+    const followUp = await t.ok('requests:followUp', { id: t.requestId });
+    expect(followUp.chairNotice).toMatchObject({ sentOn: '2026-11-24', sentTo: 'Cllr Ann Chair' });
+    const entry = (await t.ok('requests:get', { id: t.requestId })).events.at(-1);
+    // Stamped like every timeline entry: its own id (so it can be corrected) and the injected clock's time.
+    expect(entry).toMatchObject({
+      kind: 'chair-notice',
+      on: '2026-11-24',
+      note: 'Notice sent to Cllr Ann Chair.',
+      recordedAt: '2026-11-24T12:00:00.000Z',
+    });
+    expect(entry?.id).toEqual(expect.any(String));
+    // Once only.
+    expect(
+      await t.call('drafts:markSent', { requestId: t.requestId, kind: 'chair-notice', on: '2026-11-24', to: 'Someone else' }),
+    ).toMatchObject({ ok: false });
+  });
+
   it('refuses a draft that does not apply, and one whose From is not on the council domain (R-ASK-9)', async () => {
     const t = await setUp();
     const options = await t.ok('drafts:options', { requestId: t.requestId });

@@ -178,14 +178,12 @@ describe('the tier is worked out on every save, never reused from what is stored
 
   it('a disclosure or protected material forged under the shared key is refused; a correct one is always saved under the Member key', async () => {
     const ctx = await withPinkPaper();
-    ctx
-      .raw()
-      .put({
-        id: 'forged-disclosure',
-        tier: 'shared',
-        type: 'disclosure',
-        data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } },
-      });
+    ctx.raw().put({
+      id: 'forged-disclosure',
+      tier: 'shared',
+      type: 'disclosure',
+      data: { id: 'forged-disclosure', materialId: ctx.material.id, gate: { state: 'draft' } },
+    });
     expectPlainRefusal(
       await ctx.call('disclosures:advance', { id: 'forged-disclosure', event: { type: 'choose-ground', ground: 'b' } }),
       'cannot-open',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecordsRepository } from '../../../../electron/main/services/records-repository';
-import type { StoredMaterial } from '../../../../electron/main/services/record-schemas';
+import type { StoredMaterial } from '../../../../shared/domain/material';
 import { PA_PASS, seededCase } from '../../support/core';
 
 const CLOCK = new Date('2026-11-24T09:30:00.000Z');

@@ -3,7 +3,7 @@ import { computeDueDates } from '../../../../shared/domain/deadlines';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import type { RequestRow } from '../../../../shared/ipc/views';
-import type { StoredRequest } from '../../../../electron/main/services/record-schemas';
+import type { StoredRequest } from '../../../../shared/domain/requests';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
