@@ -112,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
   const users = new UserService(session, gateway);
   const records = new RecordsRepository(session, events, now, warn);
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
-  const directory = new DirectoryService(records, council);
+  const directory = new DirectoryService(records, council, today);
   const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
   const memberName = () =>
     session
@@ -126,7 +126,13 @@ export function createCore(deps: CoreDeps): Core {
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
-  const meetingImport = new MeetingImportService(directory, () => session.requireVault().user.id, deps.meetingImport, today);
+  const meetingImport = new MeetingImportService(
+    // An import sets each meeting's source; the page's save never can (DirectoryService.saveMeeting).
+    { meetings: () => directory.meetings(), saveMeeting: (record) => directory.saveImportedMeeting(record) },
+    () => session.requireVault().user.id,
+    deps.meetingImport,
+    today,
+  );
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
   const followUp = new RequestFollowUp(records, commands, queries, today);
   const reminders = new ReminderService(

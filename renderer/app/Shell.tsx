@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
 import type { UserSummary } from '../../shared/domain/session';
+import { offeredForNewChoices } from '../../shared/domain/directory';
 import { AboutScreen } from '../features/about/components/AboutScreen';
 import { DisclosureScreen } from '../features/disclosures/components/DisclosureScreen';
 import { RegisterScreen } from '../features/disclosures/components/RegisterScreen';
@@ -204,7 +205,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
               End private session
             </button>
           )}
-          {isMember && mode.kind === 'public-meeting' && meetings.length > 0 && (
+          {isMember && mode.kind === 'public-meeting' && offeredForNewChoices(meetings).length > 0 && (
             <label>
               Go into private session for{' '}
               <select
@@ -218,7 +219,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
                 }}
               >
                 <option value="">choose a meeting</option>
-                {meetings.map((m) => (
+                {offeredForNewChoices(meetings).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.committee}, {ukDate(m.date)}
                   </option>

@@ -22,7 +22,12 @@ export const officerInputSchema = z.object({
   seniority: z.enum(SENIORITIES, { error: 'Choose how senior the officer is' }),
   email: z.string().trim().email({ error: 'Enter the officer’s council email address' }),
 });
-export const officerSchema = officerInputSchema.extend({ id: z.string() });
+/**
+ * The date an officer or meeting was retired (the UK date, set by main from its clock, never by the
+ * page). A retired record is kept: everything that names it still shows it; it is only no longer offered.
+ */
+const retirement = { retiredOn: isoDateSchema.optional() };
+export const officerSchema = officerInputSchema.extend({ id: z.string(), ...retirement });
 export type Officer = z.infer<typeof officerSchema>;
 
 /** A committee meeting and its agenda items (s.100F requests and private sessions pick from these). */
@@ -44,5 +49,44 @@ export const meetingInputSchema = z.object({
   /** Set when the meeting came from a calendar file or the democracy site: a re-import updates it rather than adding another. */
   source: meetingSourceSchema.optional(),
 });
-export const meetingSchema = meetingInputSchema.extend({ id: z.string() });
+export const meetingSchema = meetingInputSchema.extend({ id: z.string(), ...retirement });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+/** Retire or reinstate one officer or meeting: only its id crosses; the date is main's. */
+export const retireInputSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** How many requests (that the signed-in user can read) name each officer or meeting, by id. */
+export const requestCountsSchema = z.record(z.string(), z.number().int().nonnegative());
+
+// Issue 11 (correcting and ending things): the retired stay in every list that shows history, and
+// are left out wherever something new is chosen (a new request, an escalation, a private session).
+export const isRetired = (record: { retiredOn?: string | undefined }): boolean => record.retiredOn !== undefined;
+
+/** The officers or meetings that may be chosen for something new: the retired are left out. */
+export const offeredForNewChoices = <T extends { retiredOn?: string | undefined }>(records: readonly T[]): T[] =>
+  records.filter((r) => !isRetired(r));
+
+/**
+ * R-ASK-2 (000 §17.8.3): a request under s.100F names its meeting and agenda item, and a private item
+ * decides which pink papers a private session shows (R-USE-1), so changing a meeting may not drop an
+ * agenda item a request names, nor one taken in private. Returns the problems in plain words.
+ */
+export function droppedItemProblems(
+  before: Pick<Meeting, 'agendaItems' | 'privateItems'>,
+  afterItems: readonly string[],
+  requestsByItem: ReadonlyMap<string, number>,
+): string[] {
+  const kept = new Set(afterItems);
+  const problems: string[] = [];
+  for (const item of before.agendaItems) {
+    if (kept.has(item)) continue;
+    const n = requestsByItem.get(item) ?? 0;
+    if (n > 0)
+      problems.push(
+        `“${item}” cannot be removed or renamed: ${n === 1 ? '1 request names it' : `${n} requests name it`}. Keep it as it is; you can add other items.`,
+      );
+    else if (before.privateItems?.includes(item))
+      problems.push(`“${item}” cannot be removed or renamed: it is taken in private (pink papers), so a private session needs it.`);
+  }
+  return problems;
+}

@@ -3,7 +3,14 @@ import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings
 import { classificationSchema } from '../domain/classification';
 import { capacitySchema } from '../domain/need-to-know';
 import { councilProfileSchema } from '../domain/profiles';
-import { officerInputSchema, officerSchema, meetingInputSchema, meetingSchema } from '../domain/directory';
+import {
+  officerInputSchema,
+  officerSchema,
+  meetingInputSchema,
+  meetingSchema,
+  requestCountsSchema,
+  retireInputSchema,
+} from '../domain/directory';
 import { requestDraftSchema, requestEventSchema } from '../domain/requests';
 import {
   materialInputSchema,
@@ -179,11 +186,23 @@ export const contract = {
   'officers:save': invoke(officerInputSchema, officerSchema),
   /** R-ASK-6: the seniority warning for addressing this officer, if any. */
   'officers:warning': invoke(z.object({ officerId: z.string() }), z.object({ warning: z.string().nullable() })),
+  /** Retire an officer (main dates it): no longer offered for new requests or escalations; every request naming them keeps their name. */
+  'officers:retire': invoke(retireInputSchema, officerSchema),
+  /** Undo a retirement: the officer is offered again. */
+  'officers:reinstate': invoke(retireInputSchema, officerSchema),
+  /** How many requests the signed-in user can read name each officer, by officer id (for "their N requests"). */
+  'officers:requestCounts': invoke(noInput, requestCountsSchema),
 
   /** Meetings and their agenda items. */
   'meetings:list': invoke(noInput, z.array(meetingSchema)),
   /** Add a meeting (no id: main makes one) or update one (the id of an existing meeting, nothing else). */
   'meetings:save': invoke(meetingInputSchema, meetingSchema),
+  /** Retire a meeting (main dates it): no longer offered for new s.100F requests or private sessions; requests keep showing it. */
+  'meetings:retire': invoke(retireInputSchema, meetingSchema),
+  /** Undo a retirement: the meeting is offered again. */
+  'meetings:reinstate': invoke(retireInputSchema, meetingSchema),
+  /** How many requests the signed-in user can read name each meeting, by meeting id. */
+  'meetings:requestCounts': invoke(noInput, requestCountsSchema),
   /**
    * Read meetings from a calendar file (.ics), a saved ModernGov export, or the council's democracy site
    * (main fetches it: the app's one network call), and list what would be added or updated. Nothing is

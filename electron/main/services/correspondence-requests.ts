@@ -2,6 +2,7 @@ import { mayExportAttachment } from '../../../shared/domain/attachments';
 import { CAPACITIES, ROUTES } from '../../../shared/domain/need-to-know';
 import { mustAudit } from '../../../shared/domain/protection';
 import { formatUk } from '../../../shared/domain/dates';
+import { offeredForNewChoices } from '../../../shared/domain/directory';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { DirectoryService } from './directory-service';
@@ -48,14 +49,16 @@ export function caseworkRequestLookup({
       const detail = queries.detail(requestId);
       const r = stored(requestId);
       const officers = directory.officers();
+      // The request's own officer is found even if retired; whom to escalate to is a new choice (issue 11).
       const officer = officers.find((o) => o.id === r.officerId);
+      const current = offeredForNewChoices(officers);
       const meeting = r.meetingId ? directory.meeting(r.meetingId) : undefined;
       // R-DUE-4: the next level up is a senior officer in the same service, then the chief officer.
-      const senior = officers.find(
+      const senior = current.find(
         (o) => o.service === officer?.service && (o.seniority === 'head-of-service' || o.seniority === 'director') && o.id !== officer?.id,
       );
-      const chief = officers.find((o) => o.seniority === 'chief-officer' && !isMo(o.role));
-      const mo = officers.find((o) => isMo(o.role));
+      const chief = current.find((o) => o.seniority === 'chief-officer' && !isMo(o.role));
+      const mo = current.find((o) => isMo(o.role));
       const level = r.escalatedTo;
       const escalationTo = level === null || level === 'officer' ? senior : level === 'head-of-service' ? chief : mo;
       return {

@@ -1,5 +1,6 @@
 import type { MeetingMode } from '../../../shared/domain/protection';
 import { blocksScreenCapture, nextMeetingMode } from '../../../shared/domain/protection';
+import { AppError } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
 import type { RecordsRepository } from './records-repository';
 
@@ -26,6 +27,15 @@ export class MeetingModeService {
 
   set(requested: MeetingMode): MeetingMode {
     this.records.requireMember(); // 'locked' while locked, 'forbidden' for a PA
+    if (requested.kind === 'private-session') {
+      // Not a retired meeting (issue 11): opening a private session is a new choice. (An unknown id shows no pink papers.)
+      const meeting = this.records.get('meeting', requested.meetingId);
+      if (meeting?.retiredOn)
+        throw new AppError(
+          'refused',
+          'That meeting has been retired. Reinstate it on Officers and meetings to hold a private session for it.',
+        );
+    }
     const next = nextMeetingMode(this.mode, requested);
     if (this.mode.kind === 'public-meeting' && next.kind === 'normal') {
       // Audited before the screen shows protected items again.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatUk } from '../../../shared/domain/dates';
 import { computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
 import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
@@ -34,8 +35,15 @@ export class RequestCommands {
     // Only an officer: the id of a meeting, material or anything else is refused.
     const officer = this.records.get('officer', draft.officerId);
     if (!officer) throw new AppError('invalid-input', 'Choose an officer from the directory.');
-    if (draft.meetingId !== null && !this.records.get('meeting', draft.meetingId))
-      throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    // Issue 11: a retired officer or meeting keeps its history but is not chosen for anything new.
+    if (officer.retiredOn)
+      throw new AppError(
+        'refused',
+        `${officer.name} has been retired from the officers directory. Choose another officer, or reinstate them on Officers and meetings.`,
+      );
+    const meeting = draft.meetingId !== null ? this.records.get('meeting', draft.meetingId) : undefined;
+    if (draft.meetingId !== null && !meeting) throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    if (meeting?.retiredOn) throw new AppError('refused', retiredMeeting(meeting));
     const problems: string[] = [];
     const domain = this.council.get().emailDomain;
     // R-ASK-9 and R-ASK-10: council address only, no blind copies.
@@ -134,9 +142,14 @@ export class RequestCommands {
   /** R-ASK-1: changes what may change after sending; the old and new values are kept on the timeline. Returns the id. */
   edit(id: string, changes: Record<string, unknown>, reason?: string): string {
     const request = this.records.require('request', id);
+    const meetingBefore = request.meetingId;
     const { entry, updated } = editRequest(request, changes, this.today(), { reason });
-    if (typeof updated.meetingId === 'string' && !this.records.get('meeting', updated.meetingId))
-      throw new AppError('invalid-input', 'Choose the meeting from the list.');
+    if (typeof updated.meetingId === 'string') {
+      const meeting = this.records.get('meeting', updated.meetingId);
+      if (!meeting) throw new AppError('invalid-input', 'Choose the meeting from the list.');
+      // The meeting it already names stays; moving it to a retired one is a new choice.
+      if (meeting.retiredOn && updated.meetingId !== meetingBefore) throw new AppError('refused', retiredMeeting(meeting));
+    }
     return this.append(Object.assign(request, updated), entry);
   }
 
@@ -218,3 +231,6 @@ export class RequestCommands {
     return count;
   }
 }
+
+const retiredMeeting = (m: { committee: string; date: string }) =>
+  `The ${m.committee} meeting of ${formatUk(m.date)} has been retired. Choose another meeting, or reinstate it on Officers and meetings.`;

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/domain/requests';
 import { recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import { checkEventDate } from '../../../shared/domain/timeline';
-import type { Officer } from '../../../shared/domain/directory';
+import { offeredForNewChoices, type Officer } from '../../../shared/domain/directory';
 import type { z } from 'zod';
 import type { chairNoticeInputSchema, escalateInputSchema, FollowUpView, moDecisionInputSchema } from '../../../shared/ipc/follow-up';
 import { AppError } from '../../../shared/ipc/errors';
@@ -40,7 +40,8 @@ export class RequestFollowUp {
     const request = this.records.require('request', id);
     const row = this.queries.detail(id).row;
     // Never suggest escalating to the officer who was asked in the first place.
-    const directory = this.records.list('officer').filter((o) => o.id !== request.officerId);
+    // Nor anyone retired from the directory (issue 11): they are not chosen for anything new.
+    const directory = offeredForNewChoices(this.records.list('officer')).filter((o) => o.id !== request.officerId);
     const offer = (withheld: boolean) => {
       const next = nextEscalation(request.escalatedTo, withheld, { directory, service: request.service });
       const person = next.suggested ?? this.holderOf(next.level, directory);
@@ -108,6 +109,11 @@ export class RequestFollowUp {
       const officer = this.records.get('officer', input.officerId);
       if (!officer)
         throw new AppError('not-found', 'That person is not in the officers directory. Choose someone from it or type their name.');
+      if (officer.retiredOn)
+        throw new AppError(
+          'refused',
+          `${officer.name} has been retired from the officers directory. Choose someone else or type their name.`,
+        );
       to = officer.name;
     }
     const level = nextEscalation(request.escalatedTo, input.informationWithheld).level;

@@ -25,6 +25,11 @@ import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import { RequestIndex, lifecycleOf } from './request-index';
 
+interface Directory {
+  meetings: Map<string, MeetingView>;
+  officers: Map<string, string>;
+}
+
 /** What the screens read about requests: the list, one request's details, the Today counts. */
 export class RequestQueries {
   private readonly index = new RequestIndex();
@@ -42,6 +47,9 @@ export class RequestQueries {
       // A change to material can change its request's row (its classification), so windows refresh that row.
       if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material')
         this.materialChanged((payload as { id: string }).id);
+      // A corrected officer's name shows on every request sent to them, so those rows refresh too.
+      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'officer')
+        this.officerChanged((payload as { id: string }).id);
     });
   }
 
@@ -53,6 +61,19 @@ export class RequestQueries {
       return; // locked meanwhile, or unreadable: the next read reloads everything
     }
     if (requestId) this.events.emit('records:changed', { kind: 'request', id: requestId });
+  }
+
+  private officerChanged(id: string) {
+    let ids: string[];
+    try {
+      ids = this.records
+        .list('request')
+        .filter((r) => r.officerId === id)
+        .map((r) => r.id);
+    } catch {
+      return; // locked meanwhile: the next unlock reads every row afresh
+    }
+    for (const requestId of ids) this.events.emit('records:changed', { kind: 'request', id: requestId });
   }
 
   /** Brings the request index up to date with the vault (cheap when nothing changed). */
@@ -69,19 +90,17 @@ export class RequestQueries {
     return { today, until: addWorkingDays(today, 3, { kind: 'nation', nation }, this.council.holidayEdits()).dueDate };
   }
 
-  private meetingsById(): Map<string, MeetingView> {
-    return new Map(this.records.list('meeting').map((m) => [m.id, m]));
+  /** Meetings and officers by id, retired ones included: a request always shows whom and what it named. */
+  private directoryById(): Directory {
+    return {
+      meetings: new Map(this.records.list('meeting').map((m) => [m.id, m])),
+      officers: new Map(this.records.list('officer').map((o) => [o.id, o.name])),
+    };
   }
 
-  private row(
-    r: StoredRequest,
-    meetings: Map<string, MeetingView>,
-    materials: StoredMaterial[],
-    window: DueWindow,
-    known?: WorklistFacts,
-  ): RequestRow {
+  private row(r: StoredRequest, directory: Directory, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
     const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
-    const meeting = r.meetingId ? meetings.get(r.meetingId) : undefined;
+    const meeting = r.meetingId ? directory.meetings.get(r.meetingId) : undefined;
     const levels = materials.map((m) => effectiveLevel(m.classification));
     const classification = (['pink-paper', 'exempt', 'confidential', 'open'] as const).find((l) => levels.includes(l));
     return {
@@ -91,7 +110,8 @@ export class RequestQueries {
       subject: r.subject,
       question: r.informationSought,
       notes: r.events.flatMap((e) => (e.note ? [e.note] : [])).join(' '),
-      officerName: r.officerName,
+      // The directory's name, so a corrected spelling shows everywhere; the name it was sent under if the officer is gone.
+      officerName: directory.officers.get(r.officerId) ?? r.officerName,
       service: r.service,
       ward: r.ward,
       meetingId: r.meetingId,
@@ -134,7 +154,7 @@ export class RequestQueries {
     const sealed = this.records.sealedIds('request');
     const window = this.dueWindow();
     const states = index.statesFor(window.today, this.council.holidayEdits());
-    const meetings = this.meetingsById();
+    const directory = this.directoryById();
     const total = ids.length + sealed.length;
     const rows: RequestRow[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) {
@@ -150,7 +170,7 @@ export class RequestQueries {
         rows.push(placeholderRow(id, 'Could not be read'));
         continue;
       }
-      if (r) rows.push(this.row(r, meetings, this.materialsOf(id), window, states.get(id)));
+      if (r) rows.push(this.row(r, directory, this.materialsOf(id), window, states.get(id)));
     }
     return { total, rows };
   }
@@ -165,7 +185,7 @@ export class RequestQueries {
       r.nation,
     );
     return {
-      row: this.row(r, this.meetingsById(), all, this.dueWindow()),
+      row: this.row(r, this.directoryById(), all, this.dueWindow()),
       draft: { ...r },
       events: r.events,
       timeline: timelineItems(r),

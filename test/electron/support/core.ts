@@ -7,6 +7,9 @@ import type { InputOf, InvokeChannel, OutputOf } from '../../../shared/ipc/contr
 import type { Result } from '../../../shared/ipc/errors';
 import { ipcMain, resetElectronMock } from '../../mocks/electron';
 import { MemorySettingsStore } from './memory-settings-store';
+import { draft } from './request-draft';
+
+export { draft };
 
 export const APP_FRAME = { url: 'app://need-to-know/index.html', parent: null };
 export const MEMBER_PASS = 'correct horse battery staple';
@@ -65,29 +68,4 @@ export async function seededCase(today = '2026-11-24', extra: Partial<CoreDeps> 
   const meeting = await ctx.ok('meetings:save', { committee: 'Cabinet', date: '2026-12-02', agendaItems: ['Item 9: depot disposal'] });
   const request = await ctx.ok('requests:create', draft({ officerId: officer.id, meetingId: meeting.id }));
   return { ...ctx, officer, meeting, request };
-}
-
-export function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    subject: 'Depot disposal valuation',
-    informationSought: 'The independent valuation report for the depot site',
-    capacity: 'ward-member',
-    capacityDetail: '',
-    purpose: 'To answer residents of Riverside ward about the depot sale',
-    route: 'need-to-know',
-    justification:
-      'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-    officerId: 'x',
-    ward: 'Riverside',
-    meetingId: null,
-    agendaItem: 'Item 9: depot disposal',
-    mayBeRaisedAtMeeting: true,
-    seeksProtectedMaterial: true,
-    fromEmail: 'cllr.smith@example-council.gov.uk',
-    copies: [],
-    blindCopies: [],
-    sentOn: '2026-11-16',
-    memberOnly: false,
-    ...overrides,
-  };
 }

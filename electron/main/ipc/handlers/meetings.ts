@@ -9,6 +9,9 @@ export const meetingHandlers = (
 ): Pick<Handlers, `meetings:${string}` & keyof Handlers> => ({
   'meetings:list': () => directory.meetings(),
   'meetings:save': (input) => directory.saveMeeting(input),
+  'meetings:retire': ({ id }) => directory.retireMeeting(id),
+  'meetings:reinstate': ({ id }) => directory.reinstateMeeting(id),
+  'meetings:requestCounts': () => directory.meetingRequestCounts(),
   'meetings:importPreview': (request) => imports.preview(request),
   'meetings:importApply': ({ token }) => imports.apply(token),
 });

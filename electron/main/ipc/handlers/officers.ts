@@ -5,4 +5,7 @@ export const officerHandlers = (directory: DirectoryService): Pick<Handlers, `of
   'officers:list': () => directory.officers(),
   'officers:save': (input) => directory.saveOfficer(input),
   'officers:warning': ({ officerId }) => ({ warning: directory.officerWarning(officerId) }),
+  'officers:retire': ({ id }) => directory.retireOfficer(id),
+  'officers:reinstate': ({ id }) => directory.reinstateOfficer(id),
+  'officers:requestCounts': () => directory.officerRequestCounts(),
 });

@@ -18,6 +18,7 @@ import { tidy } from '../../../app/errors';
 import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
+import { offeredForNewChoices } from '../../../../shared/domain/directory';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
 import { today } from '../../../app/clock';
 
@@ -270,7 +271,7 @@ export function NewRequestScreen({
           {(p) => (
             <select {...p} value={draft.officerId} onChange={(e) => set('officerId', e.target.value)}>
               <option value="">Choose an officer</option>
-              {officers.map((o) => (
+              {offeredForNewChoices(officers).map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}, {o.role} ({o.service})
                 </option>
@@ -405,7 +406,7 @@ export function NewRequestScreen({
           {(p) => (
             <select {...p} value={draft.meetingId ?? ''} onChange={(e) => set('meetingId', e.target.value || null)}>
               <option value="">None</option>
-              {meetings.map((m) => (
+              {offeredForNewChoices(meetings).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.committee}, {ukDate(m.date)}
                 </option>
