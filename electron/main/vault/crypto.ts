@@ -3,7 +3,7 @@
 import { argon2id } from 'hash-wasm';
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { VaultError } from './errors';
-import { runInWorker } from '../workers/run';
+import { KeptWorker } from '../workers/run';
 import type { KdfJob } from './kdf-worker';
 
 export interface KdfParams {
@@ -68,10 +68,12 @@ function kdfJob(passphrase: string, params: KdfParams): KdfJob {
  * Passphrase -> 32-byte key-encryption key. Argon2id runs in a worker thread (kdf-worker.ts): it
  * takes a second or more by design, and on main's thread it would freeze the window and IPC.
  */
+const kdfWorker = new KeptWorker('kdf');
+
 export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
   checkKdfParams(params);
   try {
-    return Buffer.from(await runInWorker<Uint8Array>('kdf', kdfJob(passphrase, params)));
+    return Buffer.from(await kdfWorker.run<Uint8Array>(kdfJob(passphrase, params)));
   } catch (error) {
     throw new VaultError('cannot-open', 'cannot open: the passphrase could not be checked (the key derivation failed)', { cause: error });
   }

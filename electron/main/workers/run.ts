@@ -89,3 +89,67 @@ export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOpt
     worker.postMessage(input, options.transfer ?? []);
   });
 }
+
+/**
+ * One worker kept for a run of jobs of the same kind, then ended once idle. For the KDF only:
+ * starting a worker and compiling Argon2id's WebAssembly costs about 100 ms, paid again for every
+ * passphrase checked (unlock, adding a PA, changing a passphrase) if each got a fresh worker. Jobs
+ * run one at a time; the worker is ended `idleMs` after the last one, so the WebAssembly memory it
+ * holds (64 MiB at the default cost) and any trace of a passphrase go with it. Jobs here are
+ * trusted input (our own KDF parameters), so no time limit: hostile input goes through runInWorker.
+ */
+export class KeptWorker {
+  private worker: Worker | null = null;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly name: WorkerName,
+    private readonly idleMs = 2_000,
+  ) {}
+
+  run<T>(input: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    const job = this.queue.then(() => this.runOne<T>(input, transfer));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private runOne<T>(input: unknown, transfer: ArrayBuffer[]): Promise<T> {
+    clearTimeout(this.idle);
+    const worker = (this.worker ??= new Worker(workerSource(this.name), { eval: true }));
+    worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      const done = (fn: () => void, broken: boolean) => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (broken) {
+          this.worker = null;
+          void worker.terminate();
+        } else {
+          // An idle worker must not keep the process alive, and is ended soon after.
+          worker.unref();
+          this.idle = setTimeout(() => this.end(), this.idleMs);
+          this.idle.unref?.();
+        }
+        fn();
+      };
+      const onMessage = (reply: WorkerReply<T>) =>
+        done(
+          () => (reply.ok ? resolve(reply.value) : reject(new WorkerFailure(reply.error.name, reply.error.message, reply.error.code))),
+          false,
+        );
+      const onError = (error: Error) => done(() => reject(new WorkerFailure(error.name, error.message)), true);
+      const onExit = (code: number) =>
+        done(() => reject(new WorkerFailure('Exit', `the ${this.name} worker stopped (exit code ${code}) before it answered`)), true);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(input, transfer);
+    });
+  }
+
+  /** Ends the worker now (also on lock and quit); the next job starts a fresh one. */
+  end(): void {
+    clearTimeout(this.idle);
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+  }
+}

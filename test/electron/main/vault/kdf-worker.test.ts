@@ -2,6 +2,7 @@
 // and the worker's key is byte-for-byte the in-thread reference (known answer).
 import { describe, expect, it } from 'vitest';
 import { deriveKek, deriveKekInThread, type KdfParams } from '../../../../electron/main/vault/crypto';
+import { KeptWorker, WorkerFailure } from '../../../../electron/main/workers/run';
 
 const params = (m: number, t: number): KdfParams => ({
   alg: 'argon2id',
@@ -56,5 +57,43 @@ describe('Argon2id in a worker thread', { timeout: 60_000 }, () => {
 
   it('refuses out-of-range settings before any worker starts', async () => {
     await expect(deriveKek('x', { ...params(4 * 1024 * 1024, 3) })).rejects.toMatchObject({ code: 'cannot-open' });
+  });
+});
+
+describe('the kept KDF worker', { timeout: 60_000 }, () => {
+  it('answers jobs sent together one after another, each with its own key, and starts afresh after being ended', async () => {
+    const lane = new KeptWorker('kdf', 50);
+    const job = (password: string) => ({
+      password,
+      salt: Buffer.from('0123456789abcdef'),
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 19 * 1024,
+      hashLength: 32,
+    });
+    const [a, b] = await Promise.all([lane.run<Uint8Array>(job('first')), lane.run<Uint8Array>(job('second'))]);
+    const p = params(19 * 1024, 2);
+    expect(Buffer.from(a).equals(await deriveKekInThread('first', p))).toBe(true);
+    expect(Buffer.from(b).equals(await deriveKekInThread('second', p))).toBe(true);
+    lane.end();
+    expect(Buffer.from(await lane.run<Uint8Array>(job('first'))).equals(Buffer.from(a))).toBe(true);
+    lane.end();
+  });
+
+  it('a job the worker cannot do is refused, and the next job still gets its answer', async () => {
+    const lane = new KeptWorker('kdf', 50);
+    await expect(
+      lane.run({ password: 'x', salt: new Uint8Array(2), parallelism: 1, iterations: 2, memorySize: 19 * 1024, hashLength: 32 }),
+    ).rejects.toBeInstanceOf(WorkerFailure);
+    const key = await lane.run<Uint8Array>({
+      password: 'x',
+      salt: Buffer.from('0123456789abcdef'),
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 19 * 1024,
+      hashLength: 32,
+    });
+    expect(key).toHaveLength(32);
+    lane.end();
   });
 });
