@@ -11,6 +11,7 @@ import {
   type EscalationLevel,
 } from './requests';
 import { formatUk, type IsoDate } from './dates';
+import { valuesOf } from './named-values';
 
 /** The emails the app can draft for a request. */
 export const draftKindNames: Record<DraftKind, string> = {
@@ -23,14 +24,14 @@ export const draftKindNames: Record<DraftKind, string> = {
 };
 
 /** What filing a message records on the request's timeline. */
-export const FILING_KINDS = ['acknowledged', 'holding', 'answered', 'none'] as const;
-export type FilingKind = (typeof FILING_KINDS)[number];
-export const filingKindNames: Record<FilingKind, string> = {
+export const filingKindNames = {
   acknowledged: 'An acknowledgement',
   holding: 'A holding reply (with a promised date)',
   answered: 'The answer',
   none: 'Other correspondence (nothing for the timeline)',
-};
+} as const satisfies Record<string, string>;
+export const FILING_KINDS = valuesOf(filingKindNames);
+export type FilingKind = (typeof FILING_KINDS)[number];
 
 /** Size limit for one imported message (the whole file, attachments included). */
 export const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;

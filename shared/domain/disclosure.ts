@@ -4,6 +4,7 @@ import { DomainError } from './errors';
 import { isoDateSchema } from './dates';
 import { councilProfileSchema, type CouncilProfile } from './profiles';
 import { capacitySchema } from './need-to-know';
+import { valuesOf } from './named-values';
 
 // R-DIS-1 (000 §17.9.2; 003 §5.2): the four grounds on which protected material may be disclosed.
 export const GROUNDS = {
@@ -43,19 +44,7 @@ const EVIDENCE_WORDS: Record<string, string> = {
   consistentWithAuthorityRequirements: 'confirmation it is in line with the council’s reasonable requirements',
 };
 
-export const GATE_STATES = [
-  'draft',
-  'ground-chosen',
-  'evidence-complete',
-  'mo-asked',
-  'mo-consulted',
-  'regard-recorded',
-  'approved',
-  'disclosed',
-  'abandoned',
-] as const;
-export type GateState = (typeof GATE_STATES)[number];
-export const gateStateNames: Record<GateState, string> = {
+export const gateStateNames = {
   draft: 'Draft',
   'ground-chosen': 'Ground chosen',
   'evidence-complete': 'Evidence complete',
@@ -65,7 +54,9 @@ export const gateStateNames: Record<GateState, string> = {
   approved: 'Approved',
   disclosed: 'Disclosed',
   abandoned: 'Abandoned',
-};
+} as const satisfies Record<string, string>;
+export const GATE_STATES = valuesOf(gateStateNames);
+export type GateState = (typeof GATE_STATES)[number];
 
 export const moConsultationSchema = z.object({
   requestedOn: isoDateSchema,

@@ -8,6 +8,7 @@ import { councilProfileSchema, type CouncilProfile } from './profiles';
 import { effectiveTargets, scopeFor } from './deadlines';
 import { checkEventDate, effectiveTimeline, entryId, type TimelineEntry } from './timeline';
 import { requestLifecycleState } from './request-lifecycle';
+import { valuesOf } from './named-values';
 
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
@@ -244,19 +245,7 @@ export function thirdPartyConsentStatus(material: {
       };
 }
 
-export const REQUEST_STATUSES = [
-  'awaiting-acknowledgement',
-  'acknowledged',
-  'holding',
-  'answered',
-  'overdue',
-  'very-overdue',
-  'escalated',
-  'closed',
-  'withdrawn',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const statusNames: Record<RequestStatus, string> = {
+export const statusNames = {
   'awaiting-acknowledgement': 'Awaiting acknowledgement',
   acknowledged: 'Acknowledged',
   holding: 'Holding reply',
@@ -266,7 +255,9 @@ export const statusNames: Record<RequestStatus, string> = {
   escalated: 'Escalated',
   closed: 'Closed',
   withdrawn: 'Withdrawn',
-};
+} as const satisfies Record<string, string>;
+export const REQUEST_STATUSES = valuesOf(statusNames);
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface LifecycleFacts {
   sentOn: IsoDate;

@@ -3,24 +3,9 @@
 // the entry it corrects, and the effective (corrected) values are what deadlines are worked out from.
 import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
+import { valuesOf } from './named-values';
 
-export const TIMELINE_KINDS = [
-  'acknowledged',
-  'holding',
-  'answered',
-  'chased',
-  'escalated',
-  'mo-decision',
-  'chair-notice-sent',
-  'emailed',
-  'edited',
-  'withdrawn',
-  'closed',
-  'reopened',
-  'correction',
-] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export const timelineKindNames: Record<TimelineKind, string> = {
+export const timelineKindNames = {
   acknowledged: 'Acknowledged',
   holding: 'Holding reply',
   answered: 'Answered',
@@ -34,7 +19,9 @@ export const timelineKindNames: Record<TimelineKind, string> = {
   closed: 'Closed',
   reopened: 'Reopened',
   correction: 'Correction',
-};
+} as const satisfies Record<string, string>;
+export const TIMELINE_KINDS = valuesOf(timelineKindNames);
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 /** What every entry has; kinds add their own fields (promisedBy, to, decidedBy…). */
 export interface TimelineEntry {
