@@ -145,7 +145,7 @@ export function createCore(deps: CoreDeps): Core {
   );
   const correspondence = new CorrespondenceService(
     session,
-    caseworkRequestLookup({ session, records, directory, commands, followUp, queries, materials, disclosures, meetingMode }),
+    caseworkRequestLookup({ session, records, directory, followUp, queries, materials, disclosures, meetingMode }),
     () => council.get().emailDomain,
     events,
     deps.mailDesk,

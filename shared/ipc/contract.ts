@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../domain/dates';
 import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings';
 import { classificationSchema } from '../domain/classification';
 import { capacitySchema } from '../domain/need-to-know';
@@ -85,7 +86,8 @@ const invoke = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 const event = <P extends z.ZodType>(payload: P): EventEntry<P> => ({ kind: 'event', payload });
 
 const noInput = z.undefined();
-const isoDateInput = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date' });
+// Dates from the page are checked by the domain's strict parser: 2026-02-30 is refused here, in the domain's words.
+const isoDateInput = isoDateSchema;
 
 export const appStatusSchema = z.object({
   appName: z.string(),

@@ -6,7 +6,6 @@ import { offeredForNewChoices } from '../../../shared/domain/directory';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { DirectoryService } from './directory-service';
-import type { RequestCommands } from './request-commands';
 import type { RequestFollowUp } from './request-follow-up';
 import type { RequestQueries } from './request-queries';
 import type { MaterialStore } from './material-store';
@@ -22,7 +21,6 @@ interface CaseworkServices {
   session: SessionService<OpenVault>;
   records: RecordsRepository;
   directory: DirectoryService;
-  commands: RequestCommands;
   followUp: RequestFollowUp;
   queries: RequestQueries;
   materials: MaterialStore;
@@ -35,7 +33,6 @@ export function caseworkRequestLookup({
   session,
   records,
   directory,
-  commands,
   followUp,
   queries,
   materials,
@@ -100,8 +97,11 @@ export function caseworkRequestLookup({
       const r = stored(requestId);
       return { id: r.id, reference: r.reference, memberOnly: r.memberOnly, fromEmail: r.fromEmail, sentOn: r.sentOn };
     },
-    logEvent: (id, event) => void commands.logEvent(id, event),
+    // Through the follow-up rules, as the request page's own buttons go.
+    logEvent: (id, event) => void followUp.logEvent(id, event),
     markChairNoticeSent: (input) => void followUp.markChairNoticeSent(input),
+    escalate: ({ id, on, to }) =>
+      void followUp.escalate({ id, on, name: to, officerId: null, informationWithheld: false, note: 'Sent by email.' }),
     addUnknownMaterial(requestId, m) {
       const material = materials.add({
         requestId,

@@ -47,6 +47,8 @@ export interface RequestLookup {
   logEvent(requestId: string, event: RequestEvent): void;
   /** R-ASK-8: the chair notice's own record (to whom, when), through the same checks as the request page's button. */
   markChairNoticeSent(input: { id: string; on: string; to: string }): void;
+  /** R-DUE-4: an escalation sent by email, recorded to whom, through the same checks as "Escalate to…". */
+  escalate(input: { id: string; on: string; to: string }): void;
   /** R-CLS-2: records material "not yet known" with its file already sealed under the Member-only key; returns its id. */
   addUnknownMaterial(requestId: string, m: { title: string; receivedOn: string; summary: string; attachment: AttachmentView }): string;
   /** Removes material this service just added (a later step failed): nothing partial is kept. */
@@ -232,6 +234,7 @@ export class CorrespondenceService {
     if (on > this.today()) throw new AppError('invalid-input', 'That date is in the future.');
     const event = sentEventFor(kind, on);
     if (event.type === 'chair-notice') this.requests.markChairNoticeSent({ id: requestId, on, to: to?.trim() ?? '' });
+    else if (event.type === 'escalated') this.requests.escalate({ id: requestId, on, to: to?.trim() ?? '' });
     else this.requests.logEvent(requestId, event as RequestEvent);
     const drafts = this.stored().filter(
       (r): r is { id: string; tier: 'shared' | 'member'; data: StoredDraft } =>

@@ -155,6 +155,12 @@ export class RequestFollowUp {
     }
     if (event.type === 'escalated')
       throw new AppError('invalid-input', 'Record an escalation with “Escalate to…” on the request page, so it says who it went to.');
+    // R-ASK-8: the chair notice is recorded by its own step, which asks whom it went to and counts it as sent.
+    if (event.type === 'emailed' && event.kind === 'chair-notice')
+      throw new AppError(
+        'invalid-input',
+        'Record the chair notice with “Mark the notice as sent” on the request page, so it says who it went to.',
+      );
     if (event.type !== 'emailed') checkEventDate(event.on, this.records.require('request', id), this.today(), 'The date it happened');
     return this.commands.logEvent(id, event);
   }

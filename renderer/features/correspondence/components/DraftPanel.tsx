@@ -23,6 +23,7 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   const [sentTo, setSentTo] = useState('');
   const sentId = `${base}-sent`;
   const sentToId = `${base}-sent-to`;
+  const asksWhom = kind === 'chair-notice' || kind === 'escalation';
 
   useEffect(() => {
     let live = true;
@@ -44,6 +45,8 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
       return setErrors([{ message: r.error.message }]);
     }
     setPreview(r.value);
+    // The escalation's draft is addressed to someone; the chair notice's is not.
+    setSentTo(r.value.to[0]?.name ?? '');
   }
 
   async function open() {
@@ -65,10 +68,11 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
     const d = readDate(sentOn, 'The date you sent it', { notFuture: true });
     const problems: SummaryError[] = [];
     if ('error' in d) problems.push({ fieldId: sentId, message: d.error });
-    // R-ASK-8: the chair notice's draft has no address, so the Member says who it went to.
-    if (kind === 'chair-notice' && !sentTo.trim()) problems.push({ fieldId: sentToId, message: 'Say who you sent the notice to' });
+    // R-ASK-8, R-DUE-4: a chair notice or escalation is recorded with whom it went to (the Member may have changed the address).
+    if (asksWhom && !sentTo.trim())
+      problems.push({ fieldId: sentToId, message: `Say who you sent ${kind === 'chair-notice' ? 'the notice' : 'it'} to` });
     if (problems.length || 'error' in d) return setErrors(problems);
-    const r = await api().drafts.markSent({ requestId, kind, on: d.iso!, ...(kind === 'chair-notice' ? { to: sentTo.trim() } : {}) });
+    const r = await api().drafts.markSent({ requestId, kind, on: d.iso!, ...(asksWhom ? { to: sentTo.trim() } : {}) });
     if (!r.ok) return setErrors([{ fieldId: /sent to|chair/i.test(r.error.message) ? sentToId : sentId, message: r.error.message }]);
     setSentTo('');
     setErrors([]);
@@ -129,11 +133,13 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
             onChange={setSentOn}
             error={errors.find((e) => e.fieldId === sentId)?.message ?? null}
           />
-          {kind === 'chair-notice' && (
+          {asksWhom && (
             <div className={`field${errors.some((e) => e.fieldId === sentToId) ? ' field-error' : ''}`}>
               <label htmlFor={sentToId}>Who did you send it to?</label>
               <p className="hint" id={`${sentToId}-hint`}>
-                The chair or executive member, for example “Cllr Ann Chair (Chair, Planning)”.
+                {kind === 'chair-notice'
+                  ? 'The chair or executive member, for example “Cllr Ann Chair (Chair, Planning)”.'
+                  : 'The person you escalated it to.'}
               </p>
               {errors.find((e) => e.fieldId === sentToId) && (
                 <p className="error" id={`${sentToId}-error`}>

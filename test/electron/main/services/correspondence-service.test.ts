@@ -103,6 +103,27 @@ describe('drafts', () => {
     ).toMatchObject({ ok: false });
   });
 
+  it('"I have sent it" for an escalation records whom it went to, as "Escalate to…" does (R-DUE-4); the notice has no back door', async () => {
+    const t = await setUp();
+    expect(await t.call('drafts:markSent', { requestId: t.requestId, kind: 'escalation', on: '2026-11-24' })).toMatchObject({ ok: false });
+    expect((await t.ok('requests:followUp', { id: t.requestId })).escalation.history).toEqual([]);
+    await t.ok('drafts:markSent', { requestId: t.requestId, kind: 'escalation', on: '2026-11-24', to: 'Pat Director' });
+    expect((await t.ok('requests:followUp', { id: t.requestId })).escalation.history).toMatchObject([
+      { on: '2026-11-24', to: 'Pat Director' },
+    ]);
+    // Logging an emailed chair notice by hand would skip whom it went to: refused, nothing recorded.
+    const backDoor = await t.call('requests:logEvent', {
+      id: t.requestId,
+      event: { type: 'emailed', kind: 'chair-notice', on: '2026-11-24', note: '' },
+    });
+    expect(backDoor).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await t.ok('requests:followUp', { id: t.requestId })).chairNotice).toMatchObject({ sentOn: null });
+    // An impossible date is refused as impossible, not as "before the request".
+    const impossible = await t.call('drafts:markSent', { requestId: t.requestId, kind: 'chaser', on: '2026-02-30' });
+    expect(impossible.ok).toBe(false);
+    expect(impossible.error.message).not.toMatch(/before the request/);
+  });
+
   it('refuses a draft that does not apply, and one whose From is not on the council domain (R-ASK-9)', async () => {
     const t = await setUp();
     const options = await t.ok('drafts:options', { requestId: t.requestId });
