@@ -63,6 +63,17 @@ export class DirectoryService {
     if (before) {
       const problems = droppedItemProblems(before, details.agendaItems, this.requestsByItem(id));
       if (problems.length) throw new AppError('refused', `${problems.join(' ')} Nothing was saved.`);
+      // R-USE-2: a PA cannot see the Member-only requests, so cannot know an item is unused; only the Member
+      // removes, renames or un-marks a private item.
+      if (!this.records.isMember) {
+        const gone = before.agendaItems.filter((item) => !details.agendaItems.includes(item));
+        const unmarked = (before.privateItems ?? []).filter((item) => !(privateItems ?? before.privateItems ?? []).includes(item));
+        if (gone.length || unmarked.length)
+          throw new AppError(
+            'forbidden',
+            `Only the Member can ${gone.length ? 'remove or rename an agenda item' : 'take an item out of the private part'}: a request you cannot see may name it. You can add items. Nothing was saved.`,
+          );
+      }
     }
     // A private item is always one of the meeting's agenda items.
     kept = kept?.filter((item) => details.agendaItems.includes(item));
@@ -73,7 +84,7 @@ export class DirectoryService {
       ...(before?.source ? { source: before.source } : {}),
       ...(before?.retiredOn ? { retiredOn: before.retiredOn } : {}),
     });
-    if (before) this.auditChange('meeting', id, before, saved, ['committee', 'date', 'agendaItems']);
+    if (before) this.auditChange('meeting', id, before, saved, ['committee', 'date', 'agendaItems', 'privateItems']);
     return saved;
   }
 

@@ -146,6 +146,42 @@ describe('retiring and reinstating an officer', () => {
   });
 });
 
+describe('what a PA cannot know about a meeting', () => {
+  it('a PA may add agenda items but not remove, rename or un-mark one: a Member-only request may name it', async () => {
+    const { ok, call, meeting } = await seeded();
+    // Items the PA sees no request naming (a Member-only one may); one is taken in private.
+    await ok('meetings:save', {
+      id: meeting.id,
+      committee: 'Cabinet',
+      date: '2026-12-02',
+      agendaItems: ['Item 9: depot disposal', 'Item 12: land', 'Item 13: roads'],
+      privateItems: ['Item 12: land'],
+    });
+    const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    const before = (await ok('meetings:list'))[0];
+    for (const change of [
+      { agendaItems: ['Item 9: depot disposal', 'Item 12: land'] },
+      { agendaItems: ['Item 9: depot disposal', 'Item 12: land', 'Item 13: road repairs'] },
+      { agendaItems: ['Item 9: depot disposal', 'Item 12: land', 'Item 13: roads'], privateItems: [] },
+    ]) {
+      const refused = await call('meetings:save', { id: meeting.id, committee: 'Cabinet', date: '2026-12-02', ...change });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^Only the Member can/) } });
+    }
+    expect((await ok('meetings:list'))[0]).toEqual(before);
+    const added = await ok('meetings:save', {
+      id: meeting.id,
+      committee: 'Cabinet',
+      date: '2026-12-02',
+      agendaItems: ['Item 9: depot disposal', 'Item 12: land', 'Item 13: roads', 'Item 14: parks'],
+    });
+    expect(added).toMatchObject({
+      agendaItems: ['Item 9: depot disposal', 'Item 12: land', 'Item 13: roads', 'Item 14: parks'],
+      privateItems: ['Item 12: land'],
+    });
+  });
+});
+
 describe('changing and retiring a meeting', () => {
   it('keeps an agenda item a request names: removing or renaming it is refused in words, with the number of requests', async () => {
     const { ok, call, meeting } = await seeded();
