@@ -126,6 +126,7 @@ function useDirectoryActions<T extends Officer | Meeting>(kind: 'officer' | 'mee
   const prefix = useId();
   /** The id of a record's "Change" button, so Cancel can return the keyboard to it. */
   const changeButtonId = (id: string) => `${prefix}-change-${id}`;
+  const retireButtonId = (id: string) => `${prefix}-retire-${id}`;
   const announce = (text: string) => {
     setMessage(text);
     setError(null);
@@ -149,6 +150,7 @@ function useDirectoryActions<T extends Officer | Meeting>(kind: 'officer' | 'mee
     confirming,
     status: { message, error, focusKey },
     changeButtonId,
+    retireButtonId,
     edit: (record: T) => {
       setConfirming(null);
       setMessage('');
@@ -166,7 +168,12 @@ function useDirectoryActions<T extends Officer | Meeting>(kind: 'officer' | 'mee
       setError(null);
       setConfirming(record);
     },
-    cancelRetire: () => setConfirming(null),
+    /** "No, keep them": the question goes and the keyboard is back on the row's Retire button. */
+    cancelRetire: () => {
+      const asked = confirming;
+      setConfirming(null);
+      if (asked) requestAnimationFrame(() => document.getElementById(retireButtonId(asked.id))?.focus());
+    },
     retire: (record: T, done: (value: T) => string) => act(calls.retire({ id: record.id }), done),
     reinstate: (record: T, done: (value: T) => string) => act(calls.reinstate({ id: record.id }), done),
   };
@@ -250,7 +257,7 @@ function OfficersSection({ officers }: { officers: Officer[] }) {
         actions={(o) => (
           <>
             <RowButton verb="Change" who={o.name} id={actions.changeButtonId(o.id)} onClick={() => actions.edit(o)} />{' '}
-            <RowButton verb="Retire" who={o.name} onClick={() => actions.askToRetire(o)} />
+            <RowButton verb="Retire" who={o.name} id={actions.retireButtonId(o.id)} onClick={() => actions.askToRetire(o)} />
           </>
         )}
       />
@@ -446,7 +453,7 @@ function MeetingsSection({ meetings }: { meetings: Meeting[] }) {
           <li key={m.id}>
             {meetingName(m)}: {m.agendaItems.map((item) => itemText(m, item)).join('; ')}{' '}
             <RowButton verb="Change" who={meetingName(m)} id={actions.changeButtonId(m.id)} onClick={() => actions.edit(m)} />{' '}
-            <RowButton verb="Retire" who={meetingName(m)} onClick={() => actions.askToRetire(m)} />
+            <RowButton verb="Retire" who={meetingName(m)} id={actions.retireButtonId(m.id)} onClick={() => actions.askToRetire(m)} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Officer } from '../../../../shared/domain/directory';
@@ -54,6 +54,8 @@ describe('retiring an officer on the Officers and meetings screen', () => {
     await userEvent.click(within(question).getByRole('button', { name: 'No, keep them' }));
     expect(screen.queryByRole('group', { name: 'Retire Sam Green?' })).toBeNull();
     expect(fake.calls.some((c) => c.channel === 'officers:retire')).toBe(false);
+    // The keyboard is back where it was: on the row's Retire button, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Retire Sam Green' })));
   });
 
   it('"Yes" sends only the id; the officer moves to Retired with a Reinstate button, and the message takes the focus', async () => {
