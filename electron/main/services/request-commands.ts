@@ -150,6 +150,17 @@ export class RequestCommands {
       // The meeting it already names stays; moving it to a retired one is a new choice.
       if (meeting.retiredOn && updated.meetingId !== meetingBefore) throw new AppError('refused', retiredMeeting(meeting));
     }
+    // R-ASK-2 (s.100F): a changed meeting or item must still name an item on that meeting's agenda.
+    if ('meetingId' in updated || 'agendaItem' in updated) {
+      const meetingId = 'meetingId' in updated ? updated.meetingId : request.meetingId;
+      const item = 'agendaItem' in updated ? updated.agendaItem : request.agendaItem;
+      const meeting = typeof meetingId === 'string' ? this.records.get('meeting', meetingId) : undefined;
+      if (meeting && typeof item === 'string' && item && !meeting.agendaItems.includes(item))
+        throw new AppError(
+          'invalid-input',
+          `“${item}” is not on the agenda of the ${meeting.committee} meeting of ${formatUk(meeting.date)}. Choose one of its items. Nothing was saved.`,
+        );
+    }
     return this.append(Object.assign(request, updated), entry);
   }
 

@@ -126,6 +126,17 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
     const meeting = await call('requests:edit', { id: request.row.id, changes: { meetingId: 'not-a-meeting' } });
     expect(meeting.ok).toBe(false);
     if (!meeting.ok) expect(meeting.error.message).toBe('Choose the meeting from the list.');
+    // The agenda item must be one of the meeting's: a made-up item, or one from another meeting, is refused.
+    const other = await ok('meetings:save', { committee: 'Planning', date: '2026-12-09', agendaItems: ['Item 3: housing'] });
+    for (const changes of [{ agendaItem: 'Item 99: anything' }, { meetingId: other.id }]) {
+      const wrong = await call('requests:edit', { id: request.row.id, changes });
+      expect(wrong).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringMatching(/is not on the agenda of the/) },
+      });
+    }
+    const moved = await ok('requests:edit', { id: request.row.id, changes: { meetingId: other.id, agendaItem: 'Item 3: housing' } });
+    expect(moved.row).toBeDefined();
     expect((await ok('requests:get', { id: request.row.id })).row.subject).toBe('Depot valuation (revised)');
   });
 
