@@ -557,7 +557,15 @@ export const timelineEntrySchema = z.discriminatedUnion('type', [
     to: text(200).optional(),
     role: text(200).optional(),
   }),
-  z.object({ ...stored, type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
+  z.object({
+    ...stored,
+    type: z.literal('emailed'),
+    on: isoDateSchema,
+    note: text(2000),
+    kind: draftKindSchema.optional(),
+    /** R-ASK-8: whom a chair notice went to (correctable like any entry's "sent to"). */
+    to: text(200).optional(),
+  }),
   z.object({
     ...stored,
     type: z.literal('mo-decision'),
@@ -636,3 +644,30 @@ export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }
     .optional(),
 });
 export type StoredRequest = z.infer<typeof storedRequestSchema>;
+
+// R-ASK-4, R-ASK-8, R-DUE-4 (004 §11.9; 000 §17.8.9; 000 §17.8.2): the Monitoring Officer's decision, the
+// escalations and the chair notice kept beside the timeline follow its corrections, so the follow-up
+// panel and Today never show a value the timeline has corrected.
+export function followUpAfterCorrections(
+  request: Pick<StoredRequest, 'events' | 'moReferral' | 'escalations' | 'chairNotice'>,
+): Pick<StoredRequest, 'moReferral' | 'escalations' | 'chairNotice'> {
+  const effective = new Map(effectiveTimeline(request.events as TimelineEntry[]).map((e) => [e.id, e as unknown as StoredTimelineEntry]));
+  const stored = request.events.map((e, index) => effective.get(entryId(e as TimelineEntry, index))).filter((e) => e !== undefined);
+  const decision = stored.filter((e) => e.type === 'mo-decision').at(-1);
+  const escalated = stored.filter((e) => e.type === 'escalated');
+  const notice = stored.filter((e) => e.type === 'emailed').find((e) => e.kind === 'chair-notice');
+  return {
+    moReferral:
+      request.moReferral && decision
+        ? { ...request.moReferral, decision: { accepted: decision.accepted, decidedBy: decision.decidedBy, on: decision.on } }
+        : request.moReferral,
+    escalations: request.escalations?.map((e, i) => {
+      const entry = escalated[i];
+      return entry ? { ...e, on: entry.on, to: entry.to ?? e.to } : e;
+    }),
+    chairNotice:
+      request.chairNotice && notice
+        ? { ...request.chairNotice, sentOn: notice.on, sentTo: notice.to ?? request.chairNotice.sentTo }
+        : request.chairNotice,
+  };
+}

@@ -46,6 +46,7 @@ import {
   officerSeniorityWarning,
   recordChairNoticeSent,
   recordEscalation,
+  followUpAfterCorrections,
   requestStatus,
   requestVolume,
   thirdPartyConsentStatus,
@@ -140,7 +141,7 @@ export const RULES: RegisteredRule[] = [
     id: 'R-DUE-4',
     summary: 'States incl. overdue/very overdue/escalated; escalation path',
     sources: '000 §17.8.2; 004 §11.10',
-    implementedBy: [requestStatus, nextEscalation, recordEscalation, checkEventDate, allowedCommands],
+    implementedBy: [requestStatus, nextEscalation, recordEscalation, checkEventDate, allowedCommands, followUpAfterCorrections],
   },
   {
     id: 'R-DUE-5',

@@ -3,7 +3,14 @@ import { formatUk } from '../../../shared/domain/dates';
 import { computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
 import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
-import { assertHoldingReplyDate, chairNoticeFor, checkCopies, checkCouncilEmail, nextEscalation } from '../../../shared/domain/requests';
+import {
+  assertHoldingReplyDate,
+  chairNoticeFor,
+  checkCopies,
+  checkCouncilEmail,
+  followUpAfterCorrections,
+  nextEscalation,
+} from '../../../shared/domain/requests';
 import { checkEventDate, correctTimelineEntry, type CorrectableField, type TimelineEntry } from '../../../shared/domain/timeline';
 import {
   closeRequest,
@@ -18,7 +25,7 @@ import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests
 import { recordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CouncilSettingsService } from './council-settings-service';
-import type { StoredRequest } from '../../../shared/domain/requests';
+import type { StoredRequest, StoredTimelineEntry } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 
 /** Sending a request and recording what happens to it. Every asking rule is checked again here. */
@@ -191,6 +198,7 @@ export class RequestCommands {
       request,
       this.today(),
     );
+    Object.assign(request, followUpAfterCorrections({ ...request, events: [...request.events, correction] }));
     this.append(request, correction);
     // The audit trail keeps who corrected what and when, beside the correction on the timeline.
     this.records.audit(id, 'timeline-corrected', recordTier('request', id, request), {
@@ -210,7 +218,7 @@ export class RequestCommands {
    * Appends one entry with its own id and entry time from the injected clock (so corrections can
    * name it and same-day entries keep their order), and saves. Every timeline entry goes through here.
    */
-  append(request: StoredRequest, entry: TimelineEntry | RequestEvent): string {
+  append(request: StoredRequest, entry: TimelineEntry | RequestEvent | StoredTimelineEntry): string {
     request.events.push({ ...entry, id: randomUUID(), recordedAt: this.now().toISOString() } as StoredRequest['events'][number]);
     this.records.save('request', request);
     return request.id;

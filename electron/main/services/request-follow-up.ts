@@ -79,10 +79,11 @@ export class RequestFollowUp {
   recordMoDecision(input: z.infer<typeof moDecisionInputSchema>): FollowUpView {
     const request = this.records.require('request', input.id);
     if (!request.moReferral) throw new AppError('invalid-input', 'This request was not referred to the Monitoring Officer.');
-    if (request.moReferral.decision)
+    // A decision entered wrongly, or changed on review, is recorded again with the reason; the first stays on the timeline.
+    if (request.moReferral.decision && input.note.trim().length < 3)
       throw new AppError(
-        'refused',
-        'The Monitoring Officer’s decision is already recorded. Correct it on the timeline if it was entered wrongly.',
+        'invalid-input',
+        'A decision is already recorded. To change it, record the new decision with a note saying why (the first stays on the timeline).',
       );
     const decision = recordMonitoringOfficerDecision(
       { accepted: input.accepted, decidedBy: input.decidedBy, decidedOn: input.on, note: input.note },
@@ -129,7 +130,15 @@ export class RequestFollowUp {
     ];
     // The stored timeline entry keeps the person in its note, so every screen and report that lists the timeline shows it.
     const note = input.note.trim() ? `To ${entry.to} (${entry.role}): ${input.note.trim()}` : `Escalated to ${entry.to} (${entry.role}).`;
-    this.commands.append(request, { type: 'escalated', on: entry.on, note, informationWithheld: entry.informationWithheld });
+    this.commands.append(request, {
+      type: 'escalated',
+      on: entry.on,
+      note,
+      informationWithheld: entry.informationWithheld,
+      level: entry.level,
+      to: entry.to,
+      role: entry.role,
+    });
     return this.view(input.id);
   }
 
@@ -143,6 +152,7 @@ export class RequestFollowUp {
       kind: 'chair-notice',
       on: sent.sentOn,
       note: sent.entry.note ?? `Notice sent to ${sent.sentTo}.`,
+      to: sent.sentTo,
     });
     return input.id;
   }

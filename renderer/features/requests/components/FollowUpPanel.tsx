@@ -69,6 +69,10 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
                   </li>
                 ))}
               </ul>
+              <details>
+                <summary>The decision was recorded wrongly, or has changed</summary>
+                <MoDecisionForm id={id} onDone={changed} changing />
+              </details>
             </>
           ) : (
             <MoDecisionForm id={id} onDone={changed} />
@@ -136,7 +140,8 @@ const MO_FIELDS: FieldMap = {
   },
 };
 
-function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
+/** Records the decision; `changing` records a new one over a decision already recorded, which needs the reason. */
+function MoDecisionForm({ id, onDone, changing = false }: { id: string; onDone: () => void; changing?: boolean }) {
   const [accepted, setAccepted] = useState<'yes' | 'no' | ''>('');
   const [decidedBy, setDecidedBy] = useState('');
   const [on, setOn] = useState<DateParts>(() => dateParts(today()));
@@ -149,6 +154,7 @@ function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
     p.require(decidedBy, 'decidedBy', 'Say who decided')
       .limit(decidedBy, 200, 'decidedBy', 'Who decided')
       .limit(note, 2000, 'note', 'Note');
+    if (changing && note.trim().length < 3) p.add('note', 'Say why the decision is being changed');
     const date = p.date(on, 'on', 'Date of the decision', { notFuture: true });
     if (p.any) return form.fail(p.list);
     const r = await api().requests.recordMoDecision({ id, accepted: accepted === 'yes', decidedBy, on: date!, note });
@@ -157,7 +163,7 @@ function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
     onDone();
   }
   return (
-    <Form form={form} onSubmit={submit} aria-label="Record the Monitoring Officer’s decision">
+    <Form form={form} onSubmit={submit} aria-label={changing ? 'Record a changed decision' : 'Record the Monitoring Officer’s decision'}>
       <Field label="Decision" name="accepted">
         {(p) => (
           <select {...p} value={accepted} onChange={(e) => setAccepted(e.target.value as 'yes' | 'no' | '')}>
@@ -171,11 +177,16 @@ function MoDecisionForm({ id, onDone }: { id: string; onDone: () => void }) {
         {(p) => <input {...p} value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} />}
       </Field>
       <DateInput label="Date of the decision" name="on" value={on} onChange={setOn} />
-      <Field label="Note" name="note" limit={{ max: 2000, value: note }}>
+      <Field
+        label="Note"
+        name="note"
+        hint={changing ? 'Why it changed, or what was entered wrongly. The earlier decision stays on the timeline.' : undefined}
+        limit={{ max: 2000, value: note }}
+      >
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       <div>
-        <button type="submit">Record the decision</button>
+        <button type="submit">{changing ? 'Record the changed decision' : 'Record the decision'}</button>
       </div>
     </Form>
   );

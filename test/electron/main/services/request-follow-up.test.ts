@@ -78,7 +78,7 @@ describe('R-ASK-4: the Monitoring Officer’s decision through the contract', ()
         on: '2026-11-21',
         note: '',
       }),
-    ).toMatchObject({ ok: false, error: { code: 'refused' } });
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/note saying why/) } });
     expect(
       await call('requests:recordMoDecision', {
         id: referred.row.id,
@@ -92,6 +92,58 @@ describe('R-ASK-4: the Monitoring Officer’s decision through the contract', ()
     expect((await ok('requests:followUp', { id: referred.row.id })).moReferral?.steps.map((s: { step: string }) => s.step)).toEqual([
       'proceed',
     ]);
+  });
+});
+
+describe('correcting what the follow-up panel shows', () => {
+  const entryOf = (events: Array<{ type: string; kind?: string; id?: string }>, type: string, kind?: string) =>
+    events.find((e) => e.type === type && (kind === undefined || e.kind === kind))!.id!;
+
+  it('a decision recorded wrongly is changed with the reason; both stay on the timeline and the panel shows the new one', async () => {
+    const { ok, referred } = await referredCase();
+    await ok('requests:recordMoDecision', { id: referred.row.id, accepted: false, decidedBy: 'Ian Gibons', on: '2026-11-20', note: '' });
+    const changed = await ok('requests:recordMoDecision', {
+      id: referred.row.id,
+      accepted: true,
+      decidedBy: 'Ian Gibbons',
+      on: '2026-11-21',
+      note: 'Entered as refused by mistake.',
+    });
+    expect(changed.moReferral?.decision).toEqual({ accepted: true, decidedBy: 'Ian Gibbons', on: '2026-11-21' });
+    expect(changed.moReferral?.steps.map((s: { step: string }) => s.step)).toEqual(['proceed']);
+    const events = (await ok('requests:get', { id: referred.row.id })).events;
+    expect(events.filter((e: { type: string }) => e.type === 'mo-decision')).toHaveLength(2);
+  });
+
+  it('correcting the decision’s date and who decided, an escalation’s date and person, and the chair notice’s date and person reaches the panel', async () => {
+    const { ok, referred, request } = await referredCase();
+    // The decision on the referred request; the escalation and chair notice on the first (sent under profile 000, which needs a notice).
+    await ok('requests:recordMoDecision', { id: referred.row.id, accepted: false, decidedBy: 'Ian Gibons', on: '2026-11-20', note: '' });
+    const id = request.row.id;
+    await ok('requests:escalate', { id, on: '2026-11-23', informationWithheld: false, officerId: null, name: 'Pat Directer', note: '' });
+    await ok('requests:markChairNoticeSent', { id, on: '2026-11-23', to: 'Cllr Ann Chiar' });
+    const events = (await ok('requests:get', { id })).events;
+    expect(events.find((e: { kind?: string }) => e.kind === 'chair-notice')).toMatchObject({ to: 'Cllr Ann Chiar' });
+    expect(events.find((e: { type: string }) => e.type === 'escalated')).toMatchObject({ to: 'Pat Directer' });
+    const fix = (entryId: string, changes: Record<string, string>) =>
+      ok('requests:correctEvent', { id, entryId, changes, reason: 'Typed wrongly' });
+    const decisionEntry = entryOf((await ok('requests:get', { id: referred.row.id })).events, 'mo-decision');
+    await ok('requests:correctEvent', {
+      id: referred.row.id,
+      entryId: decisionEntry,
+      changes: { on: '2026-11-19', decidedBy: 'Ian Gibbons' },
+      reason: 'Typed wrongly',
+    });
+    await fix(entryOf(events, 'escalated'), { on: '2026-11-22', to: 'Pat Director' });
+    await fix(entryOf(events, 'emailed', 'chair-notice'), { on: '2026-11-21', to: 'Cllr Ann Chair' });
+    expect((await ok('requests:followUp', { id: referred.row.id })).moReferral?.decision).toEqual({
+      accepted: false,
+      decidedBy: 'Ian Gibbons',
+      on: '2026-11-19',
+    });
+    const panel = await ok('requests:followUp', { id });
+    expect(panel.escalation.history).toMatchObject([{ on: '2026-11-22', to: 'Pat Director' }]);
+    expect(panel.chairNotice).toMatchObject({ sentOn: '2026-11-21', sentTo: 'Cllr Ann Chair' });
   });
 });
 
