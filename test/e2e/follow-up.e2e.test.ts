@@ -38,6 +38,27 @@ describe('Follow-up: the Monitoring Officer refuses and FOI is offered; the coun
     await expectNoAxeViolations(page, 'new FOI request pre-filled');
   });
 
+  it('a decision recorded wrongly is recorded again with the reason: the panel shows the new one, the timeline both', async () => {
+    const { page } = app;
+    await goTo(page, 'Requests');
+    await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
+    await page.getByTestId('mo-decision').waitFor();
+    await page.getByText('The decision was recorded wrongly, or has changed').click();
+    const form = page.getByRole('form', { name: 'Record a changed decision' });
+    await form.getByLabel('Decision', { exact: true }).selectOption({ label: 'Accepted: the need to know is shown' });
+    await form.getByLabel('Who decided').fill('Ian Gibbons');
+    await form.getByRole('button', { name: 'Record the changed decision' }).click();
+    // No reason: refused in words, linked to the note, nothing recorded.
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Say why the decision is being changed/);
+    expect(await page.getByTestId('mo-decision').textContent()).toMatch(/Refused by Ian Gibbons/);
+    await form.getByLabel('Note').fill('Recorded as refused by mistake: the email said accepted.');
+    await form.getByRole('button', { name: 'Record the changed decision' }).click();
+    await expect.poll(() => page.getByTestId('mo-decision').textContent()).toMatch(/Accepted by Ian Gibbons on \d{2}\/\d{2}\/\d{4}/);
+    await expect.poll(() => page.getByText('Monitoring Officer’s decision', { exact: false }).count()).toBeGreaterThan(1);
+    await expectNoAxeViolations(page, 'request after the decision was changed');
+    await screenshot(page, 'follow-up-mo-changed');
+  });
+
   it('R-ASK-9 Settings says at once that gmail.com is not the council’s domain, and Save changes nothing', async () => {
     const { page } = app;
     await goTo(page, 'Settings');
