@@ -6,7 +6,11 @@ import { nodeProject } from './vitest.config.ts';
 
 export default defineConfig({
   test: {
-    projects: [nodeProject(['test/**/*.stress.test.ts'])],
+    // Each file in a fresh process: the memory test measures the process's own growth, which what earlier
+    // files left behind (the attack matrix, the crash children's buffers) would blur.
+    projects: [
+      { ...nodeProject(['test/**/*.stress.test.ts']), test: { ...nodeProject(['test/**/*.stress.test.ts']).test, isolate: true } },
+    ],
     fileParallelism: false,
   },
 });
