@@ -16,7 +16,7 @@ import { HeldScreen } from '../features/materials/components/HeldScreen';
 import { RetentionScreen } from '../features/materials/components/RetentionScreen';
 import { UnfiledScreen } from '../features/correspondence/components/UnfiledScreen';
 import { useUnfiled } from '../features/correspondence/hooks/useCorrespondence';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../db/live';
 import { followChanges } from '../db/changes';
 import { meetingsByDate } from '../db/queries';
 import { loadWorkingSet } from '../db/working-set';

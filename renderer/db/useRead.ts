@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live';
 import { useCallback, useEffect } from 'react';
 import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
 import { fetchRead, readKey, type RefreshOn } from './reads';

@@ -105,6 +105,14 @@ let loadRunning = false;
 let deleting: Promise<unknown> = Promise.resolve();
 
 /**
+ * A read or write begun before a lock can meet the database the lock closed: that is the lock
+ * winning, not a fault, so it ends quietly. Anything else is still an error.
+ */
+function lockedSince(mine: number, error: unknown): boolean {
+  return mine !== generation || (error instanceof Error && error.name === 'DatabaseClosedError');
+}
+
+/**
  * After unlock: fetches every visible request a page at a time, writing each page to Dexie before
  * asking for the next, and the officers and meetings. Resolves with the number of requests held
  * when all are in; stops quietly if the app locks.
@@ -146,6 +154,9 @@ export async function loadWorkingSet(): Promise<number> {
       }
       if (done) return await set.requests.count();
     }
+  } catch (error) {
+    if (lockedSince(mine, error)) return 0;
+    throw error;
   } finally {
     if (mine === generation) loadRunning = false;
   }
@@ -155,32 +166,40 @@ export async function loadWorkingSet(): Promise<number> {
 export async function refreshRequest(id: string): Promise<void> {
   const mine = generation;
   const set = db;
-  const result = await api().requests.get({ id });
-  if (!result.ok || mine !== generation) return;
-  if (loadRunning) refreshedDuringLoad.add(id);
-  await set.transaction('rw', set.requests, set.load, async () => {
-    const added = !(await set.requests.get(id));
-    await set.requests.put(toWorking(result.value.row));
-    const state = await set.load.get('requests');
-    if (added && state) await set.load.put({ ...state, total: state.total + 1 });
-  });
+  try {
+    const result = await api().requests.get({ id });
+    if (!result.ok || mine !== generation) return;
+    if (loadRunning) refreshedDuringLoad.add(id);
+    await set.transaction('rw', set.requests, set.load, async () => {
+      const added = !(await set.requests.get(id));
+      await set.requests.put(toWorking(result.value.row));
+      const state = await set.load.get('requests');
+      if (added && state) await set.load.put({ ...state, total: state.total + 1 });
+    });
+  } catch (error) {
+    if (!lockedSince(mine, error)) throw error;
+  }
 }
 
 /** Officers and meetings, refilled whole (a council has tens, not thousands) on any change to one. */
 export async function refreshDirectory(mine = generation): Promise<void> {
   const set = db;
-  const [officers, meetings] = await Promise.all([api().officers.list(), api().meetings.list()]);
-  if (mine !== generation) return;
-  await set.transaction('rw', set.officers, set.meetings, async () => {
-    if (officers.ok) {
-      await set.officers.clear();
-      await set.officers.bulkPut(officers.value);
-    }
-    if (meetings.ok) {
-      await set.meetings.clear();
-      await set.meetings.bulkPut(meetings.value);
-    }
-  });
+  try {
+    const [officers, meetings] = await Promise.all([api().officers.list(), api().meetings.list()]);
+    if (mine !== generation) return;
+    await set.transaction('rw', set.officers, set.meetings, async () => {
+      if (officers.ok) {
+        await set.officers.clear();
+        await set.officers.bulkPut(officers.value);
+      }
+      if (meetings.ok) {
+        await set.meetings.clear();
+        await set.meetings.bulkPut(meetings.value);
+      }
+    });
+  } catch (error) {
+    if (!lockedSince(mine, error)) throw error;
+  }
 }
 
 /** On lock: the whole database goes, then a fresh empty one is ready for the next unlock. */

@@ -42,6 +42,8 @@ describe('the requests list at scale, filled page by page after unlock', () => {
     expect(iso.length).toBeGreaterThan(5);
     expect([...iso].sort()).toEqual(iso);
     await page.getByLabel('Search subject, question, notes and officer').fill('pothole');
+    // The search applies a moment after typing: wait for the count to change, not just to match.
+    await expect.poll(count).not.toBe('1,250 of 1,250 requests');
     await expect.poll(count).toMatch(/^\d[\d,]* of 1,250 requests$/);
     const found = Number((await count())!.split(' of ')[0]!.replace(/,/g, ''));
     expect(found).toBeGreaterThan(0);

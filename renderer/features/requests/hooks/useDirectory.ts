@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../db/live';
 import { meetingsByDate, officersByName } from '../../../db/queries';
 import { useRead } from '../../../db/useRead';
 

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../db/live';
 import { useMemo } from 'react';
 import {
   EMPTY_FILTER,

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../../db/live';
 import type { Dashboard } from '../../../../shared/ipc/views';
 import { loadProgress, viewCounts } from '../../../db/queries';
 import { useRead } from '../../../db/useRead';
