@@ -1,6 +1,6 @@
 // The Member's directory: the officers they write to and the meetings requests relate to.
 import { z } from 'zod';
-import { isoDateSchema } from './dates';
+import { formatUk, isoDateSchema } from './dates';
 import { meetingSourceSchema, privateItemsSchema } from './meeting-import';
 
 export const SENIORITIES = ['chief-officer', 'director', 'head-of-service', 'manager', 'officer'] as const;
@@ -65,6 +65,15 @@ export const isRetired = (record: { retiredOn?: string | undefined }): boolean =
 /** The officers or meetings that may be chosen for something new: the retired are left out. */
 export const offeredForNewChoices = <T extends { retiredOn?: string | undefined }>(records: readonly T[]): T[] =>
   records.filter((r) => !isRetired(r));
+
+// R-ASK-2 (000 §17.8.3): a request naming a meeting names one of that meeting's agenda items; null when it does.
+export function agendaItemProblem(
+  meeting: Pick<Meeting, 'committee' | 'date' | 'agendaItems'>,
+  item: string | null | undefined,
+): string | null {
+  if (!item?.trim() || meeting.agendaItems.includes(item)) return null;
+  return `“${item}” is not on the agenda of the ${meeting.committee} meeting of ${formatUk(meeting.date)}. Choose one of its items.`;
+}
 
 /**
  * R-ASK-2 (000 §17.8.3): a request under s.100F names its meeting and agenda item, and a private item

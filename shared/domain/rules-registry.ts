@@ -1,6 +1,7 @@
 // Every rule in docs/RULES.md: its id, what it says, where it comes from, and the function that
 // implements it. test/shared/domain/rules-registry.test.ts fails when a rule here has no test
 // naming its id, or when docs/RULES.md and this list disagree, or a rule is not wired into electron/main.
+import { agendaItemProblem, droppedItemProblems } from './directory';
 import { addWorkingDays, holidayEditsFromGovUk, parseGovUkBankHolidays, publicHolidays } from './calendar';
 import {
   canShareBriefing,
@@ -73,7 +74,7 @@ export const RULES: RegisteredRule[] = [
     id: 'R-ASK-2',
     summary: 'Every request has a route; s.100F names meeting and item',
     sources: '000 §17.8.3–17.8.6; 002; 004 §11.8–11.9',
-    implementedBy: ROUTES,
+    implementedBy: [ROUTES, agendaItemProblem, droppedItemProblems],
   },
   {
     id: 'R-ASK-3',

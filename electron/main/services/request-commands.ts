@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatUk } from '../../../shared/domain/dates';
+import { agendaItemProblem } from '../../../shared/domain/directory';
 import { computeDueDates, dueDatesForRequest, profileForRoute } from '../../../shared/domain/deadlines';
 import { assessNeedToKnow, monitoringOfficerReferral, needsMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import type { CouncilProfile } from '../../../shared/domain/profiles';
@@ -52,6 +53,8 @@ export class RequestCommands {
     if (draft.meetingId !== null && !meeting) throw new AppError('invalid-input', 'Choose the meeting from the list.');
     if (meeting?.retiredOn) throw new AppError('refused', retiredMeeting(meeting));
     const problems: string[] = [];
+    const item = meeting ? agendaItemProblem(meeting, draft.agendaItem) : null;
+    if (item) problems.push(item);
     const domain = this.council.get().emailDomain;
     // R-ASK-9 and R-ASK-10: council address only, no blind copies.
     const email = checkCouncilEmail(draft.fromEmail, domain ? [domain] : []);
@@ -157,16 +160,12 @@ export class RequestCommands {
       // The meeting it already names stays; moving it to a retired one is a new choice.
       if (meeting.retiredOn && updated.meetingId !== meetingBefore) throw new AppError('refused', retiredMeeting(meeting));
     }
-    // R-ASK-2 (s.100F): a changed meeting or item must still name an item on that meeting's agenda.
+    // A changed meeting or item must still name an item on that meeting's agenda (an untouched one stays as sent).
     if ('meetingId' in updated || 'agendaItem' in updated) {
-      const meetingId = 'meetingId' in updated ? updated.meetingId : request.meetingId;
-      const item = 'agendaItem' in updated ? updated.agendaItem : request.agendaItem;
-      const meeting = typeof meetingId === 'string' ? this.records.get('meeting', meetingId) : undefined;
-      if (meeting && typeof item === 'string' && item && !meeting.agendaItems.includes(item))
-        throw new AppError(
-          'invalid-input',
-          `“${item}” is not on the agenda of the ${meeting.committee} meeting of ${formatUk(meeting.date)}. Choose one of its items. Nothing was saved.`,
-        );
+      const merged = { ...request, ...updated } as StoredRequest;
+      const meeting = merged.meetingId ? this.records.get('meeting', merged.meetingId) : undefined;
+      const problem = meeting ? agendaItemProblem(meeting, merged.agendaItem) : null;
+      if (problem) throw new AppError('invalid-input', `${problem} Nothing was saved.`);
     }
     return this.append(Object.assign(request, updated), entry);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedItemProblems, isRetired, officerSchema, offeredForNewChoices } from '../../../shared/domain/directory';
+import { agendaItemProblem, droppedItemProblems, isRetired, officerSchema, offeredForNewChoices } from '../../../shared/domain/directory';
 
 describe('retired officers and meetings (issue 11)', () => {
   it('are left out of new choices and kept everywhere else, in order', () => {
@@ -28,5 +28,16 @@ describe('R-ASK-2 changing a meeting keeps the agenda items requests name and th
       '“Item 9: depot” cannot be removed or renamed: 2 requests name it. Keep it as it is; you can add other items.',
     ]);
     expect(droppedItemProblems(before, ['Item 7: land'], new Map([['Item 1: minutes', 1]]))[0]).toMatch(/1 request names it\./);
+  });
+});
+
+describe('R-ASK-2 an agenda item named with a meeting is one of its items', () => {
+  const meeting = { committee: 'Cabinet', date: '2026-12-02', agendaItems: ['Item 9: depot disposal'] };
+  it('accepts one of its items or none, and names the meeting for any other', () => {
+    expect(agendaItemProblem(meeting, 'Item 9: depot disposal')).toBeNull();
+    expect(agendaItemProblem(meeting, null)).toBeNull();
+    expect(agendaItemProblem(meeting, 'Item 10')).toBe(
+      '“Item 10” is not on the agenda of the Cabinet meeting of 02/12/2026. Choose one of its items.',
+    );
   });
 });

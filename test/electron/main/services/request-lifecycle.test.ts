@@ -135,6 +135,12 @@ describe('requests: holding reply, lifecycle and corrections through the contrac
         error: { code: 'invalid-input', message: expect.stringMatching(/is not on the agenda of the/) },
       });
     }
+    // R-ASK-2: the same at creation.
+    const madeUp = await call(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, meetingId: ctx.meeting.id, agendaItem: 'Item 99: anything' }),
+    );
+    expect(madeUp).toMatchObject({ ok: false, error: { message: expect.stringMatching(/“Item 99: anything” is not on the agenda/) } });
     const moved = await ok('requests:edit', { id: request.row.id, changes: { meetingId: other.id, agendaItem: 'Item 3: housing' } });
     expect(moved.row).toBeDefined();
     expect((await ok('requests:get', { id: request.row.id })).row.subject).toBe('Depot valuation (revised)');
