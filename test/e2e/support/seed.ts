@@ -3,30 +3,10 @@
 // One place for that set-up, so every file starts from the same council, officer and request.
 import type { Page } from 'playwright-core';
 import { addDays, ukToday } from '../../../shared/domain/dates';
+import { draft } from '../../electron/support/request-draft';
 
 /** The UK date n days before today (Europe/London, as the app's "today"). */
 export const ukDaysAgo = (n: number): string => addDays(ukToday(), -n);
-
-/** The request every journey starts from, without its officer and sent date. */
-export const DEPOT_REQUEST = {
-  subject: 'Depot disposal valuation',
-  informationSought: 'The independent valuation report for the depot site',
-  capacity: 'ward-member',
-  capacityDetail: '',
-  purpose: 'To answer residents of Riverside ward about the depot sale',
-  route: 'need-to-know',
-  justification:
-    'As ward member for Riverside I must respond to residents’ complaints about the depot sale and need the valuation to do so.',
-  ward: 'Riverside',
-  meetingId: null,
-  agendaItem: null,
-  mayBeRaisedAtMeeting: false,
-  seeksProtectedMaterial: true,
-  fromEmail: 'cllr.smith@example-council.gov.uk',
-  copies: [],
-  blindCopies: [],
-  memberOnly: false,
-};
 
 export const CONFIDENTIAL_VALUATION = {
   title: 'Depot valuation report',
@@ -61,7 +41,8 @@ export async function seedCase(page: Page, options: SeedOptions = {}): Promise<S
   const args = {
     profileId: options.profileId ?? '000',
     count: options.count ?? 1,
-    request: { ...DEPOT_REQUEST, sentOn: options.sentOn ?? ukToday(), ...options.request },
+    // The sample request the main-process tests send, with no meeting and today's UK date.
+    request: draft({ agendaItem: null, mayBeRaisedAtMeeting: false, sentOn: options.sentOn ?? ukToday(), ...options.request }),
     material: options.material ?? null,
   };
   return page.evaluate(async ({ profileId, count, request, material }) => {
