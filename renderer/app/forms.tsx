@@ -150,17 +150,19 @@ interface FieldProps {
   error?: string | null;
   /** A character limit, shown before saving, with the live count. */
   limit?: { max: number; value: string };
+  /** The control's id outside a form (for an error summary of the caller's own), as DateInput takes. */
+  id?: string;
   children: (props: { id: string; name?: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }
 
 /** Label, hint, limit and error tied to the control for screen readers. */
-export function Field({ label, name, hint, error, limit, children }: FieldProps) {
+export function Field({ label, name, hint, error, limit, id: givenId, children }: FieldProps) {
   const form = useContext(FormContext);
   const ownId = useId();
   const hintId = useId();
   const errorId = useId();
   const countId = useId();
-  const id = form && name ? form.idFor(name) : ownId;
+  const id = givenId ?? (form && name ? form.idFor(name) : ownId);
   const message = error ?? (form && name ? form.errorFor(name) : null);
   const limitHint = limit ? `You can enter up to ${limit.max.toLocaleString('en-GB')} characters.` : null;
   const describedBy =

@@ -312,6 +312,9 @@ export function mailtoFor(d: Pick<DraftContent, 'to' | 'cc' | 'subject' | 'body'
 }
 
 /** The request's timeline entry when the Member says a draft was sent. */
+// R-ASK-8, R-DUE-4 (000 §17.8.9, §17.8.2): a chair notice or an escalation is recorded with whom it went to.
+export const sentDraftNamesRecipient = (kind: DraftKind): boolean => kind === 'chair-notice' || kind === 'escalation';
+
 export function sentEventFor(
   kind: DraftKind,
   on: IsoDate,

@@ -2,6 +2,7 @@
 // implements it. test/shared/domain/rules-registry.test.ts fails when a rule here has no test
 // naming its id, or when docs/RULES.md and this list disagree, or a rule is not wired into electron/main.
 import { agendaItemProblem, droppedItemProblems } from './directory';
+import { sentDraftNamesRecipient } from './correspondence';
 import { addWorkingDays, holidayEditsFromGovUk, parseGovUkBankHolidays, publicHolidays } from './calendar';
 import {
   canShareBriefing,
@@ -105,7 +106,7 @@ export const RULES: RegisteredRule[] = [
     id: 'R-ASK-8',
     summary: 'Agenda-related requests notify the chair / executive member',
     sources: '000 §17.8.9; 001 §24.8(a)–(b)',
-    implementedBy: [chairNoticeFor, recordChairNoticeSent],
+    implementedBy: [chairNoticeFor, recordChairNoticeSent, sentDraftNamesRecipient],
   },
   {
     id: 'R-ASK-9',

@@ -16,6 +16,7 @@ import {
   mailtoFor,
   matchMessage,
   normaliseMessageId,
+  sentDraftNamesRecipient,
   sentEventFor,
   type CorrespondenceItem,
   type DraftFacts,
@@ -233,8 +234,9 @@ export class CorrespondenceService {
     if (on < summary.sentOn && kind !== 'request') throw new AppError('invalid-input', 'That date is before the request was sent.');
     if (on > this.today()) throw new AppError('invalid-input', 'That date is in the future.');
     const event = sentEventFor(kind, on);
-    if (event.type === 'chair-notice') this.requests.markChairNoticeSent({ id: requestId, on, to: to?.trim() ?? '' });
-    else if (event.type === 'escalated') this.requests.escalate({ id: requestId, on, to: to?.trim() ?? '' });
+    const recipient = sentDraftNamesRecipient(kind) ? (to?.trim() ?? '') : '';
+    if (event.type === 'chair-notice') this.requests.markChairNoticeSent({ id: requestId, on, to: recipient });
+    else if (event.type === 'escalated') this.requests.escalate({ id: requestId, on, to: recipient });
     else this.requests.logEvent(requestId, event as RequestEvent);
     const drafts = this.stored().filter(
       (r): r is { id: string; tier: 'shared' | 'member'; data: StoredDraft } =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ukDateOf } from '../../../shared/domain/dates';
+import { DRAFT_KINDS } from '../../../shared/domain/requests';
 import {
   buildMatchIndex,
   composeDraft,
@@ -10,6 +11,7 @@ import {
   mailtoFor,
   matchMessage,
   referenceTag,
+  sentDraftNamesRecipient,
   sentEventFor,
   threadKey,
   type DraftFacts,
@@ -105,6 +107,8 @@ describe('composeDraft', () => {
     expect(sentEventFor('chaser', '2026-11-24').type).toBe('chased');
     expect(sentEventFor('escalation', '2026-11-24').type).toBe('escalated');
     expect(sentEventFor('chair-notice', '2026-11-24').type).toBe('chair-notice');
+    // R-ASK-8 R-DUE-4: the chair notice and an escalation are recorded with whom they went to; the others are not.
+    expect(DRAFT_KINDS.filter(sentDraftNamesRecipient)).toEqual(['escalation', 'chair-notice']);
     expect(sentEventFor('foi', '2026-11-24')).toMatchObject({ type: 'emailed', kind: 'foi' });
   });
 });

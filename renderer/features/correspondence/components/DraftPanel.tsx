@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import type { DraftPreview } from '../../../../shared/domain/correspondence';
+import { sentDraftNamesRecipient, type DraftPreview } from '../../../../shared/domain/correspondence';
 import type { DraftKind } from '../../../../shared/domain/requests';
 import { api } from '../../../app/api';
-import { DateInput, dateParts, readDate, type DateParts } from '../../../app/forms';
+import { DateInput, Field, dateParts, readDate, type DateParts } from '../../../app/forms';
 import { today } from '../../../app/clock';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
@@ -23,7 +23,7 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
   const [sentTo, setSentTo] = useState('');
   const sentId = `${base}-sent`;
   const sentToId = `${base}-sent-to`;
-  const asksWhom = kind === 'chair-notice' || kind === 'escalation';
+  const asksWhom = kind !== null && sentDraftNamesRecipient(kind);
 
   useEffect(() => {
     let live = true;
@@ -134,27 +134,18 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
             error={errors.find((e) => e.fieldId === sentId)?.message ?? null}
           />
           {asksWhom && (
-            <div className={`field${errors.some((e) => e.fieldId === sentToId) ? ' field-error' : ''}`}>
-              <label htmlFor={sentToId}>Who did you send it to?</label>
-              <p className="hint" id={`${sentToId}-hint`}>
-                {kind === 'chair-notice'
+            <Field
+              id={sentToId}
+              label="Who did you send it to?"
+              hint={
+                kind === 'chair-notice'
                   ? 'The chair or executive member, for example “Cllr Ann Chair (Chair, Planning)”.'
-                  : 'The person you escalated it to.'}
-              </p>
-              {errors.find((e) => e.fieldId === sentToId) && (
-                <p className="error" id={`${sentToId}-error`}>
-                  <span className="visually-hidden">Error: </span>
-                  {errors.find((e) => e.fieldId === sentToId)!.message}
-                </p>
-              )}
-              <input
-                id={sentToId}
-                value={sentTo}
-                maxLength={200}
-                aria-describedby={`${sentToId}-hint${errors.some((e) => e.fieldId === sentToId) ? ` ${sentToId}-error` : ''}`}
-                onChange={(e) => setSentTo(e.target.value)}
-              />
-            </div>
+                  : 'The person you escalated it to.'
+              }
+              error={errors.find((e) => e.fieldId === sentToId)?.message ?? null}
+            >
+              {(p) => <input {...p} value={sentTo} maxLength={200} onChange={(e) => setSentTo(e.target.value)} />}
+            </Field>
           )}
           <button type="button" onClick={() => void sent()}>
             I have sent it
