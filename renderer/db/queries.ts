@@ -1,24 +1,29 @@
-// Reads over the working set, each one or a few indexed IndexedDB requests. They run inside
-// useLiveQuery (renderer/features/*/hooks), which re-runs them whenever a row they read changes.
+// Reads over the working set, each a few IndexedDB reads of its packed records (packed-index.ts).
+// They run inside useLiveQuery (renderer/features/*/hooks), which re-runs them whenever a record
+// they read changes.
 //
-// The list reads keys, not rows: the ids in the chosen order come from one index (read again only
-// when the sort or the data changes), each filter and search term narrows them through its own
-// index, and only the rows on screen are read whole (`rowsByIds`). At 50,000 requests a keystroke
-// then costs a few small index reads (npm run bench).
-import Dexie from 'dexie';
+// The list reads keys, not rows: the keys in the chosen order come from the sort column's runs
+// (read again only when the sort or the data changes), each filter and search term narrows them
+// through the term indexes, and only the rows on screen are read whole (`rowsByKeys`). At 50,000
+// requests a keystroke then costs a few record reads (npm run bench).
 import type { RequestView } from '../../shared/domain/worklist';
-import { db, wordsOf, type LoadState, type WorkingRequest } from './working-set';
+import { keysOf, keysWithPrefix, mergeRuns, termsWithPrefix, type RowKey, type TermIndex } from './packed-index';
+import {
+  BLOCK_ROWS,
+  db,
+  FILTER_FIELDS,
+  term,
+  wordsOf,
+  type FilterField,
+  type LoadState,
+  type SortKey,
+  type WorkingRequest,
+} from './working-set';
 
-export interface RequestFilter {
+export type { SortKey } from './working-set';
+
+export interface RequestFilter extends Record<FilterField, string> {
   view: RequestView;
-  status: string;
-  service: string;
-  ward: string;
-  classification: string;
-  capacity: string;
-  route: string;
-  officer: string;
-  meetingId: string;
   search: string;
 }
 
@@ -35,149 +40,146 @@ export const EMPTY_FILTER: RequestFilter = {
   search: '',
 };
 
-export type SortKey = 'target' | 'sentOn' | 'reference' | 'subject' | 'status' | 'service' | 'officerName';
 export type Sort = { key: SortKey; descending: boolean };
 
-/** The index each sort column reads (subject through its lower-cased, number-padded key). */
-const SORT_INDEX: Record<SortKey, keyof WorkingRequest> = {
-  target: 'target',
-  sentOn: 'sentOn',
-  reference: 'reference',
-  subject: 'subjectKey',
-  status: 'status',
-  service: 'service',
-  officerName: 'officerName',
+const termIndexes = () => db.terms.toArray();
+
+/** The keys under a term in every page. */
+const keysUnder = (indexes: readonly TermIndex[], wanted: string): Set<RowKey> => {
+  const keys = new Set<RowKey>();
+  for (const index of indexes) for (const key of keysOf(index, wanted)) keys.add(key);
+  return keys;
 };
 
-/** Filter fields read with an equality `where` on the index of the same name. */
-const EQUALS: Array<[keyof RequestFilter, keyof WorkingRequest]> = [
-  ['status', 'status'],
-  ['service', 'service'],
-  ['ward', 'ward'],
-  ['classification', 'classification'],
-  ['capacity', 'capacity'],
-  ['route', 'route'],
-  ['officer', 'officerName'],
-  ['meetingId', 'meetingId'],
-];
+const intersect = (sets: Array<Set<RowKey>>): Set<RowKey> => {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  const out = new Set<RowKey>();
+  for (const key of smallest!) if (rest.every((s) => s.has(key))) out.add(key);
+  return out;
+};
 
 /**
- * The ids matching every filter, or null when nothing filters. A search term matches the start of
+ * The keys matching every filter, or null when nothing filters. A search term matches the start of
  * any word of the reference, subject, question, notes or officer ("pot" finds "potholes").
  */
-export async function matchingIds(filter: RequestFilter): Promise<ReadonlySet<string> | null> {
-  const lookups: Array<Promise<string[]>> = [];
-  for (const [field, index] of EQUALS) {
-    const value = filter[field];
-    if (value) lookups.push(db.requests.where(index).equals(value).primaryKeys());
+export async function matchingKeys(filter: RequestFilter): Promise<ReadonlySet<RowKey> | null> {
+  const wanted: string[] = [];
+  for (const field of Object.keys(FILTER_FIELDS) as FilterField[]) if (filter[field]) wanted.push(term.field(field, filter[field]));
+  if (filter.view !== 'all') wanted.push(term.view(filter.view));
+  const words = [...new Set(wordsOf(filter.search))];
+  if (wanted.length === 0 && words.length === 0) return null;
+  const [indexes, wordIndexes] = await Promise.all([wanted.length > 0 ? termIndexes() : [], words.length > 0 ? db.words.toArray() : []]);
+  const sets = wanted.map((t) => keysUnder(indexes, t));
+  for (const word of words) {
+    const keys = new Set<RowKey>();
+    for (const index of wordIndexes) for (const key of keysWithPrefix(index, term.word(word))) keys.add(key);
+    sets.push(keys);
   }
-  if (filter.view !== 'all') lookups.push(db.requests.where('views').equals(filter.view).primaryKeys());
-  for (const term of new Set(wordsOf(filter.search))) lookups.push(db.requests.where('words').startsWith(term).primaryKeys());
-  if (lookups.length === 0) return null;
-  const sets = (await Promise.all(lookups)).sort((a, b) => a.length - b.length);
-  let result = new Set(sets[0]);
-  for (const ids of sets.slice(1)) {
-    const next = new Set(ids);
-    result = new Set([...result].filter((id) => next.has(id)));
-    if (result.size === 0) break;
-  }
-  return result;
+  return intersect(sets);
 }
 
 /**
- * Every id in the chosen order. Rows with no value in the sorted column, then locked "Member only"
+ * Every key in the chosen order. Rows with no value in the sorted column, then locked "Member only"
  * placeholders, always come last, whichever direction.
  */
-export async function orderedIds(sort: Sort): Promise<string[]> {
-  const index = SORT_INDEX[sort.key] as string;
-  return db.transaction('r', db.requests, async () => {
-    const ordered = db.requests.orderBy(index);
-    const [ids, empty, locked] = await Promise.all([
-      (sort.descending ? ordered.reverse() : ordered).primaryKeys(),
-      db.requests.where(index).equals('').primaryKeys(),
-      db.requests.where('lock').equals(1).primaryKeys(),
+export async function orderedKeys(sort: Sort): Promise<RowKey[]> {
+  return db.transaction('r', db.runs, db.terms, async () => {
+    const [runs, indexes] = await Promise.all([
+      db.runs.where('[sort+page]').between([sort.key, -Infinity], [sort.key, Infinity]).toArray(),
+      termIndexes(),
     ]);
-    if (empty.length === 0 && locked.length === 0) return ids;
-    const emptySet = new Set(empty);
-    const lockedSet = new Set(locked);
-    const first: string[] = [];
-    const blank: string[] = [];
-    const last: string[] = [];
-    for (const id of ids) (lockedSet.has(id) ? last : emptySet.has(id) ? blank : first).push(id);
-    return first.concat(blank, last);
+    const valued = mergeRuns(runs);
+    if (sort.descending) valued.reverse();
+    const byKey = (a: RowKey, b: RowKey) => a - b;
+    const blank = [...keysUnder(indexes, term.blank(sort.key))].sort(byKey);
+    const locked = [...keysUnder(indexes, term.locked)].sort(byKey);
+    return valued.concat(blank, locked);
   });
 }
 
-/** The ordered ids kept to those matching (the list does this in memory as either side changes). */
-export const keepMatching = (ordered: readonly string[], matching: ReadonlySet<string> | null): readonly string[] =>
-  matching ? ordered.filter((id) => matching.has(id)) : ordered;
+/** The ordered keys kept to those matching (the list does this in memory as either side changes). */
+export const keepMatching = (ordered: readonly RowKey[], matching: ReadonlySet<RowKey> | null): readonly RowKey[] =>
+  matching ? ordered.filter((key) => matching.has(key)) : ordered;
 
-/** The ids of the requests matching the filter, in the chosen order. */
-export async function requestIds(filter: RequestFilter, sort: Sort): Promise<readonly string[]> {
-  const [ordered, matching] = await Promise.all([orderedIds(sort), matchingIds(filter)]);
-  return keepMatching(ordered, matching);
+/** The rows with these keys, by key (only the ones on screen are asked for). */
+export async function rowsByKeys(keys: readonly RowKey[]): Promise<Map<RowKey, WorkingRequest>> {
+  const blockNos = [...new Set(keys.map((k) => Math.floor(k / BLOCK_ROWS)))];
+  const blocks = await db.blocks.bulkGet(blockNos);
+  const rows = new Map<RowKey, WorkingRequest>();
+  const wanted = new Set(keys);
+  for (const block of blocks) for (const row of block?.rows ?? []) if (row && wanted.has(row.key)) rows.set(row.key, row);
+  return rows;
 }
 
-/** The rows with these ids, by id (only the ones on screen are asked for). */
-export async function rowsByIds(ids: readonly string[]): Promise<Map<string, WorkingRequest>> {
-  const rows = await db.requests.bulkGet([...ids]);
-  return new Map(rows.filter((r): r is WorkingRequest => !!r).map((r) => [r.id, r]));
+/** The request with this reference, as the user typed it (any case), if the working set holds it. */
+export async function requestByReference(reference: string): Promise<WorkingRequest | undefined> {
+  const wanted = reference.trim().toUpperCase();
+  const words = wordsOf(wanted);
+  if (words.length === 0) return undefined;
+  const indexes = await db.words.toArray();
+  const keys = intersect(words.map((w) => keysUnder(indexes, term.word(w))));
+  return [...(await rowsByKeys([...keys])).values()].find((r) => !r.locked && r.reference.toUpperCase() === wanted);
 }
 
 /** How many requests are held, and whether the fill is still running. */
 export async function loadProgress(): Promise<{ loaded: number; total: number; loading: boolean }> {
-  const [loaded, state] = await Promise.all([db.requests.count(), db.load.get('requests') as Promise<LoadState | undefined>]);
-  return { loaded, total: state?.total ?? loaded, loading: state?.loading ?? false };
+  const state = (await db.load.get('requests')) as LoadState | undefined;
+  return { loaded: state?.rows ?? 0, total: state?.total ?? 0, loading: state?.loading ?? false };
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 
-/** The values each filter offers: the distinct keys of its index. */
+/** The values each filter offers: the distinct values of its terms. */
 export async function filterOptions() {
-  const distinct = async (index: keyof WorkingRequest) =>
-    ((await db.requests.orderBy(index as string).uniqueKeys()) as string[]).filter(Boolean).sort(collator.compare);
-  const [service, ward, classification, capacity, route, officer, meetingIds] = await Promise.all([
-    distinct('service'),
-    distinct('ward'),
-    distinct('classification'),
-    distinct('capacity'),
-    distinct('route'),
-    distinct('officerName'),
-    db.requests.orderBy('meetingId').uniqueKeys() as Promise<string[]>,
-  ]);
+  const indexes = await termIndexes();
+  const distinct = (field: FilterField) =>
+    [...new Set(indexes.flatMap((index) => termsWithPrefix(index, term.field(field, ''))))].sort(collator.compare);
+  const meetingIds = distinct('meetingId');
   // A meeting's label as the rows carry it (the meetings table may not list a PA's hidden ones).
-  const meeting = (
-    await Promise.all(
-      meetingIds.map(async (value) => ({
-        value,
-        label: (await db.requests.where('meetingId').equals(value).first())?.meetingLabel || 'A meeting',
-      })),
-    )
-  ).sort((a, b) => collator.compare(a.label, b.label));
-  return { service, ward, classification, capacity, route, officer, meeting };
+  const firstKeys = meetingIds.map((id) => [...keysUnder(indexes, term.field('meetingId', id))][0]!);
+  const rows = await rowsByKeys(firstKeys);
+  const meeting = meetingIds
+    .map((value, i) => ({ value, label: rows.get(firstKeys[i]!)?.meetingLabel || 'A meeting' }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  return {
+    service: distinct('service'),
+    ward: distinct('ward'),
+    classification: distinct('classification'),
+    capacity: distinct('capacity'),
+    route: distinct('route'),
+    officer: distinct('officer'),
+    meeting,
+  };
 }
 export type FilterOptions = Awaited<ReturnType<typeof filterOptions>>;
 
-/** How many requests are in each worklist view (the Today counts), from the views index. */
+/** How many requests are in each worklist view (the Today counts). */
 export async function viewCounts(): Promise<Record<Exclude<RequestView, 'all'>, number>> {
-  const count = (view: RequestView) => db.requests.where('views').equals(view).count();
-  const [overdue, dueSoon, awaitingMo, chairNotices] = await Promise.all([
-    count('overdue'),
-    count('due-soon'),
-    count('awaiting-mo'),
-    count('chair-notices'),
-  ]);
-  return { overdue, 'due-soon': dueSoon, 'awaiting-mo': awaitingMo, 'chair-notices': chairNotices };
+  const indexes = await termIndexes();
+  const count = (view: Exclude<RequestView, 'all'>) => keysUnder(indexes, term.view(view)).size;
+  return {
+    overdue: count('overdue'),
+    'due-soon': count('due-soon'),
+    'awaiting-mo': count('awaiting-mo'),
+    'chair-notices': count('chair-notices'),
+  };
 }
 
-/** Every (service, sent on) pair of the requests the user can read, from one compound index. */
+/** Every (service, sent on) pair of the requests the user can read. */
 export async function sentByService(): Promise<Array<{ service: string; sentOn: string }>> {
-  const keys = (await db.requests
-    .where('[service+sentOn]')
-    .between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey])
-    .keys()) as unknown as Array<[string, string]>;
+  const [indexes, runs] = await Promise.all([
+    termIndexes(),
+    db.runs.where('[sort+page]').between(['sentOn', -Infinity], ['sentOn', Infinity]).toArray(),
+  ]);
+  const sentOn = new Map<RowKey, string>();
+  for (const run of runs) run.keys.forEach((key, i) => sentOn.set(key, run.values[i]!));
+  const services = [...new Set(indexes.flatMap((index) => termsWithPrefix(index, term.field('service', ''))))];
   // Locked placeholders carry no service or date.
-  return keys.filter(([service, sentOn]) => service && sentOn).map(([service, sentOn]) => ({ service, sentOn }));
+  return services.flatMap((service) =>
+    [...keysUnder(indexes, term.field('service', service))].flatMap((key) =>
+      sentOn.has(key) ? [{ service, sentOn: sentOn.get(key)! }] : [],
+    ),
+  );
 }
 
 /** Officers by name (as main lists them), and meetings by date. */

@@ -4,50 +4,82 @@
 // (renderer/db/queries.ts, through useLiveQuery), so a change written here re-renders every screen
 // showing that row; nothing else holds a copy of the rows.
 //
-// Filling it at 50,000 requests takes seconds, so it is filled a page at a time in the list's own
-// order: the first page is on screen long before the last has arrived.
+// Layout (renderer/db/packed-index.ts says why): rows in blocks of BLOCK_ROWS under their key, and
+// per page of rows one term index, one sorted run per sort column and one directory of ids. Filling
+// it is a page at a time in the list's own order, each page written while main reads the next, so
+// the first page is on screen long before the last has arrived.
 import Dexie, { type Table } from 'dexie';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../shared/domain/worklist';
 import type { Meeting, Officer } from '../../shared/domain/directory';
-import type { RequestRow } from '../../shared/ipc/views';
+import { searchWordsOf } from '../../shared/domain/search';
+import { listRowOf, type RequestListRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
+import { readsSettled } from './live';
+import { moveKey, packTerms, placeInRun, sortRun, type RowKey, type SortRun, type TermIndex } from './packed-index';
 import type { StoredRead } from './reads';
 
-/** A request row as stored, with the keys its indexes need. */
-export interface WorkingRequest extends RequestRow {
-  /** 1 for a locked "Member only" placeholder: IndexedDB cannot index a boolean. */
-  lock: 0 | 1;
-  /** The worklist views (shared/domain/worklist `inView`) the request is in, besides "all". */
-  views: RequestView[];
-  /** Distinct lower-case words of the reference, subject, question, notes and officer, for search. */
-  words: string[];
-  /** The subject lower-cased with numbers padded, so "Item 9" sorts before "Item 10". */
-  subjectKey: string;
+export type { RowKey } from './packed-index';
+
+/** A request row as stored: with its key and the page whose indexes hold it. */
+export interface WorkingRequest extends RequestListRow {
+  key: RowKey;
+  page: number;
+}
+
+/** Rows per stored block: small enough that reading the rows on screen reads little else. */
+export const BLOCK_ROWS = 10;
+interface RowBlock {
+  block: number;
+  rows: Array<WorkingRequest | null>;
+}
+interface StoredRun extends SortRun {
+  sort: SortKey;
+  page: number;
+}
+/** Which keys a page's rows have, so a change event finds its row. */
+interface PageDirectory {
+  page: number;
+  ids: string[];
+  keys: Int32Array;
 }
 
 /** How far the fill has got: one row, id "requests", read live by every screen that shows progress. */
 export interface LoadState {
   id: 'requests';
-  /** Rows main says the user may see; the table reaches it when loading is done. */
+  /** Rows main says the user may see; `rows` reaches it when loading is done. */
   total: number;
+  /** Rows held now. */
+  rows: number;
   loading: boolean;
+  /** The key the next new row gets. */
+  nextKey: number;
 }
 
 export const DATABASE = 'need-to-know-working-set';
 
 export class WorkingSet extends Dexie {
-  requests!: Table<WorkingRequest, string>;
+  blocks!: Table<RowBlock, number>;
+  terms!: Table<TermIndex, number>;
+  words!: Table<TermIndex, number>;
+  runs!: Table<StoredRun, [SortKey, number]>;
+  pages!: Table<PageDirectory, number>;
   officers!: Table<Officer, string>;
   meetings!: Table<Meeting, string>;
   load!: Table<LoadState, string>;
   reads!: Table<StoredRead, string>;
   constructor() {
-    super(DATABASE);
-    this.version(1).stores({
-      // One index per sort column and per filter; `views` and `words` are multi-entry. [service+sentOn]
-      // gives the volume panel its (service, sent on) pairs from the index alone.
-      requests:
-        'id, target, sentOn, reference, subjectKey, status, service, officerName, ward, classification, capacity, route, meetingId, lock, *views, *words, [service+sentOn]',
+    // No Dexie query cache: it would keep a second copy of the large index records, and its
+    // clone does not carry typed arrays. Relaxed durability: the working set is never the store of record.
+    super(DATABASE, { cache: 'disabled' });
+    this.version(2).stores({
+      requests: null,
+      blocks: 'block',
+      // Per page: the filter values, views, blanks and locks (read by the list, its options and
+      // Today), and apart from them the search words (many more, read only while searching).
+      terms: 'page',
+      words: 'page',
+      runs: '[sort+page]',
+      pages: 'page',
       officers: 'id',
       meetings: 'id, date',
       load: 'id',
@@ -61,38 +93,80 @@ export let db = new WorkingSet();
 
 /**
  * Page sizes: the first is small so the list paints at once, and the next grow, so the page being
- * read (10 MB of JSON for 5,000 requests) never holds up the first paint, yet loading ends sooner.
+ * read never holds up the first paint, yet loading ends sooner.
  */
 export const PAGE_SIZES = [100, 1_000, 5_000] as const;
 const pageSize = (index: number) => PAGE_SIZES[Math.min(index, PAGE_SIZES.length - 1)]!;
 /**
  * Each page after the first starts this many rows before the last one ended: a request whose due
  * date moves while the list loads shifts the rows after it, and the overlap keeps the row at a page
- * boundary from being skipped. Rows are kept by id, so the overlap adds nothing twice.
+ * boundary from being skipped. A row already held is updated, never added twice.
  */
 export const PAGE_OVERLAP = 50;
-/** Rows per write transaction (see loadWorkingSet). */
-const WRITE_CHUNK = 500;
+/** Rows per stored page (one write transaction): a screen's read never waits long behind one. */
+const STORED_PAGE = 5_000;
+/** The first page index whose next page is fetched while it is written. */
+const PREFETCH_FROM = 2;
+/** The longest the fill waits between pages for the screens' reads to finish (see live.ts). */
+const READS_TURN_MS = 250;
+/** The page of rows a change event added after the load (not in any page main sent). */
+const ADDED_PAGE = -1;
 
-/** Search terms as the list reads them: lower-case words of two or more letters or digits. */
-export const wordsOf = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 1);
+/** The list's sort columns. */
+export const SORT_KEYS = ['target', 'sentOn', 'reference', 'subject', 'status', 'service', 'officerName'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
+/** Search terms as the list reads them (shared/domain/search, as main words the rows). */
+export const wordsOf = searchWordsOf;
+
+/** Lower-cased with numbers padded, so "Item 9" sorts before "Item 10". */
 export const sortKeyOf = (text: string): string => text.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+
+/** A row's value in a sort column, or null when it is not sorted there (locked, or no value: those go last). */
+export function sortValue(row: RequestListRow, key: SortKey): string | null {
+  if (row.locked) return null;
+  const value = key === 'subject' ? sortKeyOf(row.subject) : row[key];
+  return value ? value : null;
+}
+
+/** The filters that match a row's value exactly, and where the row keeps it. */
+export const FILTER_FIELDS = {
+  status: (r: RequestListRow) => r.status,
+  service: (r: RequestListRow) => r.service,
+  ward: (r: RequestListRow) => r.ward,
+  classification: (r: RequestListRow) => r.classification,
+  capacity: (r: RequestListRow) => r.capacity,
+  route: (r: RequestListRow) => r.route,
+  officer: (r: RequestListRow) => r.officerName,
+  meetingId: (r: RequestListRow) => r.meetingId ?? '',
+} as const;
+export type FilterField = keyof typeof FILTER_FIELDS;
+
+/** The terms of the term index, one spelling each (queries.ts reads them with the same functions). */
+export const term = {
+  field: (field: FilterField, value: string) => `f:${field}:${value}`,
+  view: (view: RequestView) => `v:${view}`,
+  word: (word: string) => `w:${word}`,
+  blank: (key: SortKey) => `b:${key}`,
+  locked: 'lock',
+} as const;
 
 const OTHER_VIEWS = REQUEST_VIEWS.filter((v) => v !== 'all');
 
-export function toWorking(row: RequestRow): WorkingRequest {
-  return {
-    ...row,
-    lock: row.locked ? 1 : 0,
-    views: OTHER_VIEWS.filter((v) => inView(v, row)),
-    words: [...new Set(wordsOf(`${row.reference} ${row.subject} ${row.question} ${row.notes} ${row.officerName}`))],
-    subjectKey: sortKeyOf(row.subject),
-  };
+/** The search words a row is found under (main words its reference, subject, question, notes and officer). */
+export const wordTermsOf = (row: RequestListRow): string[] => (row.words ? row.words.split(' ').map(term.word) : []);
+
+/** The terms a row is found under besides its words: filter values, worklist views, blanks, locked. */
+export function termsOf(row: RequestListRow): string[] {
+  const out: string[] = [];
+  for (const [field, read] of Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>) {
+    const value = read(row);
+    if (value) out.push(term.field(field, value));
+  }
+  for (const view of OTHER_VIEWS) if (inView(view, row)) out.push(term.view(view));
+  if (row.locked) out.push(term.locked);
+  else for (const key of SORT_KEYS) if (sortValue(row, key) === null) out.push(term.blank(key));
+  return out;
 }
 
 /** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
@@ -112,47 +186,165 @@ function lockedSince(mine: number, error: unknown): boolean {
   return mine !== generation || (error instanceof Error && error.name === 'DatabaseClosedError');
 }
 
+const tables = (set: WorkingSet) => [set.blocks, set.terms, set.words, set.runs, set.pages, set.load];
+
+/** Where every held request is, from the page directories. */
+async function heldKeys(set: WorkingSet): Promise<Map<string, RowKey>> {
+  const held = new Map<string, RowKey>();
+  for (const page of await set.pages.toArray()) page.ids.forEach((id, i) => held.set(id, page.keys[i]!));
+  return held;
+}
+
+/** Writes one stored page of rows main sent: new rows with their indexes, rows already held updated. */
+async function writePage(set: WorkingSet, page: number, rows: readonly RequestListRow[], total: number, loading: boolean) {
+  await set.transaction('rw', tables(set), async () => {
+    const state = (await set.load.get('requests'))!;
+    const held = await heldKeys(set);
+    const fresh = rows.filter((r) => !held.has(r.id));
+    // Each page starts a fresh block, so its blocks are written without reading any.
+    const first = Math.ceil(state.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
+    const working: WorkingRequest[] = fresh.map((r, i) => ({ ...r, key: first + i, page }));
+    if (working.length > 0) {
+      const blocks: RowBlock[] = [];
+      for (let i = 0; i < working.length; i += BLOCK_ROWS)
+        blocks.push({ block: (first + i) / BLOCK_ROWS, rows: working.slice(i, i + BLOCK_ROWS) });
+      const index = (termsFor: (row: RequestListRow) => string[]) => {
+        const byTerm = new Map<string, number[]>();
+        for (const w of working)
+          for (const t of termsFor(w)) {
+            const keys = byTerm.get(t);
+            if (keys) keys.push(w.key);
+            else byTerm.set(t, [w.key]);
+          }
+        return packTerms(page, byTerm);
+      };
+      const runs: StoredRun[] = SORT_KEYS.map((sort) => ({
+        sort,
+        page,
+        ...sortRun(working.flatMap((w) => (sortValue(w, sort) === null ? [] : [{ value: sortValue(w, sort)!, key: w.key }]))),
+      }));
+      const ti = [index(termsOf), index(wordTermsOf)];
+      await Promise.all([
+        set.blocks.bulkPut(blocks),
+        set.terms.put(ti[0]!),
+        set.words.put(ti[1]!),
+        set.runs.bulkPut(runs),
+        set.pages.put({ page, ids: working.map((w) => w.id), keys: Int32Array.from(working, (w) => w.key) }),
+      ]);
+    }
+    // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed.
+    for (const row of rows) {
+      const key = held.get(row.id);
+      if (key !== undefined) await rewriteRow(set, key, row);
+    }
+    await set.load.put({
+      ...state,
+      total,
+      loading,
+      rows: state.rows + working.length,
+      nextKey: working.length > 0 ? first + working.length : state.nextKey,
+    });
+  });
+}
+
+const sameRow = (held: WorkingRequest, row: RequestListRow) =>
+  (Object.keys(row) as Array<keyof RequestListRow>).every((field) => held[field] === row[field]);
+
+/** A held row changed: the block, the page's terms and the runs whose value moved (inside a transaction). */
+async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow): Promise<void> {
+  const block = await set.blocks.get(Math.floor(key / BLOCK_ROWS));
+  const old = block?.rows[key % BLOCK_ROWS];
+  if (!block || !old || sameRow(old, row)) return;
+  const updated: WorkingRequest = { ...row, key, page: old.page };
+  block.rows[key % BLOCK_ROWS] = updated;
+  const [terms, words] = await Promise.all([set.terms.get(old.page), set.words.get(old.page)]);
+  const empty = packTerms(old.page, new Map());
+  await Promise.all([
+    set.blocks.put(block),
+    set.terms.put(moveKey(terms ?? empty, key, termsOf(old), termsOf(updated))),
+    set.words.put(moveKey(words ?? empty, key, wordTermsOf(old), wordTermsOf(updated))),
+  ]);
+  await placeInRuns(set, old.page, key, old, updated);
+}
+
+async function placeInRuns(set: WorkingSet, page: number, key: RowKey, old: RequestListRow | null, row: RequestListRow) {
+  for (const sort of SORT_KEYS) {
+    const value = sortValue(row, sort);
+    if (old && sortValue(old, sort) === value) continue;
+    const run = (await set.runs.get([sort, page])) ?? { sort, page, values: [], keys: new Int32Array(0) };
+    await set.runs.put({ sort, page, ...placeInRun(run, key, value) });
+  }
+}
+
+/** A request main has that the working set does not yet hold (added since the load read its page). */
+async function addRow(set: WorkingSet, row: RequestListRow): Promise<void> {
+  const state = await set.load.get('requests');
+  if (!state) return;
+  const key = state.nextKey;
+  const working: WorkingRequest = { ...row, key, page: ADDED_PAGE };
+  const blockNo = Math.floor(key / BLOCK_ROWS);
+  const block = (await set.blocks.get(blockNo)) ?? { block: blockNo, rows: [] };
+  block.rows[key % BLOCK_ROWS] = working;
+  const empty = packTerms(ADDED_PAGE, new Map());
+  const [terms, words] = await Promise.all([set.terms.get(ADDED_PAGE), set.words.get(ADDED_PAGE)]);
+  const directory = (await set.pages.get(ADDED_PAGE)) ?? { page: ADDED_PAGE, ids: [], keys: new Int32Array(0) };
+  await Promise.all([
+    set.blocks.put(block),
+    set.terms.put(moveKey(terms ?? empty, key, [], termsOf(working))),
+    set.words.put(moveKey(words ?? empty, key, [], wordTermsOf(working))),
+    set.pages.put({ page: ADDED_PAGE, ids: [...directory.ids, row.id], keys: Int32Array.from([...directory.keys, key]) }),
+    set.load.put({ ...state, rows: state.rows + 1, total: state.total + 1, nextKey: key + 1 }),
+  ]);
+  await placeInRuns(set, ADDED_PAGE, key, null, working);
+}
+
 /**
- * After unlock: fetches every visible request a page at a time, writing each page to Dexie before
- * asking for the next, and the officers and meetings. Resolves with the number of requests held
- * when all are in; stops quietly if the app locks.
+ * After unlock: fetches every visible request a page at a time (main reads the next page while this
+ * one is written), and the officers and meetings. Resolves with the number of requests held when
+ * all are in; stops quietly if the app locks.
  */
 export async function loadWorkingSet(): Promise<number> {
   const mine = ++generation;
   await deleting;
   if (mine !== generation) return 0;
   const set = db;
-  await set.transaction('rw', set.requests, set.load, async () => {
-    await set.requests.clear();
-    await set.load.put({ id: 'requests', total: 0, loading: true });
+  await set.transaction('rw', tables(set), async () => {
+    await Promise.all([set.blocks.clear(), set.terms.clear(), set.words.clear(), set.runs.clear(), set.pages.clear()]);
+    await set.load.put({ id: 'requests', total: 0, rows: 0, loading: true, nextKey: 0 });
   });
   if (mine !== generation) return 0;
   refreshedDuringLoad = new Set();
   loadRunning = true;
   void refreshDirectory(mine);
+  const fetchPage = (offset: number, index: number) => {
+    const reply = api().requests.list({ offset, limit: pageSize(index) });
+    reply.catch(() => undefined); // awaited in its turn; a lock may leave it unread
+    return reply;
+  };
   try {
-    let offset = 0;
+    let stored = 0;
+    let from = 0;
+    let next: ReturnType<typeof fetchPage> | null = fetchPage(0, 0);
     for (let index = 0; ; index++) {
-      const from = Math.max(0, offset - (index > 0 ? PAGE_OVERLAP : 0));
-      const page = unwrap(await api().requests.list({ offset: from, limit: pageSize(index) }));
+      const page = unwrap(await (next ?? fetchPage(from, index)));
+      next = null;
       if (mine !== generation) return 0;
-      // A row refreshed by a change event since the load began is newer than this page's copy.
-      const rows = page.rows.filter((r) => !refreshedDuringLoad.has(r.id)).map(toWorking);
-      offset = from + page.rows.length;
+      const offset = from + page.rows.length;
       const done = page.rows.length === 0 || offset >= page.total;
-      // Written in small transactions: IndexedDB makes a screen's read wait for a write begun before
-      // it, so a 5,000-row write would hold up the list for as long as it takes. The last chunk and
-      // the progress land together, so a screen never shows "loaded" before the rows.
-      for (let start = 0; start < rows.length || start === 0; start += WRITE_CHUNK) {
-        const chunk = rows.slice(start, start + WRITE_CHUNK);
-        const last = start + WRITE_CHUNK >= rows.length;
-        await set.transaction('rw', set.requests, set.load, async () => {
-          await set.requests.bulkPut(chunk);
-          if (last) await set.load.put({ id: 'requests', total: page.total, loading: !done });
-        });
+      if (!done) from = Math.max(0, offset - PAGE_OVERLAP);
+      // From the third page on, main reads the next page while this one is written. Not before:
+      // the screens' first reads from main would queue behind a 5,000-row page.
+      if (!done && index >= PREFETCH_FROM) next = fetchPage(from, index + 1);
+      for (let start = 0; start < page.rows.length || start === 0; start += STORED_PAGE) {
+        // A row refreshed by a change event since the load began is newer than this page's copy.
+        const rows = page.rows.slice(start, start + STORED_PAGE).filter((r) => !refreshedDuringLoad.has(r.id));
+        const last = start + STORED_PAGE >= page.rows.length;
+        // The last stored page and the progress land together, so a screen never shows "loaded" before the rows.
+        await writePage(set, stored++, rows, page.total, !(done && last));
         if (mine !== generation) return 0;
+        if (!(done && last)) await readsSettled(READS_TURN_MS);
       }
-      if (done) return await set.requests.count();
+      if (done) return (await set.load.get('requests'))?.rows ?? 0;
     }
   } catch (error) {
     if (lockedSince(mine, error)) return 0;
@@ -170,11 +362,11 @@ export async function refreshRequest(id: string): Promise<void> {
     const result = await api().requests.get({ id });
     if (!result.ok || mine !== generation) return;
     if (loadRunning) refreshedDuringLoad.add(id);
-    await set.transaction('rw', set.requests, set.load, async () => {
-      const added = !(await set.requests.get(id));
-      await set.requests.put(toWorking(result.value.row));
-      const state = await set.load.get('requests');
-      if (added && state) await set.load.put({ ...state, total: state.total + 1 });
+    await set.transaction('rw', tables(set), async () => {
+      const key = (await heldKeys(set)).get(id);
+      const row = listRowOf(result.value.row);
+      if (key === undefined) await addRow(set, row);
+      else await rewriteRow(set, key, row);
     });
   } catch (error) {
     if (!lockedSince(mine, error)) throw error;

@@ -36,7 +36,7 @@ import {
   disclosureViewSchema,
   materialListItemSchema,
   requestDetailSchema,
-  requestRowSchema,
+  requestListRowSchema,
 } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
@@ -220,7 +220,7 @@ export const contract = {
    */
   'requests:list': invoke(
     z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }),
-    z.object({ total: z.number(), rows: z.array(requestRowSchema) }),
+    z.object({ total: z.number(), rows: z.array(requestListRowSchema) }),
   ),
   /** One request with its timeline, materials and how its due dates were worked out. */
   'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),

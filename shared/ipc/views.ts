@@ -6,6 +6,7 @@ import { REQUEST_STATUSES, requestDraftSchema, timelineEntrySchema } from '../do
 import { LIFECYCLE_COMMANDS, REQUEST_STATES } from '../domain/request-lifecycle';
 import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
+import { requestSearchWords } from '../domain/search';
 
 /** One row of the requests list, as the signed-in role may see it. */
 export const requestRowSchema = z.object({
@@ -35,6 +36,20 @@ export const requestRowSchema = z.object({
   dueSoon: z.boolean(),
 });
 export type RequestRow = z.infer<typeof requestRowSchema>;
+
+/**
+ * A row as the requests list holds it: the question and notes are only searched in the list, so it
+ * carries their distinct words instead, space-separated (one string is far cheaper to store than
+ * thirty); the request page reads them whole.
+ */
+export const requestListRowSchema = requestRowSchema.omit({ question: true, notes: true }).extend({ words: z.string() });
+export type RequestListRow = z.infer<typeof requestListRowSchema>;
+
+export function listRowOf(row: RequestRow): RequestListRow {
+  const { question: _question, notes: _notes, ...rest } = row;
+  // A locked placeholder has nothing of the request to find it by.
+  return { ...rest, words: row.locked ? '' : requestSearchWords(row).join(' ') };
+}
 
 /** A disclosure on its way through the gate, with the material's title and the steps its ground needs. */
 export const disclosureViewSchema = z.object({

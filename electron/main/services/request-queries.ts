@@ -12,7 +12,14 @@ import {
   type DueWindow,
   type WorklistFacts,
 } from '../../../shared/domain/worklist';
-import type { Dashboard, RequestDetail, RequestRow, TimelineItem } from '../../../shared/ipc/views';
+import {
+  listRowOf,
+  type Dashboard,
+  type RequestDetail,
+  type RequestListRow,
+  type RequestRow,
+  type TimelineItem,
+} from '../../../shared/ipc/views';
 import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
 import type { Meeting as MeetingView } from '../../../shared/domain/directory';
@@ -148,6 +155,12 @@ export class RequestQueries {
    * to a PA as locked placeholders at the end (R-USE-2). Only the page's records are decrypted. A
    * request that cannot be read shows as a placeholder saying so; it never breaks the list.
    */
+  /** One page of the requests list, as the list holds its rows. */
+  listPage(offset: number, limit: number): { total: number; rows: RequestListRow[] } {
+    const { total, rows } = this.page(offset, limit);
+    return { total, rows: rows.map(listRowOf) };
+  }
+
   page(offset: number, limit: number): { total: number; rows: RequestRow[] } {
     const index = this.synced();
     const ids = index.orderedIds();

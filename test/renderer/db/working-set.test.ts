@@ -3,14 +3,17 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inView, REQUEST_VIEWS } from '../../../shared/domain/worklist';
 import { REQUEST_STATUSES } from '../../../shared/domain/requests';
-import type { RequestRow } from '../../../shared/ipc/views';
+import { listRowOf, type RequestRow } from '../../../shared/ipc/views';
 import { followChanges } from '../../../renderer/db/changes';
 import {
   EMPTY_FILTER,
   filterOptions,
+  keepMatching,
   loadProgress,
-  requestIds,
-  rowsByIds,
+  matchingKeys,
+  orderedKeys,
+  requestByReference,
+  rowsByKeys,
   viewCounts,
   type RequestFilter,
   type Sort,
@@ -19,6 +22,27 @@ import {
 import { fetchRead } from '../../../renderer/db/reads';
 import { DATABASE, PAGE_SIZES, clearWorkingSet, db, loadWorkingSet, refreshRequest } from '../../../renderer/db/working-set';
 import { installFakeApi } from '../fake-api';
+
+/** The ids of the requests matching the filter, in the chosen order, as the list reads them. */
+async function requestIds(filter: RequestFilter, sort: Sort): Promise<string[]> {
+  const [ordered, matching] = await Promise.all([orderedKeys(sort), matchingKeys(filter)]);
+  const keys = keepMatching(ordered, matching);
+  const rows = await rowsByKeys(keys);
+  return keys.map((k) => rows.get(k)!.id);
+}
+
+/** The held row of one request, found as the list finds it. */
+async function heldRow(id: string) {
+  const keys = await orderedKeys({ key: 'target', descending: false });
+  return [...(await rowsByKeys(keys)).values()].find((r) => r.id === id);
+}
+
+/** Every record of the working set's request tables. */
+const requestRecords = async () =>
+  (await Promise.all([db.blocks.count(), db.terms.count(), db.words.count(), db.runs.count(), db.pages.count()])).reduce(
+    (a, b) => a + b,
+    0,
+  );
 
 const SERVICES = ['Highways', 'Planning', 'Housing'];
 const WORDS = ['pothole repairs', 'planning application', 'damp and mould', 'bin collections', 'Item 9 budget', 'Item 10 budget'];
@@ -81,7 +105,7 @@ function mainWith(total: number, beforeReply: (offset: number) => Promise<void> 
     'requests:list': async (input) => {
       const { offset, limit } = input as { offset: number; limit: number };
       await beforeReply(offset);
-      return { ok: true, value: { total, rows: all.slice(offset, offset + limit) } };
+      return { ok: true, value: { total, rows: all.slice(offset, offset + limit).map(listRowOf) } };
     },
     'officers:list': () => ({ ok: true, value: [] }),
     'meetings:list': () => ({ ok: true, value: [] }),
@@ -115,13 +139,24 @@ describe('the working set fills page by page', () => {
     expect(await loadProgress()).toMatchObject({ loaded: 1_500, loading: false });
   }, 30_000);
 
+  it('from the third page on, main is asked for the next page before this one is written', async () => {
+    const seen: number[] = [];
+    mainWith(12_000, async () => {
+      seen.push((await loadProgress()).loaded);
+    });
+    expect(await loadWorkingSet()).toBe(12_000);
+    // Pages start at 0, 100, 1,050, 6,000 and 10,950: the fourth is asked for while the third (5,000 rows) is still on its way in.
+    expect(seen).toEqual([0, PAGE_SIZES[0], PAGE_SIZES[0] + PAGE_SIZES[1] - 50, PAGE_SIZES[0] + PAGE_SIZES[1] - 50, 6_000]);
+  }, 60_000);
+
   it('a load started while a lock is still deleting the database fills the fresh one (a quick unlock)', async () => {
     mainWith(150);
     await loadWorkingSet();
     const deleting = clearWorkingSet(); // not awaited: the user unlocks again at once
     expect(await loadWorkingSet()).toBe(150);
     await deleting;
-    expect(await db.requests.count()).toBe(150);
+    expect((await loadProgress()).loaded).toBe(150);
+    expect(new Set(await requestIds(EMPTY_FILTER, { key: 'target', descending: false })).size).toBe(150);
   });
 
   it('a request whose due date moves while the list loads is not skipped at a page boundary', async () => {
@@ -133,7 +168,7 @@ describe('the working set fills page by page', () => {
         const { offset, limit } = input as { offset: number; limit: number };
         const page = order.slice(offset, offset + limit);
         if (offset === 0) order = [...order.filter((r) => r.id !== 'r5'), { ...row(5), target: '2027-01-04' }];
-        return { ok: true, value: { total: order.length, rows: page } };
+        return { ok: true, value: { total: order.length, rows: page.map(listRowOf) } };
       },
     });
     expect(await loadWorkingSet()).toBe(1_200);
@@ -147,14 +182,14 @@ describe('the working set fills page by page', () => {
         const { offset, limit } = input as { offset: number; limit: number };
         const rows = Array.from({ length: 300 }, (_, i) => row(i)).slice(offset, offset + limit);
         if (offset > 0) await refreshNow(); // the change lands while this (older) page is on its way
-        return { ok: true, value: { total: 300, rows } };
+        return { ok: true, value: { total: 300, rows: rows.map(listRowOf) } };
       },
       'requests:get': async () => ({ ok: true, value: { row: { ...row(150), status: 'answered' } } as never }),
     });
     refreshNow = () => refreshRequest('r150');
     await loadWorkingSet();
     expect(fake.calls.some((c) => c.channel === 'requests:get')).toBe(true);
-    expect((await db.requests.get('r150'))?.status).toBe('answered');
+    expect((await heldRow('r150'))?.status).toBe('answered');
   });
 
   it('a page that arrives after a lock is dropped, never written', async () => {
@@ -166,7 +201,7 @@ describe('the working set fills page by page', () => {
       await clearWorkingSet();
     };
     expect(await loadWorkingSet()).toBe(0);
-    expect(await db.requests.count()).toBe(0);
+    expect(await requestRecords()).toBe(0);
     expect(await db.load.count()).toBe(0);
   });
 });
@@ -273,9 +308,19 @@ describe('the list reads Dexie through its indexes, with the same answers as the
   it('reads only the rows asked for', async () => {
     mainWith(ROWS.length);
     await loadWorkingSet();
-    const rows = await rowsByIds(['r3', 'r4', 'nope']);
-    expect([...rows.keys()]).toEqual(['r3', 'r4']);
-    expect(rows.get('r3')?.subject).toBe(row(3).subject);
+    const ordered = await orderedKeys({ key: 'target', descending: false });
+    const rows = await rowsByKeys([ordered[3]!, ordered[4]!, 99_999]);
+    expect([...rows.keys()]).toEqual([ordered[3], ordered[4]]);
+    expect(rows.get(ordered[3]!)?.id).toBe((await requestIds(EMPTY_FILTER, { key: 'target', descending: false }))[3]);
+  });
+
+  it('finds a request by its reference in any case, and never a locked placeholder', async () => {
+    mainWith(ROWS.length);
+    await loadWorkingSet();
+    expect((await requestByReference(' ntk-2026-00012 '))?.id).toBe('r12');
+    expect(await requestByReference('NTK-2026-99999')).toBeUndefined();
+    expect(await requestByReference('Member only')).toBeUndefined();
+    expect(await requestByReference('')).toBeUndefined();
   });
 });
 
@@ -283,7 +328,7 @@ describe('change events keep every live read current within an unlock', () => {
   it('a change event rewrites the row and a live list query re-runs with it', async () => {
     let status: RequestRow['status'] = 'acknowledged';
     const fake = installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: 1, rows: [{ ...row(1), status }] } }),
+      'requests:list': async () => ({ ok: true, value: { total: 1, rows: [listRowOf({ ...row(1), status })] } }),
       'requests:get': async () => ({ ok: true, value: { row: { ...row(1), status } } as never }),
       'officers:list': () => ({ ok: true, value: [] }),
       'meetings:list': () => ({ ok: true, value: [] }),
@@ -299,6 +344,53 @@ describe('change events keep every live read current within an unlock', () => {
     fake.emit('records:changed', { kind: 'request', id: 'r1' });
     await expect.poll(() => results.at(-1)).toEqual(['r1']);
     subscription.unsubscribe();
+    stop();
+  });
+
+  it('a request added and one whose due date moves take their places in every sort, filter, search and count', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => row(i));
+    const added: RequestRow = {
+      ...row(7),
+      id: 'new1',
+      reference: 'NTK-2026-09999',
+      subject: 'Zebra crossing',
+      target: '2026-11-01',
+      service: 'Parks',
+    };
+    const byId = new Map<string, RequestRow>([...rows, added].map((r) => [r.id, r]));
+    const filter = (f: Partial<RequestFilter>): RequestFilter => ({ ...EMPTY_FILTER, ...f });
+    const fake = installFakeApi({
+      'requests:list': async () => ({ ok: true, value: { total: rows.length, rows: rows.map(listRowOf) } }),
+      'requests:get': async (input) => ({ ok: true, value: { row: byId.get((input as { id: string }).id)! } as never }),
+      'officers:list': () => ({ ok: true, value: [] }),
+      'meetings:list': () => ({ ok: true, value: [] }),
+    });
+    await loadWorkingSet();
+    const stop = followChanges();
+    const overdueBefore = (await viewCounts()).overdue;
+    fake.emit('records:changed', { kind: 'request', id: 'new1' });
+    await expect.poll(async () => (await loadProgress()).loaded).toBe(41);
+    expect((await requestIds(EMPTY_FILTER, { key: 'target', descending: false }))[0]).toBe('new1');
+    expect(await requestIds(filter({ service: 'Parks' }), { key: 'target', descending: false })).toEqual(['new1']);
+    expect(await requestIds(filter({ search: 'zebra' }), { key: 'target', descending: false })).toEqual(['new1']);
+    expect((await requestByReference('ntk-2026-09999'))?.id).toBe('new1');
+    expect((await viewCounts()).overdue).toBe(overdueBefore + (inView('overdue', added) ? 1 : 0));
+    expect((await filterOptions()).service).toContain('Parks');
+
+    // r1 is answered and its due date moves past every other: it leaves its old places.
+    byId.set('r1', { ...row(1), status: 'answered', target: '2027-06-30', subject: 'Renamed subject' });
+    fake.emit('records:changed', { kind: 'request', id: 'r1' });
+    await expect.poll(async () => (await heldRow('r1'))?.target).toBe('2027-06-30');
+    const open = (await requestIds(EMPTY_FILTER, { key: 'target', descending: false })).filter(
+      (id) => !byId.get(id)!.locked && byId.get(id)!.target,
+    );
+    expect(open.at(-1)).toBe('r1');
+    expect(await requestIds(filter({ search: 'renamed' }), { key: 'target', descending: false })).toEqual(['r1']);
+    expect(
+      await requestIds(filter({ search: row(1).subject.split(' ')[0]!, status: row(1).status }), { key: 'target', descending: false }),
+    ).not.toContain('r1');
+    expect(await requestIds(filter({ status: 'answered' }), { key: 'target', descending: false })).toContain('r1');
+    expect(new Set(await requestIds(EMPTY_FILTER, { key: 'subject', descending: true })).size).toBe(41);
     stop();
   });
 
@@ -346,7 +438,7 @@ describe('change events keep every live read current within an unlock', () => {
 describe('locking deletes the working set', () => {
   it('every table goes with the database, and the next unlock starts empty', async () => {
     installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: 2, rows: [row(1), row(2)] } }),
+      'requests:list': async () => ({ ok: true, value: { total: 2, rows: [row(1), row(2)].map(listRowOf) } }),
       'officers:list': () => ({
         ok: true,
         value: [
@@ -363,7 +455,7 @@ describe('locking deletes the working set', () => {
     await clearWorkingSet();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE);
     expect([
-      await db.requests.count(),
+      await requestRecords(),
       await db.officers.count(),
       await db.meetings.count(),
       await db.reads.count(),

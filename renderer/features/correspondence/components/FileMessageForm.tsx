@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FILING_KINDS, filingKindNames, type CorrespondenceItem, type FilingKind } from '../../../../shared/domain/correspondence';
 import { api } from '../../../app/api';
-import { db } from '../../../db/working-set';
+import { requestByReference } from '../../../db/queries';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../app/forms';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
@@ -32,7 +32,7 @@ export function FileMessageForm({ item, onFiled }: { item: CorrespondenceItem; o
         .toUpperCase();
       if (!wanted) problems.push({ fieldId: refId, message: 'Enter the request’s reference, for example NTK-2026-00042' });
       else {
-        const found = await db.requests.filter((r) => r.reference.toUpperCase() === wanted).first();
+        const found = await requestByReference(wanted);
         if (!found) problems.push({ fieldId: refId, message: `There is no request ${wanted} that you can see` });
         else requestId = found.id;
       }

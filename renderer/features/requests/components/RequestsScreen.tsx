@@ -45,13 +45,13 @@ export function RequestsScreen({
 }) {
   const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
-  const { ids, loaded, total, loading, options } = useRequestQuery(filter, sort);
+  const { keys, loaded, total, loading, options } = useRequestQuery(filter, sort);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count: keys.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -64,7 +64,7 @@ export function RequestsScreen({
   const set = (key: keyof RequestFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   const items = virtualizer.getVirtualItems();
   // Only the rows on screen (and a block either side) are read whole from the working set.
-  const rowsById = useRequestRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const rowsByKey = useRequestRows(keys, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
@@ -72,7 +72,7 @@ export function RequestsScreen({
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const current = Number((event.target as HTMLElement).closest('tr')?.dataset.index ?? -1);
-    const next = Math.max(0, Math.min((ids.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min((keys.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
     event.preventDefault();
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLButtonElement>(`tr[data-index="${next}"] button`)?.focus());
@@ -150,11 +150,11 @@ export function RequestsScreen({
       <p role="status" className="hint" data-testid="result-count" data-loading={loading}>
         {loading && loaded === 0
           ? 'Loading requests…'
-          : `${ids.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
+          : `${keys.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
             (loading ? ` (still loading: ${loaded.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} so far)` : '')}
       </p>
       <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
-        <table className="table requests-table" aria-rowcount={ids.length + 1}>
+        <table className="table requests-table" aria-rowcount={keys.length + 1}>
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.key} className={cellClass(c)} />
@@ -190,17 +190,17 @@ export function RequestsScreen({
               </tr>
             )}
             {items.map((item) => {
-              const r = rowsById.get(ids[item.index]!);
+              const r = rowsByKey.get(keys[item.index]!);
               // A row not yet read from the working set keeps its place until it is.
               if (!r)
                 return (
-                  <tr key={ids[item.index]} aria-hidden="true" style={{ height: ROW_HEIGHT }}>
+                  <tr key={keys[item.index]} aria-hidden="true" style={{ height: ROW_HEIGHT }}>
                     <td colSpan={COLUMNS.length} />
                   </tr>
                 );
               return (
                 <tr
-                  key={r.id}
+                  key={r.key}
                   data-index={item.index}
                   aria-rowindex={item.index + 2}
                   className={r.locked ? 'locked-row' : undefined}

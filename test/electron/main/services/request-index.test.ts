@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDueDates } from '../../../../shared/domain/deadlines';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
-import type { RequestRow } from '../../../../shared/ipc/views';
+import { listRowOf, type RequestListRow } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
@@ -78,11 +78,11 @@ async function reopen(dir: string, role: 'member' | 'pa' = 'member'): Promise<Va
 async function allRows(
   ok: <T = any>(channel: string, input?: unknown) => Promise<T>,
   limit = 4,
-): Promise<{ total: number; rows: RequestRow[] }> {
-  const rows: RequestRow[] = [];
+): Promise<{ total: number; rows: RequestListRow[] }> {
+  const rows: RequestListRow[] = [];
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
-    const page = await ok<{ total: number; rows: RequestRow[] }>('requests:list', { offset, limit });
+    const page = await ok<{ total: number; rows: RequestListRow[] }>('requests:list', { offset, limit });
     total = page.total;
     rows.push(...page.rows);
     if (page.rows.length === 0) break;
@@ -90,7 +90,7 @@ async function allRows(
   return { total, rows };
 }
 
-const sortKey = (r: RequestRow) => `${r.target} ${r.sentOn} ${r.id}`;
+const sortKey = (r: RequestListRow) => `${r.target} ${r.sentOn} ${r.id}`;
 
 /** A Member's case with requests sent on many dates, some Member-only, one awaiting the Monitoring Officer. */
 async function manyRequests() {
@@ -414,7 +414,8 @@ describe('requests:list pages through the IPC contract', () => {
     const text = JSON.stringify(rows);
     for (const s of secret) expect(text).not.toContain(s.subject);
     for (const row of rows.filter((r) => r.locked)) {
-      expect(row).toMatchObject({ subject: 'Member only', question: '', notes: '', officerName: '', dueSoon: false, workingDaysLate: 0 });
+      expect(row).toMatchObject({ subject: 'Member only', words: '', officerName: '', dueSoon: false, workingDaysLate: 0 });
+      expect(row).not.toHaveProperty('question');
       expect(await call('requests:get', { id: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     // The PA's Today counts leave the Member-only requests out.
@@ -444,7 +445,7 @@ describe('requests:list pages through the IPC contract', () => {
     expect(afterHolding.map(sortKey)).toEqual(afterHolding.map(sortKey).sort());
     // An answer closes the clock: the row now says so.
     await ok('requests:logEvent', { id: first.id, event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' } });
-    const page = await ok<{ rows: RequestRow[] }>('requests:list', { offset: created.length - 1, limit: 1 });
+    const page = await ok<{ rows: RequestListRow[] }>('requests:list', { offset: created.length - 1, limit: 1 });
     expect(page.rows[0]).toMatchObject({ id: first.id, status: 'answered', dueSoon: false });
     // And the Today counts follow at once.
     const dashboard = await ok('dashboard:get');
@@ -479,7 +480,7 @@ describe('requests:list pages through the IPC contract', () => {
   it('requests:get agrees with the row in the list', async () => {
     const { ok } = await manyRequests();
     const { rows } = await allRows(ok, 6);
-    for (const row of rows) expect((await ok('requests:get', { id: row.id })).row).toEqual(row);
+    for (const row of rows) expect(listRowOf((await ok('requests:get', { id: row.id })).row)).toEqual(row);
   });
 
   it('a change to material also announces its request as changed, so windows refresh that row', async () => {
@@ -505,7 +506,7 @@ describe('requests:list pages through the IPC contract', () => {
     );
     expect(changes).toHaveLength(2);
     // And the row reflects the material's classification.
-    const page = await ok<{ rows: RequestRow[] }>('requests:list', { offset: 0, limit: 10 });
+    const page = await ok<{ rows: RequestListRow[] }>('requests:list', { offset: 0, limit: 10 });
     expect(page.rows.find((r) => r.id === request.row.id)!.classification).toBe('Confidential');
   });
 
