@@ -2,10 +2,11 @@
 //
 // Why: IndexedDB in Chromium costs about 50-70 µs for every record or index entry written, so
 // 50,000 requests with the 50 index entries each that a per-row design needs took 46 s to load on a
-// quiet 2-core machine, and even 50,000 bare records take 2.6-3.3 s (npm run bench, "working set
-// floor"). Here a page of rows from main is written as rows in blocks of ten, one term index (every
-// filter value, view and search word of the page, with the row keys under each) and one sorted run
-// per sort column. Lookups read those few records and work on typed arrays; all pure functions.
+// quiet 2-core machine, and even 50,000 bare records take 2.6-3.3 s (README, "Design note: how the
+// working set is laid out"). Here a page of rows from main is written as rows in blocks of ten, a
+// term index (filter values and views) and a word index (search words), each with the row keys
+// under every term, and one sorted run per sort column. Lookups read those few records and work on
+// typed arrays; all pure functions.
 
 /** A request's place in the working set: its rows block is `key / BLOCK_ROWS`. */
 export type RowKey = number;

@@ -6,19 +6,10 @@
 // (read again only when the sort or the data changes), each filter and search term narrows them
 // through the term indexes, and only the rows on screen are read whole (`rowsByKeys`). At 50,000
 // requests a keystroke then costs a few record reads (npm run bench).
+import { searchWordsOf } from '../../shared/domain/search';
 import type { RequestView } from '../../shared/domain/worklist';
 import { keysOf, keysWithPrefix, mergeRuns, termsWithPrefix, type RowKey, type TermIndex } from './packed-index';
-import {
-  BLOCK_ROWS,
-  db,
-  FILTER_FIELDS,
-  term,
-  wordsOf,
-  type FilterField,
-  type LoadState,
-  type SortKey,
-  type WorkingRequest,
-} from './working-set';
+import { BLOCK_ROWS, db, FILTER_FIELDS, term, type FilterField, type LoadState, type SortKey, type WorkingRequest } from './working-set';
 
 export type { SortKey } from './working-set';
 
@@ -66,7 +57,7 @@ export async function matchingKeys(filter: RequestFilter): Promise<ReadonlySet<R
   const wanted: string[] = [];
   for (const field of Object.keys(FILTER_FIELDS) as FilterField[]) if (filter[field]) wanted.push(term.field(field, filter[field]));
   if (filter.view !== 'all') wanted.push(term.view(filter.view));
-  const words = [...new Set(wordsOf(filter.search))];
+  const words = [...new Set(searchWordsOf(filter.search))];
   if (wanted.length === 0 && words.length === 0) return null;
   const [indexes, wordIndexes] = await Promise.all([wanted.length > 0 ? termIndexes() : [], words.length > 0 ? db.words.toArray() : []]);
   const sets = wanted.map((t) => keysUnder(indexes, t));
@@ -114,7 +105,7 @@ export async function rowsByKeys(keys: readonly RowKey[]): Promise<Map<RowKey, W
 /** The request with this reference, as the user typed it (any case), if the working set holds it. */
 export async function requestByReference(reference: string): Promise<WorkingRequest | undefined> {
   const wanted = reference.trim().toUpperCase();
-  const words = wordsOf(wanted);
+  const words = searchWordsOf(wanted);
   if (words.length === 0) return undefined;
   const indexes = await db.words.toArray();
   const keys = intersect(words.map((w) => keysUnder(indexes, term.word(w))));

@@ -11,7 +11,6 @@
 import Dexie, { type Table } from 'dexie';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../shared/domain/worklist';
 import type { Meeting, Officer } from '../../shared/domain/directory';
-import { searchWordsOf } from '../../shared/domain/search';
 import { listRowOf, type RequestListRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 import { readsSettled } from './live';
@@ -115,9 +114,6 @@ const ADDED_PAGE = -1;
 /** The list's sort columns. */
 export const SORT_KEYS = ['target', 'sentOn', 'reference', 'subject', 'status', 'service', 'officerName'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-
-/** Search terms as the list reads them (shared/domain/search, as main words the rows). */
-export const wordsOf = searchWordsOf;
 
 /** Lower-cased with numbers padded, so "Item 9" sorts before "Item 10". */
 export const sortKeyOf = (text: string): string => text.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
