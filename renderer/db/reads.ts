@@ -7,7 +7,7 @@ import { methodPath } from '../../shared/ipc/api';
 import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/errors';
 import { api } from '../app/api';
-import { db } from './working-set';
+import { db, endedByLock } from './working-set';
 
 /**
  * What a read is fetched again on: any change to a kind of record (from records:changed), a change
@@ -40,23 +40,35 @@ export async function fetchRead<C extends InvokeChannel>(channel: C, input: Inpu
   const set = db;
   const result = await call(channel, input);
   if (set !== db) return;
-  await set.reads.put({
-    key: readKey(channel, input),
-    channel,
-    // Stored as null (IndexedDB keeps no undefined in keys); sent again as undefined, which a no-input channel expects.
-    input: input ?? null,
-    refreshOn: [...refreshOn],
-    value: result.ok ? result.value : ((await set.reads.get(readKey(channel, input)))?.value ?? null),
-    error: result.ok ? null : result.error.message,
-  });
+  try {
+    await set.reads.put({
+      key: readKey(channel, input),
+      channel,
+      // Stored as null (IndexedDB keeps no undefined in keys); sent again as undefined, which a no-input channel expects.
+      input: input ?? null,
+      refreshOn: [...refreshOn],
+      value: result.ok ? result.value : ((await set.reads.get(readKey(channel, input)))?.value ?? null),
+      error: result.ok ? null : result.error.message,
+    });
+  } catch (error) {
+    // A lock while the answer was being stored: the lock wins, and the answer goes with the database.
+    if (!endedByLock(set, error)) throw error;
+  }
 }
 
 /** A change to a record (or the settings): every stored read that follows its kind or it is fetched again. */
 export async function refreshReads(kind: RecordType | 'settings', id?: string): Promise<void> {
-  const stale = await db.reads
-    .where('refreshOn')
-    .anyOf(id === undefined ? [kind] : [kind, `${kind}:${id}`])
-    .distinct()
-    .toArray();
+  const set = db;
+  let stale: StoredRead[];
+  try {
+    stale = await set.reads
+      .where('refreshOn')
+      .anyOf(id === undefined ? [kind] : [kind, `${kind}:${id}`])
+      .distinct()
+      .toArray();
+  } catch (error) {
+    if (endedByLock(set, error)) return;
+    throw error;
+  }
   await Promise.all(stale.map((r) => fetchRead(r.channel, (r.input ?? undefined) as never, r.refreshOn)));
 }

@@ -182,6 +182,11 @@ function lockedSince(mine: number, error: unknown): boolean {
   return mine !== generation || (error instanceof Error && error.name === 'DatabaseClosedError');
 }
 
+/** The same for code holding the database it began with: a lock since then swapped it, or closed it under the read. */
+export function endedByLock(set: WorkingSet, error: unknown): boolean {
+  return set !== db || (error instanceof Error && error.name === 'DatabaseClosedError');
+}
+
 const tables = (set: WorkingSet) => [set.blocks, set.terms, set.words, set.runs, set.pages, set.load];
 
 /** Where every held request is, from the page directories. */

@@ -420,6 +420,24 @@ describe('change events keep every live read current within an unlock', () => {
     stop();
   });
 
+  it('a lock while a screen’s answer is being stored ends the read quietly, and nothing of it is left', async () => {
+    let lockNow: () => Promise<void> = async () => undefined;
+    installFakeApi({
+      'disclosures:register': async () => {
+        await lockNow();
+        return { ok: true, value: [{ id: 'e1' }] };
+      },
+    });
+    const first = db;
+    lockNow = async () => {
+      first.close(); // the lock closes the database the read began with
+    };
+    await expect(fetchRead('disclosures:register', undefined, ['disclosure'])).resolves.toBeUndefined();
+    lockNow = async () => undefined;
+    await clearWorkingSet();
+    expect(await db.reads.count()).toBe(0);
+  });
+
   it('a read of one request follows that request only', async () => {
     const fake = installFakeApi({
       'requests:get': async (input) => ({ ok: true, value: { row: row(Number((input as { id: string }).id.slice(1))) } as never }),
