@@ -43,7 +43,10 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 describe('vault attachments', () => {
-  it('streams a 200 MB file in and out with memory growing by less than 64 MB', async () => {
+  // The bound is 96 MB, not 64: V8 lets up to 64 MB of dead Buffer memory wait for a collection
+  // (its external-memory soft limit), so a bound at 64 measured the collector's timing (64.5 MB once
+  // in CI), not the stream. 96 MB still fails if the 200 MB file, or half of it, were ever held.
+  it('streams a 200 MB file in and out with memory growing by less than 96 MB', async () => {
     const { session } = await newVault();
     const size = 200 * 1024 * 1024;
     global.gc?.();
@@ -57,7 +60,7 @@ describe('vault attachments', () => {
     const expected = await digest(generated(size));
     expect(info.size).toBe(size);
     expect(back).toEqual(expected);
-    expect((peak - rssBefore) / 1024 / 1024).toBeLessThan(64);
+    expect((peak - rssBefore) / 1024 / 1024).toBeLessThan(96);
   }, 120_000);
 
   it('detects a changed byte, reordered chunks and truncation', async () => {
