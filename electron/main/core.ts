@@ -136,7 +136,8 @@ export function createCore(deps: CoreDeps): Core {
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
   const followUp = new RequestFollowUp(records, commands, queries, today);
   const reminders = new ReminderService(
-    { rows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows },
+    // From the index's states: the check at unlock decrypts nothing and builds no rows.
+    { rows: () => queries.dueStates() },
     deps.settingsStore,
     events,
     deps.notify,

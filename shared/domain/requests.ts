@@ -423,6 +423,10 @@ export function recordChairNoticeSent(
   };
 }
 
+/** The notes written on a request's timeline, in order, as one text (shown and searched with the list). */
+export const requestNotes = (r: { events: readonly TimelineEntry[] }): string =>
+  r.events.flatMap((e) => (e.note ? [e.note] : [])).join(' ');
+
 /** What a request is stored with, as far as its status needs. */
 export interface RequestForStatus {
   sentOn: IsoDate;

@@ -8,11 +8,16 @@ export const searchWordsOf = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 1);
 
-/** The distinct words a request is found by: its reference, subject, question, notes and officer. */
-export const requestSearchWords = (r: {
-  reference: string;
-  subject: string;
-  question: string;
-  notes: string;
-  officerName: string;
-}): string[] => [...new Set(searchWordsOf(`${r.reference} ${r.subject} ${r.question} ${r.notes} ${r.officerName}`))];
+/** The distinct words of what a request itself says (reference, subject, question, notes), space-separated. */
+export const requestTextWords = (r: { reference: string; subject: string; question: string; notes: string }): string =>
+  [...new Set(searchWordsOf(`${r.reference} ${r.subject} ${r.question} ${r.notes}`))].join(' ');
+
+/**
+ * The words a list row is found by: its request's own words and the officer's name as the directory
+ * spells it now (a corrected name is found at once, without re-reading the request).
+ */
+export function rowSearchWords(textWords: string, officerName: string): string {
+  let words = textWords;
+  for (const w of searchWordsOf(officerName)) if (!` ${words} `.includes(` ${w} `)) words = words ? `${words} ${w}` : w;
+  return words;
+}

@@ -6,7 +6,7 @@ import { REQUEST_STATUSES, requestDraftSchema, timelineEntrySchema } from '../do
 import { LIFECYCLE_COMMANDS, REQUEST_STATES } from '../domain/request-lifecycle';
 import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
-import { requestSearchWords } from '../domain/search';
+import { requestTextWords, rowSearchWords } from '../domain/search';
 
 /** One row of the requests list, as the signed-in role may see it. */
 export const requestRowSchema = z.object({
@@ -48,7 +48,7 @@ export type RequestListRow = z.infer<typeof requestListRowSchema>;
 export function listRowOf(row: RequestRow): RequestListRow {
   const { question: _question, notes: _notes, ...rest } = row;
   // A locked placeholder has nothing of the request to find it by.
-  return { ...rest, words: row.locked ? '' : requestSearchWords(row).join(' ') };
+  return { ...rest, words: row.locked ? '' : rowSearchWords(requestTextWords(row), row.officerName) };
 }
 
 /** A disclosure on its way through the gate, with the material's title and the steps its ground needs. */

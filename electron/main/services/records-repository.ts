@@ -9,7 +9,7 @@ import type { EventHub } from './events';
 import { recordSchemas, type RecordData, type SchemaType } from './record-schemas';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
-import type { RequestIndex } from './request-index';
+import type { CheckedRead, RequestIndex } from './request-index';
 
 export interface RepositoryLogger {
   warn(message: string): void;
@@ -262,9 +262,12 @@ export class RecordsRepository {
     this.vault.compact();
   }
 
-  /** Brings the request index up to date; the index reads only entries whose sequence number changed. */
+  /**
+   * Brings the request index up to date; the index reads only entries whose sequence number changed,
+   * through this repository's checks, so a damaged or misfiled record never reaches the list.
+   */
   syncIndex(index: RequestIndex) {
-    return index.sync(this.vault);
+    return index.sync(this.vault, ((type: 'request' | 'material', id: string) => this.get(type, id)) as CheckedRead);
   }
 }
 

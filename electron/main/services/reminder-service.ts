@@ -1,7 +1,10 @@
 import type { SettingsStore } from '../settings/settings-store';
 import type { Timers } from './session-service';
 import type { EventHub } from './events';
-import type { RequestRow } from '../../../shared/ipc/views';
+import type { RequestListRow } from '../../../shared/ipc/views';
+
+/** What a digest reads of a request: its status and dates, and the reference it names. */
+type ReminderRow = Pick<RequestListRow, 'id' | 'locked' | 'reference' | 'status' | 'target' | 'acknowledgeBy' | 'workingDaysLate'>;
 
 /** Shows a desktop notification (Electron's Notification in the app; a recorder in the harness and tests). */
 export type Notify = (title: string, body: string) => void;
@@ -12,8 +15,8 @@ const HOUR = 60 * 60 * 1000;
 const MAX_REFERENCES = 5;
 
 export interface ReminderSources {
-  /** Every request row the signed-in user may see (Member-only ones locked for a PA). Throws while locked. */
-  rows(): RequestRow[];
+  /** Every request the signed-in user can read, with its status and dates. Throws while locked. */
+  rows(): ReminderRow[];
 }
 
 /**
@@ -48,7 +51,7 @@ export class ReminderService {
     if (!this.notify) return null;
     const today = this.today();
     if (this.store.get(LAST_DIGEST_KEY) === today) return null;
-    let rows: RequestRow[];
+    let rows: ReminderRow[];
     try {
       rows = this.sources.rows();
     } catch {
@@ -84,12 +87,12 @@ export class ReminderService {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Counts of overdue requests and those due today; references only of requests the user may open. */
-export function reminderDigest(rows: readonly RequestRow[], today: string): { title: string; body: string } | null {
+export function reminderDigest(rows: readonly ReminderRow[], today: string): { title: string; body: string } | null {
   const overdue = rows.filter(
     (r) => r.workingDaysLate > 0 && (r.status === 'overdue' || r.status === 'very-overdue' || r.status === 'escalated'),
   );
   const late = new Set(overdue.map((r) => r.id));
-  const open = (r: RequestRow) => !['answered', 'closed', 'withdrawn'].includes(r.status);
+  const open = (r: ReminderRow) => !['answered', 'closed', 'withdrawn'].includes(r.status);
   const dueToday = rows.filter(
     (r) => !late.has(r.id) && open(r) && (r.target === today || (r.acknowledgeBy === today && r.status === 'awaiting-acknowledgement')),
   );

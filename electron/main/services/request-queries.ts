@@ -1,17 +1,12 @@
 import { addWorkingDays, type HolidayEdits } from '../../../shared/domain/calendar';
-import { effectiveLevel, levelNames, retentionDue } from '../../../shared/domain/classification';
+import { levelNames, retentionDue } from '../../../shared/domain/classification';
 import { formatUk } from '../../../shared/domain/dates';
 import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
-import { requestStatus } from '../../../shared/domain/requests';
-import {
-  disclosureCounts,
-  isDueSoon,
-  worklistCounts,
-  worklistFlags,
-  type DueWindow,
-  type WorklistFacts,
-} from '../../../shared/domain/worklist';
+import { requestNotes } from '../../../shared/domain/requests';
+import { rowSearchWords } from '../../../shared/domain/search';
+import { AppError } from '../../../shared/ipc/errors';
+import { disclosureCounts, isDueSoon, worklistCounts, type DueWindow } from '../../../shared/domain/worklist';
 import {
   listRowOf,
   type Dashboard,
@@ -30,7 +25,13 @@ import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
-import { RequestIndex, lifecycleOf } from './request-index';
+import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
+
+/** A request's row without its question and notes, and the words of its own text (see rowSearchWords). */
+interface ListedRow {
+  row: Omit<RequestRow, 'question' | 'notes'>;
+  words: string;
+}
 
 interface Directory {
   meetings: Map<string, MeetingView>;
@@ -86,7 +87,8 @@ export class RequestQueries {
   /** Brings the request index up to date with the vault (cheap when nothing changed). */
   private synced(): RequestIndex {
     this.records.syncIndex(this.index);
-    for (const id of this.index.unreadable) this.records.noteUnreadable('request', id);
+    for (const type of ['request', 'material'] as const)
+      for (const id of this.index.unreadable[type]) this.records.noteUnreadable(type, id);
     return this.index;
   }
 
@@ -105,38 +107,55 @@ export class RequestQueries {
     };
   }
 
-  private row(r: StoredRequest, directory: Directory, materials: StoredMaterial[], window: DueWindow, known?: WorklistFacts): RequestRow {
-    const status = known ?? requestStatus(lifecycleOf(r), window.today, r.profile, r.nation, this.council.holidayEdits());
-    const meeting = r.meetingId ? directory.meetings.get(r.meetingId) : undefined;
-    const levels = materials.map((m) => effectiveLevel(m.classification));
+  /**
+   * A request's row, made from the index alone (nothing is decrypted); the index must have been synced.
+   * Undefined when the index does not hold the request (none, or set aside as unreadable).
+   */
+  private rowOf(id: string, directory: Directory, window: DueWindow, states: Map<string, RequestState>): ListedRow | undefined {
+    const entry = this.index.listed(id);
+    const state = states.get(id);
+    if (!entry || !state) return undefined;
+    const facts = entry.list;
+    const meeting = facts.meetingId ? directory.meetings.get(facts.meetingId) : undefined;
+    const levels = this.index.levelsFor(id);
     const classification = (['pink-paper', 'exempt', 'confidential', 'open'] as const).find((l) => levels.includes(l));
-    return {
-      id: r.id,
-      reference: r.reference,
+    const row: Omit<RequestRow, 'question' | 'notes'> = {
+      id,
+      reference: facts.reference,
       locked: false,
-      subject: r.subject,
-      question: r.informationSought,
-      notes: r.events.flatMap((e) => (e.note ? [e.note] : [])).join(' '),
+      subject: facts.subject,
       // The directory's name, so a corrected spelling shows everywhere; the name it was sent under if the officer is gone.
-      officerName: directory.officers.get(r.officerId) ?? r.officerName,
-      service: r.service,
-      ward: r.ward,
-      meetingId: r.meetingId,
+      officerName: directory.officers.get(facts.officerId) ?? facts.officerName,
+      service: facts.service,
+      ward: facts.ward,
+      meetingId: facts.meetingId,
       meetingLabel: meeting ? `${meeting.committee}, ${formatUk(meeting.date)}` : '',
-      capacity: r.capacity ? CAPACITIES[r.capacity] : '',
-      route: r.route ? ROUTES[r.route] : '',
+      capacity: facts.capacity ? CAPACITIES[facts.capacity] : '',
+      route: facts.route ? ROUTES[facts.route] : '',
       classification: classification ? levelNames[classification] : 'Nothing received yet',
-      status: status.status,
-      sentOn: r.sentOn,
-      acknowledgeBy: r.acknowledgeBy,
-      target: status.target,
-      workingDaysLate: status.workingDaysLate,
-      ...worklistFlags(r),
-      dueSoon: isDueSoon(
-        { locked: false, ...status, acknowledgeBy: r.acknowledgeBy, awaitingMonitoringOfficer: false, chairNoticePending: false },
-        window,
-      ),
+      status: state.status,
+      sentOn: entry.lifecycle.sentOn,
+      acknowledgeBy: state.acknowledgeBy,
+      target: state.target,
+      workingDaysLate: state.workingDaysLate,
+      awaitingMonitoringOfficer: state.awaitingMonitoringOfficer,
+      chairNoticePending: state.chairNoticePending,
+      dueSoon: isDueSoon(state, window),
     };
+    return { row, words: facts.words };
+  }
+
+  /** A request's row as the list shows it; the request must be in the synced index. */
+  private listedRow(id: string): ListedRow {
+    const window = this.dueWindow();
+    const listed = this.rowOf(id, this.directoryById(), window, this.index.statesFor(window.today, this.council.holidayEdits()));
+    if (!listed) throw new AppError('cannot-open', 'This request could not be read: its saved copy is damaged. Nothing was changed.');
+    return listed;
+  }
+
+  /** The full row: the index's, with the question and notes from the record. */
+  private fullRow(r: StoredRequest, listed: ListedRow): RequestRow {
+    return { ...listed.row, question: r.informationSought, notes: requestNotes(r) };
   }
 
   /** The material recorded against a request that this user can read; the index must have been synced. */
@@ -152,38 +171,69 @@ export class RequestQueries {
 
   /**
    * One page of the requests the signed-in user may see, in due-date order; Member-only ones appear
-   * to a PA as locked placeholders at the end (R-USE-2). Only the page's records are decrypted. A
-   * request that cannot be read shows as a placeholder saying so; it never breaks the list.
+   * to a PA as locked placeholders at the end (R-USE-2), then any set aside as unreadable, saying so:
+   * a request is never silently missing, and a damaged one never breaks the list. Made from the index
+   * alone, so 50,000 rows cost no decryption.
    */
-  /** One page of the requests list, as the list holds its rows. */
   listPage(offset: number, limit: number): { total: number; rows: RequestListRow[] } {
-    const { total, rows } = this.page(offset, limit);
-    return { total, rows: rows.map(listRowOf) };
+    return this.pageOf(
+      offset,
+      limit,
+      ({ row, words }) => ({ ...row, words: rowSearchWords(words, row.officerName) }),
+      (p) => listRowOf(p),
+    );
   }
 
+  /**
+   * Every readable request's status and dates, with its reference (the daily reminder's digest).
+   * Made from the index's states, so the check at unlock neither decrypts nor builds rows.
+   */
+  dueStates(): Array<RequestState & { id: string; reference: string }> {
+    const index = this.synced();
+    const states = index.statesFor(this.today(), this.council.holidayEdits());
+    const out: Array<RequestState & { id: string; reference: string }> = [];
+    // In the list's order, so the digest names the most pressing first.
+    for (const id of index.orderedIds()) {
+      const state = states.get(id);
+      const listed = index.listed(id);
+      if (state && listed) out.push({ ...state, id, reference: listed.list.reference });
+    }
+    return out;
+  }
+
+  /** As listPage, with each request's question and notes read from its record (reports). */
   page(offset: number, limit: number): { total: number; rows: RequestRow[] } {
+    return this.pageOf(
+      offset,
+      limit,
+      (listed) => {
+        let r: StoredRequest | undefined;
+        try {
+          r = this.records.get('request', listed.row.id);
+        } catch {
+          r = undefined; // damaged since the index was synced: set aside, never breaks the page
+        }
+        return r ? this.fullRow(r, listed) : placeholderRow(listed.row.id, 'Could not be read');
+      },
+      (p) => p,
+    );
+  }
+
+  private pageOf<T>(offset: number, limit: number, make: (listed: ListedRow) => T, placeholder: (row: RequestRow) => T) {
     const index = this.synced();
     const ids = index.orderedIds();
     const sealed = this.records.sealedIds('request');
+    const unreadable = [...index.unreadable.request];
     const window = this.dueWindow();
     const states = index.statesFor(window.today, this.council.holidayEdits());
     const directory = this.directoryById();
-    const total = ids.length + sealed.length;
-    const rows: RequestRow[] = [];
+    const total = ids.length + sealed.length + unreadable.length;
+    const rows: T[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) {
-      if (i >= ids.length) {
-        rows.push(placeholderRow(sealed[i - ids.length]!, 'Member only'));
-        continue;
-      }
-      const id = ids[i]!;
-      let r: StoredRequest | undefined;
-      try {
-        r = this.records.get('request', id);
-      } catch {
-        rows.push(placeholderRow(id, 'Could not be read'));
-        continue;
-      }
-      if (r) rows.push(this.row(r, directory, this.materialsOf(id), window, states.get(id)));
+      if (i >= ids.length + sealed.length)
+        rows.push(placeholder(placeholderRow(unreadable[i - ids.length - sealed.length]!, 'Could not be read')));
+      else if (i >= ids.length) rows.push(placeholder(placeholderRow(sealed[i - ids.length]!, 'Member only')));
+      else rows.push(make(this.rowOf(ids[i]!, directory, window, states)!));
     }
     return { total, rows };
   }
@@ -198,7 +248,7 @@ export class RequestQueries {
       r.nation,
     );
     return {
-      row: this.row(r, this.directoryById(), all, this.dueWindow()),
+      row: this.fullRow(r, this.listedRow(id)),
       draft: { ...r },
       events: r.events,
       timeline: timelineItems(r),

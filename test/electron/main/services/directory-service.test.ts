@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODERNGOV_MEETING } from '../calendar/fixtures';
 import { PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
+import { listRowOf } from '../../../../shared/ipc/views';
 
 const typo = {
   name: 'Sam Gren',
@@ -26,6 +27,10 @@ describe('changing an officer', () => {
     expect(detail.row.officerName).toBe('Samuel Green');
     const { rows } = await ok('requests:list', { offset: 0, limit: 10 });
     expect(rows[0]!.officerName).toBe('Samuel Green');
+    // The list row is made from the request index, the detail from the record: both find the new name.
+    expect(rows[0]!.words.split(' ')).toEqual(expect.arrayContaining(['samuel', 'green']));
+    expect(rows[0]!.words.split(' ')).not.toContain('gren');
+    expect(rows[0]).toEqual(listRowOf(detail.row));
     const trail = await ok('audit:trail', { recordId: officer.id });
     expect(trail).toEqual([
       expect.objectContaining({

@@ -4,7 +4,9 @@ import { builtInProfile } from '../../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import { listRowOf, type RequestListRow } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
-import { RequestIndex } from '../../../../electron/main/services/request-index';
+import type { StoredMaterial } from '../../../../shared/domain/material';
+import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
+import { recordSchemas } from '../../../../electron/main/services/record-schemas';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
@@ -12,6 +14,13 @@ import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 import { TEST_KDF, newVault } from '../vault/support';
 
 const TODAY = '2026-11-24';
+
+/** Reads as the records repository does for the index: the record's schema checked, a damaged one thrown. */
+const checkedRead = (session: VaultSession): CheckedRead =>
+  ((type: 'request' | 'material', id: string) => {
+    const record = session.get(id);
+    return record ? recordSchemas[type].parse(record.data) : undefined;
+  }) as CheckedRead;
 const PROFILE = builtInProfile('000');
 
 /** A stored request as the casework service writes it, sent on `sentOn` (its due dates worked out from it). */
@@ -52,6 +61,30 @@ function storedRequest(id: string, sentOn: string, overrides: Partial<StoredRequ
     escalatedTo: null,
     ...overrides,
   } as StoredRequest;
+}
+
+/** Material as the material store writes it, recorded against `requestId`. */
+function storedMaterial(
+  id: string,
+  requestId: string,
+  classification: StoredMaterial['classification'] = { level: 'open' },
+): StoredMaterial {
+  return {
+    id,
+    requestId,
+    title: `Material ${id}`,
+    receivedOn: '2026-11-20',
+    summary: '',
+    classification,
+    personalData: { personal: false, specialCategory: false, retainUntil: null },
+    isBriefing: false,
+    givenForCapacity: 'ward-member',
+    givenForPurpose: 'To answer residents',
+    meetingId: null,
+    thirdParty: null,
+    attachments: [],
+    erasedOn: null,
+  };
 }
 
 /** A sent date spread over 2026 for request number i (deterministic, many ties on purpose). */
@@ -139,7 +172,7 @@ describe('RequestIndex over the vault', () => {
     const { session } = await newVault();
     putRequests(session, 40);
     const index = new RequestIndex(1000);
-    const stats = index.sync(session);
+    const stats = index.sync(session, checkedRead(session));
     expect(stats).toEqual({ recomputed: 40, saved: false });
     expect(index.size).toBe(40);
     const states = index.statesFor(TODAY, { added: [], removed: [] });
@@ -150,14 +183,14 @@ describe('RequestIndex over the vault', () => {
     expect(new Set(ordered).size).toBe(40);
     expect(ordered.map(key)).toEqual(ordered.map(key).sort());
     // Nothing changed: nothing is read again.
-    expect(index.sync(session)).toEqual({ recomputed: 0, saved: false });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
   });
 
   it('is saved sealed in the vault and reused on the next unlock: only changed records are read again', async () => {
     const { dir, session } = await newVault();
     const ids = putRequests(session, 30);
     const first = new RequestIndex(10);
-    expect(first.sync(session)).toEqual({ recomputed: 30, saved: true });
+    expect(first.sync(session, checkedRead(session))).toEqual({ recomputed: 30, saved: true });
     const order = [...first.orderedIds()];
     const states = new Map(first.statesFor(TODAY, { added: [], removed: [] }));
     // Each tier's entries are saved under that tier's key.
@@ -171,19 +204,19 @@ describe('RequestIndex over the vault', () => {
 
     const again = await reopen(dir);
     const second = new RequestIndex(10);
-    expect(second.sync(again)).toEqual({ recomputed: 0, saved: false });
+    expect(second.sync(again, checkedRead(again))).toEqual({ recomputed: 0, saved: false });
     expect(second.orderedIds()).toEqual(order);
     expect(new Map(second.statesFor(TODAY, { added: [], removed: [] }))).toEqual(states);
 
     // One record changed directly in the vault: exactly that one is read again, and it shows.
     const changed = again.get<StoredRequest>(ids.shared[3]!)!;
     again.put({ ...changed, data: { ...changed.data, events: [{ type: 'answered', on: '2026-11-20', note: 'Sent.' }] } });
-    expect(second.sync(again)).toEqual({ recomputed: 1, saved: false });
+    expect(second.sync(again, checkedRead(again))).toEqual({ recomputed: 1, saved: false });
     expect(second.statesFor(TODAY, { added: [], removed: [] }).get(ids.shared[3]!)!.status).toBe('answered');
 
     // A deleted record leaves the index.
     again.delete(ids.shared[4]!);
-    expect(second.sync(again).recomputed).toBe(1);
+    expect(second.sync(again, checkedRead(again)).recomputed).toBe(1);
     expect(second.size).toBe(29);
     expect(second.orderedIds()).not.toContain(ids.shared[4]);
     expect(second.statesFor(TODAY, { added: [], removed: [] }).has(ids.shared[4]!)).toBe(false);
@@ -193,13 +226,13 @@ describe('RequestIndex over the vault', () => {
     const { dir, session } = await newVault();
     putRequests(session, 12);
     const index = new RequestIndex(5);
-    expect(index.sync(session).saved).toBe(true);
+    expect(index.sync(session, checkedRead(session)).saved).toBe(true);
     session.lock();
     const again = await reopen(dir);
     // Changed while "locked" (by another session): the reused object must see it.
     const r = again.get<StoredRequest>('req-0001')!;
     again.put({ ...r, data: { ...r.data, events: [{ type: 'holding', on: '2026-11-20', note: 'Soon.', promisedBy: '2027-03-01' }] } });
-    expect(index.sync(again)).toEqual({ recomputed: 1, saved: false });
+    expect(index.sync(again, checkedRead(again))).toEqual({ recomputed: 1, saved: false });
     expect(index.orderedIds().at(-1)).toBe('req-0001');
   });
 
@@ -207,25 +240,27 @@ describe('RequestIndex over the vault', () => {
     const { session } = await newVault();
     putRequests(session, 4);
     const index = new RequestIndex(5);
-    expect(index.sync(session)).toEqual({ recomputed: 4, saved: false });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 4, saved: false });
     expect(session.get('request-index:shared')).toBeUndefined();
     session.put({ id: 'extra', tier: 'shared', type: 'request', data: storedRequest('extra', '2026-11-02') });
-    expect(index.sync(session)).toEqual({ recomputed: 1, saved: true });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 1, saved: true });
     expect(session.get('request-index:shared')).toBeDefined();
     // Counting starts again after a save.
-    expect(index.sync(session)).toEqual({ recomputed: 0, saved: false });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
   });
 
   it('the default saves once 200 requests were read', async () => {
     const { session } = await newVault();
     putRequests(session, 199);
     const index = new RequestIndex();
-    expect(index.sync(session)).toEqual({ recomputed: 199, saved: false });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 199, saved: false });
     session.put({ id: 'one-more', tier: 'shared', type: 'request', data: storedRequest('one-more', '2026-11-02') });
-    expect(index.sync(session)).toEqual({ recomputed: 1, saved: true });
+    expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 1, saved: true });
   });
 
   describe('a saved index that is not what this version wrote is ignored and rebuilt, never trusted, never throws', () => {
+    const savedWith = (real: Record<string, unknown>, at: number, value: unknown) =>
+      (real.requests as unknown[][]).map((e) => e.map((v, i) => (i === at ? value : v)));
     const garbage: Array<[string, (real: Record<string, unknown>) => unknown]> = [
       ['another format', (real) => ({ ...real, format: (real.format as number) + 1 })],
       ['no format', (real) => ({ ...real, format: undefined })],
@@ -239,36 +274,22 @@ describe('RequestIndex over the vault', () => {
       // Entries whose tier is not the record's: a Member-only entry inside the shared index is dropped.
       // Broken entries inside a saved index of the right shape (each left out and worked out again).
       ['null entries', (real) => ({ ...real, requests: (real.requests as unknown[]).map(() => null), materials: [null] })],
-      [
-        'entries without their facts',
-        (real) => ({ ...real, requests: (real.requests as Array<[string, unknown]>).map(([id]) => [id, null]) }),
-      ],
-      [
-        'a profile position out of range',
-        (real) => ({ ...real, requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, profile: 7 }]) }),
-      ],
+      // A saved request is [id, seq, profile, nation, two flags, nine lifecycle dates, ten list facts].
+      ['entries without their facts', (real) => ({ ...real, requests: (real.requests as unknown[][]).map(([id]) => [id, null]) })],
+      ['a profile position out of range', (real) => ({ ...real, requests: savedWith(real, 2, 7) })],
       ['no profiles', (real) => ({ ...real, profiles: [] })],
-      [
-        'a broken lifecycle',
-        (real) => ({
-          ...real,
-          requests: (real.requests as Array<[string, object]>).map(([id, e]) => [id, { ...e, lifecycle: { sentOn: 'xx' } }]),
-        }),
-      ],
-      [
-        'entries of the wrong tier',
-        (real) => ({
-          ...real,
-          requests: (real.requests as Array<[string, { tier: Tier }]>).map(([id, e]) => [id, { ...e, tier: 'member' }]),
-        }),
-      ],
+      ['a broken lifecycle', (real) => ({ ...real, requests: savedWith(real, 6, 'xx') })],
+      ['an escalation to no one known', (real) => ({ ...real, requests: savedWith(real, 12, 'the press') })],
+      ['a subject that is not text', (real) => ({ ...real, requests: savedWith(real, 16, { not: 'text' }) })],
+      ['a capacity not in the list', (real) => ({ ...real, requests: savedWith(real, 22, 'mayor') })],
+      ['a fact missing', (real) => ({ ...real, requests: (real.requests as unknown[][]).map((e) => e.slice(0, -1)) })],
     ];
 
     it.each(garbage)('%s', async (_label, corrupt) => {
       const { dir, session } = await newVault();
       const ids = putRequests(session, 20);
       const built = new RequestIndex(1);
-      built.sync(session);
+      built.sync(session, checkedRead(session));
       const order = [...built.orderedIds()];
       const states = new Map(built.statesFor(TODAY, { added: [], removed: [] }));
       const real = session.get<Record<string, unknown>>('request-index:shared')!;
@@ -278,7 +299,7 @@ describe('RequestIndex over the vault', () => {
       const again = await reopen(dir);
       const index = new RequestIndex(1000);
       // Every shared request is read again from its record; the Member's tier came from its own saved index.
-      expect(index.sync(again)).toEqual({ recomputed: ids.shared.length, saved: false });
+      expect(index.sync(again, checkedRead(again))).toEqual({ recomputed: ids.shared.length, saved: false });
       expect(index.orderedIds()).toEqual(order);
       expect(new Map(index.statesFor(TODAY, { added: [], removed: [] }))).toEqual(states);
     });
@@ -286,14 +307,14 @@ describe('RequestIndex over the vault', () => {
     it('a saved entry for an older version of a record is recomputed, not trusted', async () => {
       const { dir, session } = await newVault();
       putRequests(session, 6);
-      new RequestIndex(1).sync(session);
+      new RequestIndex(1).sync(session, checkedRead(session));
       // The record changes after the save, without the index seeing it.
       const r = session.get<StoredRequest>('req-0002')!;
       session.put({ ...r, data: { ...r.data, events: [{ type: 'answered', on: '2026-11-20', note: 'Done.' }] } });
       session.lock();
       const again = await reopen(dir);
       const index = new RequestIndex(1000);
-      expect(index.sync(again)).toEqual({ recomputed: 1, saved: false });
+      expect(index.sync(again, checkedRead(again))).toEqual({ recomputed: 1, saved: false });
       expect(index.statesFor(TODAY, { added: [], removed: [] }).get('req-0002')!.status).toBe('answered');
     });
   });
@@ -303,7 +324,7 @@ describe('RequestIndex over the vault', () => {
     await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
     const ids = putRequests(session, 25);
     // The Member saves both tiers first.
-    expect(new RequestIndex(1).sync(session).saved).toBe(true);
+    expect(new RequestIndex(1).sync(session, checkedRead(session)).saved).toBe(true);
     const memberIndexSeq = session.get('request-index:member')!.seq;
     session.lock();
 
@@ -312,26 +333,27 @@ describe('RequestIndex over the vault', () => {
     expect(pa.sealedIds('request-index').map((s) => s.id)).toEqual(['request-index:member']);
     const index = new RequestIndex(1);
     // The PA starts from the shared index the Member saved: nothing to read again.
-    expect(index.sync(pa)).toEqual({ recomputed: 0, saved: false });
+    expect(index.sync(pa, checkedRead(pa))).toEqual({ recomputed: 0, saved: false });
     expect(index.size).toBe(ids.shared.length);
     expect(index.orderedIds().filter((id) => ids.member.includes(id))).toEqual([]);
 
     // The PA changes a request: the PA's save writes the shared index only.
     const r = pa.get<StoredRequest>(ids.shared[0]!)!;
     pa.put({ ...r, data: { ...r.data, events: [{ type: 'acknowledged', on: r.data.sentOn, note: 'Ack.' }] } });
-    expect(index.sync(pa)).toEqual({ recomputed: 1, saved: true });
+    expect(index.sync(pa, checkedRead(pa))).toEqual({ recomputed: 1, saved: true });
     pa.lock();
 
     const member = await reopen(dir);
-    const shared = member.get<{ requests: Array<[string, { tier: Tier }]> }>('request-index:shared')!;
-    expect(shared.data.requests.every(([, e]) => e.tier === 'shared')).toBe(true);
+    // The shared index holds the shared requests only (the tier of an entry is the tier it is saved under).
+    const shared = member.get<{ requests: unknown[][] }>('request-index:shared')!;
     expect(shared.data.requests.map(([id]) => id).sort()).toEqual([...ids.shared].sort());
+    expect(JSON.stringify(shared.data)).not.toMatch(/Subject of req-0000\b/); // req-0000 is Member-only
     // The Member's tier index is the Member's own, untouched; the Member's next sync reads nothing again.
-    const memberIndex = member.get<{ requests: Array<[string, { tier: Tier }]> }>('request-index:member')!;
+    const memberIndex = member.get<{ requests: unknown[][] }>('request-index:member')!;
     expect(memberIndex.seq).toBe(memberIndexSeq);
     expect(memberIndex.data.requests.map(([id]) => id).sort()).toEqual([...ids.member].sort());
     const index2 = new RequestIndex(1000);
-    expect(index2.sync(member)).toEqual({ recomputed: 0, saved: false });
+    expect(index2.sync(member, checkedRead(member))).toEqual({ recomputed: 0, saved: false });
     expect(index2.size).toBe(25);
   });
 
@@ -342,32 +364,33 @@ describe('RequestIndex over the vault', () => {
     session.lock();
     const pa = await reopen(dir, 'pa');
     const index = new RequestIndex(1);
-    expect(index.sync(pa)).toEqual({ recomputed: ids.shared.length, saved: true });
+    expect(index.sync(pa, checkedRead(pa))).toEqual({ recomputed: ids.shared.length, saved: true });
     expect(pa.sealedIds('request-index')).toEqual([]);
     expect(pa.list('request-index').map((r) => r.id)).toEqual(['request-index:shared']);
     pa.lock();
     const member = await reopen(dir);
     expect(member.get('request-index:member')).toBeUndefined();
     // The Member loads the PA's shared index and reads only the Member-only requests.
-    expect(new RequestIndex(1000).sync(member)).toEqual({ recomputed: ids.member.length, saved: false });
+    expect(new RequestIndex(1000).sync(member, checkedRead(member))).toEqual({ recomputed: ids.member.length, saved: false });
   });
 
   it('tracks which material belongs to which request, and forgets deleted material', async () => {
     const { session } = await newVault();
     putRequests(session, 3);
-    session.put({ id: 'm1', tier: 'shared', type: 'material', data: { requestId: 'req-0001' } });
-    session.put({ id: 'm2', tier: 'member', type: 'material', data: { requestId: 'req-0001' } });
-    session.put({ id: 'm3', tier: 'shared', type: 'material', data: { requestId: 'req-0002' } });
+    session.put({ id: 'm1', tier: 'shared', type: 'material', data: storedMaterial('m1', 'req-0001') });
+    session.put({ id: 'm2', tier: 'member', type: 'material', data: storedMaterial('m2', 'req-0001', { level: 'exempt', paragraph: 3 }) });
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: storedMaterial('m3', 'req-0002') });
     const index = new RequestIndex(1000);
-    index.sync(session);
+    index.sync(session, checkedRead(session));
     expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m1', 'm2']);
     expect(index.materialIdsFor('req-0002')).toEqual(['m3']);
     expect(index.materialIdsFor('req-0000')).toEqual([]);
     session.delete('m1');
-    session.put({ id: 'm3', tier: 'shared', type: 'material', data: { requestId: 'req-0001' } });
-    expect(index.sync(session).recomputed).toBe(2);
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: storedMaterial('m3', 'req-0001') });
+    expect(index.sync(session, checkedRead(session)).recomputed).toBe(2);
     expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m2', 'm3']);
     expect(index.materialIdsFor('req-0002')).toEqual([]);
+    expect(index.levelsFor('req-0001').sort()).toEqual(['exempt', 'open']);
   });
 });
 
@@ -532,7 +555,7 @@ describe('requests:list pages through the IPC contract', () => {
     expect(shared.data.requests).toHaveLength(ids.shared.length + 1); // with the seeded case's request
     expect(member.data.requests).toHaveLength(ids.member.length);
     const index = new RequestIndex();
-    expect(index.sync(after)).toEqual({ recomputed: 0, saved: false });
+    expect(index.sync(after, checkedRead(after))).toEqual({ recomputed: 0, saved: false });
     expect(index.size).toBe(211);
     after.lock();
 
