@@ -15,7 +15,11 @@ function finished() {
   if (inFlight > 0) return;
   const wake = waiting;
   waiting = [];
-  for (const resolve of wake) resolve();
+  // Woken from a timer, not from here: this runs inside the live query's Dexie zone, and the fill
+  // resuming in it would have its next write refused ("Readwrite transaction in liveQuery context").
+  setTimeout(() => {
+    for (const resolve of wake) resolve();
+  }, 0);
 }
 
 /** How long no read must run for the screens to count as done: a list's reads come one after another. */

@@ -192,6 +192,39 @@ describe('the working set fills page by page', () => {
     expect((await heldRow('r150'))?.status).toBe('answered');
   });
 
+  it('a request a change event adds while its page is on its way is held once, the newer copy', async () => {
+    // The change event finds the row in no page yet and adds it; the page arriving after must not add it again.
+    for (const id of ['r3000', 'r6500']) {
+      let pageSent: () => void = () => undefined;
+      const sent = new Promise<void>((resolve) => (pageSent = resolve));
+      const all = Array.from({ length: 7_000 }, (_, i) => row(i));
+      installFakeApi({
+        'requests:list': async (input) => {
+          const { offset, limit } = input as { offset: number; limit: number };
+          const rows = all.slice(offset, offset + limit);
+          if (rows.some((r) => r.id === id)) {
+            void refreshRequest(id); // main announces the change now; its answer comes once this page is sent
+            setTimeout(pageSent, 0);
+          }
+          return { ok: true, value: { total: all.length, rows: rows.map(listRowOf) } };
+        },
+        'requests:get': async () => {
+          await sent;
+          return { ok: true, value: { row: { ...row(Number(id.slice(1))), status: 'answered' } } as never };
+        },
+        'officers:list': () => ({ ok: true, value: [] }),
+        'meetings:list': () => ({ ok: true, value: [] }),
+      });
+      expect(await loadWorkingSet()).toBe(7_000);
+      const ids = await requestIds(EMPTY_FILTER, { key: 'target', descending: false });
+      expect(ids.filter((k) => k === id)).toHaveLength(1);
+      expect(new Set(ids).size).toBe(7_000);
+      expect((await heldRow(id))?.status).toBe('answered');
+      expect((await loadProgress()).loaded).toBe(7_000);
+      await clearWorkingSet();
+    }
+  }, 60_000);
+
   it('a page that arrives after a lock is dropped, never written', async () => {
     let lockNow: () => Promise<void> = async () => undefined;
     mainWith(1_500, async (offset) => {
