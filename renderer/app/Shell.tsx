@@ -20,7 +20,7 @@ import { useLiveQuery } from '../db/live';
 import { followChanges } from '../db/changes';
 import { meetingsByDate } from '../db/queries';
 import { loadWorkingSet } from '../db/working-set';
-import { api } from './api';
+import { api, ApiError } from './api';
 import { HelpPanel } from './HelpPanel';
 import { HELP_EVENT, type GlossaryTerm } from './glossary';
 import { ErrorMessage, ukDate } from './ui';
@@ -51,6 +51,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const [helpOpen, setHelpOpen] = useState(false);
   const [helpTerm, setHelpTerm] = useState<GlossaryTerm | null>(null);
   const [mode, setMode] = useState<MeetingMode>({ kind: 'normal' });
+  const [fillError, setFillError] = useState<string | null>(null);
   const meetings = useLiveQuery(meetingsByDate, [], []);
   // The navigation shows how many emails wait to be filed.
   const unfiled = useUnfiled();
@@ -63,10 +64,15 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   // Fill the working set after unlock, and keep it current from change events.
   useEffect(() => {
     let live = true;
-    // A failure here is a lock mid-load (the unlock screen follows); nothing to show.
+    // A lock mid-load ends the load quietly (it resolves); anything else is said, never left as
+    // "Loading requests…" for ever.
     loadWorkingSet().then(
       () => undefined,
-      () => undefined,
+      (error: unknown) => {
+        if (!live) return;
+        const why = error instanceof ApiError ? ` ${error.message}` : '';
+        setFillError(`The requests could not all be loaded.${why} Lock the app and unlock it to try again.`);
+      },
     );
     const offRecords = followChanges();
     const offMode = api().meetingMode.onChanged(setMode);
@@ -258,6 +264,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
           </ul>
         </nav>
         <main id="main" tabIndex={-1} ref={mainRef}>
+          <ErrorMessage message={fillError} />
           {route.name === 'today' && <TodayScreen navigate={navigate} isMember={isMember} />}
           {route.name === 'requests' && (
             <RequestsScreen
