@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordsRepository } from '../../../../electron/main/services/records-repository';
 import type { StoredMaterial } from '../../../../shared/domain/material';
+import { storedMaterial } from '../../support/materials';
 import { PA_PASS, seededCase } from '../../support/core';
 
 const CLOCK = new Date('2026-11-24T09:30:00.000Z');
@@ -10,23 +11,7 @@ async function withRepository() {
   const warnings: string[] = [];
   const repo = new RecordsRepository(ctx.core.session, ctx.core.events, () => CLOCK, { warn: (m) => warnings.push(m) });
   const raw = () => ctx.core.session.requireVault().records;
-  const material = (overrides: Partial<StoredMaterial> = {}): StoredMaterial => ({
-    id: 'm-1',
-    requestId: ctx.request.row.id,
-    title: 'Letter',
-    receivedOn: '2026-11-20',
-    summary: '',
-    classification: { level: 'open' },
-    personalData: { personal: false, specialCategory: false, retainUntil: null },
-    isBriefing: false,
-    givenForCapacity: 'ward-member',
-    givenForPurpose: 'To answer residents',
-    meetingId: null,
-    thirdParty: null,
-    attachments: [],
-    erasedOn: null,
-    ...overrides,
-  });
+  const material = (overrides: Partial<StoredMaterial> = {}) => storedMaterial({ requestId: ctx.request.row.id, ...overrides });
   const asPa = async () => {
     const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });

@@ -5,6 +5,7 @@ import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/doma
 import { listRowOf, type RequestListRow } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
+import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
 import { recordSchemas } from '../../../../electron/main/services/record-schemas';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
@@ -63,29 +64,9 @@ function storedRequest(id: string, sentOn: string, overrides: Partial<StoredRequ
   } as StoredRequest;
 }
 
-/** Material as the material store writes it, recorded against `requestId`. */
-function storedMaterial(
-  id: string,
-  requestId: string,
-  classification: StoredMaterial['classification'] = { level: 'open' },
-): StoredMaterial {
-  return {
-    id,
-    requestId,
-    title: `Material ${id}`,
-    receivedOn: '2026-11-20',
-    summary: '',
-    classification,
-    personalData: { personal: false, specialCategory: false, retainUntil: null },
-    isBriefing: false,
-    givenForCapacity: 'ward-member',
-    givenForPurpose: 'To answer residents',
-    meetingId: null,
-    thirdParty: null,
-    attachments: [],
-    erasedOn: null,
-  };
-}
+/** Material recorded against `requestId`. */
+const materialFor = (id: string, requestId: string, classification: StoredMaterial['classification'] = { level: 'open' }) =>
+  storedMaterial({ id, requestId, classification });
 
 /** A sent date spread over 2026 for request number i (deterministic, many ties on purpose). */
 const sentOnFor = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + ((i * 7) % 27)).padStart(2, '0')}`;
@@ -377,16 +358,16 @@ describe('RequestIndex over the vault', () => {
   it('tracks which material belongs to which request, and forgets deleted material', async () => {
     const { session } = await newVault();
     putRequests(session, 3);
-    session.put({ id: 'm1', tier: 'shared', type: 'material', data: storedMaterial('m1', 'req-0001') });
-    session.put({ id: 'm2', tier: 'member', type: 'material', data: storedMaterial('m2', 'req-0001', { level: 'exempt', paragraph: 3 }) });
-    session.put({ id: 'm3', tier: 'shared', type: 'material', data: storedMaterial('m3', 'req-0002') });
+    session.put({ id: 'm1', tier: 'shared', type: 'material', data: materialFor('m1', 'req-0001') });
+    session.put({ id: 'm2', tier: 'member', type: 'material', data: materialFor('m2', 'req-0001', { level: 'exempt', paragraph: 3 }) });
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: materialFor('m3', 'req-0002') });
     const index = new RequestIndex(1000);
     index.sync(session, checkedRead(session));
     expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m1', 'm2']);
     expect(index.materialIdsFor('req-0002')).toEqual(['m3']);
     expect(index.materialIdsFor('req-0000')).toEqual([]);
     session.delete('m1');
-    session.put({ id: 'm3', tier: 'shared', type: 'material', data: storedMaterial('m3', 'req-0001') });
+    session.put({ id: 'm3', tier: 'shared', type: 'material', data: materialFor('m3', 'req-0001') });
     expect(index.sync(session, checkedRead(session)).recomputed).toBe(2);
     expect([...index.materialIdsFor('req-0001')].sort()).toEqual(['m2', 'm3']);
     expect(index.materialIdsFor('req-0002')).toEqual([]);
