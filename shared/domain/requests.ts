@@ -622,8 +622,8 @@ export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }
   service: z.string(),
   /** Appended only: edits, endings and corrections are entries of their own (shared/domain/timeline). */
   events: z.array(timelineEntrySchema),
-  acknowledgeBy: z.string().nullable(),
-  respondBy: z.string(),
+  acknowledgeBy: isoDateSchema.nullable(),
+  respondBy: isoDateSchema,
   explanation: z.array(z.string()),
   profile: councilProfileSchema,
   nation: nationSchema,

@@ -16,6 +16,8 @@ import { worklistFlags, type WorklistFacts } from '../../../shared/domain/workli
 import { CAPACITIES, ROUTES, type Capacity, type Route } from '../../../shared/domain/need-to-know';
 import { effectiveLevel, LEVELS, type Level } from '../../../shared/domain/classification';
 import { requestTextWords } from '../../../shared/domain/search';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { Tier, VaultSession } from '../vault';
 import { ESCALATION_LEVELS, requestNotes, type StoredRequest } from '../../../shared/domain/requests';
@@ -144,6 +146,8 @@ export interface IndexStats {
   saved: boolean;
 }
 
+const SORT_ID_AT = 'YYYY-MM-DD YYYY-MM-DD '.length;
+
 export class RequestIndex {
   private vault: VaultSession | null = null;
   private requests = new Map<string, RequestEntry>();
@@ -203,16 +207,15 @@ export class RequestIndex {
       'material',
       this.materials,
       (id) => read('material', id),
-      (data, seq, tier) => ({
-        seq,
-        tier,
-        requestId: data.requestId,
-        level: effectiveLevel(data.classification),
-      }),
+      (data, seq, tier) => {
+        const entry: MaterialEntry = { seq, tier, requestId: data.requestId, level: effectiveLevel(data.classification) };
+        if (!isFiledRight(data.id, entry)) throw new Error('misfiled material');
+        return entry;
+      },
     );
     this.unsaved += recomputed;
     let saved = false;
-    if (this.unsaved >= Math.max(this.saveAfter, Math.ceil(this.requests.size * 0.02))) {
+    if (vault.canRead('member') && this.unsaved >= Math.max(this.saveAfter, Math.ceil(this.requests.size * 0.02))) {
       this.save(vault);
       saved = true;
     }
@@ -227,7 +230,8 @@ export class RequestIndex {
       const keys: string[] = [];
       for (const [id, e] of this.requests) keys.push(`${currentTarget(e.lifecycle)} ${e.lifecycle.sentOn} ${id}`);
       keys.sort();
-      this.sorted = keys.map((k) => k.slice(k.lastIndexOf(' ') + 1));
+      // Both dates are YYYY-MM-DD, so the id starts at a fixed place (an id may hold spaces).
+      this.sorted = keys.map((k) => k.slice(SORT_ID_AT));
     }
     return this.sorted;
   }
@@ -268,7 +272,16 @@ export class RequestIndex {
     }
     for (const [id, e] of this.requests) {
       if (this.states.has(id)) continue;
-      const s = requestStatus(e.lifecycle, today, this.profiles[e.profile]!, e.nation, edits);
+      let s: ReturnType<typeof requestStatus>;
+      try {
+        s = requestStatus(e.lifecycle, today, this.profiles[e.profile]!, e.nation, edits);
+      } catch {
+        // One request whose status cannot be worked out is set aside, never breaks every list and count.
+        this.requests.delete(id);
+        this.unreadable.request.add(id);
+        this.sorted = null;
+        continue;
+      }
       this.states.set(id, {
         locked: false,
         status: s.status,
@@ -339,6 +352,7 @@ export class RequestIndex {
         if (!unreadable.has(id)) changed++;
         unreadable.add(id);
         if (entries.delete(id)) changed++;
+        this.states.delete(id);
         return;
       }
       unreadable.delete(id);
@@ -365,10 +379,16 @@ export class RequestIndex {
     return changed;
   }
 
-  /** Reads the saved index of each tier this user can read; anything unexpected is ignored, never trusted. */
+  /**
+   * Reads the saved index of each tier this user can read; anything unexpected is ignored, never
+   * trusted. Only an index the Member's app saved is used: the PA holds the shared key, and an index
+   * saved with it could make the list say what no request says. A PA's app checks no Member MAC, so
+   * there the shared index is taken as it is (it can only mislead that PA).
+   */
   private load(vault: VaultSession): void {
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;
+      if (vault.canRead('member') && vault.authorOf(indexRecordId(tier)) !== 'member') continue;
       const saved = vault.get<SavedIndex>(indexRecordId(tier))?.data;
       if (
         !saved ||
@@ -393,7 +413,7 @@ export class RequestIndex {
     }
   }
 
-  /** Saves each readable tier's entries under that tier's key; a PA saves only the shared tier. */
+  /** Saves each tier's entries under that tier's key. Only the Member's app saves (see load); a PA's keeps its own in memory. */
   private save(vault: VaultSession): void {
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;
@@ -418,9 +438,9 @@ export class RequestIndex {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isDate = (v: unknown): v is string => typeof v === 'string' && ISO_DATE.test(v);
+// A real date in the years the calendar covers: one shaped like a date but not one (2026-02-31) would break every status.
+const isDate = isIsoDate;
 const isDateOrNull = (v: unknown) => v === null || v === undefined || isDate(v);
 
 /** A saved index is sealed, so only a bug could make it wrong; checked anyway, entry by entry, since an unlock depends on it. */
@@ -482,6 +502,16 @@ function isMaterialItem(item: unknown, tier: Tier): item is [string, MaterialEnt
     Number.isInteger(item[1].seq) &&
     typeof item[1].requestId === 'string' &&
     (LEVELS as readonly unknown[]).includes(item[1].level) &&
-    item[1].level !== 'unsure'
+    item[1].level !== 'unsure' &&
+    isFiledRight(item[0], { requestId: item[1].requestId as string, tier, level: item[1].level as string })
   );
+}
+
+/**
+ * Material is filed where its record says: under the request its id names (ids name their request,
+ * so another request's row never shows it), and protected material only under the Member key.
+ */
+function isFiledRight(id: string, m: { requestId: string; tier: Tier; level: string }): boolean {
+  const named = requestOfMaterialId(id);
+  return (named === null || named === m.requestId) && (m.tier === 'member' || m.level === 'open');
 }

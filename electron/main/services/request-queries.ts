@@ -162,7 +162,9 @@ export class RequestQueries {
   private materialsOf(requestId: string): StoredMaterial[] {
     return this.index.materialIdsFor(requestId).flatMap((id) => {
       try {
-        return this.records.get('material', id) ?? [];
+        const material = this.records.get('material', id);
+        // Only what is filed against this request (the index checks it too): never another's.
+        return material && material.requestId === requestId ? material : [];
       } catch {
         return []; // a damaged material is set aside (and logged), never breaks its request
       }
@@ -221,11 +223,12 @@ export class RequestQueries {
 
   private pageOf<T>(offset: number, limit: number, make: (listed: ListedRow) => T, placeholder: (row: RequestRow) => T) {
     const index = this.synced();
+    const window = this.dueWindow();
+    // States first: a request whose status cannot be worked out is set aside there, before the order is read.
+    const states = index.statesFor(window.today, this.council.holidayEdits());
     const ids = index.orderedIds();
     const sealed = this.records.sealedIds('request');
     const unreadable = [...index.unreadable.request];
-    const window = this.dueWindow();
-    const states = index.statesFor(window.today, this.council.holidayEdits());
     const directory = this.directoryById();
     const total = ids.length + sealed.length + unreadable.length;
     const rows: T[] = [];
@@ -233,7 +236,10 @@ export class RequestQueries {
       if (i >= ids.length + sealed.length)
         rows.push(placeholder(placeholderRow(unreadable[i - ids.length - sealed.length]!, 'Could not be read')));
       else if (i >= ids.length) rows.push(placeholder(placeholderRow(sealed[i - ids.length]!, 'Member only')));
-      else rows.push(make(this.rowOf(ids[i]!, directory, window, states)!));
+      else {
+        const listed = this.rowOf(ids[i]!, directory, window, states);
+        rows.push(listed ? make(listed) : placeholder(placeholderRow(ids[i]!, 'Could not be read')));
+      }
     }
     return { total, rows };
   }

@@ -51,6 +51,8 @@ export interface StoredRecord {
   length: number;
   /** The shared key epoch its frame is sealed under. */
   epoch: number;
+  /** Who wrote it: 'member' only where the Member's MAC was checked (or the Member's own snapshot vouches for it). */
+  author: Author | 'unknown';
 }
 
 export interface AuditEvent {
@@ -477,6 +479,7 @@ export class RecordStore {
         offset,
         length: frame.bytes.length,
         epoch: frame.epoch ?? 0,
+        author: frameAuthor(frame, this.keys.member !== null),
       });
     } else if (frame.kind === 'delete') {
       this.records.delete(frame.id);
@@ -726,7 +729,7 @@ export class RecordStore {
       const plain = key ? openFrame(frame, key) : null;
       if (key && !plain) throw cannotOpen(`the audit event ${frame.seq} fails authentication (it was altered)`);
       // The PA's app cannot check a Member MAC, so it shows a Member claim as unverified.
-      const author = !isAuthored(frame) ? 'unknown' : frame.author === 'member' && !this.keys.member ? 'unknown' : frame.author!;
+      const author = frameAuthor(frame, this.keys.member !== null);
       events.push({
         seq: frame.seq,
         recordId: frame.id,
@@ -770,4 +773,10 @@ export class RecordStore {
     this.authorKeys.clear();
     this.keys = { shared: Buffer.alloc(0), member: null };
   }
+}
+
+/** A frame's author as this session can vouch for it: a PA's app cannot check a Member MAC. */
+function frameAuthor(frame: DecodedFrame, canCheckMember: boolean): Author | 'unknown' {
+  if (!isAuthored(frame)) return 'unknown';
+  return frame.author === 'member' && !canCheckMember ? 'unknown' : frame.author!;
 }

@@ -577,6 +577,12 @@ export class VaultSession {
     for (const r of this.store.records.values()) if (r.readable && r.type === type) each(r);
   }
 
+  /** Who wrote the current version of a record, as far as this session can tell (undefined when there is none). */
+  authorOf(id: string): 'member' | 'pa' | 'unknown' | undefined {
+    this.requireKeys();
+    return this.store.records.get(id)?.author;
+  }
+
   /** Ids of records this user cannot open (shown to a PA as locked "Member only" placeholders). */
   sealedIds(type?: string): Array<{ id: string; type: string }> {
     this.requireKeys();

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateSchema, parseIsoDate, ukDateOf } from '../../../shared/domain/dates';
+import { isIsoDate, isoDateSchema, parseIsoDate, ukDateOf } from '../../../shared/domain/dates';
 
 describe('the UK date', () => {
   it('is the Europe/London day: 00:30 BST on 1 June is 1 June (UTC still says 31 May)', () => {
@@ -22,7 +23,7 @@ describe('the UK date', () => {
 });
 
 describe('the strict date type at the boundary', () => {
-  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-2-3', '28/11/2026', '', '2026-11-28T00:00:00Z'])(
+  it.each(['2026-02-30', '2026-13-01', '2025-02-29', '2026-2-3', '28/11/2026', '', '2026-11-28T00:00:00Z', '1000-01-01', '2200-01-01'])(
     'refuses %j with the domain’s own words',
     (value) => {
       const parsed = isoDateSchema.safeParse(value);
@@ -41,5 +42,25 @@ describe('the strict date type at the boundary', () => {
   it('accepts real days, including 29 February in a leap year', () => {
     expect(isoDateSchema.safeParse('2028-02-29').success).toBe(true);
     expect(isoDateSchema.safeParse('2026-11-28').success).toBe(true);
+  });
+
+  it('isIsoDate, the cheap check the saved request index uses, agrees with the strict parser on any string shaped like a date', () => {
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, fc.string()), (value) => {
+        let parses = true;
+        try {
+          parseIsoDate(value);
+        } catch {
+          parses = false;
+        }
+        expect(isIsoDate(value)).toBe(parses);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
   });
 });

@@ -155,6 +155,49 @@ describe('references are checked by type', () => {
   });
 });
 
+describe('records forged at file level cannot break or mislead the list (requests:list is made from the request index)', () => {
+  it('a request dated 31/02/2026 is set aside as "Could not be read"; the list, Today and every other request keep working', async () => {
+    const ctx = await withPinkPaper();
+    const real = ctx.raw().get<Record<string, unknown>>(ctx.request.row.id)!.data;
+    ctx
+      .raw()
+      .put({ id: 'forged-date', tier: 'shared', type: 'request', data: { ...real, id: 'forged-date', acknowledgeBy: '2026-02-31' } });
+    const list = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(list.rows.find((r: { id: string }) => r.id === 'forged-date')).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expect(list.rows.find((r: { id: string }) => r.id === ctx.request.row.id)).toMatchObject({ locked: false });
+    expect(await ctx.call('dashboard:get')).toMatchObject({ ok: true });
+    expect(await ctx.call('requests:get', { id: ctx.request.row.id })).toMatchObject({ ok: true });
+    expectPlainRefusal(await ctx.call('requests:get', { id: 'forged-date' }), 'cannot-open');
+  });
+
+  it('an id holding spaces, even one ending in another request’s id, lists each request once', async () => {
+    const ctx = await withPinkPaper();
+    const real = ctx.raw().get<Record<string, unknown>>(ctx.request.row.id)!.data;
+    for (const id of ['x nothing', `x ${ctx.request.row.id}`])
+      ctx.raw().put({ id, tier: 'shared', type: 'request', data: { ...real, id, subject: `Copy as ${id}` } });
+    const list = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    const ids = list.rows.map((r: { id: string }) => r.id);
+    expect(ids.filter((id: string) => id === ctx.request.row.id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(['x nothing', `x ${ctx.request.row.id}`]));
+    expect(list.total).toBe(ids.length);
+  });
+
+  it('material whose id names one request but which claims another is shown on neither', async () => {
+    const ctx = await withPinkPaper();
+    const other = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: null, subject: 'Another matter' }));
+    const real = ctx.raw().get<Record<string, unknown>>(ctx.material.id)!.data;
+    const id = `${ctx.request.row.id}.m.planted`;
+    ctx.raw().put({ id, tier: 'member', type: 'material', data: { ...real, id, requestId: other.row.id, title: 'Planted' } });
+    const list = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(list.rows.find((r: { id: string }) => r.id === other.row.id)!.classification).toBe('Nothing received yet');
+    for (const requestId of [other.row.id, ctx.request.row.id]) {
+      const detail = await ctx.ok('requests:get', { id: requestId });
+      expect(detail.materials.map((m: { title: string }) => m.title)).not.toContain('Planted');
+    }
+  });
+});
+
 describe('the tier is worked out on every save, never reused from what is stored', () => {
   it('a Member-only request found under the shared key (forged frame) is refused, not written to: the Member’s note never goes under the shared key', async () => {
     const ctx = await withWarnings();
