@@ -92,13 +92,9 @@ export class RecordsRepository {
     const record = this.vault.get(id);
     if (!record || record.type !== type) return undefined;
     const data = this.parse(type, id, record.data);
-    // Content that belongs under the Member key found under the shared key was not written by this
-    // app (every save works the tier out afresh): set aside and reported, never used or re-saved.
-    if (data !== undefined && record.tier === 'shared' && recordTier(type, id, data) === 'member') {
-      this.noteUnreadable(type, id, 'is Member-only content found under the shared key');
-    } else if (data !== undefined) {
-      return { id, tier: record.tier, data };
-    }
+    const problem = data === undefined ? null : misfiled(type, id, record.tier, data);
+    if (problem) this.noteUnreadable(type, id, problem);
+    else if (data !== undefined) return { id, tier: record.tier, data };
     throw new AppError('cannot-open', `This ${NOUNS[type]} could not be read: its saved copy is damaged. Nothing was changed.`);
   }
 
@@ -125,8 +121,9 @@ export class RecordsRepository {
     for (const record of this.vault.iterate(type)) {
       const data = this.parse(type, record.id, record.data);
       if (data === undefined) continue;
-      if (record.tier === 'shared' && recordTier(type, record.id, data) === 'member') {
-        this.noteUnreadable(type, record.id, 'is Member-only content found under the shared key');
+      const problem = misfiled(type, record.id, record.tier, data);
+      if (problem) {
+        this.noteUnreadable(type, record.id, problem);
         continue;
       }
       out.push(data);
@@ -272,3 +269,17 @@ export class RecordsRepository {
 }
 
 export type { RecordType };
+
+/**
+ * Why a well-formed record cannot be used where it is saved, or null. This app writes neither case
+ * (every save works the tier out afresh and saves under the record's own id), so each is a forgery
+ * or damage: set aside and reported, never used or saved again.
+ * - Content that belongs under the Member key found under the shared key.
+ * - Data naming another record's id: a save would write it over that record (a Member-only one too).
+ */
+function misfiled(type: SchemaType, id: string, tier: RecordTier, data: unknown): string | null {
+  if (tier === 'shared' && recordTier(type, id, data) === 'member') return 'is Member-only content found under the shared key';
+  const named = (data as { id?: unknown }).id;
+  if (named !== undefined && named !== id) return 'names another record than the one it is saved as';
+  return null;
+}

@@ -162,6 +162,8 @@ export class RequestIndex {
   private statesKey = '';
   /** Ids of records that could not be indexed (malformed): left out of the list, reported by the caller. */
   readonly unreadable = { request: new Set<string>(), material: new Set<string>() };
+  /** The version of each record set aside, so it is read again only once it changes. */
+  private unreadableAt = new Map<string, number>();
 
   constructor(
     /** Saves the index back once this many entries (or 2% of them) were read from their records. */
@@ -181,6 +183,7 @@ export class RequestIndex {
     this.states = new Map();
     this.unreadable.request.clear();
     this.unreadable.material.clear();
+    this.unreadableAt.clear();
   }
 
   /**
@@ -207,9 +210,9 @@ export class RequestIndex {
       'material',
       this.materials,
       (id) => read('material', id),
-      (data, seq, tier) => {
+      (data, seq, tier, id) => {
         const entry: MaterialEntry = { seq, tier, requestId: data.requestId, level: effectiveLevel(data.classification) };
-        if (!isFiledRight(data.id, entry)) throw new Error('misfiled material');
+        if (!isFiledRight(id, entry)) throw new Error('misfiled material');
         return entry;
       },
     );
@@ -279,6 +282,7 @@ export class RequestIndex {
         // One request whose status cannot be worked out is set aside, never breaks every list and count.
         this.requests.delete(id);
         this.unreadable.request.add(id);
+        this.unreadableAt.set(id, e.seq);
         this.sorted = null;
         continue;
       }
@@ -333,7 +337,7 @@ export class RequestIndex {
     type: 'request' | 'material',
     entries: Map<string, E>,
     read: (id: string) => D | undefined,
-    make: (data: D, seq: number, tier: Tier) => E,
+    make: (data: D, seq: number, tier: Tier, id: string) => E,
   ): number {
     let changed = 0;
     let seen = 0;
@@ -342,20 +346,24 @@ export class RequestIndex {
       seen++;
       const entry = entries.get(id);
       if (entry && entry.seq === seq && entry.tier === tier) return;
+      // Set aside at this very version already: not decrypted and checked again on every call.
+      if (!entry && this.unreadableAt.get(id) === seq) return;
       let made: E;
       try {
         const data = read(id);
         if (data === undefined) throw new Error('unreadable');
-        made = make(data, seq, tier);
+        made = make(data, seq, tier, id);
       } catch {
         // A record without the expected shape is left out of the index and reported, never breaks the list.
         if (!unreadable.has(id)) changed++;
         unreadable.add(id);
+        this.unreadableAt.set(id, seq);
         if (entries.delete(id)) changed++;
         this.states.delete(id);
         return;
       }
       unreadable.delete(id);
+      this.unreadableAt.delete(id);
       entries.set(id, made);
       this.states.delete(id);
       changed++;
@@ -370,7 +378,11 @@ export class RequestIndex {
         this.states.delete(id);
         changed++;
       }
-      for (const id of unreadable) if (!live.has(id) && unreadable.delete(id)) changed++;
+      for (const id of unreadable)
+        if (!live.has(id) && unreadable.delete(id)) {
+          this.unreadableAt.delete(id);
+          changed++;
+        }
     }
     if (changed) {
       this.sorted = null;

@@ -274,7 +274,12 @@ export class RequestQueries {
   /** R-DUE-3: open requests whose due dates would move under `edits`; nothing is changed. */
   affectedByHolidays(edits: HolidayEdits) {
     const open = this.records.list('request').filter((r) => {
-      const l = lifecycleOf(r);
+      let l: ReturnType<typeof lifecycleOf>;
+      try {
+        l = lifecycleOf(r);
+      } catch {
+        return false; // its dates cannot be worked out (set aside in the list too): it never breaks the preview
+      }
       return !l.answeredOn && !l.closedOn && !l.withdrawnOn;
     });
     const byId = new Map(open.map((r) => [r.id, r]));

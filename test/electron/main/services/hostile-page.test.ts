@@ -183,6 +183,48 @@ describe('records forged at file level cannot break or mislead the list (request
     expect(list.total).toBe(ids.length);
   });
 
+  it('a request saved under one id whose data names another (a Member-only one) is set aside: no action can write over that request', async () => {
+    const ctx = await withPinkPaper();
+    const secret = await ctx.ok(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Secret matter' }),
+    );
+    const before = ctx.raw().get(secret.row.id)!;
+    const real = ctx.raw().get<Record<string, unknown>>(ctx.request.row.id)!.data;
+    ctx.raw().put({ id: 'B', tier: 'shared', type: 'request', data: { ...real, id: secret.row.id, subject: 'Request B' } });
+    const list = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(list.rows.find((r: { id: string }) => r.id === 'B')).toMatchObject({ locked: true, subject: 'Could not be read' });
+    expectPlainRefusal(
+      await ctx.call('requests:logEvent', { id: 'B', event: { type: 'acknowledged', on: '2026-11-24', note: 'Ack B' } }),
+      'cannot-open',
+    );
+    expect(ctx.raw().get(secret.row.id)).toEqual(before);
+    expect((await ctx.ok('requests:get', { id: secret.row.id })).row.subject).toBe('Secret matter');
+    expect(ctx.warnings.some((w) => /names another record than the one it is saved as/.test(w))).toBe(true);
+  });
+
+  it('a request whose corrected holding reply promises 13/13/2026 is left out of the holiday preview; the preview keeps working', async () => {
+    const ctx = await withPinkPaper();
+    const real = ctx.raw().get<Record<string, unknown>>(ctx.request.row.id)!.data;
+    const events = [
+      { id: 'h1', type: 'holding', on: '2026-11-23', note: 'Holding reply', promisedBy: '2026-12-10' },
+      {
+        type: 'correction',
+        on: '2026-11-24',
+        corrects: 'h1',
+        reason: 'Typo',
+        changes: [{ field: 'promisedBy', label: 'Promised by', from: '2026-12-10', to: '2026-13-13' }],
+      },
+    ];
+    ctx.raw().put({ id: 'bad-promise', tier: 'shared', type: 'request', data: { ...real, id: 'bad-promise', events } });
+    const preview = await ctx.call('holidays:preview', {
+      added: [{ date: '2026-11-27', name: 'One-off', nations: ['england-and-wales'] }],
+      removed: [],
+    });
+    expect(preview).toMatchObject({ ok: true });
+    expect((preview as { value: Array<{ id: string }> }).value.map((a) => a.id)).not.toContain('bad-promise');
+  });
+
   it('material whose id names one request but which claims another is shown on neither', async () => {
     const ctx = await withPinkPaper();
     const other = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: null, subject: 'Another matter' }));

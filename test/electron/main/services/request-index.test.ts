@@ -359,6 +359,30 @@ describe('RequestIndex over the vault', () => {
     expect(index.listed(ids.shared[0]!)!.lifecycle.answeredOn).toBeNull();
   });
 
+  it('a record set aside is read again only once it changes, not on every call', async () => {
+    const { session } = await newVault();
+    putRequests(session, 4);
+    session.put({ id: 'bad', tier: 'shared', type: 'request', data: { subject: 42 } });
+    const reads: string[] = [];
+    const counting = ((type: 'request' | 'material', id: string) => {
+      reads.push(id);
+      return checkedRead(session)(type as 'request', id);
+    }) as CheckedRead;
+    const index = new RequestIndex(1000);
+    index.sync(session, counting);
+    expect(reads).toContain('bad');
+    reads.length = 0;
+    index.sync(session, counting);
+    expect(reads).toEqual([]);
+    expect([...index.unreadable.request]).toEqual(['bad']);
+    const fixed = storedRequest('bad', '2026-11-02');
+    session.put({ id: 'bad', tier: 'shared', type: 'request', data: fixed });
+    index.sync(session, counting);
+    expect(reads).toEqual(['bad']);
+    expect(index.unreadable.request.size).toBe(0);
+    expect(index.listed('bad')!.list.subject).toBe('Subject of bad');
+  });
+
   it('an entry whose status cannot be worked out is set aside, never breaks every list and count', async () => {
     const { session } = await newVault();
     const ids = putRequests(session, 6);
