@@ -89,9 +89,13 @@ export function isMemberOnly(material: { classification: Classification | null |
   return material.isBriefing === true || isProtected(material.classification);
 }
 
-// R-USE-2 (003 §4.8): Member-only material (protected, or a briefing) is sealed in the Member-only tier; casework in the shared tier.
-export function tierFor(material: { classification: Classification | null; isBriefing?: boolean }): 'shared' | 'member' {
-  return isMemberOnly(material) ? 'member' : 'shared';
+// R-USE-2 (003 §4.8): Member-only material (protected, a briefing, or anything on a Member-only request) is sealed in the Member-only tier; casework in the shared tier.
+export function tierFor(material: {
+  classification: Classification | null;
+  isBriefing?: boolean;
+  onMemberOnlyRequest?: boolean;
+}): 'shared' | 'member' {
+  return isMemberOnly(material) || material.onMemberOnlyRequest === true ? 'member' : 'shared';
 }
 
 export interface CommitteeResolution {

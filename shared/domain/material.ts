@@ -87,6 +87,8 @@ export const materialSchema = z.object({
   thirdParty: thirdPartySchema.nullable(),
   attachments: z.array(attachmentSchema),
   erasedOn: z.string().nullable(),
+  /** R-USE-2: recorded against a Member-only request, so Member-only whatever its level (set when it is recorded). */
+  onMemberOnlyRequest: z.boolean().optional(),
   /** R-USE-4: set when the material was destroyed or returned (its content is then wiped). */
   disposal: disposalSchema.nullable().optional(),
 });

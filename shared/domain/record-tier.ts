@@ -7,10 +7,15 @@ export type RecordTier = 'shared' | 'member';
 // alone, worked out afresh on every save, so a tier stored (or forged) earlier can never carry Member content
 // to the shared key. Who may WRITE it is isMemberWritten (record-types.ts).
 export function recordTier(type: RecordType, id: string, data: unknown): RecordTier {
-  const d = (data ?? {}) as { memberOnly?: unknown; classification?: Classification | null; isBriefing?: boolean };
+  const d = (data ?? {}) as {
+    memberOnly?: unknown;
+    classification?: Classification | null;
+    isBriefing?: boolean;
+    onMemberOnlyRequest?: boolean;
+  };
   switch (type) {
     case 'material':
-      return tierFor({ classification: d.classification ?? null, isBriefing: d.isBriefing });
+      return tierFor({ classification: d.classification ?? null, isBriefing: d.isBriefing, onMemberOnlyRequest: d.onMemberOnlyRequest });
     case 'arrival':
       // R-USE-2 (003 §4.8): recorded by a PA for the Member (issue 10). Its title, summary and files are
       // sealed to the Member's public key inside the record, so the record itself is shared: the PA sees

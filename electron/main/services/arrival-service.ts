@@ -170,7 +170,7 @@ export class ArrivalService {
     const { arrival, payload } = this.opened(input.id);
     const request = this.records.require('request', arrival.requestId);
     const classification = classify(input.classification);
-    const tier = tierFor({ classification, isBriefing: input.isBriefing });
+    const tier = tierFor({ classification, isBriefing: input.isBriefing, onMemberOnlyRequest: request.memberOnly });
     const materialId = materialIdFor(request.id, randomUUID());
     const blobs = this.records.blobs;
     const resealed: Attachment[] = [];

@@ -90,6 +90,8 @@ export class MaterialStore {
       thirdParty: input.thirdPartyName?.trim() ? { name: input.thirdPartyName.trim(), consent: 'not-asked' } : null,
       attachments: made.attachments ?? [],
       erasedOn: null,
+      // R-USE-2: what is recorded against a Member-only request is Member-only too, open or not.
+      onMemberOnlyRequest: request.memberOnly,
     };
     return view(this.save(material, 'classified', { level: classification.level, ...(material.isBriefing ? { briefing: true } : {}) }));
   }

@@ -240,6 +240,42 @@ describe('records forged at file level cannot break or mislead the list (request
   });
 });
 
+describe('R-USE-2: what is recorded against a Member-only request is Member-only, open or not', () => {
+  it('open material on a Member-only request is sealed under the Member key, and a PA cannot read it', async () => {
+    const ctx = await withPinkPaper();
+    const secret = await ctx.ok(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Secret matter' }),
+    );
+    const material = await ctx.ok('materials:add', {
+      requestId: secret.row.id,
+      title: 'Note of the phone call about the care home',
+      receivedOn: '2026-11-20',
+      summary: 'What the officer said',
+      classification: { level: 'open' },
+      personalData: noPersonalData,
+      isBriefing: false,
+    });
+    expect(ctx.raw().get(material.id)!.tier).toBe('member');
+    // Open material on an ordinary request stays casework the PA shares.
+    const open = await ctx.ok('materials:add', {
+      requestId: ctx.request.row.id,
+      title: 'Committee timetable',
+      receivedOn: '2026-11-20',
+      summary: '',
+      classification: { level: 'open' },
+      personalData: noPersonalData,
+      isBriefing: false,
+    });
+    expect(ctx.raw().get(open.id)!.tier).toBe('shared');
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    expectPlainRefusal(await ctx.call('materials:view', { id: material.id }), 'forbidden');
+    expect(JSON.stringify(await ctx.call('materials:protectedHeld'))).not.toMatch(/care home|phone call/);
+    expect((await ctx.ok('materials:view', { id: open.id })).title).toBe('Committee timetable');
+  });
+});
+
 describe('the tier is worked out on every save, never reused from what is stored', () => {
   it('a Member-only request found under the shared key (forged frame) is refused, not written to: the Member’s note never goes under the shared key', async () => {
     const ctx = await withWarnings();
