@@ -126,6 +126,12 @@ export function createCore(deps: CoreDeps): Core {
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
+  // R-USE-2: at the Member's unlock, material recorded against a Member-only request before that made it Member-only moves under the Member key.
+  events.subscribe((channel, payload) => {
+    const state = payload as { state?: string; user?: { role?: string } };
+    if (channel === 'session:changed' && state.state === 'unlocked' && state.user?.role === 'member')
+      void lifecycle.moveMaterialOfMemberOnlyRequests().catch(() => undefined);
+  });
   const meetingImport = new MeetingImportService(
     // An import sets each meeting's source; the page's save never can (DirectoryService.saveMeeting).
     { meetings: () => directory.meetings(), saveMeeting: (record) => directory.saveImportedMeeting(record) },

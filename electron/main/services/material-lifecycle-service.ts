@@ -93,6 +93,35 @@ export class MaterialLifecycleService {
   }
 
   /**
+   * R-USE-2: material recorded against a Member-only request before such material was Member-only
+   * goes under the Member key, files and all; run at the Member's unlock. Returns how many moved.
+   * A lock meanwhile, or a failure, leaves the rest for the next unlock; nothing is lost either way.
+   */
+  async moveMaterialOfMemberOnlyRequests(): Promise<number> {
+    if (!this.records.isMember) return 0;
+    const memberOnly = new Set(
+      this.records
+        .list('request')
+        .filter((r) => r.memberOnly)
+        .map((r) => r.id),
+    );
+    let moved = 0;
+    for (const material of this.records.list('material')) {
+      if (!memberOnly.has(material.requestId) || material.onMemberOnlyRequest) continue;
+      const updated: StoredMaterial = { ...material, onMemberOnlyRequest: true };
+      const detail = { reason: 'recorded against a Member-only request' };
+      try {
+        if (tierFor(material) === 'member' || material.attachments.length === 0) this.save(updated, 'made Member-only', detail);
+        else await this.reclassifyWithAttachments(material, updated, 'member', detail, 'made Member-only');
+        moved++;
+      } catch {
+        return moved; // locked, or its files could not be read: tried again at the next unlock
+      }
+    }
+    return moved;
+  }
+
+  /**
    * R-USE-2: files go under the key of the material's new tier, so a PA never holds the key to a
    * file of material that became confidential (and can use one that became open). Each file is
    * sealed again as it streams; the old files go only once the material is saved.
@@ -102,6 +131,7 @@ export class MaterialLifecycleService {
     updated: StoredMaterial,
     to: 'shared' | 'member',
     detail: Record<string, unknown>,
+    action = 'reclassified',
   ): Promise<MaterialView> {
     if (to === 'member' && !this.records.isMember) {
       throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
@@ -120,7 +150,7 @@ export class MaterialLifecycleService {
       const now = this.materials.get(before.id);
       if (JSON.stringify(now) !== JSON.stringify(before))
         throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
-      const saved = this.save({ ...updated, attachments: resealed }, 'reclassified', detail);
+      const saved = this.save({ ...updated, attachments: resealed }, action, detail);
       for (const a of before.attachments) blobs.discard(a.id);
       return saved;
     } catch (error) {

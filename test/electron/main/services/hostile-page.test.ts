@@ -4,7 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { storedMaterial } from '../../support/materials';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
 import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
 
@@ -273,6 +274,28 @@ describe('R-USE-2: what is recorded against a Member-only request is Member-only
     expectPlainRefusal(await ctx.call('materials:view', { id: material.id }), 'forbidden');
     expect(JSON.stringify(await ctx.call('materials:protectedHeld'))).not.toMatch(/care home|phone call/);
     expect((await ctx.ok('materials:view', { id: open.id })).title).toBe('Committee timetable');
+  });
+});
+
+describe('R-USE-2: material recorded before that rule moves at the Member’s unlock', () => {
+  it('open material on a Member-only request saved under the shared key (as before) goes under the Member key at the next unlock, audited', async () => {
+    const ctx = await withPinkPaper();
+    const secret = await ctx.ok(
+      'requests:create',
+      draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Secret matter' }),
+    );
+    const id = `${secret.row.id}.m.legacy`;
+    const legacy = storedMaterial({ id, requestId: secret.row.id, title: 'Old note about the care home' });
+    ctx.raw().put({ id, tier: 'shared', type: 'material', data: legacy });
+    const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+    await ctx.ok('session:lock');
+    const { users } = await ctx.ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
+    await ctx.ok('session:unlock', { userId: users.find((u) => u.role === 'member')!.id, passphrase: MEMBER_PASS });
+    await vi.waitFor(() => expect(ctx.raw().get(id)!.tier).toBe('member'));
+    expect(ctx.raw().get<{ onMemberOnlyRequest?: boolean }>(id)!.data.onMemberOnlyRequest).toBe(true);
+    expect((await ctx.ok('audit:trail', { recordId: id })).map((e: { action: string }) => e.action)).toContain('made Member-only');
+    await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    expectPlainRefusal(await ctx.call('materials:view', { id }), 'forbidden');
   });
 });
 
