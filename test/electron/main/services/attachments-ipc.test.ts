@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
+import { Readable } from 'node:stream';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { storedMaterial } from '../../support/materials';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
-import { PA_PASS, coreBehindIpc, seededCase } from '../../support/core';
+import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -148,6 +150,36 @@ describe('attaching files to material through the IPC contract', () => {
     expect(tierOf(reopened.attachments[0].id)).toBe(0);
     fake.target = path.join(dataFolder, 'copy.pdf');
     await ok('attachments:export', { materialId: open.id, attachmentId: reopened.attachments[0].id });
+    expect(readFileSync(fake.target).equals(bytes)).toBe(true);
+  });
+
+  it('R-USE-2 material an earlier version saved under the casework key on a Member-only request moves at the Member’s unlock, its files sealed again', async () => {
+    const { ok, fake, dataFolder, officer, core, blobFiles } = await withMaterials();
+    const secret = await ok('requests:create', draft({ officerId: officer.id, meetingId: null, memberOnly: true, subject: 'Care home' }));
+    const raw = core.session.requireVault().records;
+    const id = `${secret.row.id}.m.legacy`;
+    const bytes = Buffer.concat([Buffer.from('CARE HOME LETTER '), randomBytes(150 * 1024)]);
+    const blob = await raw.attachments.add(Readable.from([bytes]), 'shared', id);
+    const attachment = { id: blob.id, name: 'letter.pdf', size: blob.size, addedOn: '2026-11-20' };
+    raw.put({
+      id,
+      tier: 'shared',
+      type: 'material',
+      data: storedMaterial({ id, requestId: secret.row.id, title: 'Old letter', attachments: [attachment] }),
+    });
+    const tierOf = (blobId: string) => readFileSync(path.join(dataFolder, 'vault', 'blobs', `${blobId}.blob`)).readUInt8(8);
+    expect(tierOf(blob.id)).toBe(0);
+
+    await ok('session:lock');
+    const { users } = await ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
+    await ok('session:unlock', { userId: users.find((u) => u.role === 'member')!.id, passphrase: MEMBER_PASS });
+    await vi.waitFor(() => expect(core.session.requireVault().records.get(id)!.tier).toBe('member'));
+    const moved = (await ok('materials:view', { id })).attachments[0]!;
+    expect(moved).toMatchObject({ name: 'letter.pdf', size: bytes.length });
+    expect(tierOf(moved.id)).toBe(1);
+    expect(blobFiles()).not.toContain(`${blob.id}.blob`); // the copy under the casework key is gone
+    fake.target = path.join(dataFolder, 'letter-copy.pdf');
+    await ok('attachments:export', { materialId: id, attachmentId: moved.id });
     expect(readFileSync(fake.target).equals(bytes)).toBe(true);
   });
 
