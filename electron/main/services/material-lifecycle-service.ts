@@ -29,6 +29,7 @@ import type {
 import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
+import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
@@ -99,15 +100,20 @@ export class MaterialLifecycleService {
    */
   async moveMaterialOfMemberOnlyRequests(): Promise<number> {
     if (!this.records.isMember) return 0;
-    const memberOnly = new Set(
-      this.records
-        .list('request')
-        .filter((r) => r.memberOnly)
-        .map((r) => r.id),
-    );
+    // A Member-only request is the one kind of request under the Member key; neither list decrypts
+    // anything, so this costs next to nothing at an unlock once everything has moved.
+    const memberOnly = this.records.memberTierIds('request');
     let moved = 0;
-    for (const material of this.records.list('material')) {
-      if (!memberOnly.has(material.requestId) || material.onMemberOnlyRequest) continue;
+    for (const id of this.records.readableIds('material')) {
+      const named = requestOfMaterialId(id);
+      if (named !== null && !memberOnly.has(named)) continue; // filed under an ordinary request
+      let material: StoredMaterial | undefined;
+      try {
+        material = this.records.get('material', id);
+      } catch {
+        continue; // damaged: set aside and reported by the read
+      }
+      if (!material || !memberOnly.has(material.requestId) || material.onMemberOnlyRequest) continue;
       const updated: StoredMaterial = { ...material, onMemberOnlyRequest: true };
       const detail = { reason: 'recorded against a Member-only request' };
       try {

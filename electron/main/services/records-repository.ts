@@ -136,6 +136,13 @@ export class RecordsRepository {
     return this.vault.sealedIds(type).map((s) => s.id);
   }
 
+  /** Ids of every record of `type` this user can read; decrypts nothing. */
+  readableIds(type: SchemaType): string[] {
+    const ids: string[] = [];
+    this.vault.forEachEntry(type, (e) => ids.push(e.id));
+    return ids;
+  }
+
   /** Ids of readable records of `type` sealed under the Member key; decrypts nothing. */
   memberTierIds(type: SchemaType): Set<string> {
     const ids = new Set<string>();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_KDF, deriveKek, newDataKey, newKdfParams, unwrapKey, wipe, wrapKey } from './crypto';
 import { VaultError, cannotOpen } from './errors';
-import type { Tier } from './frames';
+import type { Author, Tier } from './frames';
 import { atomicWrite, ensureDir, realFs, type VaultFs } from './fsio';
 import {
   HEADER_FILE,
@@ -578,7 +578,7 @@ export class VaultSession {
   }
 
   /** Who wrote the current version of a record, as far as this session can tell (undefined when there is none). */
-  authorOf(id: string): 'member' | 'pa' | 'unknown' | undefined {
+  authorOf(id: string): Author | 'unknown' | undefined {
     this.requireKeys();
     return this.store.records.get(id)?.author;
   }

@@ -248,26 +248,20 @@ describe('R-USE-2: what is recorded against a Member-only request is Member-only
       'requests:create',
       draft({ officerId: ctx.officer.id, meetingId: null, memberOnly: true, subject: 'Secret matter' }),
     );
-    const material = await ctx.ok('materials:add', {
-      requestId: secret.row.id,
-      title: 'Note of the phone call about the care home',
-      receivedOn: '2026-11-20',
-      summary: 'What the officer said',
-      classification: { level: 'open' },
-      personalData: noPersonalData,
-      isBriefing: false,
-    });
+    const addOpen = (requestId: string, title: string) =>
+      ctx.ok('materials:add', {
+        requestId,
+        title,
+        receivedOn: '2026-11-20',
+        summary: '',
+        classification: { level: 'open' },
+        personalData: noPersonalData,
+        isBriefing: false,
+      });
+    const material = await addOpen(secret.row.id, 'Note of the phone call about the care home');
     expect(ctx.raw().get(material.id)!.tier).toBe('member');
     // Open material on an ordinary request stays casework the PA shares.
-    const open = await ctx.ok('materials:add', {
-      requestId: ctx.request.row.id,
-      title: 'Committee timetable',
-      receivedOn: '2026-11-20',
-      summary: '',
-      classification: { level: 'open' },
-      personalData: noPersonalData,
-      isBriefing: false,
-    });
+    const open = await addOpen(ctx.request.row.id, 'Committee timetable');
     expect(ctx.raw().get(open.id)!.tier).toBe('shared');
     const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
@@ -287,11 +281,17 @@ describe('R-USE-2: material recorded before that rule moves at the Member’s un
     const id = `${secret.row.id}.m.legacy`;
     const legacy = storedMaterial({ id, requestId: secret.row.id, title: 'Old note about the care home' });
     ctx.raw().put({ id, tier: 'shared', type: 'material', data: legacy });
+    // Material from before ids named their request is found by what it is filed under.
+    const oldest = storedMaterial({ id: 'm-from-2025', requestId: secret.row.id, title: 'Older still' });
+    ctx.raw().put({ id: oldest.id, tier: 'shared', type: 'material', data: oldest });
     const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     await ctx.ok('session:lock');
     const { users } = await ctx.ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
     await ctx.ok('session:unlock', { userId: users.find((u) => u.role === 'member')!.id, passphrase: MEMBER_PASS });
-    await vi.waitFor(() => expect(ctx.raw().get(id)!.tier).toBe('member'));
+    await vi.waitFor(() => expect([ctx.raw().get(id)!.tier, ctx.raw().get(oldest.id)!.tier]).toEqual(['member', 'member']));
+    // Material on an ordinary request stays where it is.
+    expect(ctx.raw().get(ctx.material.id)!.tier).toBe('member'); // a pink paper, Member-only anyway
+    expect(ctx.raw().get<{ onMemberOnlyRequest?: boolean }>(ctx.material.id)!.data.onMemberOnlyRequest).toBe(false);
     expect(ctx.raw().get<{ onMemberOnlyRequest?: boolean }>(id)!.data.onMemberOnlyRequest).toBe(true);
     expect((await ctx.ok('audit:trail', { recordId: id })).map((e: { action: string }) => e.action)).toContain('made Member-only');
     await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
