@@ -121,10 +121,38 @@ export function addWorkingDays(
 // the year, so counting between two dates costs two lookups (lateness of 50,000 requests).
 const runningCounts = new Map<string, Map<number, Int32Array>>();
 
-function runningCount(year: number, scope: HolidayScope, edits: HolidayEdits): Int32Array {
-  const key = `${scope.kind === 'nation' ? scope.nation : 'any'}|${JSON.stringify(edits)}`;
+// Holiday lists are values, never changed in place, so each list's key is worked out once
+// (stringifying it on every lookup was most of the cost of 50,000 statuses).
+const editsKeys = new WeakMap<HolidayEdits, string>();
+function editsKey(edits: HolidayEdits): string {
+  let key = editsKeys.get(edits);
+  if (key === undefined) editsKeys.set(edits, (key = JSON.stringify(edits)));
+  return key;
+}
+
+// Each checked date's year and day of the year, so a date counted again is not parsed again.
+// Bounded: only real dates from DATE_YEARS are kept (about 110,000 at most).
+const dayPlaces = new Map<string, { year: number; dayOfYear: number }>();
+function dayPlace(date: IsoDate, field: string): { year: number; dayOfYear: number } {
+  let place = dayPlaces.get(date);
+  if (!place) {
+    const d = parseIsoDate(date, field);
+    const year = d.getUTCFullYear();
+    place = { year, dayOfYear: (d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 };
+    dayPlaces.set(date, place);
+  }
+  return place;
+}
+
+/** The running counts by year for one scope and holiday list. */
+function yearsFor(scope: HolidayScope, edits: HolidayEdits): Map<number, Int32Array> {
+  const key = `${scope.kind === 'nation' ? scope.nation : 'any'}|${editsKey(edits)}`;
   let years = runningCounts.get(key);
   if (!years) runningCounts.set(key, (years = new Map()));
+  return years;
+}
+
+function runningCount(years: Map<number, Int32Array>, year: number, scope: HolidayScope, edits: HolidayEdits): Int32Array {
   let counts = years.get(year);
   if (!counts) {
     const days = new Date(Date.UTC(year + 1, 0, 1)).getTime() / 86_400_000 - new Date(Date.UTC(year, 0, 1)).getTime() / 86_400_000;
@@ -141,22 +169,25 @@ function runningCount(year: number, scope: HolidayScope, edits: HolidayEdits): I
 }
 
 /** Working days from 1 January of `baseYear` up to and including `date`. */
-function ordinal(date: IsoDate, baseYear: number, scope: HolidayScope, edits: HolidayEdits): number {
-  const d = parseIsoDate(date);
-  const year = d.getUTCFullYear();
+function ordinal(
+  place: { year: number; dayOfYear: number },
+  baseYear: number,
+  years: Map<number, Int32Array>,
+  scope: HolidayScope,
+  edits: HolidayEdits,
+): number {
   let total = 0;
-  for (let y = baseYear; y < year; y++) total += runningCount(y, scope, edits).at(-1)!;
-  const dayOfYear = (d.getTime() - Date.UTC(year, 0, 1)) / 86_400_000;
-  return total + runningCount(year, scope, edits)[dayOfYear]!;
+  for (let y = baseYear; y < place.year; y++) total += runningCount(years, y, scope, edits).at(-1)!;
+  return total + runningCount(years, place.year, scope, edits)[place.dayOfYear]!;
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function countWorkingDays(from: IsoDate, to: IsoDate, scope: HolidayScope, edits: HolidayEdits = NO_EDITS): number {
-  const start = parseIsoDate(from, 'The start date');
-  parseIsoDate(to, 'The end date');
+  const start = dayPlace(from, 'The start date');
+  const end = dayPlace(to, 'The end date');
   if (compareIso(to, from) <= 0) return 0;
-  const baseYear = start.getUTCFullYear();
-  return ordinal(to, baseYear, scope, edits) - ordinal(from, baseYear, scope, edits);
+  const years = yearsFor(scope, edits);
+  return ordinal(end, start.year, years, scope, edits) - ordinal(start, start.year, years, scope, edits);
 }
 
 /** Checks user edits to the holiday list before they are saved. */

@@ -39,6 +39,15 @@ export function parseIsoDate(value: unknown, field = 'date'): Date {
   return date;
 }
 
+// Dates already found real: 50,000 statuses check the same few hundred dates again and again.
+const realDates = new Set<string>();
+/** Throws as parseIsoDate does, for a check that needs no Date: a date once found real is not parsed again. */
+export function assertIsoDate(value: unknown, field = 'date'): asserts value is IsoDate {
+  if (typeof value === 'string' && realDates.has(value)) return;
+  parseIsoDate(value, field);
+  realDates.add(value as string);
+}
+
 /** The UTC calendar day of an instant. Use only for dates built by this module (midnight UTC); "today" is ukToday(). */
 export const toIsoDate = (date: Date): IsoDate => date.toISOString().slice(0, 10);
 

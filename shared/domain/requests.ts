@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
+import { addDays, assertIsoDate, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
 import { seniorityNames, type Officer, type Seniority } from './directory';
 import { capacitySchema, routeSchema } from './need-to-know';
 import { countWorkingDays, nationSchema, type HolidayEdits, type Nation } from './calendar';
@@ -284,8 +284,8 @@ export function requestStatus(
   nation: Nation,
   edits?: HolidayEdits,
 ): { status: RequestStatus; target: IsoDate; workingDaysLate: number } {
-  parseIsoDate(today, 'Today');
-  parseIsoDate(facts.sentOn, 'The sent date');
+  assertIsoDate(today, 'Today');
+  assertIsoDate(facts.sentOn, 'The sent date');
   const target = currentTarget(facts);
   if (facts.withdrawnOn) return { status: 'withdrawn', target, workingDaysLate: 0 };
   if (facts.closedOn) return { status: 'closed', target, workingDaysLate: 0 };

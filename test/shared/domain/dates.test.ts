@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isoDateSchema, parseIsoDate, ukDateOf } from '../../../shared/domain/dates';
+import { assertIsoDate, isIsoDate, isoDateSchema, parseIsoDate, ukDateOf } from '../../../shared/domain/dates';
 
 describe('the UK date', () => {
   it('is the Europe/London day: 00:30 BST on 1 June is 1 June (UTC still says 31 May)', () => {
@@ -62,5 +62,33 @@ describe('the strict date type at the boundary', () => {
     );
     expect(isIsoDate('2000-02-29')).toBe(true);
     expect(isIsoDate('1900-02-29')).toBe(false);
+  });
+});
+
+describe('assertIsoDate, the check that remembers real dates', () => {
+  it('agrees with parseIsoDate on every string, the first time and again, with the same words', () => {
+    const dates = fc.oneof(
+      fc.date({ min: new Date('1890-01-01'), max: new Date('2210-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc
+        .tuple(fc.integer({ min: 1899, max: 2201 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.string(),
+    );
+    const outcome = (check: () => unknown) => {
+      try {
+        check();
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(dates, (value) => {
+        const expected = outcome(() => parseIsoDate(value, 'The date'));
+        expect(outcome(() => assertIsoDate(value, 'The date'))).toBe(expected);
+        expect(outcome(() => assertIsoDate(value, 'The date'))).toBe(expected);
+      }),
+    );
+    expect(() => assertIsoDate('2026-02-31', 'The sent date')).toThrow('The sent date "2026-02-31" is not a real date');
   });
 });
