@@ -1,5 +1,5 @@
 import { tierFor, type Classification } from './classification';
-import type { RecordType } from './record-types';
+import { isMemberIndexId, type RecordType } from './record-types';
 
 export type RecordTier = 'shared' | 'member';
 
@@ -22,7 +22,7 @@ export function recordTier(type: RecordType, id: string, data: unknown): RecordT
       // only that something arrived, when, and whether it has been classified, and can never read it back.
       return 'shared';
     case 'request-index':
-      return id === 'request-index:member' ? 'member' : 'shared';
+      return isMemberIndexId(id) ? 'member' : 'shared';
     case 'disclosure':
     case 'register-entry':
       return 'member';

@@ -30,9 +30,12 @@ export const MEMBER_WRITTEN_TYPES: ReadonlySet<RecordType> = new Set<RecordType>
   'council-profile',
 ]);
 
+/** The Member's request index and its search words: Member-only, decided by id (the PA's index is shared). */
+export const isMemberIndexId = (id: string | undefined): boolean => id === 'request-index:member' || id === 'request-index:member:words';
+
 /** Whether only the Member may write a record of this type (the Member's request index is decided by id). */
 export function isMemberWritten(type: string, id?: string): boolean {
-  if (type === 'request-index') return id === 'request-index:member';
+  if (type === 'request-index') return isMemberIndexId(id);
   return (MEMBER_WRITTEN_TYPES as ReadonlySet<string>).has(type);
 }
 

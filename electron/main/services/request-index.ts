@@ -24,8 +24,16 @@ import { ESCALATION_LEVELS, requestNotes, type StoredRequest } from '../../../sh
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 4;
 const indexRecordId = (tier: Tier) => `${INDEX_TYPE}:${tier}`;
+/**
+ * The search words are saved apart from the rest (more than half its size): the first page of the
+ * list, the Today counts and the reminder need none, so an unlock reads them only when a larger page
+ * asks (see loadWords). Same record type, so the same tier and Member-only write rules.
+ */
+const wordsRecordId = (tier: Tier) => `${indexRecordId(tier)}:words`;
+/** A page this small takes its words from its requests' records while the saved words are not yet read. */
+export const WORDS_FROM_RECORDS_UP_TO = 200;
 
 /** What the list shows of a request, from its record; names from the directory are looked up when a row is made. */
 export interface ListFacts {
@@ -39,14 +47,14 @@ export interface ListFacts {
   meetingId: string | null;
   capacity: Capacity | null;
   route: Route | null;
-  /** The distinct words of its reference, subject, question and notes, for search. */
-  words: string;
 }
 
 interface RequestEntry {
   seq: number;
   tier: Tier;
   list: ListFacts;
+  /** The distinct words of its reference, subject, question and notes, for search; null until read (loadWords). */
+  words: string | null;
   lifecycle: LifecycleFacts;
   /** Position in `profiles`: thousands of requests share a handful of profiles. */
   profile: number;
@@ -80,6 +88,12 @@ interface SavedIndex {
   materials: Array<[string, MaterialEntry]>;
 }
 
+/** Each request's search words at the version it was indexed: [id, seq, words]. */
+interface SavedWords {
+  format: number;
+  words: unknown[];
+}
+
 /** Where a saved request array holds each fact, after [id, seq, profile, nation, awaiting the Monitoring Officer, chair notice pending]. */
 const LIFECYCLE_FIELDS = [
   'sentOn',
@@ -102,7 +116,6 @@ const LIST_FIELDS = [
   'meetingId',
   'capacity',
   'route',
-  'words',
 ] as const satisfies ReadonlyArray<keyof ListFacts>;
 // A fact added to either type without a place here fails to compile, rather than being lost on save.
 type Unsaved = Exclude<keyof LifecycleFacts, (typeof LIFECYCLE_FIELDS)[number]> | Exclude<keyof ListFacts, (typeof LIST_FIELDS)[number]>;
@@ -131,7 +144,7 @@ function entryOfSaved(item: unknown, tier: Tier): unknown {
   const list: Record<string, unknown> = {};
   LIST_FIELDS.forEach((f, i) => (list[f] = item[SAVED_HEAD + LIFECYCLE_FIELDS.length + i]));
   const [id, seq, profile, nation, awaitingMonitoringOfficer, chairNoticePending] = item;
-  return [id, { seq, tier, profile, nation, awaitingMonitoringOfficer, chairNoticePending, lifecycle, list }];
+  return [id, { seq, tier, profile, nation, awaitingMonitoringOfficer, chairNoticePending, lifecycle, list, words: null }];
 }
 
 export type RequestState = WorklistFacts & { status: RequestStatus };
@@ -160,6 +173,10 @@ export class RequestIndex {
   private byRequest: Map<string, string[]> | null = null;
   private states = new Map<string, RequestState>();
   private statesKey = '';
+  /** The tiers whose saved words are still to be read this unlock (see loadWords). */
+  private wordsToLoad: Tier[] = [];
+  /** How records are read (from the last sync): words missing from the saved ones come from their records. */
+  private read: CheckedRead | null = null;
   /** Ids of records that could not be indexed (malformed): left out of the list, reported by the caller. */
   readonly unreadable = { request: new Set<string>(), material: new Set<string>() };
   /** The version of each record set aside, so it is read again only once it changes. */
@@ -180,6 +197,8 @@ export class RequestIndex {
     this.unsaved = 0;
     this.sorted = null;
     this.byRequest = null;
+    this.wordsToLoad = [];
+    this.read = null;
     this.states = new Map();
     this.unreadable.request.clear();
     this.unreadable.material.clear();
@@ -197,6 +216,7 @@ export class RequestIndex {
       this.vault = vault;
       this.load(vault);
     }
+    this.read = read;
     let recomputed = 0;
     recomputed += this.refresh(
       vault,
@@ -241,6 +261,49 @@ export class RequestIndex {
 
   get size(): number {
     return this.requests.size;
+  }
+
+  /**
+   * A request's search words. Before the saved words are read (loadWords), from its record: a small
+   * page costs a few record reads, not the whole saved words. '' if the record cannot be read now
+   * (the next sync sets it aside).
+   */
+  wordsOf(id: string): string {
+    const entry = this.requests.get(id);
+    if (!entry) return '';
+    if (entry.words === null) {
+      try {
+        const r = this.read?.('request', id);
+        if (!r) return '';
+        entry.words = textWordsOf(r);
+      } catch {
+        return '';
+      }
+    }
+    return entry.words;
+  }
+
+  /**
+   * Reads the saved words, once per unlock, for a page too big to read record by record. A saved
+   * entry counts only at the version its request is indexed at; any other request's words come from
+   * its record. Checked like the saved index (load): anything unexpected is ignored.
+   */
+  loadWords(): void {
+    const vault = this.vault;
+    if (!vault || this.wordsToLoad.length === 0) return;
+    for (const tier of this.wordsToLoad) {
+      // As for the saved index: in the Member's app, only words the Member's app saved.
+      if (vault.canRead('member') && vault.authorOf(wordsRecordId(tier)) !== 'member') continue;
+      const saved = vault.get<SavedWords>(wordsRecordId(tier))?.data;
+      if (!saved || saved.format !== INDEX_FORMAT || !Array.isArray(saved.words)) continue;
+      for (const item of saved.words) {
+        if (!Array.isArray(item) || item.length !== 3 || !isString(item[0]) || !isString(item[2])) continue;
+        const entry = this.requests.get(item[0]);
+        if (entry && entry.words === null && entry.tier === tier && entry.seq === item[1]) entry.words = item[2];
+      }
+    }
+    this.wordsToLoad = [];
+    for (const id of this.requests.keys()) this.wordsOf(id);
   }
 
   /** What the list shows of a request and when it was sent, while the index holds its current version. */
@@ -307,10 +370,10 @@ export class RequestIndex {
       profile = this.profiles.push(councilProfileSchema.parse(r.profile)) - 1;
       this.profileKeys.set(profileKey, profile);
     }
-    const notes = requestNotes(r);
     const entry: RequestEntry = {
       seq,
       tier,
+      words: textWordsOf(r),
       list: {
         reference: r.reference,
         subject: r.subject,
@@ -321,7 +384,6 @@ export class RequestIndex {
         meetingId: r.meetingId,
         capacity: r.capacity,
         route: r.route,
-        words: requestTextWords({ reference: r.reference, subject: r.subject, question: r.informationSought, notes }),
       },
       lifecycle: lifecycleOf(r),
       profile,
@@ -422,11 +484,13 @@ export class RequestIndex {
         if (isRequestItem(item, tier, saved.profiles.length)) this.requests.set(item[0], { ...item[1], profile: item[1].profile + offset });
       }
       for (const item of saved.materials as unknown[]) if (isMaterialItem(item, tier)) this.materials.set(item[0], item[1]);
+      this.wordsToLoad.push(tier);
     }
   }
 
   /** Saves each tier's entries under that tier's key. Only the Member's app saves (see load); a PA's keeps its own in memory. */
   private save(vault: VaultSession): void {
+    this.loadWords(); // every entry's words, so none is lost from what is saved
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;
       const profiles: CouncilProfile[] = [];
@@ -445,6 +509,9 @@ export class RequestIndex {
         type: INDEX_TYPE,
         data: { format: INDEX_FORMAT, profiles, requests, materials },
       });
+      const words: unknown[] = [];
+      for (const [id, e] of this.requests) if (e.tier === tier && e.words !== null) words.push([id, e.seq, e.words]);
+      vault.put<SavedWords>({ id: wordsRecordId(tier), tier, type: INDEX_TYPE, data: { format: INDEX_FORMAT, words } });
     }
     this.unsaved = 0;
   }
@@ -499,8 +566,7 @@ function isListFacts(f: unknown): f is ListFacts {
     isString(f.ward) &&
     isStringOrNull(f.meetingId) &&
     (f.capacity === null || Object.hasOwn(CAPACITIES, f.capacity as string)) &&
-    (f.route === null || Object.hasOwn(ROUTES, f.route as string)) &&
-    isString(f.words)
+    (f.route === null || Object.hasOwn(ROUTES, f.route as string))
   );
 }
 
@@ -527,3 +593,7 @@ function isFiledRight(id: string, m: { requestId: string; tier: Tier; level: str
   const named = requestOfMaterialId(id);
   return (named === null || named === m.requestId) && (m.tier === 'member' || m.level === 'open');
 }
+
+/** The search words of a request's own text (shared/domain/search.ts says which). */
+const textWordsOf = (r: StoredRequest): string =>
+  requestTextWords({ reference: r.reference, subject: r.subject, question: r.informationSought, notes: requestNotes(r) });

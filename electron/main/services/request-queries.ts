@@ -25,12 +25,11 @@ import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
-import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
+import { RequestIndex, WORDS_FROM_RECORDS_UP_TO, lifecycleOf, type RequestState } from './request-index';
 
-/** A request's row without its question and notes, and the words of its own text (see rowSearchWords). */
+/** A request's row without its question and notes. */
 interface ListedRow {
   row: Omit<RequestRow, 'question' | 'notes'>;
-  words: string;
 }
 
 interface Directory {
@@ -142,7 +141,7 @@ export class RequestQueries {
       chairNoticePending: state.chairNoticePending,
       dueSoon: isDueSoon(state, window),
     };
-    return { row, words: facts.words };
+    return { row };
   }
 
   /** A request's row as the list shows it; the request must be in the synced index. */
@@ -178,10 +177,12 @@ export class RequestQueries {
    * alone, so 50,000 rows cost no decryption.
    */
   listPage(offset: number, limit: number): { total: number; rows: RequestListRow[] } {
+    // The first page after unlock is small and comes before the saved search words are read.
+    if (limit > WORDS_FROM_RECORDS_UP_TO) this.synced().loadWords();
     return this.pageOf(
       offset,
       limit,
-      ({ row, words }) => ({ ...row, words: rowSearchWords(words, row.officerName) }),
+      ({ row }) => ({ ...row, words: rowSearchWords(this.index.wordsOf(row.id), row.officerName) }),
       (p) => listRowOf(p),
     );
   }

@@ -311,7 +311,8 @@ describe('RequestIndex over the vault', () => {
 
     const pa = await reopen(dir, 'pa');
     expect(pa.get('request-index:member')).toBeUndefined();
-    expect(pa.sealedIds('request-index').map((s) => s.id)).toEqual(['request-index:member']);
+    expect(pa.get('request-index:member:words')).toBeUndefined();
+    expect(pa.sealedIds('request-index').map((s) => s.id)).toEqual(['request-index:member', 'request-index:member:words']);
     const index = new RequestIndex(1);
     // The PA starts from the shared index the Member saved: nothing to read again.
     expect(index.sync(pa, checkedRead(pa))).toEqual({ recomputed: 0, saved: false });
@@ -357,6 +358,79 @@ describe('RequestIndex over the vault', () => {
     expect(index.sync(member, checkedRead(member)).recomputed).toBe(ids.shared.length);
     expect(index.listed(ids.shared[0]!)!.list.subject).toBe(`Subject of ${ids.shared[0]}`);
     expect(index.listed(ids.shared[0]!)!.lifecycle.answeredOn).toBeNull();
+  });
+
+  describe('the search words, saved apart and read only when a large page needs them', () => {
+    /** The words of every request as a fresh index, made from the records alone, gives them. */
+    const wordsFromRecords = (session: VaultSession, ids: string[]) => {
+      const fresh = new RequestIndex(1_000_000);
+      fresh.sync(session, checkedRead(session));
+      return ids.map((id) => fresh.wordsOf(id));
+    };
+
+    it('a small page takes its words from its records, a large one from the saved words, and both agree with the records', async () => {
+      const { dir, session } = await newVault();
+      const ids = putRequests(session, 30);
+      const all = [...ids.shared, ...ids.member];
+      new RequestIndex(1).sync(session, checkedRead(session));
+      session.lock();
+
+      const member = await reopen(dir);
+      const expected = wordsFromRecords(member, all);
+      expect(expected.every((w) => w.includes('subject'))).toBe(true);
+      let reads = 0;
+      const counting = ((type: 'request' | 'material', id: string) => {
+        reads++;
+        return checkedRead(member)(type, id);
+      }) as CheckedRead;
+      const index = new RequestIndex(1000);
+      expect(index.sync(member, counting).recomputed).toBe(0);
+      expect(reads).toBe(0);
+      // A first page of two rows reads those two records, nothing else.
+      expect([index.wordsOf(all[0]!), index.wordsOf(all[1]!)]).toEqual(expected.slice(0, 2));
+      expect(reads).toBe(2);
+      // A large page: the saved words, no record read.
+      index.loadWords();
+      expect(reads).toBe(2);
+      expect(all.map((id) => index.wordsOf(id))).toEqual(expected);
+    });
+
+    it('saved words the PA wrote (forged at file level), or for an older version of a request, or malformed, are not used', async () => {
+      const { dir, session } = await newVault();
+      const paUser = await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+      const ids = putRequests(session, 12);
+      new RequestIndex(1).sync(session, checkedRead(session));
+      // A request changed after the words were saved: its saved words are for an older version.
+      const changed = session.get<StoredRequest>(ids.member[0]!)!;
+      session.put({ ...changed, data: { ...changed.data, subject: 'Renamed after saving' } });
+      session.lock();
+
+      // The PA rewrites the saved shared words so a request is found under words it does not hold.
+      const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
+      const saved = structuredClone(pa.get<{ words: unknown[][] }>('request-index:shared:words')!);
+      for (const item of saved.data.words) item[2] = 'planted by the pa';
+      pa.put({ ...saved, data: saved.data });
+      pa.lock();
+
+      const member = await reopen(dir);
+      const all = [...ids.shared, ...ids.member];
+      const index = new RequestIndex(1_000_000);
+      index.sync(member, checkedRead(member));
+      index.loadWords();
+      const words = all.map((id) => index.wordsOf(id));
+      expect(words.some((w) => w.includes('planted'))).toBe(false);
+      expect(index.wordsOf(ids.member[0]!)).toContain('renamed');
+      expect(words).toEqual(wordsFromRecords(member, all));
+
+      // Malformed saved words (the Member's own, damaged) are ignored the same way.
+      const own = member.get<{ words: unknown }>('request-index:member:words')!;
+      member.put({ ...own, data: { format: (own.data as { format: number }).format, words: [[ids.member[1], 'x', 7], 'junk', null] } });
+      const again = new RequestIndex(1_000_000);
+      again.sync(member, checkedRead(member));
+      again.loadWords();
+      expect(all.map((id) => again.wordsOf(id))).toEqual(wordsFromRecords(member, all));
+      member.lock();
+    });
   });
 
   it('a record set aside is read again only once it changes, not on every call', async () => {
