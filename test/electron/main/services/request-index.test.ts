@@ -381,7 +381,7 @@ describe('RequestIndex over the vault', () => {
       let reads = 0;
       const counting = ((type: 'request' | 'material', id: string) => {
         reads++;
-        return checkedRead(member)(type, id);
+        return (checkedRead(member) as (type: string, id: string) => unknown)(type, id);
       }) as CheckedRead;
       const index = new RequestIndex(1000);
       expect(index.sync(member, counting).recomputed).toBe(0);
@@ -423,8 +423,8 @@ describe('RequestIndex over the vault', () => {
       expect(words).toEqual(wordsFromRecords(member, all));
 
       // Malformed saved words (the Member's own, damaged) are ignored the same way.
-      const own = member.get<{ words: unknown }>('request-index:member:words')!;
-      member.put({ ...own, data: { format: (own.data as { format: number }).format, words: [[ids.member[1], 'x', 7], 'junk', null] } });
+      const own = member.get<{ format: number; words: unknown }>('request-index:member:words')!;
+      member.put({ ...own, data: { format: own.data.format, words: [[ids.member[1], 'x', 7], 'junk', null] } });
       const again = new RequestIndex(1_000_000);
       again.sync(member, checkedRead(member));
       again.loadWords();
