@@ -742,6 +742,11 @@ export class RecordStore {
     return events;
   }
 
+  /** The sequence number of the last save or deletion (any change to a record raises it). */
+  get lastSavedSeq(): number {
+    return this.lastSeq;
+  }
+
   /** Where the chain ends: what a rollback checkpoint records. */
   position(): { generation: number; lastSeq: number; head: string } {
     return { generation: this.generation, lastSeq: this.lastSeq, head: this.head.toString('hex') };

@@ -577,6 +577,15 @@ export class VaultSession {
     for (const r of this.store.records.values()) if (r.readable && r.type === type) each(r);
   }
 
+  /**
+   * Raised by every save and deletion: while it is unchanged no record has changed, so a caller that
+   * keeps something derived from the records need not look at them again.
+   */
+  get changeMark(): number {
+    this.requireKeys();
+    return this.store.lastSavedSeq;
+  }
+
   /** Who wrote the current version of a record, as far as this session can tell (undefined when there is none). */
   authorOf(id: string): Author | 'unknown' | undefined {
     this.requireKeys();

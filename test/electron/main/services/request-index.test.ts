@@ -167,6 +167,35 @@ describe('RequestIndex over the vault', () => {
     expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
   });
 
+  it('looks at the vault again only once something was saved or deleted, and then sees every change', async () => {
+    const { session } = await newVault();
+    putRequests(session, 5);
+    const index = new RequestIndex(1000);
+    index.sync(session, checkedRead(session));
+    let passes = 0;
+    const forEachEntry = session.forEachEntry.bind(session);
+    session.forEachEntry = (type, each) => {
+      passes++;
+      forEachEntry(type, each);
+    };
+    // Nothing saved: not even a pass over the vault's entries (each page of the list syncs).
+    for (let i = 0; i < 3; i++) expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
+    expect(passes).toBe(0);
+    // A record of another kind saved: one pass, nothing read again.
+    session.put({ id: 'officer-9', tier: 'shared', type: 'officer', data: { id: 'officer-9' } });
+    expect(index.sync(session, checkedRead(session)).recomputed).toBe(0);
+    expect(passes).toBeGreaterThan(0);
+    // A request changed, one deleted, one added: all three are seen at once.
+    session.put({ id: 'req-0001', tier: 'shared', type: 'request', data: storedRequest('req-0001', '2026-11-20', { subject: 'Changed' }) });
+    session.delete('req-0002');
+    session.put({ id: 'req-new', tier: 'shared', type: 'request', data: storedRequest('req-new', '2026-11-21') });
+    expect(index.sync(session, checkedRead(session)).recomputed).toBe(3);
+    expect(index.listed('req-0001')!.list.subject).toBe('Changed');
+    expect(index.listed('req-0002')).toBeUndefined();
+    expect(index.listed('req-new')!.list.subject).toBe('Subject of req-new');
+    expect(index.size).toBe(5);
+  });
+
   it('is saved sealed in the vault and reused on the next unlock: only changed records are read again', async () => {
     const { dir, session } = await newVault();
     const ids = putRequests(session, 30);
