@@ -63,7 +63,7 @@ export async function matchingKeys(filter: RequestFilter): Promise<ReadonlySet<R
   const sets = wanted.map((t) => keysUnder(indexes, t));
   for (const word of words) {
     const keys = new Set<RowKey>();
-    for (const index of wordIndexes) for (const key of keysWithPrefix(index, term.word(word))) keys.add(key);
+    for (const index of wordIndexes) for (const key of keysWithPrefix(index, word)) keys.add(key);
     sets.push(keys);
   }
   return intersect(sets);
@@ -108,7 +108,7 @@ export async function requestByReference(reference: string): Promise<WorkingRequ
   const words = searchWordsOf(wanted);
   if (words.length === 0) return undefined;
   const indexes = await db.words.toArray();
-  const keys = intersect(words.map((w) => keysUnder(indexes, term.word(w))));
+  const keys = intersect(words.map((w) => keysUnder(indexes, w)));
   return [...(await rowsByKeys([...keys])).values()].find((r) => !r.locked && r.reference.toUpperCase() === wanted);
 }
 

@@ -142,27 +142,55 @@ export type FilterField = keyof typeof FILTER_FIELDS;
 export const term = {
   field: (field: FilterField, value: string) => `f:${field}:${value}`,
   view: (view: RequestView) => `v:${view}`,
-  word: (word: string) => `w:${word}`,
   blank: (key: SortKey) => `b:${key}`,
   locked: 'lock',
 } as const;
 
 const OTHER_VIEWS = REQUEST_VIEWS.filter((v) => v !== 'all');
 
-/** The search words a row is found under (main words its reference, subject, question, notes and officer). */
-export const wordTermsOf = (row: RequestListRow): string[] => (row.words ? row.words.split(' ').map(term.word) : []);
+/**
+ * The search words a row is found under (main words its reference, subject, question, notes and
+ * officer). The word index holds nothing else, so its terms are the words themselves.
+ */
+export const wordsOfRow = (row: RequestListRow): string[] => (row.words ? row.words.split(' ') : []);
 
-/** The terms a row is found under besides its words: filter values, worklist views, blanks, locked. */
-export function termsOf(row: RequestListRow): string[] {
+const FILTERS = Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>;
+
+/**
+ * The terms a row is found under besides its words: filter values, worklist views, blanks, locked.
+ * `sortValues` (the row's value in each of SORT_KEYS) when the caller has them already.
+ */
+export function termsOf(row: RequestListRow, sortValues = SORT_KEYS.map((key) => sortValue(row, key))): string[] {
   const out: string[] = [];
-  for (const [field, read] of Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>) {
+  for (const [field, read] of FILTERS) {
     const value = read(row);
     if (value) out.push(term.field(field, value));
   }
   for (const view of OTHER_VIEWS) if (inView(view, row)) out.push(term.view(view));
   if (row.locked) out.push(term.locked);
-  else for (const key of SORT_KEYS) if (sortValue(row, key) === null) out.push(term.blank(key));
+  else SORT_KEYS.forEach((key, i) => sortValues[i] === null && out.push(term.blank(key)));
   return out;
+}
+
+const addKey = (index: Map<string, number[]>, term: string, key: RowKey) => {
+  const keys = index.get(term);
+  if (keys) keys.push(key);
+  else index.set(term, [key]);
+};
+
+/** One page's term index, word index and sort runs, from its new rows in one pass. */
+function pageIndexes(page: number, working: readonly WorkingRequest[]) {
+  const byTerm = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const valued = SORT_KEYS.map(() => [] as Array<{ value: string; key: RowKey }>);
+  for (const w of working) {
+    const values = SORT_KEYS.map((key) => sortValue(w, key));
+    for (const t of termsOf(w, values)) addKey(byTerm, t, w.key);
+    if (w.words) for (const word of w.words.split(' ')) addKey(byWord, word, w.key);
+    values.forEach((value, i) => value !== null && valued[i]!.push({ value, key: w.key }));
+  }
+  const runs: StoredRun[] = SORT_KEYS.map((sort, i) => ({ sort, page, ...sortRun(valued[i]!) }));
+  return { terms: packTerms(page, byTerm), words: packTerms(page, byWord), runs };
 }
 
 /** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
@@ -209,26 +237,11 @@ async function writePage(set: WorkingSet, page: number, rows: readonly RequestLi
       const blocks: RowBlock[] = [];
       for (let i = 0; i < working.length; i += BLOCK_ROWS)
         blocks.push({ block: (first + i) / BLOCK_ROWS, rows: working.slice(i, i + BLOCK_ROWS) });
-      const index = (termsFor: (row: RequestListRow) => string[]) => {
-        const byTerm = new Map<string, number[]>();
-        for (const w of working)
-          for (const t of termsFor(w)) {
-            const keys = byTerm.get(t);
-            if (keys) keys.push(w.key);
-            else byTerm.set(t, [w.key]);
-          }
-        return packTerms(page, byTerm);
-      };
-      const runs: StoredRun[] = SORT_KEYS.map((sort) => ({
-        sort,
-        page,
-        ...sortRun(working.flatMap((w) => (sortValue(w, sort) === null ? [] : [{ value: sortValue(w, sort)!, key: w.key }]))),
-      }));
-      const ti = [index(termsOf), index(wordTermsOf)];
+      const { terms, words, runs } = pageIndexes(page, working);
       await Promise.all([
         set.blocks.bulkPut(blocks),
-        set.terms.put(ti[0]!),
-        set.words.put(ti[1]!),
+        set.terms.put(terms),
+        set.words.put(words),
         set.runs.bulkPut(runs),
         set.pages.put({ page, ids: working.map((w) => w.id), keys: Int32Array.from(working, (w) => w.key) }),
       ]);
@@ -271,7 +284,7 @@ async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow): Pr
   await Promise.all([
     set.blocks.put(block),
     set.terms.put(moveKey(terms ?? empty, key, termsOf(old), termsOf(updated))),
-    set.words.put(moveKey(words ?? empty, key, wordTermsOf(old), wordTermsOf(updated))),
+    set.words.put(moveKey(words ?? empty, key, wordsOfRow(old), wordsOfRow(updated))),
   ]);
   await placeInRuns(set, old.page, key, old, updated);
 }
@@ -300,7 +313,7 @@ async function addRow(set: WorkingSet, row: RequestListRow): Promise<void> {
   await Promise.all([
     set.blocks.put(block),
     set.terms.put(moveKey(terms ?? empty, key, [], termsOf(working))),
-    set.words.put(moveKey(words ?? empty, key, [], wordTermsOf(working))),
+    set.words.put(moveKey(words ?? empty, key, [], wordsOfRow(working))),
     set.pages.put({ page: ADDED_PAGE, ids: [...directory.ids, row.id], keys: Int32Array.from([...directory.keys, key]) }),
     set.load.put({ ...state, rows: state.rows + 1, total: state.total + 1, nextKey: key + 1 }),
   ]);
