@@ -224,12 +224,27 @@ async function heldKeys(set: WorkingSet): Promise<Map<string, RowKey>> {
   return held;
 }
 
-/** Writes one stored page of rows main sent: new rows with their indexes, rows already held updated. */
-async function writePage(set: WorkingSet, page: number, rows: readonly RequestListRow[], total: number, loading: boolean) {
+/**
+ * Writes one stored page of rows main sent: new rows with their indexes, rows already held updated.
+ * `written` is where the load's earlier pages put their rows (kept by the load, and extended here
+ * once this page is in): reading every page's directory again cost 10-25 ms a page at 50,000.
+ */
+async function writePage(
+  set: WorkingSet,
+  page: number,
+  rows: readonly RequestListRow[],
+  total: number,
+  loading: boolean,
+  written: Map<string, RowKey>,
+) {
+  let wrote: WorkingRequest[] = [];
   await set.transaction('rw', tables(set), async () => {
     const state = (await set.load.get('requests'))!;
-    const held = await heldKeys(set);
-    const fresh = rows.filter((r) => !held.has(r.id));
+    // Besides the load's own pages, only a change event adds rows (addRow, to ADDED_PAGE).
+    const added = await set.pages.get(ADDED_PAGE);
+    const addedKeys = new Map(added?.ids.map((id, i) => [id, added.keys[i]!]));
+    const held = { get: (id: string) => written.get(id) ?? addedKeys.get(id) };
+    const fresh = rows.filter((r) => held.get(r.id) === undefined);
     // Each page starts a fresh block, so its blocks are written without reading any.
     const first = Math.ceil(state.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
     const working: WorkingRequest[] = fresh.map((r, i) => ({ ...r, key: first + i, page }));
@@ -245,6 +260,7 @@ async function writePage(set: WorkingSet, page: number, rows: readonly RequestLi
         set.runs.bulkPut(runs),
         set.pages.put({ page, ids: working.map((w) => w.id), keys: Int32Array.from(working, (w) => w.key) }),
       ]);
+      wrote = working;
     }
     // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
     // blocks are read in one go; one read per row, one after another, cost tens of ms a page.
@@ -267,6 +283,8 @@ async function writePage(set: WorkingSet, page: number, rows: readonly RequestLi
       nextKey: working.length > 0 ? first + working.length : state.nextKey,
     });
   });
+  // Only once the page is in: a transaction that failed wrote nothing.
+  for (const w of wrote) written.set(w.id, w.key);
 }
 
 const sameRow = (held: WorkingRequest, row: RequestListRow) =>
@@ -346,6 +364,7 @@ export async function loadWorkingSet(): Promise<number> {
   try {
     let stored = 0;
     let from = 0;
+    const written = new Map<string, RowKey>();
     let next: ReturnType<typeof fetchPage> | null = fetchPage(0, 0);
     for (let index = 0; ; index++) {
       const page = unwrap(await (next ?? fetchPage(from, index)));
@@ -362,7 +381,7 @@ export async function loadWorkingSet(): Promise<number> {
         const rows = page.rows.slice(start, start + STORED_PAGE).filter((r) => !refreshedDuringLoad.has(r.id));
         const last = start + STORED_PAGE >= page.rows.length;
         // The last stored page and the progress land together, so a screen never shows "loaded" before the rows.
-        await writePage(set, stored++, rows, page.total, !(done && last));
+        await writePage(set, stored++, rows, page.total, !(done && last), written);
         if (mine !== generation) return 0;
         if (!(done && last)) await readsSettled(READS_TURN_MS);
       }
