@@ -121,7 +121,7 @@ export function createCore(deps: CoreDeps): Core {
       .find((u) => u.role === 'member')?.name ?? '';
   const materials = new MaterialStore(records, () => meetingMode.get(), memberName);
   const commands = new RequestCommands(records, council, today, now);
-  const queries = new RequestQueries(records, council, materials, events, today);
+  const queries = new RequestQueries(records, council, materials, events, today, deps.timers ?? unrefTimers);
   const disclosures = new DisclosureService(records, materials, council, now, memberName);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);

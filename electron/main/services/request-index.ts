@@ -291,6 +291,11 @@ export class RequestIndex {
     return entry.words;
   }
 
+  /** Whether saved search words are still to be read (loadWords). */
+  get hasUnreadWords(): boolean {
+    return this.vault !== null && this.wordsToLoad.length > 0;
+  }
+
   /**
    * Reads the saved words, once per unlock, for a page too big to read record by record. A saved
    * entry counts only at the version its request is indexed at; any other request's words come from

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { computeDueDates } from '../../../../shared/domain/deadlines';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
@@ -9,7 +9,7 @@ import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
 import { recordSchemas } from '../../../../electron/main/services/record-schemas';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
-import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
+import { Vault, VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
 import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 import { TEST_KDF, newVault } from '../vault/support';
@@ -659,6 +659,51 @@ describe('requests:list pages through the IPC contract', () => {
     // And the row reflects the material's classification.
     const page = await ok<{ rows: RequestListRow[] }>('requests:list', { offset: 0, limit: 10 });
     expect(page.rows.find((r) => r.id === request.row.id)!.classification).toBe('Confidential');
+  });
+
+  it('after a small first page the saved search words are read as soon as main is free, once; a lock before then leaves nothing to break', async () => {
+    const queued: Array<() => void> = [];
+    const timers = {
+      setTimeout: (fn: () => void) => queued.push(fn),
+      clearTimeout: () => undefined,
+    };
+    const runQueued = () => queued.splice(0).forEach((fn) => fn());
+    const ctx = await seededCase(TODAY, { timers });
+    const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
+    await ctx.ok('session:lock');
+    const direct = await reopen(vaultDir(ctx.dataFolder));
+    putRequests(direct, 210, 'bulk');
+    direct.lock();
+    // The first unlock reads every record and saves the index with its words.
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    const expected = await ctx.ok('requests:list', { offset: 0, limit: 1000 });
+    await ctx.ok('session:lock');
+    runQueued();
+
+    const wordReads = () => get.mock.calls.filter(([id]) => String(id).endsWith(':words')).length;
+    const get = vi.spyOn(VaultSession.prototype, 'get');
+    try {
+      // Locked before main was free: the words are not read, and nothing throws.
+      await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+      await ctx.ok('requests:list', { offset: 0, limit: 100 });
+      expect(queued.length).toBeGreaterThan(0);
+      await ctx.ok('session:lock');
+      expect(runQueued).not.toThrow();
+      expect(wordReads()).toBe(0);
+
+      // Unlocked: read once when main is free, not again by the large page that needs them.
+      await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+      const first = await ctx.ok('requests:list', { offset: 0, limit: 100 });
+      expect(wordReads()).toBe(0);
+      runQueued();
+      expect(wordReads()).toBe(2); // the shared tier's and the Member's
+      const all = await ctx.ok('requests:list', { offset: 0, limit: 1000 });
+      expect(wordReads()).toBe(2);
+      expect(all).toEqual(expected);
+      expect(first.rows).toEqual(expected.rows.slice(0, 100));
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('the casework service saves the index in the vault once 200 requests were read, and the next unlock reads none again', async () => {
