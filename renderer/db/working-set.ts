@@ -186,7 +186,7 @@ function pageIndexes(page: number, working: readonly WorkingRequest[]) {
   for (const w of working) {
     const values = SORT_KEYS.map((key) => sortValue(w, key));
     for (const t of termsOf(w, values)) addKey(byTerm, t, w.key);
-    if (w.words) for (const word of w.words.split(' ')) addKey(byWord, word, w.key);
+    for (const word of wordsOfRow(w)) addKey(byWord, word, w.key);
     values.forEach((value, i) => value !== null && valued[i]!.push({ value, key: w.key }));
   }
   const runs: StoredRun[] = SORT_KEYS.map((sort, i) => ({ sort, page, ...sortRun(valued[i]!) }));
@@ -243,8 +243,8 @@ async function writePage(
     // Besides the load's own pages, only a change event adds rows (addRow, to ADDED_PAGE).
     const added = await set.pages.get(ADDED_PAGE);
     const addedKeys = new Map(added?.ids.map((id, i) => [id, added.keys[i]!]));
-    const held = { get: (id: string) => written.get(id) ?? addedKeys.get(id) };
-    const fresh = rows.filter((r) => held.get(r.id) === undefined);
+    const heldKey = (id: string) => written.get(id) ?? addedKeys.get(id);
+    const fresh = rows.filter((r) => heldKey(r.id) === undefined);
     // Each page starts a fresh block, so its blocks are written without reading any.
     const first = Math.ceil(state.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
     const working: WorkingRequest[] = fresh.map((r, i) => ({ ...r, key: first + i, page }));
@@ -265,7 +265,7 @@ async function writePage(
     // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
     // blocks are read in one go; one read per row, one after another, cost tens of ms a page.
     const again = rows.flatMap((row) => {
-      const key = held.get(row.id);
+      const key = heldKey(row.id);
       return key === undefined ? [] : [{ key, row }];
     });
     const heldBlocks = await set.blocks.bulkGet([...new Set(again.map((a) => Math.floor(a.key / BLOCK_ROWS)))]);

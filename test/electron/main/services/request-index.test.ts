@@ -1,75 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import { computeDueDates } from '../../../../shared/domain/deadlines';
-import { builtInProfile } from '../../../../shared/domain/profiles';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import { listRowOf, type RequestListRow } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
-import { recordSchemas } from '../../../../electron/main/services/record-schemas';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { Vault, VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
 import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 import { TEST_KDF, newVault } from '../vault/support';
+import { checkedRead, reopen, sentOnFor, storedRequest } from './index-support';
 
 const TODAY = '2026-11-24';
-
-/** Reads as the records repository does for the index: the record's schema checked, a damaged one thrown. */
-const checkedRead = (session: VaultSession): CheckedRead =>
-  ((type: 'request' | 'material', id: string) => {
-    const record = session.get(id);
-    return record ? recordSchemas[type].parse(record.data) : undefined;
-  }) as CheckedRead;
-const PROFILE = builtInProfile('000');
-
-/** A stored request as the casework service writes it, sent on `sentOn` (its due dates worked out from it). */
-function storedRequest(id: string, sentOn: string, overrides: Partial<StoredRequest> = {}): StoredRequest {
-  const due = computeDueDates(sentOn, PROFILE, 'england-and-wales');
-  return {
-    id,
-    reference: `NTK-${id}`,
-    subject: `Subject of ${id}`,
-    informationSought: 'The valuation report',
-    capacity: 'ward-member',
-    capacityDetail: '',
-    purpose: 'To answer residents',
-    route: 'need-to-know',
-    justification: 'As ward member I must answer residents about the depot sale.',
-    officerId: 'officer-1',
-    officerName: 'Sam Green',
-    service: 'Estates',
-    ward: 'Riverside',
-    meetingId: null,
-    agendaItem: null,
-    mayBeRaisedAtMeeting: false,
-    seeksProtectedMaterial: false,
-    fromEmail: 'cllr.smith@example-council.gov.uk',
-    copies: [],
-    sentOn,
-    memberOnly: false,
-    events: [],
-    acknowledgeBy: due.acknowledgeBy,
-    respondBy: due.respondBy,
-    explanation: due.explanation,
-    profile: PROFILE,
-    nation: 'england-and-wales',
-    verdict: 'sufficient',
-    assessmentSummary: 'The need to know is shown.',
-    chairNotice: null,
-    moReferral: null,
-    escalatedTo: null,
-    ...overrides,
-  } as StoredRequest;
-}
 
 /** Material recorded against `requestId`. */
 const materialFor = (id: string, requestId: string, classification: StoredMaterial['classification'] = { level: 'open' }) =>
   storedMaterial({ id, requestId, classification });
-
-/** A sent date spread over 2026 for request number i (deterministic, many ties on purpose). */
-const sentOnFor = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + ((i * 7) % 27)).padStart(2, '0')}`;
 
 /** Puts `count` requests: every fifth one Member-only. Returns their ids by tier. */
 function putRequests(session: VaultSession, count: number, prefix = 'req'): Record<Tier, string[]> {
@@ -81,12 +28,6 @@ function putRequests(session: VaultSession, count: number, prefix = 'req'): Reco
     ids[tier].push(id);
   }
   return ids;
-}
-
-async function reopen(dir: string, role: 'member' | 'pa' = 'member'): Promise<VaultSession> {
-  const locked = Vault.open(dir);
-  const user = locked.users().find((u) => u.role === role)!;
-  return locked.unlock(user.id, role === 'member' ? MEMBER_PASS : PA_PASS);
 }
 
 async function allRows(

@@ -3,69 +3,15 @@
 // (1) a PA with the data folder and the shared key, forging frames and records; (2) a hostile page
 // calling requests:list with odd pages. Each test expects the words to be those of the records,
 // Member-only words never to reach the PA, and the PA's app to save nothing.
-import { appendFileSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeDueDates } from '../../../../shared/domain/deadlines';
-import { builtInProfile } from '../../../../shared/domain/profiles';
 import type { RequestListRow } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
-import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
-import { recordSchemas } from '../../../../electron/main/services/record-schemas';
+import { RequestIndex } from '../../../../electron/main/services/request-index';
 import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
-import { deriveSubkey } from '../../../../electron/main/vault/crypto';
-import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 import { MEMBER_PASS, PA_PASS, seededCase } from '../../support/core';
-import { TEST_KDF, newVault, snapshotFolder } from '../vault/support';
-
-const checkedRead = (session: VaultSession): CheckedRead =>
-  ((type: 'request' | 'material', id: string) => {
-    const record = session.get(id);
-    return record ? recordSchemas[type].parse(record.data) : undefined;
-  }) as CheckedRead;
-const PROFILE = builtInProfile('000');
-
-function storedRequest(id: string, sentOn: string, overrides: Partial<StoredRequest> = {}): StoredRequest {
-  const due = computeDueDates(sentOn, PROFILE, 'england-and-wales');
-  return {
-    id,
-    reference: `NTK-${id}`,
-    subject: `Subject of ${id}`,
-    informationSought: 'The valuation report',
-    capacity: 'ward-member',
-    capacityDetail: '',
-    purpose: 'To answer residents',
-    route: 'need-to-know',
-    justification: 'As ward member I must answer residents about the depot sale.',
-    officerId: 'officer-1',
-    officerName: 'Sam Green',
-    service: 'Estates',
-    ward: 'Riverside',
-    meetingId: null,
-    agendaItem: null,
-    mayBeRaisedAtMeeting: false,
-    seeksProtectedMaterial: false,
-    fromEmail: 'cllr.smith@example-council.gov.uk',
-    copies: [],
-    sentOn,
-    memberOnly: false,
-    events: [],
-    acknowledgeBy: due.acknowledgeBy,
-    respondBy: due.respondBy,
-    explanation: due.explanation,
-    profile: PROFILE,
-    nation: 'england-and-wales',
-    verdict: 'sufficient',
-    assessmentSummary: 'The need to know is shown.',
-    chairNotice: null,
-    moReferral: null,
-    escalatedTo: null,
-    ...overrides,
-  } as StoredRequest;
-}
-
-const sentOnFor = (i: number) => `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + ((i * 7) % 27)).padStart(2, '0')}`;
+import { TEST_KDF, newVault, paAppend, snapshotFolder } from '../vault/support';
+import { checkedRead, reopen, sentOnFor, storedRequest } from './index-support';
 
 /** Every fifth request Member-only, its subject naming a secret word ("confidentialword<i>"). */
 function putRequests(session: VaultSession, count: number, prefix = 'req'): Record<Tier, string[]> {
@@ -80,48 +26,11 @@ function putRequests(session: VaultSession, count: number, prefix = 'req'): Reco
   return ids;
 }
 
-async function reopen(dir: string, role: 'member' | 'pa' = 'member'): Promise<VaultSession> {
-  const locked = Vault.open(dir);
-  const user = locked.users().find((u) => u.role === role)!;
-  return locked.unlock(user.id, role === 'member' ? MEMBER_PASS : PA_PASS);
-}
-
 /** The words a fresh index makes from the records alone. */
 function wordsFromRecords(session: VaultSession, ids: string[]) {
   const fresh = new RequestIndex(1_000_000);
   fresh.sync(session, checkedRead(session));
   return ids.map((id) => fresh.wordsOf(id));
-}
-
-function frames(file: string): DecodedFrame[] {
-  const buf = readFileSync(file);
-  const out: DecodedFrame[] = [];
-  for (let o = 0; o < buf.length;) {
-    const r = readFrame(buf, o);
-    if (!r.ok) break;
-    out.push(r.frame);
-    o = r.next;
-  }
-  return out;
-}
-
-/** The PA at file level: a frame sealed with its real shared key, chained after the journal's last one. */
-function paAppend(
-  dir: string,
-  shared: Buffer,
-  meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>,
-  data: unknown,
-  claim: 'pa' | 'member' = 'pa',
-) {
-  const journal = path.join(dir, 'journal-000000.log');
-  const last = frames(journal).at(-1)!;
-  const frame = encodeFrame(
-    { tier: 'shared', schema: 2, seq: last.seq + 1, prev: last.hash, author: claim, epoch: 0, ...meta },
-    shared,
-    Buffer.from(JSON.stringify(data ?? {})),
-    deriveSubkey(shared, 'author:pa'),
-  );
-  appendFileSync(journal, frame.bytes);
 }
 
 describe('a PA with the files and the shared key against the saved search words', () => {

@@ -8,9 +8,9 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Vault, memoryCheckpointStore, type VaultSession } from '../../../../electron/main/vault';
 import { deriveSubkey, hmac, sha256 } from '../../../../electron/main/vault/crypto';
-import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
+import { encodeFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 import { canonicalJson } from '../../../../electron/main/vault/header';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from './support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, frames, paAppend, tempDir } from './support';
 
 const table = new Map<string, { tried: number; caught: number; silent: number; lost: number }>();
 function tally(attack: string, caught: boolean, lost = 0) {
@@ -54,38 +54,6 @@ async function setup() {
     Vault.open(dir, opts).openWithKeys(memberId, memberKeys());
   const openPa = () => Vault.open(dir).openWithKeys(paUser.id, { shared: paShared(), member: null });
   return { dir, checkpoints, memberId, paId: paUser.id, memberKeys, paShared, openMember, openPa };
-}
-
-function frames(file: string): DecodedFrame[] {
-  const buf = readFileSync(file);
-  const out: DecodedFrame[] = [];
-  for (let o = 0; o < buf.length;) {
-    const r = readFrame(buf, o);
-    if (!r.ok) break;
-    out.push(r.frame);
-    o = r.next;
-  }
-  return out;
-}
-
-/** The PA at file level: seals a frame with its real shared key, chained after the journal's last frame. */
-function paAppend(
-  dir: string,
-  shared: Buffer,
-  meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>,
-  data: unknown,
-  claim: 'pa' | 'member' = 'pa',
-) {
-  const journal = path.join(dir, 'journal-000000.log');
-  const last = frames(journal).at(-1)!;
-  const authorKey = deriveSubkey(shared, 'author:pa'); // all a PA can compute, whatever it claims
-  const frame = encodeFrame(
-    { tier: 'shared', schema: 2, seq: last.seq + 1, prev: last.hash, author: claim, epoch: 0, ...meta },
-    shared,
-    Buffer.from(JSON.stringify(data ?? {})),
-    authorKey,
-  );
-  appendFileSync(journal, frame.bytes);
 }
 
 /** Detected or refused: the Member's app refuses to open, or opens with a warning and every Member record as it was. */

@@ -1,7 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Vault, type VaultOptions } from '../../../../electron/main/vault/vault';
+import { deriveSubkey } from '../../../../electron/main/vault/crypto';
+import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 
 /** The floor the header accepts (m = 19 MiB, t = 2): real Argon2id, fast enough for tests. */
 export const TEST_KDF = { m: 19 * 1024, t: 2, p: 1 };
@@ -36,3 +38,36 @@ export const sampleRequest = (n: number) => ({
   officer: 'Head of Highways',
   ward: 'Riverside',
 });
+
+/** Every whole frame of a journal file, in order. */
+export function frames(file: string): DecodedFrame[] {
+  const buf = readFileSync(file);
+  const out: DecodedFrame[] = [];
+  for (let o = 0; o < buf.length;) {
+    const r = readFrame(buf, o);
+    if (!r.ok) break;
+    out.push(r.frame);
+    o = r.next;
+  }
+  return out;
+}
+
+/** The PA at file level: seals a frame with its real shared key, chained after the journal's last frame. */
+export function paAppend(
+  dir: string,
+  shared: Buffer,
+  meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>,
+  data: unknown,
+  claim: 'pa' | 'member' = 'pa',
+) {
+  const journal = path.join(dir, 'journal-000000.log');
+  const last = frames(journal).at(-1)!;
+  const authorKey = deriveSubkey(shared, 'author:pa'); // all a PA can compute, whatever it claims
+  const frame = encodeFrame(
+    { tier: 'shared', schema: 2, seq: last.seq + 1, prev: last.hash, author: claim, epoch: 0, ...meta },
+    shared,
+    Buffer.from(JSON.stringify(data ?? {})),
+    authorKey,
+  );
+  appendFileSync(journal, frame.bytes);
+}
