@@ -94,10 +94,33 @@ export function moveKey(index: TermIndex, key: RowKey, oldTerms: readonly string
 
 const before = (av: string, ak: number, bv: string, bk: number) => av < bv || (av === bv && ak < bk);
 
-/** One page's sort run from (value, key) pairs. */
-export function sortRun(pairs: Array<{ value: string; key: RowKey }>): SortRun {
-  const sorted = [...pairs].sort((a, b) => (before(a.value, a.key, b.value, b.key) ? -1 : 1));
-  return { values: sorted.map((p) => p.value), keys: Int32Array.from(sorted, (p) => p.key) };
+const ascending = (keys: readonly RowKey[]) => keys.every((key, i) => i === 0 || keys[i - 1]! < key);
+
+/**
+ * One page's sort run from (value, key) pairs. The keys are gathered under each value and only the
+ * values sorted: a column has far fewer values than rows (dates, statuses, officers), and sorting
+ * every pair cost 20 ms a page of 5,000.
+ */
+export function sortRun(pairs: ReadonlyArray<{ value: string; key: RowKey }>): SortRun {
+  const byValue = new Map<string, RowKey[]>();
+  for (const { value, key } of pairs) {
+    const keys = byValue.get(value);
+    if (keys) keys.push(key);
+    else byValue.set(value, [key]);
+  }
+  const values = new Array<string>(pairs.length);
+  const keys = new Int32Array(pairs.length);
+  let at = 0;
+  // The default sort compares UTF-16 code units, as `before` does.
+  for (const value of [...byValue.keys()].sort()) {
+    const same = byValue.get(value)!;
+    if (!ascending(same)) same.sort((a, b) => a - b);
+    for (const key of same) {
+      values[at] = value;
+      keys[at++] = key;
+    }
+  }
+  return { values, keys };
 }
 
 /** The run with `key` taken out and, if `value` is given, put back in its place. */

@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../shared/domain/worklist';
 import type { Meeting, Officer } from '../../shared/domain/directory';
+import type { OutputOf } from '../../shared/ipc/contract';
 import { listRowOf, type RequestListRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 import { readsSettled } from './live';
@@ -26,7 +27,7 @@ export interface WorkingRequest extends RequestListRow {
 }
 
 /** Rows per stored block: small enough that reading the rows on screen reads little else. */
-export const BLOCK_ROWS = 10;
+export const BLOCK_ROWS = 25;
 interface RowBlock {
   block: number;
   rows: Array<WorkingRequest | null>;
@@ -102,8 +103,6 @@ const pageSize = (index: number) => PAGE_SIZES[Math.min(index, PAGE_SIZES.length
  * boundary from being skipped. A row already held is updated, never added twice.
  */
 export const PAGE_OVERLAP = 50;
-/** Rows per stored page (one write transaction): a screen's read never waits long behind one. */
-const STORED_PAGE = 5_000;
 /** The first page index whose next page is fetched while it is written. */
 const PREFETCH_FROM = 2;
 /** The longest the fill waits between pages for the screens' reads to finish (see live.ts). */
@@ -157,18 +156,36 @@ export const wordsOfRow = (row: RequestListRow): string[] => (row.words ? row.wo
 const FILTERS = Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>;
 
 /**
- * The terms a row is found under besides its words: filter values, worklist views, blanks, locked.
- * `sortValues` (the row's value in each of SORT_KEYS) when the caller has them already.
+ * Every kind of term a row is found under besides its words: a filter value, a worklist view,
+ * locked, or no value in a sort column. `of` gives the row's value for a filter, '' for a kind the
+ * row is in that has no value, and null for one it is not in. One list, so a page's indexes and a
+ * changed row's terms are worked out alike.
  */
-export function termsOf(row: RequestListRow, sortValues = SORT_KEYS.map((key) => sortValue(row, key))): string[] {
+const TERM_KINDS: ReadonlyArray<{
+  name: (value: string) => string;
+  of: (row: RequestListRow, sortValues: ReadonlyArray<string | null>) => string | null;
+}> = [
+  ...FILTERS.map(([field, read]) => ({
+    name: (value: string) => term.field(field, value),
+    of: (row: RequestListRow) => read(row) || null,
+  })),
+  ...OTHER_VIEWS.map((view) => ({ name: () => term.view(view), of: (row: RequestListRow) => (inView(view, row) ? '' : null) })),
+  { name: () => term.locked, of: (row) => (row.locked ? '' : null) },
+  ...SORT_KEYS.map((key, i) => ({
+    name: () => term.blank(key),
+    of: (row: RequestListRow, values: ReadonlyArray<string | null>) => (!row.locked && values[i] === null ? '' : null),
+  })),
+];
+
+const sortValuesOf = (row: RequestListRow) => SORT_KEYS.map((key) => sortValue(row, key));
+
+/** The terms a row is found under besides its words (`sortValues`: its value in each of SORT_KEYS, when the caller has them). */
+export function termsOf(row: RequestListRow, sortValues = sortValuesOf(row)): string[] {
   const out: string[] = [];
-  for (const [field, read] of FILTERS) {
-    const value = read(row);
-    if (value) out.push(term.field(field, value));
+  for (const kind of TERM_KINDS) {
+    const value = kind.of(row, sortValues);
+    if (value !== null) out.push(kind.name(value));
   }
-  for (const view of OTHER_VIEWS) if (inView(view, row)) out.push(term.view(view));
-  if (row.locked) out.push(term.locked);
-  else SORT_KEYS.forEach((key, i) => sortValues[i] === null && out.push(term.blank(key)));
   return out;
 }
 
@@ -178,17 +195,25 @@ const addKey = (index: Map<string, number[]>, term: string, key: RowKey) => {
   else index.set(term, [key]);
 };
 
-/** One page's term index, word index and sort runs, from its new rows in one pass. */
+/**
+ * One page's term index, word index and sort runs, from its new rows in one pass. Keys are gathered
+ * under each kind's value and the term named once per value: naming it per row cost a third of the page.
+ */
 function pageIndexes(page: number, working: readonly WorkingRequest[]) {
-  const byTerm = new Map<string, number[]>();
+  const byKind = TERM_KINDS.map(() => new Map<string, number[]>());
   const byWord = new Map<string, number[]>();
   const valued = SORT_KEYS.map(() => [] as Array<{ value: string; key: RowKey }>);
   for (const w of working) {
-    const values = SORT_KEYS.map((key) => sortValue(w, key));
-    for (const t of termsOf(w, values)) addKey(byTerm, t, w.key);
+    const values = sortValuesOf(w);
+    TERM_KINDS.forEach((kind, i) => {
+      const value = kind.of(w, values);
+      if (value !== null) addKey(byKind[i]!, value, w.key);
+    });
     for (const word of wordsOfRow(w)) addKey(byWord, word, w.key);
     values.forEach((value, i) => value !== null && valued[i]!.push({ value, key: w.key }));
   }
+  const byTerm = new Map<string, number[]>();
+  TERM_KINDS.forEach((kind, i) => byKind[i]!.forEach((keys, value) => byTerm.set(kind.name(value), keys)));
   const runs: StoredRun[] = SORT_KEYS.map((sort, i) => ({ sort, page, ...sortRun(valued[i]!) }));
   return { terms: packTerms(page, byTerm), words: packTerms(page, byWord), runs };
 }
@@ -224,47 +249,113 @@ async function heldKeys(set: WorkingSet): Promise<Map<string, RowKey>> {
   return held;
 }
 
+/** What one load keeps from page to page. */
+interface Fill {
+  /** Where the load's stored pages put each row (reading every page's directory again cost 10-25 ms a page). */
+  written: Map<string, RowKey>;
+  /** The same, with the pages worked out and not yet stored. */
+  planned: Map<string, RowKey>;
+  /** The rows change events had added (addRow) when the last page was stored. */
+  added: Map<string, RowKey>;
+  /** The key after the last page worked out. */
+  nextKey: number;
+  /** Pages worked out again as they were stored: any page worked out before one was is out of date. */
+  replans: number;
+}
+
+const newFill = (): Fill => ({ written: new Map(), planned: new Map(), added: new Map(), nextKey: 0, replans: 0 });
+
+/** What a page was worked out from. The write checks it still holds. */
+interface PlannedFrom {
+  nextKey: number;
+  added: number;
+  refreshed: number;
+  replans: number;
+}
+
 /**
- * Writes one stored page of rows main sent: new rows with their indexes, rows already held updated.
- * `written` is where the load's earlier pages put their rows (kept by the load, and extended here
- * once this page is in): reading every page's directory again cost 10-25 ms a page at 50,000.
+ * One page of rows main sent, worked out ready to store: its new rows with their keys, blocks and
+ * indexes. Worked out as soon as it arrives, while earlier pages are still being written, so storing
+ * it costs only its writes.
  */
-async function writePage(
-  set: WorkingSet,
+interface PreparedPage {
+  page: number;
+  rows: readonly RequestListRow[];
+  from: PlannedFrom;
+  fresh: WorkingRequest[];
+  blocks: RowBlock[];
+  indexes: ReturnType<typeof pageIndexes> | null;
+  /** The key the row after this page gets. */
+  nextKey: number;
+}
+
+function preparePage(
   page: number,
   rows: readonly RequestListRow[],
-  total: number,
-  loading: boolean,
-  written: Map<string, RowKey>,
-) {
-  let wrote: WorkingRequest[] = [];
+  heldKey: (id: string) => RowKey | undefined,
+  from: PlannedFrom,
+): PreparedPage {
+  // A row refreshed by a change event since the load began is newer than this page's copy.
+  const current = rows.filter((r) => !refreshedDuringLoad.has(r.id));
+  const fresh = current.filter((r) => heldKey(r.id) === undefined);
+  // Each page starts a fresh block, so its blocks are written without reading any.
+  const first = Math.ceil(from.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
+  const working: WorkingRequest[] = fresh.map((r, i) => ({ ...r, key: first + i, page }));
+  const blocks: RowBlock[] = [];
+  for (let i = 0; i < working.length; i += BLOCK_ROWS)
+    blocks.push({ block: (first + i) / BLOCK_ROWS, rows: working.slice(i, i + BLOCK_ROWS) });
+  return {
+    page,
+    rows: current,
+    from,
+    fresh: working,
+    blocks,
+    indexes: working.length > 0 ? pageIndexes(page, working) : null,
+    nextKey: working.length > 0 ? first + working.length : from.nextKey,
+  };
+}
+
+/** Works out the load's next page, counting the rows of the pages before it as held. */
+function planPage(fill: Fill, page: number, rows: readonly RequestListRow[]): PreparedPage {
+  const { planned, added } = fill;
+  const from = { nextKey: fill.nextKey, added: added.size, refreshed: refreshedDuringLoad.size, replans: fill.replans };
+  const prepared = preparePage(page, rows, (id) => planned.get(id) ?? added.get(id), from);
+  for (const w of prepared.fresh) planned.set(w.id, w.key);
+  fill.nextKey = prepared.nextKey;
+  return prepared;
+}
+
+const samePlan = (a: PlannedFrom, b: PlannedFrom) =>
+  a.nextKey === b.nextKey && a.added === b.added && a.refreshed === b.refreshed && a.replans === b.replans;
+
+/**
+ * Stores one page of the load: new rows with their indexes, rows already held updated. If a change
+ * event has added or refreshed a row since the page was worked out, it is worked out again here.
+ */
+async function writePage(set: WorkingSet, fill: Fill, prepared: PreparedPage, total: number, loading: boolean) {
+  let stored = prepared;
+  let addedKeys = new Map<string, RowKey>();
   await set.transaction('rw', tables(set), async () => {
     const state = (await set.load.get('requests'))!;
     // Besides the load's own pages, only a change event adds rows (addRow, to ADDED_PAGE).
     const added = await set.pages.get(ADDED_PAGE);
-    const addedKeys = new Map(added?.ids.map((id, i) => [id, added.keys[i]!]));
-    const heldKey = (id: string) => written.get(id) ?? addedKeys.get(id);
-    const fresh = rows.filter((r) => heldKey(r.id) === undefined);
-    // Each page starts a fresh block, so its blocks are written without reading any.
-    const first = Math.ceil(state.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
-    const working: WorkingRequest[] = fresh.map((r, i) => ({ ...r, key: first + i, page }));
-    if (working.length > 0) {
-      const blocks: RowBlock[] = [];
-      for (let i = 0; i < working.length; i += BLOCK_ROWS)
-        blocks.push({ block: (first + i) / BLOCK_ROWS, rows: working.slice(i, i + BLOCK_ROWS) });
-      const { terms, words, runs } = pageIndexes(page, working);
+    addedKeys = new Map(added?.ids.map((id, i) => [id, added.keys[i]!]));
+    const heldKey = (id: string) => fill.written.get(id) ?? addedKeys.get(id);
+    const now = { nextKey: state.nextKey, added: addedKeys.size, refreshed: refreshedDuringLoad.size, replans: fill.replans };
+    if (!samePlan(prepared.from, now)) stored = preparePage(prepared.page, prepared.rows, heldKey, now);
+    const { fresh, indexes } = stored;
+    if (indexes) {
       await Promise.all([
-        set.blocks.bulkPut(blocks),
-        set.terms.put(terms),
-        set.words.put(words),
-        set.runs.bulkPut(runs),
-        set.pages.put({ page, ids: working.map((w) => w.id), keys: Int32Array.from(working, (w) => w.key) }),
+        set.blocks.bulkPut(stored.blocks),
+        set.terms.put(indexes.terms),
+        set.words.put(indexes.words),
+        set.runs.bulkPut(indexes.runs),
+        set.pages.put({ page: stored.page, ids: fresh.map((w) => w.id), keys: Int32Array.from(fresh, (w) => w.key) }),
       ]);
-      wrote = working;
     }
     // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
     // blocks are read in one go; one read per row, one after another, cost tens of ms a page.
-    const again = rows.flatMap((row) => {
+    const again = stored.rows.flatMap((row) => {
       const key = heldKey(row.id);
       return key === undefined ? [] : [{ key, row }];
     });
@@ -275,16 +366,19 @@ async function writePage(
       const old = heldRow.get(key);
       if (old && !sameRow(old, row)) await rewriteRow(set, key, row);
     }
-    await set.load.put({
-      ...state,
-      total,
-      loading,
-      rows: state.rows + working.length,
-      nextKey: working.length > 0 ? first + working.length : state.nextKey,
-    });
+    await set.load.put({ ...state, total, loading, rows: state.rows + fresh.length, nextKey: stored.nextKey });
   });
   // Only once the page is in: a transaction that failed wrote nothing.
-  for (const w of wrote) written.set(w.id, w.key);
+  fill.added = addedKeys;
+  if (stored !== prepared) {
+    fill.replans++;
+    for (const w of prepared.fresh) fill.planned.delete(w.id);
+    fill.nextKey = stored.nextKey;
+  }
+  for (const w of stored.fresh) {
+    fill.written.set(w.id, w.key);
+    fill.planned.set(w.id, w.key);
+  }
 }
 
 const sameRow = (held: WorkingRequest, row: RequestListRow) =>
@@ -356,36 +450,46 @@ export async function loadWorkingSet(): Promise<number> {
   refreshedDuringLoad = new Set();
   loadRunning = true;
   void refreshDirectory(mine);
-  const fetchPage = (offset: number, index: number) => {
-    const reply = api().requests.list({ offset, limit: pageSize(index) });
-    reply.catch(() => undefined); // awaited in its turn; a lock may leave it unread
-    return reply;
+  const fill = newFill();
+  interface Arrived {
+    page: OutputOf<'requests:list'>;
+    prepared: PreparedPage;
+    done: boolean;
+    next: () => Promise<Arrived | null>;
+  }
+  /**
+   * Asks main for a page and works it out as soon as it arrives (null if the app locked by then).
+   * From the third page on, the next page is asked for as soon as one arrives, so main reads it while
+   * this one is worked out and written. Not before: the screens' first reads from main would queue
+   * behind a 5,000-row page.
+   */
+  const fetchPage = (offset: number, index: number): Promise<Arrived | null> => {
+    const ready = api()
+      .requests.list({ offset, limit: pageSize(index) })
+      .then((result) => {
+        const page = unwrap(result);
+        if (mine !== generation) return null;
+        const end = offset + page.rows.length;
+        const done = page.rows.length === 0 || end >= page.total;
+        let asked: Promise<Arrived | null> | null = null;
+        const next = () => (asked ??= fetchPage(Math.max(0, end - PAGE_OVERLAP), index + 1));
+        if (!done && index >= PREFETCH_FROM) next();
+        return { page, prepared: planPage(fill, index, page.rows), done, next };
+      });
+    ready.catch(() => undefined); // awaited in its turn; a lock may leave it unread
+    return ready;
   };
   try {
-    let stored = 0;
-    let from = 0;
-    const written = new Map<string, RowKey>();
-    let next: ReturnType<typeof fetchPage> | null = fetchPage(0, 0);
-    for (let index = 0; ; index++) {
-      const page = unwrap(await (next ?? fetchPage(from, index)));
-      next = null;
+    for (let arriving = fetchPage(0, 0); ;) {
+      const got = await arriving;
+      if (!got || mine !== generation) return 0;
+      const { page, prepared, done, next } = got;
+      // The last page and the progress land together, so a screen never shows "loaded" before the rows.
+      await writePage(set, fill, prepared, page.total, !done);
       if (mine !== generation) return 0;
-      const offset = from + page.rows.length;
-      const done = page.rows.length === 0 || offset >= page.total;
-      if (!done) from = Math.max(0, offset - PAGE_OVERLAP);
-      // From the third page on, main reads the next page while this one is written. Not before:
-      // the screens' first reads from main would queue behind a 5,000-row page.
-      if (!done && index >= PREFETCH_FROM) next = fetchPage(from, index + 1);
-      for (let start = 0; start < page.rows.length || start === 0; start += STORED_PAGE) {
-        // A row refreshed by a change event since the load began is newer than this page's copy.
-        const rows = page.rows.slice(start, start + STORED_PAGE).filter((r) => !refreshedDuringLoad.has(r.id));
-        const last = start + STORED_PAGE >= page.rows.length;
-        // The last stored page and the progress land together, so a screen never shows "loaded" before the rows.
-        await writePage(set, stored++, rows, page.total, !(done && last), written);
-        if (mine !== generation) return 0;
-        if (!(done && last)) await readsSettled(READS_TURN_MS);
-      }
       if (done) return (await set.load.get('requests'))?.rows ?? 0;
+      await readsSettled(READS_TURN_MS);
+      arriving = next();
     }
   } catch (error) {
     if (lockedSince(mine, error)) return 0;
