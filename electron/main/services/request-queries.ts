@@ -183,10 +183,11 @@ export class RequestQueries {
     // read as soon as main is free after it, while the window paints, so the next page finds them
     // ready (read only when that page asked, they held it up by 0.5 s or more at 50,000).
     if (limit > WORDS_FROM_RECORDS_UP_TO) this.synced().loadWords();
+    // Each row is made for this page alone, so it takes its words in place (a copy cost 5 ms in 10,000).
     const page = this.pageOf(
       offset,
       limit,
-      ({ row }) => ({ ...row, words: rowSearchWords(this.index.wordsOf(row.id), row.officerName) }),
+      ({ row }): RequestListRow => Object.assign(row, { words: rowSearchWords(this.index.wordsOf(row.id), row.officerName) }),
       (p) => listRowOf(p),
     );
     if (this.index.hasUnreadWords) this.timers.setTimeout(() => this.readWordsNow(), 0);
