@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MeetingMode } from '../../shared/domain/protection';
 import type { UserSummary } from '../../shared/domain/session';
 import { offeredForNewChoices } from '../../shared/domain/directory';
@@ -61,9 +61,8 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
   const isMember = user.role === 'member';
   const available = useMemo(() => new Set<ShortcutAction>(shortcuts.map((s) => s.action)), []);
 
-  // Fill the working set after unlock, and keep it current from change events. A layout effect, so
-  // the list's first page is asked for before the first screen's own reads (their effects come after).
-  useLayoutEffect(() => {
+  // Fill the working set after unlock, and keep it current from change events.
+  useEffect(() => {
     let live = true;
     // A lock mid-load ends the load quietly (it resolves); anything else is said, never left as
     // "Loading requests…" for ever.

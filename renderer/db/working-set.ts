@@ -442,6 +442,14 @@ async function addRow(set: WorkingSet, row: RequestListRow): Promise<void> {
  */
 export async function loadWorkingSet(): Promise<number> {
   const mine = ++generation;
+  await deleting;
+  if (mine !== generation) return 0;
+  const set = db;
+  await set.transaction('rw', tables(set), async () => {
+    await Promise.all([set.blocks.clear(), set.terms.clear(), set.words.clear(), set.runs.clear(), set.pages.clear()]);
+    await set.load.put({ id: 'requests', total: 0, rows: 0, loading: true, nextKey: 0 });
+  });
+  if (mine !== generation) return 0;
   refreshedDuringLoad = new Set();
   loadRunning = true;
   const fill = newFill();
@@ -487,19 +495,9 @@ export async function loadWorkingSet(): Promise<number> {
   const keepAsking = () => {
     if (asked.length > PREFETCH_FROM && asked.length === arrived && asked.length - stored < 3 && !ended) ask();
   };
-  // The first page is asked for at once: main reads it while the database is made ready, and before
-  // the first screen's own reads, so the list is not kept waiting behind Today's.
+  void refreshDirectory(mine);
   ask();
   try {
-    await deleting;
-    if (mine !== generation) return 0;
-    const set = db;
-    await set.transaction('rw', tables(set), async () => {
-      await Promise.all([set.blocks.clear(), set.terms.clear(), set.words.clear(), set.runs.clear(), set.pages.clear()]);
-      await set.load.put({ id: 'requests', total: 0, rows: 0, loading: true, nextKey: 0 });
-    });
-    if (mine !== generation) return 0;
-    void refreshDirectory(mine);
     for (let index = 0; ; index++) {
       const got = await asked[index];
       if (!got || mine !== generation) return 0;
