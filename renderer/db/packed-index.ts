@@ -92,6 +92,15 @@ export function moveKey(index: TermIndex, key: RowKey, oldTerms: readonly string
   return packTerms(index.page, byTerm);
 }
 
+/** Puts one row's key under exactly `terms`, taking it out of any others (for an index whose rows do not keep their terms). */
+export function setKeyTerms(index: TermIndex, key: RowKey, terms: readonly string[]): TermIndex {
+  const byTerm = unpackTerms(index);
+  for (const [term, keys] of byTerm)
+    if (Array.prototype.includes.call(keys, key)) byTerm.set(term, Array.prototype.filter.call(keys, (k: number) => k !== key) as number[]);
+  for (const term of new Set(terms)) byTerm.set(term, [...Array.from(byTerm.get(term) ?? []), key]);
+  return packTerms(index.page, byTerm);
+}
+
 const before = (av: string, ak: number, bv: string, bk: number) => av < bv || (av === bv && ak < bk);
 
 const ascending = (keys: readonly RowKey[]) => keys.every((key, i) => i === 0 || keys[i - 1]! < key);

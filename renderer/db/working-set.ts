@@ -12,10 +12,11 @@ import Dexie, { type Table } from 'dexie';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../shared/domain/worklist';
 import type { Meeting, Officer } from '../../shared/domain/directory';
 import type { OutputOf } from '../../shared/ipc/contract';
-import { listRowOf, type RequestListRow } from '../../shared/ipc/views';
+import { pagePositions, type PageWords } from '../../shared/domain/search';
+import { listRowOf, listWordsOf, type RequestListPage, type RequestListRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 import { readsSettled } from './live';
-import { moveKey, packTerms, placeInRun, sortRun, type RowKey, type SortRun, type TermIndex } from './packed-index';
+import { moveKey, packTerms, placeInRun, setKeyTerms, sortRun, type RowKey, type SortRun, type TermIndex } from './packed-index';
 import type { StoredRead } from './reads';
 
 export type { RowKey } from './packed-index';
@@ -148,12 +149,6 @@ export const term = {
 
 const OTHER_VIEWS = REQUEST_VIEWS.filter((v) => v !== 'all');
 
-/**
- * The search words a row is found under (main words its reference, subject, question, notes and
- * officer). The word index holds nothing else, so its terms are the words themselves.
- */
-export const wordsOfRow = (row: RequestListRow): string[] => (row.words ? row.words.split(' ') : []);
-
 const FILTERS = Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>;
 
 /**
@@ -197,12 +192,37 @@ const addKey = (index: Map<string, number[]>, term: string, key: RowKey) => {
 };
 
 /**
- * One page's term index, word index and sort runs, from its new rows in one pass. Keys are gathered
- * under each kind's value and the term named once per value: naming it per row cost a third of the page.
+ * The page's word index from the words main sent with it (its terms are the words themselves, as main
+ * words a request's reference, subject, question, notes and officer), under the keys of its new rows:
+ * `keyAt[position]` is the key of the page's row at that position, or -1 for a row not stored from this page.
  */
-function pageIndexes(page: number, working: readonly WorkingRequest[]) {
+function pageWordIndex(page: number, words: PageWords, keyAt: Int32Array): TermIndex {
+  const { terms, starts, positions } = pagePositions(words);
+  const kept: string[] = [];
+  const keptStarts: number[] = [];
+  const keys = new Int32Array(positions.length);
+  let at = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const first = at;
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) {
+      const key = keyAt[positions[j]!] ?? -1;
+      if (key >= 0) keys[at++] = key;
+    }
+    if (at > first) {
+      kept.push(terms[i]!);
+      keptStarts.push(first);
+    }
+  }
+  keptStarts.push(at);
+  return { page, terms: kept, starts: Int32Array.from(keptStarts), keys: keys.slice(0, at) };
+}
+
+/**
+ * One page's term index and sort runs, from its new rows in one pass, and its word index. Keys are
+ * gathered under each kind's value and the term named once per value: naming it per row cost a third of the page.
+ */
+function pageIndexes(page: number, working: readonly WorkingRequest[], words: PageWords, keyAt: Int32Array) {
   const byKind = TERM_KINDS.map(() => new Map<string, number[]>());
-  const byWord = new Map<string, number[]>();
   const valued = SORT_KEYS.map(() => [] as Array<{ value: string; key: RowKey }>);
   for (const w of working) {
     const values = sortValuesOf(w);
@@ -210,13 +230,12 @@ function pageIndexes(page: number, working: readonly WorkingRequest[]) {
       const value = kind.of(w, values);
       if (value !== null) addKey(byKind[i]!, value, w.key);
     });
-    for (const word of wordsOfRow(w)) addKey(byWord, word, w.key);
     values.forEach((value, i) => value !== null && valued[i]!.push({ value, key: w.key }));
   }
   const byTerm = new Map<string, number[]>();
   TERM_KINDS.forEach((kind, i) => byKind[i]!.forEach((keys, value) => byTerm.set(kind.name(value), keys)));
   const runs: StoredRun[] = SORT_KEYS.map((sort, i) => ({ sort, page, ...sortRun(valued[i]!) }));
-  return { terms: packTerms(page, byTerm), words: packTerms(page, byWord), runs };
+  return { terms: packTerms(page, byTerm), words: pageWordIndex(page, words, keyAt), runs };
 }
 
 /** Bumped on every lock and every fresh load, so a page arriving late from an earlier load is dropped. */
@@ -281,7 +300,8 @@ interface PlannedFrom {
  */
 interface PreparedPage {
   page: number;
-  rows: readonly RequestListRow[];
+  /** The page as main sent it: kept whole so the write can work it out again. */
+  sent: RequestListPage;
   from: PlannedFrom;
   fresh: WorkingRequest[];
   blocks: RowBlock[];
@@ -290,39 +310,39 @@ interface PreparedPage {
   nextKey: number;
 }
 
-function preparePage(
-  page: number,
-  rows: readonly RequestListRow[],
-  heldKey: (id: string) => RowKey | undefined,
-  from: PlannedFrom,
-): PreparedPage {
-  // A row refreshed by a change event since the load began is newer than this page's copy.
-  const current = rows.filter((r) => !refreshedDuringLoad.has(r.id));
-  const fresh = current.filter((r) => heldKey(r.id) === undefined);
+function preparePage(page: number, sent: RequestListPage, heldKey: (id: string) => RowKey | undefined, from: PlannedFrom): PreparedPage {
   // Each page starts a fresh block, so its blocks are written without reading any.
   const first = Math.ceil(from.nextKey / BLOCK_ROWS) * BLOCK_ROWS;
-  // The rows are this load's own copies (main's answer), so they take their key and page in place:
-  // a copy of each cost 10 ms a page.
-  const working = fresh.map((r, i) => Object.assign(r as WorkingRequest, { key: first + i, page }));
+  const keyAt = new Int32Array(sent.rows.length).fill(-1);
+  const working: WorkingRequest[] = [];
+  sent.rows.forEach((r, position) => {
+    // A row refreshed by a change event since the load began is newer than this page's copy; a row
+    // held already is updated, not added.
+    if (refreshedDuringLoad.has(r.id) || heldKey(r.id) !== undefined) return;
+    keyAt[position] = first + working.length;
+    // The rows are this load's own copies (main's answer), so they take their key and page in place:
+    // a copy of each cost 10 ms a page.
+    working.push(Object.assign(r as WorkingRequest, { key: first + working.length, page }));
+  });
   const blocks: RowBlock[] = [];
   for (let i = 0; i < working.length; i += BLOCK_ROWS)
     blocks.push({ block: (first + i) / BLOCK_ROWS, rows: working.slice(i, i + BLOCK_ROWS) });
   return {
     page,
-    rows: current,
+    sent,
     from,
     fresh: working,
     blocks,
-    indexes: working.length > 0 ? pageIndexes(page, working) : null,
+    indexes: working.length > 0 ? pageIndexes(page, working, sent.words, keyAt) : null,
     nextKey: working.length > 0 ? first + working.length : from.nextKey,
   };
 }
 
 /** Works out the load's next page, counting the rows of the pages before it as held. */
-function planPage(fill: Fill, page: number, rows: readonly RequestListRow[]): PreparedPage {
+function planPage(fill: Fill, page: number, sent: RequestListPage): PreparedPage {
   const { planned, added } = fill;
   const from = { nextKey: fill.nextKey, added: added.size, refreshed: refreshedDuringLoad.size, replans: fill.replans };
-  const prepared = preparePage(page, rows, (id) => planned.get(id) ?? added.get(id), from);
+  const prepared = preparePage(page, sent, (id) => planned.get(id) ?? added.get(id), from);
   for (const w of prepared.fresh) planned.set(w.id, w.key);
   fill.nextKey = prepared.nextKey;
   return prepared;
@@ -332,74 +352,102 @@ const samePlan = (a: PlannedFrom, b: PlannedFrom) =>
   a.nextKey === b.nextKey && a.added === b.added && a.refreshed === b.refreshed && a.replans === b.replans;
 
 /**
- * Stores one page of the load: new rows with their indexes, rows already held updated. If a change
- * event has added or refreshed a row since the page was worked out, it is worked out again here.
+ * Stores pages of the load, in order, in one transaction: new rows with their indexes, rows already
+ * held updated. Pages that arrived while the one before was stored go in together, so the screens'
+ * reads run once for them, not once a page. If a change event has added or refreshed a row since a
+ * page was worked out, it is worked out again here.
  */
-async function writePage(set: WorkingSet, fill: Fill, prepared: PreparedPage, total: number, loading: boolean) {
-  let stored = prepared;
+async function writePages(set: WorkingSet, fill: Fill, batch: readonly PreparedPage[], total: number, loading: boolean) {
+  let stored: PreparedPage[] = [];
   let addedKeys = new Map<string, RowKey>();
   await set.transaction('rw', tables(set), async () => {
-    const state = (await set.load.get('requests'))!;
+    stored = [];
+    let state = (await set.load.get('requests'))!;
     // Besides the load's own pages, only a change event adds rows (addRow, to ADDED_PAGE).
     const added = await set.pages.get(ADDED_PAGE);
     addedKeys = new Map(added?.ids.map((id, i) => [id, added.keys[i]!]));
-    const heldKey = (id: string) => fill.written.get(id) ?? addedKeys.get(id);
-    const now = { nextKey: state.nextKey, added: addedKeys.size, refreshed: refreshedDuringLoad.size, replans: fill.replans };
-    if (!samePlan(prepared.from, now)) stored = preparePage(prepared.page, prepared.rows, heldKey, now);
-    const { fresh, indexes } = stored;
-    if (indexes) {
-      await Promise.all([
-        set.blocks.bulkPut(stored.blocks),
-        set.terms.put(indexes.terms),
-        set.words.put(indexes.words),
-        set.runs.bulkPut(indexes.runs),
-        set.pages.put({ page: stored.page, ids: fresh.map((w) => w.id), keys: Int32Array.from(fresh, (w) => w.key) }),
-      ]);
+    // The rows of this batch's pages stored so far count as held for the pages after them.
+    const inBatch = new Map<string, RowKey>();
+    const heldKey = (id: string) => fill.written.get(id) ?? inBatch.get(id) ?? addedKeys.get(id);
+    let replans = fill.replans;
+    for (const prepared of batch) {
+      const now = { nextKey: state.nextKey, added: addedKeys.size, refreshed: refreshedDuringLoad.size, replans };
+      let page = prepared;
+      if (!samePlan(prepared.from, now)) {
+        page = preparePage(prepared.page, prepared.sent, heldKey, now);
+        replans++;
+      }
+      const { fresh, indexes } = page;
+      if (indexes) {
+        await Promise.all([
+          set.blocks.bulkPut(page.blocks),
+          set.terms.put(indexes.terms),
+          set.words.put(indexes.words),
+          set.runs.bulkPut(indexes.runs),
+          set.pages.put({ page: page.page, ids: fresh.map((w) => w.id), keys: Int32Array.from(fresh, (w) => w.key) }),
+        ]);
+      }
+      // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
+      // blocks are read in one go; one read per row, one after another, cost tens of ms a page. Rows
+      // refreshed by a change event are skipped: their refresh is newer.
+      const again = page.sent.rows.flatMap((row) => {
+        const key = refreshedDuringLoad.has(row.id) ? undefined : heldKey(row.id);
+        return key === undefined ? [] : [{ key, row }];
+      });
+      const heldBlocks = await set.blocks.bulkGet([...new Set(again.map((a) => Math.floor(a.key / BLOCK_ROWS)))]);
+      const heldRow = new Map<RowKey, WorkingRequest>();
+      for (const block of heldBlocks) for (const r of block?.rows ?? []) if (r) heldRow.set(r.key, r);
+      for (const { key, row } of again) {
+        const old = heldRow.get(key);
+        // Its words stay: a change to them (an edit) comes as a change event, which refreshes the row.
+        if (old && !sameRow(old, row)) await rewriteRow(set, key, row, null);
+      }
+      for (const w of fresh) inBatch.set(w.id, w.key);
+      state = { ...state, rows: state.rows + fresh.length, nextKey: page.nextKey };
+      stored.push(page);
     }
-    // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
-    // blocks are read in one go; one read per row, one after another, cost tens of ms a page.
-    const again = stored.rows.flatMap((row) => {
-      const key = heldKey(row.id);
-      return key === undefined ? [] : [{ key, row }];
-    });
-    const heldBlocks = await set.blocks.bulkGet([...new Set(again.map((a) => Math.floor(a.key / BLOCK_ROWS)))]);
-    const heldRow = new Map<RowKey, WorkingRequest>();
-    for (const block of heldBlocks) for (const r of block?.rows ?? []) if (r) heldRow.set(r.key, r);
-    for (const { key, row } of again) {
-      const old = heldRow.get(key);
-      if (old && !sameRow(old, row)) await rewriteRow(set, key, row);
-    }
-    await set.load.put({ ...state, total, loading, rows: state.rows + fresh.length, nextKey: stored.nextKey });
+    // The last page and the progress land together, so a screen never shows "loaded" before the rows.
+    await set.load.put({ ...state, total, loading });
   });
-  // Only once the page is in: a transaction that failed wrote nothing.
+  // Only once the pages are in: a transaction that failed wrote nothing.
   fill.added = addedKeys;
-  if (stored !== prepared) {
-    fill.replans++;
-    for (const w of prepared.fresh) fill.planned.delete(w.id);
-    fill.nextKey = stored.nextKey;
-  }
-  for (const w of stored.fresh) {
-    fill.written.set(w.id, w.key);
-    fill.planned.set(w.id, w.key);
-  }
+  batch.forEach((prepared, i) => {
+    const page = stored[i]!;
+    if (page !== prepared) {
+      fill.replans++;
+      for (const w of prepared.fresh) fill.planned.delete(w.id);
+      fill.nextKey = page.nextKey;
+    }
+    for (const w of page.fresh) {
+      fill.written.set(w.id, w.key);
+      fill.planned.set(w.id, w.key);
+    }
+  });
 }
 
 const sameRow = (held: WorkingRequest, row: RequestListRow) =>
   (Object.keys(row) as Array<keyof RequestListRow>).every((field) => held[field] === row[field]);
 
-/** A held row changed: the block, the page's terms and the runs whose value moved (inside a transaction). */
-async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow): Promise<void> {
+/**
+ * A held row changed: the block, the page's terms and the runs whose value moved, and its words when
+ * given (null: they stay as they are). Inside a transaction.
+ */
+async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow, words: string | null): Promise<void> {
   const block = await set.blocks.get(Math.floor(key / BLOCK_ROWS));
   const old = block?.rows[key % BLOCK_ROWS];
-  if (!block || !old || sameRow(old, row)) return;
+  if (!block || !old) return;
+  if (words !== null) {
+    // Rows do not keep their words, so the old ones are not known: the key leaves every word it was under.
+    const held = await set.words.get(old.page);
+    await set.words.put(setKeyTerms(held ?? packTerms(old.page, new Map()), key, words ? words.split(' ') : []));
+  }
+  if (sameRow(old, row)) return;
   const updated: WorkingRequest = { ...row, key, page: old.page };
   block.rows[key % BLOCK_ROWS] = updated;
-  const [terms, words] = await Promise.all([set.terms.get(old.page), set.words.get(old.page)]);
-  const empty = packTerms(old.page, new Map());
+  const terms = await set.terms.get(old.page);
   await Promise.all([
     set.blocks.put(block),
-    set.terms.put(moveKey(terms ?? empty, key, termsOf(old), termsOf(updated))),
-    set.words.put(moveKey(words ?? empty, key, wordsOfRow(old), wordsOfRow(updated))),
+    set.terms.put(moveKey(terms ?? packTerms(old.page, new Map()), key, termsOf(old), termsOf(updated))),
   ]);
   await placeInRuns(set, old.page, key, old, updated);
 }
@@ -414,7 +462,7 @@ async function placeInRuns(set: WorkingSet, page: number, key: RowKey, old: Requ
 }
 
 /** A request main has that the working set does not yet hold (added since the load read its page). */
-async function addRow(set: WorkingSet, row: RequestListRow): Promise<void> {
+async function addRow(set: WorkingSet, row: RequestListRow, words: string): Promise<void> {
   const state = await set.load.get('requests');
   if (!state) return;
   const key = state.nextKey;
@@ -423,12 +471,12 @@ async function addRow(set: WorkingSet, row: RequestListRow): Promise<void> {
   const block = (await set.blocks.get(blockNo)) ?? { block: blockNo, rows: [] };
   block.rows[key % BLOCK_ROWS] = working;
   const empty = packTerms(ADDED_PAGE, new Map());
-  const [terms, words] = await Promise.all([set.terms.get(ADDED_PAGE), set.words.get(ADDED_PAGE)]);
+  const [terms, wordIndex] = await Promise.all([set.terms.get(ADDED_PAGE), set.words.get(ADDED_PAGE)]);
   const directory = (await set.pages.get(ADDED_PAGE)) ?? { page: ADDED_PAGE, ids: [], keys: new Int32Array(0) };
   await Promise.all([
     set.blocks.put(block),
     set.terms.put(moveKey(terms ?? empty, key, [], termsOf(working))),
-    set.words.put(moveKey(words ?? empty, key, [], wordsOfRow(working))),
+    set.words.put(moveKey(wordIndex ?? empty, key, [], words ? words.split(' ') : [])),
     set.pages.put({ page: ADDED_PAGE, ids: [...directory.ids, row.id], keys: Int32Array.from([...directory.keys, key]) }),
     set.load.put({ ...state, rows: state.rows + 1, total: state.total + 1, nextKey: key + 1 }),
   ]);
@@ -462,6 +510,8 @@ export async function loadWorkingSet(): Promise<number> {
   // app locked by then). Each is asked for once the one before has arrived, from PAGE_OVERLAP rows
   // before where that one ended.
   const asked: Array<Promise<Arrived | null>> = [];
+  /** The pages that have arrived, by index, as soon as each has (`asked` gives them only in a later turn). */
+  const arrivedPages: Arrived[] = [];
   let from = 0;
   let ended = false;
   let arrived = 0;
@@ -469,8 +519,11 @@ export async function loadWorkingSet(): Promise<number> {
   const ask = () => {
     const index = asked.length;
     const offset = from;
+    // Main reads the page after this one ahead, from where it will start if this one is full.
+    const limit = pageSize(index);
+    const ahead = index >= PREFETCH_FROM ? { offset: Math.max(0, offset + limit - PAGE_OVERLAP), limit: pageSize(index + 1) } : undefined;
     const ready = api()
-      .requests.list({ offset, limit: pageSize(index) })
+      .requests.list({ offset, limit, ahead })
       .then((result) => {
         const page = unwrap(result);
         if (mine !== generation) return null;
@@ -479,9 +532,10 @@ export async function loadWorkingSet(): Promise<number> {
         from = Math.max(0, end - PAGE_OVERLAP);
         ended ||= done;
         arrived++;
-        const prepared = planPage(fill, index, page.rows);
         if (!done) keepAsking();
-        return { page, prepared, done };
+        const prepared = planPage(fill, index, page);
+        arrivedPages[index] = { page, prepared, done };
+        return arrivedPages[index];
       });
     ready.catch(() => undefined); // awaited in its turn; a lock may leave it unread
     asked.push(ready);
@@ -498,17 +552,26 @@ export async function loadWorkingSet(): Promise<number> {
   void refreshDirectory(mine);
   ask();
   try {
-    for (let index = 0; ; index++) {
+    for (let index = 0; ;) {
       const got = await asked[index];
       if (!got || mine !== generation) return 0;
-      const { page, prepared, done } = got;
-      // The last page and the progress land together, so a screen never shows "loaded" before the rows.
-      await writePage(set, fill, prepared, page.total, !done);
-      stored++;
+      // With it, the pages after it that have arrived already (at most three wait, see keepAsking).
+      const batch = [got];
+      while (!batch[batch.length - 1]!.done && arrivedPages[index + batch.length]) batch.push(arrivedPages[index + batch.length]!);
+      const last = batch[batch.length - 1]!;
+      await writePages(
+        set,
+        fill,
+        batch.map((b) => b.prepared),
+        last.page.total,
+        !last.done,
+      );
+      stored += batch.length;
+      index += batch.length;
       if (mine !== generation) return 0;
-      if (done) return (await set.load.get('requests'))?.rows ?? 0;
+      if (last.done) return (await set.load.get('requests'))?.rows ?? 0;
       await readsSettled(READS_TURN_MS);
-      if (asked.length === index + 1) ask();
+      if (asked.length === index) ask();
       else keepAsking();
     }
   } catch (error) {
@@ -530,8 +593,9 @@ export async function refreshRequest(id: string): Promise<void> {
     await set.transaction('rw', tables(set), async () => {
       const key = (await heldKeys(set)).get(id);
       const row = listRowOf(result.value.row);
-      if (key === undefined) await addRow(set, row);
-      else await rewriteRow(set, key, row);
+      const words = listWordsOf(result.value.row);
+      if (key === undefined) await addRow(set, row, words);
+      else await rewriteRow(set, key, row, words);
     });
   } catch (error) {
     if (!lockedSince(mine, error)) throw error;

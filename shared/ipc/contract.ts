@@ -36,7 +36,7 @@ import {
   disclosureViewSchema,
   materialListItemSchema,
   requestDetailSchema,
-  requestListRowSchema,
+  requestListPageSchema,
 } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
@@ -217,10 +217,15 @@ export const contract = {
   /**
    * One page of the requests the signed-in user may see, in due-date order (Member-only ones appear to
    * a PA as locked rows, last). Paged so the first screen paints before 50,000 rows have crossed.
+   * `ahead`: the page the window will ask for next, which main reads while the window stores this one.
    */
   'requests:list': invoke(
-    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }),
-    z.object({ total: z.number(), rows: z.array(requestListRowSchema) }),
+    z.object({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(10_000),
+      ahead: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }).optional(),
+    }),
+    requestListPageSchema,
   ),
   /** One request with its timeline, materials and how its due dates were worked out. */
   'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),

@@ -6,7 +6,7 @@ import { REQUEST_STATUSES, requestDraftSchema, timelineEntrySchema } from '../do
 import { LIFECYCLE_COMMANDS, REQUEST_STATES } from '../domain/request-lifecycle';
 import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
-import { requestTextWords, rowSearchWords } from '../domain/search';
+import { requestTextWords, rowSearchWords, type PageWords } from '../domain/search';
 
 /** One row of the requests list, as the signed-in role may see it. */
 export const requestRowSchema = z.object({
@@ -39,17 +39,30 @@ export type RequestRow = z.infer<typeof requestRowSchema>;
 
 /**
  * A row as the requests list holds it: the question and notes are only searched in the list, so it
- * carries their distinct words instead, space-separated (one string is far cheaper to store than
- * thirty); the request page reads them whole.
+ * leaves them out; its page carries the words they are found by (`pageWordsSchema`). The request
+ * page reads them whole.
  */
-export const requestListRowSchema = requestRowSchema.omit({ question: true, notes: true }).extend({ words: z.string() });
+export const requestListRowSchema = requestRowSchema.omit({ question: true, notes: true });
 export type RequestListRow = z.infer<typeof requestListRowSchema>;
+
+/** A page's search words (shared/domain/search `PageWords`): positions are of the page's rows. */
+export const pageWordsSchema = z.object({ terms: z.string(), counts: z.string(), gaps: z.string() }) satisfies z.ZodType<PageWords>;
+
+/** One page of the requests list, with the words its rows are found by. */
+export const requestListPageSchema = z.object({
+  total: z.number(),
+  rows: z.array(requestListRowSchema),
+  words: pageWordsSchema,
+});
+export type RequestListPage = z.infer<typeof requestListPageSchema>;
 
 export function listRowOf(row: RequestRow): RequestListRow {
   const { question: _question, notes: _notes, ...rest } = row;
-  // A locked placeholder has nothing of the request to find it by.
-  return { ...rest, words: row.locked ? '' : rowSearchWords(requestTextWords(row), row.officerName) };
+  return rest;
 }
+
+/** The words a row is found by in the list, space-separated; a locked placeholder has none (nothing of the request to find it by). */
+export const listWordsOf = (row: RequestRow): string => (row.locked ? '' : rowSearchWords(requestTextWords(row), row.officerName));
 
 /** A disclosure on its way through the gate, with the material's title and the steps its ground needs. */
 export const disclosureViewSchema = z.object({

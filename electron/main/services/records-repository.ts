@@ -71,6 +71,11 @@ export class RecordsRepository {
     this.session.requireMember();
   }
 
+  /** Raised by every save and deletion in this session's vault (see the vault's changeMark). */
+  get changeMark(): number {
+    return this.vault.changeMark;
+  }
+
   canReadMemberTier(): boolean {
     return this.vault.canRead('member');
   }

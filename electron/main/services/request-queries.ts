@@ -4,13 +4,14 @@ import { formatUk } from '../../../shared/domain/dates';
 import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestNotes } from '../../../shared/domain/requests';
-import { rowSearchWords } from '../../../shared/domain/search';
+import { pageWordsOf } from '../../../shared/domain/search';
 import { AppError } from '../../../shared/ipc/errors';
 import { disclosureCounts, isDueSoon, worklistCounts, type DueWindow } from '../../../shared/domain/worklist';
 import {
   listRowOf,
   type Dashboard,
   type RequestDetail,
+  type RequestListPage,
   type RequestListRow,
   type RequestRow,
   type TimelineItem,
@@ -38,9 +39,17 @@ interface Directory {
   officers: Map<string, string>;
 }
 
+/** Where a list page starts and how many rows it holds. */
+interface PageAsked {
+  offset: number;
+  limit: number;
+}
+
 /** What the screens read about requests: the list, one request's details, the Today counts. */
 export class RequestQueries {
   private readonly index = new RequestIndex();
+  /** The next list page, read ahead for the window's load, with what it was made from. Used once. */
+  private readAhead: { asked: PageAsked; basis: string; page: RequestListPage } | null = null;
 
   constructor(
     private readonly records: RecordsRepository,
@@ -52,7 +61,10 @@ export class RequestQueries {
   ) {
     events.subscribe((channel, payload) => {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
-      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.index.clear();
+      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') {
+        this.index.clear();
+        this.readAhead = null;
+      }
       // A change to material can change its request's row (its classification), so windows refresh that row.
       if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material')
         this.materialChanged((payload as { id: string }).id);
@@ -178,20 +190,54 @@ export class RequestQueries {
    * a request is never silently missing, and a damaged one never breaks the list. Made from the index
    * alone, so 50,000 rows cost no decryption.
    */
-  listPage(offset: number, limit: number): { total: number; rows: RequestListRow[] } {
+  listPage(offset: number, limit: number, ahead?: PageAsked): RequestListPage {
+    const held = this.readAhead;
+    this.readAhead = null;
+    const page =
+      held && held.asked.offset === offset && held.asked.limit === limit && held.basis === this.pageBasis()
+        ? held.page
+        : this.makeListPage(offset, limit);
+    if (ahead) this.timers.setTimeout(() => this.readPageAhead(ahead), 0);
+    return page;
+  }
+
+  /**
+   * What a list page is made from besides its place: the vault's change mark (any save or deletion,
+   * including the directory's), the signed-in user, today and the council's calendar. A page read
+   * ahead is used only while this is unchanged.
+   */
+  private pageBasis(): string {
+    return JSON.stringify([this.records.user.id, this.records.changeMark, this.today(), this.council.get(), this.council.holidayEdits()]);
+  }
+
+  /** The page the window will ask for next, read while it stores the one just sent (main is otherwise idle then). */
+  private readPageAhead(asked: PageAsked): void {
+    try {
+      const basis = this.pageBasis();
+      this.readAhead = { asked, basis, page: this.makeListPage(asked.offset, asked.limit) };
+    } catch {
+      this.readAhead = null; // locked meanwhile, or unreadable: the page is read when asked, and says why
+    }
+  }
+
+  private makeListPage(offset: number, limit: number): RequestListPage {
     // The first page after unlock is small and comes before the saved search words are read; they are
     // read as soon as main is free after it, while the window paints, so the next page finds them
     // ready (read only when that page asked, they held it up by 0.5 s or more at 50,000).
     if (limit > WORDS_FROM_RECORDS_UP_TO) this.synced().loadWords();
-    // Each row is made for this page alone, so it takes its words in place (a copy cost 5 ms in 10,000).
     const page = this.pageOf(
       offset,
       limit,
-      ({ row }): RequestListRow => Object.assign(row, { words: rowSearchWords(this.index.wordsOf(row.id), row.officerName) }),
+      ({ row }): RequestListRow => row,
       (p) => listRowOf(p),
     );
+    // The page's words, inverted here once: a locked placeholder has none.
+    const words = pageWordsOf(
+      page.rows.map((row) => (row.locked ? '' : this.index.wordsOf(row.id))),
+      page.rows.map((row) => (row.locked ? '' : row.officerName)),
+    );
     if (this.index.hasUnreadWords) this.timers.setTimeout(() => this.readWordsNow(), 0);
-    return page;
+    return { ...page, words };
   }
 
   /** The saved search words, read ahead of the page that needs them; if it fails, that page reads them and says why. */

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inView, REQUEST_VIEWS } from '../../../shared/domain/worklist';
 import { REQUEST_STATUSES } from '../../../shared/domain/requests';
-import { listRowOf, type RequestRow } from '../../../shared/ipc/views';
+import type { RequestRow } from '../../../shared/ipc/views';
+import { listPageOf } from '../../shared/ipc/list-page';
 import { followChanges } from '../../../renderer/db/changes';
 import {
   EMPTY_FILTER,
@@ -105,7 +106,7 @@ function mainWith(total: number, beforeReply: (offset: number) => Promise<void> 
     'requests:list': async (input) => {
       const { offset, limit } = input as { offset: number; limit: number };
       await beforeReply(offset);
-      return { ok: true, value: { total, rows: all.slice(offset, offset + limit).map(listRowOf) } };
+      return { ok: true, value: listPageOf(total, all.slice(offset, offset + limit)) };
     },
     'officers:list': () => ({ ok: true, value: [] }),
     'meetings:list': () => ({ ok: true, value: [] }),
@@ -151,6 +152,55 @@ describe('the working set fills page by page', () => {
     expect(seen).toEqual([0, PAGE_SIZES[0], third, third, 6_000]);
   }, 60_000);
 
+  it('pages that arrive while one is being written are stored together: each row once, the screens read once for them', async () => {
+    const fake = mainWith(40_000);
+    const progressWrites = vi.spyOn(db.load, 'put');
+    expect(await loadWorkingSet()).toBe(40_000);
+    const pages = fake.calls.filter((c) => c.channel === 'requests:list').length;
+    expect(pages).toBe(7);
+    // One progress write per transaction, and one when the load began: fewer transactions than pages.
+    expect(progressWrites.mock.calls.length - 1).toBeLessThan(pages);
+    const ids = await requestIds(EMPTY_FILTER, { key: 'target', descending: false });
+    expect(new Set(ids).size).toBe(40_000);
+    expect(await loadProgress()).toEqual({ loaded: 40_000, total: 40_000, loading: false });
+    // The later pages' words are found too.
+    expect(await requestIds({ ...EMPTY_FILTER, search: 'NTK-2026-39999' }, { key: 'target', descending: false })).toEqual(['r39999']);
+    expect((await requestByReference('ntk-2026-35001'))?.id).toBe('r35001');
+  }, 120_000);
+
+  it('a change event while pages wait to be stored together: the refreshed row is the newer copy, an added one is held once', async () => {
+    const all = Array.from({ length: 40_000 }, (_, i) => row(i));
+    let changed = false;
+    const fake = installFakeApi({
+      'requests:list': async (input) => {
+        const { offset, limit } = input as { offset: number; limit: number };
+        const rows = all.slice(offset, offset + limit);
+        // While the later pages are on their way: r30001 is answered, and a new request arrives.
+        if (offset > 20_000 && !changed) {
+          changed = true;
+          all.push({ ...row(40_000), id: 'r-new', subject: 'A request sent from another window' });
+          void refreshRequest('r30001');
+          void refreshRequest('r-new');
+        }
+        return { ok: true, value: listPageOf(all.length, rows) };
+      },
+      'requests:get': async (input) => {
+        const { id } = input as { id: string };
+        const found = id === 'r30001' ? { ...row(30_001), status: 'answered' as const } : all.find((r) => r.id === id)!;
+        return { ok: true, value: { row: found } as never };
+      },
+      'officers:list': () => ({ ok: true, value: [] }),
+      'meetings:list': () => ({ ok: true, value: [] }),
+    });
+    await loadWorkingSet();
+    expect(fake.calls.filter((c) => c.channel === 'requests:get')).toHaveLength(2);
+    const ids = await requestIds(EMPTY_FILTER, { key: 'target', descending: false });
+    expect(ids).toHaveLength(40_001);
+    expect(new Set(ids).size).toBe(40_001);
+    expect((await heldRow('r30001'))?.status).toBe('answered');
+    expect(await requestIds({ ...EMPTY_FILTER, search: 'another window' }, { key: 'target', descending: false })).toEqual(['r-new']);
+  }, 120_000);
+
   it('a load started while a lock is still deleting the database fills the fresh one (a quick unlock)', async () => {
     mainWith(150);
     await loadWorkingSet();
@@ -170,7 +220,7 @@ describe('the working set fills page by page', () => {
         const { offset, limit } = input as { offset: number; limit: number };
         const page = order.slice(offset, offset + limit);
         if (offset === 0) order = [...order.filter((r) => r.id !== 'r5'), { ...row(5), target: '2027-01-04' }];
-        return { ok: true, value: { total: order.length, rows: page.map(listRowOf) } };
+        return { ok: true, value: listPageOf(order.length, page) };
       },
     });
     expect(await loadWorkingSet()).toBe(1_200);
@@ -184,7 +234,7 @@ describe('the working set fills page by page', () => {
         const { offset, limit } = input as { offset: number; limit: number };
         const rows = Array.from({ length: 300 }, (_, i) => row(i)).slice(offset, offset + limit);
         if (offset > 0) await refreshNow(); // the change lands while this (older) page is on its way
-        return { ok: true, value: { total: 300, rows: rows.map(listRowOf) } };
+        return { ok: true, value: listPageOf(300, rows) };
       },
       'requests:get': async () => ({ ok: true, value: { row: { ...row(150), status: 'answered' } } as never }),
     });
@@ -208,7 +258,7 @@ describe('the working set fills page by page', () => {
             void refreshRequest(id); // main announces the change now; its answer comes once this page is sent
             setTimeout(pageSent, 0);
           }
-          return { ok: true, value: { total: all.length, rows: rows.map(listRowOf) } };
+          return { ok: true, value: listPageOf(all.length, rows) };
         },
         'requests:get': async () => {
           await sent;
@@ -363,7 +413,7 @@ describe('change events keep every live read current within an unlock', () => {
   it('a change event rewrites the row and a live list query re-runs with it', async () => {
     let status: RequestRow['status'] = 'acknowledged';
     const fake = installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: 1, rows: [listRowOf({ ...row(1), status })] } }),
+      'requests:list': async () => ({ ok: true, value: listPageOf(1, [{ ...row(1), status }]) }),
       'requests:get': async () => ({ ok: true, value: { row: { ...row(1), status } } as never }),
       'officers:list': () => ({ ok: true, value: [] }),
       'meetings:list': () => ({ ok: true, value: [] }),
@@ -395,7 +445,7 @@ describe('change events keep every live read current within an unlock', () => {
     const byId = new Map<string, RequestRow>([...rows, added].map((r) => [r.id, r]));
     const filter = (f: Partial<RequestFilter>): RequestFilter => ({ ...EMPTY_FILTER, ...f });
     const fake = installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: rows.length, rows: rows.map(listRowOf) } }),
+      'requests:list': async () => ({ ok: true, value: listPageOf(rows.length, rows) }),
       'requests:get': async (input) => ({ ok: true, value: { row: byId.get((input as { id: string }).id)! } as never }),
       'officers:list': () => ({ ok: true, value: [] }),
       'meetings:list': () => ({ ok: true, value: [] }),
@@ -433,7 +483,7 @@ describe('change events keep every live read current within an unlock', () => {
     const meetings = [{ id: 'm1', committee: 'Planning', date: '2026-12-01', agendaItems: ['1'] }];
     let register: unknown[] = [];
     const fake = installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: 0, rows: [] } }),
+      'requests:list': async () => ({ ok: true, value: listPageOf(0, []) }),
       'officers:list': () => ({ ok: true, value: [] }),
       'meetings:list': () => ({ ok: true, value: meetings }),
       'disclosures:register': () => ({ ok: true, value: register }),
@@ -491,7 +541,7 @@ describe('change events keep every live read current within an unlock', () => {
 describe('locking deletes the working set', () => {
   it('every table goes with the database, and the next unlock starts empty', async () => {
     installFakeApi({
-      'requests:list': async () => ({ ok: true, value: { total: 2, rows: [row(1), row(2)].map(listRowOf) } }),
+      'requests:list': async () => ({ ok: true, value: listPageOf(2, [row(1), row(2)]) }),
       'officers:list': () => ({
         ok: true,
         value: [

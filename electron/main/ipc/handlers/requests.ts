@@ -8,7 +8,7 @@ export const requestHandlers = (
   queries: RequestQueries,
   followUp: RequestFollowUp,
 ): Pick<Handlers, `requests:${string}` & keyof Handlers> => ({
-  'requests:list': ({ offset, limit }) => queries.listPage(offset, limit),
+  'requests:list': ({ offset, limit, ahead }) => queries.listPage(offset, limit, ahead),
   'requests:get': ({ id }) => queries.detail(id),
   'requests:create': (draft) => queries.detail(commands.create(draft)),
   'requests:logEvent': ({ id, event }) => queries.detail(followUp.logEvent(id, event)),

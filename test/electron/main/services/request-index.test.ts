@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
-import { listRowOf, type RequestListRow } from '../../../../shared/ipc/views';
+import { listRowOf, type RequestListPage, type RequestListRow } from '../../../../shared/ipc/views';
+import { wordsByRow } from '../../../shared/ipc/list-page';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
+import { RequestQueries } from '../../../../electron/main/services/request-queries';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { Vault, VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
@@ -33,16 +35,18 @@ function putRequests(session: VaultSession, count: number, prefix = 'req'): Reco
 async function allRows(
   ok: <T = any>(channel: string, input?: unknown) => Promise<T>,
   limit = 4,
-): Promise<{ total: number; rows: RequestListRow[] }> {
+): Promise<{ total: number; rows: RequestListRow[]; words: Map<string, string> }> {
   const rows: RequestListRow[] = [];
+  const words = new Map<string, string>();
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
-    const page = await ok<{ total: number; rows: RequestListRow[] }>('requests:list', { offset, limit });
+    const page = await ok<RequestListPage>('requests:list', { offset, limit });
     total = page.total;
     rows.push(...page.rows);
+    for (const [id, w] of wordsByRow(page)) words.set(id, w);
     if (page.rows.length === 0) break;
   }
-  return { total, rows };
+  return { total, rows, words };
 }
 
 const sortKey = (r: RequestListRow) => `${r.target} ${r.sentOn} ${r.id}`;
@@ -477,8 +481,9 @@ describe('requests:list pages through the IPC contract', () => {
 
   it('an offset at or past the end gives an empty page with the same total', async () => {
     const { ok, created } = await manyRequests();
-    expect(await ok('requests:list', { offset: created.length, limit: 10 })).toEqual({ total: created.length, rows: [] });
-    expect(await ok('requests:list', { offset: created.length + 50, limit: 10 })).toEqual({ total: created.length, rows: [] });
+    const none = { total: created.length, rows: [], words: { terms: '', counts: '', gaps: '' } };
+    expect(await ok('requests:list', { offset: created.length, limit: 10 })).toEqual(none);
+    expect(await ok('requests:list', { offset: created.length + 50, limit: 10 })).toEqual(none);
     const last = await ok('requests:list', { offset: created.length - 2, limit: 10 });
     expect(last.rows).toHaveLength(2);
   });
@@ -487,7 +492,7 @@ describe('requests:list pages through the IPC contract', () => {
     const { ok, call, created } = await manyRequests();
     const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
-    const { total, rows } = await allRows(ok, 3);
+    const { total, rows, words } = await allRows(ok, 3);
     const secret = created.filter((c) => c.memberOnly);
     expect(secret.length).toBeGreaterThan(0);
     expect(total).toBe(created.length);
@@ -506,7 +511,8 @@ describe('requests:list pages through the IPC contract', () => {
     const text = JSON.stringify(rows);
     for (const s of secret) expect(text).not.toContain(s.subject);
     for (const row of rows.filter((r) => r.locked)) {
-      expect(row).toMatchObject({ subject: 'Member only', words: '', officerName: '', dueSoon: false, workingDaysLate: 0 });
+      expect(row).toMatchObject({ subject: 'Member only', officerName: '', dueSoon: false, workingDaysLate: 0 });
+      expect(words.get(row.id)).toBe('');
       expect(row).not.toHaveProperty('question');
       expect(await call('requests:get', { id: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -543,6 +549,126 @@ describe('requests:list pages through the IPC contract', () => {
     const dashboard = await ok('dashboard:get');
     const rows = (await allRows(ok, 100)).rows;
     expect(dashboard.overdue).toBe(rows.filter((r) => inView('overdue', r)).length);
+  });
+
+  describe('the page read ahead for the window’s load', () => {
+    async function withQueuedTimers(now?: () => Date) {
+      const queued: Array<() => void> = [];
+      const timers = { setTimeout: (fn: () => void) => queued.push(fn), clearTimeout: () => undefined };
+      const ctx = await seededCase(TODAY, now ? { timers, now } : { timers });
+      for (const [i, sentOn] of [
+        '2026-11-23',
+        '2026-10-01',
+        '2026-11-20',
+        '2026-11-02',
+        '2026-11-18',
+        '2026-09-14',
+        '2026-11-10',
+      ].entries())
+        await ctx.ok(
+          'requests:create',
+          draft({ officerId: ctx.officer.id, subject: `Open request ${i}`, sentOn, memberOnly: i % 3 === 1, meetingId: null }),
+        );
+      return { ...ctx, runQueued: () => queued.splice(0).forEach((fn) => fn()) };
+    }
+    const ahead = { offset: 3, limit: 4 };
+    /** A Tuesday after the oldest requests fell due and before today. */
+    const HOLIDAY_IN_THE_LATE_DAYS = {
+      added: [{ date: '2026-11-10', name: 'Council closure', nations: ['england-and-wales'] }],
+      removed: [],
+    };
+
+    it('is served once, when asked for where it was read, the same as reading it afresh', async () => {
+      const ctx = await withQueuedTimers();
+      const made = vi.spyOn(RequestQueries.prototype as unknown as { makeListPage: () => unknown }, 'makeListPage');
+      try {
+        await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
+        ctx.runQueued();
+        expect(made).toHaveBeenCalledTimes(2);
+        const served = await ctx.ok('requests:list', ahead);
+        expect(made).toHaveBeenCalledTimes(2);
+        const fresh = await ctx.ok('requests:list', ahead);
+        expect(made).toHaveBeenCalledTimes(3);
+        expect(served).toEqual(fresh);
+        // Read ahead for one place, asked for another: read afresh.
+        await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
+        ctx.runQueued();
+        await ctx.ok('requests:list', { offset: 3, limit: 5 });
+        expect(made).toHaveBeenCalledTimes(6);
+      } finally {
+        made.mockRestore();
+      }
+    });
+
+    it('never stale: a save after it was read, or a change to the council’s calendar, is on the page', async () => {
+      const ctx = await withQueuedTimers();
+      const all = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      const target = all[4]!;
+      expect(target.status).not.toBe('answered');
+      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
+      ctx.runQueued();
+      await ctx.ok('requests:logEvent', { id: target.id, event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' } });
+      const page = await ctx.ok('requests:list', ahead);
+      expect(page).toEqual(await ctx.ok('requests:list', ahead));
+      // Answered, it moved: wherever it is now, it says so.
+      const all2 = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      expect(all2.find((r) => r.id === target.id)!.status).toBe('answered');
+      expect(page.rows).toEqual(all2.slice(3, 7));
+
+      // The calendar lives in the settings, not the vault: a holiday added after the read changes how
+      // many working days late an overdue request is.
+      const before = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      ctx.runQueued();
+      await ctx.ok('holidays:save', { edits: HOLIDAY_IN_THE_LATE_DAYS, recompute: [] });
+      const served = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      expect(served).toEqual((await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows);
+      const late = (id: string) => before.find((r) => r.id === id)!.workingDaysLate;
+      expect(served.filter((r) => r.workingDaysLate > 0 && r.workingDaysLate === late(r.id) - 1).length).toBeGreaterThan(0);
+    });
+
+    it('never stale across midnight: read ahead at 23:59, asked for at 00:01, it counts the new day', async () => {
+      let clock = new Date(`${TODAY}T23:59:00Z`); // GMT in November: the UK date is the UTC date
+      const ctx = await withQueuedTimers(() => clock);
+      const before = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      ctx.runQueued();
+      clock = new Date('2026-11-25T00:01:00Z');
+      const served = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      expect(served).toEqual((await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows);
+      const late = (id: string) => before.find((r) => r.id === id)!.workingDaysLate;
+      expect(served.filter((r) => r.workingDaysLate > 0 && r.workingDaysLate === late(r.id) + 1).length).toBeGreaterThan(0);
+    });
+
+    it('R-USE-2 is never given to the next user: a lock forgets it, and a PA reads their own page', async () => {
+      const ctx = await withQueuedTimers();
+      const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+      const memberPage = await ctx.ok('requests:list', { offset: 0, limit: 100 });
+      const secrets = memberPage.rows.filter((r) => r.subject.startsWith('Open request') && ['1', '4'].includes(r.subject.slice(-1)));
+      expect(secrets.length).toBe(2);
+      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      ctx.runQueued();
+      await ctx.ok('session:lock');
+      await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+      const paPage = await ctx.ok('requests:list', { offset: 0, limit: 100 });
+      expect(JSON.stringify(paPage)).not.toContain(secrets[0]!.subject);
+      expect(
+        paPage.rows
+          .filter((r) => r.locked)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(secrets.map((r) => r.id).sort());
+      // Read ahead while locked: nothing is read, nothing breaks.
+      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      await ctx.ok('session:lock');
+      expect(ctx.runQueued).not.toThrow();
+    });
+
+    it('a hostile page’s odd read-ahead is refused by the contract, and changes nothing', async () => {
+      const { call } = await manyRequests();
+      for (const odd of [{ offset: -1, limit: 4 }, { offset: 0, limit: 10_001 }, { offset: 0.5, limit: 4 }, { offset: 0 }, 'next'])
+        expect((await call('requests:list', { offset: 0, limit: 4, ahead: odd })).ok).toBe(false);
+    });
   });
 
   it('R-DUE-4 R-DUE-1 the Today counts agree with the number of rows in each view over all pages', async () => {

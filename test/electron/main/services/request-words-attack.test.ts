@@ -4,7 +4,8 @@
 // calling requests:list with odd pages. Each test expects the words to be those of the records,
 // Member-only words never to reach the PA, and the PA's app to save nothing.
 import { describe, expect, it } from 'vitest';
-import type { RequestListRow } from '../../../../shared/ipc/views';
+import type { RequestListPage } from '../../../../shared/ipc/views';
+import { wordsByRow } from '../../../shared/ipc/list-page';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
 import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
@@ -261,23 +262,29 @@ describe('a hostile page calling requests:list with odd pages', () => {
     return { ...ctx, ids, as };
   }
 
-  const byId = (rows: RequestListRow[]) => new Map(rows.map((r) => [r.id, r.words]));
+  /** Every row of these pages with its words, by id. */
+  const byId = (pages: RequestListPage[]) => {
+    const out = new Map<string, string>();
+    for (const page of pages) for (const [id, words] of wordsByRow(page)) out.set(id, words);
+    return out;
+  };
 
   it('pages of one row, then of 201 and 10,000, at odd offsets, give each row the same words; a PA sees none of a Member-only one', async () => {
     const ctx = await bigCase();
     await ctx.as('member');
-    const small: RequestListRow[] = [];
+    const small: RequestListPage[] = [];
     const first = await ctx.ok('requests:list', { offset: 0, limit: 1 });
-    for (let offset = 0; offset < first.total; offset += 7) {
-      small.push(...(await ctx.ok('requests:list', { offset, limit: 7 })).rows);
-    }
+    for (let offset = 0; offset < first.total; offset += 7) small.push(await ctx.ok('requests:list', { offset, limit: 7 }));
     await ctx.as('member');
-    const big = (await ctx.ok('requests:list', { offset: 3, limit: 201 })).rows;
-    const all = (await ctx.ok('requests:list', { offset: 0, limit: 10_000 })).rows;
+    const big = await ctx.ok('requests:list', { offset: 3, limit: 201 });
+    const allPage = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
+    const all = allPage.rows;
     const smallWords = byId(small);
     expect(all).toHaveLength(first.total);
-    for (const row of [...big, ...all]) expect(row.words).toBe(smallWords.get(row.id));
-    expect(all.filter((r) => r.words.includes('confidentialword')).length).toBe(ctx.ids.member.length);
+    expect(smallWords.size).toBe(first.total);
+    for (const [id, words] of [...byId([big]), ...byId([allPage])]) expect(words).toBe(smallWords.get(id));
+    const allWords = byId([allPage]);
+    expect(all.filter((r) => allWords.get(r.id)!.includes('confidentialword')).length).toBe(ctx.ids.member.length);
     // Past the end, and the contract's limits.
     expect((await ctx.ok('requests:list', { offset: first.total + 5, limit: 10_000 })).rows).toEqual([]);
     for (const input of [
@@ -291,14 +298,17 @@ describe('a hostile page calling requests:list with odd pages', () => {
     await ctx.as('pa');
     const dataFolder = ctx.dataFolder;
     const before = snapshotFolder(dataFolder);
-    const paSmall = (await ctx.ok('requests:list', { offset: 0, limit: 200 })).rows;
-    const paAll = (await ctx.ok('requests:list', { offset: 0, limit: 10_000 })).rows;
-    expect(JSON.stringify([...paSmall, ...paAll])).not.toContain('confidentialword');
+    const paSmallPage = await ctx.ok('requests:list', { offset: 0, limit: 200 });
+    const paAllPage = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
+    const paSmall = paSmallPage.rows;
+    const paAll = paAllPage.rows;
+    expect(JSON.stringify([paSmallPage, paAllPage])).not.toContain('confidentialword');
     expect(paAll.filter((r) => r.locked)).toHaveLength(ctx.ids.member.length);
-    for (const row of paAll.filter((r) => r.locked)) expect(row.words).toBe('');
-    const paWords = byId(paAll);
-    for (const row of paSmall) expect(row.words).toBe(paWords.get(row.id));
-    for (const row of paAll.filter((r) => !r.locked)) expect(row.words).toBe(smallWords.get(row.id));
+    const paWords = byId([paAllPage]);
+    for (const row of paAll.filter((r) => r.locked)) expect(paWords.get(row.id)).toBe('');
+    const paSmallWords = byId([paSmallPage]);
+    for (const row of paSmall) expect(paSmallWords.get(row.id)).toBe(paWords.get(row.id));
+    for (const row of paAll.filter((r) => !r.locked)) expect(paWords.get(row.id)).toBe(smallWords.get(row.id));
     // The PA's large pages saved nothing into the data folder.
     expect(snapshotFolder(dataFolder)).toEqual(before);
     // Locked: refused in plain words, nothing read.
