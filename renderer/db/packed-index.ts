@@ -92,6 +92,18 @@ export function moveKey(index: TermIndex, key: RowKey, oldTerms: readonly string
   return packTerms(index.page, byTerm);
 }
 
+/** Whether the key is under exactly these terms and no others. */
+export function hasExactlyTerms(index: TermIndex, key: RowKey, terms: readonly string[]): boolean {
+  const wanted = new Set(terms);
+  let found = 0;
+  for (let i = 0; i < index.terms.length; i++) {
+    if (!index.keys.subarray(index.starts[i]!, index.starts[i + 1]!).includes(key)) continue;
+    if (!wanted.has(index.terms[i]!)) return false;
+    found++;
+  }
+  return found === wanted.size;
+}
+
 /** Puts one row's key under exactly `terms`, taking it out of any others (for an index whose rows do not keep their terms). */
 export function setKeyTerms(index: TermIndex, key: RowKey, terms: readonly string[]): TermIndex {
   const byTerm = unpackTerms(index);

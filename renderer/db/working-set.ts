@@ -16,7 +16,17 @@ import { pagePositions, type PageWords } from '../../shared/domain/search';
 import { listRowOf, listWordsOf, type RequestListPage, type RequestListRow } from '../../shared/ipc/views';
 import { api, unwrap } from '../app/api';
 import { readsSettled } from './live';
-import { moveKey, packTerms, placeInRun, setKeyTerms, sortRun, type RowKey, type SortRun, type TermIndex } from './packed-index';
+import {
+  hasExactlyTerms,
+  moveKey,
+  packTerms,
+  placeInRun,
+  setKeyTerms,
+  sortRun,
+  type RowKey,
+  type SortRun,
+  type TermIndex,
+} from './packed-index';
 import type { StoredRead } from './reads';
 
 export type { RowKey } from './packed-index';
@@ -438,8 +448,10 @@ async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow, wor
   if (!block || !old) return;
   if (words !== null) {
     // Rows do not keep their words, so the old ones are not known: the key leaves every word it was under.
-    const held = await set.words.get(old.page);
-    await set.words.put(setKeyTerms(held ?? packTerms(old.page, new Map()), key, words ? words.split(' ') : []));
+    const held = (await set.words.get(old.page)) ?? packTerms(old.page, new Map());
+    const now = words ? words.split(' ') : [];
+    // Written only if they changed: a rewrite re-runs every live search.
+    if (!hasExactlyTerms(held, key, now)) await set.words.put(setKeyTerms(held, key, now));
   }
   if (sameRow(old, row)) return;
   const updated: WorkingRequest = { ...row, key, page: old.page };

@@ -161,7 +161,8 @@ export function pageWordsOf(textWords: readonly string[], officerNames: readonly
 
 /**
  * The positions under each term, packed: those of terms[i] are positions[starts[i]] … positions[starts[i + 1] - 1].
- * Counts or gaps that do not add up are cut short rather than read past.
+ * Counts or gaps that do not add up, or a gap that is 0 or too large, end the reading there (the terms
+ * after it have none): never read past, never wrapped. Only main writes this text; the window is careful anyway.
  */
 export function pagePositions(words: PageWords): { terms: string[]; starts: Int32Array; positions: Int32Array } {
   const terms = words.terms ? words.terms.split(' ') : [];
@@ -170,11 +171,16 @@ export function pagePositions(words: PageWords): { terms: string[]; starts: Int3
   const starts = new Int32Array(terms.length + 1);
   const positions = new Int32Array(gaps.length);
   let at = 0;
+  let broken = false;
   for (let i = 0; i < terms.length; i++) {
     starts[i] = at;
     let position = -1;
-    for (let n = 0; n < (counts[i] ?? 0) && at < positions.length; n++) {
-      position += gaps[at]!;
+    for (let n = 0; !broken && n < (counts[i] ?? 0); n++) {
+      const next = position + (gaps[at] ?? 0);
+      // Gaps are at least 1 and positions stay small; anything else is not ours.
+      broken = at >= positions.length || next <= position || next > 0x3ffffff;
+      if (broken) break;
+      position = next;
       positions[at++] = position;
     }
   }

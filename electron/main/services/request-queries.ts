@@ -213,8 +213,9 @@ export class RequestQueries {
   /** The page the window will ask for next, read while it stores the one just sent (main is otherwise idle then). */
   private readPageAhead(asked: PageAsked): void {
     try {
-      const basis = this.pageBasis();
-      this.readAhead = { asked, basis, page: this.makeListPage(asked.offset, asked.limit) };
+      const page = this.makeListPage(asked.offset, asked.limit);
+      // Taken after: reading the page can save the request index, which moves the change mark.
+      this.readAhead = { asked, basis: this.pageBasis(), page };
     } catch {
       this.readAhead = null; // locked meanwhile, or unreadable: the page is read when asked, and says why
     }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  hasExactlyTerms,
   keysOf,
   keysWithPrefix,
   mergeRuns,
   moveKey,
   packTerms,
   placeInRun,
+  setKeyTerms,
   sortRun,
   termsWithPrefix,
   unpackTerms,
@@ -40,6 +42,20 @@ describe('the packed term index', () => {
     expect([...keysOf(moved, 'w:pavement')]).toEqual([4]);
     expect([...keysOf(moved, 'f:service:Highways')]).toEqual([1, 2]);
     expect(unpackTerms(moved).size).toBe(5);
+  });
+
+  it('puts a key under exactly its new terms without knowing its old ones, and tells when it already is', () => {
+    expect(hasExactlyTerms(index, 4, ['w:pothole', 'w:post'])).toBe(true);
+    expect(hasExactlyTerms(index, 4, ['w:post'])).toBe(false);
+    expect(hasExactlyTerms(index, 4, ['w:pothole', 'w:post', 'w:pavement'])).toBe(false);
+    expect(hasExactlyTerms(index, 77, [])).toBe(true);
+    const set = setKeyTerms(index, 4, ['w:post', 'w:pavement']);
+    expect([...keysOf(set, 'w:pothole')]).toEqual([1]);
+    expect([...keysOf(set, 'w:post')].sort()).toEqual([4, 9]);
+    expect([...keysOf(set, 'w:pavement')]).toEqual([4]);
+    expect([...keysOf(set, 'f:service:Highways')]).toEqual([1, 2]);
+    expect(hasExactlyTerms(set, 4, ['w:pavement', 'w:post'])).toBe(true);
+    expect([...keysOf(setKeyTerms(set, 4, []), 'w:post')]).toEqual([9]);
   });
 });
 

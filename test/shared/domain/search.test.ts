@@ -82,5 +82,15 @@ describe('a page’s search words, inverted for the window', () => {
     expect(cut.starts.at(-1)).toBe(2);
     const over = pagePositions({ ...words, counts: packCounts([50, 50, 50]) });
     expect(over.positions.length).toBe(unpackCounts(words.gaps).length);
+    // A gap of 0 or one past any page's size ends the reading there: no repeated or wrapped position.
+    for (const gaps of [
+      [1, 0, 1],
+      [1, 2 ** 31 - 1, 1],
+      [2 ** 26, 5],
+    ]) {
+      const odd = pagePositions({ terms: 'a b', counts: packCounts([2, 1]), gaps: packCounts(gaps) });
+      expect(odd.positions.every((p, i) => p >= 0 && p < 2 ** 26 && (i === 0 || p !== odd.positions[i - 1]))).toBe(true);
+      expect(odd.starts.at(-1)).toBe(odd.positions.length);
+    }
   });
 });
