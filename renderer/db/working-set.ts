@@ -159,6 +159,9 @@ export const term = {
 
 const OTHER_VIEWS = REQUEST_VIEWS.filter((v) => v !== 'all');
 
+/** A row's search words, as `listWordsOf` spells them (space-separated, '' for none). */
+const wordList = (words: string): string[] => (words ? words.split(' ') : []);
+
 const FILTERS = Object.entries(FILTER_FIELDS) as Array<[FilterField, (r: RequestListRow) => string]>;
 
 /**
@@ -387,33 +390,9 @@ async function writePages(set: WorkingSet, fill: Fill, batch: readonly PreparedP
         page = preparePage(prepared.page, prepared.sent, heldKey, now);
         replans++;
       }
-      const { fresh, indexes } = page;
-      if (indexes) {
-        await Promise.all([
-          set.blocks.bulkPut(page.blocks),
-          set.terms.put(indexes.terms),
-          set.words.put(indexes.words),
-          set.runs.bulkPut(indexes.runs),
-          set.pages.put({ page: page.page, ids: fresh.map((w) => w.id), keys: Int32Array.from(fresh, (w) => w.key) }),
-        ]);
-      }
-      // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
-      // blocks are read in one go; one read per row, one after another, cost tens of ms a page. Rows
-      // refreshed by a change event are skipped: their refresh is newer.
-      const again = page.sent.rows.flatMap((row) => {
-        const key = refreshedDuringLoad.has(row.id) ? undefined : heldKey(row.id);
-        return key === undefined ? [] : [{ key, row }];
-      });
-      const heldBlocks = await set.blocks.bulkGet([...new Set(again.map((a) => Math.floor(a.key / BLOCK_ROWS)))]);
-      const heldRow = new Map<RowKey, WorkingRequest>();
-      for (const block of heldBlocks) for (const r of block?.rows ?? []) if (r) heldRow.set(r.key, r);
-      for (const { key, row } of again) {
-        const old = heldRow.get(key);
-        // Its words stay: a change to them (an edit) comes as a change event, which refreshes the row.
-        if (old && !sameRow(old, row)) await rewriteRow(set, key, row, null);
-      }
-      for (const w of fresh) inBatch.set(w.id, w.key);
-      state = { ...state, rows: state.rows + fresh.length, nextKey: page.nextKey };
+      await storePage(set, page, heldKey);
+      for (const w of page.fresh) inBatch.set(w.id, w.key);
+      state = { ...state, rows: state.rows + page.fresh.length, nextKey: page.nextKey };
       stored.push(page);
     }
     // The last page and the progress land together, so a screen never shows "loaded" before the rows.
@@ -435,6 +414,35 @@ async function writePages(set: WorkingSet, fill: Fill, batch: readonly PreparedP
   });
 }
 
+/** One worked-out page inside the load's transaction: its new rows with their indexes, and held rows that changed. */
+async function storePage(set: WorkingSet, page: PreparedPage, heldKey: (id: string) => RowKey | undefined) {
+  const { fresh, indexes } = page;
+  if (indexes) {
+    await Promise.all([
+      set.blocks.bulkPut(page.blocks),
+      set.terms.put(indexes.terms),
+      set.words.put(indexes.words),
+      set.runs.bulkPut(indexes.runs),
+      set.pages.put({ page: page.page, ids: fresh.map((w) => w.id), keys: Int32Array.from(fresh, (w) => w.key) }),
+    ]);
+  }
+  // Rows already held (the pages' overlap, or a row that moved): rewritten only if changed. Their
+  // blocks are read in one go; one read per row, one after another, cost tens of ms a page. Rows
+  // refreshed by a change event are skipped: their refresh is newer.
+  const again = page.sent.rows.flatMap((row) => {
+    const key = refreshedDuringLoad.has(row.id) ? undefined : heldKey(row.id);
+    return key === undefined ? [] : [{ key, row }];
+  });
+  const heldBlocks = await set.blocks.bulkGet([...new Set(again.map((a) => Math.floor(a.key / BLOCK_ROWS)))]);
+  const heldRow = new Map<RowKey, WorkingRequest>();
+  for (const block of heldBlocks) for (const r of block?.rows ?? []) if (r) heldRow.set(r.key, r);
+  for (const { key, row } of again) {
+    const old = heldRow.get(key);
+    // Its words stay: a change to them (an edit) comes as a change event, which refreshes the row.
+    if (old && !sameRow(old, row)) await rewriteRow(set, key, row, null);
+  }
+}
+
 const sameRow = (held: WorkingRequest, row: RequestListRow) =>
   (Object.keys(row) as Array<keyof RequestListRow>).every((field) => held[field] === row[field]);
 
@@ -449,7 +457,7 @@ async function rewriteRow(set: WorkingSet, key: RowKey, row: RequestListRow, wor
   if (words !== null) {
     // Rows do not keep their words, so the old ones are not known: the key leaves every word it was under.
     const held = (await set.words.get(old.page)) ?? packTerms(old.page, new Map());
-    const now = words ? words.split(' ') : [];
+    const now = wordList(words);
     // Written only if they changed: a rewrite re-runs every live search.
     if (!hasExactlyTerms(held, key, now)) await set.words.put(setKeyTerms(held, key, now));
   }
@@ -488,7 +496,7 @@ async function addRow(set: WorkingSet, row: RequestListRow, words: string): Prom
   await Promise.all([
     set.blocks.put(block),
     set.terms.put(moveKey(terms ?? empty, key, [], termsOf(working))),
-    set.words.put(moveKey(wordIndex ?? empty, key, [], words ? words.split(' ') : [])),
+    set.words.put(moveKey(wordIndex ?? empty, key, [], wordList(words))),
     set.pages.put({ page: ADDED_PAGE, ids: [...directory.ids, row.id], keys: Int32Array.from([...directory.keys, key]) }),
     set.load.put({ ...state, rows: state.rows + 1, total: state.total + 1, nextKey: key + 1 }),
   ]);

@@ -55,7 +55,7 @@ export function packCounts(numbers: ArrayLike<number>): string {
       digits.push(MORE_DIGIT + (rest % 32));
       rest = Math.floor(rest / 32);
     }
-    for (let i = digits.length - 1; i >= 0; i--) chars.push(digits[i]!);
+    for (let d = digits.length - 1; d >= 0; d--) chars.push(digits[d]!);
     // Flushed in slices: fromCharCode takes only so many arguments.
     if (chars.length > 8192) {
       out += String.fromCharCode(...chars);

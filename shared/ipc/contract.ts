@@ -34,6 +34,7 @@ import {
   auditEventSchema,
   dashboardSchema,
   disclosureViewSchema,
+  listPlaceSchema,
   materialListItemSchema,
   requestDetailSchema,
   requestListPageSchema,
@@ -219,14 +220,7 @@ export const contract = {
    * a PA as locked rows, last). Paged so the first screen paints before 50,000 rows have crossed.
    * `ahead`: the page the window will ask for next, which main reads while the window stores this one.
    */
-  'requests:list': invoke(
-    z.object({
-      offset: z.number().int().min(0),
-      limit: z.number().int().min(1).max(10_000),
-      ahead: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) }).optional(),
-    }),
-    requestListPageSchema,
-  ),
+  'requests:list': invoke(listPlaceSchema.extend({ ahead: listPlaceSchema.optional() }), requestListPageSchema),
   /** One request with its timeline, materials and how its due dates were worked out. */
   'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),
   /** Send a new request: the main process re-checks every asking rule and fixes the due dates. */

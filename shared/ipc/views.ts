@@ -48,6 +48,10 @@ export type RequestListRow = z.infer<typeof requestListRowSchema>;
 /** A page's search words (shared/domain/search `PageWords`): positions are of the page's rows. */
 export const pageWordsSchema = z.object({ terms: z.string(), counts: z.string(), gaps: z.string() }) satisfies z.ZodType<PageWords>;
 
+/** Where a page of the requests list starts and how many rows it holds (10,000 at most). */
+export const listPlaceSchema = z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) });
+export type ListPlace = z.infer<typeof listPlaceSchema>;
+
 /** One page of the requests list, with the words its rows are found by. */
 export const requestListPageSchema = z.object({
   total: z.number(),

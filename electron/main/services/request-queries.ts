@@ -10,6 +10,7 @@ import { disclosureCounts, isDueSoon, worklistCounts, type DueWindow } from '../
 import {
   listRowOf,
   type Dashboard,
+  type ListPlace,
   type RequestDetail,
   type RequestListPage,
   type RequestListRow,
@@ -39,17 +40,11 @@ interface Directory {
   officers: Map<string, string>;
 }
 
-/** Where a list page starts and how many rows it holds. */
-interface PageAsked {
-  offset: number;
-  limit: number;
-}
-
 /** What the screens read about requests: the list, one request's details, the Today counts. */
 export class RequestQueries {
   private readonly index = new RequestIndex();
   /** The next list page, read ahead for the window's load, with what it was made from. Used once. */
-  private readAhead: { asked: PageAsked; basis: string; page: RequestListPage } | null = null;
+  private readAhead: { asked: ListPlace; basis: string; page: RequestListPage } | null = null;
 
   constructor(
     private readonly records: RecordsRepository,
@@ -190,7 +185,7 @@ export class RequestQueries {
    * a request is never silently missing, and a damaged one never breaks the list. Made from the index
    * alone, so 50,000 rows cost no decryption.
    */
-  listPage(offset: number, limit: number, ahead?: PageAsked): RequestListPage {
+  listPage(offset: number, limit: number, ahead?: ListPlace): RequestListPage {
     const held = this.readAhead;
     this.readAhead = null;
     const page =
@@ -211,7 +206,7 @@ export class RequestQueries {
   }
 
   /** The page the window will ask for next, read while it stores the one just sent (main is otherwise idle then). */
-  private readPageAhead(asked: PageAsked): void {
+  private readPageAhead(asked: ListPlace): void {
     try {
       const page = this.makeListPage(asked.offset, asked.limit);
       // Taken after: reading the page can save the request index, which moves the change mark.
