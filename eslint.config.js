@@ -1,4 +1,4 @@
-// Lint: TypeScript rules everywhere, plus the boundaries of DESIGN §2:
+// Lint: TypeScript rules everywhere, plus the boundaries (docs/ARCHITECTURE.md, "Layers"):
 // renderer/ never imports electron or Node; shared/ imports nothing platform-specific;
 // and the layers (below, `layering`) inside main and between the processes.
 // test/tools/lint-layering.test.ts proves each layer rule rejects a wrong import.
