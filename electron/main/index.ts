@@ -134,7 +134,7 @@ void app.whenReady().then(() => {
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      // The app's one network call (README): Electron's net.fetch, so the council's proxy settings apply.
+      // The app's one network call (docs/IT-GUIDE.md): Electron's net.fetch, so the council's proxy settings apply.
       fetch: (url, init) => net.fetch(url, init),
     },
     reportPrinter: {
