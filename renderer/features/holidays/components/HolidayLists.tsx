@@ -1,24 +1,24 @@
-import { NATION_NAMES, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
+import { NATION_NAMES, publicHolidays, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
 import { ukDate } from '../../../app/ui';
+import { isNotKept } from '../holiday-edits';
 
 /** The built-in bank holidays of one nation and year, each marked kept or not, with a button to change that. */
 export function BuiltInHolidaysTable({
   nation,
   year,
-  holidays,
-  notKept,
+  saved,
   readOnly,
-  canChange,
   onToggle,
 }: {
   nation: Nation;
   year: number;
-  holidays: Array<[date: string, name: string]>;
-  notKept: (date: string) => boolean;
+  /** The saved list; until it is read, nothing can be changed. */
+  saved: HolidayEdits | undefined;
   readOnly: boolean;
-  canChange: boolean;
   onToggle: (date: string, name: string) => void;
 }) {
+  const holidays = [...publicHolidays(nation, year).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const notKept = (date: string) => isNotKept(saved, date, nation);
   return (
     <table className="table" aria-label={`Bank holidays in ${NATION_NAMES[nation]}, ${year}`}>
       <caption className="table-caption">
@@ -40,7 +40,7 @@ export function BuiltInHolidaysTable({
             <td>{notKept(date) ? 'Not kept' : 'Kept'}</td>
             {!readOnly && (
               <td>
-                <button type="button" className="secondary" onClick={() => onToggle(date, name)} disabled={!canChange}>
+                <button type="button" className="secondary" onClick={() => onToggle(date, name)} disabled={!saved}>
                   {notKept(date) ? 'Keep it' : 'Mark not kept'}
                   <span className="visually-hidden">: {name}</span>
                 </button>

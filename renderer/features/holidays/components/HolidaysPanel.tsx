@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { NATIONS, NATION_NAMES, publicHolidays, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
+import { NATIONS, NATION_NAMES, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
 import { formatUkLong, isWeekend } from '../../../../shared/domain/dates';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../app/ui';
@@ -30,7 +30,6 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [year, setYear] = useState(() => Number(ukToday().slice(0, 4)));
   const changes = useHolidayChanges(reload);
 
-  const builtIn = [...publicHolidays(nation, year).entries()].sort(([a], [b]) => a.localeCompare(b));
   const notKept = (date: string) => isNotKept(saved, date, nation);
 
   function toggleKept(date: string, name: string) {
@@ -70,15 +69,7 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
           )}
         </Field>
       </div>
-      <BuiltInHolidaysTable
-        nation={nation}
-        year={year}
-        holidays={builtIn}
-        notKept={notKept}
-        readOnly={readOnly}
-        canChange={!!saved}
-        onToggle={toggleKept}
-      />
+      <BuiltInHolidaysTable nation={nation} year={year} saved={saved} readOnly={readOnly} onToggle={toggleKept} />
       <h3>One-off holidays added</h3>
       {saved && <AddedHolidaysList added={saved.added} readOnly={readOnly} onRemove={removeAdded} />}
       {/* The main process refuses a PA's holidays:save anyway; a PA is shown the list only. */}

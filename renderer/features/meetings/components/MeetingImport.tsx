@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { democracySiteOrigin } from '../../../../shared/domain/meeting-import';
 import type { MeetingImportPreview } from '../../../../shared/ipc/meeting-import';
 import { ErrorMessage, ukDate } from '../../../app/ui';
 import { useMeetingImport } from '../hooks/useMeetingImport';
-import { AddressProblem, ConfirmSite, SiteForm } from './SiteSteps';
+import { AddressProblem, ConfirmSite, SiteForm, useSiteChoice } from './SiteSteps';
 
 /**
  * Import meetings from a calendar file or the council's democracy site, GOV.UK style: choose, (for
@@ -12,11 +12,8 @@ import { AddressProblem, ConfirmSite, SiteForm } from './SiteSteps';
  */
 export function MeetingImport({ onImported }: { onImported: () => void }) {
   const { step, setStep, error, done, busy, preview, apply } = useMeetingImport(onImported);
-  const [siteFrom, setSiteFrom] = useState<'file' | 'address'>('file');
-  const [address, setAddress] = useState('');
-  const [addressError, setAddressError] = useState<string | null>(null);
-  const addressId = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const site = useSiteChoice();
+  const { siteFrom, address, addressError, setAddressError, addressId, summaryRef } = site;
 
   function continueSite(e: FormEvent) {
     e.preventDefault();
@@ -48,19 +45,7 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
         </div>
       )}
 
-      {step.name === 'site' && (
-        <SiteForm
-          siteFrom={siteFrom}
-          onSiteFrom={setSiteFrom}
-          address={address}
-          onAddress={setAddress}
-          addressError={addressError}
-          addressId={addressId}
-          busy={busy}
-          onSubmit={continueSite}
-          onCancel={() => setStep({ name: 'start' })}
-        />
-      )}
+      {step.name === 'site' && <SiteForm site={site} busy={busy} onSubmit={continueSite} onCancel={() => setStep({ name: 'start' })} />}
 
       {step.name === 'confirm-site' && (
         <ConfirmSite

@@ -1,4 +1,4 @@
-import type { FormEvent, RefObject } from 'react';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 
 /** The one problem the site step can have (its address), as an error summary linking to the field. */
 export function AddressProblem({
@@ -22,28 +22,30 @@ export function AddressProblem({
   );
 }
 
+/** The site step's answers, kept while the Member goes on to confirm the address and back. */
+export function useSiteChoice() {
+  const [siteFrom, setSiteFrom] = useState<'file' | 'address'>('file');
+  const [address, setAddress] = useState('');
+  const [addressError, setAddressError] = useState<string | null>(null);
+  const addressId = useId();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  return { siteFrom, setSiteFrom, address, setAddress, addressError, setAddressError, addressId, summaryRef };
+}
+export type SiteChoice = ReturnType<typeof useSiteChoice>;
+
 /** Where the democracy site's meetings come from: a file saved from it, or its address. */
 export function SiteForm({
-  siteFrom,
-  onSiteFrom,
-  address,
-  onAddress,
-  addressError,
-  addressId,
+  site,
   busy,
   onSubmit,
   onCancel,
 }: {
-  siteFrom: 'file' | 'address';
-  onSiteFrom: (from: 'file' | 'address') => void;
-  address: string;
-  onAddress: (address: string) => void;
-  addressError: string | null;
-  addressId: string;
+  site: SiteChoice;
   busy: boolean;
   onSubmit: (e: FormEvent) => void;
   onCancel: () => void;
 }) {
+  const { siteFrom, setSiteFrom: onSiteFrom, address, setAddress: onAddress, addressError, addressId } = site;
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
       <fieldset>
