@@ -30,11 +30,9 @@ export function HolidaysPanel({ readOnly = false }: { readOnly?: boolean }) {
   const [year, setYear] = useState(() => Number(ukToday().slice(0, 4)));
   const changes = useHolidayChanges(reload);
 
-  const notKept = (date: string) => isNotKept(saved, date, nation);
-
   function toggleKept(date: string, name: string) {
     if (!saved) return;
-    const what = notKept(date) ? `${name} (${ukDate(date)}) kept again` : `${name} (${ukDate(date)}) marked not kept`;
+    const what = isNotKept(saved, date, nation) ? `${name} (${ukDate(date)}) kept again` : `${name} (${ukDate(date)}) marked not kept`;
     void changes.preview(withKeptToggled(saved, date, nation), what);
   }
 
