@@ -171,113 +171,151 @@ export function transition(gate: Gate, event: GateEvent, profile: CouncilProfile
   const mo = gate.ground ? requiresMonitoringOfficer(gate.ground, profile) : false;
 
   switch (event.type) {
-    case 'choose-ground': {
-      if (gate.state !== 'draft' && gate.state !== 'ground-chosen')
-        return refuse('The ground can only be chosen before the evidence is complete. Start a new disclosure to use another ground.');
-      if (!(event.ground in GROUNDS)) return refuse('Choose one of the grounds (a) to (d).');
-      return { ok: true, gate: { state: 'ground-chosen', ground: event.ground } };
-    }
-    case 'complete-evidence': {
-      if (gate.state !== 'ground-chosen' || !gate.ground)
-        return refuse(gate.state === 'draft' ? 'Choose the ground first.' : 'The evidence is already complete.');
-      const parsed = evidenceSchemas[gate.ground].safeParse(event.evidence);
-      if (!parsed.success) {
-        const missing = [...new Set(parsed.error.issues.map((i) => EVIDENCE_WORDS[String(i.path[0])] ?? 'the evidence'))];
-        return refuse(`The evidence for ground (${gate.ground}) is incomplete: ${missing.join('; ')}.`);
-      }
-      return { ok: true, gate: { ...gate, state: 'evidence-complete', evidence: parsed.data } };
-    }
+    case 'choose-ground':
+      return chooseGround(gate, event);
+    case 'complete-evidence':
+      return completeEvidence(gate, event);
     case 'record-consultation':
-    case 'ask-monitoring-officer': {
-      if (!mo)
-        return refuse(
-          gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.',
-        );
-      if (gate.state !== 'evidence-complete') {
-        if (gate.state === 'draft' || gate.state === 'ground-chosen')
-          return refuse('Complete the evidence before consulting the Monitoring Officer.');
-        return refuse(
-          gate.state === 'mo-asked'
-            ? 'The Monitoring Officer has already been asked: record the advice when it comes.'
-            : 'The Monitoring Officer has already been consulted.',
-        );
-      }
-      const asked = event.type === 'record-consultation' ? event.consultation : event.request;
-      if (!asked || !asked.monitoringOfficer?.trim())
-        return refuse('Record who you asked (the Monitoring Officer or their deputy) and when.');
-      const askedProblem = dateProblem(asked.requestedOn, 'The date you asked the Monitoring Officer', today);
-      if (askedProblem) return refuse(askedProblem);
-      const moRequest = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer.trim() };
-      if (event.type === 'ask-monitoring-officer') return { ok: true, gate: { ...gate, state: 'mo-asked', moRequest } };
-      return withAdvice({ ...gate, moRequest }, event.consultation.advice, event.consultation.adviceOn, today);
-    }
-    case 'record-advice': {
-      if (!mo)
-        return refuse(
-          gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.',
-        );
-      if (gate.state !== 'mo-asked' || !gate.moRequest) {
-        if (gate.state === 'evidence-complete') return refuse('Record when you asked the Monitoring Officer, and who, first.');
-        if (gate.state === 'mo-consulted' || gate.state === 'regard-recorded' || gate.state === 'approved')
-          return refuse('The Monitoring Officer’s advice is already recorded.');
-        return refuse('Complete the evidence and ask the Monitoring Officer first.');
-      }
-      return withAdvice(gate, event.advice, event.adviceOn, today);
-    }
-    case 'record-regard': {
-      if (!mo) return refuse('There is no Monitoring Officer advice to have regard to for this ground.');
-      if (gate.state !== 'mo-consulted')
-        return refuse(
-          gate.state === 'regard-recorded' || gate.state === 'approved'
-            ? 'Regard to the advice is already recorded.'
-            : 'Consult the Monitoring Officer first.',
-        );
-      const r = event.regard;
-      if (!r || r.hadRegard !== true) return refuse('Confirm that you have had regard to the Monitoring Officer’s advice (000 §17.9.6).');
-      if (!r.followsAdvice && (r.reasons ?? '').trim().length < 20)
-        return refuse('You are departing from the Monitoring Officer’s advice: record your reasons (000 §17.9.6).');
-      return { ok: true, gate: { ...gate, state: 'regard-recorded', regard: r } };
-    }
-    case 'approve': {
-      const ready = mo ? gate.state === 'regard-recorded' : gate.state === 'evidence-complete';
-      if (!ready) {
-        if (gate.state === 'approved') return refuse('Already approved.');
-        if (mo && gate.state === 'evidence-complete')
-          return refuse('This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).');
-        if (mo && gate.state === 'mo-asked')
-          return refuse('This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).');
-        if (mo && gate.state === 'mo-consulted')
-          return refuse('Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).');
-        return refuse('Choose the ground and complete its evidence first.');
-      }
-      const check = event.officerCheck;
-      if (!check || typeof check.checked !== 'boolean' || !check.note?.trim())
-        return refuse('Say whether you checked with the officer who gave you this, and what they said (003 §4.8).');
-      const withheld = typeof event.withheld === 'string' ? event.withheld.trim() : '';
-      return { ok: true, gate: { ...gate, state: 'approved', officerCheck: check, ...(withheld ? { withheld } : {}) } };
-    }
-    case 'disclose': {
-      if (gate.state !== 'approved') return refuse('The disclosure is not approved yet: its ground’s requirements are not all met.');
-      if (!event.to?.trim() || !isDate(event.on) || !event.what?.trim()) return refuse('Record what was disclosed, to whom and when.');
-      const onProblem = dateProblem(event.on, 'The date it was passed on', today);
-      if (onProblem) return refuse(onProblem);
-      return {
-        ok: true,
-        gate: { ...gate, state: 'disclosed', disclosure: { to: event.to.trim(), on: event.on, what: event.what.trim() } },
-      };
-    }
-    case 'abandon': {
-      // Only a draft is abandoned: once approved, the Member's decision stands and is disclosed or left as it is.
-      if (gate.state === 'approved') return refuse('This disclosure is already approved; it can no longer be abandoned.');
-      const reason = typeof event.reason === 'string' ? event.reason.trim() : '';
-      if (!reason) return refuse('Say why this disclosure is being abandoned.');
-      if (event.on !== undefined) {
-        const onProblem = dateProblem(event.on, 'The date', today);
-        if (onProblem) return refuse(onProblem);
-      }
-      return { ok: true, gate: { ...gate, state: 'abandoned', abandoned: { reason, ...(event.on ? { on: event.on } : {}) } } };
-    }
+    case 'ask-monitoring-officer':
+      return askMonitoringOfficer(gate, event, mo, today);
+    case 'record-advice':
+      return recordAdvice(gate, event, mo, today);
+    case 'record-regard':
+      return recordRegard(gate, event, mo);
+    case 'approve':
+      return approve(gate, event, mo);
+    case 'disclose':
+      return disclose(gate, event, today);
+    case 'abandon':
+      return abandon(gate, event, today);
   }
+}
+
+/** One kind of gate event, for the step that handles it. */
+type EventOf<T extends GateEventType> = Extract<GateEvent, { type: T }>;
+
+// R-DIS-1 (000 §17.9.2; 003 §5.2): the ground is chosen first, and may be changed until its evidence is complete.
+function chooseGround(gate: Gate, event: EventOf<'choose-ground'>): TransitionResult {
+  if (gate.state !== 'draft' && gate.state !== 'ground-chosen')
+    return refuse('The ground can only be chosen before the evidence is complete. Start a new disclosure to use another ground.');
+  if (!(event.ground in GROUNDS)) return refuse('Choose one of the grounds (a) to (d).');
+  return { ok: true, gate: { state: 'ground-chosen', ground: event.ground } };
+}
+
+// R-DIS-1 (000 §17.9.2; 003 §5.2): the evidence must satisfy its ground's schema; what is missing is named in words.
+function completeEvidence(gate: Gate, event: EventOf<'complete-evidence'>): TransitionResult {
+  if (gate.state !== 'ground-chosen' || !gate.ground)
+    return refuse(gate.state === 'draft' ? 'Choose the ground first.' : 'The evidence is already complete.');
+  const parsed = evidenceSchemas[gate.ground].safeParse(event.evidence);
+  if (!parsed.success) {
+    const missing = [...new Set(parsed.error.issues.map((i) => EVIDENCE_WORDS[String(i.path[0])] ?? 'the evidence'))];
+    return refuse(`The evidence for ground (${gate.ground}) is incomplete: ${missing.join('; ')}.`);
+  }
+  return { ok: true, gate: { ...gate, state: 'evidence-complete', evidence: parsed.data } };
+}
+
+/** Why the Monitoring Officer cannot be involved in a gate that does not need them. */
+const moNotNeeded = (gate: Gate): TransitionResult =>
+  refuse(gate.ground ? 'This ground does not need the Monitoring Officer under this council’s protocol.' : 'Choose the ground first.');
+
+// R-DIS-2 (000 §17.9.6; 004 §11.11): asking the Monitoring Officer (who, when) follows complete evidence; the advice may come with it.
+function askMonitoringOfficer(
+  gate: Gate,
+  event: EventOf<'record-consultation' | 'ask-monitoring-officer'>,
+  mo: boolean,
+  today?: IsoDate,
+): TransitionResult {
+  if (!mo) return moNotNeeded(gate);
+  if (gate.state !== 'evidence-complete') {
+    if (gate.state === 'draft' || gate.state === 'ground-chosen')
+      return refuse('Complete the evidence before consulting the Monitoring Officer.');
+    return refuse(
+      gate.state === 'mo-asked'
+        ? 'The Monitoring Officer has already been asked: record the advice when it comes.'
+        : 'The Monitoring Officer has already been consulted.',
+    );
+  }
+  const asked = event.type === 'record-consultation' ? event.consultation : event.request;
+  if (!asked || !asked.monitoringOfficer?.trim()) return refuse('Record who you asked (the Monitoring Officer or their deputy) and when.');
+  const askedProblem = dateProblem(asked.requestedOn, 'The date you asked the Monitoring Officer', today);
+  if (askedProblem) return refuse(askedProblem);
+  const moRequest = { requestedOn: asked.requestedOn, monitoringOfficer: asked.monitoringOfficer.trim() };
+  if (event.type === 'ask-monitoring-officer') return { ok: true, gate: { ...gate, state: 'mo-asked', moRequest } };
+  return withAdvice({ ...gate, moRequest }, event.consultation.advice, event.consultation.adviceOn, today);
+}
+
+// R-DIS-2 (000 §17.9.6; 004 §11.11): the advice is recorded once the Monitoring Officer has been asked, and only once.
+function recordAdvice(gate: Gate, event: EventOf<'record-advice'>, mo: boolean, today?: IsoDate): TransitionResult {
+  if (!mo) return moNotNeeded(gate);
+  if (gate.state !== 'mo-asked' || !gate.moRequest) {
+    if (gate.state === 'evidence-complete') return refuse('Record when you asked the Monitoring Officer, and who, first.');
+    if (gate.state === 'mo-consulted' || gate.state === 'regard-recorded' || gate.state === 'approved')
+      return refuse('The Monitoring Officer’s advice is already recorded.');
+    return refuse('Complete the evidence and ask the Monitoring Officer first.');
+  }
+  return withAdvice(gate, event.advice, event.adviceOn, today);
+}
+
+// R-DIS-2 (000 §17.9.6): the Member has regard to the advice, and gives reasons when departing from it.
+function recordRegard(gate: Gate, event: EventOf<'record-regard'>, mo: boolean): TransitionResult {
+  if (!mo) return refuse('There is no Monitoring Officer advice to have regard to for this ground.');
+  if (gate.state !== 'mo-consulted')
+    return refuse(
+      gate.state === 'regard-recorded' || gate.state === 'approved'
+        ? 'Regard to the advice is already recorded.'
+        : 'Consult the Monitoring Officer first.',
+    );
+  const r = event.regard;
+  if (!r || r.hadRegard !== true) return refuse('Confirm that you have had regard to the Monitoring Officer’s advice (000 §17.9.6).');
+  if (!r.followsAdvice && (r.reasons ?? '').trim().length < 20)
+    return refuse('You are departing from the Monitoring Officer’s advice: record your reasons (000 §17.9.6).');
+  return { ok: true, gate: { ...gate, state: 'regard-recorded', regard: r } };
+}
+
+// R-DIS-2, R-DIS-5 (000 §17.9.6; 003 §4.8; 004 §11.11): approval needs every earlier step and says whether the officer was checked with.
+function approve(gate: Gate, event: EventOf<'approve'>, mo: boolean): TransitionResult {
+  const ready = mo ? gate.state === 'regard-recorded' : gate.state === 'evidence-complete';
+  if (!ready) return refuse(notReadyToApprove(gate, mo));
+  const check = event.officerCheck;
+  if (!check || typeof check.checked !== 'boolean' || !check.note?.trim())
+    return refuse('Say whether you checked with the officer who gave you this, and what they said (003 §4.8).');
+  const withheld = typeof event.withheld === 'string' ? event.withheld.trim() : '';
+  return { ok: true, gate: { ...gate, state: 'approved', officerCheck: check, ...(withheld ? { withheld } : {}) } };
+}
+
+// R-DIS-2 (000 §17.9.6; 004 §11.11): the step still missing before a gate can be approved, in words.
+function notReadyToApprove(gate: Gate, mo: boolean): string {
+  if (gate.state === 'approved') return 'Already approved.';
+  if (mo && gate.state === 'evidence-complete')
+    return 'This disclosure needs the Monitoring Officer’s advice first (000 §17.9.6; 004 §11.11).';
+  if (mo && gate.state === 'mo-asked')
+    return 'This disclosure is waiting for the Monitoring Officer’s advice first: record it when it comes (000 §17.9.6).';
+  if (mo && gate.state === 'mo-consulted') return 'Record that you have had regard to the Monitoring Officer’s advice first (000 §17.9.6).';
+  return 'Choose the ground and complete its evidence first.';
+}
+
+// R-DIS-3: only an approved gate is disclosed, recording what, to whom and when.
+function disclose(gate: Gate, event: EventOf<'disclose'>, today?: IsoDate): TransitionResult {
+  if (gate.state !== 'approved') return refuse('The disclosure is not approved yet: its ground’s requirements are not all met.');
+  if (!event.to?.trim() || !isDate(event.on) || !event.what?.trim()) return refuse('Record what was disclosed, to whom and when.');
+  const onProblem = dateProblem(event.on, 'The date it was passed on', today);
+  if (onProblem) return refuse(onProblem);
+  return {
+    ok: true,
+    gate: { ...gate, state: 'disclosed', disclosure: { to: event.to.trim(), on: event.on, what: event.what.trim() } },
+  };
+}
+
+// R-DIS-3: only a draft is abandoned: once approved, the Member's decision stands and is disclosed or left as it is.
+function abandon(gate: Gate, event: EventOf<'abandon'>, today?: IsoDate): TransitionResult {
+  if (gate.state === 'approved') return refuse('This disclosure is already approved; it can no longer be abandoned.');
+  const reason = typeof event.reason === 'string' ? event.reason.trim() : '';
+  if (!reason) return refuse('Say why this disclosure is being abandoned.');
+  if (event.on !== undefined) {
+    const onProblem = dateProblem(event.on, 'The date', today);
+    if (onProblem) return refuse(onProblem);
+  }
+  return { ok: true, gate: { ...gate, state: 'abandoned', abandoned: { reason, ...(event.on ? { on: event.on } : {}) } } };
 }
 
 // R-DIS-2 (000 §17.9.6; 004 §11.11): the advice completes the consultation; it cannot be dated before the Monitoring Officer was asked.

@@ -91,45 +91,68 @@ const DUTY =
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
+const check = (id: CheckId, passed: boolean, test: string, detail: string): CheckResult => ({ id, passed, test, detail });
+// A refused case fails one of these; any other failed check only makes it weak.
+const FATAL: CheckId[] = ['not-curiosity', 'not-roving'];
+
 // R-ASK-3 (000 §17.8.5; 004 §11.9): the need-to-know test, transparent: each check says which test passed or failed.
 export function assessNeedToKnow(input: NeedToKnowInput, profile: CouncilProfile): NeedToKnowAssessment {
   if (!input || typeof input !== 'object') throw new DomainError('invalid-input', 'The request details are missing');
   const justification = (input.justification ?? '').trim();
-  const sought = (input.informationSought ?? '').trim();
-  const text = `${justification} ${sought}`;
-  const checks: CheckResult[] = [];
-  const add = (id: CheckId, passed: boolean, test: string, detail: string) => checks.push({ id, passed, test, detail });
-
-  add(
-    'capacity',
-    !!input.capacity && (!['committee-member', 'outside-body'].includes(input.capacity) || !!input.capacityDetail?.trim()),
-    'Names the capacity you are asking in (R-ASK-1)',
-    !input.capacity
-      ? 'Choose the capacity you are asking in.'
-      : ['committee-member', 'outside-body'].includes(input.capacity) && !input.capacityDetail?.trim()
-        ? 'Name the committee, board or body.'
-        : `Asking as: ${CAPACITIES[input.capacity]}${input.capacityDetail ? ` (${input.capacityDetail})` : ''}.`,
-  );
-  add(
-    'purpose',
-    words(input.purpose ?? '') >= 3,
-    'States the purpose (R-ASK-1)',
-    words(input.purpose ?? '') >= 3 ? 'Purpose recorded.' : 'Say in a few words what the information is for.',
-  );
-  add(
-    'route',
-    !!input.route,
-    'Chooses a route (R-ASK-2)',
-    input.route ? `Route: ${ROUTES[input.route]}.` : 'Choose the route for this request.',
-  );
-
   const needsJustification = input.route === 'need-to-know' || input.seeksProtectedMaterial;
+  const checks: CheckResult[] = [
+    ...askingChecks(input),
+    ...(needsJustification ? justificationChecks(justification, (input.informationSought ?? '').trim()) : []),
+    ...(input.route === 'statutory-inspection' ? [meetingItemCheck(input.meeting)] : []),
+  ];
+  const failed = checks.filter((c) => !c.passed).map((c) => c.id);
+  const verdict: Verdict =
+    failed.some((f) => FATAL.includes(f)) || (needsJustification && !justification) ? 'refused' : failed.length ? 'weak' : 'sufficient';
+  const needsMonitoringOfficerAcceptance = profile.monitoringOfficerAcceptsNeedToKnow && input.seeksProtectedMaterial;
+  const nextSteps: NeedToKnowAssessment['nextSteps'] = verdict === 'sufficient' ? ['send'] : ['ask-monitoring-officer', 'use-foi'];
+  const summary = assessmentSummary(verdict, checks, needsMonitoringOfficerAcceptance);
+  return { verdict, checks, nextSteps, needsMonitoringOfficerAcceptance, summary };
+}
+
+// R-ASK-1, R-ASK-2 (000 §17.8.1, §17.8.3–17.8.6; 003 §4.1, §4.8): every request names its capacity, purpose and route.
+function askingChecks(input: NeedToKnowInput): CheckResult[] {
+  const needsDetail = !!input.capacity && ['committee-member', 'outside-body'].includes(input.capacity) && !input.capacityDetail?.trim();
+  const purposeStated = words(input.purpose ?? '') >= 3;
+  return [
+    check(
+      'capacity',
+      !!input.capacity && !needsDetail,
+      'Names the capacity you are asking in (R-ASK-1)',
+      !input.capacity
+        ? 'Choose the capacity you are asking in.'
+        : needsDetail
+          ? 'Name the committee, board or body.'
+          : `Asking as: ${CAPACITIES[input.capacity]}${input.capacityDetail ? ` (${input.capacityDetail})` : ''}.`,
+    ),
+    check(
+      'purpose',
+      purposeStated,
+      'States the purpose (R-ASK-1)',
+      purposeStated ? 'Purpose recorded.' : 'Say in a few words what the information is for.',
+    ),
+    check(
+      'route',
+      !!input.route,
+      'Chooses a route (R-ASK-2)',
+      input.route ? `Route: ${ROUTES[input.route]}.` : 'Choose the route for this request.',
+    ),
+  ];
+}
+
+// R-ASK-3 (000 §17.8.5; 004 §11.9): a duty named, specific information, no mere curiosity and no roving commission.
+function justificationChecks(justification: string, sought: string): CheckResult[] {
+  const text = `${justification} ${sought}`;
   const curious = CURIOSITY.some((re) => re.test(text));
   const roving = ROVING.some((re) => re.test(text));
   const namesDuty = DUTY.test(justification) && words(justification) >= 6;
   const specific = words(sought) >= 3 && !roving;
-  if (needsJustification) {
-    add(
+  return [
+    check(
       'duty',
       namesDuty,
       'Names the duty the information serves',
@@ -138,66 +161,56 @@ export function assessNeedToKnow(input: NeedToKnowInput, profile: CouncilProfile
         : justification
           ? 'Say which of your duties needs this (for example the ward casework, committee or decision it is for).'
           : 'A justification is needed for this route.',
-    );
-    add(
+    ),
+    check(
       'specific',
       specific,
       'Asks for specific information',
       specific ? 'The information asked for is specific.' : 'Name the specific documents or facts you need.',
-    );
-    add(
+    ),
+    check(
       'not-curiosity',
       !curious,
       'Is more than curiosity (000 §17.8.5)',
       curious ? 'Curiosity or general interest is not a need to know.' : 'No sign of mere curiosity.',
-    );
-    add(
+    ),
+    check(
       'not-roving',
       !roving,
       'Is not a "roving commission" (000 §17.8.5; 004 §11.9)',
       roving
         ? 'Asking for "all documents" or "everything on file" is a roving commission: narrow it to what your duty needs.'
         : 'The request is bounded.',
-    );
-  }
-  if (input.route === 'statutory-inspection') {
-    const linked = !!input.meeting?.meetingId && !!input.meeting?.agendaItem?.trim();
-    add(
-      'meeting-item',
-      linked,
-      'Names the meeting and agenda item (s.100F)',
-      linked ? 'Linked to a meeting item.' : 'A s.100F inspection must name the meeting and the agenda item the document relates to.',
-    );
-  }
+    ),
+  ];
+}
 
-  const failed = checks.filter((c) => !c.passed).map((c) => c.id);
-  const fatal: CheckId[] = ['not-curiosity', 'not-roving'];
-  const verdict: Verdict =
-    failed.some((f) => fatal.includes(f)) || (needsJustification && !justification) ? 'refused' : failed.length ? 'weak' : 'sufficient';
-  const needsMonitoringOfficerAcceptance = profile.monitoringOfficerAcceptsNeedToKnow && input.seeksProtectedMaterial;
-  const nextSteps: NeedToKnowAssessment['nextSteps'] =
-    verdict === 'sufficient'
-      ? ['send']
-      : verdict === 'weak'
-        ? ['ask-monitoring-officer', 'use-foi']
-        : ['ask-monitoring-officer', 'use-foi'];
-  const summary =
-    verdict === 'sufficient'
-      ? needsMonitoringOfficerAcceptance
-        ? 'The need to know is shown. This council also needs the Monitoring Officer to accept it before confidential or exempt information is released (004 §11.9).'
-        : 'The need to know is shown.'
-      : verdict === 'weak'
-        ? `The case is not yet made: ${checks
-            .filter((c) => !c.passed)
-            .map((c) => c.detail)
-            .join(' ')}`
-        : `This cannot go as a need-to-know request: ${
-            checks
-              .filter((c) => !c.passed && fatal.includes(c.id))
-              .map((c) => c.detail)
-              .join(' ') || 'there is no justification.'
-          } You can ask the Monitoring Officer to decide, or make an FOI request.`;
-  return { verdict, checks, nextSteps, needsMonitoringOfficerAcceptance, summary };
+// R-ASK-2 (000 §17.8.3–17.8.6; 002; 004 §11.8–11.9): a s.100F inspection names the meeting and the agenda item.
+function meetingItemCheck(meeting: NeedToKnowInput['meeting']): CheckResult {
+  const linked = !!meeting?.meetingId && !!meeting?.agendaItem?.trim();
+  return check(
+    'meeting-item',
+    linked,
+    'Names the meeting and agenda item (s.100F)',
+    linked ? 'Linked to a meeting item.' : 'A s.100F inspection must name the meeting and the agenda item the document relates to.',
+  );
+}
+
+// R-ASK-3, R-ASK-4 (000 §17.8.5; 004 §11.9): the verdict in words, naming the failed tests and what the Member can do next.
+function assessmentSummary(verdict: Verdict, checks: CheckResult[], needsMonitoringOfficerAcceptance: boolean): string {
+  const failedDetails = (fatalOnly: boolean) =>
+    checks
+      .filter((c) => !c.passed && (!fatalOnly || FATAL.includes(c.id)))
+      .map((c) => c.detail)
+      .join(' ');
+  if (verdict === 'sufficient')
+    return needsMonitoringOfficerAcceptance
+      ? 'The need to know is shown. This council also needs the Monitoring Officer to accept it before confidential or exempt information is released (004 §11.9).'
+      : 'The need to know is shown.';
+  if (verdict === 'weak') return `The case is not yet made: ${failedDetails(false)}`;
+  return `This cannot go as a need-to-know request: ${
+    failedDetails(true) || 'there is no justification.'
+  } You can ask the Monitoring Officer to decide, or make an FOI request.`;
 }
 
 // R-ASK-4 (004 §11.9; 002): a refused or weak case goes forward only as a request for the Monitoring Officer's decision, with the reason recorded.

@@ -82,6 +82,9 @@ describe('need-to-know check', () => {
   it('R-ASK-4 under profile 004 protected material needs the Monitoring Officer to accept the need to know', () => {
     const a = assessNeedToKnow({ ...good, seeksProtectedMaterial: true }, builtInProfile('004'));
     expect(a.needsMonitoringOfficerAcceptance).toBe(true);
+    expect(a.summary).toBe(
+      'The need to know is shown. This council also needs the Monitoring Officer to accept it before confidential or exempt information is released (004 §11.9).',
+    );
     expect(assessNeedToKnow({ ...good, seeksProtectedMaterial: true }, builtInProfile('000')).needsMonitoringOfficerAcceptance).toBe(false);
   });
 
@@ -110,6 +113,43 @@ describe('need-to-know check', () => {
 
   it('R-ASK-3 bad input is a typed error, not a verdict', () => {
     expect(() => assessNeedToKnow(null as never, builtInProfile('000'))).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+});
+
+describe('need-to-know check: what it says', () => {
+  it('R-ASK-3 the summary names the failed tests: every failure when weak, the fatal ones when refused', () => {
+    const p000 = builtInProfile('000');
+    const weak = assessNeedToKnow({ ...good, justification: 'Please can I have it soon thanks', informationSought: 'report' }, p000);
+    expect(weak.summary).toBe(
+      'The case is not yet made: Say which of your duties needs this (for example the ward casework, committee or decision it is for). ' +
+        'Name the specific documents or facts you need.',
+    );
+    const curious = assessNeedToKnow({ ...good, justification: 'I am just interested in what the council is doing.' }, p000);
+    expect(curious.summary).toBe(
+      'This cannot go as a need-to-know request: Curiosity or general interest is not a need to know. ' +
+        'You can ask the Monitoring Officer to decide, or make an FOI request.',
+    );
+    expect(curious.nextSteps).toEqual(['ask-monitoring-officer', 'use-foi']);
+    const blank = assessNeedToKnow({ ...good, justification: '' }, p000);
+    expect(blank.summary).toBe(
+      'This cannot go as a need-to-know request: there is no justification. You can ask the Monitoring Officer to decide, or make an FOI request.',
+    );
+    expect(assessNeedToKnow(good, p000).summary).toBe('The need to know is shown.');
+  });
+
+  it('R-ASK-1 a committee or outside-body capacity needs the body named; the check says what was recorded', () => {
+    const p000 = builtInProfile('000');
+    const capacity = (input: NeedToKnowInput) => assessNeedToKnow(input, p000).checks.find((c) => c.id === 'capacity');
+    expect(capacity({ ...good, capacity: null })).toMatchObject({ passed: false, detail: 'Choose the capacity you are asking in.' });
+    expect(capacity({ ...good, capacity: 'outside-body', capacityDetail: ' ' })).toMatchObject({
+      passed: false,
+      detail: 'Name the committee, board or body.',
+    });
+    expect(capacity({ ...good, capacity: 'committee-member', capacityDetail: 'Planning' })).toMatchObject({
+      passed: true,
+      detail: 'Asking as: Member of a named committee or board (Planning).',
+    });
+    expect(capacity(good)).toMatchObject({ passed: true, detail: 'Asking as: Ward or division member.' });
   });
 });
 

@@ -20,19 +20,26 @@ async function send(form: FormApi, result: Promise<StepResult>) {
   else form.failWith(r.error);
 }
 
-export const EVIDENCE_FIELDS: FieldMap = {
-  fields: {
+/** Each ground's evidence fields in words, as the ground's evidence schema in shared/domain/disclosure.ts groups them. */
+const EVIDENCE_BY_GROUND = {
+  a: {
     consentGivenBy: { label: 'Consent given by', missing: 'Enter who gave consent' },
     authority: { label: 'Why they can give it', missing: 'Say why they can give consent' },
     consentDate: { label: 'Date of consent', missing: 'Enter the date of consent' },
+  },
+  b: {
     legalProvision: { label: 'The law that requires it', missing: 'Name the law that requires it' },
     requestedBy: { label: 'Who requires it', missing: 'Say who requires it' },
+  },
+  c: {
     adviser: { label: 'Adviser', missing: 'Name the adviser' },
     profession: { label: 'Profession', missing: 'Enter the adviser’s profession' },
     confidentialityAgreed: {
       label: 'They have agreed to keep it confidential',
       missing: 'Confirm the adviser has agreed to keep it confidential',
     },
+  },
+  d: {
     publicInterestReasons: {
       label: 'Why disclosure is reasonable and in the public interest',
       missing: 'Say why disclosure is reasonable and in the public interest',
@@ -43,30 +50,23 @@ export const EVIDENCE_FIELDS: FieldMap = {
       missing: 'Confirm this is in line with the council’s reasonable requirements',
     },
   },
+} satisfies Record<Ground, FieldMap['fields']>;
+export const EVIDENCE_FIELDS: FieldMap = {
+  fields: Object.assign({}, ...Object.values(EVIDENCE_BY_GROUND)),
   aliases: { evidence: 'consentGivenBy' },
 };
-export const CONSULTATION_FIELDS: FieldMap = {
-  fields: {
-    requestedOn: { label: 'Asked on', missing: 'Enter the date you asked' },
-    monitoringOfficer: { label: 'Monitoring Officer', missing: 'Name the Monitoring Officer (or representative)' },
-    advice: { label: 'Their advice', missing: 'Record their advice' },
-    adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
-  },
-  aliases: { consultation: 'monitoringOfficer' },
+// Asking the Monitoring Officer and recording their advice are two steps, or one when the advice is already in hand.
+const ASKED = {
+  requestedOn: { label: 'Asked on', missing: 'Enter the date you asked' },
+  monitoringOfficer: { label: 'Monitoring Officer', missing: 'Name the Monitoring Officer (or representative)' },
 };
-export const ASK_FIELDS: FieldMap = {
-  fields: {
-    requestedOn: { label: 'Asked on', missing: 'Enter the date you asked' },
-    monitoringOfficer: { label: 'Monitoring Officer', missing: 'Name the Monitoring Officer (or representative)' },
-  },
-  aliases: { request: 'monitoringOfficer' },
+const ADVISED = {
+  advice: { label: 'Their advice', missing: 'Record their advice' },
+  adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
 };
-export const ADVICE_FIELDS: FieldMap = {
-  fields: {
-    advice: { label: 'Their advice', missing: 'Record their advice' },
-    adviceOn: { label: 'Advice given on', missing: 'Enter the date the advice was given' },
-  },
-};
+export const CONSULTATION_FIELDS: FieldMap = { fields: { ...ASKED, ...ADVISED }, aliases: { consultation: 'monitoringOfficer' } };
+export const ASK_FIELDS: FieldMap = { fields: ASKED, aliases: { request: 'monitoringOfficer' } };
+export const ADVICE_FIELDS: FieldMap = { fields: ADVISED };
 export const ABANDON_FIELDS: FieldMap = {
   fields: { reason: { label: 'Why it is abandoned', missing: 'Say why this disclosure is being abandoned' } },
 };

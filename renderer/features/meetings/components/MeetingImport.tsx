@@ -1,11 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { democracySiteOrigin } from '../../../../shared/domain/meeting-import';
-import type { MeetingImportPreview, MeetingImportRequest } from '../../../../shared/ipc/meeting-import';
-import { api } from '../../../app/api';
+import type { MeetingImportPreview } from '../../../../shared/ipc/meeting-import';
 import { ErrorMessage, ukDate } from '../../../app/ui';
-
-type Step =
-  { name: 'start' } | { name: 'site' } | { name: 'confirm-site'; origin: string } | { name: 'check'; preview: MeetingImportPreview };
+import { useMeetingImport } from '../hooks/useMeetingImport';
+import { AddressProblem, ConfirmSite, SiteForm, useSiteChoice } from './SiteSteps';
 
 /**
  * Import meetings from a calendar file or the council's democracy site, GOV.UK style: choose, (for
@@ -13,29 +11,9 @@ type Step =
  * and checks everything; nothing is saved until "Import".
  */
 export function MeetingImport({ onImported }: { onImported: () => void }) {
-  const [step, setStep] = useState<Step>({ name: 'start' });
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [siteFrom, setSiteFrom] = useState<'file' | 'address'>('file');
-  const [address, setAddress] = useState('');
-  const [addressError, setAddressError] = useState<string | null>(null);
-  const addressId = useId();
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  async function preview(request: MeetingImportRequest) {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    const r = await api().meetings.importPreview(request);
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    if (!r.value.token) return; // the user cancelled the file dialog
-    setStep({ name: 'check', preview: r.value });
-  }
+  const { step, setStep, error, done, busy, preview, apply } = useMeetingImport(onImported);
+  const site = useSiteChoice();
+  const { siteFrom, address, addressError, setAddressError, addressId, summaryRef } = site;
 
   function continueSite(e: FormEvent) {
     e.preventDefault();
@@ -49,31 +27,10 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
     }
   }
 
-  async function apply(token: string) {
-    setBusy(true);
-    const r = await api().meetings.importApply({ token });
-    setBusy(false);
-    if (!r.ok) return setError(r.error.message);
-    setStep({ name: 'start' });
-    setDone(
-      `Imported: ${r.value.added} added, ${r.value.updated} updated${r.value.unchanged ? `, ${r.value.unchanged} already up to date` : ''}.`,
-    );
-    onImported();
-  }
-
   return (
     <section aria-labelledby="import-meetings-heading" className="stack wide">
       <h3 id="import-meetings-heading">Import meetings</h3>
-      {addressError && (
-        <div role="alert" className="error-summary" tabIndex={-1} ref={summaryRef}>
-          <h2>There is a problem</h2>
-          <ul>
-            <li>
-              <a href={`#${addressId}`}>{addressError}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      {addressError && <AddressProblem message={addressError} fieldId={addressId} summaryRef={summaryRef} />}
       <ErrorMessage message={error} />
       {done && <p role="status">{done}</p>}
 
@@ -88,62 +45,15 @@ export function MeetingImport({ onImported }: { onImported: () => void }) {
         </div>
       )}
 
-      {step.name === 'site' && (
-        <form onSubmit={continueSite} noValidate className="stack">
-          <fieldset>
-            <legend>Where are the meetings?</legend>
-            <label className="choice">
-              <input type="radio" name="site-from" checked={siteFrom === 'file'} onChange={() => setSiteFrom('file')} /> A file saved from
-              the site (ModernGov GetMeetings or GetMeeting, .xml)
-            </label>
-            <label className="choice">
-              <input type="radio" name="site-from" checked={siteFrom === 'address'} onChange={() => setSiteFrom('address')} /> Fetch them
-              from the site’s address
-            </label>
-          </fieldset>
-          {siteFrom === 'address' && (
-            <div className="field">
-              <label htmlFor={addressId}>The democracy site’s address</label>
-              <p className="hint" id={`${addressId}-hint`}>
-                For example https://democracy.example.gov.uk. The app contacts nothing else, and only when you confirm.
-              </p>
-              {addressError && <p className="error">{addressError}</p>}
-              <input
-                id={addressId}
-                type="url"
-                aria-describedby={`${addressId}-hint`}
-                aria-invalid={addressError ? true : undefined}
-                value={address}
-                onChange={(e) => setAddress(e.target.value)}
-              />
-            </div>
-          )}
-          <div className="button-row">
-            <button type="submit" disabled={busy}>
-              Continue
-            </button>
-            <button type="button" className="secondary" onClick={() => setStep({ name: 'start' })}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+      {step.name === 'site' && <SiteForm site={site} busy={busy} onSubmit={continueSite} onCancel={() => setStep({ name: 'start' })} />}
 
       {step.name === 'confirm-site' && (
-        <div className="stack">
-          <p>
-            <strong>This will contact {step.origin}</strong> to ask for its meetings from a week ago to three months ahead, with their
-            agendas. This is the only time the app uses the internet; nothing about you or your requests is sent.
-          </p>
-          <div className="button-row">
-            <button type="button" disabled={busy} onClick={() => void preview({ from: 'moderngov-site', address: step.origin })}>
-              {busy ? 'Contacting the site…' : 'Contact the site'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setStep({ name: 'site' })}>
-              Change the address
-            </button>
-          </div>
-        </div>
+        <ConfirmSite
+          origin={step.origin}
+          busy={busy}
+          onContact={() => void preview({ from: 'moderngov-site', address: step.origin })}
+          onChange={() => setStep({ name: 'site' })}
+        />
       )}
 
       {step.name === 'check' && (

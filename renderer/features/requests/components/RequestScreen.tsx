@@ -22,9 +22,6 @@ import {
   type FieldMap,
 } from '../../../app/forms';
 import { Glossary } from '../../../app/glossary';
-import { tidy } from '../../../app/errors';
-import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
-import { StatusTag } from './RequestsScreen';
 import { LifecycleActions, Timeline } from './RequestTimeline';
 import { MaterialAttachments } from './MaterialAttachments';
 import { FollowUpPanel } from './FollowUpPanel';
@@ -42,6 +39,7 @@ import {
 } from '../../materials/components/MaterialDetails';
 import { today } from '../../../app/clock';
 import { RecordArrivalForm, RequestArrivals } from './Arrivals';
+import { RequestHeader, WhatWasAsked } from './RequestSummary';
 
 const EVENT_NAMES: Record<RequestEvent['type'], string> = {
   acknowledged: 'Acknowledged',
@@ -72,65 +70,8 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
 
   return (
     <section className="screen" aria-labelledby="request-heading">
-      <p className="hint">{row.reference}</p>
-      <h1 id="request-heading">{row.subject}</h1>
-      <p>
-        <StatusTag status={row.status} late={row.workingDaysLate} /> To {row.officerName} ({row.service}). Sent {ukDate(row.sentOn)};{' '}
-        {row.acknowledgeBy ? `acknowledgement due ${ukDate(row.acknowledgeBy)}; ` : ''}answer due <strong>{ukDate(row.target)}</strong>.
-      </p>
-      <p>
-        <button type="button" className="secondary" onClick={() => navigate({ name: 'reports', requestId: id })}>
-          Report of this request…
-        </button>
-      </p>
-      <details>
-        <summary>How the due dates were worked out ({detail.profileName})</summary>
-        <ol className="explanation">
-          {detail.explanation.map((line, i) => (
-            <li key={i}>{tidy(line)}</li>
-          ))}
-        </ol>
-      </details>
-      <h2>What was asked and why</h2>
-      <dl className="facts" data-testid="request-asked">
-        <dt>Information sought</dt>
-        <dd className="prose">{row.question || '—'}</dd>
-        <dt>Why you need to know</dt>
-        <dd className="prose">{detail.draft?.justification.trim() || 'Not recorded'}</dd>
-        <dt>Purpose</dt>
-        <dd className="prose">{detail.draft?.purpose.trim() || 'Not recorded'}</dd>
-        <dt>Capacity</dt>
-        <dd>
-          {detail.draft?.capacity ? CAPACITIES[detail.draft.capacity] : row.capacity || '—'}
-          {detail.draft?.capacityDetail ? `: ${detail.draft.capacityDetail}` : ''}
-        </dd>
-        <dt>Committee or meeting</dt>
-        <dd>{row.meetingLabel || 'None'}</dd>
-        {detail.draft?.agendaItem && (
-          <>
-            <dt>Agenda item</dt>
-            <dd>{detail.draft.agendaItem}</dd>
-          </>
-        )}
-        <dt>Ward</dt>
-        <dd>{row.ward || 'None'}</dd>
-        <dt>Route</dt>
-        <dd>{detail.draft?.route ? ROUTES[detail.draft.route] : row.route || '—'}</dd>
-        <dt>Need-to-know check</dt>
-        <dd>
-          {tidy(detail.assessmentSummary)} <Glossary term="need-to-know" />
-        </dd>
-        <dt>From</dt>
-        <dd>{detail.draft?.fromEmail || 'Not recorded'}</dd>
-        <dt>People copied</dt>
-        <dd>{detail.draft?.copies.length ? detail.draft.copies.join(', ') : 'Nobody'}</dd>
-      </dl>
-      {detail.foiOffered && (
-        <p className="notice">
-          The need to know was not made out. You can also ask under Freedom of Information: anyone’s right, answered within 20 working days,
-          but the answer is public.
-        </p>
-      )}
+      <RequestHeader id={id} detail={detail} navigate={navigate} />
+      <WhatWasAsked detail={detail} />
       {error && <ErrorMessage message={error} />}
       {row.awaitingMonitoringOfficer && <p className="notice">Awaiting the Monitoring Officer’s decision on the need to know.</p>}
       <h2>Timeline</h2>
@@ -147,6 +88,29 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       <DraftPanel requestId={id} onSent={() => void reload()} />
       <RequestCorrespondence requestId={id} refreshKey={detail.events.length} onChanged={() => void reload()} />
 
+      <WhatCameBack id={id} detail={detail} mode={mode} isMember={isMember} navigate={navigate} reload={reload} />
+    </section>
+  );
+}
+
+/** What the officer sent back: the materials on the request, its arrivals, and the forms to add more. */
+function WhatCameBack({
+  id,
+  detail,
+  mode,
+  isMember,
+  navigate,
+  reload,
+}: {
+  id: string;
+  detail: RequestDetail;
+  mode: MeetingMode;
+  isMember: boolean;
+  navigate: Navigate;
+  reload: () => Promise<unknown>;
+}) {
+  return (
+    <>
       <h2>What came back</h2>
       {detail.lockedMaterials > 0 && !isMember && (
         <p className="locked">
@@ -163,7 +127,7 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
       <RequestArrivals requestId={id} isMember={isMember} mode={mode} onChanged={reload} />
       <AddMaterialForm requestId={id} isMember={isMember} onAdded={reload} />
       <RecordArrivalForm requestId={id} onDone={reload} />
-    </section>
+    </>
   );
 }
 

@@ -87,6 +87,9 @@ const CORRECT_FIELDS: FieldMap = {
   aliases: { entryId: 'on', changes: 'on', corrects: 'on' },
 };
 
+/** The correction form's reason field and save button. */
+const CORRECTION_WORDS = { reason: 'Why it is being corrected', button: 'Save the correction' };
+
 function CorrectForm({ id, entry, onCancel, onDone }: { id: string; entry: TimelineItem; onCancel: () => void; onDone: () => void }) {
   const [on, setOn] = useState<DateParts>(() => dateParts(entry.on));
   const [promisedBy, setPromisedBy] = useState<DateParts>(() => dateParts(entry.promisedBy));
@@ -99,7 +102,7 @@ function CorrectForm({ id, entry, onCancel, onDone }: { id: string; entry: Timel
     const date = p.date(on, 'on', 'Correct date', { notFuture: true });
     const promised = entry.promisedBy ? p.date(promisedBy, 'promisedBy', 'Correct promised date') : null;
     p.limit(note, 2000, 'note', 'Note');
-    p.require(reason, 'reason', 'Say why the entry is being corrected').limit(reason, 2000, 'reason', 'Why it is being corrected');
+    p.require(reason, 'reason', 'Say why the entry is being corrected').limit(reason, 2000, 'reason', CORRECTION_WORDS.reason);
     if (p.any) return form.fail(p.list);
     const changes: { on?: string; promisedBy?: string; note?: string } = {};
     if (date && date !== entry.on) changes.on = date;
@@ -117,13 +120,7 @@ function CorrectForm({ id, entry, onCancel, onDone }: { id: string; entry: Timel
       <Field label="Note" name="note" limit={{ max: 2000, value: note }}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <ReasonAndSave
-        label="Why it is being corrected"
-        reason={reason}
-        onReason={setReason}
-        save="Save the correction"
-        onCancel={onCancel}
-      />
+      <ReasonAndSave words={CORRECTION_WORDS} reason={reason} onReason={setReason} onCancel={onCancel} />
     </Form>
   );
 }
@@ -261,7 +258,7 @@ function EndForm({
           )}
         </Field>
       )}
-      <ReasonAndSave label={words.reason} reason={reason} onReason={setReason} save={words.button} onCancel={onCancel} />
+      <ReasonAndSave words={words} reason={reason} onReason={setReason} onCancel={onCancel} />
     </Form>
   );
 }
@@ -289,6 +286,9 @@ const TEXT_FIELDS = [
   ['agendaItem', 'Agenda item', 200],
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number][0];
+
+/** The edit form's reason field and save button. */
+const EDIT_WORDS = { reason: 'Why it is being changed (optional)', button: 'Save the changes' };
 
 function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCancel: () => void; onDone: () => void }) {
   const d = detail.draft;
@@ -337,38 +337,31 @@ function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCance
       <Field label="People copied" name="copies" hint="Email addresses, separated by commas.">
         {(p) => <input {...p} value={copies} onChange={(e) => setCopies(e.target.value)} />}
       </Field>
-      <ReasonAndSave
-        label="Why it is being changed (optional)"
-        reason={reason}
-        onReason={setReason}
-        save="Save the changes"
-        onCancel={onCancel}
-      />
+      <ReasonAndSave words={EDIT_WORDS} reason={reason} onReason={setReason} onCancel={onCancel} />
     </Form>
   );
 }
 
 /** The end of every form that changes what is on record: why (kept beside the change), then save or cancel. */
 function ReasonAndSave({
-  label,
+  words,
   reason,
   onReason,
-  save,
   onCancel,
 }: {
-  label: string;
+  /** The reason field's label and the save button's words. */
+  words: { reason: string; button: string };
   reason: string;
   onReason: (reason: string) => void;
-  save: string;
   onCancel: () => void;
 }) {
   return (
     <>
-      <Field label={label} name="reason" limit={{ max: 2000, value: reason }}>
+      <Field label={words.reason} name="reason" limit={{ max: 2000, value: reason }}>
         {(p) => <input {...p} value={reason} onChange={(e) => onReason(e.target.value)} />}
       </Field>
       <div className="actions">
-        <button type="submit">{save}</button>{' '}
+        <button type="submit">{words.button}</button>{' '}
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>

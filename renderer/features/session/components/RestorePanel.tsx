@@ -79,36 +79,55 @@ export function RestorePanel({ vaultExists, onRestored }: { vaultExists: boolean
         </Form>
       )}
       {step.kind === 'confirm-replace' && (
-        <div className="notice" role="group" aria-labelledby="replace-warning">
-          <p id="replace-warning">
-            There is already a vault on this laptop. Restoring replaces it with the backup; the current vault is kept in a folder beside it,
-            not deleted.
-          </p>
-          <button type="button" disabled={busy} onClick={() => void restore(false)}>
-            Replace it with the backup
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => setStep({ kind: 'passphrase' })}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmReplace busy={busy} onReplace={() => void restore(false)} onCancel={() => setStep({ kind: 'passphrase' })} />
       )}
       {step.kind === 'confirm-older' && (
-        <div className="notice warning" role="alertdialog" aria-labelledby="older-heading" aria-describedby="older-warning">
-          <h3 id="older-heading">This backup is older than the vault on this laptop</h3>
-          <p id="older-warning">
-            {step.message} Nothing has been changed yet. If you restore it, the current vault is kept in a folder beside it, not deleted.
-          </p>
-          <button type="button" className="warning" disabled={busy} autoFocus onClick={() => void restore(true)}>
-            Restore the older backup
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => setStep({ kind: 'passphrase' })}>
-            Keep the current vault
-          </button>
-        </div>
+        <ConfirmOlder
+          message={step.message}
+          busy={busy}
+          onRestore={() => void restore(true)}
+          onKeep={() => setStep({ kind: 'passphrase' })}
+        />
       )}
       <p role="status" className="success">
         {message}
       </p>
     </section>
+  );
+}
+
+/** Restoring over a vault that is already here needs a yes; the vault that was here is kept. */
+function ConfirmReplace({ busy, onReplace, onCancel }: { busy: boolean; onReplace: () => void; onCancel: () => void }) {
+  return (
+    <div className="notice" role="group" aria-labelledby="replace-warning">
+      <p id="replace-warning">
+        There is already a vault on this laptop. Restoring replaces it with the backup; the current vault is kept in a folder beside it, not
+        deleted.
+      </p>
+      <button type="button" disabled={busy} onClick={onReplace}>
+        Replace it with the backup
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** A backup older than the vault needs a second yes, after saying what would be lost. */
+function ConfirmOlder({ message, busy, onRestore, onKeep }: { message: string; busy: boolean; onRestore: () => void; onKeep: () => void }) {
+  return (
+    <div className="notice warning" role="alertdialog" aria-labelledby="older-heading" aria-describedby="older-warning">
+      <h3 id="older-heading">This backup is older than the vault on this laptop</h3>
+      <p id="older-warning">
+        {message} Nothing has been changed yet. If you restore it, the current vault is kept in a folder beside it, not deleted.
+      </p>
+      <button type="button" className="warning" disabled={busy} autoFocus onClick={onRestore}>
+        Restore the older backup
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onKeep}>
+        Keep the current vault
+      </button>
+    </div>
   );
 }
