@@ -20,11 +20,11 @@ import { useLiveQuery } from '../db/live';
 import { followChanges } from '../db/changes';
 import { meetingsByDate } from '../db/queries';
 import { loadWorkingSet } from '../db/working-set';
-import { api, ApiError } from './api';
+import { api, ApiError } from '../kit/api';
 import { HelpPanel } from './HelpPanel';
-import { HELP_EVENT, type GlossaryTerm } from './glossary';
-import { ErrorMessage, ukDate } from './ui';
-import type { Route } from './routes';
+import { HELP_EVENT, type GlossaryTerm } from '../kit/glossary';
+import { ErrorMessage, ukDate } from '../kit/ui';
+import type { Route } from '../kit/routes';
 import { ReportsScreen } from '../features/reports/components/ReportsScreen';
 import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
 

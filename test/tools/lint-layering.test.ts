@@ -80,7 +80,7 @@ describe('layering by lint', () => {
       file: 'shared/ipc/zz-layer-probe.ts',
       wrong: [
         "import { EventHub } from '../../electron/main/services/events';\nexport const x = EventHub;\n",
-        "import { api } from '../../renderer/app/api';\nexport const x = api;\n",
+        "import { api } from '../../renderer/kit/api';\nexport const x = api;\n",
         "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
       ],
       right: "import { DomainError } from '../domain/errors';\nimport { z } from 'zod';\nexport const x = [DomainError, z];\n",

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { NATIONS, NATION_NAMES, publicHolidays, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
 import { formatUkLong, isWeekend } from '../../../../shared/domain/dates';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, emptyDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
+import { DateInput, Field, Form, Problems, emptyDate, ukToday, useForm, type DateParts, type FieldMap } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
 
 type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };
 

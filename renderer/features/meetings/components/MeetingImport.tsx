@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { democracySiteOrigin } from '../../../../shared/domain/meeting-import';
 import type { MeetingImportPreview, MeetingImportRequest } from '../../../../shared/ipc/meeting-import';
-import { api } from '../../../app/api';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { api } from '../../../kit/api';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 
 type Step =
   { name: 'start' } | { name: 'site' } | { name: 'confirm-site'; origin: string } | { name: 'check'; preview: MeetingImportPreview };
