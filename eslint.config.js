@@ -1,7 +1,8 @@
-// Lint: TypeScript rules everywhere, plus the boundaries of DESIGN §2:
-// renderer/ never imports electron or Node; shared/ imports nothing platform-specific;
-// and the layers (below, `layering`) inside main and between the processes.
-// test/tools/lint-layering.test.ts proves each layer rule rejects a wrong import.
+// Lint: TypeScript rules everywhere, plus the process boundaries:
+// renderer/ never imports electron or Node; shared/ imports only an allow-listed set of packages;
+// and the layers (below, `layering`) inside each process and between them, one way down.
+// test/tools/lint-layering.test.ts proves each layer rule rejects a wrong import and passes a right one;
+// test/tools/import-cycles.test.ts keeps the import graph free of cycles.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from 'eslint-plugin-boundaries';
