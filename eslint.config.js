@@ -31,7 +31,7 @@ const layers = [
   { type: 'workers', pattern: 'electron/main/workers' },
   // The open settings file sits beside the vault, below the services.
   { type: 'settings', pattern: 'electron/main/settings' },
-  // Adapters for formats the app reads and writes (email, calendars): the only place their packages live.
+  // Adapters for formats the app reads and writes (email, calendars), over the packages that parse them.
   { type: 'mail', pattern: 'electron/main/mail' },
   { type: 'calendar', pattern: 'electron/main/calendar' },
   { type: 'services', pattern: 'electron/main/services' },
@@ -45,7 +45,8 @@ const layers = [
   // Dexie working set, then the features (screens by domain), then the app shell that composes them.
   { type: 'kit', pattern: 'renderer/kit' },
   { type: 'db', pattern: 'renderer/db' },
-  { type: 'feature', pattern: 'renderer/features/*', capture: ['feature'] },
+  // Each folder of renderer/features is one feature.
+  { type: 'feature', pattern: 'renderer/features/*' },
   { type: 'app', pattern: 'renderer/app' },
   { type: 'shared-domain', pattern: 'shared/domain' },
   { type: 'shared-ipc', pattern: 'shared/ipc' },
