@@ -1,4 +1,4 @@
-// Lint: TypeScript rules everywhere, plus the process boundaries:
+// Lint: TypeScript rules everywhere, plus the boundaries (docs/ARCHITECTURE.md, "Layers"):
 // renderer/ never imports electron or Node; shared/ imports only an allow-listed set of packages;
 // and the layers (below, `layering`) inside each process and between them, one way down.
 // test/tools/lint-layering.test.ts proves each layer rule rejects a wrong import and passes a right one;

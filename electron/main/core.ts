@@ -67,7 +67,7 @@ export interface CoreDeps {
   /** A desktop notification (Electron's Notification); without it no reminders are shown. */
   notify?: Notify;
   safeStorage?: SafeStorageLike;
-  /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
+  /** Argon2id cost for new passphrases; 64 MiB and 3 passes unless a dev tool lowers it. */
   kdf?: KdfCost;
   timers?: Timers;
   /** The clock; "today" is read from it on the UK calendar (Europe/London). Tests pin it. */

@@ -134,7 +134,7 @@ void app.whenReady().then(() => {
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
-      // The app's one network call (README): Electron's net.fetch, so the council's proxy settings apply.
+      // The app's one network call (docs/IT-GUIDE.md): Electron's net.fetch, so the council's proxy settings apply.
       fetch: (url, init) => net.fetch(url, init),
     },
     reportPrinter: {
@@ -156,7 +156,7 @@ void app.whenReady().then(() => {
   });
   // Links to the council's own web site (its email domain, from the vault) open without asking, like gov.uk.
   setCouncilDomainSource(() => core.councilDomain());
-  // DESIGN §3: the OS lock screen and sleep lock the vault too.
+  // The OS lock screen and sleep lock the vault too (docs/ARCHITECTURE.md, "Locking").
   powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));
   powerMonitor.on('suspend', () => void core.session.lock('suspend'));
   app.on('before-quit', () => core.dispose());

@@ -9,7 +9,7 @@ import { Shell } from './Shell';
 /** Chooses what to show from the main process's session state: set-up, unlock, or the app. */
 export function App() {
   const { session, setSession, loadError, lock } = useSession();
-  // Whenever the app is not unlocked, the working set is deleted (DESIGN §3 locking).
+  // Whenever the app is not unlocked, the working set is deleted (docs/ARCHITECTURE.md, "Locking").
   const unlocked = session?.state === 'unlocked';
   useEffect(() => {
     if (!unlocked) void clearWorkingSet();

@@ -2,8 +2,8 @@
 //
 // Why: IndexedDB in Chromium costs about 50-70 µs for every record or index entry written, so
 // 50,000 requests with the 50 index entries each that a per-row design needs took 46 s to load on a
-// quiet 2-core machine, and even 50,000 bare records take 2.6-3.3 s (README, "Design note: how the
-// working set is laid out"). Here a page of rows from main is written as rows in blocks of ten, a
+// quiet 2-core machine, and even 50,000 bare records take 2.6-3.3 s (docs/BENCHMARKS.md, "How the working
+// set is laid out"). Here a page of rows from main is written as rows in blocks (BLOCK_ROWS), a
 // term index (filter values and views) and a word index (search words), each with the row keys
 // under every term, and one sorted run per sort column. Lookups read those few records and work on
 // typed arrays; all pure functions.

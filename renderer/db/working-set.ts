@@ -1,4 +1,4 @@
-// The renderer's working set (DESIGN §1): an IndexedDB database inside the window's in-memory
+// The renderer's working set (docs/ARCHITECTURE.md, "Processes"): an IndexedDB database inside the window's in-memory
 // session, filled from the main process after unlock with only what the signed-in role may see,
 // kept current by change events, and deleted on lock. Never the store of record. Screens read it
 // (renderer/db/queries.ts, through useLiveQuery), so a change written here re-renders every screen

@@ -15,7 +15,7 @@ export function ukDate(iso: string | null | undefined): string {
 }
 
 /**
- * "Open" shows protected text once and becomes "Hide" (issue 11): `read` asks main (which decides and
+ * "Open" shows protected text once and becomes "Hide": `read` asks main (which decides and
  * audits); a refusal is kept as `error` in plain words.
  */
 export function useOpen<T>(read: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Auto-lock: DESIGN §3 default 5 minutes. An upper bound stops "never lock" by the back door.
+// Auto-lock: default 5 minutes. An upper bound stops "never lock" by the back door.
 export const AUTO_LOCK_DEFAULT_MINUTES = 5;
 export const AUTO_LOCK_MIN_MINUTES = 1;
 export const AUTO_LOCK_MAX_MINUTES = 60;
@@ -11,7 +11,7 @@ export const autoLockMinutesSchema = z
   .min(AUTO_LOCK_MIN_MINUTES, { error: `Auto-lock must be at least ${AUTO_LOCK_MIN_MINUTES} minute` })
   .max(AUTO_LOCK_MAX_MINUTES, { error: `Auto-lock can be at most ${AUTO_LOCK_MAX_MINUTES} minutes` });
 
-/** The settings kept in electron-store: preferences only, never records or keys (DESIGN §1). */
+/** The settings kept in electron-store: preferences only, never records or keys (what a rule reads is in the vault). */
 export const appSettingsSchema = z.object({
   autoLockMinutes: autoLockMinutesSchema,
 });

@@ -1,5 +1,5 @@
-// Something that arrived for the Member (issue 10 "the PA can write for the Member without reading
-// back", issue 11 "nothing lost between visits"). A PA records it; its title, summary and file names
+// Something that arrived for the Member: the PA can write for the Member without reading it
+// back, and nothing is lost between visits. A PA records it; its title, summary and file names
 // are sealed to the Member, so the record itself holds only what the PA may see afterwards: which
 // request, when, how many files, and whether the Member has classified it yet.
 import { z } from 'zod';

@@ -58,7 +58,7 @@ export const retireInputSchema = z.object({ id: z.string().min(1).max(200) });
 /** How many requests (that the signed-in user can read) name each officer or meeting, by id. */
 export const requestCountsSchema = z.record(z.string(), z.number().int().nonnegative());
 
-// Issue 11 (correcting and ending things): the retired stay in every list that shows history, and
+// Correcting and ending things: the retired stay in every list that shows history, and
 // are left out wherever something new is chosen (a new request, an escalation, a private session).
 export const isRetired = (record: { retiredOn?: string | undefined }): boolean => record.retiredOn !== undefined;
 

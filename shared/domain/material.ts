@@ -133,7 +133,7 @@ export const briefingPermissionInputSchema = z.object({
 
 /**
  * A new material's id names its request, so a PA (who cannot open Member-only material) can still be
- * told how many Member-only items are on THAT request (issue 11), never the count for the whole vault.
+ * told how many Member-only items are on THAT request, never the count for the whole vault.
  * `unique` is made in main (a random UUID).
  */
 export function materialIdFor(requestId: string, unique: string): string {

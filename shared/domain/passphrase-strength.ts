@@ -95,7 +95,7 @@ function effectiveLength(text: string): number {
   return length;
 }
 
-/** Judges a passphrase (DESIGN §3 vault keys); `personalWords` are the user's own name and the like. */
+/** Judges a passphrase (it guards the vault's keys); `personalWords` are the user's own name and the like. */
 export function assessPassphrase(passphrase: string, personalWords: string[] = []): PassphraseStrength {
   const reasons: string[] = [];
   const lower = passphrase.toLowerCase();

@@ -17,7 +17,7 @@ export function recordTier(type: RecordType, id: string, data: unknown): RecordT
     case 'material':
       return tierFor({ classification: d.classification ?? null, isBriefing: d.isBriefing, onMemberOnlyRequest: d.onMemberOnlyRequest });
     case 'arrival':
-      // R-USE-2 (003 §4.8): recorded by a PA for the Member (issue 10). Its title, summary and files are
+      // R-USE-2 (003 §4.8): recorded by a PA for the Member (write-only). Its title, summary and files are
       // sealed to the Member's public key inside the record, so the record itself is shared: the PA sees
       // only that something arrived, when, and whether it has been classified, and can never read it back.
       return 'shared';

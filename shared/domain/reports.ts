@@ -1,4 +1,4 @@
-// Printable and PDF reports (issue 12): when one may be made, and the watermark a confidential one
+// Printable and PDF reports: when one may be made, and the watermark a confidential one
 // carries. Pure: main enforces before it builds or prints a report, the screen explains.
 import { effectiveLevel, type Classification } from './classification';
 import { formatUk, type IsoDate } from './dates';

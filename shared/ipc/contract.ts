@@ -356,7 +356,7 @@ export const contract = {
   /** Pushed when the meeting mode changes. */
   'meetingMode:changed': event(meetingModeSchema),
 
-  // Attachments of material received (issue 5 items 4-5). Main opens the file dialogs itself: the
+  // Attachments of material received. Main opens the file dialogs itself: the
   // page never sends a path or bytes, so a compromised page cannot make main read or write any file.
   /** Attach files the user picks in main's open-file dialog, sealed under the material's tier. Cancel changes nothing (`added` 0). */
   'attachments:add': invoke(
@@ -373,7 +373,7 @@ export const contract = {
     }),
     z.object({ file: z.string().nullable(), bytes: z.number() }),
   ),
-  // Arrived for the Member (issue 10, 11): a PA records it sealed to the Member and cannot read it back.
+  // Arrived for the Member: a PA records it sealed to the Member and cannot read it back.
   /** Record that something arrived for the Member on a request: title, summary and files are sealed to the Member (Member or PA). */
   'arrivals:record': invoke(recordArrivalInputSchema, arrivalSummarySchema),
   /** What arrived, on one request or all: when, how many files, whether classified; never what it says. */
@@ -400,7 +400,7 @@ export const contract = {
   'materials:recordDisposal': invoke(disposalInputSchema, materialSchema),
   /** R-USE-4: protected material still held, for working through at end of term. Member only. */
   'materials:protectedHeld': invoke(noInput, z.array(materialListItemSchema)),
-  // Reports (issue 12): made from the app's own pages; a report with protected content is gated like an export.
+  // Reports: made from the app's own pages; a report with protected content is gated like an export.
   /** Build a report for the screen; one with protected content is refused for a PA, in public-meeting mode and (except that meeting's pink papers) in a private session. */
   'reports:get': invoke(reportRequestSchema, reportSchema),
   /** Save the report on screen as a PDF where the user picks (main prints the page); a confidential one is audited. `file` null = cancelled. */
@@ -413,7 +413,7 @@ export const contract = {
   /** Member only: save every value of a copy. Built-in profiles are refused; a bad value is refused with its reason and nothing is saved. */
   'profiles:save': invoke(councilProfileSchema, councilProfileSchema),
 
-  // Officers' email (issue 12). Out: drafts the Member sends from their own mailbox.
+  // Officers' email. Out: drafts the Member sends from their own mailbox.
   /** Which drafts apply to this request now (the request, a chaser, an escalation, the chair notice, a Monitoring Officer referral, FOI), with why not. */
   'drafts:options': invoke(z.object({ requestId: z.string().min(1).max(200) }), z.array(draftOptionSchema)),
   /** The draft's From/To/Cc/subject/body; nothing is saved. A From outside the council domain or a blind copy is refused (R-ASK-9, R-ASK-10). */

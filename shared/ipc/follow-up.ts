@@ -1,4 +1,4 @@
-// What the request page shows and offers after a request is sent (issue 11): the Monitoring
+// What the request page shows and offers after a request is sent: the Monitoring
 // Officer's decision and what follows it (R-ASK-4, R-ASK-5), who to escalate to (R-DUE-4) and the
 // chair notice (R-ASK-8); and the gov.uk bank-holidays import preview (R-DUE-2, R-DUE-3).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Schemas for importing meetings over IPC (issue 12): the request to preview an import, the
+// Schemas for importing meetings over IPC: the request to preview an import, the
 // check-your-answers preview, and the result. The mapping rules are in shared/domain/meeting-import.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// Schemas for reports over IPC (issue 12): which report, and the report itself as tables the
+// Schemas for reports over IPC: which report, and the report itself as tables the
 // renderer lays out for screen and print. Main builds the content; the gate is shared/domain/reports.
 import { z } from 'zod';
 

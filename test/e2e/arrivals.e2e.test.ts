@@ -11,7 +11,7 @@ import {
   setUpAsMember,
 } from './support/browser';
 
-// Issue 10/11 as the PA and the Member do it: the PA records what arrived for the Member and cannot
+// Arrivals as the PA and the Member do them: the PA records what arrived for the Member and cannot
 // open it; the Member finds it on Today, opens it and classifies it as a pink paper; then a private
 // session for that meeting ends back in public-meeting mode, and leaving that is its own action.
 async function signIn(page: Page, who: string, passphrase: string) {

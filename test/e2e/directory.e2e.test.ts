@@ -1,4 +1,4 @@
-// Issue 11, "correcting and ending things", as a Member does it in Chromium: an officer added with a
+// Correcting and ending things, as a Member does it in Chromium: an officer added with a
 // typo is corrected, retired and reinstated; a meeting is changed (and refused when it would drop an
 // agenda item a request names), retired and reinstated. Requests keep showing who and what they named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

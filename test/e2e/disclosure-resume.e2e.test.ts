@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_PASSPHRASE, expectNoAxeViolations, fillDate, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
 import { CONFIDENTIAL_VALUATION, seedCase, ukDaysAgo as daysAgo } from './support/seed';
 
-// Issue 11: a disclosure waiting for the Monitoring Officer is left, the app locked and unlocked,
+// A disclosure waiting for the Monitoring Officer is left, the app locked and unlocked,
 // and "Pass it on" picks it up again at "advice received" (R-DIS-2), never starting a second one.
 describe('resuming a disclosure after relocking, in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;

@@ -1,4 +1,4 @@
-// App bench (issue: speed at scale): 50,000 requests in a vault, the built renderer in Debian's
+// App bench (speed at scale): 50,000 requests in a vault, the built renderer in Debian's
 // Chromium through the harness. Measures first list paint after unlock and filter/search times.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // `npm run bench`: prints a table per section and writes bench/results.json (git-ignored).
-// Sections: vault (issue 3), app (when its bench exists) and mail (issue 12). `--only vault|app|mail` runs one.
+// Sections: vault, app and mail (docs/BENCHMARKS.md). `--only vault|app|mail` runs one.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runVaultBench } from './vault';
 

@@ -1,4 +1,4 @@
-// Officers' email (issue 12): importing a 10 MB .msg and a 10 MB .eml through the real core (parse,
+// Officers' email: importing a 10 MB .msg and a 10 MB .eml through the real core (parse,
 // match, seal in the vault), and matching 1,000 messages against 50,000 requests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

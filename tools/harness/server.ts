@@ -1,4 +1,4 @@
-// Dev-only browser harness (DESIGN §5). Serves the built renderer to Chromium and gives it a
+// Dev-only browser harness (docs/TESTING.md). Serves the built renderer to Chromium and gives it a
 // `window.api` whose calls reach the real main-process core (same contract, same validation,
 // same handlers) running here in Node. Never packaged: tools/check-package.ts proves it.
 import Conf from 'conf';

@@ -27,7 +27,7 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 }
 
 /**
- * "Arrived for the Member" (issue 10, issue 11): a PA records that something came in for the Member
+ * "Arrived for the Member" (docs/ARCHITECTURE.md, "Trust model"): a PA records that something came in for the Member
  * on a request. Main seals its title, summary and file names to the Member's public key and its files
  * with attachments.addForMember, so the PA who wrote it can never read any of it back. The Member opens
  * it and classifies it into material, whose files are sealed again under the material's own tier.

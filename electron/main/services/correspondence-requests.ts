@@ -46,7 +46,7 @@ export function caseworkRequestLookup({
       const detail = queries.detail(requestId);
       const r = stored(requestId);
       const officers = directory.officers();
-      // The request's own officer is found even if retired; whom to escalate to is a new choice (issue 11).
+      // The request's own officer is found even if retired; whom to escalate to is a new choice (shared/domain/directory.ts).
       const officer = officers.find((o) => o.id === r.officerId);
       const current = offeredForNewChoices(officers);
       const meeting = r.meetingId ? directory.meeting(r.meetingId) : undefined;

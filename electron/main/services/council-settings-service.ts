@@ -24,7 +24,7 @@ const LEGACY_KEYS = { council: 'council', customProfiles: 'customProfiles', holi
 /**
  * The council profile in force, custom profiles, the nation, the council email domain and holiday
  * edits. They carry the rules (due dates, the Monitoring Officer step), so they live in the vault as
- * records only the Member writes (issue 10): an edit to settings.json can no longer switch profile.
+ * records only the Member writes (a PA with the data folder must not change them): an edit to settings.json can no longer switch profile.
  * Values found in settings.json from an earlier version move into the vault at the Member's first
  * unlock and are then removed from the file; anything that does not validate stays in the file.
  */

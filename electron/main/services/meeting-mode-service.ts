@@ -28,7 +28,7 @@ export class MeetingModeService {
   set(requested: MeetingMode): MeetingMode {
     this.records.requireMember(); // 'locked' while locked, 'forbidden' for a PA
     if (requested.kind === 'private-session') {
-      // Not a retired meeting (issue 11): opening a private session is a new choice. (An unknown id shows no pink papers.)
+      // Not a retired meeting: opening a private session is a new choice. (An unknown id shows no pink papers.)
       const meeting = this.records.get('meeting', requested.meetingId);
       if (meeting?.retiredOn)
         throw new AppError(

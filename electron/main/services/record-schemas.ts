@@ -22,7 +22,7 @@ export const recordSchemas = {
   'register-entry': registerEntrySchema,
   'council-settings': storedCouncilSettingsSchema,
   'council-profile': councilProfileSchema,
-  /** Something a PA recorded as arrived for the Member: its content sealed to the Member (issue 10). */
+  /** Something a PA recorded as arrived for the Member: its content sealed to the Member, write-only for a PA. */
   arrival: storedArrivalSchema,
 } as const satisfies Partial<Record<RecordType, z.ZodType>>;
 

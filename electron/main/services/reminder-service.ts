@@ -20,7 +20,7 @@ export interface ReminderSources {
 }
 
 /**
- * The daily reminder (issue 11): a desktop notification when an acknowledgement or answer falls due
+ * The daily reminder: a desktop notification when an acknowledgement or answer falls due
  * or is overdue. At most one digest per UK day; only while unlocked (checked at unlock, then hourly);
  * counts and references only, never a subject or anything else a notification could leak on a
  * locked or shared screen.

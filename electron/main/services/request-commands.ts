@@ -43,7 +43,7 @@ export class RequestCommands {
     // Only an officer: the id of a meeting, material or anything else is refused.
     const officer = this.records.get('officer', draft.officerId);
     if (!officer) throw new AppError('invalid-input', 'Choose an officer from the directory.');
-    // Issue 11: a retired officer or meeting keeps its history but is not chosen for anything new.
+    // A retired officer or meeting keeps its history but is not chosen for anything new (shared/domain/directory.ts).
     if (officer.retiredOn)
       throw new AppError(
         'refused',

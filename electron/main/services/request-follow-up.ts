@@ -24,7 +24,7 @@ const ROLE_PATTERNS: Partial<Record<EscalationLevel, RegExp>> = {
 };
 
 /**
- * What happens to a request after it is sent beyond logging replies (issue 11): the Monitoring
+ * What happens to a request after it is sent beyond logging replies: the Monitoring
  * Officer's decision (R-ASK-4, R-ASK-5), escalation to a named person (R-DUE-4) and the chair notice
  * (R-ASK-8). Kept apart from RequestCommands; every date and person is checked here by the domain.
  */
@@ -40,7 +40,7 @@ export class RequestFollowUp {
     const request = this.records.require('request', id);
     const row = this.queries.detail(id).row;
     // Never suggest escalating to the officer who was asked in the first place.
-    // Nor anyone retired from the directory (issue 11): they are not chosen for anything new.
+    // Nor anyone retired from the directory: they are not chosen for anything new.
     const directory = offeredForNewChoices(this.records.list('officer')).filter((o) => o.id !== request.officerId);
     const offer = (withheld: boolean) => {
       const next = nextEscalation(request.escalatedTo, withheld, { directory, service: request.service });

@@ -50,7 +50,7 @@ export class OpenVault implements UnlockedVault {
 export interface VaultLocation {
   /** The data folder; the vault lives in its `vault` subfolder. */
   dataFolder: string;
-  /** Argon2id cost for new and changed passphrases (DESIGN §3 defaults unless told otherwise). */
+  /** Argon2id cost for new and changed passphrases (64 MiB, 3 passes unless told otherwise; see docs/ARCHITECTURE.md, "Keys and tiers"). */
   kdf?: KdfCost;
   safeStorage?: SafeStorageLike;
   /** Where the Member's rollback checkpoint is kept, outside the data folder (see settingsCheckpointStore). */

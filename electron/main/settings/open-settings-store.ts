@@ -10,7 +10,7 @@ export interface OpenedSettings {
 }
 
 /**
- * electron-store holds preferences only (DESIGN §1). A settings file that cannot be parsed is
+ * electron-store holds preferences only (anything a rule reads is in the vault, authenticated). A settings file that cannot be parsed is
  * renamed, not wiped, and the user is told where it went.
  */
 export function openSettingsStore(folder: string, now: () => Date = () => new Date()): OpenedSettings {

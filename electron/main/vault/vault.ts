@@ -1,4 +1,4 @@
-// The vault (DESIGN §3): the main process's store of record. Keys live only in an unlocked
+// The vault (docs/ARCHITECTURE.md, "The vault"): the main process's store of record. Keys live only in an unlocked
 // VaultSession; lock() zeroes them. Nothing here imports electron: safeStorage is injected.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

@@ -6,10 +6,10 @@ import { APP_ORIGIN } from '../ipc/handle';
 export const APP_HOST = 'need-to-know';
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** In-memory session: no `persist:` prefix, so the Dexie working set never reaches the disk (DESIGN §1). */
+/** In-memory session: no `persist:` prefix, so the Dexie working set never reaches the disk. */
 export const IN_MEMORY_PARTITION = 'need-to-know';
 
-/** DESIGN §4 policy, unchanged: nothing but the app's own scripts and styles, no network at all. */
+/** Electron's security checklist policy: nothing but the app's own scripts and styles, no network at all. */
 export const APP_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; " +
   "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -73,7 +73,7 @@ export function isSafeExternalUrl(raw: string): boolean {
 /** What happens to a link the page asks to open outside the app. */
 export type LinkDecision = 'open' | 'confirm' | 'refuse';
 
-/** Sites a Member's work links to every day, opened without asking (issue 10: allow-list). */
+/** Sites a Member's work links to every day, opened without asking; any other address is confirmed first. */
 export const ALLOWED_LINK_DOMAINS = ['gov.uk', 'legislation.gov.uk'];
 
 const hostIsWithin = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agendaItemProblem, droppedItemProblems, isRetired, officerSchema, offeredForNewChoices } from '../../../shared/domain/directory';
 
-describe('retired officers and meetings (issue 11)', () => {
+describe('retired officers and meetings', () => {
   it('are left out of new choices and kept everywhere else, in order', () => {
     const list = [{ id: 'a' }, { id: 'b', retiredOn: '2026-11-20' }, { id: 'c' }];
     expect(offeredForNewChoices(list).map((r) => r.id)).toEqual(['a', 'c']);

@@ -9,7 +9,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /**
  * Rules whose function is tested but not yet called from the main process. Each id here is a
- * known gap (issue 9 item 8) that the casework work will close by wiring the rule into a service;
+ * known gap that the casework work will close by wiring the rule into a service;
  * the second reachability test fails once an id here becomes wired, so delete it from the list then.
  *   R-CLS-4: checkCapacityUse is never called from main (material used outside its capacity).
  *   R-CLS-5: canShareBriefing is never called from main (briefings shared without permission).

@@ -24,7 +24,7 @@ function sealedLine(a: ArrivalSummary): string {
 }
 
 /**
- * Issue 10/11: anyone (a PA above all) records that something arrived for the Member. What is typed
+ * Anyone (a PA above all) records that something arrived for the Member. What is typed
  * and the files are sealed to the Member by main; the PA cannot open them afterwards.
  */
 export function RecordArrivalForm({ requestId, onDone }: { requestId: string; onDone: () => void }) {

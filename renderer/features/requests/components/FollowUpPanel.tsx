@@ -9,7 +9,7 @@ import { Glossary } from '../../../kit/glossary';
 import { today } from '../../../kit/clock';
 
 /**
- * What follows a sent request beyond logging replies (issue 11): the Monitoring Officer's decision and
+ * What follows a sent request beyond logging replies: the Monitoring Officer's decision and
  * its next steps (R-ASK-4, R-ASK-5), the chair notice to a named person (R-ASK-8) and escalation to a
  * named person when overdue (R-DUE-4). Main checks every date and person; this only asks and shows.
  */

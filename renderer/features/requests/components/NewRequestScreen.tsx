@@ -456,7 +456,7 @@ export function NewRequestScreen({
           {(p) => <input {...p} value={copiesText} onChange={(e) => setCopiesText(e.target.value)} />}
         </Field>
         <DateInput label="Date sent" name="sentOn" hint="Day 0 for the working-day count." value={sentOn} onChange={setSentOn} />
-        {/* A PA is never offered a choice a PA is always refused (issue 11): only the Member records Member-only requests. */}
+        {/* A PA is never offered a choice a PA is always refused: only the Member records Member-only requests. */}
         {isMember ? (
           <label className="checkbox">
             <input type="checkbox" checked={draft.memberOnly} onChange={(e) => set('memberOnly', e.target.checked)} /> Member only (your PA

@@ -223,7 +223,7 @@ export function RequestsScreen({
                     {r.service}
                   </td>
                   <td className="col-status">
-                    {/* A placeholder's status is not known to this user: never show a computed one (issue 11). */}
+                    {/* A placeholder's status is not known to this user: never show a computed one. */}
                     {r.locked ? <span className="locked">{r.reference}</span> : <StatusTag status={r.status} late={r.workingDaysLate} />}
                   </td>
                   <td className="col-sentOn col-optional">{ukDate(r.sentOn)}</td>

@@ -52,7 +52,7 @@ export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMemb
           ))}
         </ul>
       )}
-      {/* Issue 11: what a PA recorded for the Member waits here until the Member classifies it. */}
+      {/* What a PA recorded for the Member waits here until the Member classifies it. */}
       {isMember && <ArrivedForYou onOpenRequest={(id) => navigate({ name: 'request', id })} />}
       <p>
         <button type="button" onClick={() => navigate({ name: 'new-request' })}>

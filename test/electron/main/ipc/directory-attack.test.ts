@@ -1,4 +1,4 @@
-// Issue 11: a compromised page calls the new retire/reinstate channels (and the save that can now
+// A compromised page calls the new retire/reinstate channels (and the save that can now
 // update) with junk and with other records' ids. Each call is refused in plain words and the vault's
 // officers, meetings, requests and material are exactly as they were.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// Issue 10 "the PA can write for the Member without reading back" and issue 11 "nothing lost between
-// visits": a PA records what arrived for the Member through the contract, cannot read it back by any
+// The PA can write for the Member without reading back, and nothing is lost between
+// visits: a PA records what arrived for the Member through the contract, cannot read it back by any
 // channel or with their own keys at file level, and the Member opens it and classifies it into material.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

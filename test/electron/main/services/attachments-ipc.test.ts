@@ -140,7 +140,7 @@ describe('attaching files to material through the IPC contract', () => {
     expect(blobFiles()).not.toContain(`${attached.id}.blob`); // the copy under the casework key is gone
     expect(blobFiles()).toHaveLength(before);
 
-    // Lowering protection needs the officer's confirmation (issue 10).
+    // Lowering protection needs the officer's confirmation (R-CLS-2).
     const reopened = await ok('materials:reclassify', {
       id: open.id,
       classification: { level: 'open' },

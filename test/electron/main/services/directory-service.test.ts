@@ -1,4 +1,4 @@
-// Issue 11, "correcting and ending things": officers and meetings can be changed and retired, never
+// Correcting and ending things: officers and meetings can be changed and retired, never
 // silently removed from history. Everything goes through the contract, as the screens' calls do.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededCase } from '../../support/core';
 
-// Issue 11: disclosures left waiting for the Monitoring Officer and resumed, abandoned drafts, the
+// Disclosures left waiting for the Monitoring Officer and resumed, abandoned drafts, the
 // whole-file warning after a partial approval (R-DIS-1), capacity (R-CLS-4) and briefings (R-CLS-5),
 // all through the contract as the page (or a hostile page) would call it.
 

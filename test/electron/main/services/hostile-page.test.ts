@@ -1,5 +1,5 @@
-// Issue 10 item 4: a compromised page calling the contract directly, through the same dispatcher the
-// real preload reaches, and (where the issue describes a PA with the files) records forged straight
+// The hostile page (docs/ARCHITECTURE.md, "Trust model"): a compromised page calling the contract directly, through the same dispatcher the
+// real preload reaches, and (where the threat is a PA with the files) records forged straight
 // into the vault session. Each test expects refusal or detection, and nothing saved changed.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

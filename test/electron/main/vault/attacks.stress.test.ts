@@ -1,7 +1,7 @@
-// Tests that attack (issue 10): a PA who knows their own passphrase, so holds the shared key, and
+// Tests that attack (docs/ARCHITECTURE.md, "Trust model"): a PA who knows their own passphrase, so holds the shared key, and
 // can read and write every file in the data folder. Each forgery must be detected or refused:
 // the vault refuses to open, or opens with the forged change set aside and a warning naming it,
-// with every Member record intact. The counts are printed as the lead's table at the end.
+// with every Member record intact. The counts are printed as a table at the end.
 import { appendFileSync, cpSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';

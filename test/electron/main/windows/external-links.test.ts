@@ -10,7 +10,7 @@ import {
 
 const COUNCIL = 'example-council.gov.uk';
 
-describe('which links leave the app (issue 10: allow-list or confirm)', () => {
+describe('which links leave the app (allow-list or confirm)', () => {
   it('opens gov.uk, its subdomains, legislation.gov.uk and the council’s own domain without asking', () => {
     for (const url of [
       'https://www.gov.uk/guidance/local-government-transparency-code',
