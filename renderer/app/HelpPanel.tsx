@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { shortcuts, type ShortcutAction } from './shortcuts';
-import { GlossaryList, type GlossaryTerm } from './glossary';
+import { GlossaryList, type GlossaryTerm } from '../kit/glossary';
 
 /** A modal dialog: the shortcuts and the glossary; Escape or the button closes it and focus returns. */
 export function HelpPanel({

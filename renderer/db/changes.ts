@@ -2,7 +2,7 @@
 // again into its row, officers and meetings are refilled, and every stored per-screen read that
 // follows that kind of record is fetched again. Screens reading any of them re-render at once.
 import { isRecordType } from '../../shared/domain/record-types';
-import { api } from '../app/api';
+import { api } from '../kit/api';
 import { refreshReads } from './reads';
 import { refreshDirectory, refreshRequest } from './working-set';
 

@@ -6,7 +6,7 @@ import type { RecordType } from '../../shared/domain/record-types';
 import { methodPath } from '../../shared/ipc/api';
 import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/errors';
-import { api } from '../app/api';
+import { api } from '../kit/api';
 import { db, endedByLock } from './working-set';
 
 /**

@@ -14,7 +14,7 @@ import type { Meeting, Officer } from '../../shared/domain/directory';
 import type { OutputOf } from '../../shared/ipc/contract';
 import { pagePositions, type PageWords } from '../../shared/domain/search';
 import { listRowOf, listWordsOf, type RequestListPage, type RequestListRow } from '../../shared/ipc/views';
-import { api, unwrap } from '../app/api';
+import { api, unwrap } from '../kit/api';
 import { readsSettled } from './live';
 import {
   hasExactlyTerms,

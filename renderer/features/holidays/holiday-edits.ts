@@ -1,6 +1,6 @@
 import type { HolidayEdits, Nation } from '../../../shared/domain/calendar';
 import type { GovUkImportPreview } from '../../../shared/ipc/follow-up';
-import { ukDate } from '../../app/ui';
+import { ukDate } from '../../kit/ui';
 
 /** Whether the saved list marks this built-in holiday as not kept in the nation. */
 export const isNotKept = (saved: HolidayEdits | undefined, date: string, nation: Nation): boolean =>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Field, Form, useForm } from '../../../app/forms';
+import { Field, Form, useForm } from '../../../kit/forms';
 import { AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES } from '../../../../shared/domain/app-settings';
 import type { AppSettings } from '../../../../shared/domain/app-settings';
 import type { Result } from '../../../../shared/ipc/errors';

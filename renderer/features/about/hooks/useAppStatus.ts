@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 
 export function useAppStatus() {
   const [status, setStatus] = useState<AppStatus | null>(null);

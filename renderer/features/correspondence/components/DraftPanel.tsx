@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { sentDraftNamesRecipient, type DraftPreview } from '../../../../shared/domain/correspondence';
 import type { DraftKind } from '../../../../shared/domain/requests';
-import { api } from '../../../app/api';
-import { DateInput, Field, dateParts, readDate, type DateParts } from '../../../app/forms';
-import { today } from '../../../app/clock';
+import { api } from '../../../kit/api';
+import { DateInput, Field, dateParts, readDate, type DateParts } from '../../../kit/forms';
+import { today } from '../../../kit/clock';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 type Option = { kind: DraftKind; label: string; applies: boolean; reason: string | null };

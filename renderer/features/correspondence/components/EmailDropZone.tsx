@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_IMPORT, type CorrespondenceItem } from '../../../../shared/domain/correspondence';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 const NEW_OUTLOOK = 'Save the email from Outlook first (File > Save as), then drop the saved file here.';

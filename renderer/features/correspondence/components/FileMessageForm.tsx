@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FILING_KINDS, filingKindNames, type CorrespondenceItem, type FilingKind } from '../../../../shared/domain/correspondence';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { requestByReference } from '../../../db/queries';
-import { DateInput, emptyDate, readDate, type DateParts } from '../../../app/forms';
+import { DateInput, emptyDate, readDate, type DateParts } from '../../../kit/forms';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CorrespondenceItem } from '../../../../shared/domain/correspondence';
-import { api } from '../../../app/api';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { api } from '../../../kit/api';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { formatSize } from '../../requests/components/MaterialAttachments';
 import { sanitiseEmailHtml } from './sanitise';
 

@@ -1,5 +1,5 @@
-import type { Navigate } from '../../../app/routes';
-import { ErrorMessage } from '../../../app/ui';
+import type { Navigate } from '../../../kit/routes';
+import { ErrorMessage } from '../../../kit/ui';
 import { useUnfiled } from '../hooks/useCorrespondence';
 import { EmailDropZone } from './EmailDropZone';
 import { FileMessageForm } from './FileMessageForm';

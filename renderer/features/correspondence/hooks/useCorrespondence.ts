@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CorrespondenceItem } from '../../../../shared/domain/correspondence';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 
 /** A version number bumped whenever correspondence changes (an import, a filing, another window). */
 function useCorrespondenceVersion() {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 
 export type AuditEvent = { seq: number; action: string; detail: Record<string, unknown> | null };
 

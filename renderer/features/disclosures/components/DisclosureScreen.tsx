@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { GROUNDS, gateStateNames, type Ground } from '../../../../shared/domain/disclosure';
 import { thirdPartyDisclosureCheck } from '../../../../shared/domain/material-lifecycle';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap, type FormApi } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
-import { tidy } from '../../../app/errors';
-import type { Navigate } from '../../../app/routes';
-import { today } from '../../../app/clock';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
+import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap, type FormApi } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
+import { tidy } from '../../../kit/errors';
+import type { Navigate } from '../../../kit/routes';
+import { today } from '../../../kit/clock';
 
 type StepResult = { ok: true } | { ok: false; error: { message: string } };
 type Submit<T> = (value: T) => Promise<StepResult>;

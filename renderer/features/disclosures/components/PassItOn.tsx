@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { CAPACITIES, type Capacity } from '../../../../shared/domain/need-to-know';
 import { disclosureToResume } from '../../../../shared/domain/worklist';
 import type { Material } from '../../../../shared/domain/material';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { Field, Form, Problems, useForm, type FieldMap } from '../../../app/forms';
-import type { Navigate } from '../../../app/routes';
+import { Field, Form, Problems, useForm, type FieldMap } from '../../../kit/forms';
+import type { Navigate } from '../../../kit/routes';
 
 export const START_FIELDS: FieldMap = {
   fields: {

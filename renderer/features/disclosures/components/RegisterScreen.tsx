@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { GROUNDS, gateStateNames } from '../../../../shared/domain/disclosure';
 import { disclosureProgress } from '../../../../shared/domain/worklist';
-import type { Navigate } from '../../../app/routes';
-import { api } from '../../../app/api';
+import type { Navigate } from '../../../kit/routes';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { DataTable, ErrorMessage, ukDate } from '../../../app/ui';
+import { DataTable, ErrorMessage, ukDate } from '../../../kit/ui';
 import { AuditTrailList, type AuditEvent } from './AuditTrail';
 
 type Entry = {

@@ -1,5 +1,5 @@
 import { NATION_NAMES, publicHolidays, type HolidayEdits, type Nation } from '../../../../shared/domain/calendar';
-import { ukDate } from '../../../app/ui';
+import { ukDate } from '../../../kit/ui';
 import { isNotKept } from '../holiday-edits';
 
 /** The built-in bank holidays of one nation and year, each marked kept or not, with a button to change that. */

@@ -1,5 +1,5 @@
 import type { Dispatch, SetStateAction } from 'react';
-import { ukDate } from '../../../app/ui';
+import { ukDate } from '../../../kit/ui';
 import { withToggled } from '../holiday-edits';
 import type { Affected, WeekendQuestion } from '../hooks/useHolidayChanges';
 

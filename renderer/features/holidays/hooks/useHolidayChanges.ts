@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HolidayEdits } from '../../../../shared/domain/calendar';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { govUkImportSummary } from '../holiday-edits';
 
 export type Affected = { id: string; reference: string; subject: string; before: { respondBy: string }; after: { respondBy: string } };

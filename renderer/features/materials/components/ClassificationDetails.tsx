@@ -1,7 +1,7 @@
 import { LEVELS, SCHEDULE_12A, levelNames, type Classification } from '../../../../shared/domain/classification';
-import { ukDate } from '../../../app/ui';
-import { DateInput, Field, dateParts, readDate, type DateParts, type FieldMap, type Problems } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
+import { ukDate } from '../../../kit/ui';
+import { DateInput, Field, dateParts, readDate, type DateParts, type FieldMap, type Problems } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
 
 /** How a classification reads wherever material is listed. */
 export function classificationLabel(c: Classification): string {

@@ -1,6 +1,6 @@
 import { classificationLabel } from './ClassificationDetails';
-import type { Navigate } from '../../../app/routes';
-import { ukDate } from '../../../app/ui';
+import type { Navigate } from '../../../kit/routes';
+import { ukDate } from '../../../kit/ui';
 import { DisposalForm } from './MaterialLifecycle';
 import { MaterialListScreen, requestColumn } from './MaterialListScreen';
 

@@ -4,9 +4,9 @@
 import type { ReactNode } from 'react';
 import { holdsPersonalData, retentionProblem, type Classification, type PersonalData } from '../../../../shared/domain/classification';
 import type { MaterialInput } from '../../../../shared/domain/material';
-import { DateInput, Field, emptyDate, readDate, type DateParts, type FieldMap, type Problems } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
-import { ukDate } from '../../../app/ui';
+import { DateInput, Field, emptyDate, readDate, type DateParts, type FieldMap, type Problems } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
+import { ukDate } from '../../../kit/ui';
 import {
   ClassificationFields,
   classificationFieldMap,

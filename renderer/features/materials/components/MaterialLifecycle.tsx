@@ -3,9 +3,9 @@ import { holdsPersonalData, isProtected, type Classification } from '../../../..
 import { ClassificationFields, classificationFieldMap, detailOf, readClassification } from './ClassificationDetails';
 import { CONSENT_NAMES, evidenceNeededFor } from '../../../../shared/domain/material-lifecycle';
 import type { Material } from '../../../../shared/domain/material';
-import { api } from '../../../app/api';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { today } from '../../../app/clock';
+import { api } from '../../../kit/api';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
+import { today } from '../../../kit/clock';
 import {
   DateInput,
   Field,
@@ -17,7 +17,7 @@ import {
   type FieldMap,
   type FormApi,
   type DateParts,
-} from '../../../app/forms';
+} from '../../../kit/forms';
 
 /** "Erased on …", "Destroyed on …" or "Returned to … on …": what is left of material whose content is gone. */
 export function materialFate(m: Pick<Material, 'erasedOn' | 'disposal'>): string | null {

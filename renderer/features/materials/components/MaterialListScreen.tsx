@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { MaterialListItem } from '../../../../shared/ipc/views';
-import type { Navigate } from '../../../app/routes';
-import { DataTable, ErrorMessage } from '../../../app/ui';
+import type { Navigate } from '../../../kit/routes';
+import { DataTable, ErrorMessage } from '../../../kit/ui';
 import { useMaterialList } from '../hooks/useMaterialList';
 
 export interface MaterialColumn {

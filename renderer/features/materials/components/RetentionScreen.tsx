@@ -1,5 +1,5 @@
-import type { Navigate } from '../../../app/routes';
-import { ukDate } from '../../../app/ui';
+import type { Navigate } from '../../../kit/routes';
+import { ukDate } from '../../../kit/ui';
 import { EraseButton, KeepUntilForm } from './MaterialLifecycle';
 import { MaterialListScreen, requestColumn } from './MaterialListScreen';
 

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { democracySiteOrigin } from '../../../../shared/domain/meeting-import';
 import type { MeetingImportPreview } from '../../../../shared/ipc/meeting-import';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { useMeetingImport } from '../hooks/useMeetingImport';
 import { AddressProblem, ConfirmSite, SiteForm, useSiteChoice } from './SiteSteps';
 

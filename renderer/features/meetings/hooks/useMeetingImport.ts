@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MeetingImportPreview, MeetingImportRequest } from '../../../../shared/ipc/meeting-import';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 
 export type ImportStep =
   { name: 'start' } | { name: 'site' } | { name: 'confirm-site'; origin: string } | { name: 'check'; preview: MeetingImportPreview };

@@ -9,9 +9,9 @@ import {
   type Officer,
   type Seniority,
 } from '../../../../shared/domain/directory';
-import { api } from '../../../app/api';
-import { ukDate } from '../../../app/ui';
-import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap } from '../../../app/forms';
+import { api } from '../../../kit/api';
+import { ukDate } from '../../../kit/ui';
+import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap } from '../../../kit/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Report, ReportRequest } from '../../../../shared/ipc/reports';
-import { api } from '../../../app/api';
-import { ErrorMessage } from '../../../app/ui';
+import { api } from '../../../kit/api';
+import { ErrorMessage } from '../../../kit/ui';
 
 type Kind = 'outstanding' | 'register';
 

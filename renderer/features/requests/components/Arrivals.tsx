@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ArrivalSummary, OpenedArrival } from '../../../../shared/domain/arrivals';
 import type { MeetingMode } from '../../../../shared/domain/protection';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
-import { Field, Form, Problems, SubmitWithStatus, useForm, type FieldMap } from '../../../app/forms';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../kit/ui';
+import { Field, Form, Problems, SubmitWithStatus, useForm, type FieldMap } from '../../../kit/forms';
 import {
   MATERIAL_DETAILS_FIELDS,
   MaterialDetailsFields,

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestDetail } from '../../../../shared/ipc/views';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
-import { today } from '../../../app/clock';
+import type { Navigate } from '../../../kit/routes';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
+import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
+import { today } from '../../../kit/clock';
 
 /**
  * What follows a sent request beyond logging replies: the Monitoring Officer's decision and

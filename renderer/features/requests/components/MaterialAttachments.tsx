@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Attachment, Material } from '../../../../shared/domain/material';
-import { api } from '../../../app/api';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import { api } from '../../../kit/api';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { AuditTrail } from '../../disclosures/components/AuditTrail';
 import { exportConfirmation, mayReleaseForDisclosure } from '../../../../shared/domain/disclosure';
 import { isMemberOnly } from '../../../../shared/domain/classification';

@@ -9,18 +9,18 @@ import {
 } from '../../../../shared/domain/need-to-know';
 import { dueDatesForRequest, profileForRoute } from '../../../../shared/domain/deadlines';
 import type { RequestDraft } from '../../../../shared/domain/requests';
-import { api } from '../../../app/api';
-import type { Navigate } from '../../../app/routes';
-import { ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, readDate, useForm, type DateParts, type FieldMap } from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
-import { tidy } from '../../../app/errors';
-import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
+import { api } from '../../../kit/api';
+import type { Navigate } from '../../../kit/routes';
+import { ukDate } from '../../../kit/ui';
+import { DateInput, Field, Form, Problems, dateParts, readDate, useForm, type DateParts, type FieldMap } from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
+import { tidy } from '../../../kit/errors';
+import { SetupChecklist, useSetupChecklist } from '../../setup/components/SetupChecklist';
 import { useDirectory } from '../hooks/useDirectory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { offeredForNewChoices } from '../../../../shared/domain/directory';
 import { useServiceNudge } from '../../volume/hooks/useRequestVolume';
-import { today } from '../../../app/clock';
+import { today } from '../../../kit/clock';
 
 /** The form's fields, for the error summary and for mapping main's answers onto them. */
 export const NEW_REQUEST_FIELDS: FieldMap = {

@@ -4,10 +4,10 @@ import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/pro
 import type { Material } from '../../../../shared/domain/material';
 import type { RequestDetail } from '../../../../shared/ipc/views';
 import type { RequestEvent } from '../../../../shared/domain/requests';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import type { Navigate } from '../../../app/routes';
-import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../app/ui';
+import type { Navigate } from '../../../kit/routes';
+import { ErrorMessage, OpenButton, ukDate, useOpen } from '../../../kit/ui';
 import {
   DateInput,
   Field,
@@ -20,8 +20,8 @@ import {
   useForm,
   type DateParts,
   type FieldMap,
-} from '../../../app/forms';
-import { Glossary } from '../../../app/glossary';
+} from '../../../kit/forms';
+import { Glossary } from '../../../kit/glossary';
 import { LifecycleActions, Timeline } from './RequestTimeline';
 import { MaterialAttachments } from './MaterialAttachments';
 import { FollowUpPanel } from './FollowUpPanel';
@@ -37,7 +37,7 @@ import {
   personalDataLabel,
   readMaterialDetails,
 } from '../../materials/components/MaterialDetails';
-import { today } from '../../../app/clock';
+import { today } from '../../../kit/clock';
 import { RecordArrivalForm, RequestArrivals } from './Arrivals';
 import { RequestHeader, WhatWasAsked } from './RequestSummary';
 

@@ -1,7 +1,7 @@
-import type { Navigate } from '../../../app/routes';
-import { ukDate } from '../../../app/ui';
-import { Glossary } from '../../../app/glossary';
-import { tidy } from '../../../app/errors';
+import type { Navigate } from '../../../kit/routes';
+import { ukDate } from '../../../kit/ui';
+import { Glossary } from '../../../kit/glossary';
+import { tidy } from '../../../kit/errors';
 import { CAPACITIES, ROUTES } from '../../../../shared/domain/need-to-know';
 import type { RequestDetail } from '../../../../shared/ipc/views';
 import { StatusTag } from './RequestsScreen';

@@ -4,10 +4,10 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestDetail, TimelineItem } from '../../../../shared/ipc/views';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../../../../shared/domain/request-lifecycle';
-import { api } from '../../../app/api';
-import { ukDate } from '../../../app/ui';
-import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap } from '../../../app/forms';
-import { today } from '../../../app/clock';
+import { api } from '../../../kit/api';
+import { ukDate } from '../../../kit/ui';
+import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap } from '../../../kit/forms';
+import { today } from '../../../kit/clock';
 
 /** A correction as the page says it: "Corrected on 24/11/2026: date was 23/11/2026 — Typed the wrong day". */
 function correctionText(c: TimelineItem['corrections'][number]): string {

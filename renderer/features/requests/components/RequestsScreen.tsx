@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { statusNames, REQUEST_STATUSES, type RequestStatus } from '../../../../shared/domain/requests';
-import type { Navigate, RequestView } from '../../../app/routes';
-import { ukDate } from '../../../app/ui';
+import type { Navigate, RequestView } from '../../../kit/routes';
+import { ukDate } from '../../../kit/ui';
 import { EMPTY_FILTER, useRequestQuery, useRequestRows, type RequestFilter, type SortKey } from '../hooks/useRequestQuery';
 import type { MeetingMode } from '../../../../shared/domain/protection';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../../app/api';
-import { ErrorMessage } from '../../../app/forms';
+import { api } from '../../../kit/api';
+import { ErrorMessage } from '../../../kit/forms';
 
 /** Backup for anyone signed in; the file is encrypted and opens with the same passphrases. */
 export function BackupPanel() {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { PassphraseStrength } from '../../../../shared/domain/passphrase-strength';
-import { Field } from '../../../app/forms';
+import { Field } from '../../../kit/forms';
 import { StrengthMeter } from './StrengthMeter';
 
 interface Props {

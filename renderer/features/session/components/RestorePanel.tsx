@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionState } from '../../../../shared/domain/session';
-import { api } from '../../../app/api';
-import { Form, useForm } from '../../../app/forms';
+import { api } from '../../../kit/api';
+import { Form, useForm } from '../../../kit/forms';
 import { PassphraseField } from './PassphraseField';
 
 type Step = { kind: 'closed' } | { kind: 'passphrase' } | { kind: 'confirm-replace' } | { kind: 'confirm-older'; message: string };

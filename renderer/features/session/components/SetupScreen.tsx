@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { SessionState } from '../../../../shared/domain/session';
-import { api } from '../../../app/api';
-import { Field, Form, Problems, useForm } from '../../../app/forms';
+import { api } from '../../../kit/api';
+import { Field, Form, Problems, useForm } from '../../../kit/forms';
 import { NewPassphraseField, PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionState, UserSummary } from '../../../../shared/domain/session';
-import { api } from '../../../app/api';
-import { Form, useForm } from '../../../app/forms';
+import { api } from '../../../kit/api';
+import { Form, useForm } from '../../../kit/forms';
 import { PassphraseField } from './PassphraseField';
 import { RestorePanel } from './RestorePanel';
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { assessPassphrase } from '../../../../shared/domain/passphrase-strength';
 import type { UserSummary } from '../../../../shared/domain/session';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage, Field, Form, Problems, useForm } from '../../../app/forms';
-import { DataTable } from '../../../app/ui';
+import { ErrorMessage, Field, Form, Problems, useForm } from '../../../kit/forms';
+import { DataTable } from '../../../kit/ui';
 import { BackupPanel } from './BackupPanel';
 import { NewPassphraseField, PassphraseField } from './PassphraseField';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionState } from '../../../../shared/ipc/contract';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 
 /**
  * What the vault found at unlock (saves missing since the last one on this computer, changes not

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionState } from '../../../../shared/domain/session';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 
 /** The session as the main process sees it; follows every lock/unlock pushed from main. */
 export function useSession() {

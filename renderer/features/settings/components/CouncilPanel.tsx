@@ -3,10 +3,10 @@ import { NATIONS, NATION_NAMES, type Nation } from '../../../../shared/domain/ca
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
 import type { CouncilSettings } from '../../../../shared/domain/council';
 import { checkCouncilDomain } from '../../../../shared/domain/requests';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage } from '../../../app/ui';
-import { Field, Form, useForm, type FieldMap } from '../../../app/forms';
+import { ErrorMessage } from '../../../kit/ui';
+import { Field, Form, useForm, type FieldMap } from '../../../kit/forms';
 
 export const COUNCIL_FIELDS: FieldMap = {
   fields: {

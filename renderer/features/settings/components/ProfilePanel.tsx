@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CouncilProfile } from '../../../../shared/domain/profiles';
-import { api } from '../../../app/api';
+import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
-import { ErrorMessage } from '../../../app/ui';
-import { Field, Form, useForm, type FieldMap } from '../../../app/forms';
+import { ErrorMessage } from '../../../kit/ui';
+import { Field, Form, useForm, type FieldMap } from '../../../kit/forms';
 
 export const PROFILE_FIELDS: FieldMap = {
   fields: {

@@ -1,9 +1,9 @@
 import type { Dashboard } from '../../../../shared/ipc/views';
-import type { Navigate, RequestView } from '../../../app/routes';
-import { ErrorMessage, ukDate } from '../../../app/ui';
+import type { Navigate, RequestView } from '../../../kit/routes';
+import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
 import { useTodayCounts } from '../hooks/useTodayCounts';
-import { SetupChecklist, useSetupChecklist } from '../../../app/SetupChecklist';
+import { SetupChecklist, useSetupChecklist } from '../../setup/components/SetupChecklist';
 import { ArrivedForYou } from '../../requests/components/Arrivals';
 
 const CARDS: Array<{

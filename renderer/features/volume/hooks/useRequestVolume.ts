@@ -1,7 +1,7 @@
 import { useLiveQuery } from '../../../db/live';
 import { useMemo } from 'react';
 import { requestVolumeByMonth, volumeNudgeFor, type VolumeByMonth } from '../../../../shared/domain/request-volume';
-import { today } from '../../../app/clock';
+import { today } from '../../../kit/clock';
 import { sentByService } from '../../../db/queries';
 
 // R-ASK-7 is advice, not enforcement: worked out here from the working set with the shared rule,

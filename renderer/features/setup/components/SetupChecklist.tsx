@@ -1,8 +1,8 @@
 // First run: what the app needs before the first request, each with its state and where it is done.
-import { NATION_NAMES } from '../../shared/domain/calendar';
-import { useDirectory } from '../features/requests/hooks/useDirectory';
-import { useRead } from '../db/useRead';
-import type { Navigate, Route } from './routes';
+import { NATION_NAMES } from '../../../../shared/domain/calendar';
+import { useDirectory } from '../../requests/hooks/useDirectory';
+import { useRead } from '../../../db/useRead';
+import type { Navigate, Route } from '../../../kit/routes';
 
 interface Item {
   label: string;
