@@ -26,6 +26,7 @@ const NOUNS: Record<SchemaType, string> = {
   'council-settings': 'council settings',
   'council-profile': 'council profile',
   arrival: 'item that arrived for the Member',
+  correspondence: 'email',
 };
 
 /** A record as read back: its data, checked against its schema, and the tier it is sealed under. */
@@ -122,7 +123,12 @@ export class RecordsRepository {
 
   /** Every record of `type` this user can read. A malformed one is set aside and reported, never thrown. */
   list<T extends SchemaType>(type: T): Array<RecordData<T>> {
-    const out: Array<RecordData<T>> = [];
+    return this.listStored(type).map((r) => r.data);
+  }
+
+  /** As list(), with each record's id and tier (for records whose data does not carry their id). */
+  listStored<T extends SchemaType>(type: T): Array<StoredRecord<T>> {
+    const out: Array<StoredRecord<T>> = [];
     for (const record of this.vault.iterate(type)) {
       const data = this.parse(type, record.id, record.data);
       if (data === undefined) continue;
@@ -131,7 +137,7 @@ export class RecordsRepository {
         this.noteUnreadable(type, record.id, problem);
         continue;
       }
-      out.push(data);
+      out.push({ id: record.id, tier: record.tier, data });
     }
     return out;
   }
@@ -208,6 +214,17 @@ export class RecordsRepository {
     vault.put({ id, tier, type, data: parsed.data });
     this.events.emit('records:changed', { kind: type, id });
     return parsed.data as RecordData<T>;
+  }
+
+  /**
+   * The tier a record with this content would be saved under, refused ('forbidden') as save() would
+   * refuse it when this user may not write it. Saves nothing: a service asks first when the record's
+   * files must be sealed under the same tier before the record itself is saved.
+   */
+  writableTier<T extends SchemaType>(type: T, id: string, data: RecordData<T>): RecordTier {
+    const tier = recordTier(type, id, data);
+    this.checkWrite(type, id, tier);
+    return tier;
   }
 
   /** Removes a record of `type`; an id of another type is left alone. */

@@ -331,7 +331,7 @@ describe('draft files', () => {
   it('folders left by an earlier run are removed at the next start; live and other folders are left', async () => {
     const { mkdirSync, mkdtempSync, utimesSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
-    const { removeLeftoverDrafts } = await import('../../../../electron/main/services/correspondence-service');
+    const { removeLeftoverDrafts } = await import('../../../../electron/main/services/correspondence-drafts');
     const root = mkdtempSync(path.join(os.tmpdir(), 'ntk-root-'));
     mkdirSync(path.join(root, 'ntk-drafts-abc123'));
     writeFileSync(path.join(root, 'ntk-drafts-abc123', 'x.eml'), 'X-Unsent: 1');
