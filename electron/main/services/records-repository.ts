@@ -9,7 +9,7 @@ import type { EventHub } from './events';
 import { recordSchemas, type RecordData, type SchemaType } from './record-schemas';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
-import type { CheckedRead, RequestIndex } from './request-index';
+import type { CheckedRead, IndexVault, RequestIndex } from './request-index';
 
 export interface RepositoryLogger {
   warn(message: string): void;
@@ -39,6 +39,8 @@ export interface StoredRecord<T extends SchemaType> {
 export class RecordsRepository {
   /** Records read back that did not match their schema, since unlock: set aside, never shown, never thrown out of a list. */
   private unreadableIds = new Set<string>();
+  /** The request index's door to the vault, made once per session (see indexVault). */
+  private indexDoor: { vault: VaultSession; door: IndexVault } | null = null;
 
   constructor(
     private readonly session: SessionService<OpenVault>,
@@ -46,7 +48,10 @@ export class RecordsRepository {
     private readonly now: () => Date = () => new Date(),
     private readonly logger: RepositoryLogger = { warn: (m) => console.warn(m) },
   ) {
-    session.onLock(() => (this.unreadableIds = new Set()));
+    session.onLock(() => {
+      this.unreadableIds = new Set();
+      this.indexDoor = null;
+    });
   }
 
   private get vault(): VaultSession {
@@ -293,7 +298,39 @@ export class RecordsRepository {
    * through this repository's checks, so a damaged or misfiled record never reaches the list.
    */
   syncIndex(index: RequestIndex) {
-    return index.sync(this.vault, ((type: 'request' | 'material', id: string) => this.get(type, id)) as CheckedRead);
+    return index.sync(this.indexVault(), ((type: 'request' | 'material', id: string) => this.get(type, id)) as CheckedRead);
+  }
+
+  /** The index's view of this session's vault, the same object for the whole session (the index keys its cache on it). */
+  private indexVault(): IndexVault {
+    const vault = this.vault;
+    if (this.indexDoor?.vault !== vault) {
+      const door: IndexVault = {
+        get changeMark() {
+          return vault.changeMark;
+        },
+        canRead: (tier) => vault.canRead(tier),
+        authorOf: (id) => vault.authorOf(id),
+        get: (id) => vault.get(id),
+        forEachEntry: (type, each) => vault.forEachEntry(type, each),
+        put: (record) => this.saveIndexRecord(vault, record),
+      };
+      this.indexDoor = { vault, door };
+    }
+    return this.indexDoor.door;
+  }
+
+  /**
+   * Saves the request index (checked by the index itself when it loads it, not by a schema: it holds a
+   * row for every request): only under the tier the tier rule gives its id, and only by whoever may write it.
+   */
+  private saveIndexRecord(vault: VaultSession, record: { id: string; tier: RecordTier; type: string; data: unknown }): void {
+    const tier = recordTier('request-index', record.id, record.data);
+    if (record.type !== 'request-index' || record.tier !== tier)
+      throw new AppError('refused', 'The request list could not be saved: it was not filed as the list. Nothing was saved.');
+    if (!this.isMember && isMemberWritten('request-index', record.id))
+      throw new AppError('forbidden', 'Only the Member can save the Member’s request list. Nothing was saved.');
+    vault.put({ id: record.id, tier, type: 'request-index', data: record.data });
   }
 }
 
