@@ -1,6 +1,8 @@
 // The one door to the vault's records. Every service reads and writes records through here, so the
 // rules every record shares are kept in one place: its type, its tier, who may write it, its shape,
-// and the audit stamp. Nothing else in main calls the vault session's put/get/list/delete/appendAudit.
+// and the audit stamp. Nothing else in main calls the vault session's record methods (put, get, list,
+// delete, appendAudit and the rest): test/electron/main/one-door.test.ts scans main for any that does.
+// The request index saves itself through its own door here (indexVault); files go through `blobs`.
 import { isMemberWritten, type RecordType } from '../../../shared/domain/record-types';
 import { recordTier, type RecordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
