@@ -39,7 +39,8 @@ import { MaterialLifecycleService } from './services/material-lifecycle-service'
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
-import { correspondenceServices, type MailDesk } from './services/correspondence-service';
+import { correspondenceServices } from './services/correspondence-service';
+import type { MailDesk } from './services/correspondence-ports';
 import { caseworkRequestLookup } from './services/correspondence-requests';
 import { draftHandlers } from './ipc/handlers/drafts';
 import { correspondenceHandlers } from './ipc/handlers/correspondence';

@@ -1,4 +1,4 @@
-// Officers' email in and out (issue 12): what a draft says, how an imported message is matched to
+// Officers' email in and out: what a draft says, how an imported message is matched to
 // its request and what is flagged on it. Pure: main runs these to enforce, the screens to explain.
 import { z } from 'zod';
 import {

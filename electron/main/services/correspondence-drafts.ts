@@ -18,7 +18,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { composeEml } from '../mail/compose';
 import type { EventHub } from './events';
 import type { CorrespondenceStore } from './correspondence-store';
-import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-service';
+import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 
 /** Drafts written for the mail program are removed after this long (and on lock and quit). */
 const DRAFT_FILE_LIFETIME_MS = 10 * 60 * 1000;

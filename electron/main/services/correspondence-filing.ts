@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { parseMessage, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
-import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-service';
+import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 
 /** Officers' emails once imported: the unfiled list, each request's emails, filing one to a request, saving the original out. */
 export class FilingService {

@@ -16,7 +16,7 @@ import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../m
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, type CorrespondenceStore } from './correspondence-store';
 import type { FilingService } from './correspondence-filing';
-import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-service';
+import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 
 type Refusal = { fileName: string; reason: string };
 

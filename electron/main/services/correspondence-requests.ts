@@ -14,7 +14,7 @@ import type { DisclosureService } from './disclosure-service';
 import type { MeetingModeService } from './meeting-mode-service';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
-import type { RequestLookup } from './correspondence-service';
+import type { RequestLookup } from './correspondence-ports';
 
 interface CaseworkServices {
   session: SessionService<OpenVault>;
@@ -58,7 +58,7 @@ function draftFacts(
 ): Omit<DraftFacts, 'today'> & { memberOnly: boolean } {
   const detail = queries.detail(r.id);
   const officers = directory.officers();
-  // The request's own officer is found even if retired; whom to escalate to is a new choice (issue 11).
+  // The request's own officer is found even if retired; whom to escalate to is a new choice (offeredForNewChoices).
   const officer = officers.find((o) => o.id === r.officerId);
   const meeting = r.meetingId ? directory.meeting(r.meetingId) : undefined;
   return {

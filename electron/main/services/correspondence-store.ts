@@ -3,7 +3,7 @@ import type { StoredDraft, StoredMessage } from '../../../shared/domain/correspo
 import { AppError } from '../../../shared/ipc/errors';
 import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { RecordsRepository } from './records-repository';
-import type { RequestLookup } from './correspondence-service';
+import type { RequestLookup } from './correspondence-ports';
 
 const TYPE = 'correspondence';
 

@@ -23,7 +23,7 @@ export const recordSchemas = {
   'register-entry': registerEntrySchema,
   'council-settings': storedCouncilSettingsSchema,
   'council-profile': councilProfileSchema,
-  /** Something a PA recorded as arrived for the Member: its content sealed to the Member (issue 10). */
+  /** Something a PA recorded as arrived for the Member: its content sealed to the Member. */
   arrival: storedArrivalSchema,
   /** Drafts written for the mail program and officers' emails imported. */
   correspondence: storedCorrespondenceSchema,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { MailDesk } from '../../../electron/main/services/correspondence-service';
+import type { MailDesk } from '../../../electron/main/services/correspondence-ports';
 import { seededCase } from './core';
 
 /** The computer's side of drafts, recorded: files opened, text copied, the files "chosen" and the export target. */
