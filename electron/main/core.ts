@@ -39,7 +39,8 @@ import { MaterialLifecycleService } from './services/material-lifecycle-service'
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
-import { CorrespondenceService, type MailDesk } from './services/correspondence-service';
+import { correspondenceServices } from './services/correspondence-service';
+import type { MailDesk } from './services/correspondence-ports';
 import { caseworkRequestLookup } from './services/correspondence-requests';
 import { draftHandlers } from './ipc/handlers/drafts';
 import { correspondenceHandlers } from './ipc/handlers/correspondence';
@@ -108,9 +109,9 @@ export function createCore(deps: CoreDeps): Core {
     checkpoints: settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
   });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
-  const backups = new BackupService(gateway, session, deps.dialogs, now);
   const users = new UserService(session, gateway);
   const records = new RecordsRepository(session, events, now, warn);
+  const backups = new BackupService(gateway, session, records, deps.dialogs, now);
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
   const directory = new DirectoryService(records, council, today);
   const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
@@ -150,15 +151,15 @@ export function createCore(deps: CoreDeps): Core {
     deps.timers ?? unrefTimers,
     today,
   );
-  const correspondence = new CorrespondenceService(
-    session,
-    caseworkRequestLookup({ session, records, directory, followUp, queries, materials, disclosures, meetingMode }),
-    () => council.get().emailDomain,
+  const correspondence = correspondenceServices({
+    records,
+    requests: caseworkRequestLookup({ session, records, directory, followUp, queries, materials, disclosures, meetingMode }),
+    councilDomain: () => council.get().emailDomain,
     events,
-    deps.mailDesk,
+    desk: deps.mailDesk,
     now,
     today,
-  );
+  });
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
@@ -182,8 +183,8 @@ export function createCore(deps: CoreDeps): Core {
     ...holidayHandlers(council, commands, queries, new BankHolidaysImport(council, queries, deps.chooseBankHolidaysFile)),
     ...attachmentHandlers(attachments),
     ...arrivalHandlers(arrivals),
-    ...draftHandlers(correspondence),
-    ...correspondenceHandlers(correspondence),
+    ...draftHandlers(correspondence.drafts),
+    ...correspondenceHandlers(correspondence.imports, correspondence.filing),
     ...profileHandlers(new CouncilProfileService(session, council)),
     ...reportHandlers(reports),
   };
@@ -203,7 +204,7 @@ export function createCore(deps: CoreDeps): Core {
     dispose: () => {
       unsubscribe();
       reminders.dispose();
-      correspondence.removeDraftFiles();
+      correspondence.drafts.removeDraftFiles();
       void session.lock('manual');
     },
   };

@@ -150,18 +150,22 @@ export function checkDraftAddresses(
 
 const line = (label: string, value: string | null | undefined) => (value && value.trim() ? `${label}: ${value.trim()}` : null);
 
-/** The draft's From/To/Cc/subject/body for one kind; throws if the kind does not apply or an address is refused. */
-export function composeDraft(kind: DraftKind, f: DraftFacts, councilDomain: string): DraftContent {
-  const applies = draftApplies(kind, f);
-  if (!applies.applies) throw new DraftRefused(applies.reason);
-  const addresses = checkDraftAddresses(f.fromEmail, councilDomain, f.copies, f.blindCopies);
-  if (!addresses.ok) throw new DraftRefused(addresses.reason);
-  const tag = referenceTag(f.reference);
+/** What every kind of draft is built from: the tag, the facts block, the due dates, greeting and sign-off. */
+interface DraftParts {
+  tag: string;
+  notes: string[];
+  officerTo: Array<{ name: string; email: string }>;
+  facts: string[];
+  dueLines: string[];
+  signOff: string;
+  base: { from: string; cc: string[] };
+}
+
+const greeting = (name: string | undefined) => `Dear ${name?.trim() || 'colleague'},`;
+
+function draftParts(f: DraftFacts): DraftParts {
   const notes: string[] = [];
-  const officerTo = f.officer ? [f.officer] : [];
   if (!f.officer) notes.push('The officer has no email address in the directory: add it in your email program.');
-  const greeting = (name: string | undefined) => `Dear ${name?.trim() || 'colleague'},`;
-  const signOff = ['', 'Kind regards,', f.memberName].join('\n');
   const meetingLine = f.meeting ? `${f.meeting}${f.agendaItem ? `, agenda item: ${f.agendaItem}` : ''}` : null;
   const facts = [
     line('Reference', f.reference),
@@ -176,121 +180,139 @@ export function composeDraft(kind: DraftKind, f: DraftFacts, councilDomain: stri
     f.acknowledgeBy ? `Under the council's protocol, please acknowledge this by ${formatUk(f.acknowledgeBy)}.` : null,
     `The protocol's deadline for an answer is ${formatUk(f.target)}.`,
   ].filter((l): l is string => !!l);
-  const base = { from: f.fromEmail.trim(), cc: [...f.copies] };
+  return {
+    tag: referenceTag(f.reference),
+    notes,
+    officerTo: f.officer ? [f.officer] : [],
+    facts,
+    dueLines,
+    signOff: ['', 'Kind regards,', f.memberName].join('\n'),
+    base: { from: f.fromEmail.trim(), cc: [...f.copies] },
+  };
+}
 
-  switch (kind) {
-    case 'request':
-      return {
-        kind,
-        ...base,
-        to: officerTo,
-        notes,
-        subject: `${f.subject} ${tag}`,
-        body: [
-          greeting(f.officer?.name),
-          '',
-          'I would be grateful for the following information.',
-          '',
-          ...facts,
-          '',
-          ...dueLines,
-          signOff,
-        ].join('\n'),
-      };
-    case 'chaser': {
-      const what = f.acknowledged ? 'an answer' : 'an acknowledgement';
-      const due = f.acknowledged ? f.target : (f.acknowledgeBy ?? f.target);
-      return {
-        kind,
-        ...base,
-        to: officerTo,
-        notes,
-        subject: `Chaser: ${f.subject} ${tag}`,
-        body: [
-          greeting(f.officer?.name),
-          '',
-          `I wrote on ${formatUk(f.sentOn)} asking for the information below and have not yet had ${what}, which was due by ${formatUk(due)}.`,
-          'Please could you reply, or tell me when I can expect it.',
-          '',
-          ...facts,
-          signOff,
-        ].join('\n'),
-      };
-    }
-    case 'escalation': {
-      // R-DUE-4 (000 §17.8.2; 004 §11.10): the next level up.
-      const next = nextEscalation(f.escalatedTo, false);
-      const to = next.level === 'monitoring-officer' ? f.monitoringOfficer : f.escalationAddress;
-      if (!to) notes.push(`The directory has no address for ${escalationNames[next.level]}: add it in your email program.`);
-      return {
-        kind,
-        ...base,
-        to: to ? [to] : [],
-        cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])],
-        notes,
-        subject: `Escalation: ${f.subject} ${tag}`,
-        body: [
-          greeting(to?.name),
-          '',
-          `I am escalating to ${escalationNames[next.level]} a request I sent on ${formatUk(f.sentOn)}${f.officer ? ` to ${f.officer.name}` : ''}. The answer was due by ${formatUk(f.target)} and has not arrived.`,
-          '',
-          ...facts,
-          signOff,
-        ].join('\n'),
-      };
-    }
-    case 'chair-notice':
-      // R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): the chair / executive member is told what was asked.
-      notes.push('Add the chair’s or executive member’s address in your email program.');
-      return {
-        kind,
-        ...base,
-        to: [],
-        notes,
-        subject: `For information: ${f.subject} ${tag}`,
-        body: [greeting(undefined), '', f.chairNotice?.text ?? '', signOff].join('\n'),
-      };
-    case 'mo-referral': {
-      // R-ASK-4 (004 §11.9; 002): the Monitoring Officer decides the need to know.
-      if (!f.monitoringOfficer) notes.push('The directory has no address for the Monitoring Officer: add it in your email program.');
-      return {
-        kind,
-        ...base,
-        to: f.monitoringOfficer ? [f.monitoringOfficer] : [],
-        cc: [...base.cc, ...(f.officer ? [f.officer.email] : [])],
-        notes,
-        subject: `Need to know: please decide: ${f.subject} ${tag}`,
-        body: [
-          greeting(f.monitoringOfficer?.name),
-          '',
-          'Please would you decide whether I have a need to know the information below.',
-          line('Why I am asking you', f.moReferral?.reason) ?? '',
-          '',
-          ...facts,
-          signOff,
-        ].join('\n'),
-      };
-    }
-    case 'foi':
-      // R-ASK-5 (000 §17.8.6): anyone's right, with its own 20-working-day clock; no need to know is argued.
-      return {
-        kind,
-        ...base,
-        to: officerTo,
-        notes,
-        subject: `Freedom of Information request: ${f.subject} ${tag}`,
-        body: [
-          greeting(f.officer?.name),
-          '',
-          'Under the Freedom of Information Act 2000 (or the Environmental Information Regulations), please provide:',
-          '',
-          f.question,
-          '',
-          `The statutory deadline is ${formatUk(f.target)}.`,
-          signOff,
-        ].join('\n'),
-      };
-  }
+type Composer = (f: DraftFacts, p: DraftParts) => Omit<DraftContent, 'kind'>;
+
+/** Each kind of draft's To, Cc, subject and body. */
+const COMPOSERS: Record<DraftKind, Composer> = {
+  request: (f, p) => ({
+    ...p.base,
+    to: p.officerTo,
+    notes: p.notes,
+    subject: `${f.subject} ${p.tag}`,
+    body: [
+      greeting(f.officer?.name),
+      '',
+      'I would be grateful for the following information.',
+      '',
+      ...p.facts,
+      '',
+      ...p.dueLines,
+      p.signOff,
+    ].join('\n'),
+  }),
+  chaser: (f, p) => {
+    const what = f.acknowledged ? 'an answer' : 'an acknowledgement';
+    const due = f.acknowledged ? f.target : (f.acknowledgeBy ?? f.target);
+    return {
+      ...p.base,
+      to: p.officerTo,
+      notes: p.notes,
+      subject: `Chaser: ${f.subject} ${p.tag}`,
+      body: [
+        greeting(f.officer?.name),
+        '',
+        `I wrote on ${formatUk(f.sentOn)} asking for the information below and have not yet had ${what}, which was due by ${formatUk(due)}.`,
+        'Please could you reply, or tell me when I can expect it.',
+        '',
+        ...p.facts,
+        p.signOff,
+      ].join('\n'),
+    };
+  },
+  escalation: composeEscalation,
+  // R-ASK-8 (000 §17.8.9; 001 §24.8(a)–(b)): the chair / executive member is told what was asked.
+  'chair-notice': (f, p) => ({
+    ...p.base,
+    to: [],
+    notes: [...p.notes, 'Add the chair’s or executive member’s address in your email program.'],
+    subject: `For information: ${f.subject} ${p.tag}`,
+    body: [greeting(undefined), '', f.chairNotice?.text ?? '', p.signOff].join('\n'),
+  }),
+  'mo-referral': composeReferral,
+  // R-ASK-5 (000 §17.8.6): anyone's right, with its own 20-working-day clock; no need to know is argued.
+  foi: (f, p) => ({
+    ...p.base,
+    to: p.officerTo,
+    notes: p.notes,
+    subject: `Freedom of Information request: ${f.subject} ${p.tag}`,
+    body: [
+      greeting(f.officer?.name),
+      '',
+      'Under the Freedom of Information Act 2000 (or the Environmental Information Regulations), please provide:',
+      '',
+      f.question,
+      '',
+      `The statutory deadline is ${formatUk(f.target)}.`,
+      p.signOff,
+    ].join('\n'),
+  }),
+};
+
+// R-DUE-4 (000 §17.8.2; 004 §11.10): the next level up, copying the officer first asked.
+function composeEscalation(f: DraftFacts, p: DraftParts): Omit<DraftContent, 'kind'> {
+  const next = nextEscalation(f.escalatedTo, false);
+  const to = next.level === 'monitoring-officer' ? f.monitoringOfficer : f.escalationAddress;
+  const notes = to
+    ? p.notes
+    : [...p.notes, `The directory has no address for ${escalationNames[next.level]}: add it in your email program.`];
+  return {
+    ...p.base,
+    to: to ? [to] : [],
+    cc: [...p.base.cc, ...(f.officer ? [f.officer.email] : [])],
+    notes,
+    subject: `Escalation: ${f.subject} ${p.tag}`,
+    body: [
+      greeting(to?.name),
+      '',
+      `I am escalating to ${escalationNames[next.level]} a request I sent on ${formatUk(f.sentOn)}${f.officer ? ` to ${f.officer.name}` : ''}. The answer was due by ${formatUk(f.target)} and has not arrived.`,
+      '',
+      ...p.facts,
+      p.signOff,
+    ].join('\n'),
+  };
+}
+
+// R-ASK-4 (004 §11.9; 002): the Monitoring Officer decides the need to know.
+function composeReferral(f: DraftFacts, p: DraftParts): Omit<DraftContent, 'kind'> {
+  const notes = f.monitoringOfficer
+    ? p.notes
+    : [...p.notes, 'The directory has no address for the Monitoring Officer: add it in your email program.'];
+  return {
+    ...p.base,
+    to: f.monitoringOfficer ? [f.monitoringOfficer] : [],
+    cc: [...p.base.cc, ...(f.officer ? [f.officer.email] : [])],
+    notes,
+    subject: `Need to know: please decide: ${f.subject} ${p.tag}`,
+    body: [
+      greeting(f.monitoringOfficer?.name),
+      '',
+      'Please would you decide whether I have a need to know the information below.',
+      line('Why I am asking you', f.moReferral?.reason) ?? '',
+      '',
+      ...p.facts,
+      p.signOff,
+    ].join('\n'),
+  };
+}
+
+/** The draft's From/To/Cc/subject/body for one kind; throws if the kind does not apply or an address is refused. */
+export function composeDraft(kind: DraftKind, f: DraftFacts, councilDomain: string): DraftContent {
+  const applies = draftApplies(kind, f);
+  if (!applies.applies) throw new DraftRefused(applies.reason);
+  const addresses = checkDraftAddresses(f.fromEmail, councilDomain, f.copies, f.blindCopies);
+  if (!addresses.ok) throw new DraftRefused(addresses.reason);
+  return { kind, ...COMPOSERS[kind](f, draftParts(f)) };
 }
 
 export class DraftRefused extends Error {

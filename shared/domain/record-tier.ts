@@ -1,4 +1,6 @@
 import { tierFor, type Classification } from './classification';
+import { correspondenceTier } from './correspondence';
+import { correspondenceTierFacts } from './correspondence-records';
 import { isMemberIndexId, type RecordType } from './record-types';
 
 export type RecordTier = 'shared' | 'member';
@@ -21,6 +23,9 @@ export function recordTier(type: RecordType, id: string, data: unknown): RecordT
       // sealed to the Member's public key inside the record, so the record itself is shared: the PA sees
       // only that something arrived, when, and whether it has been classified, and can never read it back.
       return 'shared';
+    case 'correspondence':
+      // R-USE-2, R-CLS-2 (003 §4.8; 000 §17.9.4): an email or draft is sealed as its request's material would be.
+      return correspondenceTier(correspondenceTierFacts(data));
     case 'request-index':
       return isMemberIndexId(id) ? 'member' : 'shared';
     case 'disclosure':

@@ -324,6 +324,12 @@ export const escalationRoles: Record<EscalationLevel, string> = {
   'monitoring-officer': 'Monitoring Officer',
 };
 
+/** Who holds each role above the service, by the words of their role in the directory. */
+const HOLDER_ROLES: Partial<Record<EscalationLevel, RegExp>> = {
+  'chief-executive': /chief\s+exec/i,
+  'monitoring-officer': /monitoring\s+officer/i,
+};
+
 // R-DUE-4 (000 §17.8.2; 004 §11.10): escalation goes officer -> head of service/director -> chief executive, and to the Monitoring Officer when needed information is not forthcoming; suggests the person from the directory where it can.
 export function nextEscalation(
   current: EscalationLevel | null,
@@ -331,7 +337,13 @@ export function nextEscalation(
   context: { directory?: readonly Officer[]; service?: string } = {},
 ): { level: EscalationLevel; role: string; explanation: string; suggested: Officer | null } {
   const suggest = (level: EscalationLevel): Officer | null => {
-    if (level !== 'head-of-service' || !context.directory || !context.service) return null;
+    if (!context.directory) return null;
+    if (level !== 'head-of-service') {
+      // Above the service, the holder is found by what their role says (the directory has no "chief executive" seniority).
+      const role = HOLDER_ROLES[level];
+      return role ? (context.directory.find((o) => role.test(o.role)) ?? null) : null;
+    }
+    if (!context.service) return null;
     const senior = context.directory.filter(
       (o) => o.service === context.service && (o.seniority === 'head-of-service' || o.seniority === 'director'),
     );

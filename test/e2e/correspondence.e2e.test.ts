@@ -25,17 +25,18 @@ describe('officers’ email out and in, in Chromium', () => {
     await page.getByRole('heading', { name: 'Depot disposal valuation' }).waitFor();
     await page.getByRole('button', { name: 'Write the email' }).click();
     const draft = page.getByLabel('Draft');
-    await expect.poll(() => draft.textContent()).toContain(`Depot disposal valuation [${reference}]`);
+    await draft.filter({ hasText: `Depot disposal valuation [${reference}]` }).waitFor();
     expect(await draft.textContent()).toContain('cllr.smith@example-council.gov.uk');
     await expectNoAxeViolations(page, 'request page with the draft email');
     await screenshot(page, 'correspondence-draft');
     await page.getByRole('button', { name: 'Open in your email program' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'open in your email program' }).count()).toBe(1);
+    // The status shows once main has written the draft to exports/.
+    await page.getByRole('status').filter({ hasText: 'open in your email program' }).waitFor();
     const exports = path.join(harness.dataFolder, 'exports');
     const eml = readdirSync(exports).find((f) => f.endsWith('.eml'))!;
     expect(readFileSync(path.join(exports, eml), 'utf8')).toMatch(/^X-Unsent: 1$/m);
     await page.getByRole('button', { name: 'I have sent it' }).click();
-    await expect.poll(() => page.getByRole('list').filter({ hasText: 'Email sent' }).count()).toBeGreaterThan(0);
+    await page.getByRole('list').filter({ hasText: 'Email sent' }).first().waitFor();
   });
 
   it('drops the officer’s reply: matched by its reference, its attachment listed to classify, recorded as the answer', async () => {
@@ -59,7 +60,7 @@ describe('officers’ email out and in, in Chromium', () => {
       data.setData('text/plain', 'RE: Depot');
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Save the email from Outlook first (File > Save as)');
+    await page.getByRole('alert').filter({ hasText: 'Save the email from Outlook first (File > Save as)' }).waitFor();
 
     await page.getByTestId('email-drop-zone').evaluate((zone, b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -67,24 +68,28 @@ describe('officers’ email out and in, in Chromium', () => {
       data.items.add(new File([bytes], 'reply.eml', { type: 'message/rfc822' }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, reply.toString('base64'));
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 email; 1 matched to its request.' }).count()).toBe(1);
+    await page.getByRole('status').filter({ hasText: 'Imported 1 email; 1 matched to its request.' }).waitFor();
 
     await goTo(page, 'Requests');
     await page.getByRole('button', { name: 'Depot disposal valuation' }).click();
     const emails = page.getByRole('region', { name: 'Emails' });
     await emails.waitFor();
     await emails.getByText('Show the email').click();
-    await expect.poll(() => emails.textContent()).toContain('Please find the valuation attached.');
+    await emails.getByText('Please find the valuation attached.').waitFor();
     // Sanitised: no script ran, no remote picture, no clickable javascript: link.
     expect(await page.evaluate(() => (window as unknown as { hacked?: boolean }).hacked)).toBeUndefined();
     expect(await emails.locator('img[src^="http"]').count()).toBe(0);
     expect(await emails.locator('a[href]').count()).toBe(0);
-    await expect.poll(() => page.getByText('Depot valuation – pink paper.pdf', { exact: false }).count()).toBeGreaterThan(1);
-    await expect.poll(() => page.locator('.materials').textContent()).toMatch(/not yet known|Not yet known/i);
+    // Listed twice: as the email's attachment and as material to classify.
+    await page.getByText('Depot valuation – pink paper.pdf', { exact: false }).nth(1).waitFor();
+    await page
+      .locator('.materials')
+      .filter({ hasText: /not yet known/i })
+      .waitFor();
 
     await emails.getByLabel('The answer').check();
     await emails.getByRole('button', { name: 'Record it' }).click();
-    await expect.poll(() => page.getByRole('list').filter({ hasText: 'Answered' }).count()).toBeGreaterThan(0);
+    await page.getByRole('list').filter({ hasText: 'Answered' }).first().waitFor();
     await expectNoAxeViolations(page, 'request page with the filed reply');
     await screenshot(page, 'correspondence-filed');
     expect(existsSync(app.harness.dataFolder)).toBe(true);

@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { restoreVerified, writeBackup } from '../vault';
 import type { SessionState } from '../../../shared/domain/session';
+import type { RecordsRepository } from './records-repository';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';
 
@@ -14,31 +15,23 @@ export class BackupService {
   constructor(
     private readonly gateway: FileVaultGateway,
     private readonly session: SessionService<OpenVault>,
+    private readonly records: RecordsRepository,
     private readonly dialogs: FileDialogs,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async backup(): Promise<{ file: string | null; bytes: number }> {
-    const vault = this.session.requireVault();
+    this.records.requireSession();
     const file = await this.dialogs.chooseBackupTarget(`need-to-know-backup-${format(this.now(), 'yyyy-MM-dd')}.ntkbackup`);
     if (!file) return { file: null, bytes: 0 };
-    // Audited first, so the backup holds its own audit event and is not one save behind the vault
-    // it was made from (restore would otherwise call it older); a failed write is audited too.
-    vault.records.appendAudit({
-      recordId: 'vault',
-      action: 'backup',
-      tier: 'shared',
-      detail: { at: this.now().toISOString(), by: vault.user.name, file },
-    });
+    // Audited first (through the repository, which stamps who and when), so the backup holds its own
+    // audit event and is not one save behind the vault it was made from (restore would otherwise
+    // call it older); a failed write is audited too.
+    this.records.audit('vault', 'backup', 'shared', { file });
     try {
       return writeBackup(this.gateway.dir, file, { now: this.now });
     } catch (error) {
-      vault.records.appendAudit({
-        recordId: 'vault',
-        action: 'backup-failed',
-        tier: 'shared',
-        detail: { at: this.now().toISOString(), by: vault.user.name, file },
-      });
+      this.records.audit('vault', 'backup-failed', 'shared', { file });
       throw error;
     }
   }

@@ -11,6 +11,7 @@ import { registerEntrySchema, storedDisclosureSchema } from '../../../shared/dom
 import { storedCouncilSettingsSchema } from '../../../shared/domain/council';
 import { councilProfileSchema } from '../../../shared/domain/profiles';
 import { storedArrivalSchema } from '../../../shared/domain/arrivals';
+import { storedCorrespondenceSchema } from '../../../shared/domain/correspondence-records';
 
 /** The data each record type holds. Index records are checked by the request index itself. */
 export const recordSchemas = {
@@ -24,6 +25,8 @@ export const recordSchemas = {
   'council-profile': councilProfileSchema,
   /** Something a PA recorded as arrived for the Member: its content sealed to the Member, write-only for a PA. */
   arrival: storedArrivalSchema,
+  /** Drafts written for the mail program and officers' emails imported. */
+  correspondence: storedCorrespondenceSchema,
 } as const satisfies Partial<Record<RecordType, z.ZodType>>;
 
 export type SchemaType = keyof typeof recordSchemas;

@@ -1,6 +1,8 @@
 // The one door to the vault's records. Every service reads and writes records through here, so the
 // rules every record shares are kept in one place: its type, its tier, who may write it, its shape,
-// and the audit stamp. Nothing else in main calls the vault session's put/get/list/delete/appendAudit.
+// and the audit stamp. Nothing else in main calls the vault session's record methods (put, get, list,
+// delete, appendAudit and the rest): test/electron/main/one-door.test.ts scans main for any that does.
+// The request index saves itself through its own door here (indexVault); files go through `blobs`.
 import { isMemberWritten, type RecordType } from '../../../shared/domain/record-types';
 import { recordTier, type RecordTier } from '../../../shared/domain/record-tier';
 import { AppError } from '../../../shared/ipc/errors';
@@ -9,7 +11,7 @@ import type { EventHub } from './events';
 import { recordSchemas, type RecordData, type SchemaType } from './record-schemas';
 import type { SessionService } from './session-service';
 import type { OpenVault } from './vault-gateway';
-import type { CheckedRead, RequestIndex } from './request-index';
+import type { CheckedRead, IndexVault, RequestIndex } from './request-index';
 
 export interface RepositoryLogger {
   warn(message: string): void;
@@ -26,6 +28,7 @@ const NOUNS: Record<SchemaType, string> = {
   'council-settings': 'council settings',
   'council-profile': 'council profile',
   arrival: 'item that arrived for the Member',
+  correspondence: 'email',
 };
 
 /** A record as read back: its data, checked against its schema, and the tier it is sealed under. */
@@ -38,6 +41,8 @@ export interface StoredRecord<T extends SchemaType> {
 export class RecordsRepository {
   /** Records read back that did not match their schema, since unlock: set aside, never shown, never thrown out of a list. */
   private unreadableIds = new Set<string>();
+  /** The request index's door to the vault, made once per session (see indexVault). */
+  private indexDoor: { vault: VaultSession; door: IndexVault } | null = null;
 
   constructor(
     private readonly session: SessionService<OpenVault>,
@@ -45,7 +50,10 @@ export class RecordsRepository {
     private readonly now: () => Date = () => new Date(),
     private readonly logger: RepositoryLogger = { warn: (m) => console.warn(m) },
   ) {
-    session.onLock(() => (this.unreadableIds = new Set()));
+    session.onLock(() => {
+      this.unreadableIds = new Set();
+      this.indexDoor = null;
+    });
   }
 
   private get vault(): VaultSession {
@@ -122,7 +130,12 @@ export class RecordsRepository {
 
   /** Every record of `type` this user can read. A malformed one is set aside and reported, never thrown. */
   list<T extends SchemaType>(type: T): Array<RecordData<T>> {
-    const out: Array<RecordData<T>> = [];
+    return this.listStored(type).map((r) => r.data);
+  }
+
+  /** As list(), with each record's id and tier (for records whose data does not carry their id). */
+  listStored<T extends SchemaType>(type: T): Array<StoredRecord<T>> {
+    const out: Array<StoredRecord<T>> = [];
     for (const record of this.vault.iterate(type)) {
       const data = this.parse(type, record.id, record.data);
       if (data === undefined) continue;
@@ -131,7 +144,7 @@ export class RecordsRepository {
         this.noteUnreadable(type, record.id, problem);
         continue;
       }
-      out.push(data);
+      out.push({ id: record.id, tier: record.tier, data });
     }
     return out;
   }
@@ -210,6 +223,17 @@ export class RecordsRepository {
     return parsed.data as RecordData<T>;
   }
 
+  /**
+   * The tier a record with this content would be saved under, refused ('forbidden') as save() would
+   * refuse it when this user may not write it. Saves nothing: a service asks first when the record's
+   * files must be sealed under the same tier before the record itself is saved.
+   */
+  writableTier<T extends SchemaType>(type: T, id: string, data: RecordData<T>): RecordTier {
+    const tier = recordTier(type, id, data);
+    this.checkWrite(type, id, tier);
+    return tier;
+  }
+
   /** Removes a record of `type`; an id of another type is left alone. */
   remove(type: SchemaType, id: string): void {
     const record = this.find(type, id);
@@ -276,7 +300,39 @@ export class RecordsRepository {
    * through this repository's checks, so a damaged or misfiled record never reaches the list.
    */
   syncIndex(index: RequestIndex) {
-    return index.sync(this.vault, ((type: 'request' | 'material', id: string) => this.get(type, id)) as CheckedRead);
+    return index.sync(this.indexVault(), ((type: 'request' | 'material', id: string) => this.get(type, id)) as CheckedRead);
+  }
+
+  /** The index's view of this session's vault, the same object for the whole session (the index keys its cache on it). */
+  private indexVault(): IndexVault {
+    const vault = this.vault;
+    if (this.indexDoor?.vault !== vault) {
+      const door: IndexVault = {
+        get changeMark() {
+          return vault.changeMark;
+        },
+        canRead: (tier) => vault.canRead(tier),
+        authorOf: (id) => vault.authorOf(id),
+        get: (id) => vault.get(id),
+        forEachEntry: (type, each) => vault.forEachEntry(type, each),
+        put: (record) => this.saveIndexRecord(vault, record),
+      };
+      this.indexDoor = { vault, door };
+    }
+    return this.indexDoor.door;
+  }
+
+  /**
+   * Saves the request index (checked by the index itself when it loads it, not by a schema: it holds a
+   * row for every request): only under the tier the tier rule gives its id, and only by whoever may write it.
+   */
+  private saveIndexRecord(vault: VaultSession, record: { id: string; tier: RecordTier; type: string; data: unknown }): void {
+    const tier = recordTier('request-index', record.id, record.data);
+    if (record.type !== 'request-index' || record.tier !== tier)
+      throw new AppError('refused', 'The request list could not be saved: it was not filed as the list. Nothing was saved.');
+    if (!this.isMember && isMemberWritten('request-index', record.id))
+      throw new AppError('forbidden', 'Only the Member can save the Member’s request list. Nothing was saved.');
+    vault.put({ id: record.id, tier, type: 'request-index', data: record.data });
   }
 }
 

@@ -1,13 +1,7 @@
-import {
-  nextEscalation,
-  recordChairNoticeSent,
-  recordEscalation,
-  type EscalationLevel,
-  type RequestEvent,
-} from '../../../shared/domain/requests';
+import { nextEscalation, recordChairNoticeSent, recordEscalation, type RequestEvent } from '../../../shared/domain/requests';
 import { recordMonitoringOfficerDecision, stepsAfterMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
 import { checkEventDate } from '../../../shared/domain/timeline';
-import { offeredForNewChoices, type Officer } from '../../../shared/domain/directory';
+import { offeredForNewChoices } from '../../../shared/domain/directory';
 import type { z } from 'zod';
 import type { chairNoticeInputSchema, escalateInputSchema, FollowUpView, moDecisionInputSchema } from '../../../shared/ipc/follow-up';
 import { AppError } from '../../../shared/ipc/errors';
@@ -17,11 +11,6 @@ import type { RequestCommands } from './request-commands';
 import type { RequestQueries } from './request-queries';
 
 const LATE = new Set(['overdue', 'very-overdue', 'escalated']);
-// Who holds each role above the officer, found by what their role says (the directory has no "chief executive" seniority).
-const ROLE_PATTERNS: Partial<Record<EscalationLevel, RegExp>> = {
-  'chief-executive': /chief\s+exec/i,
-  'monitoring-officer': /monitoring\s+officer/i,
-};
 
 /**
  * What happens to a request after it is sent beyond logging replies: the Monitoring
@@ -44,7 +33,7 @@ export class RequestFollowUp {
     const directory = offeredForNewChoices(this.records.list('officer')).filter((o) => o.id !== request.officerId);
     const offer = (withheld: boolean) => {
       const next = nextEscalation(request.escalatedTo, withheld, { directory, service: request.service });
-      const person = next.suggested ?? this.holderOf(next.level, directory);
+      const person = next.suggested;
       return {
         level: next.level,
         role: next.role,
@@ -182,10 +171,5 @@ export class RequestFollowUp {
       .map((e) => e.on)
       .sort();
     return emailed[0] ?? request.sentOn;
-  }
-
-  private holderOf(level: EscalationLevel, directory: Officer[]): Officer | null {
-    const pattern = ROLE_PATTERNS[level];
-    return pattern ? (directory.find((o) => pattern.test(o.role)) ?? null) : null;
   }
 }

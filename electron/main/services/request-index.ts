@@ -80,6 +80,20 @@ export type CheckedRead = {
   (type: 'material', id: string): StoredMaterial | undefined;
 };
 
+/**
+ * What the index reads of the vault and how it saves itself. In the app this is the records
+ * repository's door for index records (RecordsRepository.syncIndex), which works the tier out and
+ * checks who may write; the index's own tests hand it a vault session, which has the same shape.
+ */
+export interface IndexVault {
+  readonly changeMark: number;
+  canRead(tier: Tier): boolean;
+  authorOf: VaultSession['authorOf'];
+  get<T = unknown>(id: string): { data: T } | undefined;
+  forEachEntry: VaultSession['forEachEntry'];
+  put<T>(record: { id: string; tier: Tier; type: string; data: T }): unknown;
+}
+
 interface SavedIndex {
   format: number;
   profiles: CouncilProfile[];
@@ -162,7 +176,7 @@ export interface IndexStats {
 const SORT_ID_AT = 'YYYY-MM-DD YYYY-MM-DD '.length;
 
 export class RequestIndex {
-  private vault: VaultSession | null = null;
+  private vault: IndexVault | null = null;
   /** The vault's change mark when the index was last brought up to date (null: not since unlock). */
   private syncedAt: number | null = null;
   private requests = new Map<string, RequestEntry>();
@@ -214,7 +228,7 @@ export class RequestIndex {
    * since the last call, and one pass over the vault's in-memory index (a few ms at 50,000 records)
    * when something was but no request or material changed.
    */
-  sync(vault: VaultSession, read: CheckedRead): IndexStats {
+  sync(vault: IndexVault, read: CheckedRead): IndexStats {
     if (this.vault !== vault) {
       this.clear();
       this.vault = vault;
@@ -408,7 +422,7 @@ export class RequestIndex {
   }
 
   private refresh<E extends { seq: number; tier: Tier }, D>(
-    vault: VaultSession,
+    vault: IndexVault,
     type: 'request' | 'material',
     entries: Map<string, E>,
     read: (id: string) => D | undefined,
@@ -472,7 +486,7 @@ export class RequestIndex {
    * saved with it could make the list say what no request says. A PA's app checks no Member MAC, so
    * there the shared index is taken as it is (it can only mislead that PA).
    */
-  private load(vault: VaultSession): void {
+  private load(vault: IndexVault): void {
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;
       if (vault.canRead('member') && vault.authorOf(indexRecordId(tier)) !== 'member') continue;
@@ -502,7 +516,7 @@ export class RequestIndex {
   }
 
   /** Saves each tier's entries under that tier's key. Only the Member's app saves (see load); a PA's keeps its own in memory. */
-  private save(vault: VaultSession): void {
+  private save(vault: IndexVault): void {
     this.loadWords(); // every entry's words, so none is lost from what is saved
     for (const tier of ['shared', 'member'] as const) {
       if (!vault.canRead(tier)) continue;

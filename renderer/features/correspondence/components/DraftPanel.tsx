@@ -8,23 +8,9 @@ import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 type Option = { kind: DraftKind; label: string; applies: boolean; reason: string | null };
 
-/**
- * "Write the email" on a request: the app drafts it, the Member's own mail program sends it. Which
- * drafts apply, and every address rule, come from main (R-ASK-9, R-ASK-10).
- */
-export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: () => void }) {
-  const base = useId();
+/** The drafts main says apply to this request, asked again after each step (`after`). */
+function useDraftOptions(requestId: string, after: string): Option[] {
   const [options, setOptions] = useState<Option[]>([]);
-  const [kind, setKind] = useState<DraftKind | null>(null);
-  const [preview, setPreview] = useState<DraftPreview | null>(null);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [status, setStatus] = useState('');
-  const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));
-  const [sentTo, setSentTo] = useState('');
-  const sentId = `${base}-sent`;
-  const sentToId = `${base}-sent-to`;
-  const asksWhom = kind !== null && sentDraftNamesRecipient(kind);
-
   useEffect(() => {
     let live = true;
     void api()
@@ -33,7 +19,28 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
     return () => {
       live = false;
     };
-  }, [requestId, status]);
+  }, [requestId, after]);
+  return options;
+}
+
+const OPENED = 'The draft is open in your email program. Check it, send it from there, then come back and say “I have sent it”.';
+const COPIED = 'Copied. Paste it into a new email in your email program.';
+
+/**
+ * "Write the email" on a request: the app drafts it, the Member's own mail program sends it. Which
+ * drafts apply, and every address rule, come from main (R-ASK-9, R-ASK-10).
+ */
+export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: () => void }) {
+  const base = useId();
+  const [kind, setKind] = useState<DraftKind | null>(null);
+  const [preview, setPreview] = useState<DraftPreview | null>(null);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [status, setStatus] = useState('');
+  const [sentOn, setSentOn] = useState<DateParts>(() => dateParts(today()));
+  const [sentTo, setSentTo] = useState('');
+  const options = useDraftOptions(requestId, status);
+  const ids = { sent: `${base}-sent`, sentTo: `${base}-sent-to` };
+  const asksWhom = kind !== null && sentDraftNamesRecipient(kind);
 
   async function write(k: DraftKind) {
     setKind(k);
@@ -49,31 +56,25 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
     setSentTo(r.value.to[0]?.name ?? '');
   }
 
-  async function open() {
+  async function hand(how: 'open' | 'copy') {
     if (!kind) return;
-    const r = await api().drafts.open({ requestId, kind });
+    const r = await api().drafts[how]({ requestId, kind });
     if (!r.ok) return setErrors([{ message: r.error.message }]);
     setErrors([]);
-    setStatus('The draft is open in your email program. Check it, send it from there, then come back and say “I have sent it”.');
+    setStatus(how === 'open' ? OPENED : COPIED);
   }
-  async function copy() {
-    if (!kind) return;
-    const r = await api().drafts.copy({ requestId, kind });
-    if (!r.ok) return setErrors([{ message: r.error.message }]);
-    setErrors([]);
-    setStatus('Copied. Paste it into a new email in your email program.');
-  }
+
   async function sent() {
     if (!kind) return;
     const d = readDate(sentOn, 'The date you sent it', { notFuture: true });
     const problems: SummaryError[] = [];
-    if ('error' in d) problems.push({ fieldId: sentId, message: d.error });
+    if ('error' in d) problems.push({ fieldId: ids.sent, message: d.error });
     // R-ASK-8, R-DUE-4: a chair notice or escalation is recorded with whom it went to (the Member may have changed the address).
     if (asksWhom && !sentTo.trim())
-      problems.push({ fieldId: sentToId, message: `Say who you sent ${kind === 'chair-notice' ? 'the notice' : 'it'} to` });
+      problems.push({ fieldId: ids.sentTo, message: `Say who you sent ${kind === 'chair-notice' ? 'the notice' : 'it'} to` });
     if (problems.length || 'error' in d) return setErrors(problems);
     const r = await api().drafts.markSent({ requestId, kind, on: d.iso!, ...(asksWhom ? { to: sentTo.trim() } : {}) });
-    if (!r.ok) return setErrors([{ fieldId: /sent to|chair/i.test(r.error.message) ? sentToId : sentId, message: r.error.message }]);
+    if (!r.ok) return setErrors([{ fieldId: /sent to|chair/i.test(r.error.message) ? ids.sentTo : ids.sent, message: r.error.message }]);
     setSentTo('');
     setErrors([]);
     setPreview(null);
@@ -82,67 +83,33 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
     onSent();
   }
 
-  const applicable = options.filter((o) => o.applies);
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
   return (
     <section aria-labelledby={`${base}-h`} className="draft-panel">
       <h2 id={`${base}-h`}>Email</h2>
       <ErrorSummary errors={errors} />
-      <p>
-        {applicable.map((o) => (
-          <button key={o.kind} type="button" className={o.kind === 'request' ? '' : 'secondary'} onClick={() => void write(o.kind)}>
-            {o.kind === 'request' ? 'Write the email' : `Write ${o.label.replace(/^(A|An|The) /, (m) => m.toLowerCase())}`}
-          </button>
-        ))}
-      </p>
+      <DraftChoices options={options} onWrite={(k) => void write(k)} />
       {preview && (
         <div className="draft-preview" aria-label="Draft">
-          <dl className="facts">
-            <dt>From</dt>
-            <dd>{preview.from}</dd>
-            <dt>To</dt>
-            <dd>{preview.to.map((t) => `${t.name} <${t.email}>`).join(', ') || '(add it in your email program)'}</dd>
-            <dt>Copies</dt>
-            <dd>{preview.cc.join(', ') || 'None'}</dd>
-            <dt>Subject</dt>
-            <dd>{preview.subject}</dd>
-          </dl>
-          {preview.notes.map((n, i) => (
-            <p key={i} className="notice">
-              {n}
-            </p>
-          ))}
-          <pre className="email-body">{preview.body}</pre>
-          <p>
-            <button type="button" onClick={() => void open()}>
-              Open in your email program
-            </button>{' '}
-            <button type="button" className="secondary" onClick={() => void copy()}>
-              Copy
-            </button>{' '}
-            {preview.mailto && (
-              <a href={preview.mailto} className="secondary">
-                Open as a mailto: link
-              </a>
-            )}
-          </p>
+          <DraftText preview={preview} onOpen={() => void hand('open')} onCopy={() => void hand('copy')} />
           <DateInput
-            id={sentId}
+            id={ids.sent}
             name="sentOn"
             label="When did you send it?"
             value={sentOn}
             onChange={setSentOn}
-            error={errors.find((e) => e.fieldId === sentId)?.message ?? null}
+            error={errorFor(ids.sent)}
           />
           {asksWhom && (
             <Field
-              id={sentToId}
+              id={ids.sentTo}
               label="Who did you send it to?"
               hint={
                 kind === 'chair-notice'
                   ? 'The chair or executive member, for example “Cllr Ann Chair (Chair, Planning)”.'
                   : 'The person you escalated it to.'
               }
-              error={errors.find((e) => e.fieldId === sentToId)?.message ?? null}
+              error={errorFor(ids.sentTo)}
             >
               {(p) => <input {...p} value={sentTo} maxLength={200} onChange={(e) => setSentTo(e.target.value)} />}
             </Field>
@@ -156,5 +123,57 @@ export function DraftPanel({ requestId, onSent }: { requestId: string; onSent: (
         {status}
       </p>
     </section>
+  );
+}
+
+/** A button for each draft that applies now. */
+function DraftChoices({ options, onWrite }: { options: Option[]; onWrite: (kind: DraftKind) => void }) {
+  return (
+    <p>
+      {options
+        .filter((o) => o.applies)
+        .map((o) => (
+          <button key={o.kind} type="button" className={o.kind === 'request' ? '' : 'secondary'} onClick={() => onWrite(o.kind)}>
+            {o.kind === 'request' ? 'Write the email' : `Write ${o.label.replace(/^(A|An|The) /, (m) => m.toLowerCase())}`}
+          </button>
+        ))}
+    </p>
+  );
+}
+
+/** The draft's addresses, notes and body, and the ways to hand it to the mail program. */
+function DraftText({ preview, onOpen, onCopy }: { preview: DraftPreview; onOpen: () => void; onCopy: () => void }) {
+  return (
+    <>
+      <dl className="facts">
+        <dt>From</dt>
+        <dd>{preview.from}</dd>
+        <dt>To</dt>
+        <dd>{preview.to.map((t) => `${t.name} <${t.email}>`).join(', ') || '(add it in your email program)'}</dd>
+        <dt>Copies</dt>
+        <dd>{preview.cc.join(', ') || 'None'}</dd>
+        <dt>Subject</dt>
+        <dd>{preview.subject}</dd>
+      </dl>
+      {preview.notes.map((n, i) => (
+        <p key={i} className="notice">
+          {n}
+        </p>
+      ))}
+      <pre className="email-body">{preview.body}</pre>
+      <p>
+        <button type="button" onClick={onOpen}>
+          Open in your email program
+        </button>{' '}
+        <button type="button" className="secondary" onClick={onCopy}>
+          Copy
+        </button>{' '}
+        {preview.mailto && (
+          <a href={preview.mailto} className="secondary">
+            Open as a mailto: link
+          </a>
+        )}
+      </p>
+    </>
   );
 }

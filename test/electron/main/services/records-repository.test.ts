@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecordsRepository } from '../../../../electron/main/services/records-repository';
+import type { IndexVault, RequestIndex } from '../../../../electron/main/services/request-index';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { PA_PASS, seededCase } from '../../support/core';
@@ -118,5 +119,55 @@ describe('RecordsRepository', () => {
     expect(repo.unreadableCount).toBe(1);
     expect(warnings).toEqual(['A material record (bad) does not have the expected shape and was set aside.']);
     expect(() => repo.get('material', 'bad')).toThrow(expect.objectContaining({ code: 'cannot-open' }));
+  });
+
+  it('listStored gives each readable record with its id and tier; writableTier answers as save() would, saving nothing', async () => {
+    const { repo, raw, material, asPa } = await withRepository();
+    repo.save('material', material());
+    repo.save('material', material({ id: 'm-2', isBriefing: true }));
+    expect(repo.listStored('material').map((r) => [r.id, r.tier])).toEqual(
+      expect.arrayContaining([
+        ['m-1', 'shared'],
+        ['m-2', 'member'],
+      ]),
+    );
+    expect(repo.writableTier('material', 'm-3', material({ id: 'm-3', isBriefing: true }))).toBe('member');
+    expect(raw().get('m-3')).toBeUndefined();
+    await asPa();
+    expect(repo.listStored('material').map((r) => r.id)).toEqual(['m-1']);
+    expect(repo.writableTier('material', 'm-3', material({ id: 'm-3' }))).toBe('shared');
+    expect(() => repo.writableTier('material', 'm-3', material({ id: 'm-3', isBriefing: true }))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
+  });
+
+  it('the request index saves through the repository’s door: only under its own tier, only by whoever may write it', async () => {
+    const { repo, raw, asPa } = await withRepository();
+    const indexWriting = (record: { id: string; tier: 'shared' | 'member' }) =>
+      ({
+        sync: (vault: IndexVault) => {
+          vault.put({ ...record, type: 'request-index', data: { format: 0 } });
+          return { recomputed: 0, saved: true };
+        },
+      }) as unknown as RequestIndex;
+    repo.syncIndex(indexWriting({ id: 'request-index:shared', tier: 'shared' }));
+    expect(raw().get('request-index:shared')).toMatchObject({ tier: 'shared', type: 'request-index' });
+    // The Member's index under the shared key would hand Member-only rows to the PA: refused, nothing written.
+    expect(() => repo.syncIndex(indexWriting({ id: 'request-index:member', tier: 'shared' }))).toThrow(
+      expect.objectContaining({ code: 'refused' }),
+    );
+    expect(raw().get('request-index:member')).toBeUndefined();
+    // The same door all session (the index keys its cache on it), a new one after the next unlock.
+    const doors: IndexVault[] = [];
+    const keep = { sync: (vault: IndexVault) => void doors.push(vault) } as unknown as RequestIndex;
+    repo.syncIndex(keep);
+    repo.syncIndex(keep);
+    expect(doors[0] === doors[1]).toBe(true);
+    await asPa();
+    repo.syncIndex(keep);
+    expect(doors[2] === doors[0]).toBe(false); // compared as booleans: the old door's getters would read a locked vault
+    expect(() => repo.syncIndex(indexWriting({ id: 'request-index:member', tier: 'member' }))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  MAX_MESSAGES_PER_IMPORT,
+  MAX_MESSAGE_BYTES,
+  importFlags,
+  matchMessage,
+  normaliseMessageId,
+  type CorrespondenceItem,
+} from '../../../shared/domain/correspondence';
+import type { StoredMessage } from '../../../shared/domain/correspondence-records';
+import { ukDateOf } from '../../../shared/domain/dates';
+import { AppError } from '../../../shared/ipc/errors';
+import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';
+import type { RecordsRepository } from './records-repository';
+import { inChunks, messageView, type CorrespondenceStore } from './correspondence-store';
+import type { FilingService } from './correspondence-filing';
+import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
+
+type Refusal = { fileName: string; reason: string };
+
+/** Officers' email in: files chosen or dropped are parsed, matched to their request, flagged and kept sealed. */
+export class MailImportService {
+  constructor(
+    private readonly store: CorrespondenceStore,
+    private readonly records: RecordsRepository,
+    private readonly filing: FilingService,
+    private readonly requests: RequestLookup,
+    private readonly councilDomain: () => string,
+    private readonly desk: MailDesk = noMailDesk,
+    private readonly today: () => string = () => ukDateOf(new Date()),
+  ) {}
+
+  /** Picks files in main's dialog (the page never names a path), then imports them. */
+  async chooseAndImport() {
+    const files = await this.desk.chooseMessages();
+    if (files.length > MAX_MESSAGES_PER_IMPORT)
+      throw new AppError('refused', `Choose at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
+    const read: Array<{ name: string; bytes: Uint8Array }> = [];
+    const refused: Refusal[] = [];
+    for (const file of files) {
+      const name = safeName(path.basename(file));
+      try {
+        const info = await stat(file);
+        if (info.size > MAX_MESSAGE_BYTES)
+          refused.push({
+            fileName: name,
+            reason: `The file is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most one email may be.`,
+          });
+        else read.push({ name, bytes: await readFile(file) });
+      } catch {
+        refused.push({ fileName: name, reason: 'The file could not be read.' });
+      }
+    }
+    const result = await this.importFiles(read);
+    return { imported: result.imported, refused: [...refused, ...result.refused] };
+  }
+
+  /** Imports each file on its own: a bad one is refused with its reason, and nothing of it is kept. */
+  async importFiles(files: Array<{ name: string; bytes: Uint8Array }>) {
+    if (files.length > MAX_MESSAGES_PER_IMPORT) throw new AppError('refused', `Drop at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
+    const imported: CorrespondenceItem[] = [];
+    const refused: Refusal[] = [];
+    for (const file of files) {
+      const fileName = safeName(file.name);
+      try {
+        imported.push(await this.importOne(fileName, file.bytes));
+      } catch (error) {
+        if (error instanceof MessageRefused || error instanceof AppError) refused.push({ fileName, reason: error.message });
+        else throw error;
+      }
+    }
+    return { imported, refused };
+  }
+
+  private async importOne(fileName: string, bytes: Uint8Array): Promise<CorrespondenceItem> {
+    const lower = fileName.toLowerCase();
+    if (!lower.endsWith('.eml') && !lower.endsWith('.msg'))
+      throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
+    const parsed = await parseMessage(bytes, fileName);
+    const wanted = parsed.messageId ? normaliseMessageId(parsed.messageId) : null;
+    if (wanted && this.store.messages().some((m) => m.messageId && normaliseMessageId(m.messageId) === wanted))
+      throw new MessageRefused('This email has already been imported.');
+    const { index, requests } = this.store.matchIndex(this.requests);
+    const match = matchMessage(parsed, index);
+    const request = match ? requests.get(match.requestId)! : null;
+    const memberEmails = request ? [request.fromEmail] : [...new Set([...requests.values()].map((r) => r.fromEmail))];
+    const item = this.message(fileName, bytes, parsed, {
+      matchedBy: match?.by ?? null,
+      onMemberOnlyRequest: request?.memberOnly ?? false,
+      flags: importFlags(parsed, this.councilDomain(), memberEmails),
+    });
+    const tier = this.writableTier(item, request?.memberOnly ?? false);
+    const blobs = this.records.blobs;
+    const blob = await blobs.add(inChunks(bytes), tier);
+    let saved: StoredMessage;
+    try {
+      saved = this.store.saveMessage({ ...item, blobId: blob.id });
+    } catch (error) {
+      blobs.discard(blob.id);
+      throw error;
+    }
+    // A matched reply is linked at once: its attachments become material to classify.
+    if (match) {
+      try {
+        return await this.filing.link(saved.id, match.requestId, 'none', null, parsed);
+      } catch (error) {
+        // The message stays, unfiled, for the Member to file by hand; nothing of the link is kept.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    return messageView(saved);
+  }
+
+  /** The stored email for a parsed file (its blob id is filled in once the original is sealed). */
+  private message(
+    fileName: string,
+    bytes: Uint8Array,
+    parsed: ParsedMessage,
+    at: { matchedBy: StoredMessage['matchedBy']; onMemberOnlyRequest: boolean; flags: ReturnType<typeof importFlags> },
+  ): StoredMessage {
+    const sentAt = parsed.sentAt;
+    return {
+      kind: 'message',
+      id: `message:${randomUUID()}`,
+      requestId: null,
+      requestReference: null,
+      from: parsed.from,
+      to: parsed.to,
+      cc: parsed.cc,
+      subject: parsed.subject,
+      date: sentAt ? ukDateOf(new Date(sentAt)) : this.today(),
+      sentAt,
+      text: parsed.text.slice(0, 1_000_000),
+      html: parsed.html ? parsed.html.slice(0, 2_000_000) : null,
+      attachments: parsed.attachments.map((a) => ({ name: a.name, size: a.content.length, contentType: a.contentType })),
+      flags: at.flags.flags,
+      flagNotes: at.flags.explanations,
+      matchedBy: at.matchedBy,
+      filed: null,
+      fileName,
+      size: bytes.length,
+      importedOn: this.today(),
+      format: parsed.format,
+      blobId: 'pending',
+      messageId: parsed.messageId,
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
+      threadIndex: parsed.threadIndex,
+      threadTopic: parsed.threadTopic,
+      onMemberOnlyRequest: at.onMemberOnlyRequest,
+    };
+  }
+
+  /** The repository's tier for the email, its refusal to a PA put in words about importing. */
+  private writableTier(item: StoredMessage, requestMemberOnly: boolean) {
+    try {
+      return this.store.writableTier(item);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'forbidden') throw error;
+      throw new MessageRefused(
+        requestMemberOnly
+          ? 'This email belongs to a Member-only request: only the Member can import it.'
+          : 'This email has attachments, which stay Member only until the Member has classified them: ask the Member to import it.',
+      );
+    }
+  }
+}
