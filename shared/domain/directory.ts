@@ -1,6 +1,7 @@
 // The Member's directory: the officers they write to and the meetings requests relate to.
 import { z } from 'zod';
 import { formatUk, isoDateSchema } from './dates';
+import { requiredEmailAddressSchema } from './email';
 import { meetingSourceSchema, privateItemsSchema } from './meeting-import';
 
 export const SENIORITIES = ['chief-officer', 'director', 'head-of-service', 'manager', 'officer'] as const;
@@ -20,7 +21,7 @@ export const officerInputSchema = z.object({
   service: z.string().trim().min(1, { error: 'Enter the service' }).max(120, { error: 'The service can be at most 120 characters' }),
   role: z.string().trim().min(1, { error: 'Enter the role' }).max(120, { error: 'The role can be at most 120 characters' }),
   seniority: z.enum(SENIORITIES, { error: 'Choose how senior the officer is' }),
-  email: z.string().trim().email({ error: 'Enter the officer’s council email address' }),
+  email: requiredEmailAddressSchema('Enter the officer’s email address'),
 });
 /**
  * The date an officer or meeting was retired (the UK date, set by main from its clock, never by the

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { addDays, assertIsoDate, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
 import { seniorityNames, type Officer, type Seniority } from './directory';
-import { capacitySchema, routeSchema } from './need-to-know';
 import { countWorkingDays, nationSchema, type HolidayEdits, type Nation } from './calendar';
 import { DomainError } from './errors';
 import { councilProfileSchema, type CouncilProfile } from './profiles';
@@ -9,6 +8,8 @@ import { effectiveTargets, scopeFor } from './deadlines';
 import { checkEventDate, effectiveTimeline, entryId, type TimelineEntry } from './timeline';
 import { requestLifecycleState } from './request-lifecycle';
 import { valuesOf } from './named-values';
+import { emailDomainOf } from './email';
+import { requestDraftSchema } from './request-draft';
 
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
@@ -186,13 +187,13 @@ export function checkCouncilDomain(input: unknown): { ok: true; domain: string }
   return { ok: true, domain };
 }
 
-const emailDomainOf = (address: string): string | null => /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(address.trim().toLowerCase())?.[1] ?? null;
 const underDomain = (domain: string, council: string) => domain === council || domain.endsWith(`.${council}`);
 
 // R-ASK-9 (000 §17.13.2): official correspondence uses the Member's council email address.
 export function checkCouncilEmail(address: string, councilDomains: string[]): { ok: true } | { ok: false; reason: string } {
+  if (!address.trim()) return { ok: false, reason: 'Enter your council email address.' };
   const domain = emailDomainOf(address);
-  if (!domain) return { ok: false, reason: `"${address}" is not an email address.` };
+  if (!domain) return { ok: false, reason: `"${address.trim()}" is not an email address.` };
   const domains = councilDomains.map((d) => checkCouncilDomain(d)).flatMap((c) => (c.ok ? [c.domain] : []));
   if (domains.length === 0) return { ok: false, reason: 'Set your council’s email domain in Settings first.' };
   if (!domains.some((d) => underDomain(domain, d))) {
@@ -478,36 +479,7 @@ export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate, rec
 
 const text = (max: number) => z.string().max(max, { error: `You can enter up to ${max.toLocaleString('en-GB')} characters` });
 
-/** A request as the Member writes it (R-ASK-1 capacity and purpose, R-ASK-2 route, R-ASK-3 justification). */
-export const requestDraftSchema = z.object({
-  subject: z
-    .string()
-    .trim()
-    .min(3, { error: 'Give the request a short subject' })
-    .max(200, { error: 'The subject can be at most 200 characters' }),
-  informationSought: text(4000),
-  capacity: capacitySchema.nullable(),
-  capacityDetail: text(200).optional(),
-  purpose: text(1000),
-  route: routeSchema.nullable(),
-  justification: text(4000),
-  officerId: z.string().min(1, { error: 'Choose the officer' }),
-  ward: text(120),
-  meetingId: z.string().nullable(),
-  agendaItem: text(200).nullable(),
-  mayBeRaisedAtMeeting: z.boolean(),
-  seeksProtectedMaterial: z.boolean(),
-  fromEmail: z.string().trim().max(200, { error: 'The address can be at most 200 characters' }),
-  copies: z
-    .array(z.string().trim().email({ error: 'Each copied address must be an email address' }))
-    .max(20, { error: 'At most 20 people can be copied' }),
-  blindCopies: z.array(z.string()).max(20),
-  sentOn: isoDateSchema,
-  memberOnly: z.boolean(),
-  /** R-ASK-4: a refused or weak case goes to the Monitoring Officer with this reason. */
-  monitoringOfficerReason: text(2000).optional(),
-});
-export type RequestDraft = z.infer<typeof requestDraftSchema>;
+export { requestDraftSchema, type RequestDraft } from './request-draft';
 
 /** What happened to a request after it was sent, each on the day it happened. */
 /** The emails the app can draft for a request (shared/domain/correspondence). */
