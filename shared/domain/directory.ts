@@ -14,12 +14,16 @@ export const seniorityNames: Record<Seniority, string> = {
   officer: 'Officer',
 };
 
-/** An officer as entered; the id is given only when changing an officer already saved. */
+/** The most characters an officer's name, service or role may hold. */
+export const OFFICER_TEXT_MAX = 120;
+
+/** An officer as entered (the form checks with this too); the id is given only when changing an officer already saved. */
 export const officerInputSchema = z.object({
   id: z.string().optional(),
-  name: z.string().trim().min(1, { error: 'Enter the officer’s name' }).max(120, { error: 'The name can be at most 120 characters' }),
-  service: z.string().trim().min(1, { error: 'Enter the service' }).max(120, { error: 'The service can be at most 120 characters' }),
-  role: z.string().trim().min(1, { error: 'Enter the role' }).max(120, { error: 'The role can be at most 120 characters' }),
+  // Zod's own words for the limits: the page words them with the form's label ("Role must be 120 characters or fewer").
+  name: z.string().trim().min(1, { error: 'Enter the officer’s name' }).max(OFFICER_TEXT_MAX),
+  service: z.string().trim().min(1, { error: 'Enter the service' }).max(OFFICER_TEXT_MAX),
+  role: z.string().trim().min(1, { error: 'Enter the officer’s role' }).max(OFFICER_TEXT_MAX),
   seniority: z.enum(SENIORITIES, { error: 'Choose how senior the officer is' }),
   email: requiredEmailAddressSchema('Enter the officer’s email address'),
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
 import {
+  officerInputSchema,
   SENIORITIES,
   isRetired,
   offeredForNewChoices,
@@ -15,6 +16,7 @@ import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, u
 import { useDirectory } from '../../requests/hooks/useDirectory';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
+import { emailDomainOf } from '../../../../shared/domain/email';
 import { MeetingImport } from '../../meetings/components/MeetingImport';
 
 /**
@@ -54,8 +56,6 @@ export const MEETING_FIELDS: FieldMap = {
     agendaItems: 'Agenda items',
   },
 };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
@@ -361,19 +361,16 @@ function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChange
   const headingId = useId();
   // R-ASK-9 (000 §17.13.2): the address is checked against the council's domain as it is typed.
   const { data: council } = useRead('council:get', undefined, { refreshOn: ['council-settings'] });
-  const warning = EMAIL.test(email.trim()) ? officerEmailWarning(email, council?.settings.emailDomain) : null;
+  const domain = emailDomainOf(email);
+  const warning = domain ? officerEmailWarning(email, council?.settings.emailDomain) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     saving();
+    // The schema main saves with (shared/domain/directory), in the same words; then the personal-address rule main applies too.
     const p = new Problems();
-    p.require(name, 'name', 'Enter the officer’s name')
-      .require(role, 'role', 'Enter the officer’s role')
-      .require(service, 'service', 'Enter the service');
-    if (!email.trim()) p.add('email', 'Enter the officer’s email address');
-    else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
-    else if (isPersonalEmailDomain(email.trim().split('@')[1] ?? '')) p.add('email', warning ?? 'Use the officer’s council email address');
-    p.limit(name, 120, 'name', 'Officer’s name').limit(role, 120, 'role', 'Role').limit(service, 120, 'service', 'Service');
-    if (p.any) return form.fail(p.list);
+    p.schema(officerInputSchema.safeParse(values), OFFICER_FIELDS);
+    if (domain && isPersonalEmailDomain(domain)) p.add('email', warning ?? 'Use the officer’s council email address');
+    if (p.any) return form.fail(p.inFieldOrder(OFFICER_FIELDS));
     const r = await api().officers.save({ ...(editing ? { id: editing.id } : {}), ...values });
     if (!r.ok) return form.failWith(r.error);
     done(r.value.name);
