@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
-import { formatUk, toIsoDate } from '../../../shared/domain/dates';
+import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
 import type { MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
@@ -56,7 +56,7 @@ export const noReportPrinter: ReportPrinter = {
 };
 
 const OPEN_STATUSES = new Set(['awaiting-acknowledgement', 'acknowledged', 'holding', 'overdue', 'very-overdue', 'escalated']);
-const date = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatUk(iso) : '');
+const date = (iso: string | null | undefined) => (isIsoDate(iso) ? formatUk(iso) : '');
 
 interface Built {
   report: Report;

@@ -13,6 +13,9 @@ import {
 import { editRequest } from '../../../shared/domain/request-lifecycle';
 import { checkCouncilEmail, officerEmailWarning } from '../../../shared/domain/requests';
 import { DomainError } from '../../../shared/domain/errors';
+import { canShareBriefing } from '../../../shared/domain/classification';
+import { recordMonitoringOfficerDecision } from '../../../shared/domain/need-to-know';
+import { chairNoticeInputSchema, moDecisionInputSchema } from '../../../shared/ipc/follow-up';
 
 const TODAY = '2026-11-24';
 const draft = (over: Partial<RequestDraft> = {}): RequestDraft => ({
@@ -139,5 +142,37 @@ describe('a request’s field rules are one schema', () => {
     const made = issues(requestDraftSchema.safeParse(draft({ copies })));
     expect(made).toEqual(['copies.1: Invalid email address']);
     expect(refusal(() => editRequest({ sentOn: '2026-11-02', events: [], copies: [] }, { copies }, TODAY))).toBe(made[0]);
+  });
+});
+
+describe('a date is one strict rule wherever one is read', () => {
+  it('the follow-up inputs at the IPC boundary refuse 30 February in the domain’s words', () => {
+    const decision = { id: 'r1', accepted: true, decidedBy: 'Monitoring Officer', note: '' };
+    expect(moDecisionInputSchema.safeParse({ ...decision, on: '2026-02-28' }).success).toBe(true);
+    expect(issues(moDecisionInputSchema.safeParse({ ...decision, on: '2026-02-30' }))).toEqual([
+      'on: The date "2026-02-30" is not a real date',
+    ]);
+    expect(issues(chairNoticeInputSchema.safeParse({ id: 'r1', on: '2026-2-3', to: 'Cllr Chair' }))).toEqual([
+      'on: The date "2026-2-3" is not a date written as YYYY-MM-DD',
+    ]);
+  });
+
+  it('R-CLS-5 a stored permission dated 30 February permits nothing (and is not shown as a date)', () => {
+    const briefing = {
+      requestedBy: 'Cllr Jane Smith',
+      permission: { givenBy: 'Cllr Jane Smith', givenOn: '2026-02-30', sharedWith: null },
+    };
+    expect(canShareBriefing(briefing, { by: 'Cllr Other', to: 'Cllr Other' }).allowed).toBe(false);
+    const real = { ...briefing, permission: { ...briefing.permission, givenOn: '2026-02-28' } };
+    expect(canShareBriefing(real, { by: 'Cllr Other', to: 'Cllr Other' }).allowed).toBe(true);
+  });
+
+  it('R-ASK-4 a Monitoring Officer’s decision dated 30 February is refused as not a real date', () => {
+    expect(refusal(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'MO', decidedOn: '2026-02-30' }, null, TODAY))).toBe(
+      'The date of the decision "2026-02-30" is not a real date',
+    );
+    expect(refusal(() => recordMonitoringOfficerDecision({ accepted: true, decidedBy: 'MO', decidedOn: '' }, null, TODAY))).toBe(
+      'Record when the decision was made.',
+    );
   });
 });
