@@ -129,7 +129,7 @@ export class CorrespondenceService {
     removeLeftoverDrafts(tempRoot);
     // Drafts on disk hold the request's text: they go when the app locks.
     events.subscribe((channel, payload) => {
-      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') this.removeDraftFiles();
+      if (channel === 'session:changed' && payload.state !== 'unlocked') this.removeDraftFiles();
     });
   }
 
