@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { compareIso, isIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import { describeIssues } from '../../shared/domain/errors';
 import { today } from './clock';
 import { plainErrors, plainMessage, type FieldMap, type FormError } from './errors';
 
@@ -71,8 +72,7 @@ export class Problems {
    */
   schema<T>(result: z.ZodSafeParseResult<T>, map: FieldMap, path: string[] = []): T | null {
     if (result.success) return result.data;
-    const text = result.error.issues.map((i) => `${[...path, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
-    for (const e of plainErrors(text, map)) this.add(e.field, e.message);
+    for (const e of plainErrors(describeIssues(result.error.issues, path), map)) this.add(e.field, e.message);
     return null;
   }
   /** The problems in the order their fields are on the page (the order of the form's field map). */

@@ -2,7 +2,7 @@
 // command returns the timeline entry to append (nothing is overwritten: an edit records old -> new),
 // and the state is always worked out from the entries, so the history is the truth.
 import { parseIsoDate, type IsoDate } from './dates';
-import { DomainError } from './errors';
+import { DomainError, describeIssues } from './errors';
 import { checkEventDate, type TimelineEntry } from './timeline';
 import { requestFieldSchemas } from './request-draft';
 
@@ -108,8 +108,7 @@ const asText = (v: unknown): string =>
 function checked(field: keyof typeof requestFieldSchemas, value: unknown): unknown {
   const result = requestFieldSchemas[field].safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new DomainError('invalid-input', `${[field, ...issue.path].join('.')}: ${issue.message}`);
+  throw new DomainError('invalid-input', describeIssues(result.error.issues, [field]));
 }
 
 function cleanValue(field: EditableField, value: unknown): unknown {

@@ -133,10 +133,8 @@ export function useNewRequest(navigate: Navigate, fields: FieldMap, prefill?: Pa
     navigate({ name: 'request', id: result.value.row.id });
   }
 
-  return {
-    ...{ officers, meetings, council, draft, set, copiesText, setCopiesText, step, setStep, sentOn, setSentOn, form },
-    ...{ officerWarning, volumeNudge, profile, assessment, needsReferral, toCheck, send },
-    due: duePreview(draft, sentOn, council),
-  };
+  const due = duePreview(draft, sentOn, council);
+  const fieldsState = { draft, set, copiesText, setCopiesText, sentOn, setSentOn, form, step, setStep, toCheck, send };
+  return { ...fieldsState, officers, meetings, council, officerWarning, volumeNudge, profile, assessment, needsReferral, due };
 }
 export type NewRequestState = ReturnType<typeof useNewRequest>;
