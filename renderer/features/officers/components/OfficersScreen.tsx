@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
 import {
+  meetingInputSchema,
   officerInputSchema,
   SENIORITIES,
   isRetired,
@@ -14,6 +15,7 @@ import { api } from '../../../app/api';
 import { ukDate } from '../../../app/ui';
 import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap } from '../../../app/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
+import { today } from '../../../app/clock';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
 import { emailDomainOf } from '../../../../shared/domain/email';
@@ -515,14 +517,14 @@ function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChange
     e.preventDefault();
     saving();
     const p = new Problems();
-    p.require(committee, 'committee', 'Enter the committee').limit(committee, 120, 'committee', 'Committee');
     const iso = p.date(date, 'date', 'Date of the meeting');
     const agendaItems = items
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
-    if (p.any || !iso) return form.fail(p.list);
+    // The schema main saves with (shared/domain/directory), in the same words; the date boxes were read above.
+    p.schema(meetingInputSchema.safeParse({ committee, date: iso ?? today(), agendaItems }), MEETING_FIELDS);
+    if (p.any || !iso) return form.fail(p.inFieldOrder(MEETING_FIELDS));
     const r = await api().meetings.save({ ...(editing ? { id: editing.id } : {}), committee, date: iso, agendaItems });
     // Main refuses dropping an agenda item a request names (or a private one): the message belongs to that box.
     if (!r.ok && r.error.code === 'refused') return form.fail([{ field: 'agendaItems', message: r.error.message }]);
