@@ -129,8 +129,7 @@ export function createCore(deps: CoreDeps): Core {
   const lifecycle = new MaterialLifecycleService(records, materials, today);
   // R-USE-2: at the Member's unlock, material recorded against a Member-only request before that made it Member-only moves under the Member key.
   events.subscribe((channel, payload) => {
-    const state = payload as { state?: string; user?: { role?: string } };
-    if (channel === 'session:changed' && state.state === 'unlocked' && state.user?.role === 'member')
+    if (channel === 'session:changed' && payload.state === 'unlocked' && payload.user.role === 'member')
       void lifecycle.moveMaterialOfMemberOnlyRequests().catch(() => undefined);
   });
   const meetingImport = new MeetingImportService(
@@ -163,7 +162,7 @@ export function createCore(deps: CoreDeps): Core {
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
-    if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') meetingImport.forget();
+    if (channel === 'session:changed' && payload.state !== 'unlocked') meetingImport.forget();
   });
   const handlers: Handlers = {
     ...appHandlers(status),

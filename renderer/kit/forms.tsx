@@ -1,7 +1,9 @@
 // GOV.UK form patterns, once: the error summary (top, focused, links to fields), field messages,
 // the day/month/year date input and character limits shown before saving.
 import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { parseIsoDate, compareIso } from '../../shared/domain/dates';
+import type { z } from 'zod';
+import { compareIso, isIsoDate, parseIsoDate } from '../../shared/domain/dates';
+import { describeIssues } from '../../shared/domain/errors';
 import { today } from './clock';
 import { plainErrors, plainMessage, type FieldMap, type FormError } from './errors';
 
@@ -63,6 +65,21 @@ export class Problems {
   limit(value: string | null | undefined, max: number, field: string, label: string) {
     if (value && value.length > max) this.add(field, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
     return this;
+  }
+  /**
+   * The problems a shared schema (shared/domain) found, in the words main's refusal of the same value
+   * is shown in: the form and main check with one rule and say the same. `path` names a lone field.
+   */
+  schema<T>(result: z.ZodSafeParseResult<T>, map: FieldMap, path: string[] = []): T | null {
+    if (result.success) return result.data;
+    for (const e of plainErrors(describeIssues(result.error.issues, path), map)) this.add(e.field, e.message);
+    return null;
+  }
+  /** The problems in the order their fields are on the page (the order of the form's field map). */
+  inFieldOrder(map: FieldMap): FormError[] {
+    const order = Object.keys(map.fields);
+    const at = (e: FormError) => (e.field && order.includes(e.field) ? order.indexOf(e.field) : order.length);
+    return [...this.list].sort((a, b) => at(a) - at(b));
   }
   /** Reads a date field, adding its problem; the ISO date, or null. */
   date(parts: DateParts, field: string, label: string, options: DateOptions = {}): string | null {
@@ -233,8 +250,10 @@ export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' });
 
 /** The boxes for a stored date (YYYY-MM-DD), or empty ones. */
 export function dateParts(iso: string | null | undefined): DateParts {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : emptyDate();
+  const date = iso?.slice(0, 10);
+  return isIsoDate(date)
+    ? { day: String(Number(date.slice(8))), month: String(Number(date.slice(5, 7))), year: date.slice(0, 4) }
+    : emptyDate();
 }
 
 export interface DateOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
+import { compareIso, formatUk, isIsoDate, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
 import type { Capacity } from './need-to-know';
 import { CAPACITIES } from './need-to-know';
@@ -191,7 +191,7 @@ export function canShareBriefing(
   if (to.toLowerCase() === requester.toLowerCase() || by.toLowerCase() === requester.toLowerCase())
     return { allowed: true, reason: `${requester} asked for this briefing.` };
   const p = briefing.permission;
-  const valid = !!p && p.givenBy.trim().toLowerCase() === requester.toLowerCase() && /^\d{4}-\d{2}-\d{2}$/.test(p.givenOn);
+  const valid = !!p && p.givenBy.trim().toLowerCase() === requester.toLowerCase() && isIsoDate(p.givenOn);
   if (valid && (!p!.sharedWith || p!.sharedWith.trim().toLowerCase() === to.toLowerCase())) {
     return {
       allowed: true,

@@ -1,6 +1,7 @@
 // The Member's directory: the officers they write to and the meetings requests relate to.
 import { z } from 'zod';
 import { formatUk, isoDateSchema } from './dates';
+import { requiredEmailAddressSchema } from './email';
 import { meetingSourceSchema, privateItemsSchema } from './meeting-import';
 
 export const SENIORITIES = ['chief-officer', 'director', 'head-of-service', 'manager', 'officer'] as const;
@@ -13,14 +14,18 @@ export const seniorityNames: Record<Seniority, string> = {
   officer: 'Officer',
 };
 
-/** An officer as entered; the id is given only when changing an officer already saved. */
+/** The most characters an officer's name, service or role, or a meeting's committee, may hold. */
+export const DIRECTORY_TEXT_MAX = 120;
+
+/** An officer as entered (the form checks with this too); the id is given only when changing an officer already saved. */
 export const officerInputSchema = z.object({
   id: z.string().optional(),
-  name: z.string().trim().min(1, { error: 'Enter the officer’s name' }).max(120, { error: 'The name can be at most 120 characters' }),
-  service: z.string().trim().min(1, { error: 'Enter the service' }).max(120, { error: 'The service can be at most 120 characters' }),
-  role: z.string().trim().min(1, { error: 'Enter the role' }).max(120, { error: 'The role can be at most 120 characters' }),
+  // Zod's own words for the limits: the page words them with the form's label ("Role must be 120 characters or fewer").
+  name: z.string().trim().min(1, { error: 'Enter the officer’s name' }).max(DIRECTORY_TEXT_MAX),
+  service: z.string().trim().min(1, { error: 'Enter the service' }).max(DIRECTORY_TEXT_MAX),
+  role: z.string().trim().min(1, { error: 'Enter the officer’s role' }).max(DIRECTORY_TEXT_MAX),
   seniority: z.enum(SENIORITIES, { error: 'Choose how senior the officer is' }),
-  email: z.string().trim().email({ error: 'Enter the officer’s council email address' }),
+  email: requiredEmailAddressSchema('Enter the officer’s email address'),
 });
 /**
  * The date an officer or meeting was retired (the UK date, set by main from its clock, never by the
@@ -30,10 +35,13 @@ const retirement = { retiredOn: isoDateSchema.optional() };
 export const officerSchema = officerInputSchema.extend({ id: z.string(), ...retirement });
 export type Officer = z.infer<typeof officerSchema>;
 
-/** A committee meeting and its agenda items (s.100F requests and private sessions pick from these). */
+/** The most characters an agenda item may hold (a request naming one has the same limit). */
+export const AGENDA_ITEM_MAX = 200;
+
+/** A committee meeting and its agenda items (s.100F requests and private sessions pick from these; the form checks with this too). */
 export const meetingInputSchema = z.object({
   id: z.string().optional(),
-  committee: z.string().trim().min(1, { error: 'Enter the committee' }).max(120, { error: 'The committee can be at most 120 characters' }),
+  committee: z.string().trim().min(1, { error: 'Enter the committee' }).max(DIRECTORY_TEXT_MAX),
   date: isoDateSchema,
   agendaItems: z
     .array(
@@ -41,7 +49,7 @@ export const meetingInputSchema = z.object({
         .string()
         .trim()
         .min(1, { error: 'An agenda item cannot be empty' })
-        .max(200, { error: 'An agenda item can be at most 200 characters' }),
+        .max(AGENDA_ITEM_MAX, { error: `Each agenda item must be ${AGENDA_ITEM_MAX} characters or fewer` }),
     )
     .max(100, { error: 'A meeting can have at most 100 agenda items' }),
   /** Agenda items taken in private (pink papers), each one of `agendaItems` (shared/domain/meeting-import). */

@@ -248,7 +248,7 @@ export function recordMonitoringOfficerDecision(
     throw new DomainError('invalid-input', 'Record whether the Monitoring Officer accepted or refused the need to know.');
   const decidedBy = typeof decision.decidedBy === 'string' ? decision.decidedBy.trim() : '';
   if (!decidedBy) throw new DomainError('invalid-input', 'Record who made the decision.');
-  if (typeof decision.decidedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(decision.decidedOn))
+  if (typeof decision.decidedOn !== 'string' || !decision.decidedOn.trim())
     throw new DomainError('invalid-input', 'Record when the decision was made.');
   parseIsoDate(decision.decidedOn, 'The date of the decision');
   if (today && compareIso(decision.decidedOn, today) > 0)

@@ -2,8 +2,9 @@
 // command returns the timeline entry to append (nothing is overwritten: an edit records old -> new),
 // and the state is always worked out from the entries, so the history is the truth.
 import { parseIsoDate, type IsoDate } from './dates';
-import { DomainError } from './errors';
+import { DomainError, describeIssues } from './errors';
 import { checkEventDate, type TimelineEntry } from './timeline';
+import { requestFieldSchemas } from './request-draft';
 
 export const REQUEST_STATES = ['open', 'withdrawn', 'closed'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -66,15 +67,6 @@ export const EDITABLE_AFTER_SENDING = {
 } as const;
 export type EditableField = keyof typeof EDITABLE_AFTER_SENDING;
 
-const LIMITS: Partial<Record<EditableField, number>> = {
-  subject: 200,
-  informationSought: 4000,
-  purpose: 1000,
-  justification: 4000,
-  capacityDetail: 200,
-  ward: 120,
-  agendaItem: 200,
-};
 const FIXED: Record<string, string> = {
   sentOn: 'The date sent fixes the deadlines, so it cannot be changed. If it is wrong, withdraw this request and record it again.',
   capacity:
@@ -111,6 +103,14 @@ const asText = (v: unknown): string =>
         ? '(none)'
         : String(v);
 
+// The same rule as when the request was made (shared/domain/request-draft), in the same words: an
+// address the New request form refuses is refused here too, before anything is saved.
+function checked(field: keyof typeof requestFieldSchemas, value: unknown): unknown {
+  const result = requestFieldSchemas[field].safeParse(value);
+  if (result.success) return result.data;
+  throw new DomainError('invalid-input', describeIssues(result.error.issues, [field]));
+}
+
 function cleanValue(field: EditableField, value: unknown): unknown {
   const label = EDITABLE_AFTER_SENDING[field];
   if (field === 'mayBeRaisedAtMeeting') {
@@ -120,21 +120,13 @@ function cleanValue(field: EditableField, value: unknown): unknown {
   if (field === 'copies') {
     if (!Array.isArray(value) || value.some((c) => typeof c !== 'string'))
       throw new DomainError('invalid-input', `${label}: list the email addresses.`);
-    const list = value.map((c: string) => c.trim()).filter(Boolean);
-    const bad = list.find((c) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c));
-    if (bad) throw new DomainError('invalid-input', `${label}: "${bad}" is not an email address.`);
-    if (list.length > 20) throw new DomainError('invalid-input', `${label}: at most 20 people.`);
-    return list;
+    return checked('copies', value.map((c: string) => c.trim()).filter(Boolean));
   }
   if (value === null && (field === 'meetingId' || field === 'agendaItem')) return null;
   if (typeof value !== 'string') throw new DomainError('invalid-input', `${label}: enter some text.`);
   const text = value.trim();
-  if (field === 'subject' && text.length < 3)
-    throw new DomainError('invalid-input', 'Give the request a short subject (at least 3 characters).');
-  const max = LIMITS[field];
-  if (max && text.length > max)
-    throw new DomainError('invalid-input', `${label} can be at most ${max.toLocaleString('en-GB')} characters.`);
-  return field === 'meetingId' && !text ? null : text;
+  if (field === 'meetingId') return text || null;
+  return checked(field, text);
 }
 
 // R-ASK-1 (000 §17.8.1): a sent request's wording can be corrected, each change kept as old -> new; what fixes deadlines or binds material cannot.

@@ -1,14 +1,14 @@
-import { z } from 'zod';
-import { addDays, assertIsoDate, compareIso, formatUk, isoDateSchema, parseIsoDate, type IsoDate } from './dates';
+import { addDays, assertIsoDate, compareIso, formatUk, parseIsoDate, type IsoDate } from './dates';
 import { seniorityNames, type Officer, type Seniority } from './directory';
-import { capacitySchema, routeSchema } from './need-to-know';
-import { countWorkingDays, nationSchema, type HolidayEdits, type Nation } from './calendar';
+import { countWorkingDays, type HolidayEdits, type Nation } from './calendar';
 import { DomainError } from './errors';
-import { councilProfileSchema, type CouncilProfile } from './profiles';
+import type { CouncilProfile } from './profiles';
 import { effectiveTargets, scopeFor } from './deadlines';
 import { checkEventDate, effectiveTimeline, entryId, type TimelineEntry } from './timeline';
 import { requestLifecycleState } from './request-lifecycle';
 import { valuesOf } from './named-values';
+import { emailDomainOf } from './email';
+import { ESCALATION_LEVELS, type EscalationLevel, type StoredRequest, type StoredTimelineEntry } from './request-records';
 
 const SENIOR: Seniority[] = ['chief-officer', 'director', 'head-of-service'];
 
@@ -186,13 +186,13 @@ export function checkCouncilDomain(input: unknown): { ok: true; domain: string }
   return { ok: true, domain };
 }
 
-const emailDomainOf = (address: string): string | null => /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(address.trim().toLowerCase())?.[1] ?? null;
 const underDomain = (domain: string, council: string) => domain === council || domain.endsWith(`.${council}`);
 
 // R-ASK-9 (000 §17.13.2): official correspondence uses the Member's council email address.
 export function checkCouncilEmail(address: string, councilDomains: string[]): { ok: true } | { ok: false; reason: string } {
+  if (!address.trim()) return { ok: false, reason: 'Enter your council email address.' };
   const domain = emailDomainOf(address);
-  if (!domain) return { ok: false, reason: `"${address}" is not an email address.` };
+  if (!domain) return { ok: false, reason: `"${address.trim()}" is not an email address.` };
   const domains = councilDomains.map((d) => checkCouncilDomain(d)).flatMap((c) => (c.ok ? [c.domain] : []));
   if (domains.length === 0) return { ok: false, reason: 'Set your council’s email domain in Settings first.' };
   if (!domains.some((d) => underDomain(domain, d))) {
@@ -307,8 +307,6 @@ export function requestStatus(
   return { status: 'awaiting-acknowledgement', target, workingDaysLate: 0 };
 }
 
-export const ESCALATION_LEVELS = ['officer', 'head-of-service', 'chief-executive', 'monitoring-officer'] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const escalationNames: Record<EscalationLevel, string> = {
   officer: 'the officer',
   'head-of-service': 'the Head of Service or Director',
@@ -488,178 +486,22 @@ export function assertHoldingReplyDate(promisedBy: IsoDate, sentOn: IsoDate, rec
   if (compareIso(promisedBy, sentOn) < 0) throw new DomainError('invalid-input', 'The promised date is before the request was sent.');
 }
 
-const text = (max: number) => z.string().max(max, { error: `You can enter up to ${max.toLocaleString('en-GB')} characters` });
-
-/** A request as the Member writes it (R-ASK-1 capacity and purpose, R-ASK-2 route, R-ASK-3 justification). */
-export const requestDraftSchema = z.object({
-  subject: z
-    .string()
-    .trim()
-    .min(3, { error: 'Give the request a short subject' })
-    .max(200, { error: 'The subject can be at most 200 characters' }),
-  informationSought: text(4000),
-  capacity: capacitySchema.nullable(),
-  capacityDetail: text(200).optional(),
-  purpose: text(1000),
-  route: routeSchema.nullable(),
-  justification: text(4000),
-  officerId: z.string().min(1, { error: 'Choose the officer' }),
-  ward: text(120),
-  meetingId: z.string().nullable(),
-  agendaItem: text(200).nullable(),
-  mayBeRaisedAtMeeting: z.boolean(),
-  seeksProtectedMaterial: z.boolean(),
-  fromEmail: z.string().trim().max(200, { error: 'The address can be at most 200 characters' }),
-  copies: z
-    .array(z.string().trim().email({ error: 'Each copied address must be an email address' }))
-    .max(20, { error: 'At most 20 people can be copied' }),
-  blindCopies: z.array(z.string()).max(20),
-  sentOn: isoDateSchema,
-  memberOnly: z.boolean(),
-  /** R-ASK-4: a refused or weak case goes to the Monitoring Officer with this reason. */
-  monitoringOfficerReason: text(2000).optional(),
-});
-export type RequestDraft = z.infer<typeof requestDraftSchema>;
-
-/** What happened to a request after it was sent, each on the day it happened. */
-/** The emails the app can draft for a request (shared/domain/correspondence). */
-export const DRAFT_KINDS = ['request', 'chaser', 'escalation', 'chair-notice', 'mo-referral', 'foi'] as const;
-export type DraftKind = (typeof DRAFT_KINDS)[number];
-export const draftKindSchema = z.enum(DRAFT_KINDS);
-
-export const requestEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
-  z.object({ type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
-  z.object({ type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
-  z.object({ type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
-  z.object({ type: z.literal('escalated'), on: isoDateSchema, note: text(2000), informationWithheld: z.boolean() }),
-  /** An email drafted by the app (the request itself, a Monitoring Officer referral, an FOI request) that the Member says was sent. */
-  z.object({ type: z.literal('emailed'), on: isoDateSchema, note: text(2000), kind: draftKindSchema.optional() }),
-  z.object({
-    type: z.literal('mo-decision'),
-    on: isoDateSchema,
-    note: text(2000),
-    accepted: z.boolean(),
-    decidedBy: z.string().trim().min(1, { error: 'Say who decided' }),
-  }),
-]);
-export type RequestEvent = z.infer<typeof requestEventSchema>;
-
-// Every entry a request's timeline can hold once stored: what the Member logs (requestEventSchema, as
-// entered) plus the records the domain's commands return (escalation to a named person, chair notice,
-// edits, withdrawing, closing, reopening, corrections). Ids and entry times let corrections name an
-// entry and same-day entries keep their order. Main should store these and validate stored requests with it.
-const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional() };
-const changeSchema = z.object({
-  field: z.string(),
-  label: z.string(),
-  from: z.unknown(),
-  to: z.unknown(),
-  fromText: z.string(),
-  toText: z.string(),
-});
-export const timelineEntrySchema = z.discriminatedUnion('type', [
-  z.object({ ...stored, type: z.literal('acknowledged'), on: isoDateSchema, note: text(2000) }),
-  z.object({ ...stored, type: z.literal('holding'), on: isoDateSchema, note: text(2000), promisedBy: isoDateSchema }),
-  z.object({ ...stored, type: z.literal('answered'), on: isoDateSchema, note: text(4000) }),
-  z.object({ ...stored, type: z.literal('chased'), on: isoDateSchema, note: text(2000) }),
-  z.object({
-    ...stored,
-    type: z.literal('escalated'),
-    on: isoDateSchema,
-    note: text(2000),
-    informationWithheld: z.boolean(),
-    level: z.enum(ESCALATION_LEVELS).optional(),
-    to: text(200).optional(),
-    role: text(200).optional(),
-  }),
-  z.object({
-    ...stored,
-    type: z.literal('emailed'),
-    on: isoDateSchema,
-    note: text(2000),
-    kind: draftKindSchema.optional(),
-    /** R-ASK-8: whom a chair notice went to (correctable like any entry's "sent to"). */
-    to: text(200).optional(),
-  }),
-  z.object({
-    ...stored,
-    type: z.literal('mo-decision'),
-    on: isoDateSchema,
-    note: text(2000),
-    accepted: z.boolean(),
-    decidedBy: z.string().trim().min(1, { error: 'Say who decided' }),
-  }),
-  z.object({ ...stored, type: z.literal('chair-notice-sent'), on: isoDateSchema, note: text(2000), to: z.string().trim().min(1).max(200) }),
-  z.object({
-    ...stored,
-    type: z.literal('edited'),
-    on: isoDateSchema,
-    note: text(2000),
-    changes: z.array(changeSchema).min(1).max(20),
-    reason: text(2000).nullable(),
-  }),
-  z.object({ ...stored, type: z.literal('withdrawn'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
-  z.object({
-    ...stored,
-    type: z.literal('closed'),
-    on: isoDateSchema,
-    note: text(2000),
-    reason: text(2000),
-    outcome: z.enum(['answered', 'abandoned']),
-  }),
-  z.object({ ...stored, type: z.literal('reopened'), on: isoDateSchema, note: text(2000), reason: text(2000) }),
-  z.object({
-    ...stored,
-    type: z.literal('correction'),
-    on: isoDateSchema,
-    corrects: z.string().min(1).max(100),
-    reason: text(2000),
-    note: text(2000).optional(),
-    changes: z
-      .array(
-        z.object({ field: z.enum(['on', 'promisedBy', 'note', 'to', 'decidedBy']), label: z.string(), from: z.string(), to: z.string() }),
-      )
-      .min(1)
-      .max(5),
-  }),
-]);
-export type StoredTimelineEntry = z.infer<typeof timelineEntrySchema>;
-
-/** A request as the vault keeps it: the draft as asked (never its blind copies), its timeline and what was worked out when it was sent. */
-export const storedRequestSchema = requestDraftSchema.omit({ blindCopies: true }).extend({
-  id: z.string().min(1),
-  reference: z.string(),
-  officerName: z.string(),
-  service: z.string(),
-  /** Appended only: edits, endings and corrections are entries of their own (shared/domain/timeline). */
-  events: z.array(timelineEntrySchema),
-  acknowledgeBy: isoDateSchema.nullable(),
-  respondBy: isoDateSchema,
-  explanation: z.array(z.string()),
-  profile: councilProfileSchema,
-  nation: nationSchema,
-  verdict: z.enum(['sufficient', 'weak', 'refused']),
-  assessmentSummary: z.string(),
-  chairNotice: z.object({ text: z.string(), sentOn: z.string().nullable(), sentTo: z.string().max(200).optional() }).nullable(),
-  moReferral: z
-    .object({ reason: z.string(), decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable() })
-    .nullable(),
-  escalatedTo: z.enum(ESCALATION_LEVELS).nullable(),
-  /** R-DUE-4: each escalation, to whom (the person and their role) and when. */
-  escalations: z
-    .array(
-      z.object({
-        on: z.string(),
-        level: z.enum(ESCALATION_LEVELS),
-        to: z.string().max(200),
-        role: z.string().max(200),
-        informationWithheld: z.boolean(),
-      }),
-    )
-    .optional(),
-});
-export type StoredRequest = z.infer<typeof storedRequestSchema>;
+// The request's stored shapes live in request-records.ts (and the draft in request-draft.ts); they are
+// named here too, where callers have always found them.
+export { requestDraftSchema, type RequestDraft } from './request-draft';
+export {
+  DRAFT_KINDS,
+  ESCALATION_LEVELS,
+  draftKindSchema,
+  requestEventSchema,
+  storedRequestSchema,
+  timelineEntrySchema,
+  type DraftKind,
+  type EscalationLevel,
+  type RequestEvent,
+  type StoredRequest,
+  type StoredTimelineEntry,
+} from './request-records';
 
 // R-ASK-4, R-ASK-8, R-DUE-4 (004 §11.9; 000 §17.8.9; 000 §17.8.2): the Monitoring Officer's decision, the
 // escalations and the chair notice kept beside the timeline follow its corrections, so the follow-up

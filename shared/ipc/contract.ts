@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates';
+import { RECORD_TYPES } from '../domain/record-types';
 import { appSettingsSchema, autoLockMinutesSchema } from '../domain/app-settings';
 import { classificationSchema } from '../domain/classification';
 import { capacitySchema } from '../domain/need-to-know';
@@ -180,8 +181,8 @@ export const contract = {
     }),
   ),
 
-  /** Pushed after any record changes, so windows refresh their working set. */
-  'records:changed': event(z.object({ kind: z.string(), id: z.string() })),
+  /** Pushed after any record changes, so windows refresh their working set: `kind` is one of the vault's record kinds. */
+  'records:changed': event(z.object({ kind: z.enum(RECORD_TYPES), id: z.string() })),
 
   /** The officers directory. */
   'officers:list': invoke(noInput, z.array(officerSchema)),

@@ -3,6 +3,7 @@
 // chair notice (R-ASK-8); and the gov.uk bank-holidays import preview (R-DUE-2, R-DUE-3).
 import { z } from 'zod';
 import { ESCALATION_LEVELS } from '../domain/requests';
+import { isoDateSchema } from '../domain/dates';
 import { holidayEditsSchema, nationSchema } from '../domain/calendar';
 import { affectedRequestSchema } from './views';
 
@@ -45,7 +46,8 @@ export const followUpViewSchema = z.object({
 });
 export type FollowUpView = z.infer<typeof followUpViewSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a real date' });
+// The one strict date rule: 2026-02-30 is refused here as it is everywhere else.
+const isoDate = isoDateSchema;
 const note = z.string().max(2000, { error: 'You can enter up to 2,000 characters' });
 const id = z.string().min(1).max(200);
 

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
-import { formatUk, toIsoDate } from '../../../shared/domain/dates';
+import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
 import type { MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
+import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
@@ -56,7 +57,7 @@ export const noReportPrinter: ReportPrinter = {
 };
 
 const OPEN_STATUSES = new Set(['awaiting-acknowledgement', 'acknowledged', 'holding', 'overdue', 'very-overdue', 'escalated']);
-const date = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatUk(iso) : '');
+const date = (iso: string | null | undefined) => (isIsoDate(iso) ? formatUk(iso) : '');
 
 interface Built {
   report: Report;
@@ -193,7 +194,7 @@ export class ReportService {
     const timeline = [[date(r.sentOn), 'Sent', '']].concat(
       detail.timeline.map((e) => [
         date(e.on),
-        EVENT_NAMES[e.type] ?? e.label,
+        eventName(e.type, e.label),
         [
           e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note,
           ...e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`),
@@ -290,14 +291,9 @@ export class ReportService {
   }
 }
 
-const EVENT_NAMES: Record<string, string> = {
-  acknowledged: 'Acknowledged',
-  holding: 'Holding reply',
-  answered: 'Answered',
-  chased: 'Chased',
-  escalated: 'Escalated',
-  'mo-decision': 'Monitoring Officer’s decision',
-};
+const isTimelineKind = (type: string): type is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(type);
+// The timeline's one list of kinds and their names (shared/domain/timeline), so every kind of entry is named here as on screen.
+const eventName = (type: string, label: string): string => (isTimelineKind(type) ? timelineKindNames[type] : label);
 
 function describe(detail: Record<string, unknown>): string {
   return Object.entries(detail)

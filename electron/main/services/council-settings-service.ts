@@ -36,8 +36,7 @@ export class CouncilSettingsService {
     private readonly logger: RepositoryLogger = { warn: (m) => console.warn(m) },
   ) {
     events.subscribe((channel, payload) => {
-      const state = payload as { state?: string; user?: { role?: string } };
-      if (channel === 'session:changed' && state.state === 'unlocked' && state.user?.role === 'member') this.migrateFromSettingsFile();
+      if (channel === 'session:changed' && payload.state === 'unlocked' && payload.user.role === 'member') this.migrateFromSettingsFile();
     });
   }
 

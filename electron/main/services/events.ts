@@ -1,6 +1,13 @@
 import { contract, type EventChannel, type PayloadOf } from '../../../shared/ipc/contract';
 
-export type EventListener = (channel: EventChannel, payload: unknown) => void;
+/**
+ * Every internal event, written once: a channel of the contract's event entries and the payload the
+ * contract gives that channel. Listeners take it as (channel, payload), so checking the channel
+ * narrows the payload: no listener reads a payload as unknown and casts it.
+ */
+export type AppEvent = { [C in EventChannel]: [channel: C, payload: PayloadOf<C>] }[EventChannel];
+
+export type EventListener = (...event: AppEvent) => void;
 
 /** Change events from services to every window (Electron) or page (browser harness). */
 export class EventHub {
@@ -13,7 +20,7 @@ export class EventHub {
 
   emit<C extends EventChannel>(channel: C, payload: PayloadOf<C>): void {
     // Checked against the contract so a service cannot push a shape the renderer does not expect.
-    const checked = contract[channel].payload.parse(payload);
-    for (const listener of this.listeners) listener(channel, checked);
+    const event = [channel, contract[channel].payload.parse(payload)] as AppEvent;
+    for (const listener of this.listeners) listener(...event);
   }
 }

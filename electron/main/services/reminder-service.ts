@@ -39,7 +39,7 @@ export class ReminderService {
   ) {
     this.unsubscribe = events.subscribe((channel, payload) => {
       if (channel !== 'session:changed') return;
-      if ((payload as { state?: string }).state === 'unlocked') {
+      if (payload.state === 'unlocked') {
         this.check();
         this.schedule();
       } else this.stop();

@@ -24,7 +24,8 @@ import {
 import type { HolidayEdits } from '../../../shared/domain/calendar';
 import type { RequestDraft, RequestEvent } from '../../../shared/domain/requests';
 import { recordTier } from '../../../shared/domain/record-tier';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, describeZodError } from '../../../shared/ipc/errors';
+import { newRequestSchema } from '../../../shared/domain/request-draft';
 import type { CouncilSettingsService } from './council-settings-service';
 import type { StoredRequest, StoredTimelineEntry } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
@@ -87,7 +88,11 @@ export class RequestCommands {
   }
 
   /** Returns the new request's id. */
-  create(draft: RequestDraft): string {
+  create(input: RequestDraft): string {
+    // The form's own checks, again with main's today: a request dated after today is refused here too.
+    const parsed = newRequestSchema(this.today()).safeParse(input);
+    if (!parsed.success) throw new AppError('invalid-input', describeZodError(parsed.error));
+    const draft = parsed.data;
     const council = this.council.get();
     const calendar = { profile: this.council.profile(), nation: council.nation, holidayEdits: this.council.holidayEdits() };
     const profile = profileForRoute(draft.route, calendar.profile, calendar.nation);

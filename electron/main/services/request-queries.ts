@@ -56,16 +56,14 @@ export class RequestQueries {
   ) {
     events.subscribe((channel, payload) => {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
-      if (channel === 'session:changed' && (payload as { state: string }).state !== 'unlocked') {
+      if (channel === 'session:changed' && payload.state !== 'unlocked') {
         this.index.clear();
         this.readAhead = null;
       }
       // A change to material can change its request's row (its classification), so windows refresh that row.
-      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'material')
-        this.materialChanged((payload as { id: string }).id);
+      if (channel === 'records:changed' && payload.kind === 'material') this.materialChanged(payload.id);
       // A corrected officer's name shows on every request sent to them, so those rows refresh too.
-      if (channel === 'records:changed' && (payload as { kind: string }).kind === 'officer')
-        this.officerChanged((payload as { id: string }).id);
+      if (channel === 'records:changed' && payload.kind === 'officer') this.officerChanged(payload.id);
     });
   }
 

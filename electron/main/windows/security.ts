@@ -2,6 +2,7 @@ import type { Session, WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN } from '../ipc/handle';
+import { isEmailAddress } from '../../../shared/domain/email';
 
 export const APP_HOST = 'need-to-know';
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
@@ -78,10 +79,6 @@ export const ALLOWED_LINK_DOMAINS = ['gov.uk', 'legislation.gov.uk'];
 
 const hostIsWithin = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
-// A single plain address, nothing else: no second recipient, no `?subject=&body=&cc=` that would
-// carry content (or a copy) into the user's mail program without them seeing it.
-const PLAIN_ADDRESS = /^[^\s@,;:?&/<>"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
-
 /**
  * Decides a link the page asks the OS to open. `open`: https on gov.uk (and its subdomains, which
  * include legislation.gov.uk) or on the council's own domain, or a mailto: to one plain address.
@@ -103,7 +100,9 @@ export function externalLinkDecision(raw: string, councilDomain: string | null |
     } catch {
       return 'refuse';
     }
-    return !url.search && !url.hash && PLAIN_ADDRESS.test(address) ? 'open' : 'confirm';
+    // A single plain address (the app's one email rule), nothing else: no second recipient, no
+    // `?subject=&body=&cc=` that would carry content (or a copy) into the mail program unseen.
+    return !url.search && !url.hash && isEmailAddress(address) ? 'open' : 'confirm';
   }
   if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return 'refuse';
   const council = councilDomain?.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');

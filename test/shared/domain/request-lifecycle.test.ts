@@ -80,10 +80,15 @@ describe('correcting and ending a request (R-DUE-4)', () => {
   it('R-ASK-1 odd edits are refused: nothing changed, too short, too long, wrong kinds of value', () => {
     expect(refusal(() => editRequest(base, { subject: 'Drainage at Mill Lane' }, TODAY))).toBe('Nothing has changed.');
     expect(refusal(() => editRequest(base, {}, TODAY))).toBe('Nothing has changed.');
-    expect(refusal(() => editRequest(base, { subject: 'ab' }, TODAY))).toMatch(/at least 3 characters/);
-    expect(refusal(() => editRequest(base, { purpose: 'x'.repeat(1001) }, TODAY))).toBe('Purpose can be at most 1,000 characters.');
+    // The same rule and words as a new request's (the page words them with the form's own label).
+    expect(refusal(() => editRequest(base, { subject: 'ab' }, TODAY))).toBe('subject: Too small: expected string to have >=3 characters');
+    expect(refusal(() => editRequest(base, { purpose: 'x'.repeat(1001) }, TODAY))).toBe(
+      'purpose: Too big: expected string to have <=1000 characters',
+    );
     expect(refusal(() => editRequest(base, { mayBeRaisedAtMeeting: 'yes' }, TODAY))).toMatch(/answer yes or no/);
-    expect(refusal(() => editRequest(base, { copies: ['not an address'] }, TODAY))).toMatch(/"not an address" is not an email address/);
+    expect(refusal(() => editRequest(base, { copies: ['pa@example-council.gov.uk', 'not an address'] }, TODAY))).toBe(
+      'copies.1: Invalid email address',
+    );
     expect(refusal(() => editRequest(base, { subject: 42 }, TODAY))).toMatch(/enter some text/);
   });
 

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { refreshDirectory } from '../../../db/working-set';
 import {
+  meetingInputSchema,
+  officerInputSchema,
   SENIORITIES,
   isRetired,
   offeredForNewChoices,
@@ -13,8 +15,10 @@ import { api } from '../../../kit/api';
 import { ukDate } from '../../../kit/ui';
 import { DateInput, ErrorMessage, Field, Form, Problems, dateParts, emptyDate, useForm, type FieldMap } from '../../../kit/forms';
 import { useDirectory } from '../../requests/hooks/useDirectory';
+import { today } from '../../../kit/clock';
 import { useRead } from '../../../db/useRead';
 import { isPersonalEmailDomain, officerEmailWarning } from '../../../../shared/domain/requests';
+import { emailDomainOf } from '../../../../shared/domain/email';
 import { MeetingImport } from '../../meetings/components/MeetingImport';
 
 /**
@@ -54,8 +58,6 @@ export const MEETING_FIELDS: FieldMap = {
     agendaItems: 'Agenda items',
   },
 };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
@@ -361,19 +363,16 @@ function OfficerForm({ editing, onChanged }: { editing: Officer | null; onChange
   const headingId = useId();
   // R-ASK-9 (000 §17.13.2): the address is checked against the council's domain as it is typed.
   const { data: council } = useRead('council:get', undefined, { refreshOn: ['council-settings'] });
-  const warning = EMAIL.test(email.trim()) ? officerEmailWarning(email, council?.settings.emailDomain) : null;
+  const domain = emailDomainOf(email);
+  const warning = domain ? officerEmailWarning(email, council?.settings.emailDomain) : null;
   async function submit(e: FormEvent) {
     e.preventDefault();
     saving();
+    // The schema main saves with (shared/domain/directory), in the same words; then the personal-address rule main applies too.
     const p = new Problems();
-    p.require(name, 'name', 'Enter the officer’s name')
-      .require(role, 'role', 'Enter the officer’s role')
-      .require(service, 'service', 'Enter the service');
-    if (!email.trim()) p.add('email', 'Enter the officer’s email address');
-    else if (!EMAIL.test(email.trim())) p.add('email', 'Officer’s email address is not a valid email address');
-    else if (isPersonalEmailDomain(email.trim().split('@')[1] ?? '')) p.add('email', warning ?? 'Use the officer’s council email address');
-    p.limit(name, 120, 'name', 'Officer’s name').limit(role, 120, 'role', 'Role').limit(service, 120, 'service', 'Service');
-    if (p.any) return form.fail(p.list);
+    p.schema(officerInputSchema.safeParse(values), OFFICER_FIELDS);
+    if (domain && isPersonalEmailDomain(domain)) p.add('email', warning ?? 'Use the officer’s council email address');
+    if (p.any) return form.fail(p.inFieldOrder(OFFICER_FIELDS));
     const r = await api().officers.save({ ...(editing ? { id: editing.id } : {}), ...values });
     if (!r.ok) return form.failWith(r.error);
     done(r.value.name);
@@ -518,14 +517,14 @@ function MeetingForm({ editing, onChanged }: { editing: Meeting | null; onChange
     e.preventDefault();
     saving();
     const p = new Problems();
-    p.require(committee, 'committee', 'Enter the committee').limit(committee, 120, 'committee', 'Committee');
     const iso = p.date(date, 'date', 'Date of the meeting');
     const agendaItems = items
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (agendaItems.some((i) => i.length > 200)) p.add('agendaItems', 'Each agenda item must be 200 characters or fewer');
-    if (p.any || !iso) return form.fail(p.list);
+    // The schema main saves with (shared/domain/directory), in the same words; the date boxes were read above.
+    p.schema(meetingInputSchema.safeParse({ committee, date: iso ?? today(), agendaItems }), MEETING_FIELDS);
+    if (p.any || !iso) return form.fail(p.inFieldOrder(MEETING_FIELDS));
     const r = await api().meetings.save({ ...(editing ? { id: editing.id } : {}), committee, date: iso, agendaItems });
     // Main refuses dropping an agenda item a request names (or a private one): the message belongs to that box.
     if (!r.ok && r.error.code === 'refused') return form.fail([{ field: 'agendaItems', message: r.error.message }]);

@@ -4,6 +4,9 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestDetail, TimelineItem } from '../../../../shared/ipc/views';
 import { CLOSE_OUTCOMES, type CloseOutcome } from '../../../../shared/domain/request-lifecycle';
+import { REQUEST_LIMITS, requestFieldSchemas } from '../../../../shared/domain/request-draft';
+import { isIsoDate } from '../../../../shared/domain/dates';
+import { splitAddresses } from '../hooks/useNewRequest';
 import { api } from '../../../kit/api';
 import { ukDate } from '../../../kit/ui';
 import { DateInput, Field, Form, Problems, dateParts, useForm, type DateParts, type FieldMap } from '../../../kit/forms';
@@ -12,7 +15,7 @@ import { today } from '../../../kit/clock';
 /** A correction as the page says it: "Corrected on 24/11/2026: date was 23/11/2026 — Typed the wrong day". */
 function correctionText(c: TimelineItem['corrections'][number]): string {
   const changes = c.changes
-    .map((ch) => `${ch.label.toLowerCase()} was ${/^\d{4}-\d{2}-\d{2}$/.test(ch.from) ? ukDate(ch.from) : `“${ch.from || '(none)'}”`}`)
+    .map((ch) => `${ch.label.toLowerCase()} was ${isIsoDate(ch.from) ? ukDate(ch.from) : `“${ch.from || '(none)'}”`}`)
     .join(', ');
   return `Corrected on ${ukDate(c.on)}: ${changes} — ${c.reason}`;
 }
@@ -278,12 +281,12 @@ const EDIT_FIELDS: FieldMap = {
 };
 
 const TEXT_FIELDS = [
-  ['subject', 'Subject', 200],
-  ['informationSought', 'What you asked for', 4000],
-  ['purpose', 'Purpose', 1000],
-  ['justification', 'Why you need it', 4000],
-  ['ward', 'Ward', 120],
-  ['agendaItem', 'Agenda item', 200],
+  ['subject', 'Subject', REQUEST_LIMITS.subject],
+  ['informationSought', 'What you asked for', REQUEST_LIMITS.informationSought],
+  ['purpose', 'Purpose', REQUEST_LIMITS.purpose],
+  ['justification', 'Why you need it', REQUEST_LIMITS.justification],
+  ['ward', 'Ward', REQUEST_LIMITS.ward],
+  ['agendaItem', 'Agenda item', REQUEST_LIMITS.agendaItem],
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number][0];
 
@@ -301,14 +304,15 @@ function EditForm({ detail, onCancel, onDone }: { detail: RequestDetail; onCance
   const form = useForm(EDIT_FIELDS);
   async function submit(ev: FormEvent) {
     ev.preventDefault();
+    // Each field with the rule main edits it by (shared/domain/request-draft), in the same words.
     const p = new Problems();
-    p.require(values.subject, 'subject', 'Give the request a short subject');
-    for (const [f, label, max] of TEXT_FIELDS) p.limit(values[f], max, f, label);
+    for (const [f] of TEXT_FIELDS) p.schema(requestFieldSchemas[f].safeParse(values[f].trim()), EDIT_FIELDS, [f]);
+    const list = splitAddresses(copies);
+    p.schema(requestFieldSchemas.copies.safeParse(list), EDIT_FIELDS, ['copies']);
     p.limit(reason, 2000, 'reason', 'Why it is being changed');
     if (p.any) return form.fail(p.list);
     const changes: Record<string, unknown> = {};
     for (const [f] of TEXT_FIELDS) if (values[f].trim() !== initial(f).trim()) changes[f] = values[f];
-    const list = copies.split(/[,;\s]+/).filter(Boolean);
     if (list.join(',') !== (d?.copies ?? []).join(',')) changes.copies = list;
     if (Object.keys(changes).length === 0)
       return form.fail([{ field: 'subject', message: 'Nothing has changed: change a field, or cancel.' }]);

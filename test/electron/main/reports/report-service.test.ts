@@ -126,6 +126,21 @@ describe('reports through the IPC contract', () => {
     expect(pink.id).toBeTruthy();
   });
 
+  it('R-ASK-8 the timeline in a request’s record names every kind of entry from the timeline’s one list, emails sent and changes included', async () => {
+    const { ok, request } = await withCase();
+    await ok('requests:logEvent', {
+      id: request.row.id,
+      event: { type: 'emailed', on: '2026-11-17', note: 'Request sent', kind: 'request' },
+    });
+    await ok('requests:markChairNoticeSent', { id: request.row.id, on: '2026-11-24', to: 'Cllr Ann Chair' });
+    await ok('requests:edit', { id: request.row.id, changes: { ward: 'Riverside North' } });
+    const report = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: false });
+    const timeline = report.sections.find((s: { heading: string }) => s.heading === 'Timeline')!;
+    const kinds = timeline.rows.map((row: string[]) => row[1]);
+    expect(kinds).toEqual(['Sent', 'Email sent', 'Email sent', 'Request changed']);
+    expect(kinds.every((k: string) => k && !/^[a-z]+(-[a-z]+)*$/.test(k))).toBe(true);
+  });
+
   it('saving a confidential report writes the PDF where the user chose and records “printed” in the audit trail; cancel and a failed print save nothing', async () => {
     const { ok, call, pr, request, pink, secret, actions } = await withCase();
     const saved = await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true });

@@ -69,7 +69,7 @@ async function withMaterials() {
   };
   const changes: Array<{ kind: string; id: string }> = [];
   ctx.core.events.subscribe((channel, payload) => {
-    if (channel === 'records:changed') changes.push(payload as { kind: string; id: string });
+    if (channel === 'records:changed') changes.push(payload);
   });
   const blobFiles = () => {
     const dir = path.join(ctx.dataFolder, 'vault', 'blobs');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_EVENTS } from '../../../../shared/domain/disclosure';
 import { PA_PASS, draft, seededCase } from '../../support/core';
+import { plainMessage } from '../../../../renderer/kit/errors';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -45,6 +46,26 @@ describe('casework through the IPC contract', () => {
     expect(personal).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/council email address/) } });
     const bcc = await call('requests:create', draft({ officerId: officer.id, blindCopies: ['x@example.com'] }));
     expect(bcc).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Blind copies/) } });
+  });
+
+  it('R-DUE-1 main refuses a request sent tomorrow (the UK date of its clock) in words, and saves nothing', async () => {
+    const { call, ok, officer } = await seededCase('2026-11-24');
+    const before = await ok('requests:list', { offset: 0, limit: 50 });
+    const refused = await call('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-25' }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!refused.ok) expect(plainMessage(refused.error.message)).toBe('Date sent must be today or in the past');
+    expect((await ok('requests:list', { offset: 0, limit: 50 })).total).toBe(before.total);
+    expect(await call('requests:create', draft({ officerId: officer.id, sentOn: '2026-11-24' }))).toMatchObject({ ok: true });
+  });
+
+  it('R-ASK-10 a copied address a..b@ is refused in the same words when the request is made and when it is edited', async () => {
+    const { call, ok, officer, request } = await seededCase();
+    const copies = ['pa@example-council.gov.uk', 'a..b@example.gov.uk'];
+    const made = await call('requests:create', draft({ officerId: officer.id, copies }));
+    const edited = await call('requests:edit', { id: request.row.id, changes: { copies } });
+    expect(made).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'copies.1: Invalid email address' } });
+    expect(edited).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'copies.1: Invalid email address' } });
+    expect((await ok('requests:get', { id: request.row.id })).draft?.copies).toEqual([]);
   });
 
   it('R-ASK-8 an agenda-related request creates a chair notice, tracked until sent', async () => {

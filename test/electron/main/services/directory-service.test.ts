@@ -49,8 +49,7 @@ describe('changing an officer', () => {
     const { ok, core, officer, request } = await seeded();
     const seen: string[] = [];
     core.events.subscribe((channel, payload) => {
-      const p = payload as { kind: string; id: string };
-      if (channel === 'records:changed' && p.kind === 'request') seen.push(p.id);
+      if (channel === 'records:changed' && payload.kind === 'request') seen.push(payload.id);
     });
     await ok('officers:save', { ...typo, name: 'Samuel Green', id: officer.id });
     expect(seen).toEqual([request.row.id]);

@@ -705,7 +705,7 @@ describe('requests:list pages through the IPC contract', () => {
     const { ok, core, request } = await seededCase(TODAY);
     const changes: Array<{ kind: string; id: string }> = [];
     core.events.subscribe((channel, payload) => {
-      if (channel === 'records:changed') changes.push(payload as { kind: string; id: string });
+      if (channel === 'records:changed') changes.push(payload);
     });
     const material = await ok('materials:add', {
       requestId: request.row.id,

@@ -47,6 +47,9 @@ describe('which links leave the app (allow-list or confirm)', () => {
       'mailto:a@example.com,b@example.com',
       'mailto:a@example.com%2Cb@example.com',
       'mailto:a@example.com#x',
+      // Not an address by the app's one email rule (shared/domain/email): shown in full first.
+      'mailto:a..b@example-council.gov.uk',
+      'mailto:a%3Cb%3E@example-council.gov.uk',
     ])
       expect(externalLinkDecision(url, COUNCIL), url).toBe('confirm');
   });
