@@ -1,9 +1,17 @@
 // Hostile calendar and ModernGov files, shared by the worker tests and the stress child.
 
-/** A few KB that would take minutes: events repeating every second, each walked from 2020. */
+/** An event repeating every second since 2020: walking it to the window would take hours. */
+export const ICS_EVERY_SECOND =
+  'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:tick\r\nSUMMARY:Tick\r\nDTSTART:20200101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+
+/**
+ * A few KB that would take minutes with today 2026-11-28: events repeating every minute for the 34
+ * days before the window opens, each just under the walk limit and none in the window, so no limit
+ * inside the parse stops them; only the time limit does.
+ */
 export function icsTimeBomb(events = 200): string {
   const event = (i: number) =>
-    `BEGIN:VEVENT\r\nUID:bomb-${i}\r\nSUMMARY:Tick ${i}\r\nDTSTART:20200101T000000Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n`;
+    `BEGIN:VEVENT\r\nUID:bomb-${i}\r\nSUMMARY:Tick ${i}\r\nDTSTART:20260920T000000Z\r\nRRULE:FREQ=MINUTELY;UNTIL=20261024T000000Z\r\nEND:VEVENT\r\n`;
   return `BEGIN:VCALENDAR\r\n${Array.from({ length: events }, (_, i) => event(i)).join('')}END:VCALENDAR\r\n`;
 }
 

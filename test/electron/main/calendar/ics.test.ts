@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIcsInThread } from '../../../../electron/main/calendar/ics';
 import { toMeetingRecord } from '../../../../shared/domain/meeting-import';
 import { GOOGLE_ICS, OUTLOOK_ICS } from './fixtures';
-import { icsFlood, icsTimeBomb } from './hostile';
+import { ICS_EVERY_SECOND, icsTimeBomb } from './hostile';
 
 const TODAY = '2026-11-28';
 
@@ -68,7 +68,12 @@ describe('reading calendar files (.ics)', () => {
   });
 
   it('refuses an event repeating so often that working it out would take minutes', () => {
-    expect(() => parseIcsInThread(icsTimeBomb(1), TODAY)).toThrow(/the repeating event “Tick 0” repeats too often to work out/);
+    expect(() => parseIcsInThread(ICS_EVERY_SECOND, TODAY)).toThrow(/the repeating event “Tick” repeats too often to work out/);
+  });
+
+  it('an event walked to just under the limit, with nothing in the window, passes the parse’s own limits', () => {
+    // So a file of hundreds of them is stopped only by the worker's time limit (parse-in-worker.test.ts).
+    expect(parseIcsInThread(icsTimeBomb(1), TODAY)).toEqual([]);
   });
 
   it('stops at more meetings than can be imported at once, rather than expanding them all', () => {
@@ -76,9 +81,6 @@ describe('reading calendar files (.ics)', () => {
     const calendar = (n: number) => `BEGIN:VCALENDAR\r\n${Array.from({ length: n }, (_, i) => event(i)).join('')}END:VCALENDAR\r\n`;
     expect(parseIcsInThread(calendar(500), TODAY)).toHaveLength(500);
     expect(() => parseIcsInThread(calendar(501), TODAY)).toThrow(/more than 500 meetings, the most that can be imported at once/);
-    const started = performance.now();
-    expect(() => parseIcsInThread(icsFlood(), TODAY)).toThrow(/more than 500 meetings/);
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it('refuses a huge file before parsing it', () => {
