@@ -4,6 +4,7 @@ import { deEncapsulateSync } from 'rtf-stream-parser';
 import { MAX_MESSAGE_BYTES, type Address } from '../../../shared/domain/correspondence';
 import { cleanFileName } from '../../../shared/domain/file-names';
 import { OUT_OF_MEMORY, WorkerFailure, WorkerTimeout, runInWorker } from '../workers/run';
+import { checkCfb } from './cfb';
 import { RtfDamaged, decompressRtf } from './rtf';
 
 export interface ParsedAttachment {
@@ -220,6 +221,7 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
   let reader: MsgReader;
   let data;
   try {
+    checkCfb(bytes); // before msgreader, which would follow a looping chain until the process aborts
     reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.length));
     data = reader.getFileData();
   } catch {

@@ -159,6 +159,13 @@ describe('parsing .msg (msgreader)', () => {
       expect(await refused(buildMsg({ ...base, rtfCompressed }), 'bomb.msg')).toBe(RTF_DAMAGED);
     }
   });
+  it('refuses a .msg whose sector chain loops (msgreader would grow one array until the process aborts)', async () => {
+    const msg = Buffer.from(buildMsg({ ...base, body: 'x'.repeat(5000) }));
+    const sector = 1 << msg.readUInt16LE(0x1e);
+    const rootStart = msg.readUInt32LE((msg.readUInt32LE(0x30) + 1) * sector + 0x74);
+    msg.writeInt32LE(rootStart, (msg.readUInt32LE(0x4c) + 1) * sector + rootStart * 4);
+    expect(await refused(msg, 'loop.msg')).toBe('The Outlook message file (.msg) could not be read: it may be damaged or incomplete.');
+  });
   it('attachment names lose bidi overrides and zero-width characters, and are kept to a sane length', async () => {
     const p = await parseMessage(
       buildMsg({

@@ -43,6 +43,14 @@ const cases: Record<string, () => () => Promise<unknown>> = {
     const msg = buildMsg({ ...sender, rtfCompressed: withHeader(backReferences(10 * 1024 * 1024), MAX_RTF_BYTES) });
     return () => parseMessage(msg, 'bomb.msg');
   },
+  // A sector chain that loops: msgreader, unchecked, grows one array until V8 aborts the process.
+  'msg-looping-chain': () => {
+    const msg = Buffer.from(buildMsg({ ...sender, body: 'x'.repeat(5000) }));
+    const sector = 1 << msg.readUInt16LE(0x1e);
+    const rootStart = msg.readUInt32LE((msg.readUInt32LE(0x30) + 1) * sector + 0x74);
+    msg.writeInt32LE(rootStart, (msg.readUInt32LE(0x4c) + 1) * sector + rootStart * 4);
+    return () => parseMessage(msg, 'loop.msg');
+  },
   'ics-time-bomb': () => {
     const ics = icsTimeBomb();
     return () => parseIcs(ics, TODAY, { fileName: 'tick.ics' });

@@ -76,6 +76,7 @@ const RTF_DAMAGED = /^MessageRefused: This Outlook file’s formatted text is da
 const CASES: Array<[string, RegExp]> = [
   ['rtf-lying-header', RTF_DAMAGED],
   ['rtf-backref-10mb', RTF_DAMAGED],
+  ['msg-looping-chain', /^MessageRefused: The Outlook message file \(\.msg\) could not be read: it may be damaged or incomplete\.$/],
   ['ics-time-bomb', /^AppError: The calendar file “tick\.ics” cannot be imported: it took too long to read/],
   ['ics-flood-5mb', /^AppError: The calendar file “flood\.ics” cannot be imported: it has more than 500 meetings/],
   ['xml-flood-5mb', /^AppError: The democracy-site file “flood\.xml” cannot be imported: it has more than 500 meetings/],
