@@ -58,6 +58,8 @@ export class WorkerFailure extends Error {
  * 'error' is ERR_WORKER_OUT_OF_MEMORY), where an unbounded worker's out-of-memory aborts the
  * whole process, main included. 512 MB old space holds a 50 MB email's text and parts several
  * times over; buffers (attachments) live outside the heap and are bounded by the parsers' limits.
+ * A second line only: one array grown past the limit still aborts the process (Node 20 exits 134),
+ * so each parser bounds its own growth first (mail/rtf.ts, mail/cfb.ts, the calendar caps).
  */
 export const HOSTILE_INPUT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 
