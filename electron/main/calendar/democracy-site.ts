@@ -5,7 +5,7 @@
 import { addDays } from '../../../shared/domain/dates';
 import { democracySiteOrigin, type ParsedMeeting } from '../../../shared/domain/meeting-import';
 import { AppError } from '../../../shared/ipc/errors';
-import { MAX_MODERNGOV_BYTES, parseCommittees, parseModernGov } from './moderngov';
+import { MAX_MODERNGOV_BYTES, parseCommittees, parseModernGov, parseModernGovMany } from './moderngov';
 
 export type FetchLike = (
   url: string,
@@ -92,8 +92,8 @@ export async function fetchDemocracySite(
   try {
     const from = ukParam(addDays(today, -SITE_WINDOW.daysBefore));
     const to = ukParam(addDays(today, SITE_WINDOW.daysAfter));
-    const committees = parseCommittees(await get('GetCommittees?lDays=0'));
-    const stubs = parseModernGov(
+    const committees = await parseCommittees(await get('GetCommittees?lDays=0'));
+    const stubs = await parseModernGov(
       await get(`GetMeetings?lCommitteeId=0&sFromDate=${encodeURIComponent(from)}&sToDate=${encodeURIComponent(to)}`),
       origin,
       committees,
@@ -103,11 +103,30 @@ export async function fetchDemocracySite(
         'refused',
         `The site lists ${stubs.length} meetings in the next three months; at most ${MAX_SITE_MEETINGS} can be fetched at once. Save a shorter export as a file instead. Nothing was imported.`,
       );
+    // Agendas are parsed in batches of up to MAX_MODERNGOV_BYTES: one worker each, not one per meeting.
     const meetings: ParsedMeeting[] = [];
+    let batch: Array<{ stub: ParsedMeeting; xml: string }> = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      const parsed = await parseModernGovMany(
+        batch.map((b) => b.xml),
+        origin,
+        committees,
+      );
+      batch.forEach(({ stub }, i) => {
+        const full = parsed[i]?.[0];
+        meetings.push(full ? { ...full, committee: full.committee || stub.committee, source: stub.source } : stub);
+      });
+      batch = [];
+      batchBytes = 0;
+    };
     for (const stub of stubs) {
-      const [full] = parseModernGov(await get(`GetMeeting?lMeetingId=${encodeURIComponent(stub.source.uid)}`), origin, committees);
-      meetings.push(full ? { ...full, committee: full.committee || stub.committee, source: stub.source } : stub);
+      const xml = await get(`GetMeeting?lMeetingId=${encodeURIComponent(stub.source.uid)}`);
+      batch.push({ stub, xml });
+      batchBytes += xml.length;
+      if (batchBytes >= MAX_MODERNGOV_BYTES) await flush();
     }
+    if (batch.length) await flush();
     return meetings;
   } finally {
     clearTimeout(timer);

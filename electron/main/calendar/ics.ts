@@ -1,11 +1,13 @@
 // Calendar files (.ics) from Outlook, Google or the council's democracy site, read with ical.js
 // (a maintained RFC 5545 parser: line folding, escaping, RRULE/EXDATE/RECURRENCE-ID expansion), so
-// none of that is hand-written here. Runs in main; the result is mapped by shared/domain.
+// none of that is hand-written here. Runs in a worker thread (parse-in-worker.ts), never on main's
+// event loop: a large or hostile file could take ical.js many seconds.
 import ICAL from 'ical.js';
 import { TZDate } from '@date-fns/tz';
-import { ianaZoneFor, type ParsedMeeting } from '../../../shared/domain/meeting-import';
+import { MAX_IMPORTED_MEETINGS, ianaZoneFor, type ParsedMeeting } from '../../../shared/domain/meeting-import';
 import { addDays } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/errors';
+import { parseInWorker, type CalendarParseOptions } from './parse-in-worker';
 
 /** A council calendar export is a few hundred KB; 5 MB is far beyond any real one. */
 export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
@@ -13,8 +15,15 @@ export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
 export const RECURRENCE_WINDOW = { daysBefore: 31, daysAfter: 366 } as const;
 /** One repeating event expands to at most this many meetings (weekly for a year is 53). */
 const MAX_OCCURRENCES = 120;
+/**
+ * Occurrences walked from an event's start to the end of the window: a daily meeting since 1900 is
+ * under 50,000, while "every second since 2020" would run for hours.
+ */
+const MAX_RECURRENCE_STEPS = 50_000;
 
 const refuse = (why: string) => new AppError('invalid-input', `This calendar file cannot be imported: ${why}. Nothing was imported.`);
+const tooMany = () =>
+  refuse(`it has more than ${MAX_IMPORTED_MEETINGS} meetings, the most that can be imported at once (export a shorter period)`);
 
 type Time = InstanceType<typeof ICAL.Time>;
 
@@ -53,10 +62,16 @@ function agendaFromDescription(description: string): ParsedMeeting['agendaItems'
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /**
- * The meetings in an .ics file. `today` (YYYY-MM-DD, UK) fixes the window repeating events are
- * expanded in. Throws a plain 'invalid-input' for anything that is not a usable calendar.
+ * The meetings in an .ics file, parsed in a worker thread. `today` (YYYY-MM-DD, UK) fixes the
+ * window repeating events are expanded in. Rejects with a plain 'invalid-input' for anything that
+ * is not a usable calendar, or that is too slow or too big to read.
  */
-export function parseIcs(content: string, today: string): ParsedMeeting[] {
+export function parseIcs(content: string, today: string, options: CalendarParseOptions = {}): Promise<ParsedMeeting[]> {
+  return parseInWorker({ kind: 'ics', content, today }, options);
+}
+
+/** parseIcs's work, on the calling thread: run by the calendar worker, never by main. */
+export function parseIcsInThread(content: string, today: string): ParsedMeeting[] {
   if (Buffer.byteLength(content, 'utf8') > MAX_CALENDAR_BYTES) throw refuse(`it is larger than ${MAX_CALENDAR_BYTES / (1024 * 1024)} MB`);
   if (!/^\uFEFF?\s*BEGIN:VCALENDAR/i.test(content)) throw refuse('it is not a calendar (.ics) file');
   let root: InstanceType<typeof ICAL.Component>;
@@ -77,6 +92,11 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
   const from = ICAL.Time.fromDateString(addDays(today, -RECURRENCE_WINDOW.daysBefore));
   const until = ICAL.Time.fromDateString(addDays(today, RECURRENCE_WINDOW.daysAfter));
   const meetings: ParsedMeeting[] = [];
+  // Stopped as soon as there are more than can be imported: a hostile file could expand to millions.
+  const add = (meeting: ParsedMeeting) => {
+    if (meetings.length >= MAX_IMPORTED_MEETINGS) throw tooMany();
+    meetings.push(meeting);
+  };
   for (const [uid, component] of masters) {
     let event: InstanceType<typeof ICAL.Event>;
     try {
@@ -96,7 +116,7 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
     });
     if (!event.isRecurring()) {
       const when = ukDateTime(start, tzid);
-      meetings.push({
+      add({
         source: { kind: 'ics', uid: uid.slice(0, 500) },
         ...when,
         ...base(text(event.summary), text(event.description), text(event.location)),
@@ -106,10 +126,13 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
     // R-USE-1 needs each meeting as its own record (a private session is for one meeting), so a
     // repeating event becomes one meeting per occurrence inside the window, each with its own uid.
     let count = 0;
+    let steps = 0;
     try {
       const it = event.iterator();
       for (let next = it.next(); next; next = it.next()) {
         if (next.compare(until) > 0) break;
+        if (++steps > MAX_RECURRENCE_STEPS)
+          throw refuse(`the repeating event “${text(event.summary).slice(0, 60)}” repeats too often to work out`);
         if (next.compare(from) < 0) continue;
         if (++count > MAX_OCCURRENCES)
           throw refuse(
@@ -120,7 +143,7 @@ export function parseIcs(content: string, today: string): ParsedMeeting[] {
         if (text(item.component.getFirstPropertyValue('status')).toUpperCase() === 'CANCELLED') continue;
         const occurrenceTzid = (item.component.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? tzid;
         const when = ukDateTime(details.startDate, occurrenceTzid);
-        meetings.push({
+        add({
           source: { kind: 'ics', uid: `${uid.slice(0, 460)}#${next.toString().slice(0, 19)}` },
           ...when,
           ...base(text(item.summary), text(item.description), text(item.location)),

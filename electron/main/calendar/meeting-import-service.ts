@@ -68,7 +68,11 @@ export class MeetingImportService {
       const file = await this.sources.chooseFile(kind);
       if (!file) return { token: '', sourceLabel: '', add: [], update: [], unchanged: 0 };
       const content = await readSmallFile(file);
-      parsed = kind === 'ics' ? parseIcs(content, this.today()) : parseModernGov(content);
+      const fileName = path.basename(file);
+      parsed =
+        kind === 'ics'
+          ? await parseIcs(content, this.today(), { fileName })
+          : await parseModernGov(content, undefined, undefined, { fileName });
       sourceLabel = `${kind === 'ics' ? 'calendar file' : 'democracy-site file'} “${path.basename(file).slice(0, 120)}”`;
     }
     this.currentUser(); // still unlocked after the wait

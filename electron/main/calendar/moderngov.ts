@@ -3,10 +3,12 @@
 // <committeeid>) and GetMeeting (one <meeting> with <committeetitle>, <meetingtime>,
 // <meetinglocation> and <agendaitems><agendaitem> with <agendaitemnumber>, <agendaitemtitle> and
 // <linkeddocuments><linkeddoc> whose <isrestricted> is True for exempt papers). Parsed with
-// fast-xml-parser, entities and DTDs off, so a hostile file cannot expand or reach anything.
+// fast-xml-parser, entities and DTDs off, so a hostile file cannot expand or reach anything, in a
+// worker thread (parse-in-worker.ts) so a huge one cannot block main's event loop either.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ParsedMeeting } from '../../../shared/domain/meeting-import';
+import { MAX_IMPORTED_MEETINGS, type ParsedMeeting } from '../../../shared/domain/meeting-import';
 import { AppError } from '../../../shared/ipc/errors';
+import { parseInWorker, type CalendarParseOptions } from './parse-in-worker';
 
 export const MAX_MODERNGOV_BYTES = 5 * 1024 * 1024;
 
@@ -103,7 +105,33 @@ function agendaItems(meeting: Node): ParsedMeeting['agendaItems'] {
  * site's origin when fetched (ids are unique per site only); a saved file is keyed by its ids alone.
  * `committees` maps committee ids to titles (from GetCommittees) for lists that give only the id.
  */
-export function parseModernGov(content: string, site?: string, committees: ReadonlyMap<string, string> = new Map()): ParsedMeeting[] {
+export function parseModernGov(
+  content: string,
+  site?: string,
+  committees: ReadonlyMap<string, string> = new Map(),
+  options: CalendarParseOptions = {},
+): Promise<ParsedMeeting[]> {
+  return parseInWorker({ kind: 'moderngov', content, site, committees }, options);
+}
+
+/**
+ * Several ModernGov documents (a site's GetMeeting answers) parsed in one worker, so a site's
+ * agendas cost one worker's start rather than one each; the first refusal refuses them all.
+ */
+export function parseModernGovMany(
+  contents: string[],
+  site?: string,
+  committees: ReadonlyMap<string, string> = new Map(),
+): Promise<ParsedMeeting[][]> {
+  return parseInWorker({ kind: 'moderngov-many', contents, site, committees });
+}
+
+/** parseModernGov's work, on the calling thread: run by the calendar worker, never by main. */
+export function parseModernGovInThread(
+  content: string,
+  site?: string,
+  committees: ReadonlyMap<string, string> = new Map(),
+): ParsedMeeting[] {
   if (Buffer.byteLength(content, 'utf8') > MAX_MODERNGOV_BYTES) throw refuse(`it is larger than ${MAX_MODERNGOV_BYTES / (1024 * 1024)} MB`);
   if (/<!DOCTYPE|<!ENTITY/i.test(content)) throw refuse('it contains a document type declaration, which a ModernGov export never does');
   if (XMLValidator.validate(content) !== true) throw refuse('it is not well-formed XML (it may be damaged or incomplete)');
@@ -116,6 +144,8 @@ export function parseModernGov(content: string, site?: string, committees: Reado
   const found: Node[] = [];
   findMeetings(doc, found);
   if (found.length === 0) throw refuse('it has no meetings in it (is it a GetMeetings or GetMeeting export?)');
+  if (found.length > MAX_IMPORTED_MEETINGS)
+    throw refuse(`it has more than ${MAX_IMPORTED_MEETINGS} meetings, the most that can be imported at once (export a shorter period)`);
   return found.map((m) => {
     const id = asText(m.meetingid).trim();
     if (!/^\d{1,12}$/.test(id)) throw refuse('a meeting has no meeting id');
@@ -138,8 +168,13 @@ export function parseModernGov(content: string, site?: string, committees: Reado
   });
 }
 
-/** Committee titles from a GetCommittees document (<committee><committeeid>, <committeetitle>). */
-export function parseCommittees(content: string): Map<string, string> {
+/** Committee titles from a GetCommittees document (<committee><committeeid>, <committeetitle>), parsed in a worker thread. */
+export function parseCommittees(content: string, options: CalendarParseOptions = {}): Promise<Map<string, string>> {
+  return parseInWorker({ kind: 'committees', content }, options);
+}
+
+/** parseCommittees's work, on the calling thread: run by the calendar worker, never by main. */
+export function parseCommitteesInThread(content: string): Map<string, string> {
   const map = new Map<string, string>();
   if (XMLValidator.validate(content) !== true || /<!DOCTYPE|<!ENTITY/i.test(content)) return map;
   const walk = (node: unknown, depth: number): void => {

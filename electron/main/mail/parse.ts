@@ -1,9 +1,11 @@
 import PostalMime, { type Address as PostalAddress } from 'postal-mime';
 import * as msgreader from '@kenjiuno/msgreader';
-import { decompressRTF } from '@kenjiuno/decompressrtf';
 import { deEncapsulateSync } from 'rtf-stream-parser';
 import { MAX_MESSAGE_BYTES, type Address } from '../../../shared/domain/correspondence';
-import { WorkerFailure, WorkerTimeout, runInWorker } from '../workers/run';
+import { cleanFileName } from '../../../shared/domain/file-names';
+import { OUT_OF_MEMORY, WorkerFailure, WorkerTimeout, runInWorker } from '../workers/run';
+import { checkCfb } from './cfb';
+import { RtfDamaged, decompressRtf } from './rtf';
 
 export interface ParsedAttachment {
   name: string;
@@ -54,11 +56,13 @@ const isCfb = (b: Uint8Array) => b.length >= 8 && CFB_MAGIC.every((v, i) => b[i]
 
 /** What a user is told when parsing runs past its time limit (its worker is then terminated). */
 export const TOO_SLOW = 'That email took too long to read, so it was not imported.';
+/** What a user is told when parsing needs more memory than its worker may have (the worker is then ended). */
+export const TOO_BIG_TO_READ = 'That email needs far more memory to read than a real email does, so it was not imported.';
 
 /**
  * Parses one .eml or .msg in a worker thread (parse-worker.ts), refusing bad input with a plain
- * reason. The worker has a hard time limit: past it the worker is terminated, so a hostile file
- * can neither block main's event loop nor run on. Nothing is saved here. `source` lets tests
+ * reason. The worker has a hard time limit and memory limits: past either the worker alone is
+ * ended, so a hostile file can neither block main's event loop, nor run on, nor take main down. Nothing is saved here. `source` lets tests
  * inject a slow worker.
  */
 export async function parseMessage(
@@ -73,6 +77,7 @@ export async function parseMessage(
     return await runInWorker<ParsedMessage>('parse', { bytes, fileName } satisfies ParseJob, { timeLimitMs, source: options.source });
   } catch (error) {
     if (error instanceof WorkerTimeout) throw new MessageRefused(TOO_SLOW);
+    if (error instanceof WorkerFailure && error.code === OUT_OF_MEMORY) throw new MessageRefused(TOO_BIG_TO_READ);
     if (error instanceof WorkerFailure && error.workerErrorName === 'MessageRefused') throw new MessageRefused(error.message);
     throw new MessageRefused('The email could not be read: it may be damaged or incomplete.');
   }
@@ -207,12 +212,8 @@ function validDate(value: string | undefined | null): string | null {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
-/** A file name safe to show and save: no folders, no control characters. */
-export const safeName = (name: string) =>
-  name
-    .replace(/^.*[\\/]/, '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .slice(0, 255) || 'attachment';
+/** A file name safe to show and save (shared/domain/file-names.ts has the rule). */
+export const safeName = (name: string) => cleanFileName(name);
 
 // .msg ------------------------------------------------------------------------------------------
 
@@ -220,6 +221,7 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
   let reader: MsgReader;
   let data;
   try {
+    checkCfb(bytes); // before msgreader, which would follow a looping chain until the process aborts
     reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.length));
     data = reader.getFileData();
   } catch {
@@ -240,7 +242,7 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
   let html = data.bodyHtml ?? (data.html ? Buffer.from(data.html).toString('utf8') : null);
   // Classic Outlook often keeps only a compressed-RTF body (which may wrap HTML): decompress and de-encapsulate it.
   if (!text.trim() && !html && data.compressedRtf) {
-    const rtf = Buffer.from(decompressRTF([...data.compressedRtf]));
+    const rtf = decodeRtf(data.compressedRtf);
     const result = deEncapsulateSync(rtf, { mode: 'either', decode: decodeCodepage, warn: () => undefined });
     const body = typeof result.text === 'string' ? result.text : result.text.toString('utf8');
     if (result.mode === 'html') html = body;
@@ -252,7 +254,7 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     const got = reader.getAttachment(a);
     const name = safeName(got.fileName || a.fileName || a.name || `attachment-${attachments.length + 1}`);
     attachments.push({
-      name: a.innerMsgContent && !/\.msg$/i.test(name) ? `${name}.msg` : name,
+      name: a.innerMsgContent && !/\.msg$/i.test(name) ? safeName(`${name}.msg`) : name,
       contentType: a.attachMimeTag ?? 'application/octet-stream',
       content: got.content,
     });
@@ -278,6 +280,19 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     html,
     attachments,
   };
+}
+
+/** What a user is told when a .msg's compressed-RTF body is damaged or lies about its size. */
+export const RTF_DAMAGED = 'This Outlook file’s formatted text is damaged, so it was not imported. Nothing was saved.';
+
+function decodeRtf(compressed: Uint8Array): Buffer {
+  try {
+    const rtf = decompressRtf(compressed);
+    return Buffer.from(rtf.buffer, rtf.byteOffset, rtf.length);
+  } catch (error) {
+    if (error instanceof RtfDamaged) throw new MessageRefused(RTF_DAMAGED);
+    throw error;
+  }
 }
 
 /** RTF names code pages as `cp1252` etc.; Node's TextDecoder knows them as `windows-1252`. */

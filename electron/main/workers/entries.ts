@@ -5,6 +5,7 @@
 export const WORKER_ENTRIES = {
   kdf: 'electron/main/vault/kdf-worker.ts',
   parse: 'electron/main/mail/parse-worker.ts',
+  calendar: 'electron/main/calendar/calendar-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof WORKER_ENTRIES;

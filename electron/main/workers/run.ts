@@ -1,10 +1,11 @@
 // Runs one job in a fresh worker thread (node:worker_threads), so heavy or hostile work (Argon2id,
-// parsing an email) never blocks main's event loop, and can be stopped: a job past its time limit
-// has its worker terminated, which stops even a loop that never yields.
+// parsing an email or a calendar) never blocks main's event loop, and can be stopped: a job past its
+// time limit has its worker terminated, which stops even a loop that never yields, and a job past
+// its memory limits ends its worker alone.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { WORKER_ENTRIES, type WorkerName } from './entries';
 import type { WorkerReply } from './serve';
 
@@ -52,7 +53,22 @@ export class WorkerFailure extends Error {
   }
 }
 
+/**
+ * The heap and stack a job on hostile input may use. Past them V8 ends that worker alone (its
+ * 'error' is ERR_WORKER_OUT_OF_MEMORY), where an unbounded worker's out-of-memory aborts the
+ * whole process, main included. 512 MB old space holds a 50 MB email's text and parts several
+ * times over; buffers (attachments) live outside the heap and are bounded by the parsers' limits.
+ * A second line only: one array grown past the limit still aborts the process (Node 20 exits 134),
+ * so each parser bounds its own growth first (mail/rtf.ts, mail/cfb.ts, the calendar caps).
+ */
+export const HOSTILE_INPUT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
+
+/** The code Node gives a worker ended for running out of its heap. */
+export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
+
 export interface RunOptions {
+  /** The worker's heap and stack limits; HOSTILE_INPUT_LIMITS unless given. */
+  resourceLimits?: ResourceLimits;
   /** Terminate the worker and reject with WorkerTimeout after this long. */
   timeLimitMs?: number;
   /** Buffers to move (not copy) into the worker. */
@@ -63,7 +79,10 @@ export interface RunOptions {
 
 /** Posts `input` to a new worker running `name`, resolves with its reply and always ends the worker. */
 export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOptions = {}): Promise<T> {
-  const worker = new Worker(options.source ?? workerSource(name), { eval: true });
+  const worker = new Worker(options.source ?? workerSource(name), {
+    eval: true,
+    resourceLimits: options.resourceLimits ?? HOSTILE_INPUT_LIMITS,
+  });
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -82,7 +101,9 @@ export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOpt
     worker.once('message', (reply: WorkerReply<T>) =>
       finish(() => (reply.ok ? resolve(reply.value) : reject(new WorkerFailure(reply.error.name, reply.error.message, reply.error.code)))),
     );
-    worker.once('error', (error) => finish(() => reject(new WorkerFailure(error.name, error.message))));
+    worker.once('error', (error: Error & { code?: string }) =>
+      finish(() => reject(new WorkerFailure(error.name, error.message, error.code))),
+    );
     worker.once('exit', (code) =>
       finish(() => reject(new WorkerFailure('Exit', `the ${name} worker stopped (exit code ${code}) before it answered`))),
     );

@@ -2,7 +2,9 @@ import DOMPurify from 'dompurify';
 
 /**
  * An officer's HTML made safe to show: no scripts, styles, forms or frames; no remote images (the
- * sender would learn when it was read); links kept as text, never clickable.
+ * sender would learn when it was read); links kept as text, never clickable. Nothing interactive
+ * survives either: an image map's areas are links, a dialog can open over the app, and form
+ * controls, popovers, access keys and autofocus could take input or focus meant for the app.
  */
 export function sanitiseEmailHtml(html: string): string {
   const purify = DOMPurify(window);
@@ -34,6 +36,15 @@ export function sanitiseEmailHtml(html: string): string {
       'form',
       'input',
       'button',
+      'select',
+      'option',
+      'optgroup',
+      'textarea',
+      'datalist',
+      'output',
+      'map',
+      'area',
+      'dialog',
       'link',
       'meta',
       'base',
@@ -43,7 +54,22 @@ export function sanitiseEmailHtml(html: string): string {
       'audio',
       'source',
     ],
-    FORBID_ATTR: ['style', 'srcset', 'background', 'formaction', 'action', 'ping'],
+    FORBID_ATTR: [
+      'style',
+      'srcset',
+      'background',
+      'formaction',
+      'action',
+      'ping',
+      'usemap',
+      'popover',
+      'popovertarget',
+      'popovertargetaction',
+      'accesskey',
+      'autofocus',
+      'tabindex',
+      'contenteditable',
+    ],
     ALLOW_DATA_ATTR: false,
   });
 }

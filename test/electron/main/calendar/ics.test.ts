@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseIcs } from '../../../../electron/main/calendar/ics';
+import { parseIcsInThread } from '../../../../electron/main/calendar/ics';
 import { toMeetingRecord } from '../../../../shared/domain/meeting-import';
 import { GOOGLE_ICS, OUTLOOK_ICS } from './fixtures';
+import { ICS_EVERY_SECOND, icsTimeBomb } from './hostile';
 
 const TODAY = '2026-11-28';
 
 describe('reading calendar files (.ics)', () => {
   it('maps Outlook’s Windows time-zone names to UK time, and reads numbered description lines as agenda items', () => {
-    const meetings = parseIcs(OUTLOOK_ICS, TODAY);
+    const meetings = parseIcsInThread(OUTLOOK_ICS, TODAY);
     const planning = meetings.find((m) => m.committee === 'Planning Committee')!;
     // "GMT Standard Time" in June is BST: 18:30 stays 18:30 in the UK.
     expect(planning).toMatchObject({ date: '2027-06-15', time: '18:30', location: 'Council Chamber' });
@@ -24,7 +25,7 @@ describe('reading calendar files (.ics)', () => {
   });
 
   it('expands Google’s repeating event within the window (EXDATE skipped, a moved occurrence kept), keeps all-day dates and converts UTC', () => {
-    const meetings = parseIcs(GOOGLE_ICS, TODAY);
+    const meetings = parseIcsInThread(GOOGLE_ICS, TODAY);
     const cabinet = meetings.filter((m) => m.source.uid.startsWith('cabinet-weekly@google.com#'));
     expect(cabinet.map((m) => [m.date, m.time, m.committee])).toEqual([
       ['2026-12-03', '10:00', 'Cabinet'],
@@ -37,12 +38,12 @@ describe('reading calendar files (.ics)', () => {
     // 23:00 UTC on 1 July is midnight BST on 2 July.
     expect(meetings.find((m) => m.committee === 'Audit Committee')).toMatchObject({ date: '2027-07-02', time: '00:00' });
     expect(meetings.some((m) => m.committee === 'Cancelled meeting')).toBe(false);
-    expect(parseIcs(GOOGLE_ICS, TODAY)).toEqual(meetings);
+    expect(parseIcsInThread(GOOGLE_ICS, TODAY)).toEqual(meetings);
   });
 
   it('refuses an endless repeating event rather than inventing hundreds of meetings', () => {
     const daily = GOOGLE_ICS.replace('RRULE:FREQ=WEEKLY;COUNT=4', 'RRULE:FREQ=DAILY');
-    expect(() => parseIcs(daily, TODAY)).toThrow(/repeats more than 120 times in a year/);
+    expect(() => parseIcsInThread(daily, TODAY)).toThrow(/repeats more than 120 times in a year/);
   });
 
   it.each([
@@ -57,7 +58,7 @@ describe('reading calendar files (.ics)', () => {
   ])('a bad file (%s) gets a plain message', (_label, content, message) => {
     let error: unknown;
     try {
-      parseIcs(content, TODAY);
+      parseIcsInThread(content, TODAY);
     } catch (e) {
       error = e;
     }
@@ -66,8 +67,24 @@ describe('reading calendar files (.ics)', () => {
     expect((error as { code: string }).code).toBe('invalid-input');
   });
 
+  it('refuses an event repeating so often that working it out would take minutes', () => {
+    expect(() => parseIcsInThread(ICS_EVERY_SECOND, TODAY)).toThrow(/the repeating event “Tick” repeats too often to work out/);
+  });
+
+  it('an event walked to just under the limit, with nothing in the window, passes the parse’s own limits', () => {
+    // So a file of hundreds of them is stopped only by the worker's time limit (parse-in-worker.test.ts).
+    expect(parseIcsInThread(icsTimeBomb(1), TODAY)).toEqual([]);
+  });
+
+  it('stops at more meetings than can be imported at once, rather than expanding them all', () => {
+    const event = (i: number) => `BEGIN:VEVENT\r\nUID:m${i}\r\nSUMMARY:M${i}\r\nDTSTART:20270101T100000Z\r\nEND:VEVENT\r\n`;
+    const calendar = (n: number) => `BEGIN:VCALENDAR\r\n${Array.from({ length: n }, (_, i) => event(i)).join('')}END:VCALENDAR\r\n`;
+    expect(parseIcsInThread(calendar(500), TODAY)).toHaveLength(500);
+    expect(() => parseIcsInThread(calendar(501), TODAY)).toThrow(/more than 500 meetings, the most that can be imported at once/);
+  });
+
   it('refuses a huge file before parsing it', () => {
     const huge = 'BEGIN:VCALENDAR\r\n' + 'X-PAD:'.padEnd(1000, 'x').concat('\r\n').repeat(6000) + 'END:VCALENDAR\r\n';
-    expect(() => parseIcs(huge, TODAY)).toThrow(/larger than 5 MB/);
+    expect(() => parseIcsInThread(huge, TODAY)).toThrow(/larger than 5 MB/);
   });
 });

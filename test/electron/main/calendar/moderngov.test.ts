@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommittees, parseModernGov } from '../../../../electron/main/calendar/moderngov';
+import { parseCommitteesInThread, parseModernGovInThread } from '../../../../electron/main/calendar/moderngov';
 import { toMeetingRecord } from '../../../../shared/domain/meeting-import';
 import { MODERNGOV_COMMITTEES, MODERNGOV_LIST, MODERNGOV_MEETING } from './fixtures';
+import { XML_DEEP, XML_LAUGHS } from './hostile';
 
 describe('reading ModernGov (mgWebService.asmx) exports', () => {
   it('reads GetMeeting: committee, UK date, agenda items, and items with restricted papers as private (pink papers)', () => {
-    const [meeting] = parseModernGov(MODERNGOV_MEETING);
+    const [meeting] = parseModernGovInThread(MODERNGOV_MEETING);
     expect(meeting).toMatchObject({
       source: { kind: 'moderngov', uid: '17355' },
       committee: 'Cabinet',
@@ -24,8 +25,8 @@ describe('reading ModernGov (mgWebService.asmx) exports', () => {
   });
 
   it('reads a GetMeetings list, naming committees from GetCommittees, and keys fetched meetings by site', () => {
-    const committees = parseCommittees(MODERNGOV_COMMITTEES);
-    const meetings = parseModernGov(MODERNGOV_LIST, 'https://democracy.example.gov.uk', committees);
+    const committees = parseCommitteesInThread(MODERNGOV_COMMITTEES);
+    const meetings = parseModernGovInThread(MODERNGOV_LIST, 'https://democracy.example.gov.uk', committees);
     expect(meetings.map((m) => [m.source.uid, m.source.site, m.committee, m.date])).toEqual([
       ['17355', 'https://democracy.example.gov.uk', 'Cabinet', '2026-12-02'],
       ['17360', 'https://democracy.example.gov.uk', 'Audit Committee', '2026-12-09'],
@@ -43,14 +44,23 @@ describe('reading ModernGov (mgWebService.asmx) exports', () => {
     ['a meeting without an id', '<meeting><meetingdate>02/12/2026</meetingdate></meeting>', /has no meeting id/],
     ['a meeting without a date', '<meeting><meetingid>5</meetingid><meetingdate>soon</meetingdate></meeting>', /meeting 5 has no date/],
   ])('a bad file (%s) gets a plain message', (_label, content, message) => {
-    expect(() => parseModernGov(content)).toThrow(message);
-    expect(() => parseModernGov(content)).toThrow(/^This democracy-site file cannot be imported: .*Nothing was imported\.$/);
+    expect(() => parseModernGovInThread(content)).toThrow(message);
+    expect(() => parseModernGovInThread(content)).toThrow(/^This democracy-site file cannot be imported: .*Nothing was imported\.$/);
+  });
+
+  it('refuses more meetings than can be imported at once, an entity bomb and nesting beyond reason', () => {
+    const list = (n: number) =>
+      `<GetMeetings>${Array.from({ length: n }, (_, i) => `<meeting><meetingid>${i + 1}</meetingid><meetingdate>01/01/2027</meetingdate></meeting>`).join('')}</GetMeetings>`;
+    expect(parseModernGovInThread(list(500))).toHaveLength(500);
+    expect(() => parseModernGovInThread(list(501))).toThrow(/more than 500 meetings, the most that can be imported at once/);
+    expect(() => parseModernGovInThread(XML_LAUGHS)).toThrow(/document type declaration/);
+    expect(() => parseModernGovInThread(XML_DEEP)).toThrow(/^This democracy-site file cannot be imported: .*Nothing was imported\.$/);
   });
 
   it('refuses a huge export before parsing it', () => {
     const item =
       '<agendaitem><agendaitemnumber>1</agendaitemnumber><agendaitemtitle>' + 'x'.repeat(900) + '</agendaitemtitle></agendaitem>';
     const huge = `<meeting><meetingid>1</meetingid><meetingdate>02/12/2026</meetingdate><agendaitems>${item.repeat(6000)}</agendaitems></meeting>`;
-    expect(() => parseModernGov(huge)).toThrow(/larger than 5 MB/);
+    expect(() => parseModernGovInThread(huge)).toThrow(/larger than 5 MB/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MessageRefused, parseMessage } from '../../../../electron/main/mail/parse';
+import { MessageRefused, RTF_DAMAGED, parseMessage } from '../../../../electron/main/mail/parse';
 import { composeEml } from '../../../../electron/main/mail/compose';
 import { buildEml, buildMsg, nestedBomb, officerReply } from '../../../../tools/fixtures/mail';
+import { lzfuCompress, withHeader } from './lzfu';
 
 const refused = async (bytes: Uint8Array, name: string) => {
   const error = await parseMessage(bytes, name).then(
@@ -58,6 +59,18 @@ describe('parsing .eml (postal-mime)', () => {
     );
     expect(p.attachments.map((a) => a.name)).toEqual(['Évaluation du dépôt – £2m.pdf', 'forwarded.eml']);
     expect(Buffer.from(p.attachments[0]!.content).toString()).toBe('%PDF-1.4 fake');
+  });
+  it('attachment names in an .eml lose bidi controls and zero-width characters', async () => {
+    const p = await parseMessage(
+      await officerReply({
+        attachments: [
+          { filename: 'report\u202Egpj.scr', content: Buffer.from('x') },
+          { filename: '\u200Dplan\u2067.pdf', content: Buffer.from('y') },
+        ],
+      }),
+      'names.eml',
+    );
+    expect(p.attachments.map((a) => a.name)).toEqual(['reportgpj.scr', 'plan.pdf']);
   });
   it('reads back a draft the app composed (X-Unsent, Thread-Index, no Bcc)', async () => {
     const built = await composeEml(
@@ -132,6 +145,43 @@ describe('parsing .msg (msgreader)', () => {
   it('an RTF-only body with plain RTF text comes back as text', async () => {
     const p = await parseMessage(buildMsg({ ...base, rtf: '{\\rtf1\\ansi\\fromtext Hello from RTF\\par}' }), 'rtft.msg');
     expect(p.text).toContain('Hello from RTF');
+  });
+  it('an LZFu-compressed RTF body (as classic Outlook writes it) is decoded by our bounded decoder', async () => {
+    const rtf = `{\\rtf1\\ansi\\fromtext ${'Budget figures for the depot. '.repeat(40)}\\par}`;
+    const p = await parseMessage(buildMsg({ ...base, rtfCompressed: lzfuCompress(Buffer.from(rtf, 'latin1')) }), 'lzfu.msg');
+    expect(p.text).toContain('Budget figures for the depot. Budget figures');
+  });
+  it('refuses a .msg whose compressed RTF lies about its size, or is cut short, in plain words', async () => {
+    const honest = lzfuCompress(Buffer.from('{\\rtf1\\ansi\\fromtext Hello\\par}', 'latin1'));
+    // The attack's shape: a few KB whose header claims 2 GB, then references to the byte before.
+    const refs = new Uint8Array(7 * 1024).map((_, i) => (i % 17 === 0 ? 0xff : i % 2 ? 0x0f : 0x00));
+    for (const rtfCompressed of [withHeader(refs, 0x7fffffff), withHeader(refs, 40_000), honest.subarray(0, honest.length - 4)]) {
+      expect(await refused(buildMsg({ ...base, rtfCompressed }), 'bomb.msg')).toBe(RTF_DAMAGED);
+    }
+  });
+  it('refuses a .msg whose sector chain loops (msgreader would grow one array until the process aborts)', async () => {
+    const msg = Buffer.from(buildMsg({ ...base, body: 'x'.repeat(5000) }));
+    const sector = 1 << msg.readUInt16LE(0x1e);
+    const rootStart = msg.readUInt32LE((msg.readUInt32LE(0x30) + 1) * sector + 0x74);
+    msg.writeInt32LE(rootStart, (msg.readUInt32LE(0x4c) + 1) * sector + rootStart * 4);
+    expect(await refused(msg, 'loop.msg')).toBe('The Outlook message file (.msg) could not be read: it may be damaged or incomplete.');
+  });
+  it('attachment names lose bidi overrides and zero-width characters, and are kept to a sane length', async () => {
+    const p = await parseMessage(
+      buildMsg({
+        ...base,
+        body: 'See attached',
+        attachments: [
+          { name: 'invoice\u202Efdp.exe', content: new Uint8Array([1]) },
+          { name: 'minutes\u200B\u2066.pdf\u2069\uFEFF', content: new Uint8Array([2]) },
+          { name: `${'long '.repeat(100)}.docx`, content: new Uint8Array([3]) },
+        ],
+      }),
+      'names.msg',
+    );
+    expect(p.attachments.map((a) => a.name).slice(0, 2)).toEqual(['invoicefdp.exe', 'minutes.pdf']);
+    expect(p.attachments[2]!.name.length).toBeLessThanOrEqual(200);
+    expect(p.attachments[2]!.name).toMatch(/^long long .*\.docx$/);
   });
   it('refuses a .msg that is not a CFB file, and a truncated one', async () => {
     expect(await refused(await buildEml({ from: 'a@x', to: 'b@x', subject: 's', text: 't' }), 'fake.msg')).toMatch(
