@@ -47,7 +47,7 @@ import { RequestFollowUp } from './services/request-follow-up';
 import { ReminderService, type Notify } from './services/reminder-service';
 import { BankHolidaysImport, type ChooseBankHolidaysFile } from './services/bank-holidays-import';
 import type { SettingsStore } from './settings/settings-store';
-import type { KdfCost, SafeStorageLike } from './vault';
+import type { KdfCost, SafeStorageLike, VaultFs } from './vault';
 import { ukDateOf } from '../../shared/domain/dates';
 
 export interface CoreDeps {
@@ -67,8 +67,10 @@ export interface CoreDeps {
   /** A desktop notification (Electron's Notification); without it no reminders are shown. */
   notify?: Notify;
   safeStorage?: SafeStorageLike;
-  /** Argon2id cost for new passphrases; DESIGN §3 defaults unless a dev tool lowers it. */
+  /** Argon2id cost for new passphrases; the vault's defaults unless a dev tool lowers it. */
   kdf?: KdfCost;
+  /** The vault's file layer: node:fs unless a test injects an in-memory one. */
+  files?: VaultFs;
   timers?: Timers;
   /** The clock; "today" is read from it on the UK calendar (Europe/London). Tests pin it. */
   now?: () => Date;
@@ -106,6 +108,7 @@ export function createCore(deps: CoreDeps): Core {
     kdf: deps.kdf,
     safeStorage: deps.safeStorage,
     checkpoints: settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
+    fs: deps.files,
   });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const backups = new BackupService(gateway, session, deps.dialogs, now);

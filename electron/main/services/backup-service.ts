@@ -31,7 +31,7 @@ export class BackupService {
       detail: { at: this.now().toISOString(), by: vault.user.name, file },
     });
     try {
-      return writeBackup(this.gateway.dir, file, { now: this.now });
+      return writeBackup(this.gateway.dir, file, { now: this.now, fs: this.gateway.fs });
     } catch (error) {
       vault.records.appendAudit({
         recordId: 'vault',
@@ -68,7 +68,7 @@ export class BackupService {
       passphrase: input.passphrase,
       overwrite: input.confirmReplace,
       confirmOlder: pending !== null,
-      options: { checkpoints: this.gateway.checkpoints, now: this.now },
+      options: { checkpoints: this.gateway.checkpoints, now: this.now, fs: this.gateway.fs },
     });
     if (outcome.status === 'confirm-older') {
       this.pendingOlder = file;
