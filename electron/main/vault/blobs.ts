@@ -8,7 +8,7 @@ import { open, seal } from './crypto';
 import { VaultError, cannotOpen, ioError } from './errors';
 import type { Tier } from './frames';
 import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, type VaultFs } from './fsio';
-import type { Keys } from './store';
+import type { Keys } from './keys';
 
 const MAGIC = Buffer.from('NTKBLOB1', 'latin1');
 /**

@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Vault, type VaultOptions } from '../../../../electron/main/vault/vault';
+import { Vault, type VaultOptions, type VaultSession } from '../../../../electron/main/vault/vault';
 import { deriveSubkey } from '../../../../electron/main/vault/crypto';
 import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 import type { VaultFs } from '../../../../electron/main/vault/fsio';
@@ -44,6 +44,15 @@ export function snapshotFolder(dir: string, fs?: VaultFs): Record<string, string
   };
   walk(dir);
   return out;
+}
+
+/**
+ * Test-only: true when a locked session holds no key material and no record index. Reads the
+ * session's private state on purpose; nothing in the app needs to ask this.
+ */
+export function keysCleared(session: VaultSession): boolean {
+  const inside = session as unknown as { keys: { shared: Buffer; member: Buffer | null }; store: { records: Map<string, unknown> } };
+  return inside.keys.shared.length === 0 && inside.keys.member === null && inside.store.records.size === 0;
 }
 
 export const sampleRequest = (n: number) => ({

@@ -5,7 +5,7 @@ import { deriveKek, unwrapKey } from '../../../../electron/main/vault/crypto';
 import { openFrame, readFrame } from '../../../../electron/main/vault/frames';
 import { parseHeader, wrapAad } from '../../../../electron/main/vault/header';
 import { Vault, HEADER_FILE } from '../../../../electron/main/vault/vault';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, newVault, sampleRequest, snapshotFolder } from './support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF, keysCleared, newVault, sampleRequest, snapshotFolder } from './support';
 
 describe('vault: users and keys', () => {
   it('creates the vault for the Member, who can read and write both tiers', async () => {
@@ -165,7 +165,7 @@ describe('vault: locking and refusing to open', () => {
     const keyRef = (session as unknown as { keys: { shared: Buffer } }).keys.shared;
     session.lock();
     expect(keyRef.every((b) => b === 0)).toBe(true);
-    expect(session.keysCleared()).toBe(true);
+    expect(keysCleared(session)).toBe(true);
     for (const call of [
       () => session.get('r1'),
       () => session.list(),
