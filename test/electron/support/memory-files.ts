@@ -178,15 +178,15 @@ export class MemoryFiles implements VaultFs {
     this.nodes.delete(full);
   }
 
-  mkdirSync(dir: string, options: { recursive: true; mode: number }): undefined {
-    void options; // always recursive here, as the vault asks; modes are not modelled
+  /** Always recursive, as the vault asks; modes are not modelled. Returns the first folder made, as node:fs does. */
+  mkdirSync(dir: string): string | undefined {
     const full = path.resolve(dir);
     const missing: string[] = [];
     for (let p = full; !this.nodes.has(p); p = path.dirname(p)) missing.unshift(p);
     const existing = this.nodes.get(missing.length ? path.dirname(missing[0]!) : full);
-    if (existing?.kind !== 'dir') throw fail('ENOTDIR', 'mkdir', dir);
+    if (existing?.kind !== 'dir') throw fail(missing.length ? 'ENOTDIR' : 'EEXIST', 'mkdir', dir);
     for (const p of missing) this.nodes.set(p, { kind: 'dir' });
-    return undefined;
+    return missing[0];
   }
 
   chmodSync(file: string): void {
