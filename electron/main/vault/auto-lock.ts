@@ -1,4 +1,4 @@
-// Idle auto-lock (DESIGN §3, default 5 minutes). Activity only records a time: one pending timer
+// Idle auto-lock (default 5 minutes). Activity only records a time: one pending timer
 // at most, re-armed for the remaining time when it fires early, so touch() on every keystroke or
 // IPC call costs nothing. Comparing clock readings also catches a timer delayed by sleep.
 // OS lock-screen and suspend are Electron's powerMonitor calling the vault's lock() directly.

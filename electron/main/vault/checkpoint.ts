@@ -1,4 +1,4 @@
-// Rollback and truncation (DESIGN §3 "Rollback"): after each of the Member's saves the vault
+// Rollback and truncation: after each of the Member's saves the vault
 // records where its chain ends (generation, last sequence number, head hash, date), MACed with a
 // key only the Member holds, OUTSIDE the data folder (the OS key store where the app has one,
 // else the settings store). A vault found behind it opens only with a warning naming what is missing.

@@ -1,5 +1,5 @@
 // The vault's cryptography: Argon2id (hash-wasm) for passphrases, AES-256-GCM for everything
-// sealed, HKDF for derived keys, SHA-256 for the journal's hash chain. All from DESIGN §3.
+// sealed, HKDF for derived keys, SHA-256 for the journal's hash chain.
 import { argon2id } from 'hash-wasm';
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { VaultError } from './errors';

@@ -4,7 +4,7 @@
 // so a ciphertext moved to another record, relabelled, replayed or re-chained fails to open.
 // Format 2 (schema >= 2) adds the author (Member or PA) and the shared key's epoch to the clear
 // part, and ends the body with a 32-byte author MAC: HMAC under a key derived from the Member-only
-// key when the Member wrote it, so nothing the PA holds can vouch for a Member frame (DESIGN §3).
+// key when the Member wrote it, so nothing the PA holds can vouch for a Member frame.
 import { equalBytes, hmac, open, seal, sha256, type Sealed } from './crypto';
 
 export type Tier = 'shared' | 'member';

@@ -1,7 +1,7 @@
-// The vault's public surface (DESIGN §3). Node-only, no electron import: Electron's safeStorage and
+// The vault's public surface. Node-only, no electron import: Electron's safeStorage and
 // powerMonitor reach it through SafeStorageLike and a plain lock() call.
 //
-// Trust between the Member and the PA (issue 10):
+// Trust between the Member and the PA:
 // - Authorship: every frame carries its author; the Member's frames, snapshots and header carry a
 //   MAC under a key derived from the Member-only key. The Member's app refuses a failed Member MAC
 //   (cannot-open, naming where) and sets aside, with a warning, any well-formed frame a PA may not

@@ -1,4 +1,4 @@
-// Restore (issue 10): a backup is unpacked beside the vault, opened with the passphrase of a user
+// Restore: a backup is unpacked beside the vault, opened with the passphrase of a user
 // in it (keyed checks: header MAC, snapshot and journal MACs and chain, every attachment's sealed
 // chunks), checked complete, and compared with the vault it would replace. Only then is it
 // swapped in; the vault that was there is renamed aside, never deleted. Any failure leaves the

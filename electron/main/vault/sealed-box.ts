@@ -1,4 +1,4 @@
-// Write-only arrivals (DESIGN §3): anyone with the vault's header can seal bytes to the Member's
+// Write-only arrivals: anyone with the vault's header can seal bytes to the Member's
 // X25519 public key (a fresh ephemeral key, ECDH, HKDF, AES-256-GCM); only the Member's private
 // key, itself sealed under the Member-only key, opens them. A PA can write for the Member but
 // cannot read back what it wrote.

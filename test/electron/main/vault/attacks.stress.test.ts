@@ -1,4 +1,4 @@
-// Tests that attack (issue 10): a PA who knows their own passphrase, so holds the shared key, and
+// Tests that attack: a PA who knows their own passphrase, so holds the shared key, and
 // can read and write every file in the data folder. Each forgery must be detected or refused:
 // the vault refuses to open, or opens with the forged change set aside and a warning naming it,
 // with every Member record intact. The counts are printed as the lead's table at the end.
