@@ -32,8 +32,10 @@ export const nodeProject = (include: string[], exclude: string[] = []) => ({
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores, which is one on a 2-core laptop: the
-    // files then run one after another. Most of a file's time here is waiting on Argon2id and
-    // crypto in worker threads and on fsync, so three workers on two cores measured fastest (npm test 114 s with one, 90 s with two, 76 s with three, 89 s with four).
+    // files then run one after another. Much of a file's time here is waiting on Argon2id and
+    // crypto in worker threads (and, in the vault's own tests, on fsync: service tests run the vault
+    // on an in-memory file layer, test/electron/support/memory-files.ts), so three workers on two
+    // cores measured fastest (npm test 114 s with one, 90 s with two, 76 s with three, 89 s with four).
     maxWorkers: 3,
     projects: [
       nodeProject(['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'], [STRESS]),

@@ -48,7 +48,7 @@ import { RequestFollowUp } from './services/request-follow-up';
 import { ReminderService, type Notify } from './services/reminder-service';
 import { BankHolidaysImport, type ChooseBankHolidaysFile } from './services/bank-holidays-import';
 import type { SettingsStore } from './settings/settings-store';
-import type { KdfCost, SafeStorageLike } from './vault';
+import type { KdfCost, SafeStorageLike, VaultFs } from './vault';
 import { ukDateOf } from '../../shared/domain/dates';
 
 export interface CoreDeps {
@@ -70,6 +70,8 @@ export interface CoreDeps {
   safeStorage?: SafeStorageLike;
   /** Argon2id cost for new passphrases; 64 MiB and 3 passes unless a dev tool lowers it. */
   kdf?: KdfCost;
+  /** The vault's file layer: node:fs unless a test injects an in-memory one. */
+  files?: VaultFs;
   timers?: Timers;
   /** The clock; "today" is read from it on the UK calendar (Europe/London). Tests pin it. */
   now?: () => Date;
@@ -95,6 +97,36 @@ export interface Core {
  * Every service that touches records goes through the one RecordsRepository.
  */
 export function createCore(deps: CoreDeps): Core {
+  const services = createServices(deps);
+  const { events, session, meetingMode, council, reminders, correspondence } = services;
+  const unsubscribe = followEvents(services);
+  const handlers = handlersFor(services);
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, deps.logger),
+    events,
+    session,
+    meetingMode,
+    councilDomain: () => {
+      try {
+        return council.get().emailDomain;
+      } catch {
+        return ''; // locked: only gov.uk opens without asking
+      }
+    },
+    dispose: () => {
+      unsubscribe();
+      reminders.dispose();
+      correspondence.drafts.removeDraftFiles();
+      void session.lock('manual');
+    },
+  };
+}
+
+type Services = ReturnType<typeof createServices>;
+
+/** The clock, the events, the settings and the vault session: what every other service stands on. */
+function createFoundations(deps: CoreDeps) {
   const now = deps.now ?? (() => new Date());
   // The one place "today" is worked out in main: the UK date of the injected clock.
   const today = () => ukDateOf(now());
@@ -107,11 +139,18 @@ export function createCore(deps: CoreDeps): Core {
     kdf: deps.kdf,
     safeStorage: deps.safeStorage,
     checkpoints: settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
+    fs: deps.files,
   });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);
   const users = new UserService(session, gateway);
   const records = new RecordsRepository(session, events, now, warn);
   const backups = new BackupService(gateway, session, records, deps.dialogs, now);
+  return { now, today, warn, events, settings, status, session, backups, users, records };
+}
+
+/** Every service, each given only what it uses. */
+function createServices(deps: CoreDeps) {
+  const { now, today, warn, events, settings, status, session, backups, users, records } = createFoundations(deps);
   const council = new CouncilSettingsService(records, deps.settingsStore, events, warn);
   const directory = new DirectoryService(records, council, today);
   const meetingMode = new MeetingModeService(records, events, deps.setContentProtection);
@@ -159,53 +198,70 @@ export function createCore(deps: CoreDeps): Core {
     now,
     today,
   });
+  const bankHolidays = new BankHolidaysImport(council, queries, deps.chooseBankHolidaysFile);
+  const profiles = new CouncilProfileService(session, council);
+  return {
+    events,
+    settings,
+    status,
+    session,
+    backups,
+    users,
+    records,
+    council,
+    directory,
+    meetingMode,
+    materials,
+    commands,
+    queries,
+    disclosures,
+    attachments,
+    arrivals,
+    lifecycle,
+    meetingImport,
+    reports,
+    followUp,
+    reminders,
+    correspondence,
+    bankHolidays,
+    profiles,
+  };
+}
+
+/** What the services do on each other's events; returns the unsubscribe for dispose(). */
+function followEvents({ events, session, meetingImport }: Services): () => void {
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {
     if (channel === 'settings:changed') session.autoLockMinutesChanged();
     if (channel === 'session:changed' && payload.state !== 'unlocked') meetingImport.forget();
   });
-  const handlers: Handlers = {
-    ...appHandlers(status),
-    ...settingsHandlers(settings),
-    ...sessionHandlers(session),
-    ...userHandlers(users),
-    ...vaultHandlers(backups),
-    ...officerHandlers(directory),
-    ...meetingHandlers(directory, meetingImport),
-    ...meetingModeHandlers(meetingMode),
-    ...requestHandlers(commands, queries, followUp),
-    ...materialHandlers(materials, lifecycle),
-    ...disclosureHandlers(disclosures),
-    ...auditHandlers(disclosures),
-    ...dashboardHandlers(queries),
-    ...councilHandlers(council),
-    ...holidayHandlers(council, commands, queries, new BankHolidaysImport(council, queries, deps.chooseBankHolidaysFile)),
-    ...attachmentHandlers(attachments),
-    ...arrivalHandlers(arrivals),
-    ...draftHandlers(correspondence.drafts),
-    ...correspondenceHandlers(correspondence.imports, correspondence.filing),
-    ...profileHandlers(new CouncilProfileService(session, council)),
-    ...reportHandlers(reports),
-  };
+  return unsubscribe;
+}
+
+/** Every IPC channel's handler, each adapting its input and delegating to a service. */
+function handlersFor(s: Services): Handlers {
   return {
-    handlers,
-    dispatch: createDispatcher(handlers, deps.logger),
-    events,
-    session,
-    meetingMode,
-    councilDomain: () => {
-      try {
-        return council.get().emailDomain;
-      } catch {
-        return ''; // locked: only gov.uk opens without asking
-      }
-    },
-    dispose: () => {
-      unsubscribe();
-      reminders.dispose();
-      correspondence.drafts.removeDraftFiles();
-      void session.lock('manual');
-    },
+    ...appHandlers(s.status),
+    ...settingsHandlers(s.settings),
+    ...sessionHandlers(s.session),
+    ...userHandlers(s.users),
+    ...vaultHandlers(s.backups),
+    ...officerHandlers(s.directory),
+    ...meetingHandlers(s.directory, s.meetingImport),
+    ...meetingModeHandlers(s.meetingMode),
+    ...requestHandlers(s.commands, s.queries, s.followUp),
+    ...materialHandlers(s.materials, s.lifecycle),
+    ...disclosureHandlers(s.disclosures),
+    ...auditHandlers(s.disclosures),
+    ...dashboardHandlers(s.queries),
+    ...councilHandlers(s.council),
+    ...holidayHandlers(s.council, s.commands, s.queries, s.bankHolidays),
+    ...attachmentHandlers(s.attachments),
+    ...arrivalHandlers(s.arrivals),
+    ...draftHandlers(s.correspondence.drafts),
+    ...correspondenceHandlers(s.correspondence.imports, s.correspondence.filing),
+    ...profileHandlers(s.profiles),
+    ...reportHandlers(s.reports),
   };
 }
 

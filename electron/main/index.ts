@@ -13,7 +13,12 @@ import {
   shell,
 } from 'electron';
 import path from 'node:path';
-import { createCore } from './core';
+import { createCore, type Core, type CoreDeps } from './core';
+import type { FileDialogs } from './services/backup-service';
+import type { MailDesk } from './services/correspondence-ports';
+import type { AttachmentDialogs } from './services/attachment-service';
+import type { MeetingImportSources } from './calendar/meeting-import-service';
+import type { ReportPrinter } from './reports/report-service';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
 import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
@@ -44,12 +49,75 @@ app.on('second-instance', () => {
   }
 });
 
-void app.whenReady().then(() => {
-  hardenSession(session.fromPartition(IN_MEMORY_PARTITION), rendererDir);
-  const dataFolder = app.getPath('userData');
-  const { store, warning } = openSettingsStore(dataFolder);
-  if (warning) console.warn(warning);
-  const core = createCore({
+/** A save dialog starting in Documents with `suggestedName`; null when cancelled. */
+async function chooseSaveTarget(title: string, suggestedName: string, filters?: Electron.FileFilter[]): Promise<string | null> {
+  const result = await dialog.showSaveDialog({ title, defaultPath: path.join(app.getPath('documents'), suggestedName), filters });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** An open dialog; the chosen files (none when cancelled). */
+async function chooseFiles(options: Electron.OpenDialogOptions): Promise<string[]> {
+  const result = await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+const chooseFile = async (options: Electron.OpenDialogOptions) => (await chooseFiles(options))[0] ?? null;
+
+const backupDialogs = (): FileDialogs => ({
+  chooseBackupTarget: (suggestedName) =>
+    chooseSaveTarget('Save an encrypted backup of Need to Know', suggestedName, [
+      { name: 'Need to Know backup', extensions: ['ntkbackup'] },
+    ]),
+  chooseBackupSource: () =>
+    chooseFile({
+      title: 'Choose a Need to Know backup to restore',
+      properties: ['openFile'],
+      filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
+    }),
+});
+
+// Drafts open in the default mail program; email files are picked in main, so the page never names a path.
+const mailDesk = (): MailDesk => ({
+  openPath: (file) => shell.openPath(file),
+  copyText: (text) => clipboard.writeText(text),
+  chooseMessages: () =>
+    chooseFiles({
+      title: 'Choose saved emails',
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Emails', extensions: ['eml', 'msg'] }],
+    }),
+  chooseExportTarget: (suggestedName) => chooseSaveTarget('Save a copy of the email', suggestedName),
+});
+
+const attachmentDialogs = (): AttachmentDialogs => ({
+  chooseAttachments: () => chooseFiles({ title: 'Attach the officer’s files', properties: ['openFile', 'multiSelections'] }),
+  chooseExportTarget: (suggestedName) => chooseSaveTarget('Save a copy', suggestedName),
+});
+
+const meetingImport = (): MeetingImportSources => ({
+  chooseFile: (kind) =>
+    chooseFile({
+      title: kind === 'ics' ? 'Import meetings from a calendar file' : 'Import meetings from a democracy-site export',
+      properties: ['openFile'],
+      filters: kind === 'ics' ? [{ name: 'Calendar file', extensions: ['ics'] }] : [{ name: 'ModernGov export', extensions: ['xml'] }],
+    }),
+  // The app's one network call (README): Electron's net.fetch, so the council's proxy settings apply.
+  fetch: (url, init) => net.fetch(url, init),
+});
+
+const reportPrinter = (): ReportPrinter => ({
+  // The report is the page on screen: its print stylesheet drops the navigation and repeats table headers.
+  printToPdf: async () => {
+    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    if (!win) throw new Error('No window to print');
+    return win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  },
+  chooseTarget: (suggestedName) => chooseSaveTarget('Save the report as PDF', suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]),
+});
+
+/** What the core needs from Electron: the app's identity, the OS key store, notifications and dialogs. */
+function electronDeps(dataFolder: string, settingsStore: CoreDeps['settingsStore']): CoreDeps {
+  return {
     identity: {
       appName: app.getName(),
       appVersion: app.getVersion(),
@@ -57,106 +125,34 @@ void app.whenReady().then(() => {
       platform: `${process.platform} ${process.arch}`,
       runtime: `Electron ${process.versions.electron ?? '?'}`,
     },
-    settingsStore: store,
+    settingsStore,
     safeStorage,
     // The daily reminder: counts and references only (the core never passes a subject).
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
     },
-    chooseBankHolidaysFile: async () => {
-      const result = await dialog.showOpenDialog({
+    chooseBankHolidaysFile: () =>
+      chooseFile({
         title: 'Import the gov.uk bank holidays file (bank-holidays.json)',
         properties: ['openFile'],
         filters: [{ name: 'gov.uk bank holidays', extensions: ['json'] }],
-      });
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+      }),
     setContentProtection: (on) => {
       for (const win of BrowserWindow.getAllWindows()) win.setContentProtection(on);
     },
-    dialogs: {
-      chooseBackupTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({
-          title: 'Save an encrypted backup of Need to Know',
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-          filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-      chooseBackupSource: async () => {
-        const result = await dialog.showOpenDialog({
-          title: 'Choose a Need to Know backup to restore',
-          properties: ['openFile'],
-          filters: [{ name: 'Need to Know backup', extensions: ['ntkbackup'] }],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-    },
-    // Drafts open in the default mail program; email files are picked in main, so the page never names a path.
-    mailDesk: {
-      openPath: (file) => shell.openPath(file),
-      copyText: (text) => clipboard.writeText(text),
-      chooseMessages: async () => {
-        const result = await dialog.showOpenDialog({
-          title: 'Choose saved emails',
-          properties: ['openFile', 'multiSelections'],
-          filters: [{ name: 'Emails', extensions: ['eml', 'msg'] }],
-        });
-        return result.canceled ? [] : result.filePaths;
-      },
-      chooseExportTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({
-          title: 'Save a copy of the email',
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-    },
-    attachmentDialogs: {
-      chooseAttachments: async () => {
-        const result = await dialog.showOpenDialog({ title: 'Attach the officer’s files', properties: ['openFile', 'multiSelections'] });
-        return result.canceled ? [] : result.filePaths;
-      },
-      chooseExportTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({
-          title: 'Save a copy',
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-    },
-    meetingImport: {
-      chooseFile: async (kind) => {
-        const result = await dialog.showOpenDialog({
-          title: kind === 'ics' ? 'Import meetings from a calendar file' : 'Import meetings from a democracy-site export',
-          properties: ['openFile'],
-          filters: kind === 'ics' ? [{ name: 'Calendar file', extensions: ['ics'] }] : [{ name: 'ModernGov export', extensions: ['xml'] }],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      // The app's one network call (docs/IT-GUIDE.md): Electron's net.fetch, so the council's proxy settings apply.
-      fetch: (url, init) => net.fetch(url, init),
-    },
-    reportPrinter: {
-      // The report is the page on screen: its print stylesheet drops the navigation and repeats table headers.
-      printToPdf: async () => {
-        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-        if (!win) throw new Error('No window to print');
-        return win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
-      },
-      chooseTarget: async (suggestedName) => {
-        const result = await dialog.showSaveDialog({
-          title: 'Save the report as PDF',
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-    },
-  });
+    dialogs: backupDialogs(),
+    mailDesk: mailDesk(),
+    attachmentDialogs: attachmentDialogs(),
+    meetingImport: meetingImport(),
+    reportPrinter: reportPrinter(),
+  };
+}
+
+/** Connects the core to the OS (lock screen, sleep, quit), to IPC and to the windows. */
+function wire(core: Core): void {
   // Links to the council's own web site (its email domain, from the vault) open without asking, like gov.uk.
   setCouncilDomainSource(() => core.councilDomain());
-  // The OS lock screen and sleep lock the vault too (docs/ARCHITECTURE.md, "Locking").
+  // The OS lock screen and sleep lock the vault too.
   powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));
   powerMonitor.on('suspend', () => void core.session.lock('suspend'));
   app.on('before-quit', () => core.dispose());
@@ -164,6 +160,14 @@ void app.whenReady().then(() => {
   core.events.subscribe((channel, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, payload);
   });
+}
+
+void app.whenReady().then(() => {
+  hardenSession(session.fromPartition(IN_MEMORY_PARTITION), rendererDir);
+  const dataFolder = app.getPath('userData');
+  const { store, warning } = openSettingsStore(dataFolder);
+  if (warning) console.warn(warning);
+  wire(createCore(electronDeps(dataFolder, store)));
   createMainWindow(preloadPath, { devTools: !app.isPackaged });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, { devTools: !app.isPackaged });

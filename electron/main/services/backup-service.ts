@@ -29,7 +29,7 @@ export class BackupService {
     // call it older); a failed write is audited too.
     this.records.audit('vault', 'backup', 'shared', { file });
     try {
-      return writeBackup(this.gateway.dir, file, { now: this.now });
+      return writeBackup(this.gateway.dir, file, { now: this.now, fs: this.gateway.fs });
     } catch (error) {
       this.records.audit('vault', 'backup-failed', 'shared', { file });
       throw error;
@@ -61,7 +61,7 @@ export class BackupService {
       passphrase: input.passphrase,
       overwrite: input.confirmReplace,
       confirmOlder: pending !== null,
-      options: { checkpoints: this.gateway.checkpoints, now: this.now },
+      options: { checkpoints: this.gateway.checkpoints, now: this.now, fs: this.gateway.fs },
     });
     if (outcome.status === 'confirm-older') {
       this.pendingOlder = file;

@@ -10,6 +10,7 @@ import {
   type CheckpointStore,
   type KdfCost,
   type SafeStorageLike,
+  type VaultFs,
   type VaultSession,
 } from '../vault';
 import type { SettingsStore } from '../settings/settings-store';
@@ -55,6 +56,8 @@ export interface VaultLocation {
   safeStorage?: SafeStorageLike;
   /** Where the Member's rollback checkpoint is kept, outside the data folder (see settingsCheckpointStore). */
   checkpoints?: CheckpointStore;
+  /** The file layer under the vault (node:fs unless a test injects an in-memory one). */
+  fs?: VaultFs;
 }
 
 /**
@@ -99,33 +102,36 @@ export class FileVaultGateway implements VaultGateway<OpenVault> {
     this.kdf = location.kdf ?? DEFAULT_KDF;
   }
   exists() {
-    return Vault.exists(this.dir);
+    return Vault.exists(this.dir, this.location.fs);
   }
-  /** Vault options for restore: the same checkpoints, so an older backup is recognised. */
+  /** Vault options for restore and backup: the same checkpoints (so an older backup is recognised) and file layer. */
   get checkpoints() {
     return this.location.checkpoints;
   }
+  get fs() {
+    return this.location.fs;
+  }
+  private get options() {
+    return { checkpoints: this.location.checkpoints, fs: this.location.fs };
+  }
   async users() {
-    return Vault.open(this.dir).users();
+    return Vault.open(this.dir, this.options).users();
   }
   async create(memberName: string, passphrase: string) {
-    return new OpenVault(
-      await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf, checkpoints: this.location.checkpoints }),
-      this.kdf,
-    );
+    return new OpenVault(await Vault.create(this.dir, { name: memberName, passphrase }, { kdf: this.kdf, ...this.options }), this.kdf);
   }
   async unlock(userId: string, passphrase: string) {
-    return new OpenVault(await Vault.open(this.dir, { checkpoints: this.location.checkpoints }).unlock(userId, passphrase), this.kdf);
+    return new OpenVault(await Vault.open(this.dir, this.options).unlock(userId, passphrase), this.kdf);
   }
   async quickUnlock() {
-    return new OpenVault(quickUnlock(Vault.open(this.dir, { checkpoints: this.location.checkpoints }), this.safe()), this.kdf);
+    return new OpenVault(quickUnlock(Vault.open(this.dir, this.options), this.safe(), this.location.fs), this.kdf);
   }
   quickUnlockUser(): string | null {
-    return this.exists() && quickUnlockAvailable(this.safe()).available ? quickUnlockUser(this.dir) : null;
+    return this.exists() && quickUnlockAvailable(this.safe()).available ? quickUnlockUser(this.dir, this.location.fs) : null;
   }
   setQuickUnlock(vault: OpenVault, enabled: boolean) {
-    if (enabled) enableQuickUnlock(vault.records, this.safe());
-    else disableQuickUnlock(this.dir);
+    if (enabled) enableQuickUnlock(vault.records, this.safe(), this.location.fs);
+    else disableQuickUnlock(this.dir, this.location.fs);
   }
   quickUnlockAvailability() {
     return quickUnlockAvailable(this.safe());

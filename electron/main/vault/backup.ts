@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { VaultError, cannotOpen, ioError } from './errors';
 import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, realFs, type VaultFs } from './fsio';
-import { listGenerations, journalName, snapshotName } from './store';
+import { listGenerations, journalName, snapshotName } from './generations';
 import { HEADER_FILE, parseHeader } from './header';
 
 const MAGIC = Buffer.from('NTKBACK1', 'latin1');

@@ -8,7 +8,7 @@ import { open, seal } from './crypto';
 import { VaultError, cannotOpen, ioError } from './errors';
 import type { Tier } from './frames';
 import { FILE_MODE, ensureDir, fsyncDir, renameWithRetry, writeAll, type VaultFs } from './fsio';
-import type { Keys } from './store';
+import type { Keys } from './keys';
 
 const MAGIC = Buffer.from('NTKBLOB1', 'latin1');
 /**
@@ -154,9 +154,7 @@ export class BlobStore {
   read(id: string, owner?: string): Readable {
     const file = this.file(id);
     const fs = this.fs;
-    const keyFor = (tier: Tier) => this.key(tier);
-    const sealer = this.sealer;
-    const keys = this.keys;
+    const access: BlobKeyAccess = { keys: this.keys, keyFor: (tier) => this.key(tier), sealer: this.sealer };
     async function* chunks(): AsyncGenerator<Buffer> {
       let fd: number;
       try {
@@ -164,90 +162,14 @@ export class BlobStore {
       } catch {
         throw new VaultError('not-found', 'There is no such attachment.');
       }
-      let fresh: Buffer | null = null;
+      let head: BlobHead | null = null;
       try {
-        const total = fs.fstatSync(fd).size;
-        let pos = 0;
-        const readExact = (n: number): Buffer => {
-          const buf = Buffer.alloc(n);
-          let got = 0;
-          while (got < n) {
-            const r = fs.readSync(fd, buf, got, n - got, pos + got);
-            if (r === 0) throw cannotOpen('the attachment is truncated');
-            got += r;
-          }
-          pos += n;
-          return buf;
-        };
-        const magic = readExact(8);
-        const v2 = magic.equals(MAGIC2);
-        if (!v2 && !magic.equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
-        const head = readExact(3);
-        const code = head.readUInt8(0);
-        const tier: Tier = code === 0 ? 'shared' : 'member';
-        const storedId = readExact(head.readUInt16BE(1)).toString();
-        if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
-        let storedOwner: string | null = null;
-        if (v2) {
-          const lens = readExact(4);
-          storedOwner = readExact(lens.readUInt16BE(0)).toString();
-          // The owner is also in every chunk's associated data: editing it here only makes them fail.
-          if (owner !== undefined && storedOwner !== owner) throw cannotOpen('the attachment belongs to another record');
-          const sealedKey = readExact(lens.readUInt16BE(2));
-          if (code === FOR_MEMBER) {
-            if (!sealer || !keys().member) throw new VaultError('not-permitted', 'This attachment is Member-only.');
-            fresh = sealer.open(sealedKey, `blob|${id}|${storedOwner}`);
-          }
-        } else if (code > 1) {
-          throw cannotOpen('the attachment is damaged');
-        }
-        // A shared attachment may be under an earlier shared key (a PA was removed since): the first
-        // part tells which, by opening; the current key is tried first.
-        let epoch: number | undefined;
-        const chunkKey = () => {
-          const k = keys(); // 'locked' after a lock mid-stream
-          if (fresh) return fresh;
-          if (tier === 'shared' && epoch !== undefined && epoch !== (k.epoch ?? 0)) return k.older!.get(epoch)!;
-          return keyFor(tier);
-        };
-        const candidates = (): Array<[number | undefined, Buffer]> => {
-          const k = keys();
-          if (fresh || tier !== 'shared' || !k.older?.size) return [[undefined, chunkKey()]];
-          return [[k.epoch ?? 0, k.shared], ...[...k.older].sort((x, y) => y[0] - x[0])];
-        };
-        chunkKey();
-        let index = 0;
-        for (;;) {
-          if (pos >= total) throw cannotOpen('the attachment is truncated (its last part is missing)');
-          const len = readExact(4).readUInt32BE(0);
-          if (len > CHUNK_BYTES) throw cannotOpen('the attachment is damaged');
-          const iv = readExact(12);
-          const tag = readExact(16);
-          const ct = readExact(len);
-          const last = pos === total;
-          let plain: Buffer | null = null;
-          if (index === 0) {
-            for (const [e, key] of candidates()) {
-              plain = open(key, { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
-              if (plain) {
-                epoch = e;
-                break;
-              }
-            }
-          } else {
-            plain = open(chunkKey(), { iv, tag, ct }, chunkAad(id, tier, index, last, storedOwner));
-          }
-          if (!plain) {
-            // Either the bytes changed, parts were reordered, or a last part was cut off.
-            throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);
-          }
-          index++;
-          yield plain;
-          if (last) return;
-        }
+        const reader = new ExactReader(fs, fd);
+        head = readBlobHead(reader, id, owner, access);
+        yield* openChunks(reader, id, head, access);
       } finally {
         fs.closeSync(fd);
-        fresh?.fill(0);
+        head?.fresh?.fill(0);
       }
     }
     return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
@@ -288,5 +210,111 @@ export class BlobStore {
   /** Tier of a stored attachment, read from its header without any key. */
   exists(id: string): boolean {
     return this.fs.existsSync(this.file(id));
+  }
+}
+
+/** What reading a blob needs of the session: its keys (checked live: a lock mid-stream stops it) and the Member sealer. */
+interface BlobKeyAccess {
+  keys: () => Keys;
+  keyFor: (tier: Tier) => Buffer;
+  sealer: MemberSealer | undefined;
+}
+
+/** Reads exact byte counts from an open blob file, front to back. */
+class ExactReader {
+  pos = 0;
+  readonly total: number;
+  constructor(
+    private readonly fs: VaultFs,
+    private readonly fd: number,
+  ) {
+    this.total = fs.fstatSync(fd).size;
+  }
+  read(n: number): Buffer {
+    const buf = Buffer.alloc(n);
+    let got = 0;
+    while (got < n) {
+      const r = this.fs.readSync(this.fd, buf, got, n - got, this.pos + got);
+      if (r === 0) throw cannotOpen('the attachment is truncated');
+      got += r;
+    }
+    this.pos += n;
+    return buf;
+  }
+}
+
+/** A blob's header as read: its tier, owner, and the fresh key of one sealed for the Member. */
+interface BlobHead {
+  tier: Tier;
+  storedOwner: string | null;
+  fresh: Buffer | null;
+}
+
+function readBlobHead(reader: ExactReader, id: string, owner: string | undefined, access: BlobKeyAccess): BlobHead {
+  const magic = reader.read(8);
+  const v2 = magic.equals(MAGIC2);
+  if (!v2 && !magic.equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
+  const head = reader.read(3);
+  const code = head.readUInt8(0);
+  const tier: Tier = code === 0 ? 'shared' : 'member';
+  const storedId = reader.read(head.readUInt16BE(1)).toString();
+  if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
+  if (!v2) {
+    if (code > 1) throw cannotOpen('the attachment is damaged');
+    return { tier, storedOwner: null, fresh: null };
+  }
+  const lens = reader.read(4);
+  const storedOwner = reader.read(lens.readUInt16BE(0)).toString();
+  // The owner is also in every chunk's associated data: editing it here only makes them fail.
+  if (owner !== undefined && storedOwner !== owner) throw cannotOpen('the attachment belongs to another record');
+  const sealedKey = reader.read(lens.readUInt16BE(2));
+  if (code !== FOR_MEMBER) return { tier, storedOwner, fresh: null };
+  if (!access.sealer || !access.keys().member) throw new VaultError('not-permitted', 'This attachment is Member-only.');
+  return { tier, storedOwner, fresh: access.sealer.open(sealedKey, `blob|${id}|${storedOwner}`) };
+}
+
+/** Yields each chunk opened; the first tells which shared key (epoch) the rest are under. */
+function* openChunks(reader: ExactReader, id: string, head: BlobHead, access: BlobKeyAccess): Generator<Buffer> {
+  const { tier, storedOwner, fresh } = head;
+  // A shared attachment may be under an earlier shared key (a PA was removed since): the first
+  // part tells which, by opening; the current key is tried first.
+  let epoch: number | undefined;
+  const chunkKey = () => {
+    const k = access.keys(); // 'locked' after a lock mid-stream
+    if (fresh) return fresh;
+    if (tier === 'shared' && epoch !== undefined && epoch !== (k.epoch ?? 0)) return k.older!.get(epoch)!;
+    return access.keyFor(tier);
+  };
+  const candidates = (): Array<[number | undefined, Buffer]> => {
+    const k = access.keys();
+    if (fresh || tier !== 'shared' || !k.older?.size) return [[undefined, chunkKey()]];
+    return [[k.epoch ?? 0, k.shared], ...[...k.older].sort((x, y) => y[0] - x[0])];
+  };
+  chunkKey();
+  for (let index = 0; ; index++) {
+    if (reader.pos >= reader.total) throw cannotOpen('the attachment is truncated (its last part is missing)');
+    const len = reader.read(4).readUInt32BE(0);
+    if (len > CHUNK_BYTES) throw cannotOpen('the attachment is damaged');
+    const iv = reader.read(12);
+    const tag = reader.read(16);
+    const ct = reader.read(len);
+    const last = reader.pos === reader.total;
+    const aad = chunkAad(id, tier, index, last, storedOwner);
+    let plain: Buffer | null = null;
+    if (index === 0) {
+      for (const [e, key] of candidates()) {
+        plain = open(key, { iv, tag, ct }, aad);
+        if (plain) {
+          epoch = e;
+          break;
+        }
+      }
+    } else {
+      plain = open(chunkKey(), { iv, tag, ct }, aad);
+    }
+    // Either the bytes changed, parts were reordered, or a last part was cut off.
+    if (!plain) throw cannotOpen(`part ${index + 1} of the attachment fails authentication (altered, reordered or truncated)`);
+    yield plain;
+    if (last) return;
   }
 }

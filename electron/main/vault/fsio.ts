@@ -5,29 +5,32 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { VaultError, ioError } from './errors';
 
-export type VaultFs = Pick<
-  typeof nodeFs,
-  | 'openSync'
-  | 'writeSync'
-  | 'readSync'
-  | 'fsyncSync'
-  | 'fdatasyncSync'
-  | 'closeSync'
-  | 'renameSync'
-  | 'readFileSync'
-  | 'mkdirSync'
-  | 'readdirSync'
-  | 'unlinkSync'
-  | 'existsSync'
-  | 'statSync'
-  | 'fstatSync'
-  | 'ftruncateSync'
-  | 'chmodSync'
-  | 'copyFileSync'
-  | 'createReadStream'
-  | 'createWriteStream'
-  | 'rmdirSync'
->;
+/** How a file is opened: read, read-write, append, create-new (fails if it exists). */
+export type OpenFlags = 'r' | 'r+' | 'a' | 'wx';
+
+/**
+ * The vault's file layer: exactly the calls the vault, its attachments and backups make, with
+ * node:fs's signatures. Production uses `realFs`; service tests inject an in-memory one so they do
+ * not wait on fsync (the vault's own tests keep the real disk, which is what they test).
+ */
+export interface VaultFs {
+  openSync(file: string, flags: OpenFlags, mode?: number): number;
+  writeSync(fd: number, buffer: Buffer, offset: number, length: number, position?: number | null): number;
+  readSync(fd: number, buffer: Buffer, offset: number, length: number, position: number): number;
+  fstatSync(fd: number): { size: number };
+  ftruncateSync(fd: number, length: number): void;
+  fsyncSync(fd: number): void;
+  fdatasyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  readFileSync(file: string): Buffer;
+  existsSync(file: string): boolean;
+  readdirSync(dir: string): string[];
+  unlinkSync(file: string): void;
+  mkdirSync(dir: string, options: { recursive: true; mode: number }): unknown;
+  chmodSync(file: string, mode: number): void;
+  rmdirSync(dir: string): void;
+}
 
 export const realFs: VaultFs = nodeFs;
 

@@ -49,7 +49,7 @@ export function disableQuickUnlock(dir: string, fs: VaultFs = realFs): void {
 
 export function quickUnlockUser(dir: string, fs: VaultFs = realFs): string | null {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(dir, QUICK_UNLOCK_FILE), 'utf8')) as QuickUnlockFile).userId;
+    return (JSON.parse(fs.readFileSync(path.join(dir, QUICK_UNLOCK_FILE)).toString('utf8')) as QuickUnlockFile).userId;
   } catch {
     return null;
   }
@@ -59,7 +59,7 @@ export function quickUnlockUser(dir: string, fs: VaultFs = realFs): string | nul
 export function quickUnlock(locked: LockedVault, safe: SafeStorageLike, fs: VaultFs = realFs): VaultSession {
   let file: QuickUnlockFile;
   try {
-    file = JSON.parse(fs.readFileSync(path.join(locked.dir, QUICK_UNLOCK_FILE), 'utf8')) as QuickUnlockFile;
+    file = JSON.parse(fs.readFileSync(path.join(locked.dir, QUICK_UNLOCK_FILE)).toString('utf8')) as QuickUnlockFile;
   } catch {
     throw unavailable('Quick unlock is not set up on this computer. Unlock with your passphrase.');
   }

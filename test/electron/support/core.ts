@@ -6,6 +6,7 @@ import { handle } from '../../../electron/main/ipc/handle';
 import type { InputOf, InvokeChannel, OutputOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/errors';
 import { ipcMain, resetElectronMock } from '../../mocks/electron';
+import { MemoryFiles } from './memory-files';
 import { MemorySettingsStore } from './memory-settings-store';
 import { draft } from './request-draft';
 
@@ -15,11 +16,16 @@ export const APP_FRAME = { url: 'app://need-to-know/index.html', parent: null };
 export const MEMBER_PASS = 'correct horse battery staple';
 export const PA_PASS = 'violet kettle harbour ninety';
 
-/** The real core behind the mocked ipcMain: calls go through handle() exactly as the renderer's would. */
+/**
+ * The real core behind the mocked ipcMain: calls go through handle() exactly as the renderer's would.
+ * The vault's files are in memory (`files`) unless `extra.files` says otherwise, so saves do not wait
+ * on fsync; the data folder itself is a real, empty temp folder for whatever else a test puts there.
+ */
 export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {}) {
   resetElectronMock();
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'ntk-core-'));
   const settingsStore = new MemorySettingsStore();
+  const files = extra.files ?? new MemoryFiles();
   const core = createCore({
     identity: { appName: 'Need to Know', appVersion: 'test', dataFolder, platform: 'test', runtime: 'test' },
     settingsStore,
@@ -29,6 +35,7 @@ export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {
     now: () => new Date(`${today}T12:00:00Z`),
     logger: { error: (m, e) => console.error(m, e) },
     ...extra,
+    files,
   });
   handle(ipcMain, core.dispatch);
   /** Any channel, any input, as a hostile page could send: the raw result. */
@@ -50,7 +57,7 @@ export function coreBehindIpc(today = '2026-11-24', extra: Partial<CoreDeps> = {
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
     return result.value;
   }
-  return { core, call, invoke, ok, settingsStore, dataFolder };
+  return { core, call, invoke, ok, settingsStore, dataFolder, files };
 }
 
 /** A Member with a council set up, an officer, a meeting and one request. */

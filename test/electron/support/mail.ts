@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MailDesk } from '../../../electron/main/services/correspondence-ports';
 import { seededCase } from './core';
@@ -34,7 +34,8 @@ export async function setUp() {
   const ctx = await seededCase('2026-11-24', { mailDesk: fake.desk });
   const blobs = () => {
     const dir = path.join(ctx.dataFolder, 'vault', 'blobs');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.blob')).length : 0;
+    // The vault lives on the test's in-memory file layer (ctx.files), not on the disk.
+    return ctx.files.existsSync(dir) ? ctx.files.readdirSync(dir).filter((f) => f.endsWith('.blob')).length : 0;
   };
   const imp = (files: Array<{ name: string; bytes: Uint8Array }>) => ctx.ok('correspondence:import', { files });
   return { ...ctx, ...fake, blobs, imp, ref: ctx.request.row.reference as string, requestId: ctx.request.row.id as string };

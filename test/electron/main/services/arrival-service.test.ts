@@ -103,7 +103,7 @@ describe('arrived for the Member', () => {
     // At file level, the PA's own keys open the shared record but neither its seal nor its files.
     const stored = ctx.core.session.requireVault().records.get<{ sealed: string; files: Array<{ blobId: string }> }>(arrival.id)!;
     await ctx.ok('session:lock');
-    const raw = await Vault.open(vaultDir(ctx.dataFolder)).unlock(ctx.pa.id, PA_PASS);
+    const raw = await Vault.open(vaultDir(ctx.dataFolder), { fs: ctx.files }).unlock(ctx.pa.id, PA_PASS);
     expect(JSON.stringify(raw.get(arrival.id)!.data)).not.toMatch(/Depot|valuation|letter/);
     expect(() => raw.openSealed(Buffer.from(stored.data.sealed, 'base64'), arrival.id)).toThrow(
       expect.objectContaining({ code: 'not-permitted' }),

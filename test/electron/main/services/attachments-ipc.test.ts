@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { storedMaterial } from '../../support/materials';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
 import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../support/core';
+import type { MemoryFiles } from '../../support/memory-files';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -73,10 +74,10 @@ async function withMaterials() {
   });
   const blobFiles = () => {
     const dir = path.join(ctx.dataFolder, 'vault', 'blobs');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.blob')) : [];
+    return ctx.files.existsSync(dir) ? ctx.files.readdirSync(dir).filter((f) => f.endsWith('.blob')) : [];
   };
   const actions = async (id: string) => (await ctx.ok('audit:trail', { recordId: id })).map((e: { action: string }) => e.action);
-  return { ...ctx, fake, pink, open, files, file, changes, blobFiles, actions };
+  return { ...ctx, vaultFiles: ctx.files as MemoryFiles, fake, pink, open, files, file, changes, blobFiles, actions };
 }
 
 async function approveDisclosure(ok: (c: string, i?: unknown) => Promise<any>, materialId: string) {
@@ -94,7 +95,7 @@ async function approveDisclosure(ok: (c: string, i?: unknown) => Promise<any>, m
 
 describe('attaching files to material through the IPC contract', () => {
   it('R-USE-2 a file streams into the vault sealed under the material’s tier (Member-only for a pink paper), and attaching is audited (R-USE-3)', async () => {
-    const { ok, fake, pink, open, file, changes, blobFiles, actions, dataFolder } = await withMaterials();
+    const { ok, fake, pink, open, file, changes, blobFiles, actions, dataFolder, vaultFiles } = await withMaterials();
     const bytes = Buffer.concat([Buffer.from('PINK PAPER: depot valuation £2.1m. '), randomBytes(200 * 1024)]);
     fake.picks = [file('valuation.pdf', bytes)];
     const result = await ok('attachments:add', { materialId: pink.id });
@@ -104,7 +105,7 @@ describe('attaching files to material through the IPC contract', () => {
     ]);
     expect(changes).toContainEqual({ kind: 'material', id: pink.id });
     const [blob] = blobFiles();
-    const sealed = readFileSync(path.join(dataFolder, 'vault', 'blobs', blob!));
+    const sealed = vaultFiles.readFileSync(path.join(dataFolder, 'vault', 'blobs', blob!));
     expect(sealed.readUInt8(8)).toBe(1); // header: 1 = Member-only tier
     expect(sealed.includes(Buffer.from('depot valuation'))).toBe(false);
     expect(
@@ -114,17 +115,17 @@ describe('attaching files to material through the IPC contract', () => {
 
     fake.picks = [file('site-plan.txt', Buffer.from('open site plan'))];
     const openResult = await ok('attachments:add', { materialId: open.id });
-    const openBlob = readFileSync(path.join(dataFolder, 'vault', 'blobs', `${openResult.material.attachments[0].id}.blob`));
+    const openBlob = vaultFiles.readFileSync(path.join(dataFolder, 'vault', 'blobs', `${openResult.material.attachments[0].id}.blob`));
     expect(openBlob.readUInt8(8)).toBe(0); // shared (casework) tier
     expect(await actions(open.id)).toEqual(['classified']); // open material: attaching is not audited
   });
 
   it('R-USE-2 reclassifying moves the files under the new tier’s key: confidential ones Member-only, then open ones back to casework', async () => {
-    const { ok, fake, open, file, blobFiles, dataFolder } = await withMaterials();
+    const { ok, fake, open, file, blobFiles, dataFolder, vaultFiles } = await withMaterials();
     const bytes = Buffer.concat([Buffer.from('site plan '), randomBytes(100 * 1024)]);
     fake.picks = [file('site-plan.pdf', bytes)];
     const attached = (await ok('attachments:add', { materialId: open.id })).material.attachments[0];
-    const tierOf = (id: string) => readFileSync(path.join(dataFolder, 'vault', 'blobs', `${id}.blob`)).readUInt8(8);
+    const tierOf = (id: string) => vaultFiles.readFileSync(path.join(dataFolder, 'vault', 'blobs', `${id}.blob`)).readUInt8(8);
     expect(tierOf(attached.id)).toBe(0);
     const before = blobFiles().length;
 
@@ -154,7 +155,7 @@ describe('attaching files to material through the IPC contract', () => {
   });
 
   it('R-USE-2 material an earlier version saved under the casework key on a Member-only request moves at the Member’s unlock, its files sealed again', async () => {
-    const { ok, fake, dataFolder, officer, core, blobFiles } = await withMaterials();
+    const { ok, fake, dataFolder, officer, core, blobFiles, vaultFiles } = await withMaterials();
     const secret = await ok('requests:create', draft({ officerId: officer.id, meetingId: null, memberOnly: true, subject: 'Care home' }));
     const raw = core.session.requireVault().records;
     const id = `${secret.row.id}.m.legacy`;
@@ -167,7 +168,7 @@ describe('attaching files to material through the IPC contract', () => {
       type: 'material',
       data: storedMaterial({ id, requestId: secret.row.id, title: 'Old letter', attachments: [attachment] }),
     });
-    const tierOf = (blobId: string) => readFileSync(path.join(dataFolder, 'vault', 'blobs', `${blobId}.blob`)).readUInt8(8);
+    const tierOf = (blobId: string) => vaultFiles.readFileSync(path.join(dataFolder, 'vault', 'blobs', `${blobId}.blob`)).readUInt8(8);
     expect(tierOf(blob.id)).toBe(0);
 
     await ok('session:lock');
@@ -335,13 +336,13 @@ describe('saving a copy of an attachment through the IPC contract', () => {
   });
 
   it('an altered attachment fails authentication and leaves no copy, partial or whole', async () => {
-    const { ok, call, fake, open, file, dataFolder } = await withMaterials();
+    const { ok, call, fake, open, file, dataFolder, vaultFiles } = await withMaterials();
     fake.picks = [file('plan.bin', randomBytes(150 * 1024))];
     const id = (await ok('attachments:add', { materialId: open.id })).material.attachments[0].id;
     const blob = path.join(dataFolder, 'vault', 'blobs', `${id}.blob`);
-    const sealed = readFileSync(blob);
+    const sealed = vaultFiles.readFileSync(blob);
     sealed[sealed.length - 10]! ^= 0xff;
-    writeFileSync(blob, sealed);
+    vaultFiles.writeFileSync(blob, sealed);
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'ntk-out-'));
     fake.target = path.join(outDir, 'plan.bin');
     expect(await call('attachments:export', { materialId: open.id, attachmentId: id })).toMatchObject({

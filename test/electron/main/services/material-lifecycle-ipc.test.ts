@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import type { VaultFs } from '../../../../electron/main/vault/fsio';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -46,10 +46,11 @@ async function signInAsPa(ctx: Awaited<ReturnType<typeof withMaterials>>) {
   await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
 }
 
-const vaultBytes = (dir: string) =>
-  readdirSync(dir)
+const vaultBytes = (files: VaultFs, dir: string) =>
+  files
+    .readdirSync(dir)
     .filter((f) => /^(snapshot|journal)-/.test(f))
-    .map((f) => readFileSync(path.join(dir, f)).toString('base64'))
+    .map((f) => files.readFileSync(path.join(dir, f)).toString('base64'))
     .join('|');
 
 describe('reclassifying material through the IPC contract', () => {
@@ -246,7 +247,7 @@ describe('retention and erasure', () => {
     // Compacted twice: the generations that held the earlier sealed versions are deleted; the two
     // kept (current and previous) were both written after the tombstone.
     expect(records.stats().generation).toBe(generation + 2);
-    const files = readdirSync(ctx.dataFolder).filter((f) => /^(snapshot|journal)-/.test(f));
+    const files = ctx.files.readdirSync(ctx.dataFolder).filter((f) => /^(snapshot|journal)-/.test(f));
     expect(files.every((f) => Number(/(\d+)/.exec(f)![1]) > generation)).toBe(true);
     expect(await ctx.call('materials:erase', { id: ctx.letter.id })).toMatchObject({
       ok: false,
@@ -256,7 +257,7 @@ describe('retention and erasure', () => {
 
   it('R-CLS-6 "keep until" needs a later date and a reason; bad input changes nothing saved', async () => {
     const ctx = await withMaterials();
-    const before = vaultBytes(ctx.dataFolder);
+    const before = vaultBytes(ctx.files, ctx.dataFolder);
     expect(await ctx.call('materials:keepUntil', { id: ctx.letter.id, until: '2026-11-24', reason: 'Still needed' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: /after today/ },
@@ -269,7 +270,7 @@ describe('retention and erasure', () => {
       ok: false,
       error: { code: 'refused', message: /no personal data/ },
     });
-    expect(vaultBytes(ctx.dataFolder)).toBe(before);
+    expect(vaultBytes(ctx.files, ctx.dataFolder)).toBe(before);
     const kept = await ctx.ok('materials:keepUntil', { id: ctx.letter.id, until: '2027-02-01', reason: 'Ombudsman complaint still open' });
     expect(kept.personalData.retainUntil).toBe('2027-02-01');
     expect(await ctx.ok('materials:retentionDue')).toEqual([]);

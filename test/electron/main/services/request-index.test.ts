@@ -8,11 +8,11 @@ import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
 import { RequestQueries } from '../../../../electron/main/services/request-queries';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
-import { Vault, VaultSession } from '../../../../electron/main/vault/vault';
+import { VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
 import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
-import { TEST_KDF, newVault } from '../vault/support';
-import { checkedRead, reopen, sentOnFor, storedRequest } from './index-support';
+import { TEST_KDF } from '../vault/support';
+import { checkedRead, newVault, openVault, reopen, sentOnFor, storedRequest } from './index-support';
 
 const TODAY = '2026-11-24';
 
@@ -318,7 +318,7 @@ describe('RequestIndex over the vault', () => {
     new RequestIndex(1).sync(session, checkedRead(session));
     session.lock();
     // The PA rewrites the Member's saved shared index: another subject, and "answered", for a request.
-    const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
+    const pa = await openVault(dir).unlock(paUser.id, PA_PASS);
     const saved = structuredClone(pa.get<{ requests: unknown[][] }>('request-index:shared')!);
     const target = saved.data.requests.find(([id]) => id === ids.shared[0])!;
     target[16] = 'Subject chosen by the PA';
@@ -380,7 +380,7 @@ describe('RequestIndex over the vault', () => {
       session.lock();
 
       // The PA rewrites the saved shared words so a request is found under words it does not hold.
-      const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
+      const pa = await openVault(dir).unlock(paUser.id, PA_PASS);
       const saved = structuredClone(pa.get<{ words: unknown[][] }>('request-index:shared:words')!);
       for (const item of saved.data.words) item[2] = 'planted by the pa';
       pa.put({ ...saved, data: saved.data });
@@ -738,7 +738,7 @@ describe('requests:list pages through the IPC contract', () => {
     const ctx = await seededCase(TODAY, { timers });
     const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
     await ctx.ok('session:lock');
-    const direct = await reopen(vaultDir(ctx.dataFolder));
+    const direct = await reopen(vaultDir(ctx.dataFolder), 'member', ctx.files);
     putRequests(direct, 210, 'bulk');
     direct.lock();
     // The first unlock reads every record and saves the index with its words.
@@ -779,7 +779,7 @@ describe('requests:list pages through the IPC contract', () => {
     if (state.state !== 'locked') throw new Error('expected the vault to be locked');
     const memberId = state.users.find((u) => u.role === 'member')!.id;
     const dir = vaultDir(ctx.dataFolder);
-    const direct = await reopen(dir);
+    const direct = await reopen(dir, 'member', ctx.files);
     const ids = putRequests(direct, 210, 'bulk');
     expect(direct.get('request-index:shared')).toBeUndefined();
     direct.lock();
@@ -789,7 +789,7 @@ describe('requests:list pages through the IPC contract', () => {
     expect(first.total).toBe(211);
     await ctx.ok('session:lock');
 
-    const after = await reopen(dir);
+    const after = await reopen(dir, 'member', ctx.files);
     const shared = after.get<{ requests: Array<[string, unknown]> }>('request-index:shared')!;
     const member = after.get<{ requests: Array<[string, unknown]> }>('request-index:member')!;
     expect(shared.data.requests).toHaveLength(ids.shared.length + 1); // with the seeded case's request

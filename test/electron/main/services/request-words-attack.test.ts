@@ -8,11 +8,11 @@ import type { RequestListPage } from '../../../../shared/ipc/views';
 import { wordsByRow } from '../../../shared/ipc/list-page';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
-import { Vault, type VaultSession } from '../../../../electron/main/vault/vault';
+import type { VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
 import { MEMBER_PASS, PA_PASS, seededCase } from '../../support/core';
-import { TEST_KDF, newVault, paAppend, snapshotFolder } from '../vault/support';
-import { checkedRead, reopen, sentOnFor, storedRequest } from './index-support';
+import { TEST_KDF, paAppend, snapshotFolder } from '../vault/support';
+import { checkedRead, filesOf, newVault, openVault, reopen, sentOnFor, storedRequest } from './index-support';
 
 /** Every fifth request Member-only, its subject naming a secret word ("confidentialword<i>"). */
 function putRequests(session: VaultSession, count: number, prefix = 'req'): Record<Tier, string[]> {
@@ -43,13 +43,20 @@ describe('a PA with the files and the shared key against the saved search words'
       // The Member's app has not saved its index yet: no member words record exists for the PA to hit.
       const seqs = new Map([...ids.shared, ...ids.member].map((id) => [id, session.get(id)!.seq]));
       session.lock();
-      const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
+      const pa = await openVault(dir).unlock(paUser.id, PA_PASS);
       const shared = Buffer.from(pa.exportKeysForQuickUnlock().shared, 'base64');
       // The PA's own app refuses to write it.
       expect(() => pa.put({ id: 'request-index:member:words', tier: 'shared', type: 'request-index', data: {} })).toThrow();
       pa.lock();
       const planted = [...seqs].map(([id, seq]) => [id, seq, 'planted']);
-      paAppend(dir, shared, { kind: 'put', id: 'request-index:member:words', type: 'request-index' }, { format: 4, words: planted }, claim);
+      paAppend(
+        dir,
+        shared,
+        { kind: 'put', id: 'request-index:member:words', type: 'request-index' },
+        { format: 4, words: planted },
+        claim,
+        filesOf(dir),
+      );
 
       let member: VaultSession;
       try {
@@ -88,7 +95,7 @@ describe('a PA with the files and the shared key against the saved search words'
     const memberSeqs = ids.member.map((id) => [id, session.get(id)!.seq] as const);
     session.lock();
 
-    const pa = await Vault.open(dir).unlock(paUser.id, PA_PASS);
+    const pa = await openVault(dir).unlock(paUser.id, PA_PASS);
     // The PA cannot read the Member's words; it sees only that they exist.
     expect(pa.get('request-index:member:words')).toBeUndefined();
     const saved = structuredClone(pa.get<{ format: number; words: unknown[][] }>('request-index:shared:words')!);
@@ -231,12 +238,12 @@ describe('a PA with the files and the shared key against the saved search words'
       const r = pa.get<StoredRequest>(id)!;
       pa.put({ ...r, data: { ...r.data, subject: `PA edit of ${id}` } });
     }
-    const before = snapshotFolder(dir);
+    const before = snapshotFolder(dir, filesOf(dir));
     const index = new RequestIndex(1);
     expect(index.sync(pa, checkedRead(pa)).saved).toBe(false);
     index.loadWords();
     expect(index.wordsOf(ids.shared[0]!)).toContain('edit');
-    expect(snapshotFolder(dir)).toEqual(before);
+    expect(snapshotFolder(dir, filesOf(dir))).toEqual(before);
     pa.lock();
   }, 60_000);
 });
@@ -297,7 +304,7 @@ describe('a hostile page calling requests:list with odd pages', () => {
 
     await ctx.as('pa');
     const dataFolder = ctx.dataFolder;
-    const before = snapshotFolder(dataFolder);
+    const before = snapshotFolder(dataFolder, ctx.files);
     const paSmallPage = await ctx.ok('requests:list', { offset: 0, limit: 200 });
     const paAllPage = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
     const paSmall = paSmallPage.rows;
@@ -310,7 +317,7 @@ describe('a hostile page calling requests:list with odd pages', () => {
     for (const row of paSmall) expect(paSmallWords.get(row.id)).toBe(paWords.get(row.id));
     for (const row of paAll.filter((r) => !r.locked)) expect(paWords.get(row.id)).toBe(smallWords.get(row.id));
     // The PA's large pages saved nothing into the data folder.
-    expect(snapshotFolder(dataFolder)).toEqual(before);
+    expect(snapshotFolder(dataFolder, ctx.files)).toEqual(before);
     // Locked: refused in plain words, nothing read.
     await ctx.ok('session:lock');
     const locked = await ctx.call('requests:list', { offset: 0, limit: 10_000 });

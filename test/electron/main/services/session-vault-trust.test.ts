@@ -1,30 +1,31 @@
 // The session over the real vault gateway: unlock warnings reach the session state until
 // acknowledged, two unlocks in flight never make two sessions, and only the Member removes a PA.
-import { truncateSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventHub } from '../../../../electron/main/services/events';
 import { SessionService } from '../../../../electron/main/services/session-service';
 import { FileVaultGateway } from '../../../../electron/main/services/vault-gateway';
 import { memoryCheckpointStore } from '../../../../electron/main/vault';
-import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from '../vault/support';
+import { MEMBER_PASS, PA_PASS, TEST_KDF } from '../vault/support';
+import { MemoryFiles } from '../../support/memory-files';
 
 function session() {
-  const gateway = new FileVaultGateway({ dataFolder: tempDir('session-trust'), kdf: TEST_KDF, checkpoints: memoryCheckpointStore() });
-  return { gateway, session: new SessionService(gateway, new EventHub(), () => 5) };
+  const files = new MemoryFiles();
+  const gateway = new FileVaultGateway({ dataFolder: '/data', kdf: TEST_KDF, checkpoints: memoryCheckpointStore(), fs: files });
+  return { gateway, files, session: new SessionService(gateway, new EventHub(), () => 5) };
 }
 
 describe('session and vault trust', () => {
   it('carries a rollback warning on the unlocked state until the Member acknowledges it', async () => {
-    const { gateway, session: s } = session();
+    const { gateway, files, session: s } = session();
     await s.setUp('Cllr Jane Smith', MEMBER_PASS);
     const vault = s.requireVault();
     for (let i = 0; i < 3; i++) vault.records.put({ id: `r${i}`, tier: 'member', type: 'request', data: { i } });
     const memberId = vault.user.id;
     await s.lock('manual');
     const journal = path.join(gateway.dir, 'journal-000000.log');
-    const frames = readFileSync(journal);
-    truncateSync(journal, frames.readUInt32BE(0) + 4); // keep only the first save
+    const frames = files.readFileSync(journal);
+    files.writeFileSync(journal, frames.subarray(0, frames.readUInt32BE(0) + 4)); // keep only the first save
     const state = await s.unlock(memberId, MEMBER_PASS);
     expect(state).toMatchObject({
       state: 'unlocked',

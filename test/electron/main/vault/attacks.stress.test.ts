@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, truncateSync, unlinkSync,
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Vault, memoryCheckpointStore, type VaultSession } from '../../../../electron/main/vault';
+import { Vault, memoryCheckpointStore, restoreBackup, writeBackup, type VaultSession } from '../../../../electron/main/vault';
 import { deriveSubkey, hmac, sha256 } from '../../../../electron/main/vault/crypto';
 import { encodeFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
 import { canonicalJson } from '../../../../electron/main/vault/header';
@@ -328,10 +328,10 @@ describe('rollback and truncation are detected against the Member checkpoint', (
     const v = await setup();
     const member = v.openMember();
     const backup = path.join(tempDir('backup'), 'vault.ntkbackup');
-    member.backup(backup);
+    writeBackup(member.dir, backup);
     member.put({ id: 'm4', tier: 'member', type: 'request', data: { subject: 'after the backup' } });
     member.lock();
-    Vault.restore(backup, v.dir, { overwrite: true });
+    restoreBackup(backup, v.dir, { overwrite: true });
     const r = memberSees(v.openMember);
     r.session?.lock();
     tally('restore of an older backup', r.caught);

@@ -1,9 +1,11 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Vault, type VaultOptions } from '../../../../electron/main/vault/vault';
+import { Vault, type VaultOptions, type VaultSession } from '../../../../electron/main/vault/vault';
 import { deriveSubkey } from '../../../../electron/main/vault/crypto';
 import { encodeFrame, readFrame, type DecodedFrame, type FrameMeta } from '../../../../electron/main/vault/frames';
+import type { VaultFs } from '../../../../electron/main/vault/fsio';
 
 /** The floor the header accepts (m = 19 MiB, t = 2): real Argon2id, fast enough for tests. */
 export const TEST_KDF = { m: 19 * 1024, t: 2, p: 1 };
@@ -18,18 +20,39 @@ export async function newVault(options: VaultOptions = {}) {
   return { dir, session };
 }
 
-/** Every file under dir with its bytes, to prove an operation wrote nothing. */
-export function snapshotFolder(dir: string): Record<string, string> {
+/**
+ * Every file under dir with its bytes, to prove an operation wrote nothing. On a file layer other
+ * than the disk (`fs`), folders are told from files by listing them.
+ */
+export function snapshotFolder(dir: string, fs?: VaultFs): Record<string, string> {
   const out: Record<string, string> = {};
+  const isDir = (full: string) => {
+    if (!fs) return statSync(full).isDirectory();
+    try {
+      fs.readdirSync(full);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
+    for (const name of fs ? fs.readdirSync(d) : readdirSync(d)) {
       const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = readFileSync(full).toString('base64');
+      if (isDir(full)) walk(full);
+      else out[path.relative(dir, full)] = (fs ? fs.readFileSync(full) : readFileSync(full)).toString('base64');
     }
   };
   walk(dir);
   return out;
+}
+
+/**
+ * Test-only: true when a locked session holds no key material and no record index. Reads the
+ * session's private state on purpose; nothing in the app needs to ask this.
+ */
+export function keysCleared(session: VaultSession): boolean {
+  const inside = session as unknown as { keys: { shared: Buffer; member: Buffer | null }; store: { records: Map<string, unknown> } };
+  return inside.keys.shared.length === 0 && inside.keys.member === null && inside.store.records.size === 0;
 }
 
 export const sampleRequest = (n: number) => ({
@@ -40,8 +63,8 @@ export const sampleRequest = (n: number) => ({
 });
 
 /** Every whole frame of a journal file, in order. */
-export function frames(file: string): DecodedFrame[] {
-  const buf = readFileSync(file);
+export function frames(file: string, fs: Pick<VaultFs, 'readFileSync'> = nodeFs): DecodedFrame[] {
+  const buf = fs.readFileSync(file);
   const out: DecodedFrame[] = [];
   for (let o = 0; o < buf.length;) {
     const r = readFrame(buf, o);
@@ -59,9 +82,10 @@ export function paAppend(
   meta: Partial<FrameMeta> & Pick<FrameMeta, 'kind' | 'id' | 'type'>,
   data: unknown,
   claim: 'pa' | 'member' = 'pa',
+  fs: VaultFs = nodeFs,
 ) {
   const journal = path.join(dir, 'journal-000000.log');
-  const last = frames(journal).at(-1)!;
+  const last = frames(journal, fs).at(-1)!;
   const authorKey = deriveSubkey(shared, 'author:pa'); // all a PA can compute, whatever it claims
   const frame = encodeFrame(
     { tier: 'shared', schema: 2, seq: last.seq + 1, prev: last.hash, author: claim, epoch: 0, ...meta },
@@ -69,5 +93,10 @@ export function paAppend(
     Buffer.from(JSON.stringify(data ?? {})),
     authorKey,
   );
-  appendFileSync(journal, frame.bytes);
+  const fd = fs.openSync(journal, 'a');
+  try {
+    fs.writeSync(fd, frame.bytes, 0, frame.bytes.length);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -1,6 +1,6 @@
-// Removing a PA (Member only) removes their slot and rotates the shared key: history still opens
-// for the Member and the remaining PA, and the removed PA, even with a copy of their old keys and
-// every file, cannot read anything written after.
+// The session's keys, and removing a PA (Member only), which removes their slot and rotates the
+// shared key: history still opens for the Member and the remaining PA, and the removed PA, even
+// with a copy of their old keys and every file, cannot read anything written after.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../../electron/main/vault';
 import { readFrame } from '../../../../electron/main/vault/frames';
 import { openFrame } from '../../../../electron/main/vault/frames';
+import { newDataKey, newKdfParams, wrapKey } from '../../../../electron/main/vault/crypto';
+import { RecordKeys, unwrapSlotKeepingKek } from '../../../../electron/main/vault/keys';
+import { newHeader, wrapAad } from '../../../../electron/main/vault/header';
 import { MEMBER_PASS, PA_PASS, TEST_KDF, tempDir } from './support';
 
 const OTHER_PASS = 'marble lantern copper seventeen';
@@ -17,6 +20,39 @@ async function readAll(stream: Readable): Promise<string> {
   for await (const p of stream) parts.push(p as Buffer);
   return Buffer.concat(parts).toString('utf8');
 }
+
+describe('record keys', () => {
+  it('seal each tier with its key, older epochs with theirs, and refuse everything once closed', () => {
+    const [shared, member, old] = [newDataKey(), newDataKey(), newDataKey()];
+    const keys = new RecordKeys({ shared, member, epoch: 1, older: new Map([[0, old]]) });
+    expect([keys.keyFor('shared'), keys.keyFor('member'), keys.keyFor('shared', 0), keys.keyFor('shared', 5)]).toEqual([
+      shared,
+      member,
+      old,
+      null,
+    ]);
+    expect([keys.author, keys.isMember, keys.currentEpoch]).toEqual(['member', true, 1]);
+    const pa = new RecordKeys({ shared, member: null });
+    expect([pa.author, pa.keyFor('member'), pa.authorKey('member')]).toEqual(['pa', null, null]);
+    // Author keys are derived apart from the data keys and per epoch.
+    expect(keys.authorKey('pa', 1)!.equals(shared)).toBe(false);
+    expect(keys.authorKey('pa', 0)!.equals(keys.authorKey('pa', 1)!)).toBe(false);
+    const derived = keys.authorKey('member')!;
+    keys.close();
+    expect(derived.every((b) => b === 0)).toBe(true);
+    expect(() => keys.keyFor('shared')).toThrow(expect.objectContaining({ code: 'locked' }));
+  });
+
+  it('a wrong passphrase is refused in words, naming the user and that nothing changed', async () => {
+    const header = newHeader(new Date('2026-11-24T10:00:00Z'));
+    const slot = { id: 'u1', name: 'Pat Assistant', role: 'pa' as const, kdf: newKdfParams(TEST_KDF), keys: { shared: '' } };
+    slot.keys.shared = wrapKey(newDataKey(), newDataKey(), wrapAad(header, slot, 'shared')); // under some other passphrase
+    await expect(unwrapSlotKeepingKek(header, slot, 'not the passphrase')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+      message: 'That passphrase is not right for Pat Assistant. Nothing was changed.',
+    });
+  });
+});
 
 describe('removing a PA', () => {
   it('rotates the shared key: history opens for those who remain, nothing new opens for the removed PA', async () => {

@@ -1,0 +1,65 @@
+// Who may write what (R-USE-2, R-DIS-3, R-DIS-4): every frame carries its author and a MAC under
+// the author's key. The Member's app checks every Member MAC; a PA's app cannot, so it at least
+// never lets a shared frame replace a Member-tier record.
+import { isAuthored, verifyAuthor, type Author, type DecodedFrame } from './frames';
+import { isMemberWritten } from '../../../shared/domain/record-types';
+import type { RecordKeys } from './keys';
+
+/** What the store knows of a record already saved: its tier and type. */
+type Existing = { tier: string; type: string; id: string } | undefined;
+
+/**
+ * Whether only the Member may have written this frame: a Member-tier frame, a type only the
+ * Member writes, or a change to (or removal of) such a record.
+ */
+export function needsMember(frame: Pick<DecodedFrame, 'kind' | 'tier' | 'type' | 'id'>, existing: Existing): boolean {
+  if (frame.kind === 'audit') return false;
+  if (frame.tier === 'member' || isMemberWritten(frame.type, frame.id)) return true;
+  return !!existing && (existing.tier === 'member' || isMemberWritten(existing.type, existing.id));
+}
+
+export interface JudgeContext {
+  keys: RecordKeys;
+  /** The record the frame would change (undefined for audit frames and new records). */
+  existing: Existing;
+  /** The frame is in a snapshot whose Member MAC this session checks: it needs nothing more. */
+  underMemberSnapshot: boolean;
+  inSnapshot: boolean;
+  /** The header says the vault was upgraded, or a Member-MACed snapshot was loaded: no legacy frame is taken from a journal. */
+  legacyClosed: boolean;
+}
+
+/**
+ * Authorship of one frame: null when it may be applied, else why not. A reason starting '!' is a
+ * failed MAC: the vault refuses to open, as for damage. Any other is a well-formed frame the author
+ * may not write: it is set aside and reported.
+ */
+export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
+  if (ctx.underMemberSnapshot) return null;
+  if (!isAuthored(frame)) {
+    // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
+    // (A snapshot carries them forward: the Member's app checks it whole; a PA's app cannot.)
+    return ctx.legacyClosed && !ctx.inSnapshot ? 'it is in the old format but was added after the vault was upgraded' : null;
+  }
+  if (frame.author === 'member') {
+    const key = ctx.keys.authorKey('member');
+    // A PA's app cannot check a Member MAC; the store still keeps a Member-tier record from being replaced there.
+    if (key && !verifyAuthor(frame, key))
+      return "!a save claims to be the Member's but fails the Member's check (it was forged or damaged)";
+    return null;
+  }
+  const key = ctx.keys.authorKey('pa', frame.epoch ?? 0);
+  if (key && !verifyAuthor(frame, key)) return '!a save fails its check (it was altered or damaged)';
+  if (needsMember(frame, ctx.existing)) {
+    if (ctx.existing?.tier === 'member' && frame.tier === 'shared')
+      return "it would replace a Member-only record with one the PA's key can read";
+    return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
+  }
+  return null;
+}
+
+/** A frame's author as this session can vouch for it: a PA's app cannot check a Member MAC. */
+export function frameAuthor(frame: DecodedFrame, canCheckMember: boolean): Author | 'unknown' {
+  if (!isAuthored(frame)) return 'unknown';
+  return frame.author === 'member' && !canCheckMember ? 'unknown' : frame.author!;
+}

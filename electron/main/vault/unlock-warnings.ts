@@ -1,0 +1,55 @@
+// What unlock tells the user, in plain words: saves missing against the Member's checkpoint
+// (rollback), frames set aside on authorship grounds, an unfinished save, an upgrade.
+import { ukDate } from './checkpoint';
+import type { SetAsideFrame } from './store';
+import type { VaultWarning } from './vault-types';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Compares the vault as found with the Member's checkpoint: anything behind it is named, in words. */
+export function rollbackWarnings(
+  cp: { generation: number; lastSeq: number; head: string; at: string; format: number },
+  found: { generation: number; lastSeq: number; watchedHead: string | null },
+  format: number,
+): VaultWarning[] {
+  const when = ukDate(cp.at);
+  const rollback = (message: string): VaultWarning[] => [{ kind: 'rollback', message }];
+  if (format < cp.format)
+    return rollback(
+      `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.`,
+    );
+  if (found.lastSeq < cp.lastSeq) {
+    const missing = cp.lastSeq - found.lastSeq;
+    return rollback(
+      `${plural(missing, 'save', 'saves')} made up to ${when} ${missing === 1 ? 'is' : 'are'} missing from this vault. It may have been replaced by an older copy, or cut short.`,
+    );
+  }
+  if (found.generation < cp.generation)
+    return rollback(`This vault is an older copy than the one last saved on this computer on ${when}: saves made since may be missing.`);
+  if (found.watchedHead !== null && found.watchedHead !== cp.head)
+    return rollback(`The saves up to ${when} were replaced by different ones after they were made: some may be missing.`);
+  return [];
+}
+
+export function setAsideWarning(frames: SetAsideFrame[]): VaultWarning {
+  const first = frames[0]!;
+  return {
+    kind: 'set-aside',
+    message: `${plural(frames.length, 'change', 'changes')} in the vault ${frames.length === 1 ? 'was' : 'were'} not made by the Member's app and ${frames.length === 1 ? 'was' : 'were'} set aside, not applied (for example save ${first.seq}: ${first.reason}). They are kept in the vault folder; nothing was deleted.`,
+  };
+}
+
+export const unfinishedSaveWarning = (setAside: string): VaultWarning => ({
+  kind: 'unfinished-save',
+  message: `A save that had not finished when the app last stopped was set aside (it was never confirmed, so nothing confirmed is lost). It is kept in the vault folder as ${setAside}.`,
+});
+
+export const checkpointAlteredWarning: VaultWarning = {
+  kind: 'checkpoint-altered',
+  message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing.",
+};
+
+export const upgradedWarning: VaultWarning = {
+  kind: 'upgraded',
+  message: 'The vault was upgraded to the current format. Nothing was lost.',
+};
