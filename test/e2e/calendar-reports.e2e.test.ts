@@ -7,8 +7,8 @@ import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from 
 import { seedCase, ukDaysAgo } from './support/seed';
 
 // The harness stands in for the OS dialogs: importing picks the newest .ics/.xml in the data
-// folder's import/, "Save as PDF" writes to its reports/ and prints with Playwright's page.pdf()
-// (Chromium's PDF printing, as Electron's printToPDF is). Dates are relative to today, so the
+// folder's import/, "Save as PDF" writes to its reports/ and prints main's HTML of the report with
+// Playwright's page.pdf() (Chromium's PDF printing, as Electron's printToPDF is). Dates are relative to today, so the
 // meetings are always ahead.
 // The UK date `offset` days from today.
 const day = (offset: number) => ukDaysAgo(-offset);
@@ -43,9 +43,24 @@ const moderngovXml = `<?xml version="1.0" encoding="utf-8"?>
 describe('meetings from the council’s calendar, and reports, in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
   const holder: { page?: Page } = {};
+  const printed: string[] = [];
 
   beforeAll(async () => {
-    app = await openApp({ printToPdf: async () => holder.page!.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }) });
+    // The harness's printer: main's HTML of the report in a page of its own, script off (as the hidden
+    // report window has it), never the app's page. Each printed document is kept for the test to read.
+    app = await openApp({
+      printToPdf: async (html) => {
+        printed.push(html);
+        const context = await holder.page!.context().browser()!.newContext({ javaScriptEnabled: false });
+        try {
+          const page = await context.newPage();
+          await page.setContent(html);
+          return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        } finally {
+          await context.close();
+        }
+      },
+    });
     holder.page = app.page;
     await setUpAsMember(app.page);
     // Enough outstanding requests for the report to run over several pages.
@@ -126,11 +141,20 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     await page.getByRole('heading', { name: 'Outstanding requests by service and officer' }).waitFor();
     await page.getByRole('table').first().waitFor();
     await expectNoAxeViolations(page, 'reports: outstanding requests');
+    // The window shows a pink paper while the harmless report is saved: the PDF is main's report, not the window.
+    await page.evaluate(() => {
+      const shown = document.createElement('p');
+      shown.textContent = 'PINK PAPER: depot valuation £2.1m, two bidders';
+      document.querySelector('.report')!.prepend(shown);
+    });
     await page.getByRole('button', { name: 'Save as PDF…' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved the report as a PDF' }).count(), { timeout: 20_000 }).toBe(1);
     const folder = path.join(harness.dataFolder, 'reports');
     const [file] = readdirSync(folder);
     expect(file).toMatch(/^Outstanding requests by service and officer \d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('<h1>Outstanding requests by service and officer</h1>');
+    expect(printed[0]).not.toMatch(/PINK PAPER|£2\.1m/);
     const pdf = readFileSync(path.join(folder, file!));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
@@ -142,6 +166,8 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
       // thead { display: table-header-group }: every page with rows starts them under the header.
       for (const p of pages.filter((p) => /Depot site question/.test(p))) expect(p).toMatch(/Officer\s+Reference\s+Subject/);
       expect(text).not.toMatch(/Signed in as|Public meeting|Skip to content/);
+      expect(text).not.toMatch(/PINK PAPER|£2\.1m|two bidders/);
+      expect(text).toMatch(/Made by .+ on \d{2}\/\d{2}\/\d{4}/);
       // Every request is in it, once: a table row split over a page break is not lost or repeated.
       // (By reference: a long subject wraps inside its cell, so its words interleave with the next column's.)
       const numbers = [...text.matchAll(/NTK-\d{4}-(\d{5})/g)].map((m) => Number(m[1]));

@@ -10,6 +10,7 @@ import { statusNames } from '../../../shared/domain/requests';
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
+import { renderReportHtml } from './report-html';
 
 type RegisterEntryView = {
   id: string;
@@ -40,9 +41,13 @@ export interface ReportSources {
   audit(recordId: string, action: string, detail: Record<string, unknown>): void;
 }
 
-/** Electron's printToPDF of the window showing the report (Chromium's PDF printing in the harness), and the save dialog. */
+/**
+ * Prints main's own HTML of a report (renderReportHtml) to PDF: Electron's printToPDF in a hidden,
+ * sandboxed window made for it (windows/report-window.ts), Chromium's in the harness. Never the
+ * user's window, whatever it shows. And the save dialog.
+ */
 export interface ReportPrinter {
-  printToPdf(): Promise<Uint8Array>;
+  printToPdf(html: string): Promise<Uint8Array>;
   chooseTarget(suggestedName: string): Promise<string | null>;
 }
 
@@ -64,7 +69,7 @@ interface Built {
   audited: string[];
 }
 
-/** Reports made from the app's own records: built here, gated here, printed from the page showing them. */
+/** Reports made from the app's own records: built here, gated here, and printed from main's own HTML of what was built. */
 export class ReportService {
   constructor(
     private readonly sources: ReportSources,
@@ -82,7 +87,7 @@ export class ReportService {
     if (!target) return { file: null, bytes: 0 };
     // The dialog may have stayed open a while: the mode or the lock may have changed, so the gate runs again.
     const { report, audited } = this.build(request);
-    const pdf = Buffer.from(await this.printer.printToPdf());
+    const pdf = Buffer.from(await this.printer.printToPdf(renderReportHtml(report)));
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('internal', 'The PDF could not be made. Nothing was saved.');
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {

@@ -23,10 +23,13 @@ function printer() {
     pdf: Buffer.from('%PDF-1.7\n% test report\n%%EOF\n'),
     printed: 0,
     asked: [] as string[],
+    /** The HTML documents the printer was given: main's rendering of the report, never the user's window. */
+    html: [] as string[],
   };
   const p: ReportPrinter = {
-    printToPdf: async () => {
+    printToPdf: async (html) => {
       state.printed++;
+      state.html.push(html);
       return state.pdf;
     },
     chooseTarget: async (name) => {
@@ -148,6 +151,30 @@ describe('reports through the IPC contract', () => {
     });
     expect(existsSync(pr.state.target)).toBe(false);
     expect(readdirSync(pr.folder)).toEqual(['report.pdf']);
+  });
+
+  it('saving the outstanding report while a pink paper is open prints main’s HTML of that report, with nothing of the pink paper', async () => {
+    const { ok, pr, pink } = await withCase();
+    // The window shows the pink paper (opening it is what a page does to show it) while asking for the harmless report.
+    expect((await ok('materials:view', { id: pink.id })).summary).toBe('Valuation £2.1m; two bidders.');
+    const report = await ok('reports:get', { kind: 'outstanding', includeMemberOnly: false });
+    await ok('reports:savePdf', { kind: 'outstanding', includeMemberOnly: false });
+    expect(pr.state.html).toHaveLength(1);
+    const html = pr.state.html[0]!;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h1>Outstanding requests by service and officer</h1>');
+    expect(html).toContain(report.madeBy);
+    expect(html).toContain('Depot disposal valuation');
+    expect(html).not.toMatch(/£2\.1m|two bidders|Depot valuation|pink paper/i);
+    expect(html).not.toMatch(/class="(watermark|confidential-mark)"|Confidential:/);
+  });
+
+  it('a confidential report is printed watermarked with the Member’s name and the date', async () => {
+    const { ok, pr, request } = await withCase();
+    await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true });
+    const html = pr.state.html[0]!;
+    expect(html).toContain('<div class="watermark" aria-hidden="true">Confidential: Cllr Jane Smith, 24/11/2026</div>');
+    expect(html).toContain('Valuation £2.1m; two bidders.');
   });
 
   it('the disclosure register with its audit trail is the Member’s; a PA’s report never contains Member-only material', async () => {
