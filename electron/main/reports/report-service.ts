@@ -23,7 +23,8 @@ type RegisterEntryView = {
   moAdvice: string | null;
   recordedAt: string;
 };
-type AuditView = { seq: number; recordId: string; action: string; detail: Record<string, unknown> | null };
+/** `by` is the vault's authenticated author of the event in words (records repository), never the detail's claim. */
+type AuditView = { seq: number; recordId: string; action: string; by: string; detail: Record<string, unknown> | null };
 
 /** The smallest view of the app this needs; core.ts adapts the casework, disclosure, session and meeting-mode services to it. */
 export interface ReportSources {
@@ -275,8 +276,9 @@ export class ReportService {
         heading: `Audit trail: ${entries.find((e) => e.materialId === id)?.what ?? 'material'}`,
         columns: ['#', 'What happened', 'By', 'When', 'Detail'],
         rows: this.sources.auditTrail(id).map((a) => {
-          const { by, at, ...rest } = a.detail ?? {};
-          return [String(a.seq), a.action, typeof by === 'string' ? by : '', typeof at === 'string' ? ukDateTime(at) : '', describe(rest)];
+          // Any "by" in the detail is a claim and is not shown; "at" is the time its author recorded.
+          const { by: _claimed, at, ...rest } = a.detail ?? {};
+          return [String(a.seq), a.action, a.by, typeof at === 'string' ? ukDateTime(at) : '', describe(rest)];
         }),
         empty: 'No events recorded.',
       })),

@@ -269,8 +269,33 @@ export class RecordsRepository {
     session.records.appendAudit({ recordId, action, tier, detail: { ...detail, by: session.user.name, at: this.now().toISOString() } });
   }
 
+  /**
+   * R-USE-3: one record's audit trail. Who did each thing is the vault's authenticated author of its
+   * frame, never a name in the event's detail (which any writer of the frame chose): a PA's event
+   * naming the Member is shown as a PA's. The frame's author says only "the Member" or "a PA", so a PA's
+   * own name is taken from the detail only when it is one of the vault's PAs (and not the Member's name).
+   * An author this session cannot check (an old event, or the Member's seen from a PA's app) says so.
+   */
   auditTrail(recordId: string) {
-    return this.vault.auditTrail(recordId).map((e) => ({ seq: e.seq, recordId: e.recordId, action: e.action, detail: e.detail }));
+    const session = this.session.requireVault();
+    const users = session.users();
+    const memberName = users.find((u) => u.role === 'member')?.name ?? (this.isMember ? session.user.name : 'the Member');
+    const paNames = new Set(users.filter((u) => u.role === 'pa' && u.name !== memberName).map((u) => u.name));
+    return this.vault.auditTrail(recordId).map((e) => {
+      const claimed = e.detail?.by;
+      const named = typeof claimed === 'string' && claimed.trim() ? claimed.trim() : null;
+      const by =
+        e.author === 'member'
+          ? memberName
+          : e.author === 'pa'
+            ? named !== null && paNames.has(named)
+              ? named
+              : 'a PA'
+            : named !== null
+              ? `${named} (not verified)`
+              : 'someone (not verified)';
+      return { seq: e.seq, recordId: e.recordId, action: e.action, author: e.author, by, detail: e.detail };
+    });
   }
 
   // Files and housekeeping -----------------------------------------------------------------------

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../../../electron/main/reports/report-service';
-import { PA_PASS, draft, seededCase } from '../../support/core';
+import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -64,6 +64,24 @@ async function withCase() {
   );
   const actions = async (id: string) => (await ctx.ok('audit:trail', { recordId: id })).map((e: { action: string }) => e.action);
   return { ...ctx, pr, pink, secret, actions };
+}
+
+/** The Member discloses the material to the County Court under ground (b), so it is on the register. */
+async function disclose(ok: Awaited<ReturnType<typeof withCase>>['ok'], materialId: string) {
+  const d = await ok('disclosures:start', { materialId });
+  await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
+  });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
+  });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },
+  });
 }
 
 const cells = (report: { sections: Array<{ rows: string[][] }> }) => report.sections.flatMap((s) => s.rows.flat()).join(' | ');
@@ -153,6 +171,37 @@ describe('reports through the IPC contract', () => {
     expect(readdirSync(pr.folder)).toEqual(['report.pdf']);
   });
 
+  it('an audit event a PA wrote naming the Member is shown as a PA’s, in the audit trail and in the register report', async () => {
+    const { ok, core, pink } = await withCase();
+    await disclose(ok, pink.id);
+    const memberId = core.session.requireVault().user.id;
+    const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
+    await ok('session:lock');
+    await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    // The PA, with the data folder and the PA's own keys, writes the vault directly: a "disclosure" in the Member's name.
+    core.session.requireVault().records.appendAudit({
+      recordId: pink.id,
+      action: 'disclosed',
+      tier: 'shared',
+      detail: { by: 'Cllr Jane Smith', at: '2026-11-23T10:00:00.000Z', to: 'The Echo' },
+    });
+    await ok('session:lock');
+    await ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+
+    const trail = await ok('audit:trail', { recordId: pink.id });
+    const forged = trail.find((e: { detail: { to?: string } | null }) => e.detail?.to === 'The Echo');
+    expect(forged).toMatchObject({ action: 'disclosed', author: 'pa', by: 'a PA' });
+    const own = trail.filter((e: { author: string }) => e.author === 'member');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((e: { by: string }) => e.by === 'Cllr Jane Smith')).toBe(true);
+
+    const register = await ok('reports:get', { kind: 'register' });
+    const rows = register.sections[1]!.rows as string[][];
+    const echo = rows.filter((r) => r.join(' ').includes('The Echo'));
+    expect(echo).toEqual([[expect.any(String), 'disclosed', 'a PA', '23/11/2026 10:00', 'to: The Echo']]);
+    expect(rows.filter((r) => r[2] === 'Cllr Jane Smith').map((r) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
+  });
+
   it('saving the outstanding report while a pink paper is open prints main’s HTML of that report, with nothing of the pink paper', async () => {
     const { ok, pr, pink } = await withCase();
     // The window shows the pink paper (opening it is what a page does to show it) while asking for the harmless report.
@@ -179,20 +228,7 @@ describe('reports through the IPC contract', () => {
 
   it('the disclosure register with its audit trail is the Member’s; a PA’s report never contains Member-only material', async () => {
     const { ok, call, pink, secret, request } = await withCase();
-    const d = await ok('disclosures:start', { materialId: pink.id });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
-    });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
-    });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },
-    });
+    await disclose(ok, pink.id);
     const register = await ok('reports:get', { kind: 'register' });
     expect(register.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
     expect(register.sections[0]).toMatchObject({
