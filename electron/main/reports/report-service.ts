@@ -210,19 +210,14 @@ export class ReportService {
     );
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
-      const inReport = shown.includes(m);
-      return [
-        m.title,
-        date(m.receivedOn),
-        level,
-        m.attachments.map((a) => a.name).join(', '),
-        inReport ? m.summary : 'Not included: protected content',
-      ];
+      // A report without protected content names nothing protected: a title or a file name can say what a pink paper is about.
+      if (!shown.includes(m)) return [withheldTitle(m), date(m.receivedOn), level, '', 'Not included: protected content'];
+      return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), m.summary];
     });
     const notes = [
       includeProtected
         ? 'Includes the content of protected material.'
-        : 'The content of protected material is not included; its titles and classification are.',
+        : 'Protected material is not included: neither its content nor its title, only its classification.',
     ];
     if (detail.lockedMaterials > 0)
       notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
@@ -305,6 +300,11 @@ const EVENT_NAMES: Record<string, string> = {
   escalated: 'Escalated',
   'mo-decision': 'Monitoring Officer’s decision',
 };
+
+/** What a report without protected content calls a protected item, in place of its title: its kind only. */
+function withheldTitle(m: RequestDetail['materials'][number]): string {
+  return `Protected material (${m.isBriefing ? 'briefing' : levelNames[effectiveLevel(m.classification)].toLowerCase()})`;
+}
 
 function describe(detail: Record<string, unknown>): string {
   return Object.entries(detail)

@@ -118,17 +118,27 @@ describe('reports through the IPC contract', () => {
   });
 
   it('a request’s full record leaves out protected content unless asked; with it the report is gated by the meeting mode', async () => {
-    const { ok, call, core, request, pink, meeting } = await withCase();
+    const ctx = await withCase();
+    const { ok, call, core, request, pink, meeting } = ctx;
     const plain = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: false });
     expect(plain.watermark).toBeNull();
     expect(plain.sections.map((s: { heading: string }) => s.heading)).toEqual(['The request', 'Timeline', 'Material received']);
-    expect(cells(plain)).toContain('Depot valuation (pink paper)');
-    expect(cells(plain)).toContain('Not included: protected content');
-    expect(cells(plain)).not.toContain('£2.1m');
+    // Nothing protected is named: the pink paper appears only as what it is, its title and content left out.
+    expect(plain.sections[2].rows).toEqual([
+      ['Protected material (pink paper)', '20/11/2026', 'Pink paper', '', 'Not included: protected content'],
+    ]);
+    expect(JSON.stringify(plain)).not.toMatch(/Depot valuation|£2\.1m|two bidders/);
+    expect(plain.notes).toContain('Protected material is not included: neither its content nor its title, only its classification.');
+    const { pr } = ctx;
+    await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: false });
+    expect(pr.state.html[0]).toContain('Protected material (pink paper)');
+    expect(pr.state.html[0]).not.toMatch(/Depot valuation|£2\.1m|class="watermark"/);
+    expect(await ctx.actions(pink.id)).not.toContain('printed');
 
     const full = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true });
     expect(full.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
     expect(cells(full)).toContain('Valuation £2.1m; two bidders.');
+    expect(cells(full)).toContain('Depot valuation (pink paper)');
 
     core.meetingMode.set({ kind: 'private-session', meetingId: meeting.id });
     expect((await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).watermark).toMatch(
