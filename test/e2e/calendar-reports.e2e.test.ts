@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
 import { seedCase, ukDaysAgo } from './support/seed';
+import { renderReportHtml } from '../../electron/main/reports/report-html';
 
 // The harness stands in for the OS dialogs: importing picks the newest .ics/.xml in the data
 // folder's import/, "Save as PDF" writes to its reports/ and prints main's HTML of the report with
@@ -44,6 +45,16 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
   let app: Awaited<ReturnType<typeof openApp>>;
   const holder: { page?: Page } = {};
   const printed: string[] = [];
+  const printHtml = async (html: string) => {
+    const context = await holder.page!.context().browser()!.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html);
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await context.close();
+    }
+  };
 
   beforeAll(async () => {
     // The harness's printer: main's HTML of the report in a page of its own, script off (as the hidden
@@ -51,14 +62,7 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     app = await openApp({
       printToPdf: async (html) => {
         printed.push(html);
-        const context = await holder.page!.context().browser()!.newContext({ javaScriptEnabled: false });
-        try {
-          const page = await context.newPage();
-          await page.setContent(html);
-          return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-        } finally {
-          await context.close();
-        }
+        return printHtml(html);
       },
     });
     holder.page = app.page;
@@ -173,5 +177,33 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
       const numbers = [...text.matchAll(/NTK-\d{4}-(\d{5})/g)].map((m) => Number(m[1]));
       expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
     }
+  });
+
+  it('a confidential report, as main renders it, carries its watermark on every printed page', async () => {
+    // This one is only about the PDF's text, so it needs poppler-utils (bash .ci/run installs it).
+    const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+    expect(pdftotext, 'pdftotext (poppler-utils) is needed').toBeDefined();
+    const html = renderReportHtml({
+      title: 'Outstanding requests by service and officer',
+      madeBy: 'Made by Cllr Jane Smith on 24/11/2026',
+      watermark: 'Confidential: Cllr Jane Smith, 24/11/2026',
+      notes: ['Includes Member-only requests.'],
+      sections: [
+        {
+          heading: 'Estates',
+          columns: ['Officer', 'Reference', 'Subject'],
+          rows: Array.from({ length: 150 }, (_, i) => ['Sam Green', `NTK-2026-${String(i + 1).padStart(5, '0')}`, 'Depot site question']),
+          empty: 'Nothing outstanding.',
+        },
+      ],
+    });
+    const file = path.join(app.harness.dataFolder, 'watermark.pdf');
+    writeFileSync(file, await printHtml(html));
+    // -raw keeps the rotated watermark's letters in order; the spaces it puts among them are dropped.
+    const pages = execFileSync(pdftotext!, ['-raw', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    for (const p of pages) expect(p.replace(/\s+/g, '')).toContain('Confidential:CllrJaneSmith,24/11/2026');
   });
 });
