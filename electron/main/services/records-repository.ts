@@ -274,26 +274,23 @@ export class RecordsRepository {
    * frame, never a name in the event's detail (which any writer of the frame chose): a PA's event
    * naming the Member is shown as a PA's. The frame's author says only "the Member" or "a PA", so a PA's
    * own name is taken from the detail only when it is one of the vault's PAs (and not the Member's name).
-   * An author this session cannot check (an old event, or the Member's seen from a PA's app) says so.
+   * An event whose author the Member's app cannot check (one from before authorship) says so.
    */
   auditTrail(recordId: string) {
     const session = this.session.requireVault();
     const users = session.users();
     const memberName = users.find((u) => u.role === 'member')?.name ?? (this.isMember ? session.user.name : 'the Member');
     const paNames = new Set(users.filter((u) => u.role === 'pa' && u.name !== memberName).map((u) => u.name));
+    const who = (author: 'member' | 'pa' | 'unknown', named: string | null): string => {
+      if (author === 'member') return memberName;
+      if (author === 'pa') return named !== null && paNames.has(named) ? named : 'a PA';
+      // A PA's app cannot check the Member's seal on the Member's events, and only that PA sees what it shows.
+      if (!this.isMember) return named ?? memberName;
+      return named !== null ? `${named} (not verified)` : 'someone (not verified)';
+    };
     return this.vault.auditTrail(recordId).map((e) => {
       const claimed = e.detail?.by;
-      const named = typeof claimed === 'string' && claimed.trim() ? claimed.trim() : null;
-      const by =
-        e.author === 'member'
-          ? memberName
-          : e.author === 'pa'
-            ? named !== null && paNames.has(named)
-              ? named
-              : 'a PA'
-            : named !== null
-              ? `${named} (not verified)`
-              : 'someone (not verified)';
+      const by = who(e.author, typeof claimed === 'string' && claimed.trim() ? claimed.trim() : null);
       return { seq: e.seq, recordId: e.recordId, action: e.action, author: e.author, by, detail: e.detail };
     });
   }

@@ -35,6 +35,11 @@ describe('who did it, in the audit trail, is the vault’s authenticated author'
     await ok('vault:backup');
     await as('pa');
     await ok('vault:backup');
+    // A PA's app cannot check the Member's seal: it says so in `author`, and names the Member as before.
+    expect((await trail('vault')).map((e) => [e.action, e.author, e.by])).toEqual([
+      ['backup', 'unknown', 'Cllr Jane Smith'],
+      ['backup', 'pa', 'Pat Jones'],
+    ]);
     await as('member');
     expect((await trail('vault')).map((e) => [e.action, e.author, e.by])).toEqual([
       ['backup', 'member', 'Cllr Jane Smith'],
