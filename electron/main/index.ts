@@ -22,6 +22,8 @@ import type { ReportPrinter } from './reports/report-service';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
 import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
+import { REPORT_PARTITION, createReportWindowPrinter } from './windows/report-window';
+import { REPORT_CSP } from './reports/report-html';
 import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
 
 // Must run before `ready`: app:// behaves like https (standard, secure origin, fetch allowed).
@@ -101,17 +103,17 @@ const meetingImport = (): MeetingImportSources => ({
       properties: ['openFile'],
       filters: kind === 'ics' ? [{ name: 'Calendar file', extensions: ['ics'] }] : [{ name: 'ModernGov export', extensions: ['xml'] }],
     }),
-  // The app's one network call (README): Electron's net.fetch, so the council's proxy settings apply.
+  // The app's one network call (docs/IT-GUIDE.md): Electron's net.fetch, so the council's proxy settings apply.
   fetch: (url, init) => net.fetch(url, init),
 });
 
 const reportPrinter = (): ReportPrinter => ({
-  // The report is the page on screen: its print stylesheet drops the navigation and repeats table headers.
-  printToPdf: async () => {
-    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-    if (!win) throw new Error('No window to print');
-    return win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
-  },
+  // Main's own HTML of the report it built, printed in a hidden window of its own, never the user's window.
+  printToPdf: createReportWindowPrinter({
+    session: () => session.fromPartition(REPORT_PARTITION),
+    openWindow: (options) => new BrowserWindow(options),
+    csp: REPORT_CSP,
+  }),
   chooseTarget: (suggestedName) => chooseSaveTarget('Save the report as PDF', suggestedName, [{ name: 'PDF', extensions: ['pdf'] }]),
 });
 

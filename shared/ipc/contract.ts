@@ -404,7 +404,7 @@ export const contract = {
   // Reports: made from the app's own pages; a report with protected content is gated like an export.
   /** Build a report for the screen; one with protected content is refused for a PA, in public-meeting mode and (except that meeting's pink papers) in a private session. */
   'reports:get': invoke(reportRequestSchema, reportSchema),
-  /** Save the report on screen as a PDF where the user picks (main prints the page); a confidential one is audited. `file` null = cancelled. */
+  /** Save the report as a PDF where the user picks (main prints its own copy of the report, never the page); a confidential one is audited. `file` null = cancelled. */
   'reports:savePdf': invoke(reportRequestSchema, z.object({ file: z.string().nullable(), bytes: z.number() })),
   // Settings: council protocol profiles (copy a built-in one, then edit the copy).
   /** Every profile that can be put in force, with all its values: the five built in (never changed) and the Member's copies. */

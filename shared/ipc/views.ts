@@ -84,6 +84,11 @@ export const auditEventSchema = z.object({
   seq: z.number(),
   recordId: z.string(),
   action: z.string(),
+  /** Who wrote the event, as the vault authenticated it; 'unknown' when this app cannot check. */
+  author: z.enum(['member', 'pa', 'unknown']),
+  /** That author in words (the Member's name, a PA's); never a name the detail claims. */
+  by: z.string(),
+  /** What the event records, as its writer wrote it: a "by" in it is only a claim, never shown as who did it. */
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 

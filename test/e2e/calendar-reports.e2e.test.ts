@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, goTo, openApp, screenshot, setUpAsMember } from './support/browser';
 import { seedCase, ukDaysAgo } from './support/seed';
+import { renderReportHtml } from '../../electron/main/reports/report-html';
 
 // The harness stands in for the OS dialogs: importing picks the newest .ics/.xml in the data
-// folder's import/, "Save as PDF" writes to its reports/ and prints with Playwright's page.pdf()
-// (Chromium's PDF printing, as Electron's printToPDF is). Dates are relative to today, so the
+// folder's import/, "Save as PDF" writes to its reports/ and prints main's HTML of the report with
+// Playwright's page.pdf() (Chromium's PDF printing, as Electron's printToPDF is). Dates are relative to today, so the
 // meetings are always ahead.
 // The UK date `offset` days from today.
 const day = (offset: number) => ukDaysAgo(-offset);
@@ -43,9 +44,27 @@ const moderngovXml = `<?xml version="1.0" encoding="utf-8"?>
 describe('meetings from the council’s calendar, and reports, in Chromium', () => {
   let app: Awaited<ReturnType<typeof openApp>>;
   const holder: { page?: Page } = {};
+  const printed: string[] = [];
+  const printHtml = async (html: string) => {
+    const context = await holder.page!.context().browser()!.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html);
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await context.close();
+    }
+  };
 
   beforeAll(async () => {
-    app = await openApp({ printToPdf: async () => holder.page!.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }) });
+    // The harness's printer: main's HTML of the report in a page of its own, script off (as the hidden
+    // report window has it), never the app's page. Each printed document is kept for the test to read.
+    app = await openApp({
+      printToPdf: async (html) => {
+        printed.push(html);
+        return printHtml(html);
+      },
+    });
     holder.page = app.page;
     await setUpAsMember(app.page);
     // Enough outstanding requests for the report to run over several pages.
@@ -126,11 +145,20 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
     await page.getByRole('heading', { name: 'Outstanding requests by service and officer' }).waitFor();
     await page.getByRole('table').first().waitFor();
     await expectNoAxeViolations(page, 'reports: outstanding requests');
+    // The window shows a pink paper while the harmless report is saved: the PDF is main's report, not the window.
+    await page.evaluate(() => {
+      const shown = document.createElement('p');
+      shown.textContent = 'PINK PAPER: depot valuation £2.1m, two bidders';
+      document.querySelector('.report')!.prepend(shown);
+    });
     await page.getByRole('button', { name: 'Save as PDF…' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved the report as a PDF' }).count(), { timeout: 20_000 }).toBe(1);
     const folder = path.join(harness.dataFolder, 'reports');
     const [file] = readdirSync(folder);
     expect(file).toMatch(/^Outstanding requests by service and officer \d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('<h1>Outstanding requests by service and officer</h1>');
+    expect(printed[0]).not.toMatch(/PINK PAPER|£2\.1m/);
     const pdf = readFileSync(path.join(folder, file!));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
@@ -142,10 +170,40 @@ describe('meetings from the council’s calendar, and reports, in Chromium', () 
       // thead { display: table-header-group }: every page with rows starts them under the header.
       for (const p of pages.filter((p) => /Depot site question/.test(p))) expect(p).toMatch(/Officer\s+Reference\s+Subject/);
       expect(text).not.toMatch(/Signed in as|Public meeting|Skip to content/);
+      expect(text).not.toMatch(/PINK PAPER|£2\.1m|two bidders/);
+      expect(text).toMatch(/Made by .+ on \d{2}\/\d{2}\/\d{4}/);
       // Every request is in it, once: a table row split over a page break is not lost or repeated.
       // (By reference: a long subject wraps inside its cell, so its words interleave with the next column's.)
       const numbers = [...text.matchAll(/NTK-\d{4}-(\d{5})/g)].map((m) => Number(m[1]));
       expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
     }
+  });
+
+  it('a confidential report, as main renders it, carries its watermark on every printed page', async () => {
+    // This one is only about the PDF's text, so it needs poppler-utils (bash .ci/run installs it).
+    const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+    expect(pdftotext, 'pdftotext (poppler-utils) is needed').toBeDefined();
+    const html = renderReportHtml({
+      title: 'Outstanding requests by service and officer',
+      madeBy: 'Made by Cllr Jane Smith on 24/11/2026',
+      watermark: 'Confidential: Cllr Jane Smith, 24/11/2026',
+      notes: ['Includes Member-only requests.'],
+      sections: [
+        {
+          heading: 'Estates',
+          columns: ['Officer', 'Reference', 'Subject'],
+          rows: Array.from({ length: 150 }, (_, i) => ['Sam Green', `NTK-2026-${String(i + 1).padStart(5, '0')}`, 'Depot site question']),
+          empty: 'Nothing outstanding.',
+        },
+      ],
+    });
+    const file = path.join(app.harness.dataFolder, 'watermark.pdf');
+    writeFileSync(file, await printHtml(html));
+    // -raw keeps the rotated watermark's letters in order; the spaces it puts among them are dropped.
+    const pages = execFileSync(pdftotext!, ['-raw', file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(2);
+    for (const p of pages) expect(p.replace(/\s+/g, '')).toContain('Confidential:CllrJaneSmith,24/11/2026');
   });
 });

@@ -40,10 +40,11 @@ export interface HarnessOptions {
   /** Argon2id cost; tests use the header's floor (m = 19 MiB, t = 2) to stay quick. */
   kdf?: { m: number; t: number; p: number };
   /**
-   * "Save as PDF" of a report: a browser test passes Playwright's page.pdf() (Chromium's PDF printing,
-   * as Electron's printToPDF is); without it saving a PDF says it is unavailable.
+   * "Save as PDF" of a report: prints main's own HTML of the report (never the app's page). A browser
+   * test passes a fresh Playwright page, script off, given this HTML and printed with page.pdf()
+   * (Chromium's PDF printing, as Electron's printToPDF is); without it saving a PDF says it is unavailable.
    */
-  printToPdf?: () => Promise<Uint8Array>;
+  printToPdf?: (html: string) => Promise<Uint8Array>;
   /** The democracy-site fetch; none by default, so the harness never touches the network. */
   fetch?: import('../../electron/main/calendar/democracy-site').FetchLike;
 }
@@ -207,9 +208,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       fetch: options.fetch,
     },
     reportPrinter: {
-      printToPdf: async () => {
+      printToPdf: async (html) => {
         if (!options.printToPdf) throw new AppError('unavailable', 'Saving as PDF is not available in this harness run.');
-        return options.printToPdf();
+        return options.printToPdf(html);
       },
       chooseTarget: async (name) => {
         const reports = path.join(dataFolder, 'reports');

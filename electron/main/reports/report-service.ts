@@ -11,6 +11,7 @@ import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../s
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
+import { renderReportHtml } from './report-html';
 
 type RegisterEntryView = {
   id: string;
@@ -23,7 +24,8 @@ type RegisterEntryView = {
   moAdvice: string | null;
   recordedAt: string;
 };
-type AuditView = { seq: number; recordId: string; action: string; detail: Record<string, unknown> | null };
+/** `by` is the vault's authenticated author of the event in words (records repository), never the detail's claim. */
+type AuditView = { seq: number; recordId: string; action: string; by: string; detail: Record<string, unknown> | null };
 
 /** The smallest view of the app this needs; core.ts adapts the casework, disclosure, session and meeting-mode services to it. */
 export interface ReportSources {
@@ -41,9 +43,13 @@ export interface ReportSources {
   audit(recordId: string, action: string, detail: Record<string, unknown>): void;
 }
 
-/** Electron's printToPDF of the window showing the report (Chromium's PDF printing in the harness), and the save dialog. */
+/**
+ * Prints main's own HTML of a report (renderReportHtml) to PDF: Electron's printToPDF in a hidden,
+ * sandboxed window made for it (windows/report-window.ts), Chromium's in the harness. Never the
+ * user's window, whatever it shows. And the save dialog.
+ */
 export interface ReportPrinter {
-  printToPdf(): Promise<Uint8Array>;
+  printToPdf(html: string): Promise<Uint8Array>;
   chooseTarget(suggestedName: string): Promise<string | null>;
 }
 
@@ -65,7 +71,7 @@ interface Built {
   audited: string[];
 }
 
-/** Reports made from the app's own records: built here, gated here, printed from the page showing them. */
+/** Reports made from the app's own records: built here, gated here, and printed from main's own HTML of what was built. */
 export class ReportService {
   constructor(
     private readonly sources: ReportSources,
@@ -83,7 +89,7 @@ export class ReportService {
     if (!target) return { file: null, bytes: 0 };
     // The dialog may have stayed open a while: the mode or the lock may have changed, so the gate runs again.
     const { report, audited } = this.build(request);
-    const pdf = Buffer.from(await this.printer.printToPdf());
+    const pdf = Buffer.from(await this.printer.printToPdf(renderReportHtml(report)));
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('internal', 'The PDF could not be made. Nothing was saved.');
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {
@@ -205,19 +211,14 @@ export class ReportService {
     );
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
-      const inReport = shown.includes(m);
-      return [
-        m.title,
-        date(m.receivedOn),
-        level,
-        m.attachments.map((a) => a.name).join(', '),
-        inReport ? m.summary : 'Not included: protected content',
-      ];
+      // A report without protected content names nothing protected: a title or a file name can say what a pink paper is about.
+      if (!shown.includes(m)) return [withheldTitle(m), date(m.receivedOn), level, '', 'Not included: protected content'];
+      return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), m.summary];
     });
     const notes = [
       includeProtected
         ? 'Includes the content of protected material.'
-        : 'The content of protected material is not included; its titles and classification are.',
+        : 'Protected material is not included: neither its content nor its title, only its classification.',
     ];
     if (detail.lockedMaterials > 0)
       notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
@@ -271,8 +272,9 @@ export class ReportService {
         heading: `Audit trail: ${entries.find((e) => e.materialId === id)?.what ?? 'material'}`,
         columns: ['#', 'What happened', 'By', 'When', 'Detail'],
         rows: this.sources.auditTrail(id).map((a) => {
-          const { by, at, ...rest } = a.detail ?? {};
-          return [String(a.seq), a.action, typeof by === 'string' ? by : '', typeof at === 'string' ? ukDateTime(at) : '', describe(rest)];
+          // Any "by" in the detail is a claim and is not shown; "at" is the time its author recorded.
+          const { by: _claimed, at, ...rest } = a.detail ?? {};
+          return [String(a.seq), a.action, a.by, typeof at === 'string' ? ukDateTime(at) : '', describe(rest)];
         }),
         empty: 'No events recorded.',
       })),
@@ -294,6 +296,11 @@ export class ReportService {
 const isTimelineKind = (type: string): type is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(type);
 // The timeline's one list of kinds and their names (shared/domain/timeline), so every kind of entry is named here as on screen.
 const eventName = (type: string, label: string): string => (isTimelineKind(type) ? timelineKindNames[type] : label);
+
+/** What a report without protected content calls a protected item, in place of its title: its kind only. */
+function withheldTitle(m: RequestDetail['materials'][number]): string {
+  return `Protected material (${m.isBriefing ? 'briefing' : levelNames[effectiveLevel(m.classification)].toLowerCase()})`;
+}
 
 function describe(detail: Record<string, unknown>): string {
   return Object.entries(detail)

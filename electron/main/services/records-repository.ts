@@ -269,8 +269,30 @@ export class RecordsRepository {
     session.records.appendAudit({ recordId, action, tier, detail: { ...detail, by: session.user.name, at: this.now().toISOString() } });
   }
 
+  /**
+   * R-USE-3: one record's audit trail. Who did each thing is the vault's authenticated author of its
+   * frame, never a name in the event's detail (which any writer of the frame chose): a PA's event
+   * naming the Member is shown as a PA's. The frame's author says only "the Member" or "a PA", so a PA's
+   * own name is taken from the detail only when it is one of the vault's PAs (and not the Member's name).
+   * An event whose author the Member's app cannot check (one from before authorship) says so.
+   */
   auditTrail(recordId: string) {
-    return this.vault.auditTrail(recordId).map((e) => ({ seq: e.seq, recordId: e.recordId, action: e.action, detail: e.detail }));
+    const session = this.session.requireVault();
+    const users = session.users();
+    const memberName = users.find((u) => u.role === 'member')?.name ?? (this.isMember ? session.user.name : 'the Member');
+    const paNames = new Set(users.filter((u) => u.role === 'pa' && u.name !== memberName).map((u) => u.name));
+    const who = (author: 'member' | 'pa' | 'unknown', named: string | null): string => {
+      if (author === 'member') return memberName;
+      if (author === 'pa') return named !== null && paNames.has(named) ? named : 'a PA';
+      // A PA's app cannot check the Member's seal on the Member's events, and only that PA sees what it shows.
+      if (!this.isMember) return named ?? memberName;
+      return named !== null ? `${named} (not verified)` : 'someone (not verified)';
+    };
+    return this.vault.auditTrail(recordId).map((e) => {
+      const claimed = e.detail?.by;
+      const by = who(e.author, typeof claimed === 'string' && claimed.trim() ? claimed.trim() : null);
+      return { seq: e.seq, recordId: e.recordId, action: e.action, author: e.author, by, detail: e.detail };
+    });
   }
 
   // Files and housekeeping -----------------------------------------------------------------------

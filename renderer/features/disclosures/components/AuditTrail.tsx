@@ -2,15 +2,18 @@ import { useEffect } from 'react';
 import { useRead } from '../../../db/useRead';
 import { ErrorMessage, ukDate } from '../../../kit/ui';
 
-export type AuditEvent = { seq: number; action: string; detail: Record<string, unknown> | null };
+export type AuditEvent = { seq: number; action: string; by: string; detail: Record<string, unknown> | null };
 
-/** One line per audit event, in words: what happened, when, by whom, and to what or whom. */
+/**
+ * One line per audit event, in words: what happened, when, by whom, and to what or whom. "By whom" is
+ * the vault's authenticated author (from main), never a name written into the event's detail.
+ */
 export function describeAuditEvent(ev: AuditEvent): string {
   const d = ev.detail ?? {};
   const parts = [ev.action];
   if (d.at) parts.push(`on ${ukDate(String(d.at))}`);
   else if (d.on) parts.push(`on ${ukDate(String(d.on))}`);
-  if (d.by) parts.push(`by ${String(d.by)}`);
+  parts.push(`by ${ev.by}`);
   if (d.to) parts.push(`to ${String(d.to)}`);
   let line = parts.join(' ');
   if (d.name) line += `: ${String(d.name)}`;

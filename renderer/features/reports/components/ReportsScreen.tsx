@@ -6,9 +6,9 @@ import { ErrorMessage } from '../../../kit/ui';
 type Kind = 'outstanding' | 'register';
 
 /**
- * Reports made from the app's own pages: the report is laid out here, and "Save as PDF" has main
- * print this page (its print stylesheet drops the navigation and repeats table headers on every
- * page). Main decides what the report may contain; a refusal is shown with its reason.
+ * Reports made from the app's own records: the report is laid out here to read, and "Save as PDF"
+ * asks main for it by kind only; main prints its own copy of the report it built, never this page.
+ * Main decides what the report may contain; a refusal is shown with its reason.
  */
 export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requestId?: string }) {
   const [kind, setKind] = useState<Kind>('outstanding');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../../../electron/main/reports/report-service';
-import { PA_PASS, draft, seededCase } from '../../support/core';
+import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -23,10 +23,13 @@ function printer() {
     pdf: Buffer.from('%PDF-1.7\n% test report\n%%EOF\n'),
     printed: 0,
     asked: [] as string[],
+    /** The HTML documents the printer was given: main's rendering of the report, never the user's window. */
+    html: [] as string[],
   };
   const p: ReportPrinter = {
-    printToPdf: async () => {
+    printToPdf: async (html) => {
       state.printed++;
+      state.html.push(html);
       return state.pdf;
     },
     chooseTarget: async (name) => {
@@ -63,6 +66,24 @@ async function withCase() {
   return { ...ctx, pr, pink, secret, actions };
 }
 
+/** The Member discloses the material to the County Court under ground (b), so it is on the register. */
+async function disclose(ok: Awaited<ReturnType<typeof withCase>>['ok'], materialId: string) {
+  const d = await ok('disclosures:start', { materialId });
+  await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
+  });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
+  });
+  await ok('disclosures:advance', {
+    id: d.id,
+    event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },
+  });
+}
+
 const cells = (report: { sections: Array<{ rows: string[][] }> }) => report.sections.flatMap((s) => s.rows.flat()).join(' | ');
 
 describe('reports through the IPC contract', () => {
@@ -97,17 +118,27 @@ describe('reports through the IPC contract', () => {
   });
 
   it('a request’s full record leaves out protected content unless asked; with it the report is gated by the meeting mode', async () => {
-    const { ok, call, core, request, pink, meeting } = await withCase();
+    const ctx = await withCase();
+    const { ok, call, core, request, pink, meeting } = ctx;
     const plain = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: false });
     expect(plain.watermark).toBeNull();
     expect(plain.sections.map((s: { heading: string }) => s.heading)).toEqual(['The request', 'Timeline', 'Material received']);
-    expect(cells(plain)).toContain('Depot valuation (pink paper)');
-    expect(cells(plain)).toContain('Not included: protected content');
-    expect(cells(plain)).not.toContain('£2.1m');
+    // Nothing protected is named: the pink paper appears only as what it is, its title and content left out.
+    expect(plain.sections[2].rows).toEqual([
+      ['Protected material (pink paper)', '20/11/2026', 'Pink paper', '', 'Not included: protected content'],
+    ]);
+    expect(JSON.stringify(plain)).not.toMatch(/Depot valuation|£2\.1m|two bidders/);
+    expect(plain.notes).toContain('Protected material is not included: neither its content nor its title, only its classification.');
+    const { pr } = ctx;
+    await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: false });
+    expect(pr.state.html[0]).toContain('Protected material (pink paper)');
+    expect(pr.state.html[0]).not.toMatch(/Depot valuation|£2\.1m|class="watermark"/);
+    expect(await ctx.actions(pink.id)).not.toContain('printed');
 
     const full = await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true });
     expect(full.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
     expect(cells(full)).toContain('Valuation £2.1m; two bidders.');
+    expect(cells(full)).toContain('Depot valuation (pink paper)');
 
     core.meetingMode.set({ kind: 'private-session', meetingId: meeting.id });
     expect((await ok('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).watermark).toMatch(
@@ -165,22 +196,64 @@ describe('reports through the IPC contract', () => {
     expect(readdirSync(pr.folder)).toEqual(['report.pdf']);
   });
 
+  it('an audit event a PA wrote naming the Member is shown as a PA’s, in the audit trail and in the register report', async () => {
+    const { ok, core, pink } = await withCase();
+    await disclose(ok, pink.id);
+    const memberId = core.session.requireVault().user.id;
+    const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
+    await ok('session:lock');
+    await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
+    // The PA, with the data folder and the PA's own keys, writes the vault directly: a "disclosure" in the Member's name.
+    core.session.requireVault().records.appendAudit({
+      recordId: pink.id,
+      action: 'disclosed',
+      tier: 'shared',
+      detail: { by: 'Cllr Jane Smith', at: '2026-11-23T10:00:00.000Z', to: 'The Echo' },
+    });
+    await ok('session:lock');
+    await ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+
+    const trail = await ok('audit:trail', { recordId: pink.id });
+    const forged = trail.find((e: { detail: { to?: string } | null }) => e.detail?.to === 'The Echo');
+    expect(forged).toMatchObject({ action: 'disclosed', author: 'pa', by: 'a PA' });
+    const own = trail.filter((e: { author: string }) => e.author === 'member');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((e: { by: string }) => e.by === 'Cllr Jane Smith')).toBe(true);
+
+    const register = await ok('reports:get', { kind: 'register' });
+    const rows = register.sections[1]!.rows as string[][];
+    const echo = rows.filter((r) => r.join(' ').includes('The Echo'));
+    expect(echo).toEqual([[expect.any(String), 'disclosed', 'a PA', '23/11/2026 10:00', 'to: The Echo']]);
+    expect(rows.filter((r) => r[2] === 'Cllr Jane Smith').map((r) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
+  });
+
+  it('saving the outstanding report while a pink paper is open prints main’s HTML of that report, with nothing of the pink paper', async () => {
+    const { ok, pr, pink } = await withCase();
+    // The window shows the pink paper (opening it is what a page does to show it) while asking for the harmless report.
+    expect((await ok('materials:view', { id: pink.id })).summary).toBe('Valuation £2.1m; two bidders.');
+    const report = await ok('reports:get', { kind: 'outstanding', includeMemberOnly: false });
+    await ok('reports:savePdf', { kind: 'outstanding', includeMemberOnly: false });
+    expect(pr.state.html).toHaveLength(1);
+    const html = pr.state.html[0]!;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h1>Outstanding requests by service and officer</h1>');
+    expect(html).toContain(report.madeBy);
+    expect(html).toContain('Depot disposal valuation');
+    expect(html).not.toMatch(/£2\.1m|two bidders|Depot valuation|pink paper/i);
+    expect(html).not.toMatch(/class="(watermark|confidential-mark)"|Confidential:/);
+  });
+
+  it('a confidential report is printed watermarked with the Member’s name and the date', async () => {
+    const { ok, pr, request } = await withCase();
+    await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true });
+    const html = pr.state.html[0]!;
+    expect(html).toContain('<div class="watermark" aria-hidden="true">Confidential: Cllr Jane Smith, 24/11/2026</div>');
+    expect(html).toContain('Valuation £2.1m; two bidders.');
+  });
+
   it('the disclosure register with its audit trail is the Member’s; a PA’s report never contains Member-only material', async () => {
     const { ok, call, pink, secret, request } = await withCase();
-    const d = await ok('disclosures:start', { materialId: pink.id });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
-    });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
-    });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },
-    });
+    await disclose(ok, pink.id);
     const register = await ok('reports:get', { kind: 'register' });
     expect(register.watermark).toBe('Confidential: Cllr Jane Smith, 24/11/2026');
     expect(register.sections[0]).toMatchObject({
