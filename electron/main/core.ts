@@ -136,7 +136,7 @@ export function createCore(deps: CoreDeps): Core {
   const meetingImport = new MeetingImportService(
     // An import sets each meeting's source; the page's save never can (DirectoryService.saveMeeting).
     { meetings: () => directory.meetings(), saveMeeting: (record) => directory.saveImportedMeeting(record) },
-    () => session.requireVault().user.id,
+    (interrupted) => session.begin(interrupted),
     deps.meetingImport,
     today,
   );

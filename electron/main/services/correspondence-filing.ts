@@ -5,12 +5,12 @@ import { FILING_KINDS, type CorrespondenceItem, type FilingKind } from '../../..
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
 import type { RequestEvent } from '../../../shared/domain/requests';
 import { ukDateOf } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { parseMessage, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
-import { lockedBefore, type SessionGuard } from './session-service';
+import type { SessionGuard } from './session-service';
 
 /** Officers' emails once imported: the unfiled list, each request's emails, filing one to a request, saving the original out. */
 export class FilingService {

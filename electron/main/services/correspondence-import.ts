@@ -11,13 +11,13 @@ import {
 } from '../../../shared/domain/correspondence';
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
 import { ukDateOf } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, type CorrespondenceStore } from './correspondence-store';
 import type { FilingService } from './correspondence-filing';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
-import { lockedBefore, type SessionGuard } from './session-service';
+import type { SessionGuard } from './session-service';
 import type { RecordTier } from '../../../shared/domain/record-tier';
 
 const IMPORT_INTERRUPTED = lockedBefore('the email was imported', 'import it again');

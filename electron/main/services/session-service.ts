@@ -1,6 +1,6 @@
 import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import type { SessionState, UserSummary } from '../../../shared/domain/session';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
 import { AutoLock } from '../vault';
 
@@ -64,10 +64,6 @@ export interface SessionGuard {
   /** What to throw for `error` raised by the command: the 'locked' error once the session has ended. */
   explain(error: unknown): unknown;
 }
-
-/** The words a command shows when the app locked under it: what was interrupted, and what to do again. */
-export const lockedBefore = (what: string, again: string) =>
-  `The app was locked before ${what}. Nothing was saved; ${again} after unlocking.`;
 
 /**
  * Who is signed in, and the only holder of the unlocked vault. Every service that needs a key
