@@ -244,5 +244,6 @@ function reportSources(
     register: () => disclosures.register(),
     auditTrail: (id) => disclosures.auditTrail(id),
     audit: (recordId, action, detail) => records.audit(recordId, action, 'member', detail),
+    begin: (interrupted) => session.begin(interrupted),
   };
 }

@@ -74,8 +74,11 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   private autoLock: AutoLock | null = null;
   private lastLockReason: string | undefined;
   private readonly lockListeners = new Set<() => void>();
-  /** A set-up or unlock in flight: a second one is refused, so there are never two sessions or two header writes. */
-  private opening = false;
+  /**
+   * Why the vault cannot be opened now (a set-up, an unlock or a restore in flight), or null: a second
+   * one is refused, so there are never two sessions, two header writes, or files swapped under an open vault.
+   */
+  private busy: string | null = null;
   /** Raised by every lock and every sign-in: a command or an unlock belongs to the session it began in. */
   private epoch = 0;
   /** Aborted when the current session ends (see SessionGuard.signal). */
@@ -146,8 +149,8 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
    * that comes while the keys are being derived wins: the keys opened are wiped and the app stays locked.
    */
   private async serialised(open: () => Promise<V>): Promise<SessionState> {
-    if (this.opening) throw new AppError('conflict', 'The vault is already being opened. Wait for that to finish.');
-    this.opening = true;
+    if (this.busy) throw new AppError('conflict', this.busy);
+    this.busy = 'The vault is already being opened. Wait for that to finish.';
     try {
       const opening = open();
       const epoch = this.epoch;
@@ -158,7 +161,19 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
       }
       return await this.signIn(vault);
     } finally {
-      this.opening = false;
+      this.busy = null;
+    }
+  }
+
+  /** Locks, then runs `work` (a restore swapping the vault's files) with no set-up or unlock allowed until it ends. */
+  async whileClosed<T>(why: string, work: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new AppError('conflict', this.busy);
+    this.busy = why;
+    try {
+      await this.lock('manual');
+      return await work();
+    } finally {
+      this.busy = null;
     }
   }
 
@@ -200,7 +215,7 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     this.epoch++;
     this.ending.abort();
     this.ending = new AbortController();
-    if (this.opening && !this.vault) this.lastLockReason = reasonText(reason, this.autoLockMinutes());
+    if (this.busy && !this.vault) this.lastLockReason = reasonText(reason, this.autoLockMinutes());
     if (this.vault) {
       this.vault.lock();
       this.vault = null;
