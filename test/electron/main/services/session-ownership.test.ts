@@ -221,6 +221,56 @@ describe('a command belongs to the session that started it', () => {
   });
 });
 
+describe('other commands that wait for the user: the mail program, the save dialogs', () => {
+  it('a draft whose mail program opens across a lock and the PA’s unlock is not recorded in the PA’s session', async () => {
+    const { desk } = fakeDesk();
+    const opening = deferred<string>();
+    const ctx = await memberAndPa({ mailDesk: { ...desk, openPath: () => opening.promise } });
+    await ctx.signIn('member');
+    const filesBefore = vaultFiles(ctx.dataFolder);
+    const drafting = ctx.call('drafts:open', { requestId: ctx.request.row.id, kind: 'request' }) as Promise<Result>;
+    await ctx.signIn('pa');
+    opening.resolve('');
+    expectLockedBefore(await drafting, /the draft was opened.*open it again/);
+    expect(vaultFiles(ctx.dataFolder)).toEqual(filesBefore);
+  });
+
+  it('a report saved as PDF across a lock and the PA’s unlock writes no file and no audit event', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ntk-report-'));
+    const target = path.join(folder, 'report.pdf');
+    const chosen = deferred<string | null>();
+    const ctx = await memberAndPa({
+      reportPrinter: { chooseTarget: () => chosen.promise, printToPdf: async () => Buffer.from('%PDF-1.7\n%%EOF\n') },
+    });
+    await ctx.signIn('member');
+    await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Whistleblowing concern', memberOnly: true }));
+    const auditBefore = ctx.auditCount();
+    const saving = ctx.call('reports:savePdf', { kind: 'outstanding', includeMemberOnly: true }) as Promise<Result>;
+    await ctx.signIn('pa');
+    chosen.resolve(target);
+    expectLockedBefore(await saving, /the report was saved.*save it again/);
+    expect(existsSync(target)).toBe(false);
+    await ctx.signIn('member');
+    expect(ctx.auditCount()).toBe(auditBefore);
+  });
+
+  it('a backup whose save dialog was open across a lock and the PA’s unlock is not made, nor audited as the PA’s', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'ntk-backup-'));
+    const target = path.join(folder, 'backup.ntkbackup');
+    const chosen = deferred<string | null>();
+    const ctx = await memberAndPa({ dialogs: { chooseBackupTarget: () => chosen.promise, chooseBackupSource: async () => null } });
+    await ctx.signIn('member');
+    const auditBefore = ctx.auditCount();
+    const backingUp = ctx.call('vault:backup') as Promise<Result>;
+    await ctx.signIn('pa');
+    chosen.resolve(target);
+    expectLockedBefore(await backingUp, /the backup was made.*make it again/);
+    expect(existsSync(target)).toBe(false);
+    await ctx.signIn('member');
+    expect(ctx.auditCount()).toBe(auditBefore);
+  });
+});
+
 describe('a lock during an unlock wins', () => {
   /** Holds the gateway's answer (the keys, derived) until the test lets it go: a slow key derivation. */
   function slowGateway(method: 'unlock' | 'create') {
