@@ -215,7 +215,7 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     this.epoch++;
     this.ending.abort();
     this.ending = new AbortController();
-    if (this.busy && !this.vault) this.lastLockReason = reasonText(reason, this.autoLockMinutes());
+    if (this.busy && !this.vault) this.lastLockReason = reasonText(reason, this.autoLockMinutes()) ?? this.lastLockReason;
     if (this.vault) {
       this.vault.lock();
       this.vault = null;
