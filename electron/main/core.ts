@@ -65,6 +65,8 @@ export interface CoreDeps {
   mailDesk?: MailDesk;
   /** Picks gov.uk's bank-holidays.json; without it the import says it is unavailable. */
   chooseBankHolidaysFile?: ChooseBankHolidaysFile;
+  /** Code for the email parse worker instead of the built one: tests inject a slow worker. */
+  parseWorkerSource?: string;
   /** A desktop notification (Electron's Notification); without it no reminders are shown. */
   notify?: Notify;
   safeStorage?: SafeStorageLike;
@@ -159,6 +161,7 @@ export function createCore(deps: CoreDeps): Core {
     desk: deps.mailDesk,
     now,
     today,
+    parseWorkerSource: deps.parseWorkerSource,
   });
   // A new auto-lock value applies to the countdown at once; locking forgets an import not yet applied.
   const unsubscribe = events.subscribe((channel, payload) => {

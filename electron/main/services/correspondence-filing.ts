@@ -20,6 +20,8 @@ export class FilingService {
     private readonly requests: RequestLookup,
     private readonly desk: MailDesk = noMailDesk,
     private readonly today: () => string = () => ukDateOf(new Date()),
+    /** Code for the parse worker instead of the built one (tests inject a slow worker). */
+    private readonly parseWorkerSource?: string,
   ) {}
 
   /** Messages waiting to be filed by hand. */
@@ -61,6 +63,7 @@ export class FilingService {
     try {
       const parsed = await parseMessage(await readAll(this.records.blobs.read(m.blobId)), m.fileName, undefined, {
         signal: guard.signal,
+        source: this.parseWorkerSource,
       });
       guard.check();
       // Read again: the email may have changed while its original was read.

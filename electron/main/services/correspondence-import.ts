@@ -34,6 +34,8 @@ export class MailImportService {
     private readonly councilDomain: () => string,
     private readonly desk: MailDesk = noMailDesk,
     private readonly today: () => string = () => ukDateOf(new Date()),
+    /** Code for the parse worker instead of the built one (tests inject a slow worker). */
+    private readonly parseWorkerSource?: string,
   ) {}
 
   /** Picks files in main's dialog (the page never names a path), then imports them. */
@@ -94,7 +96,7 @@ export class MailImportService {
     const lower = fileName.toLowerCase();
     if (!lower.endsWith('.eml') && !lower.endsWith('.msg'))
       throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
-    const parsed = await parseMessage(bytes, fileName, undefined, { signal: guard.signal });
+    const parsed = await parseMessage(bytes, fileName, undefined, { signal: guard.signal, source: this.parseWorkerSource });
     guard.check();
     const wanted = parsed.messageId ? normaliseMessageId(parsed.messageId) : null;
     if (wanted && this.store.messages().some((m) => m.messageId && normaliseMessageId(m.messageId) === wanted))

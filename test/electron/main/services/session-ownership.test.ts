@@ -13,29 +13,28 @@ import { MEMBER_PASS, PA_PASS, coreBehindIpc, draft, seededCase } from '../../su
 import { fakeDesk } from '../../support/mail';
 import { officerReply } from '../../../../tools/fixtures/mail';
 import { MODERNGOV_MEETING } from '../calendar/fixtures';
+import { workerSource } from '../../../../electron/main/workers/run';
 
-// The parse worker, made slow on demand: it waits for a gate file before it starts, so the test can
-// lock and unlock while the email is being read. The real worker code runs after the gate.
-const slow = vi.hoisted(() => ({ gate: null as string | null, started: null as null | (() => void) }));
-vi.mock('../../../../electron/main/mail/parse', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../electron/main/mail/parse')>();
-  const { workerSource } = await import('../../../../electron/main/workers/run');
-  const held = (gate: string) =>
-    `{ const fs = require('node:fs'); const nap = new Int32Array(new SharedArrayBuffer(4));
-       while (!fs.existsSync(${JSON.stringify(gate)})) Atomics.wait(nap, 0, 0, 20); }\n${workerSource('parse')}`;
+/**
+ * The parse worker made slow (injected through the core): it notes that it started, then waits for
+ * the gate file before the real worker code runs, so the test can lock and unlock while the email is
+ * being read. Returns the source and the two files.
+ */
+function slowParseWorker() {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ntk-gate-'));
+  const started = path.join(folder, 'started');
+  const gate = path.join(folder, 'go');
+  const source = `{ const fs = require('node:fs'); fs.writeFileSync(${JSON.stringify(started)}, '');
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    while (!fs.existsSync(${JSON.stringify(gate)})) Atomics.wait(nap, 0, 0, 20); }\n${workerSource('parse')}`;
   return {
-    ...actual,
-    parseMessage: (bytes: Uint8Array, fileName: string, limit?: number, options: { signal?: AbortSignal } = {}) => {
-      const source = slow.gate ? held(slow.gate) : undefined;
-      slow.started?.();
-      return actual.parseMessage(bytes, fileName, limit, { ...options, ...(source ? { source } : {}) });
-    },
+    source,
+    started: () => vi.waitFor(() => expect(existsSync(started)).toBe(true), { timeout: 20_000 }),
+    open: () => writeFileSync(gate, 'go'),
   };
-});
+}
 
 afterEach(() => {
-  slow.gate = null;
-  slow.started = null;
   vi.restoreAllMocks();
 });
 
@@ -89,7 +88,8 @@ async function memberAndPa(extra: Parameters<typeof seededCase>[1] = {}) {
 describe('a command belongs to the session that started it', () => {
   it('an email import of a Member-only reply, still parsing when the Member locks and the PA unlocks, saves nothing anywhere', async () => {
     const { desk } = fakeDesk();
-    const ctx = await memberAndPa({ mailDesk: desk });
+    const worker = slowParseWorker();
+    const ctx = await memberAndPa({ mailDesk: desk, parseWorkerSource: worker.source });
     const secret = await ctx.ok(
       'requests:create',
       draft({ officerId: ctx.officer.id, meetingId: ctx.meeting.id, subject: 'Whistleblowing complaint', memberOnly: true }),
@@ -101,16 +101,12 @@ describe('a command belongs to the session that started it', () => {
       text: 'The complainant is named in the attached note.',
     });
     const auditBefore = ctx.auditCount();
-    const gate = path.join(mkdtempSync(path.join(os.tmpdir(), 'ntk-gate-')), 'go');
-    slow.gate = gate;
-    const started = deferred();
-    slow.started = started.resolve;
     const filesBefore = vaultFiles(ctx.dataFolder);
 
     const importing = ctx.call('correspondence:import', { files: [{ name: 'reply.eml', bytes: reply }] }) as Promise<Result>;
-    await started.promise;
+    await worker.started();
     await ctx.signIn('pa');
-    writeFileSync(gate, 'go'); // the worker may answer now (on the old code it did, into the PA's session)
+    worker.open(); // the worker may answer now (on the old code it did, into the PA's session)
     const result = await importing;
 
     expectLockedBefore(result, /the email was imported.*import it again/);
@@ -124,14 +120,12 @@ describe('a command belongs to the session that started it', () => {
 
   it('a lock stops the parse worker at once: the import answers without waiting for the worker', async () => {
     const { desk } = fakeDesk();
-    const ctx = await memberAndPa({ mailDesk: desk });
-    slow.gate = path.join(mkdtempSync(path.join(os.tmpdir(), 'ntk-gate-')), 'never');
-    const started = deferred();
-    slow.started = started.resolve;
+    const worker = slowParseWorker();
+    const ctx = await memberAndPa({ mailDesk: desk, parseWorkerSource: worker.source });
     const importing = ctx.call('correspondence:import', {
       files: [{ name: 'reply.eml', bytes: await officerReply({ subject: `RE: [${ctx.request.row.reference}]` }) }],
     }) as Promise<Result>;
-    await started.promise;
+    await worker.started();
     const t0 = Date.now();
     await ctx.ok('session:lock');
     // The gate never opens: only terminating the worker lets the import answer (before its time limit).
