@@ -65,6 +65,8 @@ export interface CoreDeps {
   mailDesk?: MailDesk;
   /** Picks gov.uk's bank-holidays.json; without it the import says it is unavailable. */
   chooseBankHolidaysFile?: ChooseBankHolidaysFile;
+  /** Code for the email parse worker instead of the built one: tests inject a slow worker. */
+  parseWorkerSource?: string;
   /** A desktop notification (Electron's Notification); without it no reminders are shown. */
   notify?: Notify;
   safeStorage?: SafeStorageLike;
@@ -174,7 +176,7 @@ function createServices(deps: CoreDeps) {
   const meetingImport = new MeetingImportService(
     // An import sets each meeting's source; the page's save never can (DirectoryService.saveMeeting).
     { meetings: () => directory.meetings(), saveMeeting: (record) => directory.saveImportedMeeting(record) },
-    () => session.requireVault().user.id,
+    (interrupted) => session.begin(interrupted),
     deps.meetingImport,
     today,
   );
@@ -197,6 +199,7 @@ function createServices(deps: CoreDeps) {
     desk: deps.mailDesk,
     now,
     today,
+    parseWorkerSource: deps.parseWorkerSource,
   });
   const bankHolidays = new BankHolidaysImport(council, queries, deps.chooseBankHolidaysFile);
   const profiles = new CouncilProfileService(session, council);
@@ -299,5 +302,6 @@ function reportSources(
     register: () => disclosures.register(),
     auditTrail: (id) => disclosures.auditTrail(id),
     audit: (recordId, action, detail) => records.audit(recordId, action, 'member', detail),
+    begin: (interrupted) => session.begin(interrupted),
   };
 }

@@ -46,3 +46,7 @@ export function describeZodError(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+/** What a command that was waiting (a worker, a dialog, a file) says when the app locked under it: it saved nothing. */
+export const lockedBefore = (what: string, again: string) =>
+  `The app was locked before ${what}. Nothing was saved; ${again} after unlocking.`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planMeetingImport, type MeetingRecordInput, type ParsedMeeting } from '../../../shared/domain/meeting-import';
 import { toIsoDate } from '../../../shared/domain/dates';
 import type { MeetingImportPreview, MeetingImportRequest } from '../../../shared/ipc/meeting-import';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { parseIcs, MAX_CALENDAR_BYTES } from './ics';
 import { parseModernGov } from './moderngov';
 import { fetchDemocracySite, type FetchLike } from './democracy-site';
@@ -29,11 +29,24 @@ export const noMeetingImportSources: MeetingImportSources = {
   },
 };
 
+/** A command's hold on the session that began it (the session service's guard): checked after every wait. */
+export interface CommandGuard {
+  /** True while the session that began the command is still the one unlocked. */
+  readonly current: boolean;
+  /** Throws a plain-words 'locked' error unless that session is still the one unlocked. */
+  check(): void;
+  /** What to throw for an error raised while waiting: the 'locked' error once the session has ended. */
+  explain(error: unknown): unknown;
+}
+
 interface Pending {
   token: string;
-  userKey: string;
+  /** The session that made the preview: only it may apply it. */
+  guard: CommandGuard;
   parsed: ParsedMeeting[];
 }
+
+const INTERRUPTED = lockedBefore('the meetings were imported', 'import them again');
 
 /**
  * Import meetings in two steps, so the user checks before anything is saved: preview parses the
@@ -45,14 +58,39 @@ export class MeetingImportService {
 
   constructor(
     private readonly records: MeetingRecords,
-    /** Who is signed in (throws when locked); a preview is only applied by the user who made it. */
-    private readonly currentUser: () => string,
+    /** Begins a command in the session unlocked now (throws when locked); a preview is only applied in the session that made it. */
+    private readonly begin: (interrupted: string) => CommandGuard,
     private readonly sources: MeetingImportSources = noMeetingImportSources,
     private readonly today: () => string = () => toIsoDate(new Date()),
   ) {}
 
   async preview(request: MeetingImportRequest): Promise<MeetingImportPreview> {
-    const userKey = this.currentUser();
+    const guard = this.begin(INTERRUPTED);
+    let parsed: ParsedMeeting[] | null;
+    let sourceLabel: string;
+    try {
+      ({ parsed, sourceLabel } = await this.read(request));
+    } catch (error) {
+      throw guard.explain(error);
+    }
+    if (!parsed) return { token: '', sourceLabel: '', add: [], update: [], unchanged: 0 };
+    // Fetching and reading wait: a preview made after a lock would be held for the next session.
+    guard.check();
+    const plan = planMeetingImport(this.records.meetings(), parsed);
+    const token = randomUUID();
+    this.pending = { token, guard, parsed };
+    const view = (e: (typeof plan.add)[number]) => ({
+      committee: e.record.committee,
+      date: e.record.date,
+      agendaItems: e.record.agendaItems,
+      privateItems: e.record.privateItems ?? [],
+      changes: e.changes,
+    });
+    return { token, sourceLabel, add: plan.add.map(view), update: plan.update.map(view), unchanged: plan.unchanged };
+  }
+
+  /** The meetings in the file or on the site; null when the user cancelled the file dialog. */
+  private async read(request: MeetingImportRequest): Promise<{ parsed: ParsedMeeting[] | null; sourceLabel: string }> {
     let parsed: ParsedMeeting[];
     let sourceLabel: string;
     if (request.from === 'moderngov-site') {
@@ -66,7 +104,7 @@ export class MeetingImportService {
     } else {
       const kind = request.from === 'ics-file' ? 'ics' : 'moderngov';
       const file = await this.sources.chooseFile(kind);
-      if (!file) return { token: '', sourceLabel: '', add: [], update: [], unchanged: 0 };
+      if (!file) return { parsed: null, sourceLabel: '' };
       const content = await readSmallFile(file);
       const fileName = path.basename(file);
       parsed =
@@ -75,23 +113,12 @@ export class MeetingImportService {
           : await parseModernGov(content, undefined, undefined, { fileName });
       sourceLabel = `${kind === 'ics' ? 'calendar file' : 'democracy-site file'} “${path.basename(file).slice(0, 120)}”`;
     }
-    this.currentUser(); // still unlocked after the wait
-    const plan = planMeetingImport(this.records.meetings(), parsed);
-    const token = randomUUID();
-    this.pending = { token, userKey, parsed };
-    const view = (e: (typeof plan.add)[number]) => ({
-      committee: e.record.committee,
-      date: e.record.date,
-      agendaItems: e.record.agendaItems,
-      privateItems: e.record.privateItems ?? [],
-      changes: e.changes,
-    });
-    return { token, sourceLabel, add: plan.add.map(view), update: plan.update.map(view), unchanged: plan.unchanged };
+    return { parsed, sourceLabel };
   }
 
   apply(token: string): { added: number; updated: number; unchanged: number } {
     const pending = this.pending;
-    if (!pending || pending.token !== token || pending.userKey !== this.currentUser()) {
+    if (!pending || pending.token !== token || !pending.guard.current) {
       throw new AppError('conflict', 'That import has expired. Choose the file again. Nothing was imported.');
     }
     this.pending = null;

@@ -62,19 +62,24 @@ export const TOO_BIG_TO_READ = 'That email needs far more memory to read than a 
 /**
  * Parses one .eml or .msg in a worker thread (parse-worker.ts), refusing bad input with a plain
  * reason. The worker has a hard time limit and memory limits: past either the worker alone is
- * ended, so a hostile file can neither block main's event loop, nor run on, nor take main down. Nothing is saved here. `source` lets tests
- * inject a slow worker.
+ * ended, so a hostile file can neither block main's event loop, nor run on, nor take main down.
+ * Nothing is saved here. `source` lets tests inject a slow worker; `signal` (the session's, see
+ * SessionGuard) stops the worker when the app locks.
  */
 export async function parseMessage(
   bytes: Uint8Array,
   fileName: string,
   timeLimitMs = PARSE_TIME_LIMIT_MS,
-  options: { source?: string } = {},
+  options: { source?: string; signal?: AbortSignal } = {},
 ): Promise<ParsedMessage> {
   checkSize(bytes);
   try {
     // Copied (not transferred) into the worker: the caller keeps its bytes to seal the original.
-    return await runInWorker<ParsedMessage>('parse', { bytes, fileName } satisfies ParseJob, { timeLimitMs, source: options.source });
+    return await runInWorker<ParsedMessage>('parse', { bytes, fileName } satisfies ParseJob, {
+      timeLimitMs,
+      source: options.source,
+      signal: options.signal,
+    });
   } catch (error) {
     if (error instanceof WorkerTimeout) throw new MessageRefused(TOO_SLOW);
     if (error instanceof WorkerFailure && error.code === OUT_OF_MEMORY) throw new MessageRefused(TOO_BIG_TO_READ);

@@ -9,7 +9,7 @@ import { confidentialWatermark, mayMakeReport, reportFileName, type ReportConten
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
 import { renderReportHtml } from './report-html';
 
@@ -41,6 +41,8 @@ export interface ReportSources {
   auditTrail(recordId: string): AuditView[];
   /** R-USE-3: an audit event on a Member-only record. */
   audit(recordId: string, action: string, detail: Record<string, unknown>): void;
+  /** A command's hold on the session that began it, checked after every wait (see SessionService.begin). */
+  begin(interrupted: string): { readonly current: boolean; check(): void; explain(error: unknown): unknown };
 }
 
 /**
@@ -85,21 +87,32 @@ export class ReportService {
 
   async savePdf(request: ReportRequest): Promise<{ file: string | null; bytes: number }> {
     const first = this.build(request);
+    // The report, its gate and its audit belong to the session that asked for it, not whoever is unlocked after the dialog.
+    const guard = this.sources.begin(lockedBefore('the report was saved', 'save it again'));
     const target = await this.printer.chooseTarget(reportFileName(first.report.title, this.today()));
     if (!target) return { file: null, bytes: 0 };
-    // The dialog may have stayed open a while: the mode or the lock may have changed, so the gate runs again.
+    guard.check();
+    // The dialog may have stayed open a while: the mode may have changed, so the gate runs again.
     const { report, audited } = this.build(request);
-    const pdf = Buffer.from(await this.printer.printToPdf(renderReportHtml(report)));
+    let pdf: Buffer;
+    try {
+      pdf = Buffer.from(await this.printer.printToPdf(renderReportHtml(report)));
+    } catch (error) {
+      throw guard.explain(error);
+    }
+    guard.check();
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('internal', 'The PDF could not be made. Nothing was saved.');
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {
       await writeFile(temp, pdf, { flag: 'wx', mode: 0o600 });
+      guard.check();
       // R-USE-3: recorded before the file appears under its name, so no confidential copy exists unaudited.
       for (const id of audited) this.sources.audit(id, 'printed', { report: report.title, file: path.basename(target), bytes: pdf.length });
       await rename(temp, target);
       return { file: target, bytes: pdf.length };
     } catch (error) {
       await rm(temp, { force: true });
+      if (!guard.current) throw guard.explain(error);
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
       throw new AppError('io', 'The PDF could not be saved there. Nothing was saved.');
     }

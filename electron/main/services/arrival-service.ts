@@ -15,7 +15,7 @@ import {
 import { classify, tierFor } from '../../../shared/domain/classification';
 import { materialIdFor, type Attachment, type Material, type materialInputSchema } from '../../../shared/domain/material';
 import type { MeetingMode } from '../../../shared/domain/protection';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { fileName, readCapped, readProblem, type AttachmentDialogs } from './attachment-service';
 import type { MaterialStore } from './material-store';
 import type { RecordsRepository } from './records-repository';
@@ -45,6 +45,8 @@ export class ArrivalService {
   async record(input: RecordArrivalInput): Promise<ArrivalSummary> {
     // The request must be one this user can see: a PA cannot record against a Member-only request.
     this.records.require('request', input.requestId);
+    // The dialog, the files and the sealing wait: what is recorded belongs to the session that began it.
+    const guard = this.records.begin(lockedBefore('the item was recorded', 'record it again'));
     const picked = input.pick ? await this.dialogs.chooseAttachments() : [];
     if (picked.length + input.files.length > MAX_FILES_PER_ARRIVAL)
       throw new AppError('refused', `Record at most ${MAX_FILES_PER_ARRIVAL} files with one item. Nothing was recorded.`);
@@ -67,6 +69,7 @@ export class ArrivalService {
       if (problem) throw new AppError('refused', `${problem} Nothing was recorded.`);
       pickedFiles.push({ file, name });
     }
+    guard.check();
 
     const id = `arrival-${randomUUID()}`;
     const blobs = this.records.blobs;
@@ -76,6 +79,7 @@ export class ArrivalService {
       for (const f of input.files) {
         const blob = await blobs.addForMember(once(f.bytes), id);
         sealedFiles.push({ blobId: blob.id, size: blob.size, name: fileName(f.name) });
+        guard.check();
       }
       for (const { file, name } of pickedFiles) {
         const failure: { error?: AppError } = {};
@@ -85,6 +89,7 @@ export class ArrivalService {
         } catch (error) {
           throw failure.error ?? error;
         }
+        guard.check();
       }
       const payload: SealedArrivalPayload = {
         title: input.title.trim(),
@@ -104,6 +109,7 @@ export class ArrivalService {
       return arrivalSummary(this.records.save('arrival', arrival));
     } catch (error) {
       discardAll();
+      if (!guard.current) throw guard.explain(error);
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
       throw new AppError('io', 'What arrived could not be recorded. Nothing was recorded.');
     }
@@ -172,6 +178,7 @@ export class ArrivalService {
     const classification = classify(input.classification);
     const tier = tierFor({ classification, isBriefing: input.isBriefing, onMemberOnlyRequest: request.memberOnly });
     const materialId = materialIdFor(request.id, randomUUID());
+    const guard = this.records.begin(lockedBefore('the item was classified', 'classify it again'));
     const blobs = this.records.blobs;
     const resealed: Attachment[] = [];
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
@@ -180,6 +187,7 @@ export class ArrivalService {
       for (const f of payload.files) {
         const blob = await blobs.add(blobs.read(f.blobId, arrival.id), tier, materialId);
         resealed.push({ id: blob.id, name: f.name, size: blob.size, addedOn: this.today() });
+        guard.check();
       }
       // Streaming took time: if the arrival was classified meanwhile, change nothing.
       const now = this.records.require('arrival', arrival.id);
@@ -191,6 +199,7 @@ export class ArrivalService {
       );
     } catch (error) {
       discardNew();
+      if (!guard.current) throw guard.explain(error);
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
       throw new AppError('io', 'The files that arrived could not be moved to the material. Nothing was changed.');
     }

@@ -9,7 +9,7 @@ import { isMemberOnly, tierFor } from '../../../shared/domain/classification';
 import { checkExportConfirmed, mayReleaseForDisclosure } from '../../../shared/domain/disclosure';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
 import type { Attachment as AttachmentView, Material as MaterialView } from '../../../shared/domain/material';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
@@ -76,6 +76,8 @@ export class AttachmentService {
 
   async attach(materialId: string): Promise<{ material: MaterialView; added: number }> {
     const before = this.usable(materialId);
+    // The dialog and the sealing wait: what is attached belongs to the session that began it.
+    const guard = this.records.begin(lockedBefore('the files were attached', 'attach them again'));
     const files = await this.dialogs.chooseAttachments();
     if (files.length === 0) return { material: view(this.materials.get(materialId)), added: 0 };
     if (files.length > MAX_FILES_PER_ATTACH) throw new AppError('refused', `Choose at most ${MAX_FILES_PER_ATTACH} files at a time.`);
@@ -94,6 +96,7 @@ export class AttachmentService {
       if (problem) throw new AppError('refused', `${problem} Nothing was attached.`);
       picked.push({ file, name });
     }
+    guard.check();
 
     const blobs = this.records.blobs;
     const tier = tierFor(before);
@@ -105,8 +108,10 @@ export class AttachmentService {
         // The material owns the blob (bound into every chunk): a record naming another material's blob cannot open it.
         const blob = await blobs.add(readCapped(file, name, failure), tier, materialId);
         sealed.push({ id: blob.id, name, size: blob.size, addedOn: this.today() });
+        guard.check();
       } catch (error) {
         discardAll();
+        if (!guard.current) throw guard.explain(error);
         throw (
           failure.error ??
           (error instanceof AppError || (error as Error)?.name === 'VaultError'
@@ -162,8 +167,11 @@ export class AttachmentService {
 
   async export(materialId: string, attachmentId: string, confirmMatchesApproval = false): Promise<{ file: string | null; bytes: number }> {
     const { attachment } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
+    // The copy belongs to the session that asked for it: checked, and audited as its user, in that session only.
+    const guard = this.records.begin(lockedBefore('the copy was saved', 'save it again'));
     const target = await this.dialogs.chooseExportTarget(fileName(attachment.name));
     if (!target) return { file: null, bytes: 0 };
+    guard.check();
     // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
     const { material } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
     const blobs = this.records.blobs;
@@ -172,6 +180,7 @@ export class AttachmentService {
     try {
       await pipeline(blobs.read(attachmentId, materialId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       const bytes = (await stat(temp)).size;
+      guard.check();
       // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material
       // that was ever protected is audited even once open, so lowering its level cannot hide a copy.
       if (this.materials.everProtected(material) || mustAudit('exported', material.classification, material.isBriefing))
@@ -180,6 +189,7 @@ export class AttachmentService {
       return { file: target, bytes };
     } catch (error) {
       await rm(temp, { force: true });
+      if (!guard.current) throw guard.explain(error);
       if (error instanceof AppError || (error as Error)?.name === 'VaultError') throw error;
       throw new AppError('io', `The copy could not be saved: ${readProblem(error)}. Nothing was saved.`);
     }

@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { restoreVerified, writeBackup } from '../vault';
 import type { SessionState } from '../../../shared/domain/session';
+import { lockedBefore } from '../../../shared/ipc/errors';
 import type { RecordsRepository } from './records-repository';
 import type { SessionService } from './session-service';
 import type { FileVaultGateway, OpenVault } from './vault-gateway';
@@ -21,9 +22,11 @@ export class BackupService {
   ) {}
 
   async backup(): Promise<{ file: string | null; bytes: number }> {
-    this.records.requireSession();
+    // The backup and its audit event belong to the session that asked for it, not whoever is unlocked after the dialog.
+    const guard = this.records.begin(lockedBefore('the backup was made', 'make it again'));
     const file = await this.dialogs.chooseBackupTarget(`need-to-know-backup-${format(this.now(), 'yyyy-MM-dd')}.ntkbackup`);
     if (!file) return { file: null, bytes: 0 };
+    guard.check();
     // Audited first (through the repository, which stamps who and when), so the backup holds its own
     // audit event and is not one save behind the vault it was made from (restore would otherwise
     // call it older); a failed write is audited too.
@@ -53,16 +56,18 @@ export class BackupService {
     this.pendingOlder = null;
     const file = pending ?? (await this.dialogs.chooseBackupSource());
     if (!file) return { state: await this.session.state(), replacedFolder: null, file: null, confirmOlder: null };
-    // Restoring swaps the files under an open vault: lock first so no key outlives its files.
-    await this.session.lock('manual');
-    const outcome = await restoreVerified({
-      backupFile: file,
-      dir: this.gateway.dir,
-      passphrase: input.passphrase,
-      overwrite: input.confirmReplace,
-      confirmOlder: pending !== null,
-      options: { checkpoints: this.gateway.checkpoints, now: this.now, fs: this.gateway.fs },
-    });
+    // Restoring swaps the files under an open vault: locked first so no key outlives its files, and
+    // no unlock may open the old files while the backup's copy is checked and swapped in.
+    const outcome = await this.session.whileClosed('A backup is being restored. Wait for that to finish.', () =>
+      restoreVerified({
+        backupFile: file,
+        dir: this.gateway.dir,
+        passphrase: input.passphrase,
+        overwrite: input.confirmReplace,
+        confirmOlder: pending !== null,
+        options: { checkpoints: this.gateway.checkpoints, now: this.now, fs: this.gateway.fs },
+      }),
+    );
     if (outcome.status === 'confirm-older') {
       this.pendingOlder = file;
       return { state: await this.session.state(), replacedFolder: null, file, confirmOlder: outcome.message };

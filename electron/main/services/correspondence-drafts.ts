@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/correspondence';
 import { DRAFT_KINDS, type DraftKind, type RequestEvent } from '../../../shared/domain/requests';
 import { ukDateOf } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { composeEml } from '../mail/compose';
 import type { EventHub } from './events';
 import type { CorrespondenceStore } from './correspondence-store';
@@ -88,13 +88,17 @@ export class DraftsService {
   /** Writes the draft as an unsent .eml in a private folder and opens it in the default mail program. */
   async open(requestId: string, kind: DraftKind): Promise<DraftPreview> {
     const { facts, content } = this.content(requestId, kind);
+    // Composing and opening wait: after a lock the draft is neither written out nor recorded in the next session.
+    const guard = this.store.begin(lockedBefore('the draft was opened', 'open it again'));
     const built = await composeEml(content, this.now());
+    guard.check();
     const file = this.writeDraftFile(built.eml);
     const problem = await this.desk.openPath(file);
     if (problem) {
       rmSync(file, { force: true });
       throw new AppError('unavailable', `Your email program could not open the draft (${problem}). Use “Copy” instead.`);
     }
+    guard.check();
     this.recordDraft(requestId, kind, facts.memberOnly, { subject: content.subject, ...built });
     return { requestId, ...content, mailto: mailtoFor(content), messageId: built.messageId };
   }

@@ -5,11 +5,12 @@ import { FILING_KINDS, type CorrespondenceItem, type FilingKind } from '../../..
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
 import type { RequestEvent } from '../../../shared/domain/requests';
 import { ukDateOf } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { parseMessage, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
+import type { SessionGuard } from './session-service';
 
 /** Officers' emails once imported: the unfiled list, each request's emails, filing one to a request, saving the original out. */
 export class FilingService {
@@ -19,6 +20,8 @@ export class FilingService {
     private readonly requests: RequestLookup,
     private readonly desk: MailDesk = noMailDesk,
     private readonly today: () => string = () => ukDateOf(new Date()),
+    /** Code for the parse worker instead of the built one (tests inject a slow worker). */
+    private readonly parseWorkerSource?: string,
   ) {}
 
   /** Messages waiting to be filed by hand. */
@@ -55,8 +58,20 @@ export class FilingService {
       const data = this.store.saveMessage({ ...m, filed: { ...m.filed!, kind, promisedBy }, onMemberOnlyRequest: request.memberOnly });
       return messageView(data);
     }
-    const parsed = await parseMessage(await readAll(this.records.blobs.read(m.blobId)), m.fileName);
-    return this.link(id, requestId, kind, promisedBy, parsed, true);
+    // Reading the original and sealing its attachments take time: the filing belongs to the session that began it.
+    const guard = this.records.begin(lockedBefore('the email was filed', 'file it again'));
+    try {
+      const parsed = await parseMessage(await readAll(this.records.blobs.read(m.blobId)), m.fileName, undefined, {
+        signal: guard.signal,
+        source: this.parseWorkerSource,
+      });
+      guard.check();
+      // Read again: the email may have changed while its original was read.
+      const link = await this.prepareLink(this.store.message(id), requestId, kind, promisedBy, parsed, guard, true);
+      return link.commit();
+    } catch (error) {
+      throw guard.explain(error);
+    }
   }
 
   private logFiled(requestId: string, m: StoredMessage, kind: FilingKind, promisedBy: string | null) {
@@ -69,19 +84,21 @@ export class FilingService {
   }
 
   /**
-   * Links an imported message to its request (at import when matched, or by hand): the original moves
-   * under the request's tier if that is stricter, each attachment becomes material, the event is
-   * logged. A failure at any step keeps nothing of the link.
+   * Links an imported message to its request (at import when matched, or by hand), in two steps so
+   * nothing is saved after a wait: first every file is sealed (the original under the request's tier
+   * if that is stricter, each attachment under the Member key), checking the session after each;
+   * then `commit` saves, without waiting, each attachment as material, the event and the message. A
+   * failure at any step keeps nothing of the link; `discard` lets the sealed files go unused.
    */
-  async link(
-    id: string,
+  async prepareLink(
+    record: { tier: string; data: StoredMessage },
     requestId: string,
     kind: FilingKind,
     promisedBy: string | null,
     parsed: ParsedMessage,
+    guard: SessionGuard,
     byHand = false,
-  ): Promise<CorrespondenceItem> {
-    const record = this.store.message(id);
+  ): Promise<{ commit(): CorrespondenceItem; discard(): void }> {
     const m = record.data;
     const request = this.requests.summary(requestId);
     const linked = (blobId: string, materialIds: string[]): StoredMessage => ({
@@ -97,37 +114,52 @@ export class FilingService {
     if (kind === 'holding' && promisedBy && promisedBy < m.date)
       throw new AppError('invalid-input', 'The promised date is before the email was sent.');
     const blobs = this.records.blobs;
-    const added: string[] = [];
     const sealed: string[] = [];
+    const discard = () => sealed.forEach((b) => blobs.discard(b));
+    let blobId = m.blobId;
+    const files: Array<{ blobId: string; name: string; size: number }> = [];
     try {
-      let blobId = m.blobId;
       if (tier !== record.tier) {
         const moved = await blobs.add(blobs.read(m.blobId), tier);
         sealed.push(moved.id);
         blobId = moved.id;
+        guard.check();
       }
-      // R-CLS-2 (000 §17.9.4): each attachment is material "not yet known" until the Member classifies it.
       for (const a of parsed.attachments) {
         const blob = await blobs.add(inChunks(a.content), 'member');
         sealed.push(blob.id);
-        added.push(
-          this.requests.addUnknownMaterial(request.id, {
-            title: a.name,
-            receivedOn: m.date,
-            summary: `Attached to the email “${m.subject}” from ${m.from?.email ?? 'the officer'}.`.slice(0, 8000),
-            attachment: { id: blob.id, name: a.name, size: a.content.length, addedOn: this.today() },
-          }),
-        );
+        files.push({ blobId: blob.id, name: a.name, size: a.content.length });
+        guard.check();
       }
-      this.logFiled(request.id, m, kind, promisedBy);
-      const data = this.store.saveMessage(linked(blobId, added));
-      if (blobId !== m.blobId) blobs.discard(m.blobId);
-      return messageView(data);
     } catch (error) {
-      for (const mid of added) this.requests.removeMaterial(mid);
-      for (const b of sealed) blobs.discard(b);
+      discard();
       throw error;
     }
+    const commit = (): CorrespondenceItem => {
+      const added: string[] = [];
+      try {
+        guard.check();
+        // R-CLS-2 (000 §17.9.4): each attachment is material "not yet known" until the Member classifies it.
+        for (const f of files)
+          added.push(
+            this.requests.addUnknownMaterial(request.id, {
+              title: f.name,
+              receivedOn: m.date,
+              summary: `Attached to the email “${m.subject}” from ${m.from?.email ?? 'the officer'}.`.slice(0, 8000),
+              attachment: { id: f.blobId, name: f.name, size: f.size, addedOn: this.today() },
+            }),
+          );
+        this.logFiled(request.id, m, kind, promisedBy);
+        const data = this.store.saveMessage(linked(blobId, added));
+        if (blobId !== m.blobId) blobs.discard(m.blobId);
+        return messageView(data);
+      } catch (error) {
+        for (const mid of added) this.requests.removeMaterial(mid);
+        discard();
+        throw error;
+      }
+    };
+    return { commit, discard };
   }
 
   /** The repository's tier for the filed email, its refusal to a PA put in words about filing. */
@@ -144,10 +176,19 @@ export class FilingService {
   /** Saves the original email out, under the same gate as its attachments' material (R-DIS-3, R-USE-3). */
   async exportOriginal(id: string): Promise<{ file: string | null; bytes: number }> {
     const before = this.mayLeave(id);
+    // The dialog and the read wait: the copy belongs to the session that asked for it, audited as its user.
+    const guard = this.records.begin(lockedBefore('the copy was saved', 'save it again'));
     const target = await this.desk.chooseExportTarget(before.fileName);
     if (!target) return { file: null, bytes: 0 };
+    guard.check();
     const m = this.mayLeave(id);
-    const bytes = await readAll(this.records.blobs.read(m.blobId));
+    let bytes: Buffer;
+    try {
+      bytes = await readAll(this.records.blobs.read(m.blobId));
+    } catch (error) {
+      throw guard.explain(error);
+    }
+    guard.check();
     for (const mid of m.filed?.materialIds ?? [])
       this.requests.auditExport(mid, { name: m.fileName, file: path.basename(target), bytes: bytes.length, what: 'the original email' });
     const temp = `${target}.${randomBytes(6).toString('hex')}.partial`;

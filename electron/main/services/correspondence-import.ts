@@ -11,12 +11,16 @@ import {
 } from '../../../shared/domain/correspondence';
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
 import { ukDateOf } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, type CorrespondenceStore } from './correspondence-store';
 import type { FilingService } from './correspondence-filing';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
+import type { SessionGuard } from './session-service';
+import type { RecordTier } from '../../../shared/domain/record-tier';
+
+const IMPORT_INTERRUPTED = lockedBefore('the email was imported', 'import it again');
 
 type Refusal = { fileName: string; reason: string };
 
@@ -30,10 +34,13 @@ export class MailImportService {
     private readonly councilDomain: () => string,
     private readonly desk: MailDesk = noMailDesk,
     private readonly today: () => string = () => ukDateOf(new Date()),
+    /** Code for the parse worker instead of the built one (tests inject a slow worker). */
+    private readonly parseWorkerSource?: string,
   ) {}
 
   /** Picks files in main's dialog (the page never names a path), then imports them. */
   async chooseAndImport() {
+    const guard = this.records.begin(IMPORT_INTERRUPTED);
     const files = await this.desk.chooseMessages();
     if (files.length > MAX_MESSAGES_PER_IMPORT)
       throw new AppError('refused', `Choose at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
@@ -53,20 +60,27 @@ export class MailImportService {
         refused.push({ fileName: name, reason: 'The file could not be read.' });
       }
     }
-    const result = await this.importFiles(read);
+    const result = await this.importAll(read, guard);
     return { imported: result.imported, refused: [...refused, ...result.refused] };
   }
 
   /** Imports each file on its own: a bad one is refused with its reason, and nothing of it is kept. */
   async importFiles(files: Array<{ name: string; bytes: Uint8Array }>) {
     if (files.length > MAX_MESSAGES_PER_IMPORT) throw new AppError('refused', `Drop at most ${MAX_MESSAGES_PER_IMPORT} emails at a time.`);
+    return this.importAll(files, this.records.begin(IMPORT_INTERRUPTED));
+  }
+
+  /** Each email in the session that began the import: once the app locks, the import stops and the email in hand is not saved. */
+  private async importAll(files: Array<{ name: string; bytes: Uint8Array }>, guard: SessionGuard) {
+    guard.check();
     const imported: CorrespondenceItem[] = [];
     const refused: Refusal[] = [];
     for (const file of files) {
       const fileName = safeName(file.name);
       try {
-        imported.push(await this.importOne(fileName, file.bytes));
+        imported.push(await this.importOne(fileName, file.bytes, guard));
       } catch (error) {
+        if (!guard.current) throw guard.explain(error);
         if (error instanceof MessageRefused || error instanceof AppError) refused.push({ fileName, reason: error.message });
         else throw error;
       }
@@ -74,11 +88,16 @@ export class MailImportService {
     return { imported, refused };
   }
 
-  private async importOne(fileName: string, bytes: Uint8Array): Promise<CorrespondenceItem> {
+  /**
+   * Parses, seals the original (and, for a matched reply, its attachments), checking after each wait
+   * that the session that began the import is still the one unlocked; only then saves, without waiting.
+   */
+  private async importOne(fileName: string, bytes: Uint8Array, guard: SessionGuard): Promise<CorrespondenceItem> {
     const lower = fileName.toLowerCase();
     if (!lower.endsWith('.eml') && !lower.endsWith('.msg'))
       throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
-    const parsed = await parseMessage(bytes, fileName);
+    const parsed = await parseMessage(bytes, fileName, undefined, { signal: guard.signal, source: this.parseWorkerSource });
+    guard.check();
     const wanted = parsed.messageId ? normaliseMessageId(parsed.messageId) : null;
     if (wanted && this.store.messages().some((m) => m.messageId && normaliseMessageId(m.messageId) === wanted))
       throw new MessageRefused('This email has already been imported.');
@@ -86,31 +105,51 @@ export class MailImportService {
     const match = matchMessage(parsed, index);
     const request = match ? requests.get(match.requestId)! : null;
     const memberEmails = request ? [request.fromEmail] : [...new Set([...requests.values()].map((r) => r.fromEmail))];
-    const item = this.message(fileName, bytes, parsed, {
+    const pending = this.message(fileName, bytes, parsed, {
       matchedBy: match?.by ?? null,
       onMemberOnlyRequest: request?.memberOnly ?? false,
       flags: importFlags(parsed, this.councilDomain(), memberEmails),
     });
-    const tier = this.writableTier(item, request?.memberOnly ?? false);
+    const tier = this.writableTier(pending, request?.memberOnly ?? false);
     const blobs = this.records.blobs;
     const blob = await blobs.add(inChunks(bytes), tier);
-    let saved: StoredMessage;
+    const item = { ...pending, blobId: blob.id };
+    // A matched reply is linked at once: its attachments become material to classify.
+    let link: Awaited<ReturnType<FilingService['prepareLink']>> | null = null;
     try {
-      saved = this.store.saveMessage({ ...item, blobId: blob.id });
+      guard.check();
+      if (match) link = await this.prepared(item, tier, match.requestId, parsed, guard);
+      guard.check();
     } catch (error) {
+      link?.discard();
       blobs.discard(blob.id);
       throw error;
     }
-    // A matched reply is linked at once: its attachments become material to classify.
-    if (match) {
-      try {
-        return await this.filing.link(saved.id, match.requestId, 'none', null, parsed);
-      } catch (error) {
-        // The message stays, unfiled, for the Member to file by hand; nothing of the link is kept.
-        if (!(error instanceof AppError)) throw error;
-      }
+    let saved: StoredMessage;
+    try {
+      saved = this.store.saveMessage(item);
+    } catch (error) {
+      link?.discard();
+      blobs.discard(blob.id);
+      throw error;
+    }
+    try {
+      if (link) return link.commit();
+    } catch (error) {
+      // The message stays, unfiled, for the Member to file by hand; nothing of the link is kept.
+      if (!(error instanceof AppError)) throw error;
     }
     return messageView(saved);
+  }
+
+  /** The link of a matched reply, its files sealed; null when it cannot be linked now (the Member files it by hand). */
+  private async prepared(item: StoredMessage, tier: RecordTier, requestId: string, parsed: ParsedMessage, guard: SessionGuard) {
+    try {
+      return await this.filing.prepareLink({ tier, data: item }, requestId, 'none', null, parsed, guard);
+    } catch (error) {
+      if (!(error instanceof AppError) || !guard.current) throw error;
+      return null;
+    }
   }
 
   /** The stored email for a parsed file (its blob id is filled in once the original is sealed). */

@@ -21,6 +21,8 @@ export interface CorrespondenceDeps {
   now?: () => Date;
   today?: () => string;
   tempRoot?: string;
+  /** Code for the email parse worker instead of the built one (tests inject a slow worker). */
+  parseWorkerSource?: string;
 }
 
 /** The three correspondence services, sharing one store and one request seam. */
@@ -32,10 +34,10 @@ export function correspondenceServices(deps: CorrespondenceDeps): {
   const { records, requests, councilDomain, events, desk = noMailDesk, now = () => new Date() } = deps;
   const today = deps.today ?? (() => ukDateOf(new Date()));
   const store = new CorrespondenceStore(records);
-  const filing = new FilingService(store, records, requests, desk, today);
+  const filing = new FilingService(store, records, requests, desk, today, deps.parseWorkerSource);
   return {
     drafts: new DraftsService(store, requests, councilDomain, events, desk, now, today, deps.tempRoot),
     filing,
-    imports: new MailImportService(store, records, filing, requests, councilDomain, desk, today),
+    imports: new MailImportService(store, records, filing, requests, councilDomain, desk, today, deps.parseWorkerSource),
   };
 }

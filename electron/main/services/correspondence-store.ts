@@ -21,6 +21,11 @@ export interface DraftRecord {
 export class CorrespondenceStore {
   constructor(private readonly records: RecordsRepository) {}
 
+  /** A command's hold on the session that began it (see SessionService.begin). */
+  begin(interrupted: string) {
+    return this.records.begin(interrupted);
+  }
+
   /** Every draft this user can read. */
   drafts(): DraftRecord[] {
     return this.records.listStored(TYPE).flatMap((r) => (r.data.kind === 'draft' ? [{ id: r.id, data: r.data }] : []));

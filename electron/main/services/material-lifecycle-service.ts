@@ -27,7 +27,7 @@ import type {
   keepUntilInputSchema,
 } from '../../../shared/domain/material';
 import type { MaterialListItem } from '../../../shared/ipc/views';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
@@ -103,8 +103,11 @@ export class MaterialLifecycleService {
     // A Member-only request is the one kind of request under the Member key; neither list decrypts
     // anything, so this costs next to nothing at an unlock once everything has moved.
     const memberOnly = this.records.memberTierIds('request');
+    // Moving files waits: once this session ends, what is left is for the next unlock, never moved in another session.
+    const guard = this.records.begin(lockedBefore('the material was moved under the Member key', 'it is moved'));
     let moved = 0;
     for (const id of this.records.readableIds('material')) {
+      if (!guard.current) return moved;
       const named = requestOfMaterialId(id);
       if (named !== null && !memberOnly.has(named)) continue; // filed under an ordinary request
       let material: StoredMaterial | undefined;
@@ -142,6 +145,7 @@ export class MaterialLifecycleService {
     if (to === 'member' && !this.records.isMember) {
       throw new AppError('forbidden', 'Protected material goes in the Member-only part of the vault; only the Member can classify it so.');
     }
+    const guard = this.records.begin(lockedBefore('the material was reclassified', 'reclassify it again'));
     const blobs = this.records.blobs;
     const resealed: MaterialView['attachments'] = [];
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
@@ -151,6 +155,7 @@ export class MaterialLifecycleService {
         // material's blob (say a pink paper's) fails here instead of re-sealing that file under the shared key.
         const blob = await blobs.add(blobs.read(a.id, before.id), to, before.id);
         resealed.push({ ...a, id: blob.id, size: blob.size });
+        guard.check();
       }
       // Streaming took time: if the material changed meanwhile, change nothing.
       const now = this.materials.get(before.id);
@@ -161,7 +166,7 @@ export class MaterialLifecycleService {
       return saved;
     } catch (error) {
       discardNew();
-      throw error;
+      throw guard.explain(error);
     }
   }
 

@@ -69,6 +69,11 @@ export class RecordsRepository {
     return this.user.role === 'member';
   }
 
+  /** A command's hold on the session that began it, for commands that await (see SessionService.begin). */
+  begin(interrupted: string) {
+    return this.session.begin(interrupted);
+  }
+
   /** Refuses while locked. */
   requireSession(): void {
     this.session.requireVault();

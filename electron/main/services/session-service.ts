@@ -1,6 +1,6 @@
 import { assessPassphrase } from '../../../shared/domain/passphrase-strength';
 import type { SessionState, UserSummary } from '../../../shared/domain/session';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import type { EventHub } from './events';
 import { AutoLock } from '../vault';
 
@@ -47,6 +47,25 @@ const reasonText = (reason: LockReason, minutes: number): string | undefined =>
   })[reason];
 
 /**
+ * A command's hold on the session that started it. A command that awaits (a dialog, a worker, a
+ * file) begins with one and checks it after every await, before it saves anything: once the app
+ * has locked, or another user has unlocked, it stops and saves nothing, so nothing it started lands
+ * in the next session. Saves made straight after a passing check go to the session that began it.
+ */
+export interface SessionGuard {
+  /** Who began the command. */
+  readonly user: UserSummary;
+  /** Aborted when the session ends: work that can be stopped (a worker) is stopped. */
+  readonly signal: AbortSignal;
+  /** True while the session that began the command is still the one unlocked. */
+  readonly current: boolean;
+  /** Throws the command's plain-words 'locked' error unless its session is still the one unlocked. */
+  check(): void;
+  /** What to throw for `error` raised by the command: the 'locked' error once the session has ended. */
+  explain(error: unknown): unknown;
+}
+
+/**
  * Who is signed in, and the only holder of the unlocked vault. Every service that needs a key
  * asks `requireVault()`, which answers a typed "locked" error while the vault is locked.
  */
@@ -55,8 +74,15 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   private autoLock: AutoLock | null = null;
   private lastLockReason: string | undefined;
   private readonly lockListeners = new Set<() => void>();
-  /** A set-up or unlock in flight: a second one is refused, so there are never two sessions or two header writes. */
-  private opening = false;
+  /**
+   * Why the vault cannot be opened now (a set-up, an unlock or a restore in flight), or null: a second
+   * one is refused, so there are never two sessions, two header writes, or files swapped under an open vault.
+   */
+  private busy: string | null = null;
+  /** Raised by every lock and every sign-in: a command or an unlock belongs to the session it began in. */
+  private epoch = 0;
+  /** Aborted when the current session ends (see SessionGuard.signal). */
+  private ending = new AbortController();
 
   constructor(
     private readonly gateway: VaultGateway<V>,
@@ -87,26 +113,26 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   }
 
   async setUp(memberName: string, passphrase: string): Promise<SessionState> {
-    return this.serialised(async () => {
+    return this.serialised(() => {
       if (this.gateway.exists()) throw new AppError('conflict', 'A vault already exists here. Unlock it instead.');
       this.requireStrong(passphrase, memberName);
-      return this.signIn(await this.gateway.create(memberName.trim(), passphrase));
+      return this.gateway.create(memberName.trim(), passphrase);
     });
   }
 
   async unlock(userId: string, passphrase: string): Promise<SessionState> {
-    return this.serialised(async () => {
+    return this.serialised(() => {
       if (this.vault) this.lock('manual');
-      return this.signIn(await this.gateway.unlock(userId, passphrase));
+      return this.gateway.unlock(userId, passphrase);
     });
   }
 
   async quickUnlock(): Promise<SessionState> {
     if (!this.gateway.quickUnlock) throw new AppError('unavailable', 'Quick unlock is not available here. Unlock with your passphrase.');
     const quick = this.gateway.quickUnlock.bind(this.gateway);
-    return this.serialised(async () => {
+    return this.serialised(() => {
       if (this.vault) this.lock('manual');
-      return this.signIn(await quick());
+      return quick();
     });
   }
 
@@ -118,17 +144,78 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
     return state;
   }
 
-  private async serialised(open: () => Promise<SessionState>): Promise<SessionState> {
-    if (this.opening) throw new AppError('conflict', 'The vault is already being opened. Wait for that to finish.');
-    this.opening = true;
+  /**
+   * Opens the vault (set-up or unlock). `open` locks any open session first, synchronously; a lock
+   * that comes while the keys are being derived wins: the keys opened are wiped and the app stays locked.
+   */
+  private async serialised(open: () => Promise<V>): Promise<SessionState> {
+    if (this.busy) throw new AppError('conflict', this.busy);
+    this.busy = 'The vault is already being opened. Wait for that to finish.';
     try {
-      return await open();
+      const opening = open();
+      const epoch = this.epoch;
+      const vault = await opening;
+      if (epoch !== this.epoch) {
+        vault.lock();
+        return await this.state();
+      }
+      return await this.signIn(vault);
     } finally {
-      this.opening = false;
+      this.busy = null;
+    }
+  }
+
+  /** Locks, then runs `work` (a restore swapping the vault's files) with no set-up or unlock allowed until it ends. */
+  async whileClosed<T>(why: string, work: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new AppError('conflict', this.busy);
+    this.busy = why;
+    try {
+      await this.lock('manual');
+      return await work();
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** A command's hold on this session (see SessionGuard); `interrupted` is what it says if the app locks under it. */
+  begin(interrupted: string): SessionGuard {
+    const vault = this.requireVault();
+    const epoch = this.epoch;
+    const signal = this.ending.signal;
+    const isCurrent = () => this.epoch === epoch && this.vault === vault;
+    const stopped = () => new AppError('locked', interrupted);
+    return {
+      user: vault.user,
+      signal,
+      get current() {
+        return isCurrent();
+      },
+      check: () => {
+        if (!isCurrent()) throw stopped();
+      },
+      explain: (error) => (isCurrent() ? error : stopped()),
+    };
+  }
+
+  /**
+   * Runs a command that awaits under a guard (see begin): it checks the guard before it saves, so a
+   * command that finished saved in its own session; any failure once the app has locked reads as `interrupted`.
+   */
+  async during<T>(interrupted: string, command: (guard: SessionGuard) => Promise<T>): Promise<T> {
+    const guard = this.begin(interrupted);
+    try {
+      return await command(guard);
+    } catch (error) {
+      throw guard.explain(error);
     }
   }
 
   lock(reason: LockReason): SessionState | Promise<SessionState> {
+    // Every lock ends the session's commands, and an unlock still deriving its keys (see serialised).
+    this.epoch++;
+    this.ending.abort();
+    this.ending = new AbortController();
+    if (this.busy && !this.vault) this.lastLockReason = reasonText(reason, this.autoLockMinutes()) ?? this.lastLockReason;
     if (this.vault) {
       this.vault.lock();
       this.vault = null;
@@ -181,7 +268,7 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   async addPa(name: string, passphrase: string): Promise<UserSummary> {
     const vault = this.requireMember();
     this.requireStrong(passphrase, name);
-    return vault.addPa(name.trim(), passphrase);
+    return this.during(lockedBefore('the PA was added', 'add them again'), () => vault.addPa(name.trim(), passphrase));
   }
 
   async removePa(userId: string): Promise<{ removed: UserSummary; mustBeAddedAgain: string[] }> {
@@ -196,7 +283,7 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   async changePassphrase(current: string, next: string): Promise<void> {
     const vault = this.requireVault();
     this.requireStrong(next, vault.user.name);
-    await vault.changePassphrase(current, next);
+    await this.during(lockedBefore('the passphrase was changed', 'change it again'), () => vault.changePassphrase(current, next));
   }
 
   private requireStrong(passphrase: string, name: string): void {
@@ -207,6 +294,7 @@ export class SessionService<V extends UnlockedVault = UnlockedVault> {
   }
 
   private async signIn(vault: V): Promise<SessionState> {
+    this.epoch++;
     this.vault = vault;
     this.lastLockReason = undefined;
     this.autoLock?.stop();

@@ -66,6 +66,11 @@ export const HOSTILE_INPUT_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 51
 /** The code Node gives a worker ended for running out of its heap. */
 export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
+/** Raised when a job's signal is aborted (the app locked); its worker has been terminated. */
+export class WorkerCancelled extends Error {
+  override readonly name = 'WorkerCancelled';
+}
+
 export interface RunOptions {
   /** The worker's heap and stack limits; HOSTILE_INPUT_LIMITS unless given. */
   resourceLimits?: ResourceLimits;
@@ -75,6 +80,8 @@ export interface RunOptions {
   transfer?: ArrayBuffer[];
   /** Code to run instead of the named entry (tests inject a slow or failing worker). */
   source?: string;
+  /** Terminate the worker and reject with WorkerCancelled when this is aborted (a lock stops an import). */
+  signal?: AbortSignal;
 }
 
 /** Posts `input` to a new worker running `name`, resolves with its reply and always ends the worker. */
@@ -85,10 +92,12 @@ export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOpt
   });
   return new Promise<T>((resolve, reject) => {
     let settled = false;
+    const cancel = () => finish(() => reject(new WorkerCancelled(`the ${name} worker was stopped`)));
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', cancel);
       void worker.terminate();
       fn();
     };
@@ -107,6 +116,8 @@ export function runInWorker<T>(name: WorkerName, input: unknown, options: RunOpt
     worker.once('exit', (code) =>
       finish(() => reject(new WorkerFailure('Exit', `the ${name} worker stopped (exit code ${code}) before it answered`))),
     );
+    if (options.signal?.aborted) return cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
     worker.postMessage(input, options.transfer ?? []);
   });
 }

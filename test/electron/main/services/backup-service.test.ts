@@ -12,7 +12,7 @@ async function withTarget() {
   // The vault's files, and so the backup's, are on the test's in-memory file layer (ctx.files).
   const folder = () => {
     const dir = path.join(os.tmpdir(), `ntk-backup-${randomUUID()}`);
-    ctx.files.mkdirSync(dir);
+    ctx.files.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return dir;
   };
   target.file = path.join(folder(), 'copy.ntkbackup');
