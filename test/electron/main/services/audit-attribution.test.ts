@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,10 +6,12 @@ import { MEMBER_PASS, PA_PASS, seededCase } from '../../support/core';
 
 /** The Member's case, a PA called Pat Jones, and a way to sign in as either. */
 async function withPa() {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'ntk-audit-by-'));
+  const folder = path.join(os.tmpdir(), `ntk-audit-by-${randomUUID()}`);
   const ctx = await seededCase('2026-11-24', {
-    dialogs: { chooseBackupTarget: async () => path.join(folder, `${Date.now()}.ntkbackup`), chooseBackupSource: async () => null },
+    dialogs: { chooseBackupTarget: async () => path.join(folder, `${randomUUID()}.ntkbackup`), chooseBackupSource: async () => null },
   });
+  // Backups are written on the file layer the test's vault lives on (ctx.files, in memory).
+  ctx.files.mkdirSync(folder, { recursive: true, mode: 0o700 });
   const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
   const member = ctx.core.session.requireVault().user;
   const as = async (who: 'member' | 'pa') => {
