@@ -28,12 +28,10 @@ const INDEX_FORMAT = 4;
 const indexRecordId = (tier: Tier) => `${INDEX_TYPE}:${tier}`;
 /**
  * The search words are saved apart from the rest (more than half its size): the first page of the
- * list, the Today counts and the reminder need none, so an unlock reads them only when a larger page
- * asks (see loadWords). Same record type, so the same tier and Member-only write rules.
+ * list, the Today counts and the reminder need none, so an unlock reads them only once main is free
+ * or a search asks (see loadWords). Same record type, so the same tier and Member-only write rules.
  */
 const wordsRecordId = (tier: Tier) => `${indexRecordId(tier)}:words`;
-/** A page this small takes its words from its requests' records while the saved words are not yet read. */
-export const WORDS_FROM_RECORDS_UP_TO = 200;
 
 /** What the list shows of a request, from its record; names from the directory are looked up when a row is made. */
 export interface ListFacts {
@@ -272,9 +270,8 @@ export class RequestIndex {
   }
 
   /**
-   * A request's search words. Before the saved words are read (loadWords), from its record: a small
-   * page costs a few record reads, not the whole saved words. '' if the record cannot be read now
-   * (the next sync sets it aside).
+   * A request's search words. Before the saved words are read (loadWords), from its record. '' if the
+   * record cannot be read now (the next sync sets it aside).
    */
   wordsOf(id: string): string {
     const entry = this.requests.get(id);
@@ -297,7 +294,7 @@ export class RequestIndex {
   }
 
   /**
-   * Reads the saved words, once per unlock, for a page too big to read record by record. A saved
+   * Reads the saved words, once per unlock, for search (every request's words at once). A saved
    * entry counts only at the version its request is indexed at; any other request's words come from
    * its record. Checked like the saved index (load): anything unexpected is ignored.
    */
