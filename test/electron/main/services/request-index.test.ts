@@ -570,9 +570,9 @@ describe('requests:list pages through the IPC contract', () => {
           'requests:create',
           draft({ officerId: ctx.officer.id, subject: `Open request ${i}`, sentOn, memberOnly: i % 3 === 1, meetingId: null }),
         );
-      /** Runs main's idle steps (warmUp) until none is left. */
+      /** Runs main's idle steps (warmUp, one timer each); bounded, as the daily reminder sets its timer again. */
       const runQueued = () => {
-        while (queued.length > 0) queued.splice(0).forEach((fn) => fn());
+        for (let round = 0; round < 20 && queued.length > 0; round++) queued.splice(0).forEach((fn) => fn());
       };
       return { ...ctx, runQueued };
     }
@@ -588,8 +588,8 @@ describe('requests:list pages through the IPC contract', () => {
       const queries = [undefined, bySubject, { search: 'open request' }, { view: 'overdue', sort: 'reference' }] as const;
       const cold = [];
       for (const query of queries) cold.push(await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query }));
-      await ctx.ok('session:lock');
       const member = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!;
+      await ctx.ok('session:lock');
       await ctx.ok('session:unlock', { userId: member.id, passphrase: MEMBER_PASS });
       await ctx.ok('requests:list', { offset: 0, limit: 1 });
       ctx.runQueued();
@@ -737,8 +737,9 @@ describe('requests:list pages through the IPC contract', () => {
       setTimeout: (fn: () => void) => queued.push(fn),
       clearTimeout: () => undefined,
     };
+    // Main's idle steps (warmUp, one timer each); bounded, as the daily reminder sets its timer again.
     const runQueued = () => {
-      while (queued.length > 0) queued.splice(0).forEach((fn) => fn());
+      for (let round = 0; round < 20 && queued.length > 0; round++) queued.splice(0).forEach((fn) => fn());
     };
     const ctx = await seededCase(TODAY, { timers });
     const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
