@@ -94,9 +94,15 @@ export function sortValue(row: RequestListRow, key: ListSortKey): string | null 
   return value ? value : null;
 }
 
-/** Whether a row is in the query's view and has every filter value asked for (search is main's, by words). */
-export const inListFilter = (row: RequestListRow, query: ListQuery): boolean =>
-  inView(query.view, row) && (Object.keys(LIST_FILTERS) as ListFilterField[]).every((f) => !query[f] || LIST_FILTERS[f](row) === query[f]);
+/**
+ * Whether a row is in the query's view and has every filter value asked for (search is main's, by
+ * words), or null when the query filters nothing. Worked out once per query, then run per row.
+ */
+export function listFilterOf(query: ListQuery): ((row: RequestListRow) => boolean) | null {
+  const asked = (Object.keys(LIST_FILTERS) as ListFilterField[]).filter((f) => query[f]);
+  if (asked.length === 0 && query.view === 'all') return null;
+  return (row) => inView(query.view, row) && asked.every((f) => LIST_FILTERS[f](row) === query[f]);
+}
 
 /** Where a page of the requests list starts and how many rows it holds (10,000 at most), and what it lists. */
 export const listPageInputSchema = z.object({

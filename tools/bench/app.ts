@@ -19,7 +19,6 @@ import { startHarness } from '../harness/server';
 const PASSPHRASE = 'correct horse battery staple';
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
-const round = (n: number) => Math.round(n * 10) / 10;
 /** Warm unlocks timed; the median is reported. */
 const WARM_UNLOCKS = 5;
 
@@ -148,6 +147,8 @@ async function measureSignedIn(page: Page, passphrase: string, who: string | nul
   else await lock();
   // The first unlock after seeding (or the first as a new user) may build the request index: "cold".
   const cold = await unlockAndPaint();
+  const say = (what: string) => process.stderr.write(`app: ${who ?? 'Member'}: ${what}\n`);
+  say(`cold first paint ${Math.round(cold)} ms`);
   const warm: number[] = [];
   for (let i = 0; i < WARM_UNLOCKS; i++) {
     await lock();
@@ -155,6 +156,7 @@ async function measureSignedIn(page: Page, passphrase: string, who: string | nul
   }
   // What main prepares in its idle moments after the first page is ready, as it is in normal use a
   // moment after unlocking.
+  say(`warm first paints ${warm.map(Math.round).join(', ')} ms`);
   await page.waitForTimeout(3_000);
   const settled = { moved: 0 };
   const timings: Record<'filter' | 'search' | 'sort' | 'jump', number[]> = { filter: [], search: [], sort: [], jump: [] };
@@ -168,11 +170,14 @@ async function measureSignedIn(page: Page, passphrase: string, who: string | nul
   // A word, then clear, and so on: every change is a new query.
   for (let i = 0; i < SAMPLES; i++)
     timings.search.push(await timeChange(page, () => box.fill(i % 2 ? '' : words[i % words.length]!), settled));
-  const columns = ['Subject', 'Reference', 'Officer', 'Status', 'Due', 'Subject', 'Sent'];
+  say(`filter ${stats(timings.filter)}, search ${stats(timings.search)} ms (p50 / p95)`);
+  // The columns every window width shows (Service and Sent give way on a narrow one).
+  const columns = ['Subject', 'Reference', 'Officer', 'Status', 'Due', 'Subject', 'Officer'];
   for (let i = 0; i < SAMPLES; i++)
     timings.sort.push(
       await timeChange(page, () => page.locator('thead button.sort', { hasText: columns[i % columns.length]! }).click(), settled),
     );
+  say(`sort ${stats(timings.sort)} ms`);
   // Jumps to rows anywhere in the list (a fixed spread, so every run jumps to the same rows).
   const total = Number((await shown(page)).count.split(' of ')[0]!.replace(/,/g, ''));
   for (let i = 0; i < SAMPLES; i++) {

@@ -5,8 +5,8 @@
 // changes (request-queries.ts keeps one per basis), so an answer is never stale.
 import { markRowsFound, searchTextOf, searchWordsOf, type SearchText } from '../../../shared/domain/search';
 import {
-  inListFilter,
   LIST_FILTERS,
+  listFilterOf,
   sortValue,
   type ListFilterField,
   type ListFilterOptions,
@@ -55,13 +55,13 @@ export class RequestList {
 
   private work(query: ListQuery): Int32Array {
     const found = this.found([...new Set(searchWordsOf(query.search))]);
-    const filtered = Object.keys(LIST_FILTERS).some((f) => query[f as ListFilterField]) || query.view !== 'all';
+    const inFilter = listFilterOf(query);
     const { valued, rest } = this.order(query.sort);
     const out = new Int32Array(this.rows.length);
     let n = 0;
     const take = (i: number) => {
       if (found && !found[i]) return;
-      if (filtered && !inListFilter(this.rows[i]!, query)) return;
+      if (inFilter && !inFilter(this.rows[i]!)) return;
       out[n++] = i;
     };
     // Descending reverses the valued rows only: rows with no value and locked rows stay last.

@@ -36,6 +36,8 @@ import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
+/** How long after a page is sent main starts working ahead (warmUp). */
+const WARM_UP_AFTER_MS = 300;
 
 /** A request's row without its question and notes. */
 interface ListedRow {
@@ -220,7 +222,12 @@ export class RequestQueries {
 
   /** R-ASK-7: requests per service per month over every request the user can read (locked rows carry neither). */
   volume(): VolumeByMonth {
-    const sent = this.currentList().rows.flatMap((r) => (r.locked ? [] : [{ service: r.service, sentOn: r.sentOn }]));
+    // From the index's entries, not the list's rows: Today asks for it at unlock, before the first page.
+    const index = this.synced();
+    const sent = index.orderedIds().flatMap((id) => {
+      const entry = index.listed(id);
+      return entry ? [{ service: entry.list.service, sentOn: entry.lifecycle.sentOn }] : [];
+    });
     return requestVolumeByMonth(sent, this.today());
   }
 
@@ -281,7 +288,8 @@ export class RequestQueries {
         this.warming = false;
       }
     };
-    this.timers.setTimeout(next, 0);
+    // Not at once: the screens' first calls after unlock come in a burst, and are answered first.
+    this.timers.setTimeout(next, WARM_UP_AFTER_MS);
   }
 
   /**
