@@ -72,34 +72,63 @@ let asking = new Map<string, Promise<void>>();
 /** The pages some screen shows now, by key, with how many screens show each. */
 const shown = new Map<string, { query: ListQuery; page: number; screens: number }>();
 
-async function askMain(query: ListQuery, page: number, at: number): Promise<ListPage> {
-  const result = await api().requests.list({ offset: page * PAGE_ROWS, limit: PAGE_ROWS, query });
-  const key = pageKey(query, page);
-  if (result.ok) return { key, ...result.value, error: null, epoch: at };
-  return { key, rows: [], total: 0, all: 0, error: result.error.message, epoch: at };
+/**
+ * The change count each page in the pages table was asked for at, mirrored here so that showing a
+ * page needs no read of the table first (a read before each answer cost a scroll or a filter 5-15 ms).
+ */
+let heldAt = new Map<string, number>();
+
+/** Pages `first`… of a query, in one answer from main (the pages a screen shows are next to each other). */
+async function askMain(query: ListQuery, first: number, count: number, at: number): Promise<ListPage[]> {
+  const result = await api().requests.list({ offset: first * PAGE_ROWS, limit: count * PAGE_ROWS, query });
+  return Array.from({ length: count }, (_, i) => {
+    const key = pageKey(query, first + i);
+    if (!result.ok) return { key, rows: [], total: 0, all: 0, error: result.error.message, epoch: at };
+    const { total, all, rows } = result.value;
+    return { key, total, all, rows: rows.slice(i * PAGE_ROWS, (i + 1) * PAGE_ROWS), error: null, epoch: at };
+  });
 }
 
-/** Asks main for a page unless it is held (since the last change) or on its way; stored only if nothing changed meanwhile. */
-export function fetchPage(query: ListQuery, page: number): Promise<void> {
-  const key = pageKey(query, page);
-  const already = asking.get(key);
-  if (already) return already;
+/**
+ * Asks main for the pages of a query not held since the last change and not on their way, each run
+ * of neighbouring pages in one call; stored only if nothing changed meanwhile.
+ */
+export function fetchPages(query: ListQuery, pages: readonly number[]): Promise<void> {
   const set = db;
   const mine = epoch;
-  const done = (async () => {
-    if ((await set.pages.get(key))?.epoch === mine) return;
-    const answer = await askMain(query, page, mine);
-    if (mine === epoch && set === db) await set.pages.put(answer);
-  })()
-    .catch((error: unknown) => {
-      if (!endedByLock(set, error)) throw error;
-    })
-    .finally(() => {
-      if (asking.get(key) === done) asking.delete(key);
-    });
-  asking.set(key, done);
-  return done;
+  const waits: Array<Promise<void>> = [];
+  const runs: number[][] = [];
+  for (const page of pages) {
+    const key = pageKey(query, page);
+    const already = asking.get(key);
+    if (already) waits.push(already);
+    else if (heldAt.get(key) !== mine) {
+      const run = runs.at(-1);
+      if (run && run.at(-1) === page - 1) run.push(page);
+      else runs.push([page]);
+    }
+  }
+  for (const run of runs) {
+    const done = (async () => {
+      const answer = await askMain(query, run[0]!, run.length, mine);
+      if (mine !== epoch || set !== db) return;
+      await set.pages.bulkPut(answer);
+      for (const page of answer) heldAt.set(page.key, mine);
+    })()
+      .catch((error: unknown) => {
+        if (!endedByLock(set, error)) throw error;
+      })
+      .finally(() => {
+        for (const page of run) if (asking.get(pageKey(query, page)) === done) asking.delete(pageKey(query, page));
+      });
+    for (const page of run) asking.set(pageKey(query, page), done);
+    waits.push(done);
+  }
+  return Promise.all(waits).then(() => undefined);
 }
+
+/** One page of a query, as fetchPages. */
+export const fetchPage = (query: ListQuery, page: number): Promise<void> => fetchPages(query, [page]);
 
 /** A screen shows these pages of a query (fetched if not held); returns the function that says it no longer does. */
 export function showPages(query: ListQuery, pages: readonly number[]): () => void {
@@ -108,8 +137,8 @@ export function showPages(query: ListQuery, pages: readonly number[]): () => voi
     const entry = shown.get(key) ?? { query, page, screens: 0 };
     entry.screens++;
     shown.set(key, entry);
-    void fetchPage(query, page);
   }
+  void fetchPages(query, pages);
   return () => {
     for (const page of pages) {
       const key = pageKey(query, page);
@@ -126,7 +155,7 @@ let changedAgain = false;
  * A change main announced can move any row into or out of any query, and change every count: the
  * pages on screen are asked for again and swapped in together (so a screen goes from one whole answer
  * to the next), and every other page held from before the change goes. Until then a page from before
- * is shown but asked for again when a screen shows it (fetchPage). Changes arriving meanwhile are
+ * is shown but asked for again when a screen shows it (fetchPages). Changes arriving meanwhile are
  * taken in one more round.
  */
 export function listChanged(): Promise<void> {
@@ -149,12 +178,14 @@ async function refreshShown(): Promise<void> {
   const set = db;
   const mine = epoch;
   try {
-    const fresh = await Promise.all([...shown.values()].map(({ query, page }) => askMain(query, page, mine)));
+    const fresh = (await Promise.all([...shown.values()].map(({ query, page }) => askMain(query, page, 1, mine)))).flat();
     if (mine !== epoch || set !== db) return; // changed again: the next round asks again
     await set.transaction('rw', set.pages, async () => {
       await set.pages.filter((p) => p.epoch < mine).delete();
       await set.pages.bulkPut(fresh);
     });
+    for (const [key, at] of heldAt) if (at < mine) heldAt.delete(key);
+    for (const page of fresh) heldAt.set(page.key, mine);
   } catch (error) {
     if (!endedByLock(set, error)) throw error;
   }
@@ -205,6 +236,7 @@ export async function clearWorkingSet(): Promise<void> {
   generation++;
   epoch++;
   asking = new Map();
+  heldAt = new Map();
   shown.clear();
   // Swap in the fresh instance at once: code running during the deletion must never reach the
   // closed one. IndexedDB opens it only after the deletion has finished.
