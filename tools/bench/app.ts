@@ -175,7 +175,13 @@ async function measureSignedIn(page: Page, passphrase: string, who: string | nul
   const columns = ['Subject', 'Reference', 'Officer', 'Status', 'Due', 'Subject', 'Officer'];
   for (let i = 0; i < SAMPLES; i++)
     timings.sort.push(
-      await timeChange(page, () => page.locator('thead button.sort', { hasText: columns[i % columns.length]! }).click(), settled),
+      // Dispatched as the click itself: Playwright's click first waits two frames for the button to be
+      // still, which is the test driver's time, not the app's.
+      await timeChange(
+        page,
+        () => page.locator('thead button.sort', { hasText: columns[i % columns.length]! }).dispatchEvent('click'),
+        settled,
+      ),
     );
   say(`sort ${stats(timings.sort)} ms`);
   // Jumps to rows anywhere in the list (a fixed spread, so every run jumps to the same rows).
