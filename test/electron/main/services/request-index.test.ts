@@ -5,7 +5,6 @@ import type { StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
-import { RequestQueries } from '../../../../electron/main/services/request-queries';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { Vault, VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
