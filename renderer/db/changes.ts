@@ -1,19 +1,28 @@
-// Main's change events keep the working set current within an unlock: a changed request is read
-// again into its row, officers and meetings are refilled, and every stored per-screen read that
-// follows that kind of record is fetched again. Screens reading any of them re-render at once.
-import { isRecordType } from '../../shared/domain/record-types';
+// Main's change events keep the working set current within an unlock: the list's pages on screen
+// are asked for again (a change can move any row and every count), officers and meetings are
+// refilled, and every stored per-screen read that follows that kind of record is fetched again.
+// Screens reading any of them re-render at once.
+import { isRecordType, type RecordType } from '../../shared/domain/record-types';
 import { api } from '../kit/api';
 import { refreshReads } from './reads';
-import { refreshDirectory, refreshRequest } from './working-set';
+import { listChanged, refreshDirectory } from './working-set';
+
+/** What a list row is made of: its request, its material's classification, its officer's name, its meeting, the council's calendar. */
+const LIST_KINDS: ReadonlySet<RecordType> = new Set(['request', 'material', 'officer', 'meeting', 'council-settings', 'council-profile']);
 
 /** Keeps the working set current from main's change events; returns the unsubscribe. */
 export function followChanges(): () => void {
   const offRecords = api().records.onChanged(({ kind, id }) => {
-    if (kind === 'request') void refreshRequest(id);
+    if (!isRecordType(kind)) return;
+    if (LIST_KINDS.has(kind)) void listChanged();
     if (kind === 'officer' || kind === 'meeting') void refreshDirectory();
-    if (isRecordType(kind)) void refreshReads(kind, id);
+    void refreshReads(kind, id);
   });
-  const offSettings = api().settings.onChanged(() => void refreshReads('settings'));
+  const offSettings = api().settings.onChanged(() => {
+    // The holiday list is in the settings: it moves due dates and days late.
+    void listChanged();
+    void refreshReads('settings');
+  });
   return () => {
     offRecords();
     offSettings();

@@ -2,28 +2,14 @@
 // through the working set too: each answer from main is kept in the `reads` table under its channel
 // and input, screens read it with useLiveQuery, and a change event of a kind the read names fetches
 // it again, so every screen showing it re-renders at once. Deleted with the rest on lock.
-import type { RecordType } from '../../shared/domain/record-types';
 import { methodPath } from '../../shared/ipc/api';
+import type { RecordType } from '../../shared/domain/record-types';
 import type { InputOf, InvokeChannel, OutputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/errors';
 import { api } from '../kit/api';
-import { db, endedByLock } from './working-set';
+import { db, endedByLock, type RefreshOn, type StoredRead } from './working-set';
 
-/**
- * What a read is fetched again on: any change to a kind of record (from records:changed), a change
- * to one record (`request:<id>`), or the app settings (settings:changed).
- */
-export type RefreshOn = RecordType | `${RecordType}:${string}` | 'settings';
-
-export interface StoredRead {
-  key: string;
-  channel: InvokeChannel;
-  input: unknown;
-  refreshOn: RefreshOn[];
-  value: unknown;
-  /** The message main gave in plain words when the read failed, or null. */
-  error: string | null;
-}
+export type { RefreshOn, StoredRead } from './working-set';
 
 export const readKey = (channel: InvokeChannel, input: unknown): string => `${channel} ${JSON.stringify(input ?? null)}`;
 

@@ -35,10 +35,12 @@ import {
   auditEventSchema,
   dashboardSchema,
   disclosureViewSchema,
-  listPlaceSchema,
+  listFilterOptionsSchema,
+  listPageInputSchema,
   materialListItemSchema,
   requestDetailSchema,
   requestListPageSchema,
+  volumeByMonthSchema,
 } from './views';
 import { meetingImportPreviewSchema, meetingImportRequestSchema, meetingImportResultSchema } from './meeting-import';
 import { reportRequestSchema, reportSchema } from './reports';
@@ -217,11 +219,17 @@ export const contract = {
   'meetings:importApply': invoke(z.object({ token: z.string().min(1).max(100) }), meetingImportResultSchema),
 
   /**
-   * One page of the requests the signed-in user may see, in due-date order (Member-only ones appear to
-   * a PA as locked rows, last). Paged so the first screen paints before 50,000 rows have crossed.
-   * `ahead`: the page the window will ask for next, which main reads while the window stores this one.
+   * One page of the requests the signed-in user may see that match `query` (view, filters, search),
+   * in its order (by default due-date order; Member-only ones appear to a PA as locked rows, last),
+   * with how many match. Main answers it from its request index: the page asks only for the rows it shows.
    */
-  'requests:list': invoke(listPlaceSchema.extend({ ahead: listPlaceSchema.optional() }), requestListPageSchema),
+  'requests:list': invoke(listPageInputSchema, requestListPageSchema),
+  /** The values each filter of the requests list offers. */
+  'requests:filterOptions': invoke(noInput, listFilterOptionsSchema),
+  /** R-ASK-7: the user's requests per service in each of the last six months, with the nudge. */
+  'requests:volume': invoke(noInput, volumeByMonthSchema),
+  /** The request with this reference (any case) that the user can read, or null. */
+  'requests:findByReference': invoke(z.object({ reference: z.string().max(200) }), z.object({ id: z.string() }).nullable()),
   /** One request with its timeline, materials and how its due dates were worked out. */
   'requests:get': invoke(z.object({ id: z.string() }), requestDetailSchema),
   /** Send a new request: the main process re-checks every asking rule and fixes the due dates. */

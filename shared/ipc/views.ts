@@ -6,7 +6,8 @@ import { REQUEST_STATUSES, requestDraftSchema, timelineEntrySchema } from '../do
 import { LIFECYCLE_COMMANDS, REQUEST_STATES } from '../domain/request-lifecycle';
 import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
-import { requestTextWords, rowSearchWords, type PageWords } from '../domain/search';
+import { inView, REQUEST_VIEWS } from '../domain/worklist';
+import type { VolumeByMonth } from '../domain/request-volume';
 
 /** One row of the requests list, as the signed-in role may see it. */
 export const requestRowSchema = z.object({
@@ -37,36 +38,104 @@ export const requestRowSchema = z.object({
 });
 export type RequestRow = z.infer<typeof requestRowSchema>;
 
-/**
- * A row as the requests list holds it: the question and notes are only searched in the list, so it
- * leaves them out; its page carries the words they are found by (`pageWordsSchema`). The request
- * page reads them whole.
- */
+/** A row as the requests list shows it: the question and notes are only searched (in main), never shown there. */
 export const requestListRowSchema = requestRowSchema.omit({ question: true, notes: true });
 export type RequestListRow = z.infer<typeof requestListRowSchema>;
-
-/** A page's search words (shared/domain/search `PageWords`): positions are of the page's rows. */
-export const pageWordsSchema = z.object({ terms: z.string(), counts: z.string(), gaps: z.string() }) satisfies z.ZodType<PageWords>;
-
-/** Where a page of the requests list starts and how many rows it holds (10,000 at most). */
-export const listPlaceSchema = z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(10_000) });
-export type ListPlace = z.infer<typeof listPlaceSchema>;
-
-/** One page of the requests list, with the words its rows are found by. */
-export const requestListPageSchema = z.object({
-  total: z.number(),
-  rows: z.array(requestListRowSchema),
-  words: pageWordsSchema,
-});
-export type RequestListPage = z.infer<typeof requestListPageSchema>;
 
 export function listRowOf(row: RequestRow): RequestListRow {
   const { question: _question, notes: _notes, ...rest } = row;
   return rest;
 }
 
-/** The words a row is found by in the list, space-separated; a locked placeholder has none (nothing of the request to find it by). */
-export const listWordsOf = (row: RequestRow): string => (row.locked ? '' : rowSearchWords(requestTextWords(row), row.officerName));
+/** The list's sort columns. */
+export const LIST_SORT_KEYS = ['target', 'sentOn', 'reference', 'subject', 'status', 'service', 'officerName'] as const;
+export type ListSortKey = (typeof LIST_SORT_KEYS)[number];
+
+/** The filters that match a row's value exactly, and where the row keeps it. */
+export const LIST_FILTERS = {
+  status: (r: RequestListRow) => r.status,
+  service: (r: RequestListRow) => r.service,
+  ward: (r: RequestListRow) => r.ward,
+  classification: (r: RequestListRow) => r.classification,
+  capacity: (r: RequestListRow) => r.capacity,
+  route: (r: RequestListRow) => r.route,
+  officer: (r: RequestListRow) => r.officerName,
+  meetingId: (r: RequestListRow) => r.meetingId ?? '',
+} as const;
+export type ListFilterField = keyof typeof LIST_FILTERS;
+
+const filterValue = z.string().max(1_000).default('');
+
+/** What the list shows: a worklist view, exact filter values ('' for any), the words typed into search, and the order. */
+export const listQuerySchema = z.object({
+  view: z.enum(REQUEST_VIEWS).default('all'),
+  status: filterValue,
+  service: filterValue,
+  ward: filterValue,
+  classification: filterValue,
+  capacity: filterValue,
+  route: filterValue,
+  officer: filterValue,
+  meetingId: filterValue,
+  search: z.string().max(1_000).default(''),
+  sort: z.enum(LIST_SORT_KEYS).default('target'),
+  descending: z.boolean().default(false),
+}) satisfies z.ZodType<Record<ListFilterField, string>>;
+export type ListQuery = z.infer<typeof listQuerySchema>;
+export const DEFAULT_LIST_QUERY: ListQuery = listQuerySchema.parse({});
+
+/** Lower-cased with numbers padded, so "Item 9" sorts before "Item 10". */
+export const sortKeyOf = (text: string): string => text.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+
+/** A row's value in a sort column, or null when it is not sorted there (locked, or no value: those go last). */
+export function sortValue(row: RequestListRow, key: ListSortKey): string | null {
+  if (row.locked) return null;
+  const value = key === 'subject' ? sortKeyOf(row.subject) : row[key];
+  return value ? value : null;
+}
+
+/**
+ * Whether a row is in the query's view and has every filter value asked for (search is main's, by
+ * words), or null when the query filters nothing. Worked out once per query, then run per row.
+ */
+export function listFilterOf(query: ListQuery): ((row: RequestListRow) => boolean) | null {
+  const asked = (Object.keys(LIST_FILTERS) as ListFilterField[]).filter((f) => query[f]);
+  if (asked.length === 0 && query.view === 'all') return null;
+  return (row) => inView(query.view, row) && asked.every((f) => LIST_FILTERS[f](row) === query[f]);
+}
+
+/** Where a page of the requests list starts and how many rows it holds (10,000 at most), and what it lists. */
+export const listPageInputSchema = z.object({
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(10_000),
+  query: listQuerySchema.optional(),
+});
+
+/** One page of the requests list: `total` rows match the query, of `all` the signed-in user can see. */
+export const requestListPageSchema = z.object({
+  total: z.number(),
+  all: z.number(),
+  rows: z.array(requestListRowSchema),
+});
+export type RequestListPage = z.infer<typeof requestListPageSchema>;
+
+/** The values each list filter offers, from every request the user can see (meetings with their labels). */
+export const listFilterOptionsSchema = z.object({
+  service: z.array(z.string()),
+  ward: z.array(z.string()),
+  classification: z.array(z.string()),
+  capacity: z.array(z.string()),
+  route: z.array(z.string()),
+  officer: z.array(z.string()),
+  meeting: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+export type ListFilterOptions = z.infer<typeof listFilterOptionsSchema>;
+
+/** R-ASK-7: requests per service per month (shared/domain/request-volume `VolumeByMonth`). */
+export const volumeByMonthSchema = z.object({
+  months: z.array(z.string()),
+  rows: z.array(z.object({ service: z.string(), counts: z.array(z.number()), total: z.number(), nudge: z.string().nullable() })),
+}) satisfies z.ZodType<VolumeByMonth>;
 
 /** A disclosure on its way through the gate, with the material's title and the steps its ground needs. */
 export const disclosureViewSchema = z.object({

@@ -4,13 +4,17 @@ import { formatUk } from '../../../shared/domain/dates';
 import { effectiveTargets, requestsAffectedByCalendarChange } from '../../../shared/domain/deadlines';
 import { CAPACITIES, ROUTES, foiAlternative } from '../../../shared/domain/need-to-know';
 import { requestNotes } from '../../../shared/domain/requests';
-import { pageWordsOf } from '../../../shared/domain/search';
+import { searchWordsOf } from '../../../shared/domain/search';
+import { requestVolumeByMonth, type VolumeByMonth } from '../../../shared/domain/request-volume';
 import { AppError } from '../../../shared/ipc/errors';
 import { disclosureCounts, isDueSoon, worklistCounts, type DueWindow } from '../../../shared/domain/worklist';
 import {
+  DEFAULT_LIST_QUERY,
+  LIST_SORT_KEYS,
   listRowOf,
   type Dashboard,
-  type ListPlace,
+  type ListFilterOptions,
+  type ListQuery,
   type RequestDetail,
   type RequestListPage,
   type RequestListRow,
@@ -28,7 +32,12 @@ import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
-import { RequestIndex, WORDS_FROM_RECORDS_UP_TO, lifecycleOf, type RequestState } from './request-index';
+import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
+import { RequestList } from './request-list';
+
+const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
+/** How long after a page is sent main starts working ahead (warmUp). */
+const WARM_UP_AFTER_MS = 300;
 
 /** A request's row without its question and notes. */
 interface ListedRow {
@@ -43,8 +52,10 @@ interface Directory {
 /** What the screens read about requests: the list, one request's details, the Today counts. */
 export class RequestQueries {
   private readonly index = new RequestIndex();
-  /** The next list page, read ahead for the window's load, with what it was made from. Used once. */
-  private readAhead: { asked: ListPlace; basis: string; page: RequestListPage } | null = null;
+  /** Every row the list can show, with what it was made from (see currentList). */
+  private list: { basis: string; list: RequestList } | null = null;
+  /** Whether warmUp's steps are under way. */
+  private warming = false;
 
   constructor(
     private readonly records: RecordsRepository,
@@ -58,7 +69,7 @@ export class RequestQueries {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
       if (channel === 'session:changed' && payload.state !== 'unlocked') {
         this.index.clear();
-        this.readAhead = null;
+        this.list = null;
       }
       // A change to material can change its request's row (its classification), so windows refresh that row.
       if (channel === 'records:changed' && payload.kind === 'material') this.materialChanged(payload.id);
@@ -178,69 +189,105 @@ export class RequestQueries {
   }
 
   /**
-   * One page of the requests the signed-in user may see, in due-date order; Member-only ones appear
-   * to a PA as locked placeholders at the end (R-USE-2), then any set aside as unreadable, saying so:
-   * a request is never silently missing, and a damaged one never breaks the list. Made from the index
-   * alone, so 50,000 rows cost no decryption.
+   * One page of the requests the signed-in user may see that match `query`, in its order; Member-only
+   * ones appear to a PA as locked placeholders at the end (R-USE-2), then any set aside as unreadable,
+   * saying so: a request is never silently missing, and a damaged one never breaks the list. Answered
+   * from the index alone (request-list.ts), so 50,000 rows cost no decryption.
    */
-  listPage(offset: number, limit: number, ahead?: ListPlace): RequestListPage {
-    const held = this.readAhead;
-    this.readAhead = null;
-    const page =
-      held && held.asked.offset === offset && held.asked.limit === limit && held.basis === this.pageBasis()
-        ? held.page
-        : this.makeListPage(offset, limit);
-    if (ahead) this.timers.setTimeout(() => this.readPageAhead(ahead), 0);
+  listPage(offset: number, limit: number, query: ListQuery = DEFAULT_LIST_QUERY): RequestListPage {
+    let page: RequestListPage;
+    if (JSON.stringify(query) !== DEFAULT_QUERY_KEY || this.list?.basis === this.basis()) {
+      // Search needs every request's words: read once per unlock (usually already, by warmUp).
+      if (searchWordsOf(query.search).length > 0) this.synced().loadWords();
+      const list = this.currentList();
+      const positions = list.answer(query);
+      const rows = Array.from(positions.subarray(offset, offset + limit), (i) => list.rows[i]!);
+      page = { total: positions.length, all: list.rows.length, rows };
+    } else {
+      // The default order is the index's own: the first page after unlock or a change needs only its
+      // own rows, not all of them (making 50,000 rows held the first paint up by 0.15 s or more).
+      const { total, rows } = this.pageOf(offset, limit, ({ row }): RequestListRow => row, listRowOf);
+      page = { total, all: total, rows };
+    }
+    this.warmUp();
     return page;
   }
 
+  /** The values each list filter offers. */
+  filterOptions(): ListFilterOptions {
+    return this.currentList().filterOptions();
+  }
+
+  /** R-ASK-7: requests per service per month over every request the user can read (locked rows carry neither). */
+  volume(): VolumeByMonth {
+    // From the index's entries, not the list's rows: Today asks for it at unlock, before the first page.
+    const index = this.synced();
+    const sent = index.orderedIds().flatMap((id) => {
+      const entry = index.listed(id);
+      return entry ? [{ service: entry.list.service, sentOn: entry.lifecycle.sentOn }] : [];
+    });
+    return requestVolumeByMonth(sent, this.today());
+  }
+
+  /** The readable request with this reference, as typed (any case), if there is one. */
+  findByReference(reference: string): { id: string } | null {
+    const wanted = reference.trim().toUpperCase();
+    if (!wanted) return null;
+    const row = this.currentList().rows.find((r) => !r.locked && r.reference.toUpperCase() === wanted);
+    return row ? { id: row.id } : null;
+  }
+
   /**
-   * What a list page is made from besides its place: the vault's change mark (any save or deletion,
-   * including the directory's), the signed-in user, today and the council's calendar. A page read
-   * ahead is used only while this is unchanged.
+   * What the list's rows are made from besides the index: the vault's change mark (any save or
+   * deletion, the directory's and material's included), the signed-in user, today and the council's
+   * settings and calendar. Taken after syncing: a sync can save the request index, which moves the mark.
    */
-  private pageBasis(): string {
+  private basis(): string {
+    this.synced();
     return JSON.stringify([this.records.user.id, this.records.changeMark, this.today(), this.council.get(), this.council.holidayEdits()]);
   }
 
-  /** The page the window will ask for next, read while it stores the one just sent (main is otherwise idle then). */
-  private readPageAhead(asked: ListPlace): void {
-    try {
-      const page = this.makeListPage(asked.offset, asked.limit);
-      // Taken after: reading the page can save the request index, which moves the change mark.
-      this.readAhead = { asked, basis: this.pageBasis(), page };
-    } catch {
-      this.readAhead = null; // locked meanwhile, or unreadable: the page is read when asked, and says why
-    }
+  /** Every row in the default order, made again only when its basis changed, so never stale. */
+  private currentList(): RequestList {
+    const basis = this.basis();
+    if (this.list?.basis === basis) return this.list.list;
+    const { rows } = this.pageOf(0, Number.MAX_SAFE_INTEGER, ({ row }): RequestListRow => row, listRowOf);
+    const index = this.index;
+    const list = new RequestList(rows, (i) => index.wordsOf(rows[i]!.id));
+    this.list = { basis, list };
+    return list;
   }
 
-  private makeListPage(offset: number, limit: number): RequestListPage {
-    // The first page after unlock is small and comes before the saved search words are read; they are
-    // read as soon as main is free after it, while the window paints, so the next page finds them
-    // ready (read only when that page asked, they held it up by 0.5 s or more at 50,000).
-    if (limit > WORDS_FROM_RECORDS_UP_TO) this.synced().loadWords();
-    const page = this.pageOf(
-      offset,
-      limit,
-      ({ row }): RequestListRow => row,
-      (p) => listRowOf(p),
-    );
-    // The page's words, inverted here once: a locked placeholder has none.
-    const words = pageWordsOf(
-      page.rows.map((row) => (row.locked ? '' : this.index.wordsOf(row.id))),
-      page.rows.map((row) => (row.locked ? '' : row.officerName)),
-    );
-    if (this.index.hasUnreadWords) this.timers.setTimeout(() => this.readWordsNow(), 0);
-    return { ...page, words };
-  }
-
-  /** The saved search words, read ahead of the page that needs them; if it fails, that page reads them and says why. */
-  private readWordsNow(): void {
-    try {
-      if (this.index.hasUnreadWords) this.synced().loadWords();
-    } catch {
-      // Locked since, or the vault cannot be read: the next large page reads them and reports it.
-    }
+  /**
+   * In main's idle moments after a page is sent (while the window paints it), one step per turn so
+   * the window's next calls are answered between steps: every row, the saved search words, the
+   * search text and each sort column's order, so the next filter, search or sort answers at once.
+   */
+  private warmUp(): void {
+    if (this.warming) return;
+    this.warming = true;
+    const steps: Array<() => void> = [
+      () => this.currentList(),
+      () => this.synced().loadWords(),
+      () => this.currentList().prepare('search'),
+      ...LIST_SORT_KEYS.map((key) => () => this.currentList().prepare(key)),
+    ];
+    const next = () => {
+      const step = steps.shift();
+      if (!step) {
+        this.warming = false;
+        return;
+      }
+      try {
+        step();
+        this.timers.setTimeout(next, 0);
+      } catch {
+        // Locked meanwhile, or the vault cannot be read: the next call works it out, and says why.
+        this.warming = false;
+      }
+    };
+    // Not at once: the screens' first calls after unlock come in a burst, and are answered first.
+    this.timers.setTimeout(next, WARM_UP_AFTER_MS);
   }
 
   /**

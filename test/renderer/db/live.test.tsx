@@ -1,8 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { readsSettled, useLiveQuery } from '../../../renderer/db/live';
-import { clearWorkingSet, db } from '../../../renderer/db/working-set';
+import { useLiveQuery } from '../../../renderer/db/live';
 
 const closed = () => Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' });
 
@@ -46,22 +45,5 @@ describe('live queries over the working set', () => {
     } finally {
       console.error = original;
     }
-  });
-
-  it("the fill, woken when the screens' reads finish, may write at once (it does not resume inside a live query)", async () => {
-    let reads = 0;
-    let released = false;
-    // A screen's read that takes a while (small reads one after another), still running when the fill starts to wait.
-    const slow = async () => {
-      while (!released) await db.load.get('requests');
-      reads++;
-      return `read ${reads}`;
-    };
-    render(<Shows query={slow} />);
-    setTimeout(() => (released = true), 100);
-    await readsSettled(5_000);
-    await expect(db.load.put({ id: 'requests', total: 1, rows: 0, loading: true, nextKey: 0 })).resolves.toBe('requests');
-    expect(reads).toBeGreaterThan(0);
-    await clearWorkingSet();
   });
 });

@@ -8,7 +8,10 @@ export const requestHandlers = (
   queries: RequestQueries,
   followUp: RequestFollowUp,
 ): Pick<Handlers, `requests:${string}` & keyof Handlers> => ({
-  'requests:list': ({ offset, limit, ahead }) => queries.listPage(offset, limit, ahead),
+  'requests:list': ({ offset, limit, query }) => queries.listPage(offset, limit, query),
+  'requests:filterOptions': () => queries.filterOptions(),
+  'requests:volume': () => queries.volume(),
+  'requests:findByReference': ({ reference }) => queries.findByReference(reference),
   'requests:get': ({ id }) => queries.detail(id),
   'requests:create': (draft) => queries.detail(commands.create(draft)),
   'requests:logEvent': ({ id, event }) => queries.detail(followUp.logEvent(id, event)),

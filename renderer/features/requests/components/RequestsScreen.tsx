@@ -1,9 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { statusNames, REQUEST_STATUSES, type RequestStatus } from '../../../../shared/domain/requests';
+import type { ListFilterOptions, RequestListRow } from '../../../../shared/ipc/views';
 import type { Navigate, RequestView } from '../../../kit/routes';
 import { ukDate } from '../../../kit/ui';
-import { EMPTY_FILTER, useRequestQuery, useRequestRows, type RequestFilter, type SortKey } from '../hooks/useRequestQuery';
+import {
+  DEFAULT_LIST_QUERY,
+  useFilterOptions,
+  useRequestList,
+  type ListQuery,
+  type ListWindow,
+  type SortKey,
+} from '../hooks/useRequestQuery';
 import type { MeetingMode } from '../../../../shared/domain/protection';
 
 const VIEW_NAMES: Record<RequestView, string> = {
@@ -32,6 +40,7 @@ const cellClass = (c: { key: string; optional?: boolean }) => `col-${c.key}${c.o
 const STATUS_OPTIONS = REQUEST_STATUSES.filter((s) => s !== 'overdue').map((s) => ({ value: s, label: statusNames[s] }));
 const OVERDUE_ANY = 'overdue-any';
 
+/** The requests list: its filters, its count and the table, over main's answer to what they ask. */
 export function RequestsScreen({
   navigate,
   view,
@@ -43,28 +52,137 @@ export function RequestsScreen({
   mode: MeetingMode;
   searchFocusKey: number;
 }) {
-  const [filter, setFilter] = useState<RequestFilter>({ ...EMPTY_FILTER, view });
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'target', descending: false });
-  const { keys, loaded, total, loading, options } = useRequestQuery(filter, sort);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState<ListQuery>({ ...DEFAULT_LIST_QUERY, view });
+  const [range, setRange] = useState({ first: 0, last: 0 });
+  const list = useRequestList(query, range.first, range.last);
+  const options = useFilterOptions();
   const search = useRef<HTMLInputElement>(null);
-  // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: keys.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
 
   useEffect(() => {
     if (searchFocusKey > 0) search.current?.focus();
   }, [searchFocusKey]);
 
-  const set = (key: keyof RequestFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+  return (
+    <section className="screen" aria-labelledby="requests-heading">
+      <h1 id="requests-heading">{VIEW_NAMES[query.view]}</h1>
+      <ListFilters query={query} setQuery={setQuery} options={options} searchRef={search} />
+      <ResultCount list={list} />
+      <RequestsTable
+        list={list}
+        query={query}
+        setQuery={setQuery}
+        onRange={setRange}
+        navigate={navigate}
+        hidden={(classification) => mode.kind === 'public-meeting' && PROTECTED.has(classification)}
+      />
+    </section>
+  );
+}
+
+type SetQuery = (change: (q: ListQuery) => ListQuery) => void;
+
+/** The search box and the filters; each change is a new query for main. */
+function ListFilters({
+  query,
+  setQuery,
+  options,
+  searchRef,
+}: {
+  query: ListQuery;
+  setQuery: SetQuery;
+  options: ListFilterOptions;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const set = (key: keyof ListQuery) => (value: string) => setQuery((q) => ({ ...q, [key]: value }));
+  const plain = (values: string[]) => values.map((s) => ({ value: s, label: s }));
+  return (
+    <div className="filters" role="search">
+      <div className="field">
+        <label htmlFor="request-search">Search subject, question, notes and officer</label>
+        <input id="request-search" ref={searchRef} type="search" value={query.search} onChange={(e) => set('search')(e.target.value)} />
+      </div>
+      <Select
+        label="View"
+        value={query.view}
+        onChange={(v) => set('view')(v)}
+        options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))}
+        includeAll={false}
+      />
+      <Select
+        label="Status"
+        value={query.view === 'overdue' && !query.status ? OVERDUE_ANY : query.status}
+        onChange={(v) =>
+          setQuery((q) =>
+            v === OVERDUE_ANY ? { ...q, status: '', view: 'overdue' } : { ...q, status: v, view: q.view === 'overdue' ? 'all' : q.view },
+          )
+        }
+        options={[{ value: OVERDUE_ANY, label: 'Overdue (including very overdue)' }, ...STATUS_OPTIONS]}
+      />
+      <Select label="Service" value={query.service} onChange={set('service')} options={plain(options.service)} />
+      <Select label="Officer" value={query.officer} onChange={set('officer')} options={plain(options.officer)} />
+      <Select label="Ward" value={query.ward} onChange={set('ward')} options={plain(options.ward)} />
+      <Select
+        label="Classification"
+        value={query.classification}
+        onChange={set('classification')}
+        options={plain([...new Set(['Exempt', ...options.classification])])}
+      />
+      <div className="field">
+        <span className="label-like" id="exempt-filter-label">
+          Exempt
+        </span>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={query.classification === 'Exempt'}
+          aria-describedby="exempt-filter-label"
+          onClick={() => set('classification')(query.classification === 'Exempt' ? '' : 'Exempt')}
+        >
+          {query.classification === 'Exempt' ? 'Showing exempt only' : 'Exempt only'}
+        </button>
+      </div>
+      <Select label="Capacity" value={query.capacity} onChange={set('capacity')} options={plain(options.capacity)} />
+      <Select label="Route" value={query.route} onChange={set('route')} options={plain(options.route)} />
+      <Select label="Meeting" value={query.meetingId} onChange={set('meetingId')} options={options.meeting} />
+    </div>
+  );
+}
+
+/** "N of M requests", once main has counted them. */
+function ResultCount({ list }: { list: ListWindow }) {
+  const n = (count: number) => count.toLocaleString('en-GB');
+  return (
+    <p role="status" className="hint" data-testid="result-count" data-loading={list.total === null}>
+      {list.error ?? (list.total === null ? 'Loading requests…' : `${n(list.total)} of ${n(list.all)} requests`)}
+    </p>
+  );
+}
+
+/** The table: only the rows on screen (and a margin) are rendered, and only their pages asked for. */
+function RequestsTable({
+  list,
+  query,
+  setQuery,
+  onRange,
+  navigate,
+  hidden,
+}: {
+  list: ListWindow;
+  query: ListQuery;
+  setQuery: SetQuery;
+  onRange: (range: { first: number; last: number }) => void;
+  navigate: Navigate;
+  hidden: (classification: string) => boolean;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = list.total ?? 0;
+  // TanStack Virtual returns non-memoisable functions; the React Compiler skips this component, which is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
-  // Only the rows on screen (and a block either side) are read whole from the working set.
-  const rowsByKey = useRequestRows(keys, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ first, last }), [first, last, onRange]);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
@@ -72,174 +190,110 @@ export function RequestsScreen({
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const current = Number((event.target as HTMLElement).closest('tr')?.dataset.index ?? -1);
-    const next = Math.max(0, Math.min((keys.length || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min((count || 1) - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
     event.preventDefault();
     virtualizer.scrollToIndex(next);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLButtonElement>(`tr[data-index="${next}"] button`)?.focus());
   }
 
-  const hidden = (classification: string) => mode.kind === 'public-meeting' && PROTECTED.has(classification);
-
   return (
-    <section className="screen" aria-labelledby="requests-heading">
-      <h1 id="requests-heading">{VIEW_NAMES[filter.view]}</h1>
-      <div className="filters" role="search">
-        <div className="field">
-          <label htmlFor="request-search">Search subject, question, notes and officer</label>
-          <input id="request-search" ref={search} type="search" value={filter.search} onChange={(e) => set('search')(e.target.value)} />
-        </div>
-        <Select
-          label="View"
-          value={filter.view}
-          onChange={(v) => set('view')(v)}
-          options={Object.entries(VIEW_NAMES).map(([value, label]) => ({ value, label }))}
-          includeAll={false}
-        />
-        <Select
-          label="Status"
-          value={filter.view === 'overdue' && !filter.status ? OVERDUE_ANY : filter.status}
-          onChange={(v) =>
-            setFilter((f) =>
-              v === OVERDUE_ANY ? { ...f, status: '', view: 'overdue' } : { ...f, status: v, view: f.view === 'overdue' ? 'all' : f.view },
-            )
-          }
-          options={[{ value: OVERDUE_ANY, label: 'Overdue (including very overdue)' }, ...STATUS_OPTIONS]}
-        />
-        <Select
-          label="Service"
-          value={filter.service}
-          onChange={set('service')}
-          options={options.service.map((s) => ({ value: s, label: s }))}
-        />
-        <Select
-          label="Officer"
-          value={filter.officer}
-          onChange={set('officer')}
-          options={options.officer.map((s) => ({ value: s, label: s }))}
-        />
-        <Select label="Ward" value={filter.ward} onChange={set('ward')} options={options.ward.map((s) => ({ value: s, label: s }))} />
-        <Select
-          label="Classification"
-          value={filter.classification}
-          onChange={set('classification')}
-          options={[...new Set(['Exempt', ...options.classification])].map((s) => ({ value: s, label: s }))}
-        />
-        <div className="field">
-          <span className="label-like" id="exempt-filter-label">
-            Exempt
-          </span>
-          <button
-            type="button"
-            className="secondary"
-            aria-pressed={filter.classification === 'Exempt'}
-            aria-describedby="exempt-filter-label"
-            onClick={() => set('classification')(filter.classification === 'Exempt' ? '' : 'Exempt')}
+    <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
+      <table className="table requests-table" aria-rowcount={count + 1} data-showing={list.showing}>
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.key} className={cellClass(c)} />
+          ))}
+        </colgroup>
+        <SortHeader query={query} setQuery={setQuery} />
+        <tbody onKeyDown={onKeyDown}>
+          {padTop > 0 && <Spacer height={padTop} />}
+          {items.map((item) => {
+            const row = list.rowAt(item.index);
+            // A row whose page has not arrived keeps its place until it does.
+            if (!row) return <Spacer key={`wait-${item.index}`} height={ROW_HEIGHT} />;
+            return <RequestRowView key={row.id} row={row} index={item.index} navigate={navigate} hidden={hidden} />;
+          })}
+          {padBottom > 0 && <Spacer height={padBottom} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      <td colSpan={COLUMNS.length} />
+    </tr>
+  );
+}
+
+/** The column headings, each a button that sorts by it (again to reverse). */
+function SortHeader({ query, setQuery }: { query: ListQuery; setQuery: SetQuery }) {
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        {COLUMNS.map((c) => (
+          <th
+            key={c.key}
+            scope="col"
+            className={cellClass(c)}
+            aria-sort={query.sort === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}
           >
-            {filter.classification === 'Exempt' ? 'Showing exempt only' : 'Exempt only'}
+            <button
+              type="button"
+              className="sort"
+              onClick={() => setQuery((q) => ({ ...q, sort: c.key, descending: q.sort === c.key ? !q.descending : false }))}
+            >
+              {c.label}
+              <span aria-hidden="true" className="sort-arrow">
+                {query.sort === c.key ? (query.descending ? ' ▼' : ' ▲') : ' ↕'}
+              </span>
+            </button>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** One request's row; a locked placeholder says only that it is Member only. */
+function RequestRowView({
+  row: r,
+  index,
+  navigate,
+  hidden,
+}: {
+  row: RequestListRow;
+  index: number;
+  navigate: Navigate;
+  hidden: (classification: string) => boolean;
+}) {
+  return (
+    <tr data-index={index} aria-rowindex={index + 2} className={r.locked ? 'locked-row' : undefined} style={{ height: ROW_HEIGHT }}>
+      <td className="col-reference">{r.reference}</td>
+      <td className="col-subject" title={r.locked || hidden(r.classification) ? undefined : r.subject}>
+        {r.locked ? (
+          <span className="locked">🔒 Member only</span>
+        ) : (
+          <button type="button" className="link" onClick={() => navigate({ name: 'request', id: r.id })}>
+            {hidden(r.classification) ? 'Protected: hidden in a public meeting' : r.subject}
           </button>
-        </div>
-        <Select
-          label="Capacity"
-          value={filter.capacity}
-          onChange={set('capacity')}
-          options={options.capacity.map((s) => ({ value: s, label: s }))}
-        />
-        <Select label="Route" value={filter.route} onChange={set('route')} options={options.route.map((s) => ({ value: s, label: s }))} />
-        <Select label="Meeting" value={filter.meetingId} onChange={set('meetingId')} options={options.meeting} />
-      </div>
-      <p role="status" className="hint" data-testid="result-count" data-loading={loading}>
-        {loading && loaded === 0
-          ? 'Loading requests…'
-          : `${keys.length.toLocaleString('en-GB')} of ${loaded.toLocaleString('en-GB')} requests` +
-            (loading ? ` (still loading: ${loaded.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} so far)` : '')}
-      </p>
-      <div ref={scroller} className="table-scroll" data-testid="requests-scroll">
-        <table className="table requests-table" aria-rowcount={keys.length + 1}>
-          <colgroup>
-            {COLUMNS.map((c) => (
-              <col key={c.key} className={cellClass(c)} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              {COLUMNS.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  className={cellClass(c)}
-                  aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                >
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={() => setSort((s) => ({ key: c.key, descending: s.key === c.key ? !s.descending : false }))}
-                  >
-                    {c.label}
-                    <span aria-hidden="true" className="sort-arrow">
-                      {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ' ↕'}
-                    </span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody onKeyDown={onKeyDown}>
-            {padTop > 0 && (
-              <tr aria-hidden="true" style={{ height: padTop }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-            {items.map((item) => {
-              const r = rowsByKey.get(keys[item.index]!);
-              // A row not yet read from the working set keeps its place until it is.
-              if (!r)
-                return (
-                  <tr key={keys[item.index]} aria-hidden="true" style={{ height: ROW_HEIGHT }}>
-                    <td colSpan={COLUMNS.length} />
-                  </tr>
-                );
-              return (
-                <tr
-                  key={r.key}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  className={r.locked ? 'locked-row' : undefined}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  <td className="col-reference">{r.reference}</td>
-                  <td className="col-subject" title={r.locked || hidden(r.classification) ? undefined : r.subject}>
-                    {r.locked ? (
-                      <span className="locked">🔒 Member only</span>
-                    ) : (
-                      <button type="button" className="link" onClick={() => navigate({ name: 'request', id: r.id })}>
-                        {hidden(r.classification) ? 'Protected: hidden in a public meeting' : r.subject}
-                      </button>
-                    )}
-                  </td>
-                  <td className="col-officerName" title={r.officerName}>
-                    {r.officerName}
-                  </td>
-                  <td className="col-service col-optional" title={r.service}>
-                    {r.service}
-                  </td>
-                  <td className="col-status">
-                    {/* A placeholder's status is not known to this user: never show a computed one. */}
-                    {r.locked ? <span className="locked">{r.reference}</span> : <StatusTag status={r.status} late={r.workingDaysLate} />}
-                  </td>
-                  <td className="col-sentOn col-optional">{ukDate(r.sentOn)}</td>
-                  <td className="col-target">{ukDate(r.target)}</td>
-                </tr>
-              );
-            })}
-            {padBottom > 0 && (
-              <tr aria-hidden="true" style={{ height: padBottom }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
+        )}
+      </td>
+      <td className="col-officerName" title={r.officerName}>
+        {r.officerName}
+      </td>
+      <td className="col-service col-optional" title={r.service}>
+        {r.service}
+      </td>
+      <td className="col-status">
+        {/* A placeholder's status is not known to this user: never show a computed one. */}
+        {r.locked ? <span className="locked">{r.reference}</span> : <StatusTag status={r.status} late={r.workingDaysLate} />}
+      </td>
+      <td className="col-sentOn col-optional">{ukDate(r.sentOn)}</td>
+      <td className="col-target">{ukDate(r.target)}</td>
+    </tr>
   );
 }
 

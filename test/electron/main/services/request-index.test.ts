@@ -1,12 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import { listRowOf, type RequestListPage, type RequestListRow } from '../../../../shared/ipc/views';
-import { wordsByRow } from '../../../shared/ipc/list-page';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
-import { RequestQueries } from '../../../../electron/main/services/request-queries';
 import { vaultDir } from '../../../../electron/main/services/vault-gateway';
 import { VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
@@ -35,18 +33,17 @@ function putRequests(session: VaultSession, count: number, prefix = 'req'): Reco
 async function allRows(
   ok: <T = any>(channel: string, input?: unknown) => Promise<T>,
   limit = 4,
-): Promise<{ total: number; rows: RequestListRow[]; words: Map<string, string> }> {
+  query?: unknown,
+): Promise<{ total: number; rows: RequestListRow[] }> {
   const rows: RequestListRow[] = [];
-  const words = new Map<string, string>();
   let total = -1;
   for (let offset = 0; total < 0 || offset < total; offset += limit) {
-    const page = await ok<RequestListPage>('requests:list', { offset, limit });
+    const page = await ok<RequestListPage>('requests:list', { offset, limit, query });
     total = page.total;
     rows.push(...page.rows);
-    for (const [id, w] of wordsByRow(page)) words.set(id, w);
     if (page.rows.length === 0) break;
   }
-  return { total, rows, words };
+  return { total, rows };
 }
 
 const sortKey = (r: RequestListRow) => `${r.target} ${r.sentOn} ${r.id}`;
@@ -481,7 +478,7 @@ describe('requests:list pages through the IPC contract', () => {
 
   it('an offset at or past the end gives an empty page with the same total', async () => {
     const { ok, created } = await manyRequests();
-    const none = { total: created.length, rows: [], words: { terms: '', counts: '', gaps: '' } };
+    const none = { total: created.length, all: created.length, rows: [] };
     expect(await ok('requests:list', { offset: created.length, limit: 10 })).toEqual(none);
     expect(await ok('requests:list', { offset: created.length + 50, limit: 10 })).toEqual(none);
     const last = await ok('requests:list', { offset: created.length - 2, limit: 10 });
@@ -492,7 +489,7 @@ describe('requests:list pages through the IPC contract', () => {
     const { ok, call, created } = await manyRequests();
     const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
-    const { total, rows, words } = await allRows(ok, 3);
+    const { total, rows } = await allRows(ok, 3);
     const secret = created.filter((c) => c.memberOnly);
     expect(secret.length).toBeGreaterThan(0);
     expect(total).toBe(created.length);
@@ -512,10 +509,13 @@ describe('requests:list pages through the IPC contract', () => {
     for (const s of secret) expect(text).not.toContain(s.subject);
     for (const row of rows.filter((r) => r.locked)) {
       expect(row).toMatchObject({ subject: 'Member only', officerName: '', dueSoon: false, workingDaysLate: 0 });
-      expect(words.get(row.id)).toBe('');
       expect(row).not.toHaveProperty('question');
       expect(await call('requests:get', { id: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+    // Search never finds a Member-only request by its words, and no filter offers anything of one.
+    expect((await ok('requests:list', { offset: 0, limit: 100, query: { search: 'secret' } })).total).toBe(0);
+    expect(JSON.stringify(await ok('requests:filterOptions'))).not.toMatch(/secret/i);
+    expect(JSON.stringify(await ok('requests:volume'))).not.toMatch(/secret/i);
     // The PA's Today counts leave the Member-only requests out.
     const dashboard = await ok('dashboard:get');
     const counted = (view: RequestView) => rows.filter((r) => inView(view, r)).length;
@@ -551,7 +551,7 @@ describe('requests:list pages through the IPC contract', () => {
     expect(dashboard.overdue).toBe(rows.filter((r) => inView('overdue', r)).length);
   });
 
-  describe('the page read ahead for the window’s load', () => {
+  describe('the list main keeps for its answers', () => {
     async function withQueuedTimers(now?: () => Date) {
       const queued: Array<() => void> = [];
       const timers = { setTimeout: (fn: () => void) => queued.push(fn), clearTimeout: () => undefined };
@@ -569,105 +569,107 @@ describe('requests:list pages through the IPC contract', () => {
           'requests:create',
           draft({ officerId: ctx.officer.id, subject: `Open request ${i}`, sentOn, memberOnly: i % 3 === 1, meetingId: null }),
         );
-      return { ...ctx, runQueued: () => queued.splice(0).forEach((fn) => fn()) };
+      /** Runs main's idle steps (warmUp, one timer each); bounded, as the daily reminder sets its timer again. */
+      const runQueued = () => {
+        for (let round = 0; round < 20 && queued.length > 0; round++) queued.splice(0).forEach((fn) => fn());
+      };
+      return { ...ctx, runQueued };
     }
-    const ahead = { offset: 3, limit: 4 };
+    const bySubject = { sort: 'subject', descending: true } as const;
     /** A Tuesday after the oldest requests fell due and before today. */
     const HOLIDAY_IN_THE_LATE_DAYS = {
       added: [{ date: '2026-11-10', name: 'Council closure', nations: ['england-and-wales'] }],
       removed: [],
     };
 
-    it('is served once, when asked for where it was read, the same as reading it afresh', async () => {
+    it('answers every query the same as working it out afresh, whether main prepared it in its idle moments or not', async () => {
       const ctx = await withQueuedTimers();
-      const made = vi.spyOn(RequestQueries.prototype as unknown as { makeListPage: () => unknown }, 'makeListPage');
-      try {
-        await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
-        ctx.runQueued();
-        expect(made).toHaveBeenCalledTimes(2);
-        const served = await ctx.ok('requests:list', ahead);
-        expect(made).toHaveBeenCalledTimes(2);
-        const fresh = await ctx.ok('requests:list', ahead);
-        expect(made).toHaveBeenCalledTimes(3);
-        expect(served).toEqual(fresh);
-        // Read ahead for one place, asked for another: read afresh.
-        await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
-        ctx.runQueued();
-        await ctx.ok('requests:list', { offset: 3, limit: 5 });
-        expect(made).toHaveBeenCalledTimes(6);
-      } finally {
-        made.mockRestore();
-      }
+      const queries = [undefined, bySubject, { search: 'open request' }, { view: 'overdue', sort: 'reference' }] as const;
+      const cold = [];
+      for (const query of queries) cold.push(await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query }));
+      const member = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!;
+      await ctx.ok('session:lock');
+      await ctx.ok('session:unlock', { userId: member.id, passphrase: MEMBER_PASS });
+      await ctx.ok('requests:list', { offset: 0, limit: 1 });
+      ctx.runQueued();
+      for (const [i, query] of queries.entries())
+        expect(await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query })).toEqual(cold[i]);
+      // The seven "Open request" ones, Member-only ones included (the Member reads them).
+      expect(cold[2]!.total).toBe(7);
     });
 
-    it('never stale: a save after it was read, or a change to the council’s calendar, is on the page', async () => {
+    it('never stale: a save after an answer, or a change to the council’s calendar, is in the next answer', async () => {
       const ctx = await withQueuedTimers();
-      const all = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
+      const all = (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: bySubject })).rows;
+      ctx.runQueued();
       const target = all[4]!;
       expect(target.status).not.toBe('answered');
-      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead });
-      ctx.runQueued();
       await ctx.ok('requests:logEvent', { id: target.id, event: { type: 'answered', on: '2026-11-24', note: 'Report attached.' } });
-      const page = await ctx.ok('requests:list', ahead);
-      expect(page).toEqual(await ctx.ok('requests:list', ahead));
-      // Answered, it moved: wherever it is now, it says so.
-      const all2 = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
-      expect(all2.find((r) => r.id === target.id)!.status).toBe('answered');
-      expect(page.rows).toEqual(all2.slice(3, 7));
+      const afterPage: RequestListPage = await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: bySubject });
+      const after = afterPage.rows;
+      expect(after.find((r) => r.id === target.id)!.status).toBe('answered');
+      expect(
+        (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: { status: 'answered' } })).rows.map((r) => r.id),
+      ).toContain(target.id);
 
-      // The calendar lives in the settings, not the vault: a holiday added after the read changes how
+      // The calendar lives in the settings, not the vault: a holiday added after the answer changes how
       // many working days late an overdue request is.
-      const before = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
-      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
-      ctx.runQueued();
+      const before = (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100 })).rows;
       await ctx.ok('holidays:save', { edits: HOLIDAY_IN_THE_LATE_DAYS, recompute: [] });
-      const served = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
-      expect(served).toEqual((await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows);
+      const served = (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100 })).rows;
       const late = (id: string) => before.find((r) => r.id === id)!.workingDaysLate;
       expect(served.filter((r) => r.workingDaysLate > 0 && r.workingDaysLate === late(r.id) - 1).length).toBeGreaterThan(0);
     });
 
-    it('never stale across midnight: read ahead at 23:59, asked for at 00:01, it counts the new day', async () => {
+    it('never stale across midnight: answered at 23:59, asked again at 00:01, it counts the new day', async () => {
       let clock = new Date(`${TODAY}T23:59:00Z`); // GMT in November: the UK date is the UTC date
       const ctx = await withQueuedTimers(() => clock);
-      const before = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
-      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      const before = (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: bySubject })).rows;
       ctx.runQueued();
       clock = new Date('2026-11-25T00:01:00Z');
-      const served = (await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows;
-      expect(served).toEqual((await ctx.ok('requests:list', { offset: 0, limit: 100 })).rows);
+      const served = (await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: bySubject })).rows;
       const late = (id: string) => before.find((r) => r.id === id)!.workingDaysLate;
       expect(served.filter((r) => r.workingDaysLate > 0 && r.workingDaysLate === late(r.id) + 1).length).toBeGreaterThan(0);
     });
 
-    it('R-USE-2 is never given to the next user: a lock forgets it, and a PA reads their own page', async () => {
+    it('R-USE-2 is never given to the next user: a lock forgets it, and a PA gets their own answers', async () => {
       const ctx = await withQueuedTimers();
       const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
-      const memberPage = await ctx.ok('requests:list', { offset: 0, limit: 100 });
+      const memberPage = await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query: bySubject });
+      ctx.runQueued();
       const secrets = memberPage.rows.filter((r) => r.subject.startsWith('Open request') && ['1', '4'].includes(r.subject.slice(-1)));
       expect(secrets.length).toBe(2);
-      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
-      ctx.runQueued();
       await ctx.ok('session:lock');
       await ctx.ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
-      const paPage = await ctx.ok('requests:list', { offset: 0, limit: 100 });
-      expect(JSON.stringify(paPage)).not.toContain(secrets[0]!.subject);
-      expect(
-        paPage.rows
-          .filter((r) => r.locked)
-          .map((r) => r.id)
-          .sort(),
-      ).toEqual(secrets.map((r) => r.id).sort());
-      // Read ahead while locked: nothing is read, nothing breaks.
-      await ctx.ok('requests:list', { offset: 0, limit: 4, ahead: { offset: 0, limit: 100 } });
+      for (const query of [undefined, bySubject, { search: 'open' }] as const) {
+        const paPage = await ctx.ok<RequestListPage>('requests:list', { offset: 0, limit: 100, query });
+        expect(JSON.stringify(paPage)).not.toContain(secrets[0]!.subject);
+        if (query && 'search' in query) expect(paPage.rows.some((r) => r.locked)).toBe(false);
+        else
+          expect(
+            paPage.rows
+              .filter((r) => r.locked)
+              .map((r) => r.id)
+              .sort(),
+          ).toEqual(secrets.map((r) => r.id).sort());
+      }
+      // Idle steps after a lock: nothing is read, nothing breaks.
+      await ctx.ok('requests:list', { offset: 0, limit: 4 });
       await ctx.ok('session:lock');
       expect(ctx.runQueued).not.toThrow();
     });
 
-    it('a hostile page’s odd read-ahead is refused by the contract, and changes nothing', async () => {
+    it('a hostile page’s odd query is refused by the contract, and changes nothing', async () => {
       const { call } = await manyRequests();
-      for (const odd of [{ offset: -1, limit: 4 }, { offset: 0, limit: 10_001 }, { offset: 0.5, limit: 4 }, { offset: 0 }, 'next'])
-        expect((await call('requests:list', { offset: 0, limit: 4, ahead: odd })).ok).toBe(false);
+      for (const query of [
+        { sort: 'question' },
+        { view: 'secret' },
+        { descending: 'yes' },
+        { search: 'x'.repeat(1_001) },
+        { service: 7 },
+        'all',
+      ])
+        expect((await call('requests:list', { offset: 0, limit: 4, query })).ok).toBe(false);
     });
   });
 
@@ -728,13 +730,16 @@ describe('requests:list pages through the IPC contract', () => {
     expect(page.rows.find((r) => r.id === request.row.id)!.classification).toBe('Confidential');
   });
 
-  it('after a small first page the saved search words are read as soon as main is free, once; a lock before then leaves nothing to break', async () => {
+  it('after the first page the saved search words are read as soon as main is free, once, not again by a search; a lock before then leaves nothing to break', async () => {
     const queued: Array<() => void> = [];
     const timers = {
       setTimeout: (fn: () => void) => queued.push(fn),
       clearTimeout: () => undefined,
     };
-    const runQueued = () => queued.splice(0).forEach((fn) => fn());
+    // Main's idle steps (warmUp, one timer each); bounded, as the daily reminder sets its timer again.
+    const runQueued = () => {
+      for (let round = 0; round < 20 && queued.length > 0; round++) queued.splice(0).forEach((fn) => fn());
+    };
     const ctx = await seededCase(TODAY, { timers });
     const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
     await ctx.ok('session:lock');
@@ -743,7 +748,9 @@ describe('requests:list pages through the IPC contract', () => {
     direct.lock();
     // The first unlock reads every record and saves the index with its words.
     await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
-    const expected = await ctx.ok('requests:list', { offset: 0, limit: 1000 });
+    const search = { search: 'subject of' };
+    const expected = await ctx.ok('requests:list', { offset: 0, limit: 1000, query: search });
+    expect(expected.total).toBe(210);
     await ctx.ok('session:lock');
     runQueued();
 
@@ -758,16 +765,16 @@ describe('requests:list pages through the IPC contract', () => {
       expect(runQueued).not.toThrow();
       expect(wordReads()).toBe(0);
 
-      // Unlocked: read once when main is free, not again by the large page that needs them.
+      // Unlocked: read once when main is free, not again by the search that needs them.
       await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
       const first = await ctx.ok('requests:list', { offset: 0, limit: 100 });
       expect(wordReads()).toBe(0);
       runQueued();
       expect(wordReads()).toBe(2); // the shared tier's and the Member's
-      const all = await ctx.ok('requests:list', { offset: 0, limit: 1000 });
+      const all = await ctx.ok('requests:list', { offset: 0, limit: 1000, query: search });
       expect(wordReads()).toBe(2);
       expect(all).toEqual(expected);
-      expect(first.rows).toEqual(expected.rows.slice(0, 100));
+      expect(first.total).toBe(211);
     } finally {
       get.mockRestore();
     }

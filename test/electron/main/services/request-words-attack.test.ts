@@ -1,11 +1,10 @@
 // Attacks on the request index's search words saved apart (request-index:<tier>:words, read by
-// loadWords only for a page of more than 200 rows; smaller pages read each row's record, wordsOf):
+// loadWords once per unlock, for search; before then wordsOf reads each request's record):
 // (1) a PA with the data folder and the shared key, forging frames and records; (2) a hostile page
-// calling requests:list with odd pages. Each test expects the words to be those of the records,
-// Member-only words never to reach the PA, and the PA's app to save nothing.
+// calling requests:list with odd pages and searches. Each test expects the words to be those of the
+// records, Member-only words never to reach the PA, and the PA's app to save nothing.
 import { describe, expect, it } from 'vitest';
 import type { RequestListPage } from '../../../../shared/ipc/views';
-import { wordsByRow } from '../../../shared/ipc/list-page';
 import type { StoredRequest } from '../../../../shared/domain/requests';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
 import type { VaultSession } from '../../../../electron/main/vault/vault';
@@ -248,7 +247,7 @@ describe('a PA with the files and the shared key against the saved search words'
   }, 60_000);
 });
 
-describe('a hostile page calling requests:list with odd pages', () => {
+describe('a hostile page calling requests:list with odd pages and searches', () => {
   /** A Member's case with 260 requests put straight into the vault (enough for the index to save), a PA added. */
   async function bigCase() {
     const ctx = await seededCase('2026-11-24');
@@ -256,8 +255,8 @@ describe('a hostile page calling requests:list with odd pages', () => {
     const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
     const raw = ctx.core.session.requireVault().records as VaultSession;
     const ids = putRequests(raw, 260);
-    // A large page: everything indexed, the index (and its words) saved by the Member's app.
-    await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
+    // A search: everything indexed, the index (and its words) saved by the Member's app.
+    await ctx.ok('requests:list', { offset: 0, limit: 10_000, query: { search: 'subject' } });
     expect(raw.authorOf('request-index:member:words')).toBe('member');
     const as = async (who: 'member' | 'pa') => {
       await ctx.ok('session:lock');
@@ -269,31 +268,33 @@ describe('a hostile page calling requests:list with odd pages', () => {
     return { ...ctx, ids, as };
   }
 
-  /** Every row of these pages with its words, by id. */
-  const byId = (pages: RequestListPage[]) => {
-    const out = new Map<string, string>();
-    for (const page of pages) for (const [id, words] of wordsByRow(page)) out.set(id, words);
-    return out;
-  };
+  /** Every page of a search, `limit` rows at a time from `start`, and the rows before it. */
+  async function searched(ctx: Awaited<ReturnType<typeof bigCase>>, search: string, limit: number, start = 0) {
+    const pages: RequestListPage[] = [];
+    for (let offset = start, total = Infinity; offset < total; offset += limit) {
+      pages.push(await ctx.ok('requests:list', { offset, limit, query: { search } }));
+      total = pages.at(-1)!.total;
+    }
+    return { pages, ids: pages.flatMap((p) => p.rows.map((r) => r.id)) };
+  }
 
-  it('pages of one row, then of 201 and 10,000, at odd offsets, give each row the same words; a PA sees none of a Member-only one', async () => {
+  it('search finds each request by its own words, whatever the pages asked for; a PA finds nothing of a Member-only one', async () => {
     const ctx = await bigCase();
     await ctx.as('member');
-    const small: RequestListPage[] = [];
-    const first = await ctx.ok('requests:list', { offset: 0, limit: 1 });
-    for (let offset = 0; offset < first.total; offset += 7) small.push(await ctx.ok('requests:list', { offset, limit: 7 }));
+    // The first call of the unlock is a search, before main has read the saved words.
+    const typed = 'confidentialword5';
+    const expected = ctx.ids.member.filter((id) => `confidentialword${Number(id.slice(4))}`.startsWith(typed));
+    expect(expected.length).toBeGreaterThan(1);
+    expect((await searched(ctx, typed, 1)).ids.sort()).toEqual([...expected].sort());
+    const small = await searched(ctx, 'confidentialword', 7);
     await ctx.as('member');
-    const big = await ctx.ok('requests:list', { offset: 3, limit: 201 });
-    const allPage = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
-    const all = allPage.rows;
-    const smallWords = byId(small);
-    expect(all).toHaveLength(first.total);
-    expect(smallWords.size).toBe(first.total);
-    for (const [id, words] of [...byId([big]), ...byId([allPage])]) expect(words).toBe(smallWords.get(id));
-    const allWords = byId([allPage]);
-    expect(all.filter((r) => allWords.get(r.id)!.includes('confidentialword')).length).toBe(ctx.ids.member.length);
+    const big = await searched(ctx, 'confidentialword', 10_000);
+    expect(small.ids).toEqual(big.ids);
+    expect([...big.ids].sort()).toEqual([...ctx.ids.member].sort());
+    const odd = await searched(ctx, 'confidentialword', 201, 3);
+    expect(odd.ids).toEqual(big.ids.slice(3));
     // Past the end, and the contract's limits.
-    expect((await ctx.ok('requests:list', { offset: first.total + 5, limit: 10_000 })).rows).toEqual([]);
+    expect((await ctx.ok('requests:list', { offset: 10_000, limit: 10_000, query: { search: 'subject' } })).rows).toEqual([]);
     for (const input of [
       { offset: -1, limit: 5 },
       { offset: 0, limit: 0 },
@@ -305,22 +306,21 @@ describe('a hostile page calling requests:list with odd pages', () => {
     await ctx.as('pa');
     const dataFolder = ctx.dataFolder;
     const before = snapshotFolder(dataFolder, ctx.files);
-    const paSmallPage = await ctx.ok('requests:list', { offset: 0, limit: 200 });
-    const paAllPage = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
-    const paSmall = paSmallPage.rows;
-    const paAll = paAllPage.rows;
-    expect(JSON.stringify([paSmallPage, paAllPage])).not.toContain('confidentialword');
-    expect(paAll.filter((r) => r.locked)).toHaveLength(ctx.ids.member.length);
-    const paWords = byId([paAllPage]);
-    for (const row of paAll.filter((r) => r.locked)) expect(paWords.get(row.id)).toBe('');
-    const paSmallWords = byId([paSmallPage]);
-    for (const row of paSmall) expect(paSmallWords.get(row.id)).toBe(paWords.get(row.id));
-    for (const row of paAll.filter((r) => !r.locked)) expect(paWords.get(row.id)).toBe(smallWords.get(row.id));
-    // The PA's large pages saved nothing into the data folder.
+    for (const limit of [7, 10_000]) {
+      const secret = await searched(ctx, 'confidentialword', limit);
+      expect(secret.ids).toEqual([]);
+      const open = await searched(ctx, 'subject', limit);
+      expect([...open.ids].sort()).toEqual([...ctx.ids.shared].sort());
+      expect(JSON.stringify([secret.pages, open.pages])).not.toContain('confidentialword');
+    }
+    const all = await ctx.ok('requests:list', { offset: 0, limit: 10_000 });
+    expect(JSON.stringify(all)).not.toContain('confidentialword');
+    expect(all.rows.filter((r) => r.locked)).toHaveLength(ctx.ids.member.length);
+    // The PA's searches saved nothing into the data folder.
     expect(snapshotFolder(dataFolder, ctx.files)).toEqual(before);
     // Locked: refused in plain words, nothing read.
     await ctx.ok('session:lock');
-    const locked = await ctx.call('requests:list', { offset: 0, limit: 10_000 });
+    const locked = await ctx.call('requests:list', { offset: 0, limit: 10_000, query: { search: 'subject' } });
     expect(locked.ok).toBe(false);
   }, 120_000);
 });
