@@ -201,13 +201,6 @@ async function unwiredRules(entries?: string[]): Promise<string[]> {
   }).map((r) => r.id);
 }
 
-/**
- * Advice the Member reads on screen rather than a check main must make: computed in the renderer
- * from the Member's own rows, so it must be reachable from renderer/main.tsx instead.
- *   R-ASK-7: the request volume per service and its nudge (Volume screen).
- */
-const SHOWN_BY_RENDERER = ['R-ASK-7'];
-
 describe('the rules registry', () => {
   it('lists exactly the rule ids of docs/RULES.md', () => {
     const rulesMd = readFileSync(path.join(repo, 'docs/RULES.md'), 'utf8');
@@ -267,12 +260,7 @@ describe('the rules are wired into the main process', () => {
 
   it('every rule function is put to use by code reachable from electron/main (R-ids in PENDING_WIRING excepted)', async () => {
     const unwired = await unwiredRules();
-    expect(unwired.filter((id) => !PENDING_WIRING.includes(id) && !SHOWN_BY_RENDERER.includes(id))).toEqual([]);
-  });
-
-  it('advice shown on screen (SHOWN_BY_RENDERER) is put to use by the renderer', async () => {
-    const unwired = await unwiredRules(['renderer/main.tsx']);
-    expect(SHOWN_BY_RENDERER.filter((id) => unwired.includes(id))).toEqual([]);
+    expect(unwired.filter((id) => !PENDING_WIRING.includes(id))).toEqual([]);
   });
 
   it('PENDING_WIRING names only rules that are still unwired (remove an id once it is wired)', async () => {
