@@ -58,7 +58,6 @@ export interface IndexVault {
   put<T>(record: { id: string; tier: Tier; type: string; data: T }): unknown;
 }
 
-
 export type RequestState = WorklistFacts & { status: RequestStatus };
 
 // R-DUE-4, R-DUE-5 (000 §17.8.2; 004 §6.5.8): the facts a request's status is worked out from, from the corrected timeline: a holding reply's promised date is the target; withdrawn and closed requests are ended.
