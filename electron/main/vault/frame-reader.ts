@@ -63,7 +63,8 @@ export class FrameFileReader {
     const r = readFrame(view, 0);
     if (!r.ok) return { ...r, at: offset, offset };
     this.pos = offset + r.next;
-    return { ...r, next: this.pos, offset };
+    // r is this call's own object: filled in place rather than copied (once per frame at unlock).
+    return Object.assign(r, { next: this.pos, offset });
   }
 }
 

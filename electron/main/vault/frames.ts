@@ -125,7 +125,7 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
   o += 2;
   const seq = Number(body.readBigUInt64BE(o));
   o += 8;
-  const prev = Buffer.from(body.subarray(o, o + HASH_BYTES));
+  const prevAt = o;
   o += HASH_BYTES;
   const idLen = body.readUInt16BE(o);
   o += 2;
@@ -151,6 +151,7 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
   }
   // Views, not copies: loading 50,000 records must not double the memory it reads.
   let hash: Buffer | null = null;
+  let prev: Buffer | null = null;
   return {
     ok: true,
     frame: {
@@ -158,7 +159,10 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
       tier: tierCode === 1 ? 'member' : 'shared',
       schema,
       seq,
-      prev,
+      // A copy, made only when asked: only the journal's chain reads it (one allocation per frame at unlock).
+      get prev() {
+        return (prev ??= Buffer.from(body.subarray(prevAt, prevAt + HASH_BYTES)));
+      },
       id,
       type,
       author,
