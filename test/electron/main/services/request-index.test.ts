@@ -780,6 +780,38 @@ describe('requests:list pages through the IPC contract', () => {
     }
   });
 
+  it('answers the filter values in main’s first idle moment when the rows are still to be made, then at once; a lock meanwhile answers locked', async () => {
+    const queued: Array<() => void> = [];
+    const timers = { setTimeout: (fn: () => void) => queued.push(fn), clearTimeout: () => undefined };
+    const ctx = await seededCase(TODAY, { timers });
+    const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
+    await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Filter values', meetingId: null }));
+    const answered = (call: Promise<unknown>) => {
+      let done = false;
+      void call.then(() => (done = true));
+      return () => done;
+    };
+    // The window's first page is answered at once; the rows for the filter values wait for main to be free.
+    await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    const call = ctx.ok('requests:filterOptions');
+    const done = answered(call);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done()).toBe(false);
+    queued.splice(0).forEach((fn) => fn());
+    const options = await call;
+    expect(options.service).toContain('Estates');
+    // The rows made, the next ask is answered at once.
+    const again = ctx.ok('requests:filterOptions');
+    expect(await again).toEqual(options);
+    // Locked while waiting: the answer says so, and nothing of the vault is in it.
+    await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'A change', meetingId: null }));
+    const waiting = ctx.call('requests:filterOptions');
+    await ctx.ok('session:lock');
+    queued.splice(0).forEach((fn) => fn());
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+  });
+
   it('the casework service saves the index in the vault once 200 requests were read, and the next unlock reads none again', async () => {
     const ctx = await seededCase(TODAY);
     const state = await ctx.ok('session:lock');
