@@ -2,7 +2,7 @@
 // are asked for again (a change can move any row and every count), officers and meetings are
 // refilled, and every stored per-screen read that follows that kind of record is fetched again.
 // Screens reading any of them re-render at once.
-import { isRecordType, type RecordType } from '../../shared/domain/record-types';
+import type { RecordType } from '../../shared/domain/record-types';
 import { api } from '../kit/api';
 import { refreshReads } from './reads';
 import { listChanged, refreshDirectory } from './working-set';
@@ -13,7 +13,6 @@ const LIST_KINDS: ReadonlySet<RecordType> = new Set(['request', 'material', 'off
 /** Keeps the working set current from main's change events; returns the unsubscribe. */
 export function followChanges(): () => void {
   const offRecords = api().records.onChanged(({ kind, id }) => {
-    if (!isRecordType(kind)) return;
     if (LIST_KINDS.has(kind)) void listChanged();
     if (kind === 'officer' || kind === 'meeting') void refreshDirectory();
     void refreshReads(kind, id);

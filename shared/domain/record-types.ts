@@ -38,7 +38,3 @@ export function isMemberWritten(type: string, id?: string): boolean {
   if (type === 'request-index') return isMemberIndexId(id);
   return (MEMBER_WRITTEN_TYPES as ReadonlySet<string>).has(type);
 }
-
-export function isRecordType(value: string): value is RecordType {
-  return (RECORD_TYPES as readonly string[]).includes(value);
-}

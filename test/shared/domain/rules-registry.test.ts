@@ -172,8 +172,8 @@ export function domainUses(source: ts.SourceFile): Map<string, Set<string>> {
  * The rule ids whose implementing functions are not all put to use from `entries`: used by a file
  * they load outside shared/domain, or inside a shared/domain function that itself is.
  */
-async function unwiredRules(entries?: string[]): Promise<string[]> {
-  const index = [...reachableFromMain(entries)].map((file) => ({ file, uses: domainUses(parse(file)) }));
+async function unwiredRules(): Promise<string[]> {
+  const index = [...reachableFromMain()].map((file) => ({ file, uses: domainUses(parse(file)) }));
   const exports = await domainExports();
   const wiredKeys = new Set<string>();
   // Fixed point: a domain function is wired once non-domain code or a wired domain function uses it.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../../../electron/main/reports/report-service';
 import { MEMBER_PASS, PA_PASS, draft, seededCase } from '../../support/core';
+import { approveCourtOrder } from '../../support/disclosures';
 
 const pinkPaper = {
   level: 'pink-paper',
@@ -69,15 +70,7 @@ async function withCase() {
 /** The Member discloses the material to the County Court under ground (b), so it is on the register. */
 async function disclose(ok: Awaited<ReturnType<typeof withCase>>['ok'], materialId: string) {
   const d = await ok('disclosures:start', { materialId });
-  await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-  await ok('disclosures:advance', {
-    id: d.id,
-    event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
-  });
-  await ok('disclosures:advance', {
-    id: d.id,
-    event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
-  });
+  await approveCourtOrder(ok, d.id);
   await ok('disclosures:advance', {
     id: d.id,
     event: { type: 'disclose', to: 'County Court', on: '2026-11-23', what: 'Depot valuation' },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededCase } from '../../support/core';
+import { approveCourtOrder } from '../../support/disclosures';
 
 // Disclosures left waiting for the Monitoring Officer and resumed, abandoned drafts, the
 // whole-file warning after a partial approval (R-DIS-1), capacity (R-CLS-4) and briefings (R-CLS-5),
@@ -100,15 +101,7 @@ describe('a disclosure waiting for the Monitoring Officer (R-DIS-2)', () => {
     const fresh = await ok('disclosures:start', { materialId: material.id });
     expect(fresh.id).not.toBe(d.id);
     expect(await ok('disclosures:list')).toHaveLength(2);
-    await ok('disclosures:advance', { id: fresh.id, event: { type: 'choose-ground', ground: 'b' } });
-    await ok('disclosures:advance', {
-      id: fresh.id,
-      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
-    });
-    await ok('disclosures:advance', {
-      id: fresh.id,
-      event: { type: 'approve', officerCheck: { checked: true, note: 'Head of Estates agreed.' } },
-    });
+    await approveCourtOrder(ok, fresh.id);
     const late = await call('disclosures:advance', { id: fresh.id, event: { type: 'abandon', reason: 'Changed my mind.' } });
     expect(late).toMatchObject({
       ok: false,
@@ -124,15 +117,7 @@ describe('saving out the whole file after a partial approval (R-DIS-1)', () => {
     const { material: withFile } = await ok('attachments:add', { materialId: material.id });
     const attachmentId = withFile.attachments[0].id;
     const d = await ok('disclosures:start', { materialId: material.id });
-    await ok('disclosures:advance', { id: d.id, event: { type: 'choose-ground', ground: 'b' } });
-    await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'complete-evidence', evidence: { legalProvision: 'Court order under CPR 31.17', requestedBy: 'County Court' } },
-    });
-    const approved = await ok('disclosures:advance', {
-      id: d.id,
-      event: { type: 'approve', officerCheck: { checked: true, note: 'Agreed.' }, withheld: 'no prices' },
-    });
+    const approved = await approveCourtOrder(ok, d.id, { note: 'Agreed.', withheld: 'no prices' });
     expect(approved.gate.withheld).toBe('no prices');
 
     target.file = path.join(files, 'copy.pdf');

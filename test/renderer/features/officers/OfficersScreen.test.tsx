@@ -5,15 +5,7 @@ import type { Officer } from '../../../../shared/domain/directory';
 import { OfficersScreen } from '../../../../renderer/features/officers/components/OfficersScreen';
 import { refreshDirectory } from '../../../../renderer/db/working-set';
 import { installFakeApi } from '../../fake-api';
-
-const sam: Officer = {
-  id: 'o-1',
-  name: 'Sam Green',
-  role: 'Head of Estates',
-  service: 'Estates',
-  seniority: 'head-of-service',
-  email: 'sam.green@example-council.gov.uk',
-};
+import { sam } from '../../fixtures';
 
 /** The screen over a fake main holding Sam Green, named by `requests` requests. */
 async function screenWith(requests: number | null, officers: Officer[] = [sam]) {

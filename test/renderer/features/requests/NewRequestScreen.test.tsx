@@ -4,7 +4,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Officer } from '../../../../shared/domain/directory';
 import { builtInProfile } from '../../../../shared/domain/profiles';
 import { requestDraftSchema } from '../../../../shared/domain/request-draft';
 import { describeZodError } from '../../../../shared/ipc/errors';
@@ -13,15 +12,7 @@ import { setClock } from '../../../../renderer/kit/clock';
 import { refreshDirectory } from '../../../../renderer/db/working-set';
 import { NEW_REQUEST_FIELDS, NewRequestScreen } from '../../../../renderer/features/requests/components/NewRequestScreen';
 import { installFakeApi } from '../../fake-api';
-
-const sam: Officer = {
-  id: 'o-1',
-  name: 'Sam Green',
-  role: 'Head of Estates',
-  service: 'Estates',
-  seniority: 'head-of-service',
-  email: 'sam.green@example-council.gov.uk',
-};
+import { sam } from '../../fixtures';
 
 async function openForm() {
   setClock(() => new Date('2026-11-24T12:00:00Z'));
