@@ -21,6 +21,27 @@ export function attachmentProblem(file: { name: string; size: number }): string 
 
 export type ExportDecision = { allowed: true; audited: boolean } | { allowed: false; reason: string };
 
+/** Who saved a record, as the vault can vouch: 'unknown' for a save in the old format (or the Member's, seen from a PA's app). */
+export type RecordAuthor = 'member' | 'pa' | 'unknown';
+
+// R-USE-2 (003 §4.8): a file sealed in the old format names no owner, so any record could name it. It is used
+// only through a record the Member is known to have written (one under the Member key, which no PA holds, or
+// one whose save carries the Member's seal), or when the file itself is under the shared key, which gives a PA
+// nothing their own key does not already open. A PA's record naming a Member-only file gets nothing.
+export function acceptsOwnerlessFile(
+  file: { tier: 'shared' | 'member' },
+  record: { tier: 'shared' | 'member'; author: RecordAuthor },
+): boolean {
+  return file.tier === 'shared' || memberVouches(record);
+}
+
+/** The Member wrote this record: only then may its old-format files be moved or thrown away on its word. */
+export function memberVouches(record: { tier: 'shared' | 'member'; author: RecordAuthor }): boolean {
+  return record.tier === 'member' || record.author === 'member';
+}
+
+const HIDDEN_IN_PUBLIC = 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.';
+
 // R-DIS-3 (RULES D, no protocol paragraph; gate per 000 §17.9.2, §17.9.6) and R-USE-1 (000 §17.9.3): protected material is copied out only once a disclosure of it is approved, and never while the public can see the screen.
 export function mayExportAttachment(
   material: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean; thirdParty?: ThirdParty | null },
@@ -32,10 +53,7 @@ export function mayExportAttachment(
   if (!isVisibleInMode(material, mode) || (material.isBriefing && mode.kind !== 'normal')) {
     return {
       allowed: false,
-      reason:
-        mode.kind === 'public-meeting'
-          ? 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.'
-          : 'Only this meeting’s pink papers can be used during the private session.',
+      reason: mode.kind === 'public-meeting' ? HIDDEN_IN_PUBLIC : 'Only this meeting’s pink papers can be used during the private session.',
     };
   }
   const approved = disclosures.filter((d) => mayReleaseForDisclosure(d));
@@ -55,3 +73,29 @@ export function mayExportAttachment(
 }
 
 const LEVEL_PHRASES = { open: 'open', confidential: 'confidential', exempt: 'exempt information', 'pink-paper': 'a pink paper' } as const;
+
+// R-DIS-3, R-USE-1, R-USE-3 (000 §17.9.2, §17.9.3): the original email leaves only as its material may, each
+// piece judged by mayExportAttachment; an email that is itself Member only (its request is) never while the
+// public may see the screen; and every copy of an original is audited, since it carries its attachments whole.
+export function mayExportOriginalEmail(
+  email: { memberOnly: boolean; unfiledAttachments: boolean },
+  materials: ReadonlyArray<{ allowed: true } | { allowed: false; reason: string }>,
+  mode: MeetingMode,
+): ExportDecision {
+  if (email.unfiledAttachments)
+    return {
+      allowed: false,
+      reason: 'File this email and classify its attachments before saving a copy: until then they are treated as confidential.',
+    };
+  const refused = materials.find((d): d is { allowed: false; reason: string } => !d.allowed);
+  if (refused) return { allowed: false, reason: `${refused.reason} The email contains that material.` };
+  if (email.memberOnly && mode.kind !== 'normal')
+    return {
+      allowed: false,
+      reason:
+        mode.kind === 'public-meeting'
+          ? 'This email is Member only: it cannot be saved out in public-meeting mode. Leave public-meeting mode first.'
+          : 'This email is Member only: it cannot be saved out during the private session.',
+    };
+  return { allowed: true, audited: true };
+}

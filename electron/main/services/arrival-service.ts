@@ -74,7 +74,7 @@ export class ArrivalService {
     const id = `arrival-${randomUUID()}`;
     const blobs = this.records.blobs;
     const sealedFiles: Array<{ blobId: string; size: number; name: string }> = [];
-    const discardAll = () => sealedFiles.forEach((f) => blobs.discard(f.blobId));
+    const discardAll = () => sealedFiles.forEach((f) => blobs.discard(f.blobId, id));
     try {
       for (const f of input.files) {
         const blob = await blobs.addForMember(once(f.bytes), id);
@@ -181,11 +181,13 @@ export class ArrivalService {
     const guard = this.records.begin(lockedBefore('the item was classified', 'classify it again'));
     const blobs = this.records.blobs;
     const resealed: Attachment[] = [];
-    const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
+    const discardNew = () => resealed.forEach((a) => blobs.discard(a.id, materialId));
     let material: Material;
     try {
       for (const f of payload.files) {
-        const blob = await blobs.add(blobs.read(f.blobId, arrival.id), tier, materialId);
+        // Only a file sealed for the Member with this arrival as its owner: what the PA recorded, never a
+        // file already in the vault (an old-format one has no owner to check, so it is refused outright).
+        const blob = await blobs.add(blobs.read(f.blobId, arrival.id, { sealedForMember: true }), tier, materialId);
         resealed.push({ id: blob.id, name: f.name, size: blob.size, addedOn: this.today() });
         guard.check();
       }
@@ -205,7 +207,7 @@ export class ArrivalService {
     }
     // Done: the material now holds it; the sealed copy and files are let go, so erasing the material later leaves no copy behind.
     const done = this.records.save('arrival', { ...arrival, sealed: null, files: [], materialId: material.id, classifiedOn: this.today() });
-    for (const f of arrival.files) blobs.discard(f.blobId);
+    for (const f of arrival.files) blobs.discard(f.blobId, arrival.id);
     return { material, arrival: arrivalSummary(done) };
   }
 }

@@ -13,6 +13,7 @@ import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
+import { filesOf } from './record-files';
 
 /**
  * Where attachments come from and copies go to: Electron's dialogs in the app, fixed folders in the
@@ -101,7 +102,7 @@ export class AttachmentService {
     const blobs = this.records.blobs;
     const tier = tierFor(before);
     const sealed: AttachmentView[] = [];
-    const discardAll = () => sealed.forEach((a) => blobs.discard(a.id));
+    const discardAll = () => sealed.forEach((a) => blobs.discard(a.id, materialId));
     for (const { file, name } of picked) {
       const failure: { error?: AppError } = {};
       try {
@@ -174,11 +175,13 @@ export class AttachmentService {
     guard.check();
     // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
     const { material } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
-    const blobs = this.records.blobs;
+    // Read as this material's own file: a record naming another record's file (an email's attachment, a
+    // pink paper's) cannot open it, nor an old-format file through a record the Member did not write.
+    const files = filesOf(this.records, { type: 'material', ...this.materials.find(materialId)! });
     // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {
-      await pipeline(blobs.read(attachmentId, materialId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(files.read(attachmentId), createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
       const bytes = (await stat(temp)).size;
       guard.check();
       // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited; material

@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FILING_KINDS, type CorrespondenceItem, type FilingKind } from '../../../shared/domain/correspondence';
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
+import { mayExportOriginalEmail } from '../../../shared/domain/attachments';
+import { materialIdFor } from '../../../shared/domain/material';
+import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { RequestEvent } from '../../../shared/domain/requests';
 import { ukDateOf } from '../../../shared/domain/dates';
 import { AppError, lockedBefore } from '../../../shared/ipc/errors';
@@ -11,6 +14,7 @@ import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 import type { SessionGuard } from './session-service';
+import { filesOf } from './record-files';
 
 /** Officers' emails once imported: the unfiled list, each request's emails, filing one to a request, saving the original out. */
 export class FilingService {
@@ -61,7 +65,8 @@ export class FilingService {
     // Reading the original and sealing its attachments take time: the filing belongs to the session that began it.
     const guard = this.records.begin(lockedBefore('the email was filed', 'file it again'));
     try {
-      const parsed = await parseMessage(await readAll(this.records.blobs.read(m.blobId)), m.fileName, undefined, {
+      const original = filesOf(this.records, { type: 'correspondence', id, tier: this.store.message(id).tier }).read(m.blobId);
+      const parsed = await parseMessage(await readAll(original), m.fileName, undefined, {
         signal: guard.signal,
         source: this.parseWorkerSource,
       });
@@ -114,21 +119,25 @@ export class FilingService {
     if (kind === 'holding' && promisedBy && promisedBy < m.date)
       throw new AppError('invalid-input', 'The promised date is before the email was sent.');
     const blobs = this.records.blobs;
-    const sealed: string[] = [];
-    const discard = () => sealed.forEach((b) => blobs.discard(b));
+    // The original is this email's own file; judged before the save below makes this user its author.
+    const original = filesOf(this.records, { type: 'correspondence', id: m.id, tier: record.tier as RecordTier });
+    const sealed: Array<{ id: string; owner: string }> = [];
+    const discard = () => sealed.forEach((b) => blobs.discard(b.id, b.owner));
     let blobId = m.blobId;
-    const files: Array<{ blobId: string; name: string; size: number }> = [];
+    const files: Array<{ materialId: string; blobId: string; name: string; size: number }> = [];
     try {
       if (tier !== record.tier) {
-        const moved = await blobs.add(blobs.read(m.blobId), tier);
-        sealed.push(moved.id);
+        const moved = await blobs.add(original.read(m.blobId), tier, m.id);
+        sealed.push({ id: moved.id, owner: m.id });
         blobId = moved.id;
         guard.check();
       }
       for (const a of parsed.attachments) {
-        const blob = await blobs.add(inChunks(a.content), 'member');
-        sealed.push(blob.id);
-        files.push({ blobId: blob.id, name: a.name, size: a.content.length });
+        // Each attachment is its material's own file, made under an id chosen here.
+        const materialId = materialIdFor(request.id, randomUUID());
+        const blob = await blobs.add(inChunks(a.content), 'member', materialId);
+        sealed.push({ id: blob.id, owner: materialId });
+        files.push({ materialId, blobId: blob.id, name: a.name, size: a.content.length });
         guard.check();
       }
     } catch (error) {
@@ -143,6 +152,7 @@ export class FilingService {
         for (const f of files)
           added.push(
             this.requests.addUnknownMaterial(request.id, {
+              id: f.materialId,
               title: f.name,
               receivedOn: m.date,
               summary: `Attached to the email “${m.subject}” from ${m.from?.email ?? 'the officer'}.`.slice(0, 8000),
@@ -151,7 +161,7 @@ export class FilingService {
           );
         this.logFiled(request.id, m, kind, promisedBy);
         const data = this.store.saveMessage(linked(blobId, added));
-        if (blobId !== m.blobId) blobs.discard(m.blobId);
+        if (blobId !== m.blobId) original.discard(m.blobId);
         return messageView(data);
       } catch (error) {
         for (const mid of added) this.requests.removeMaterial(mid);
@@ -173,24 +183,33 @@ export class FilingService {
     }
   }
 
-  /** Saves the original email out, under the same gate as its attachments' material (R-DIS-3, R-USE-3). */
+  /**
+   * Saves the original email out (R-DIS-3, R-USE-1, R-USE-3): gated by mayExportOriginalEmail, which
+   * judges each of its material by the gate of material's own "Save a copy", refuses a Member-only
+   * email outside normal mode, and has every copy audited, on the email and on each of its material.
+   */
   async exportOriginal(id: string): Promise<{ file: string | null; bytes: number }> {
     const before = this.mayLeave(id);
     // The dialog and the read wait: the copy belongs to the session that asked for it, audited as its user.
     const guard = this.records.begin(lockedBefore('the copy was saved', 'save it again'));
-    const target = await this.desk.chooseExportTarget(before.fileName);
+    const target = await this.desk.chooseExportTarget(before.data.fileName);
     if (!target) return { file: null, bytes: 0 };
     guard.check();
-    const m = this.mayLeave(id);
+    // The dialog may have stayed open a while: the mode, the classification or the lock may have changed.
+    const record = this.mayLeave(id);
+    const m = record.data;
     let bytes: Buffer;
     try {
-      bytes = await readAll(this.records.blobs.read(m.blobId));
+      // The email's own file only: a forged email naming another record's file (a pink paper's) cannot open it.
+      bytes = await readAll(filesOf(this.records, { type: 'correspondence', id: m.id, tier: record.tier }).read(m.blobId));
     } catch (error) {
       throw guard.explain(error);
     }
     guard.check();
-    for (const mid of m.filed?.materialIds ?? [])
-      this.requests.auditExport(mid, { name: m.fileName, file: path.basename(target), bytes: bytes.length, what: 'the original email' });
+    const detail = { name: m.fileName, file: path.basename(target), bytes: bytes.length, what: 'the original email' };
+    // R-USE-3: recorded before the copy appears under its name, so no copy exists unaudited.
+    this.records.audit(m.id, 'exported', record.tier, detail);
+    for (const mid of m.filed?.materialIds ?? []) this.requests.auditExport(mid, detail);
     const temp = `${target}.${randomBytes(6).toString('hex')}.partial`;
     try {
       writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
@@ -202,18 +221,16 @@ export class FilingService {
     return { file: target, bytes: bytes.length };
   }
 
-  /** The email, when every piece of material in it may leave the vault; refused in words otherwise. */
-  private mayLeave(id: string): StoredMessage {
-    const m = this.store.message(id).data;
-    if (m.attachments.length && !m.filed)
-      throw new AppError(
-        'refused',
-        'File this email and classify its attachments before saving a copy: until then they are treated as confidential.',
-      );
-    for (const mid of m.filed?.materialIds ?? []) {
-      const decision = this.requests.mayExport(mid);
-      if (!decision.allowed) throw new AppError('refused', `${decision.reason} The email contains that material.`);
-    }
-    return m;
+  /** The email, when it and every piece of material in it may leave the vault now; refused in words otherwise. */
+  private mayLeave(id: string): { tier: RecordTier; data: StoredMessage } {
+    const record = this.store.message(id);
+    const m = record.data;
+    const decision = mayExportOriginalEmail(
+      { memberOnly: record.tier === 'member' && m.onMemberOnlyRequest === true, unfiledAttachments: m.attachments.length > 0 && !m.filed },
+      (m.filed?.materialIds ?? []).map((mid) => this.requests.mayExport(mid)),
+      this.requests.meetingMode(),
+    );
+    if (!decision.allowed) throw new AppError('refused', decision.reason);
+    return record;
   }
 }

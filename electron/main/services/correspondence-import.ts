@@ -112,7 +112,7 @@ export class MailImportService {
     });
     const tier = this.writableTier(pending, request?.memberOnly ?? false);
     const blobs = this.records.blobs;
-    const blob = await blobs.add(inChunks(bytes), tier);
+    const blob = await blobs.add(inChunks(bytes), tier, pending.id);
     const item = { ...pending, blobId: blob.id };
     // A matched reply is linked at once: its attachments become material to classify.
     let link: Awaited<ReturnType<FilingService['prepareLink']>> | null = null;
@@ -122,7 +122,7 @@ export class MailImportService {
       guard.check();
     } catch (error) {
       link?.discard();
-      blobs.discard(blob.id);
+      blobs.discard(blob.id, pending.id);
       throw error;
     }
     let saved: StoredMessage;
@@ -130,7 +130,7 @@ export class MailImportService {
       saved = this.store.saveMessage(item);
     } catch (error) {
       link?.discard();
-      blobs.discard(blob.id);
+      blobs.discard(blob.id, pending.id);
       throw error;
     }
     try {

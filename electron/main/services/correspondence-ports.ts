@@ -1,6 +1,7 @@
 import type { DraftFacts } from '../../../shared/domain/correspondence';
 import type { Attachment as AttachmentView } from '../../../shared/domain/material';
 import type { RequestEvent } from '../../../shared/domain/requests';
+import type { MeetingMode } from '../../../shared/domain/protection';
 import { AppError } from '../../../shared/ipc/errors';
 
 // What the correspondence services need from outside them: the requests they belong to, and the
@@ -22,12 +23,20 @@ export interface RequestLookup {
   markChairNoticeSent(input: { id: string; on: string; to: string }): void;
   /** R-DUE-4: an escalation sent by email, recorded to whom, through the same checks as "Escalate to…". */
   escalate(input: { id: string; on: string; to: string }): void;
-  /** R-CLS-2: records material "not yet known" with its file already sealed under the Member-only key; returns its id. */
-  addUnknownMaterial(requestId: string, m: { title: string; receivedOn: string; summary: string; attachment: AttachmentView }): string;
+  /**
+   * R-CLS-2: records material "not yet known", under the id given (its file, already sealed under the
+   * Member-only key, names that id as its owner); returns its id.
+   */
+  addUnknownMaterial(
+    requestId: string,
+    m: { id: string; title: string; receivedOn: string; summary: string; attachment: AttachmentView },
+  ): string;
   /** Removes material this service just added (a later step failed): nothing partial is kept. */
   removeMaterial(materialId: string): void;
   /** The gate any material's files go through to leave the vault (R-DIS-3, R-USE-1). */
   mayExport(materialId: string): { allowed: true } | { allowed: false; reason: string };
+  /** The meeting mode in force (R-USE-1): an original email that is Member only never leaves outside normal mode. */
+  meetingMode(): MeetingMode;
   /** R-USE-3: note a copy saved out on the material's audit trail. */
   auditExport(materialId: string, detail: Record<string, unknown>): void;
 }

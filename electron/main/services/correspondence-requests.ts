@@ -112,18 +112,21 @@ function materialSteps({
   materials,
   disclosures,
   meetingMode,
-}: CaseworkServices): Pick<RequestLookup, 'addUnknownMaterial' | 'removeMaterial' | 'mayExport' | 'auditExport'> {
+}: CaseworkServices): Pick<RequestLookup, 'addUnknownMaterial' | 'removeMaterial' | 'mayExport' | 'auditExport' | 'meetingMode'> {
   return {
     addUnknownMaterial(requestId, m) {
-      const material = materials.add({
-        requestId,
-        title: m.title.slice(0, 200),
-        receivedOn: m.receivedOn,
-        summary: m.summary,
-        classification: { level: 'unsure' },
-        personalData: { personal: false, specialCategory: false, retainUntil: null },
-        isBriefing: false,
-      });
+      const material = materials.add(
+        {
+          requestId,
+          title: m.title.slice(0, 200),
+          receivedOn: m.receivedOn,
+          summary: m.summary,
+          classification: { level: 'unsure' },
+          personalData: { personal: false, specialCategory: false, retainUntil: null },
+          isBriefing: false,
+        },
+        { id: m.id },
+      );
       // Saved through the store: the repository works out the tier from the classification ("not yet known" is Member only).
       materials.save({ ...materials.get(material.id), attachments: [m.attachment] });
       return material.id;
@@ -131,6 +134,7 @@ function materialSteps({
     removeMaterial(materialId) {
       records.remove('material', materialId);
     },
+    meetingMode: () => meetingMode.get(),
     mayExport(materialId) {
       const material = materials.get(materialId);
       return mayExportAttachment(material, disclosures.gatesFor(materialId), meetingMode.get());

@@ -33,6 +33,7 @@ import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
+import { filesOf } from './record-files';
 
 /**
  * What happens to material after it arrives: reclassification, third-party consent, retention and
@@ -147,13 +148,15 @@ export class MaterialLifecycleService {
     }
     const guard = this.records.begin(lockedBefore('the material was reclassified', 'reclassify it again'));
     const blobs = this.records.blobs;
+    // Judged on the record as it is now, before the save below makes this user its author.
+    const old = filesOf(this.records, { type: 'material', ...this.materials.find(before.id)! });
     const resealed: MaterialView['attachments'] = [];
-    const discardNew = () => resealed.forEach((a) => blobs.discard(a.id));
+    const discardNew = () => resealed.forEach((a) => blobs.discard(a.id, before.id));
     try {
       for (const a of before.attachments) {
         // Read as this material's own blob and sealed again as its own: a forged record naming another
         // material's blob (say a pink paper's) fails here instead of re-sealing that file under the shared key.
-        const blob = await blobs.add(blobs.read(a.id, before.id), to, before.id);
+        const blob = await blobs.add(old.read(a.id), to, before.id);
         resealed.push({ ...a, id: blob.id, size: blob.size });
         guard.check();
       }
@@ -162,7 +165,7 @@ export class MaterialLifecycleService {
       if (JSON.stringify(now) !== JSON.stringify(before))
         throw new AppError('conflict', 'The material changed while its files were being moved. Nothing was changed; please try again.');
       const saved = this.save({ ...updated, attachments: resealed }, action, detail);
-      for (const a of before.attachments) blobs.discard(a.id);
+      for (const a of before.attachments) old.discard(a.id);
       return saved;
     } catch (error) {
       discardNew();
@@ -231,7 +234,8 @@ export class MaterialLifecycleService {
    * Backups made earlier still hold it; the screen says so.
    */
   private wipe(material: StoredMaterial, changes: Partial<StoredMaterial>, action: string, detail: Record<string, unknown>): MaterialView {
-    for (const a of material.attachments) this.records.blobs.remove(a.id);
+    const files = filesOf(this.records, { type: 'material', ...this.materials.find(material.id)! });
+    for (const a of material.attachments) files.remove(a.id);
     const tombstone: StoredMaterial = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
     const saved = this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
     this.records.compact();

@@ -302,6 +302,11 @@ export class RecordsRepository {
 
   // Files and housekeeping -----------------------------------------------------------------------
 
+  /** Who saved the current version of a record of `type`, as this session can vouch; undefined when there is none. */
+  authorOf(type: SchemaType, id: string): 'member' | 'pa' | 'unknown' | undefined {
+    return this.typeOf(id) === type ? this.vault.authorOf(id) : undefined;
+  }
+
   /** The sealed files (attachments) of material. */
   get blobs() {
     return this.vault.attachments;

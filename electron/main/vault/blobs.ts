@@ -38,6 +38,30 @@ export interface BlobInfo {
   size: number;
 }
 
+/**
+ * What a reader accepts beyond "this blob's owner is this record". A blob in the old format names no
+ * owner: `ownerless` decides, from the blob's tier, whether the record naming it may still use it
+ * (acceptsOwnerlessFile in shared/domain/attachments.ts); without it such a blob is refused.
+ * `sealedForMember` accepts only a blob sealed for the Member (write-only), as an arrival's are.
+ */
+export interface BlobAccess {
+  ownerless?: (tier: Tier) => boolean;
+  sealedForMember?: boolean;
+}
+
+/** What a blob's clear header says, read without any key. */
+export interface BlobHeader {
+  tier: Tier;
+  /** null for the old format, which names no owner. */
+  owner: string | null;
+  sealedForMember: boolean;
+}
+
+const checkOwner = (owner: string) => {
+  if (typeof owner !== 'string' || owner.length === 0 || owner.length > 400)
+    throw new VaultError('not-permitted', 'An attachment must belong to a record.');
+};
+
 export class BlobStore {
   constructor(
     private readonly dir: string,
@@ -61,9 +85,10 @@ export class BlobStore {
    * Streams `source` in, sealing chunk by chunk; the file appears (atomically) only when complete.
    * `owner` is the id of the record the attachment belongs to; read() must name the same owner.
    */
-  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier = 'shared', owner?: string): Promise<BlobInfo> {
+  async add(source: AsyncIterable<Buffer | Uint8Array | string>, tier: Tier, owner: string): Promise<BlobInfo> {
+    checkOwner(owner);
     this.key(tier); // refuse at once when locked or not permitted
-    return this.write(source, tier, owner ?? null, null);
+    return this.write(source, tier, owner, null);
   }
 
   /**
@@ -71,6 +96,7 @@ export class BlobStore {
    * who wrote it cannot read it back; the Member reads it with read(id, owner) like any other.
    */
   async addForMember(source: AsyncIterable<Buffer | Uint8Array | string>, owner: string): Promise<BlobInfo> {
+    checkOwner(owner);
     this.keys(); // refuse at once when locked
     if (!this.sealer) throw new VaultError('not-permitted', 'Items cannot be sealed for the Member here.');
     return this.write(source, 'member', owner, randomBytes(32));
@@ -79,7 +105,7 @@ export class BlobStore {
   private async write(
     source: AsyncIterable<Buffer | Uint8Array | string>,
     tier: Tier,
-    owner: string | null,
+    owner: string,
     fresh: Buffer | null,
   ): Promise<BlobInfo> {
     ensureDir(this.fs, this.dir);
@@ -109,16 +135,13 @@ export class BlobStore {
       const head = Buffer.alloc(3);
       head.writeUInt8(fresh ? FOR_MEMBER : tier === 'member' ? 1 : 0, 0);
       head.writeUInt16BE(idBytes.length, 1);
-      if (owner === null) {
-        writeAll(this.fs, fd, Buffer.concat([MAGIC, head, idBytes]));
-      } else {
-        const ownerBytes = Buffer.from(owner);
-        const sealedKey = fresh ? this.sealer!.seal(fresh, `blob|${id}|${owner}`) : Buffer.alloc(0);
-        const lens = Buffer.alloc(4);
-        lens.writeUInt16BE(ownerBytes.length, 0);
-        lens.writeUInt16BE(sealedKey.length, 2);
-        writeAll(this.fs, fd, Buffer.concat([MAGIC2, head, idBytes, lens, ownerBytes, sealedKey]));
-      }
+      // Only format 2 is written: every new blob names its owner.
+      const ownerBytes = Buffer.from(owner);
+      const sealedKey = fresh ? this.sealer!.seal(fresh, `blob|${id}|${owner}`) : Buffer.alloc(0);
+      const lens = Buffer.alloc(4);
+      lens.writeUInt16BE(ownerBytes.length, 0);
+      lens.writeUInt16BE(sealedKey.length, 2);
+      writeAll(this.fs, fd, Buffer.concat([MAGIC2, head, idBytes, lens, ownerBytes, sealedKey]));
       for await (const piece of source) {
         const buf = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
         size += buf.length;
@@ -150,8 +173,12 @@ export class BlobStore {
     }
   }
 
-  /** Streams the attachment back out, verifying each chunk; fails on any truncation, reorder or change. */
-  read(id: string, owner?: string): Readable {
+  /**
+   * Streams the attachment back out, verifying each chunk; fails on any truncation, reorder or change,
+   * and on a blob that belongs to another record than `owner` (see BlobAccess for the old format).
+   */
+  read(id: string, owner: string, accept: BlobAccess = {}): Readable {
+    checkOwner(owner);
     const file = this.file(id);
     const fs = this.fs;
     const access: BlobKeyAccess = { keys: this.keys, keyFor: (tier) => this.key(tier), sealer: this.sealer };
@@ -165,7 +192,7 @@ export class BlobStore {
       let head: BlobHead | null = null;
       try {
         const reader = new ExactReader(fs, fd);
-        head = readBlobHead(reader, id, owner, access);
+        head = readBlobHead(reader, id, owner, access, accept);
         yield* openChunks(reader, id, head, access);
       } finally {
         fs.closeSync(fd);
@@ -175,30 +202,35 @@ export class BlobStore {
     return Readable.from(chunks(), { objectMode: false, highWaterMark: 1 });
   }
 
-  /** Removes an attachment no record refers to (an attach that failed or was overtaken part-way). */
-  discard(id: string): void {
+  /**
+   * Removes an attachment `owner` no longer refers to (an attach that failed or was overtaken
+   * part-way, the old copy after a move). Only a blob whose header names `owner`, or an old-format one
+   * when `ownerless` is true (the caller vouches for the record naming it): a record naming another
+   * record's blob can never get it thrown away. Returns whether it was removed.
+   */
+  discard(id: string, owner: string, ownerless = false): boolean {
+    checkOwner(owner);
     const file = this.file(id);
-    if (this.fs.existsSync(file)) this.fs.unlinkSync(file);
+    if (!this.fs.existsSync(file)) return false;
+    const header = this.header(id);
+    if (header.owner === null ? !ownerless : header.owner !== owner) return false;
+    this.fs.unlinkSync(file);
+    return true;
   }
 
   /**
    * Deletes an attachment for good (erasure, destruction: R-CLS-6, R-USE-4). Needs the key of its
-   * tier, so a PA cannot delete a Member-only attachment; one already gone is not an error.
+   * tier, so a PA cannot delete a Member-only attachment, and its owner as discard() does, so erasing
+   * a record never deletes another record's file; one already gone is not an error.
    */
-  remove(id: string): void {
+  remove(id: string, owner: string, ownerless = false): void {
+    checkOwner(owner);
     const file = this.file(id);
     if (!this.fs.existsSync(file)) return;
-    let fd: number | null = null;
-    try {
-      fd = this.fs.openSync(file, 'r');
-      const head = Buffer.alloc(MAGIC.length + 1);
-      this.fs.readSync(fd, head, 0, head.length, 0);
-      const magic = head.subarray(0, MAGIC.length);
-      if (!magic.equals(MAGIC) && !magic.equals(MAGIC2)) throw cannotOpen('this is not a sealed attachment');
-      this.key(head.readUInt8(MAGIC.length) === 0 ? 'shared' : 'member');
-    } finally {
-      if (fd !== null) this.fs.closeSync(fd);
-    }
+    const header = this.header(id);
+    this.key(header.tier);
+    if (header.owner === null ? !ownerless : header.owner !== owner)
+      throw new VaultError('not-permitted', 'This attachment belongs to another record, so it was not deleted.');
     try {
       this.fs.unlinkSync(file);
       fsyncDir(this.fs, this.dir);
@@ -207,9 +239,35 @@ export class BlobStore {
     }
   }
 
-  /** Tier of a stored attachment, read from its header without any key. */
   exists(id: string): boolean {
     return this.fs.existsSync(this.file(id));
+  }
+
+  /** A stored attachment's tier and owner, read from its clear header without any key. */
+  header(id: string): BlobHeader {
+    const file = this.file(id);
+    let fd: number;
+    try {
+      fd = this.fs.openSync(file, 'r');
+    } catch {
+      throw new VaultError('not-found', 'There is no such attachment.');
+    }
+    try {
+      const reader = new ExactReader(this.fs, fd);
+      const magic = reader.read(8);
+      const v2 = magic.equals(MAGIC2);
+      if (!v2 && !magic.equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
+      const head = reader.read(3);
+      const code = head.readUInt8(0);
+      if (code > (v2 ? FOR_MEMBER : 1)) throw cannotOpen('the attachment is damaged');
+      if (reader.read(head.readUInt16BE(1)).toString() !== id) throw cannotOpen('the attachment belongs to another record');
+      const tier: Tier = code === 0 ? 'shared' : 'member';
+      if (!v2) return { tier, owner: null, sealedForMember: false };
+      const lens = reader.read(4);
+      return { tier, owner: reader.read(lens.readUInt16BE(0)).toString(), sealedForMember: code === FOR_MEMBER };
+    } finally {
+      this.fs.closeSync(fd);
+    }
   }
 }
 
@@ -250,7 +308,7 @@ interface BlobHead {
   fresh: Buffer | null;
 }
 
-function readBlobHead(reader: ExactReader, id: string, owner: string | undefined, access: BlobKeyAccess): BlobHead {
+function readBlobHead(reader: ExactReader, id: string, owner: string, access: BlobKeyAccess, accept: BlobAccess): BlobHead {
   const magic = reader.read(8);
   const v2 = magic.equals(MAGIC2);
   if (!v2 && !magic.equals(MAGIC)) throw cannotOpen('this is not a sealed attachment');
@@ -261,12 +319,16 @@ function readBlobHead(reader: ExactReader, id: string, owner: string | undefined
   if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
   if (!v2) {
     if (code > 1) throw cannotOpen('the attachment is damaged');
+    // The old format names no owner: any record could name it, so only a record the caller vouches for may.
+    if (accept.sealedForMember || !accept.ownerless?.(tier))
+      throw cannotOpen('the attachment is in the old format, which names no owner, and the record naming it cannot vouch for it');
     return { tier, storedOwner: null, fresh: null };
   }
   const lens = reader.read(4);
   const storedOwner = reader.read(lens.readUInt16BE(0)).toString();
   // The owner is also in every chunk's associated data: editing it here only makes them fail.
-  if (owner !== undefined && storedOwner !== owner) throw cannotOpen('the attachment belongs to another record');
+  if (storedOwner !== owner) throw cannotOpen('the attachment belongs to another record');
+  if (accept.sealedForMember && code !== FOR_MEMBER) throw cannotOpen('the attachment was not sealed for the Member');
   const sealedKey = reader.read(lens.readUInt16BE(2));
   if (code !== FOR_MEMBER) return { tier, storedOwner, fresh: null };
   if (!access.sealer || !access.keys().member) throw new VaultError('not-permitted', 'This attachment is Member-only.');

@@ -88,7 +88,9 @@ async function checkComplete(session: VaultSession, staging: string, fs: VaultFs
     );
   for (const id of present) {
     try {
-      for await (const _chunk of session.attachments.read(id)) void _chunk; // every chunk authenticated
+      // Integrity, not use: each file is read as the owner its own header names (any, for the old format).
+      const owner = session.attachments.header(id).owner ?? id;
+      for await (const _chunk of session.attachments.read(id, owner, { ownerless: () => true })) void _chunk; // every chunk authenticated
     } catch (error) {
       // A Member-only attachment cannot be opened by a PA: its presence is all a PA can check.
       if (error instanceof VaultError && error.code === 'not-permitted') continue;

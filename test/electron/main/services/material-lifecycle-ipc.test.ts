@@ -222,7 +222,7 @@ describe('retention and erasure', () => {
 
     // An attachment, stored the way the attachments feature stores it, is deleted with the rest.
     const records = ctx.core.session.requireVault().records;
-    const blob = await records.attachments.add(Readable.from([Buffer.from('scan of the letter')]), 'shared');
+    const blob = await records.attachments.add(Readable.from([Buffer.from('scan of the letter')]), 'shared', ctx.letter.id);
     const withBlob = {
       ...records.get<any>(ctx.letter.id)!.data,
       attachments: [{ id: blob.id, name: 'letter.pdf', size: 18, addedOn: '2026-11-20' }],

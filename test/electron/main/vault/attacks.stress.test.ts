@@ -35,7 +35,7 @@ async function setup() {
   const paUser = await member.addUser({ name: 'Pat Assistant', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
   member.put({ id: 's1', tier: 'shared', type: 'request', data: { subject: 'Bins' } });
   member.put({ id: 'm1', tier: 'member', type: 'request', data: { subject: 'Care home (confidential)' } });
-  const blob = await member.attachments.add(Readable.from([Buffer.from('%PDF pink paper')]), 'member');
+  const blob = await member.attachments.add(Readable.from([Buffer.from('%PDF pink paper')]), 'member', 'mat-1');
   member.put({ id: 'mat-1', tier: 'member', type: 'material', data: { title: 'Pink paper', blobId: blob.id } });
   member.put({ id: 'd1', tier: 'member', type: 'disclosure', data: { state: 'draft' } });
   member.put({ id: 'reg-1', tier: 'member', type: 'register-entry', data: { to: 'Monitoring Officer' } });

@@ -11,7 +11,7 @@ async function vaultWithContent() {
   const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
   session.put({ id: 'r1', tier: 'shared', type: 'request', data: sampleRequest(1) });
   session.put({ id: 'm1', tier: 'member', type: 'material', data: { title: 'pink' } });
-  const { id: blobId } = await session.attachments.add(Readable.from([Buffer.from('officer reply')]), 'shared');
+  const { id: blobId } = await session.attachments.add(Readable.from([Buffer.from('officer reply')]), 'shared', 'mat-1');
   return { dir, session, pa, blobId };
 }
 
@@ -26,7 +26,7 @@ describe('vault backup and restore', () => {
     const member = await Vault.open(target).unlock(session.user.id, MEMBER_PASS);
     expect(member.get('m1')?.data).toEqual({ title: 'pink' });
     const chunks: Buffer[] = [];
-    for await (const c of member.attachments.read(blobId)) chunks.push(c as Buffer);
+    for await (const c of member.attachments.read(blobId, 'mat-1')) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('officer reply');
     member.lock();
     const paSession = await Vault.open(target).unlock(pa.id, PA_PASS);

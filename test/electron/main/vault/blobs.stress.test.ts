@@ -53,8 +53,8 @@ describe('vault attachments', () => {
     const rssBefore = process.memoryUsage().rss;
     let peak = rssBefore;
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    const info = await session.attachments.add(generated(size), 'member');
-    const back = await digest(session.attachments.read(info.id));
+    const info = await session.attachments.add(generated(size), 'member', 'mat-x');
+    const back = await digest(session.attachments.read(info.id, 'mat-x'));
     clearInterval(sample);
     peak = Math.max(peak, process.memoryUsage().rss);
     const expected = await digest(generated(size));
@@ -66,36 +66,36 @@ describe('vault attachments', () => {
   it('detects a changed byte, reordered chunks and truncation', async () => {
     const { dir, session } = await newVault();
     const data = Buffer.alloc(CHUNK_BYTES * 3 + 100, 0x41);
-    const { id } = await session.attachments.add(Readable.from([data]), 'shared');
-    expect(await readAll(session.attachments.read(id))).toEqual(data);
+    const { id } = await session.attachments.add(Readable.from([data]), 'shared', 'mat-x');
+    expect(await readAll(session.attachments.read(id, 'mat-x'))).toEqual(data);
     const file = path.join(dir, 'blobs', `${id}.blob`);
     const original = readFileSync(file);
-    const headerBytes = 8 + 3 + 36;
+    const headerBytes = 8 + 3 + 36 + 4 + 'mat-x'.length; // magic, tier and id length, id, owner and key lengths, owner
     const chunkBytes = 4 + 12 + 16 + CHUNK_BYTES;
 
     const flipped = Buffer.from(original);
     flipped[headerBytes + chunkBytes + 100] = flipped[headerBytes + chunkBytes + 100]! ^ 1;
     writeFileSync(file, flipped);
-    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
+    await expect(readAll(session.attachments.read(id, 'mat-x'))).rejects.toThrow(/fails authentication/);
 
     const c = (i: number) => original.subarray(headerBytes + i * chunkBytes, headerBytes + (i + 1) * chunkBytes);
     writeFileSync(
       file,
       Buffer.concat([original.subarray(0, headerBytes), c(1), c(0), c(2), original.subarray(headerBytes + 3 * chunkBytes)]),
     );
-    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/fails authentication/);
+    await expect(readAll(session.attachments.read(id, 'mat-x'))).rejects.toThrow(/fails authentication/);
 
     // Cut exactly at a chunk boundary: every remaining chunk is intact, but the last one is missing.
     writeFileSync(file, original.subarray(0, headerBytes + 2 * chunkBytes));
-    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated|fails authentication/);
+    await expect(readAll(session.attachments.read(id, 'mat-x'))).rejects.toThrow(/truncated|fails authentication/);
     writeFileSync(file, original.subarray(0, original.length - 10));
-    await expect(readAll(session.attachments.read(id))).rejects.toThrow(/truncated/);
+    await expect(readAll(session.attachments.read(id, 'mat-x'))).rejects.toThrow(/truncated/);
   });
 
   it('a lock mid-stream stops adding and reading with "locked", never sealing under a wiped key', async () => {
     const { dir, session } = await newVault();
-    const { id } = await session.attachments.add(generated(CHUNK_BYTES * 8), 'member');
-    const reading = session.attachments.read(id);
+    const { id } = await session.attachments.add(generated(CHUNK_BYTES * 8), 'member', 'mat-x');
+    const reading = session.attachments.read(id, 'mat-x');
     let chunks = 0;
     await expect(
       (async () => {
@@ -112,32 +112,32 @@ describe('vault attachments', () => {
         this.push(produced > 8 ? null : Buffer.alloc(CHUNK_BYTES, produced));
       },
     });
-    await expect(again.attachments.add(source, 'member')).rejects.toMatchObject({ code: 'locked' });
+    await expect(again.attachments.add(source, 'member', 'mat-x')).rejects.toMatchObject({ code: 'locked' });
     expect(readdirSync(path.join(dir, 'blobs'))).toEqual([`${id}.blob`]); // no half-written file, no temp file
   });
 
   it('R-USE-2: a PA cannot read a Member-only attachment', async () => {
     const { dir, session } = await newVault();
     const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
-    const { id } = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member');
+    const { id } = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member', 'mat-x');
     session.lock();
     const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
-    await expect(readAll(paSession.attachments.read(id))).rejects.toMatchObject({ code: 'not-permitted' });
+    await expect(readAll(paSession.attachments.read(id, 'mat-x'))).rejects.toMatchObject({ code: 'not-permitted' });
   });
 
   it('R-CLS-6 R-USE-4: remove() deletes an attachment for good; a PA cannot remove a Member-only one', async () => {
     const { dir, session } = await newVault();
     const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
-    const shared = await session.attachments.add(Readable.from([Buffer.from('casework letter')]), 'shared');
-    const member = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member');
+    const shared = await session.attachments.add(Readable.from([Buffer.from('casework letter')]), 'shared', 'mat-x');
+    const member = await session.attachments.add(Readable.from([Buffer.from('pink paper')]), 'member', 'mat-x');
     session.lock();
     const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
-    expect(() => paSession.attachments.remove(member.id)).toThrow(expect.objectContaining({ code: 'not-permitted' }));
+    expect(() => paSession.attachments.remove(member.id, 'mat-x')).toThrow(expect.objectContaining({ code: 'not-permitted' }));
     expect(paSession.attachments.exists(member.id)).toBe(true);
-    paSession.attachments.remove(shared.id);
+    paSession.attachments.remove(shared.id, 'mat-x');
     expect(paSession.attachments.exists(shared.id)).toBe(false);
-    expect(() => paSession.attachments.remove(shared.id)).not.toThrow(); // already gone is fine
-    await expect(readAll(paSession.attachments.read(shared.id))).rejects.toMatchObject({ code: 'not-found' });
+    expect(() => paSession.attachments.remove(shared.id, 'mat-x')).not.toThrow(); // already gone is fine
+    await expect(readAll(paSession.attachments.read(shared.id, 'mat-x'))).rejects.toMatchObject({ code: 'not-found' });
     expect(readdirSync(path.join(dir, 'blobs'))).toEqual([`${member.id}.blob`]);
   });
 });

@@ -38,7 +38,9 @@ describe('migration from vault format 1', () => {
     expect(member.get<{ subject: string }>('req-2')!.data.subject).toBe('Confidential: care home');
     expect(member.auditTrail('mat-1').map((e) => e.action)).toEqual(['viewed']);
     const blobId = member.get<{ blobId: string }>('mat-1')!.data.blobId;
-    expect(await readAll(member.attachments.read(blobId))).toBe('pink paper body');
+    // The old-format file names no owner: it opens only for a record the Member vouches for (under the Member key).
+    expect(await readAll(member.attachments.read(blobId, 'mat-1', { ownerless: () => true }))).toBe('pink paper body');
+    await expect(readAll(member.attachments.read(blobId, 'mat-1'))).rejects.toThrow(/old format/);
     member.put({ id: 'req-5', tier: 'member', type: 'request', data: { subject: 'After the upgrade' } });
     member.lock();
     const header = JSON.parse(readFileSync(path.join(dir, 'vault.json'), 'utf8'));

@@ -18,7 +18,7 @@ async function backedUp() {
   const checkpoints = memoryCheckpointStore();
   const { dir, session } = await newVault({ checkpoints, now: () => NOW });
   const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
-  const { id: blobId } = await session.attachments.add(Readable.from([Buffer.from('officer reply')]), 'shared');
+  const { id: blobId } = await session.attachments.add(Readable.from([Buffer.from('officer reply')]), 'shared', 'mat-1');
   session.put({ id: 'mat1', tier: 'shared', type: 'material', data: { title: 'Reply', blobId } });
   session.put({ id: 'pink', tier: 'member', type: 'material', data: { title: 'pink paper' } });
   const file = path.join(tempDir('backup'), 'b.ntkbackup');

@@ -47,7 +47,7 @@ describe('vault API', () => {
     const { dir, session } = await newVault();
     const pa = await session.addUser({ name: 'Pat', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
     session.put({ id: 'm1', tier: 'member', type: 'material', data: { title: 'pink' } });
-    const blob = await session.attachments.add(Readable.from([Buffer.from('reply')]));
+    const blob = await session.attachments.add(Readable.from([Buffer.from('reply')]), 'shared', 'mat-1');
     const file = path.join(tempDir('backup'), 'vault.ntkbackup');
     writeBackup(dir, file);
     session.lock();
@@ -156,7 +156,7 @@ describe('vault API', () => {
   it('every key-needing call answers "locked" after lock, attachments included', async () => {
     const { session } = await newVault();
     session.lock();
-    await expect(session.attachments.add(Readable.from([Buffer.from('x')]))).rejects.toMatchObject({ code: 'locked' });
+    await expect(session.attachments.add(Readable.from([Buffer.from('x')]), 'shared', 'mat-1')).rejects.toMatchObject({ code: 'locked' });
     for (const call of [
       () => session.delete('r1'),
       () => session.appendAudit({ recordId: 'r', action: 'viewed', tier: 'shared', detail: {} }),
