@@ -1,0 +1,268 @@
+// Every blob has an owner: a PA with the data folder and their own real keys finds the Member's files
+// by their clear headers and names them in forged records (an arrival sealed to the Member, a shared
+// email, an open material), then waits for the Member to classify, save out, erase or reclassify.
+// Each variant must be refused or detected, leave every file as it was, and never crash.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { officerReply } from '../../../../tools/fixtures/mail';
+import { EventHub } from '../../../../electron/main/services/events';
+import { filesOf } from '../../../../electron/main/services/record-files';
+import { RecordsRepository } from '../../../../electron/main/services/records-repository';
+import { draft, seededCase } from '../../support/core';
+import { fakeDesk } from '../../support/mail';
+import {
+  NO_PERSONAL_DATA,
+  SECRET,
+  clearHeader,
+  expectPlainRefusal,
+  forgeArrival,
+  forgeEmail,
+  forgeOpenMaterial,
+  memberCase,
+  oldFormatBlob,
+  paMadeBlob,
+  type MemberCase,
+  type Result,
+} from './blobs-support';
+
+/** attack -> [variants, refused or detected, silent, crashed, lost] */
+const tally = new Map<string, [number, number, number, number, number]>();
+function count(attack: string, result: Result | 'crash', lost: number) {
+  const row = tally.get(attack) ?? [0, 0, 0, 0, 0];
+  row[0]++;
+  if (result === 'crash') row[3]++;
+  else if (result.ok) row[2]++;
+  else row[1]++;
+  row[4] += lost;
+  tally.set(attack, row);
+}
+afterAll(() => {
+  const lines = [...tally].map(([a, [v, r, s, c, l]]) => `| ${a} | ${v} | ${r} | ${s} | ${c} | ${l} |`);
+  console.log(['| attack | variants | refused or detected | silent | crashed | lost |', ...lines].join('\n'));
+});
+
+/** Calls the contract; a thrown exception (rather than a refusal) counts as a crash. */
+async function attempt(t: Pick<MemberCase, 'call'>, channel: string, input: unknown): Promise<Result | 'crash'> {
+  try {
+    return (await t.call(channel, input)) as Result;
+  } catch {
+    return 'crash';
+  }
+}
+
+/** Files whose bytes changed or went, among those the Member had before the attack. */
+function lostFiles(t: MemberCase, before: Map<string, Buffer>): number {
+  let lost = 0;
+  for (const [id, bytes] of before) {
+    const file = path.join(t.blobDir, `${id}.blob`);
+    if (!t.files.existsSync(file) || !t.files.readFileSync(file).equals(bytes)) lost++;
+  }
+  return lost;
+}
+
+const snapshot = (t: MemberCase) => new Map(Object.values(t.targets).map((id) => [id, Buffer.from(t.blobBytes(id))]));
+
+/** A genuine arrival the PA records through the contract: its file is sealed for the Member with the arrival as owner. */
+async function genuineArrivalBlob(t: MemberCase): Promise<string> {
+  const before = new Set(t.blobFiles());
+  await t.ok('arrivals:record', {
+    requestId: t.requestId,
+    title: 'Site plan',
+    summary: '',
+    files: [{ name: 'plan.pdf', bytes: new Uint8Array(Buffer.from('%PDF plan')) }],
+    pick: false,
+  });
+  return t
+    .blobFiles()
+    .find((f) => !before.has(f))!
+    .slice(0, -5);
+}
+
+describe('a PA with the data folder finds the Member’s files by their clear headers', () => {
+  it('the headers say which files are Member only, and the PA’s own key opens none of them', async () => {
+    const t = await memberCase();
+    const found = t.memberOnlyFiles();
+    for (const id of Object.values(t.targets)) expect(found).toContain(id);
+    for (const [what, id] of Object.entries(t.targets)) {
+      const owner = clearHeader(t.blobBytes(id)).owner ?? 'any';
+      const read = t.raw().attachments.read(id, owner, { ownerless: () => true });
+      await expect(
+        (async () => {
+          for await (const _ of read) void _;
+        })(),
+        what,
+      ).rejects.toMatchObject({ code: 'not-permitted' });
+    }
+  });
+});
+
+describe('R-USE-2: an arrival accepts only files sealed for the Member with the arrival as owner', () => {
+  it('forged arrivals naming the Member’s files (and files the PA made) are refused at classification; nothing moves', async () => {
+    const t = await memberCase();
+    const arrivalBlob = await genuineArrivalBlob(t);
+    const forged: Array<[string, string]> = Object.entries(t.targets).map(([what, id]) => [what, forgeArrival(t, [id])]);
+    forged.push(['every Member-only file at once', forgeArrival(t, t.memberOnlyFiles())]);
+    forged.push(['another arrival’s own file', forgeArrival(t, [arrivalBlob])]);
+    // Files the PA made: under the shared key with the arrival as owner, and in the old format with none.
+    const ownId = `arrival-${crypto.randomUUID()}`;
+    const own = paMadeBlob(t.paShared, ownId, Buffer.from('%PDF made by the PA'));
+    t.files.writeFileSync(path.join(t.blobDir, `${own.id}.blob`), own.file);
+    forged.push(['a PA-made file with the arrival as owner, not sealed for the Member', forgeArrival(t, [own.id], ownId)]);
+    const old = oldFormatBlob(t.paShared, 'shared', Buffer.from('%PDF old format by the PA'));
+    t.files.writeFileSync(path.join(t.blobDir, `${old.id}.blob`), old.file);
+    forged.push(['a PA-made old-format file', forgeArrival(t, [old.id])]);
+
+    await t.as('member');
+    const before = snapshot(t);
+    before.set(arrivalBlob, Buffer.from(t.blobBytes(arrivalBlob)));
+    const files = t.blobFiles();
+    const materials = (await t.ok('requests:get', { id: t.requestId })).materials.length;
+    for (const [what, id] of forged) {
+      const result = await attempt(t, 'arrivals:classify', {
+        id,
+        title: 'Agenda pack',
+        summary: '',
+        classification: { level: 'open' },
+        personalData: NO_PERSONAL_DATA,
+        isBriefing: false,
+      });
+      count('forged arrival naming the Member’s files, classified open', result, lostFiles(t, before));
+      expect(result, what).not.toBe('crash');
+      expectPlainRefusal(result as Result);
+    }
+    // Nothing was re-sealed under the shared key, nothing deleted, no material made.
+    expect(t.blobFiles()).toEqual(files);
+    expect(lostFiles(t, before)).toBe(0);
+    expect((await t.ok('requests:get', { id: t.requestId })).materials).toHaveLength(materials);
+    for (const id of Object.values(t.targets)) expect(clearHeader(t.blobBytes(id)).tierCode).not.toBe(0);
+  }, 60_000);
+});
+
+describe('R-DIS-3: “Save the original email” opens only the email’s own file', () => {
+  it('forged shared emails naming a pink paper’s (or any other record’s) file are refused; nothing is written out', async () => {
+    const t = await memberCase();
+    const arrivalBlob = await genuineArrivalBlob(t);
+    const forged = [...Object.entries(t.targets), ['an arrival’s file', arrivalBlob] as [string, string]].map(
+      ([what, id]) => [what, forgeEmail(t, id)] as const,
+    );
+    await t.as('member');
+    const before = snapshot(t);
+    for (const [what, id] of forged) {
+      const result = await attempt(t, 'correspondence:exportOriginal', { id });
+      count('forged shared email naming another record’s file, “Save the original email”', result, lostFiles(t, before));
+      expect(result, what).not.toBe('crash');
+      expectPlainRefusal(result as Result);
+      expect(existsSync(t.mail.d.target!), what).toBe(false);
+    }
+    // The same from a hostile page: ids of other kinds of record.
+    for (const id of [t.ids.pink, t.ids.emailMaterialId, t.requestId, 'message:../../vault.json']) {
+      const result = await attempt(t, 'correspondence:exportOriginal', { id });
+      count('hostile page: “Save the original email” with another record’s id', result, lostFiles(t, before));
+      expectPlainRefusal(result as Result);
+    }
+    expect(existsSync(t.mail.d.target!)).toBe(false);
+  }, 60_000);
+
+  it('a Member-only email never leaves in public-meeting mode; every copy of an original is audited on the email', async () => {
+    const mail = fakeDesk();
+    const ctx = await seededCase('2026-11-24', { mailDesk: mail.desk });
+    mail.d.target = path.join(ctx.dataFolder, 'out.eml');
+    const secret = await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, meetingId: ctx.meeting.id, memberOnly: true }));
+    const reply = await officerReply({
+      from: 'sam.green@example-council.gov.uk',
+      to: 'cllr.smith@example-council.gov.uk',
+      subject: `RE: care home [${secret.row.reference}]`,
+      messageId: '<mo@x>',
+    });
+    const { imported } = await ctx.ok('correspondence:import', { files: [{ name: 'r.eml', bytes: reply }] });
+    const id = imported[0].id;
+    for (const mode of [{ kind: 'public-meeting' }, { kind: 'private-session', meetingId: ctx.meeting.id }]) {
+      await ctx.ok('meetingMode:set', mode);
+      const result = await attempt(ctx, 'correspondence:exportOriginal', { id });
+      count('Member-only email saved out in a meeting mode', result, 0);
+      expectPlainRefusal(result as Result);
+      expect(existsSync(mail.d.target)).toBe(false);
+    }
+    await ctx.ok('meetingMode:set', { kind: 'public-meeting' });
+    await ctx.ok('meetingMode:set', { kind: 'normal' });
+    const saved = await ctx.ok('correspondence:exportOriginal', { id });
+    expect(readFileSync(saved.file, 'utf8')).toContain('care home');
+    const trail = await ctx.ok('audit:trail', { recordId: id });
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(['exported']);
+    expect(trail[0].detail).toMatchObject({ what: 'the original email', file: 'out.eml' });
+  });
+});
+
+describe('R-DIS-3: “Save a copy” opens only the material’s own file', () => {
+  it('forged open material naming an email’s attachment (or any other record’s file) is refused, for the Member and the PA', async () => {
+    const t = await memberCase();
+    const arrivalBlob = await genuineArrivalBlob(t);
+    const targets = [...Object.entries(t.targets), ['an arrival’s file', arrivalBlob] as [string, string]];
+    const forged = targets.map(([what, id]) => [what, forgeOpenMaterial(t, id), id] as const);
+    const before = snapshot(t);
+    for (const [what, materialId, attachmentId] of forged) {
+      const result = await attempt(t, 'attachments:export', { materialId, attachmentId });
+      count('forged open material naming another record’s file, “Save a copy” (PA)', result, lostFiles(t, before));
+      expect(result, what).not.toBe('crash');
+      expectPlainRefusal(result as Result);
+    }
+    await t.as('member');
+    for (const [what, materialId, attachmentId] of forged) {
+      const result = await attempt(t, 'attachments:export', { materialId, attachmentId });
+      count('forged open material naming another record’s file, “Save a copy” (Member)', result, lostFiles(t, before));
+      expect(result, what).not.toBe('crash');
+      expectPlainRefusal(result as Result);
+    }
+    // The hostile page pairing one material with another's attachment.
+    const cross = await attempt(t, 'attachments:export', {
+      materialId: t.ids.emailMaterialId,
+      attachmentId: t.targets['a pink paper’s attached file'],
+    });
+    count('hostile page: one material’s id with another’s attachment', cross, lostFiles(t, before));
+    expectPlainRefusal(cross as Result);
+    for (const file of t.exported) expect(existsSync(file) && readFileSync(file, 'utf8').includes('pink paper')).toBe(false);
+    expect(lostFiles(t, before)).toBe(0);
+  }, 60_000);
+});
+
+describe('a blob a Member record still names is never thrown away', () => {
+  it('erasing or reclassifying forged material naming the Member’s files leaves every file as it was', async () => {
+    const t = await memberCase();
+    const forged = Object.entries(t.targets).map(([what, id]) => [what, forgeOpenMaterial(t, id, true)] as const);
+    const before = snapshot(t);
+    await t.as('member');
+    for (const [what, id] of forged) {
+      const erased = await attempt(t, 'materials:erase', { id });
+      count('forged material naming the Member’s file, erased', erased, lostFiles(t, before));
+      expect(erased, what).not.toBe('crash');
+      expectPlainRefusal(erased as Result);
+      const moved = await attempt(t, 'materials:reclassify', { id, classification: { level: 'confidential' }, resolution: null });
+      count('forged material naming the Member’s file, reclassified', moved, lostFiles(t, before));
+      expect(moved, what).not.toBe('crash');
+      expectPlainRefusal(moved as Result);
+    }
+    expect(lostFiles(t, before)).toBe(0);
+    // The Member's own records still open their files, old format included.
+    const pink = await t
+      .ok('attachments:export', { materialId: t.ids.pink, attachmentId: t.targets['a pink paper’s attached file'] })
+      .catch((e: Error) => e.message);
+    expect(String(pink)).toMatch(/approved disclosure/);
+  }, 60_000);
+
+  it('the Member’s own old-format files still open through the Member’s records; a PA’s record naming them does not', async () => {
+    const t = await memberCase();
+    const oldPink = t.targets['an old-format pink paper (no owner)']!;
+    const forged = forgeOpenMaterial(t, oldPink);
+    await t.as('member');
+    const records = new RecordsRepository(t.core.session, new EventHub());
+    const read = async (id: string) => {
+      const chunks: Buffer[] = [];
+      for await (const c of filesOf(records, { type: 'material', ...records.find('material', id)! }).read(oldPink))
+        chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString();
+    };
+    expect(await read(t.ids.oldPinkMaterial)).toBe(`${SECRET} (old format)`);
+    await expect(read(forged)).rejects.toThrow(/old format/);
+  });
+});
