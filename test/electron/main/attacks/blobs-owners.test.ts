@@ -107,10 +107,10 @@ describe('R-USE-2: an arrival accepts only files sealed for the Member with the 
     // Files the PA made: under the shared key with the arrival as owner, and in the old format with none.
     const ownId = `arrival-${crypto.randomUUID()}`;
     const own = paMadeBlob(t.paShared, ownId, Buffer.from('%PDF made by the PA'));
-    t.files.writeFileSync(path.join(t.blobDir, `${own.id}.blob`), own.file);
+    t.writeFile(path.join(t.blobDir, `${own.id}.blob`), own.file);
     forged.push(['a PA-made file with the arrival as owner, not sealed for the Member', forgeArrival(t, [own.id], ownId)]);
     const old = oldFormatBlob(t.paShared, 'shared', Buffer.from('%PDF old format by the PA'));
-    t.files.writeFileSync(path.join(t.blobDir, `${old.id}.blob`), old.file);
+    t.writeFile(path.join(t.blobDir, `${old.id}.blob`), old.file);
     forged.push(['a PA-made old-format file', forgeArrival(t, [old.id])]);
 
     await t.as('member');

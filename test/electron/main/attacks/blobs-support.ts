@@ -11,6 +11,7 @@ import type { AttachmentDialogs } from '../../../../electron/main/services/attac
 import type { StoredMessage } from '../../../../shared/domain/correspondence-records';
 import { MEMBER_PASS, PA_PASS, seededCase } from '../../support/core';
 import { fakeDesk } from '../../support/mail';
+import type { MemoryFiles } from '../../support/memory-files';
 import { storedMaterial } from '../../support/materials';
 import { officerReply } from '../../../../tools/fixtures/mail';
 
@@ -104,6 +105,8 @@ export async function memberCase() {
       : [];
   const blobBytes = (id: string) => ctx.files.readFileSync(path.join(blobDir, `${id}.blob`));
   const requestId = ctx.request.row.id as string;
+  // The vault's files are on the test's in-memory layer: a PA with the data folder writes there.
+  const writeFile = (file: string, bytes: Buffer) => (ctx.files as MemoryFiles).writeFileSync(file, bytes);
 
   const pink = await ctx.ok('materials:add', {
     requestId,
@@ -115,7 +118,7 @@ export async function memberCase() {
     isBriefing: false,
   });
   const withFile = await ctx.ok('attachments:add', { materialId: pink.id });
-  const pinkBlob = withFile.material.attachments[0].id as string;
+  const pinkBlob = withFile.material.attachments[0]!.id;
 
   const reply = await officerReply({
     from: 'Sam Green <sam.green@example-council.gov.uk>',
@@ -135,7 +138,7 @@ export async function memberCase() {
   const keys = raw().exportKeysForQuickUnlock();
   const memberKey = Buffer.from(keys.member!, 'base64');
   const oldPink = oldFormatBlob(memberKey, 'member', Buffer.from(`${SECRET} (old format)`));
-  ctx.files.writeFileSync(path.join(blobDir, `${oldPink.id}.blob`), oldPink.file);
+  writeFile(path.join(blobDir, `${oldPink.id}.blob`), oldPink.file);
   const oldPinkMaterial = await ctx.ok('materials:add', {
     requestId,
     title: 'Old pink paper',
@@ -153,7 +156,7 @@ export async function memberCase() {
     data: { ...stored, attachments: [{ id: oldPink.id, name: 'old.pdf', size: 10, addedOn: '2026-11-19' }] },
   });
   const oldEmail = oldFormatBlob(memberKey, 'member', Buffer.from('From: officer\r\n\r\nMember-only email (old format)'));
-  ctx.files.writeFileSync(path.join(blobDir, `${oldEmail.id}.blob`), oldEmail.file);
+  writeFile(path.join(blobDir, `${oldEmail.id}.blob`), oldEmail.file);
 
   const member = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!;
   const pa = await ctx.ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
@@ -180,6 +183,7 @@ export async function memberCase() {
     blobDir,
     blobFiles,
     blobBytes,
+    writeFile,
     requestId,
     message,
     paShared,
