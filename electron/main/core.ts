@@ -171,7 +171,10 @@ function createServices(deps: CoreDeps) {
   // R-USE-2: at the Member's unlock, material recorded against a Member-only request before that made it Member-only moves under the Member key.
   events.subscribe((channel, payload) => {
     if (channel === 'session:changed' && payload.state === 'unlocked' && payload.user.role === 'member')
-      void lifecycle.moveMaterialOfMemberOnlyRequests().catch(() => undefined);
+      void lifecycle
+        .moveMaterialOfMemberOnlyRequests()
+        .then(() => correspondence.filing.moveOfMemberOnlyRequests())
+        .catch(() => undefined);
   });
   const meetingImport = new MeetingImportService(
     // An import sets each meeting's source; the page's save never can (DirectoryService.saveMeeting).

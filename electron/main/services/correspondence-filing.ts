@@ -14,7 +14,7 @@ import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 import type { SessionGuard } from './session-service';
-import { filesOf } from './record-files';
+import { filesOf, sweepLeftoverFiles } from './record-files';
 
 /** Officers' emails once imported: the unfiled list, each request's emails, filing one to a request, saving the original out. */
 export class FilingService {
@@ -170,6 +170,62 @@ export class FilingService {
       }
     };
     return { commit, discard };
+  }
+
+  /**
+   * R-USE-2: at the Member's unlock, emails and drafts of a request that has since become Member only go
+   * under the Member key, as its material does (MaterialLifecycleService.moveMaterialOfMemberOnlyRequests);
+   * an email's original is sealed again under the Member key with the email still its owner. New before
+   * old: the old file goes only once the email names the new one, and a copy left by a crash in between
+   * is swept at the next unlock (sweepLeftoverFiles). Then the journal is compacted twice, so the shared
+   * copies leave the vault's files too. Returns how many moved; a lock stops it, the rest waits.
+   */
+  async moveOfMemberOnlyRequests(): Promise<number> {
+    if (!this.records.isMember) return 0;
+    sweepLeftoverFiles(this.records);
+    const memberOnly = this.records.memberTierIds('request');
+    const guard = this.records.begin(lockedBefore('the emails were moved under the Member key', 'they are moved'));
+    let moved = 0;
+    for (const record of this.store.stored()) {
+      if (!guard.current) break;
+      const d = record.data;
+      if (!d.requestId || !memberOnly.has(d.requestId) || d.onMemberOnlyRequest === true) continue;
+      try {
+        if (d.kind === 'draft') this.store.saveDraft(record.id, { ...d, onMemberOnlyRequest: true });
+        else await this.moveMessage({ tier: record.tier, data: d }, guard);
+        moved++;
+      } catch {
+        break; // locked, or its original could not be read: tried again at the next unlock
+      }
+    }
+    if (moved > 0 && guard.current) {
+      this.records.compact();
+      this.records.compact();
+    }
+    return moved;
+  }
+
+  private async moveMessage(record: { tier: RecordTier; data: StoredMessage }, guard: SessionGuard): Promise<void> {
+    const m = record.data;
+    const updated: StoredMessage = { ...m, onMemberOnlyRequest: true };
+    if (record.tier === 'member') {
+      this.store.saveMessage(updated);
+      return;
+    }
+    // Judged before the save below makes the Member this email's author.
+    const old = filesOf(this.records, { type: 'correspondence', id: m.id, tier: record.tier });
+    const blobs = this.records.blobs;
+    const moved = await blobs.add(old.read(m.blobId), 'member', m.id);
+    try {
+      guard.check();
+      const now = this.store.message(m.id);
+      if (JSON.stringify(now.data) !== JSON.stringify(m)) throw new AppError('conflict', 'The email changed while it was moved.');
+      this.store.saveMessage({ ...updated, blobId: moved.id });
+    } catch (error) {
+      blobs.discard(moved.id, m.id);
+      throw error;
+    }
+    old.discard(m.blobId);
   }
 
   /** The repository's tier for the filed email, its refusal to a PA put in words about filing. */

@@ -31,6 +31,11 @@ export class CorrespondenceStore {
     return this.records.listStored(TYPE).flatMap((r) => (r.data.kind === 'draft' ? [{ id: r.id, data: r.data }] : []));
   }
 
+  /** Every correspondence record this user can read, with its id and the tier it is stored under. */
+  stored() {
+    return this.records.listStored(TYPE);
+  }
+
   /** Every imported email this user can read. */
   messages(): StoredMessage[] {
     return this.records.list(TYPE).flatMap((d) => (d.kind === 'message' ? [d] : []));

@@ -35,3 +35,42 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
     remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched),
   };
 }
+
+/** The files each kind of record names. */
+const NAMED: Partial<Record<SchemaType, (data: unknown) => string[]>> = {
+  material: (d) => ((d as { attachments?: Array<{ id: string }> }).attachments ?? []).map((a) => a.id),
+  correspondence: (d) => ((d as { kind?: string; blobId?: string }).kind === 'message' ? [(d as { blobId: string }).blobId] : []),
+  arrival: (d) => ((d as { files?: Array<{ blobId: string }> }).files ?? []).map((f) => f.blobId),
+};
+
+/**
+ * Member only, at unlock: a file whose owner record is there and readable but names other files is a
+ * copy left by a move that a crash or a lock cut short after the record was saved (new before old);
+ * it goes. A file whose owner cannot be read (damaged, set aside, absent) or with no owner stays.
+ * Returns how many went.
+ */
+export function sweepLeftoverFiles(records: RecordsRepository): number {
+  if (!records.isMember) return 0;
+  let swept = 0;
+  for (const blobId of records.blobs.list()) {
+    let owner: string | null;
+    try {
+      owner = records.blobs.header(blobId).owner;
+    } catch {
+      continue; // damaged: reported when read, never thrown away here
+    }
+    if (owner === null) continue;
+    for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>) {
+      let record;
+      try {
+        record = records.find(type, owner);
+      } catch {
+        break; // its record cannot be read: keep the file
+      }
+      if (!record) continue;
+      if (!named(record.data).includes(blobId) && records.blobs.discard(blobId, owner)) swept++;
+      break;
+    }
+  }
+  return swept;
+}

@@ -239,6 +239,15 @@ export class BlobStore {
     }
   }
 
+  /** The ids of every stored attachment (finished files only, never a temp file being written). */
+  list(): string[] {
+    if (!this.fs.existsSync(this.dir)) return [];
+    return this.fs
+      .readdirSync(this.dir)
+      .filter((name) => /^[0-9a-f-]{36}\.blob$/.test(name))
+      .map((name) => name.slice(0, -5));
+  }
+
   exists(id: string): boolean {
     return this.fs.existsSync(this.file(id));
   }
