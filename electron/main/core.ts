@@ -174,6 +174,7 @@ function createServices(deps: CoreDeps) {
       void lifecycle
         .moveMaterialOfMemberOnlyRequests()
         .then(() => correspondence.filing.moveOfMemberOnlyRequests())
+        .then(() => lifecycle.redactGoneMaterialFromEmails())
         .catch(() => undefined);
   });
   const meetingImport = new MeetingImportService(

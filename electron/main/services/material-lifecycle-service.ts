@@ -34,6 +34,7 @@ import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import { filesOf } from './record-files';
+import { EmailRedaction } from './email-redaction';
 
 /**
  * What happens to material after it arrives: reclassification, third-party consent, retention and
@@ -42,11 +43,24 @@ import { filesOf } from './record-files';
  * material gets 'forbidden' before anything here runs (R-USE-2).
  */
 export class MaterialLifecycleService {
+  /** Takes erased material out of the email it came with (R-CLS-6): see email-redaction.ts. */
+  private readonly emails: EmailRedaction;
+
   constructor(
     private readonly records: RecordsRepository,
     private readonly materials: MaterialStore,
     private readonly today: () => string,
-  ) {}
+  ) {
+    this.emails = new EmailRedaction(records, today);
+  }
+
+  /**
+   * R-CLS-6, R-USE-4: at the Member's unlock, erasure a PA made (or one a lock or crash cut short)
+   * reaches the stored email too. Returns how many emails changed.
+   */
+  redactGoneMaterialFromEmails(): Promise<number> {
+    return this.emails.redactGoneMaterial();
+  }
 
   /** Saves the material (tier and permission decided by the repository) with its audit event. */
   private save(material: StoredMaterial, action: string, detail: Record<string, unknown>): MaterialView {
@@ -189,7 +203,7 @@ export class MaterialLifecycleService {
   }
 
   // R-CLS-6: wipe the personal content; the tombstone keeps when it came, its classification and when it was erased.
-  erase(id: string): MaterialView {
+  erase(id: string): Promise<MaterialView> {
     const material = this.materials.get(id);
     checkErasable(material);
     const on = this.today();
@@ -208,7 +222,7 @@ export class MaterialLifecycleService {
   }
 
   // R-USE-4 (000 §17.9.5): destroyed or returned, recorded; the content goes as with erasure. Member only.
-  recordDisposal(input: z.infer<typeof disposalInputSchema>): MaterialView {
+  recordDisposal(input: z.infer<typeof disposalInputSchema>): Promise<MaterialView> {
     this.records.requireMember();
     const material = this.materials.get(input.id);
     checkDisposable(material);
@@ -231,15 +245,24 @@ export class MaterialLifecycleService {
    * Attachments are deleted first (removing one already gone is harmless, so a retry after a failure
    * finishes the job), then the tombstone replaces the record, then the journal is compacted twice so
    * the earlier sealed copy leaves this vault's files too (compaction keeps one previous generation).
-   * Backups made earlier still hold it; the screen says so.
+   * Material that came by email is then taken out of the stored email as well, in the Member's app
+   * (in a PA's, at the Member's next unlock). Backups made earlier still hold it; the screen says so.
    */
-  private wipe(material: StoredMaterial, changes: Partial<StoredMaterial>, action: string, detail: Record<string, unknown>): MaterialView {
+  private async wipe(
+    material: StoredMaterial,
+    changes: Partial<StoredMaterial>,
+    action: string,
+    detail: Record<string, unknown>,
+  ): Promise<MaterialView> {
     const files = filesOf(this.records, { type: 'material', ...this.materials.find(material.id)! });
     for (const a of material.attachments) files.remove(a.id);
     const tombstone: StoredMaterial = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
     const saved = this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });
-    this.records.compact();
-    this.records.compact();
+    // The redaction compacts twice itself when it changes an email; otherwise compact here.
+    if ((await this.emails.redactGoneMaterial()) === 0) {
+      this.records.compact();
+      this.records.compact();
+    }
     return saved;
   }
 
