@@ -46,7 +46,8 @@ const NAMED: Partial<Record<SchemaType, (data: unknown) => string[]>> = {
 /**
  * Member only, at unlock: a file whose owner record is there and readable but names other files is a
  * copy left by a move that a crash or a lock cut short after the record was saved (new before old);
- * it goes. A file whose owner cannot be read (damaged, set aside, absent) or with no owner stays.
+ * it goes, once its key proves that owner. A file whose owner cannot be read (damaged, set aside,
+ * absent), with no owner, or whose header does not match its sealed parts stays.
  * Returns how many went.
  */
 export function sweepLeftoverFiles(records: RecordsRepository): number {
@@ -68,9 +69,18 @@ export function sweepLeftoverFiles(records: RecordsRepository): number {
         break; // its record cannot be read: keep the file
       }
       if (!record) continue;
-      if (!named(record.data).includes(blobId) && records.blobs.discard(blobId, owner)) swept++;
+      // The clear header is anyone's to edit: the owner is proven with the key before anything goes.
+      if (!named(record.data).includes(blobId) && provenOwner(records, blobId, owner) && records.blobs.discard(blobId, owner)) swept++;
       break;
     }
   }
   return swept;
+}
+
+function provenOwner(records: RecordsRepository, blobId: string, owner: string): boolean {
+  try {
+    return records.blobs.proveOwner(blobId, owner);
+  } catch {
+    return false;
+  }
 }

@@ -219,18 +219,46 @@ export class BlobStore {
   }
 
   /**
+   * Whether the blob is `owner`'s, proven with its key rather than taken from the clear header: its
+   * first part opens with `owner` in its associated data. A header edited to name another owner (or
+   * tier) fails here, so nothing that trusts the answer can be tricked into deleting another's file.
+   */
+  proveOwner(id: string, owner: string, ownerless = false): boolean {
+    checkOwner(owner);
+    const access: BlobKeyAccess = { keys: this.keys, keyFor: (tier) => this.key(tier), sealer: this.sealer };
+    let fd: number;
+    try {
+      fd = this.fs.openSync(this.file(id), 'r');
+    } catch {
+      return false;
+    }
+    let head: BlobHead | null = null;
+    try {
+      const reader = new ExactReader(this.fs, fd);
+      head = readBlobHead(reader, id, owner, access, { ownerless: () => ownerless });
+      openChunks(reader, id, head, access).next();
+      return true;
+    } catch (error) {
+      if (error instanceof VaultError && (error.code === 'not-permitted' || error.code === 'locked')) throw error;
+      return false;
+    } finally {
+      this.fs.closeSync(fd);
+      head?.fresh?.fill(0);
+    }
+  }
+
+  /**
    * Deletes an attachment for good (erasure, destruction: R-CLS-6, R-USE-4). Needs the key of its
-   * tier, so a PA cannot delete a Member-only attachment, and its owner as discard() does, so erasing
-   * a record never deletes another record's file; one already gone is not an error.
+   * tier, so a PA cannot delete a Member-only attachment, and proof that it is `owner`'s (proveOwner),
+   * so erasing a record never deletes another record's file; one already gone is not an error.
    */
   remove(id: string, owner: string, ownerless = false): void {
     checkOwner(owner);
     const file = this.file(id);
     if (!this.fs.existsSync(file)) return;
-    const header = this.header(id);
-    this.key(header.tier);
-    if (header.owner === null ? !ownerless : header.owner !== owner)
-      throw new VaultError('not-permitted', 'This attachment belongs to another record, so it was not deleted.');
+    this.key(this.header(id).tier);
+    if (!this.proveOwner(id, owner, ownerless))
+      throw new VaultError('not-permitted', 'This attachment belongs to another record, or was altered, so it was not deleted.');
     try {
       this.fs.unlinkSync(file);
       fsyncDir(this.fs, this.dir);

@@ -15,6 +15,7 @@ import {
   NO_PERSONAL_DATA,
   SECRET,
   clearHeader,
+  editedHeader,
   expectPlainRefusal,
   forgeArrival,
   forgeEmail,
@@ -265,4 +266,79 @@ describe('a blob a Member record still names is never thrown away', () => {
     expect(await read(t.ids.oldPinkMaterial)).toBe(`${SECRET} (old format)`);
     await expect(read(forged)).rejects.toThrow(/old format/);
   });
+});
+
+describe('a clear header edited by the PA never gets a file thrown away', () => {
+  it('a Member’s file re-headed to a forged record’s id (and to the shared tier) survives erasure by the Member and by the PA, and the unlock sweep', async () => {
+    const t = await memberCase();
+    const targets = [t.targets['a pink paper’s attached file']!, t.targets['an email’s original']!, t.targets['an email’s attachment']!];
+    const originals = new Map(targets.map((id) => [id, Buffer.from(t.blobBytes(id))]));
+    const variants: Array<{ what: string; materialId: string; blobId: string; as: 'member' | 'pa' }> = [];
+    for (const blobId of targets) {
+      for (const [as, tierCode] of [
+        ['member', undefined],
+        ['pa', 0],
+      ] as const) {
+        const materialId = forgeOpenMaterial(t, blobId, true);
+        variants.push({ what: `${blobId} as ${as}`, materialId, blobId, as });
+        t.writeFile(path.join(t.blobDir, `${blobId}.blob`), editedHeader(originals.get(blobId)!, materialId, tierCode));
+        const r = await attempt(t, 'materials:erase', { id: materialId });
+        if (as === 'pa') {
+          count(
+            'PA re-heads a Member’s file to its forged material, then erases it (PA)',
+            r,
+            t.files.existsSync(path.join(t.blobDir, `${blobId}.blob`)) ? 0 : 1,
+          );
+          expect(r, blobId).not.toBe('crash');
+          expectPlainRefusal(r as Result);
+        }
+      }
+    }
+    await t.as('member');
+    for (const v of variants.filter((x) => x.as === 'member')) {
+      t.writeFile(path.join(t.blobDir, `${v.blobId}.blob`), editedHeader(originals.get(v.blobId)!, v.materialId));
+      const r = await attempt(t, 'materials:erase', { id: v.materialId });
+      count(
+        'PA re-heads a Member’s file to its forged material; the Member erases it',
+        r,
+        t.files.existsSync(path.join(t.blobDir, `${v.blobId}.blob`)) ? 0 : 1,
+      );
+      expect(r, v.what).not.toBe('crash');
+      expectPlainRefusal(r as Result);
+    }
+    // Re-headed to a record that exists and names other files: the sweep at the Member's unlock leaves it.
+    for (const blobId of targets)
+      t.writeFile(path.join(t.blobDir, `${blobId}.blob`), editedHeader(originals.get(blobId)!, t.ids.oldPinkMaterial));
+    await t.as('member');
+    await new Promise((r) => setTimeout(r, 200));
+    for (const blobId of targets) {
+      const kept = t.files.existsSync(path.join(t.blobDir, `${blobId}.blob`));
+      count(
+        'PA re-heads a Member’s file to a record naming others; the unlock sweep',
+        kept ? { ok: false, error: { code: 'kept', message: '' } } : { ok: true, value: null },
+        kept ? 0 : 1,
+      );
+      expect(kept).toBe(true);
+    }
+    // Nothing lost: with its header put back, each file opens for its own record again.
+    for (const [id, bytes] of originals) t.writeFile(path.join(t.blobDir, `${id}.blob`), bytes);
+    const owner = clearHeader(t.blobBytes(t.targets['a pink paper’s attached file']!)).owner!;
+    expect(owner).toBe(t.ids.pink);
+  }, 60_000);
+
+  it('filing a forged email naming the Member’s files is refused and makes no material', async () => {
+    const t = await memberCase();
+    const forged = Object.entries(t.targets).map(([what, id]) => [what, forgeEmail(t, id)] as const);
+    await t.as('member');
+    const before = snapshot(t);
+    const materials = (await t.ok('requests:get', { id: t.requestId })).materials.length;
+    for (const [what, id] of forged) {
+      const r = await attempt(t, 'correspondence:file', { id, requestId: t.requestId, kind: 'answered', promisedBy: null });
+      count('forged shared email naming the Member’s file, filed by hand', r, lostFiles(t, before));
+      expect(r, what).not.toBe('crash');
+      expectPlainRefusal(r as Result);
+    }
+    expect((await t.ok('requests:get', { id: t.requestId })).materials).toHaveLength(materials);
+    expect(lostFiles(t, before)).toBe(0);
+  }, 60_000);
 });

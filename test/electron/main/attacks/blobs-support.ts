@@ -260,3 +260,19 @@ export function forgeArrival(t: MemberCase, blobIds: string[], id = `arrival-${r
   });
   return id;
 }
+
+/** The PA edits a blob's clear header at file level: another owner, and optionally the shared tier code. */
+export function editedHeader(bytes: Buffer, owner: string, tierCode?: number): Buffer {
+  const idLen = bytes.readUInt16BE(9);
+  const at = 11 + idLen;
+  const ownerLen = bytes.readUInt16BE(at);
+  const keyLen = bytes.readUInt16BE(at + 2);
+  const head = Buffer.from(bytes.subarray(0, at));
+  if (tierCode !== undefined) head.writeUInt8(tierCode, 8);
+  const ownerBytes = Buffer.from(owner);
+  const lens = Buffer.alloc(4);
+  lens.writeUInt16BE(ownerBytes.length, 0);
+  lens.writeUInt16BE(keyLen, 2);
+  const rest = bytes.subarray(at + 4 + ownerLen);
+  return Buffer.concat([head, lens, ownerBytes, rest]);
+}
