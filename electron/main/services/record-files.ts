@@ -30,7 +30,12 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
   };
   const vouched = memberVouches(record);
   return {
-    read: (blobId) => records.blobs.read(blobId, owner.id, { ownerless: (tier) => acceptsOwnerlessFile({ tier }, record) }),
+    // A Member-only record's file must be under the Member key: a PA can write a shared-key file under its id and owner.
+    read: (blobId) =>
+      records.blobs.read(blobId, owner.id, {
+        ownerless: (tier) => acceptsOwnerlessFile({ tier }, record),
+        memberTier: owner.tier === 'member',
+      }),
     discard: (blobId) => records.blobs.discard(blobId, owner.id, vouched),
     remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched),
   };

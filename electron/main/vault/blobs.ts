@@ -47,6 +47,8 @@ export interface BlobInfo {
 export interface BlobAccess {
   ownerless?: (tier: Tier) => boolean;
   sealedForMember?: boolean;
+  /** Only a blob under the Member key: a Member-only record's file, which a PA's shared-key file must never stand in for. */
+  memberTier?: boolean;
 }
 
 /** What a blob's clear header says, read without any key. */
@@ -354,6 +356,8 @@ function readBlobHead(reader: ExactReader, id: string, owner: string, access: Bl
   const tier: Tier = code === 0 ? 'shared' : 'member';
   const storedId = reader.read(head.readUInt16BE(1)).toString();
   if (storedId !== id) throw cannotOpen('the attachment belongs to another record');
+  if (accept.memberTier && tier !== 'member')
+    throw cannotOpen('the attachment of a Member-only record is not under the Member key (it was replaced)');
   if (!v2) {
     if (code > 1) throw cannotOpen('the attachment is damaged');
     // The old format names no owner: any record could name it, so only a record the caller vouches for may.

@@ -342,3 +342,55 @@ describe('a clear header edited by the PA never gets a file thrown away', () => 
     expect(lostFiles(t, before)).toBe(0);
   }, 60_000);
 });
+
+describe('a PA’s shared-key file never stands in for a Member-only record’s file', () => {
+  it('files replaced at file level (same id, same owner, the PA’s key) are refused where the Member’s records read them', async () => {
+    const t = await memberCase();
+    const swaps: Array<[string, string, string]> = [
+      ['a pink paper’s attached file', t.targets['a pink paper’s attached file']!, t.ids.pink],
+      ['an email’s attachment', t.targets['an email’s attachment']!, t.ids.emailMaterialId],
+      ['an email’s original', t.targets['an email’s original']!, t.ids.messageId],
+    ];
+    for (const [, blobId, owner] of swaps)
+      t.writeFile(
+        path.join(t.blobDir, `${blobId}.blob`),
+        paMadeBlob(t.paShared, owner, Buffer.from('%PDF planted by the PA'), blobId).file,
+      );
+    const old = t.targets['an old-format pink paper (no owner)']!;
+    t.writeFile(
+      path.join(t.blobDir, `${old}.blob`),
+      oldFormatBlob(t.paShared, 'shared', Buffer.from('%PDF planted (old format)'), old).file,
+    );
+    swaps.push(['an old-format pink paper (no owner)', old, t.ids.oldPinkMaterial]);
+    await t.as('member');
+    const records = new RecordsRepository(t.core.session, new EventHub());
+    for (const [what, blobId, owner] of swaps) {
+      const type = owner.startsWith('message:') ? 'correspondence' : 'material';
+      let result: Result;
+      try {
+        const chunks: Buffer[] = [];
+        for await (const c of filesOf(records, { type, ...records.find(type, owner)! }).read(blobId)) chunks.push(c as Buffer);
+        result = { ok: true, value: Buffer.concat(chunks).toString() };
+      } catch (error) {
+        result = { ok: false, error: { code: 'cannot-open', message: String((error as Error).message) } };
+      }
+      count('PA replaces a Member-only record’s file with its own (same id and owner)', result, 0);
+      expect(result.ok, what).toBe(false);
+    }
+    // Through the app: lowering the pink paper (with the committee's resolution) re-seals its file: refused, nothing adopted.
+    const lowered = await attempt(t, 'materials:reclassify', {
+      id: t.ids.pink,
+      classification: { level: 'open' },
+      resolution: { meeting: 'Cabinet', date: '2026-11-20', minuteReference: 'C/12' },
+    });
+    count('PA replaces a Member-only record’s file with its own (same id and owner)', lowered, 0);
+    expectPlainRefusal(lowered as Result);
+    const original = await attempt(t, 'correspondence:file', {
+      id: t.ids.messageId,
+      requestId: t.requestId,
+      kind: 'answered',
+      promisedBy: null,
+    });
+    expect(original).not.toBe('crash');
+  }, 60_000);
+});

@@ -45,7 +45,12 @@ export function clearHeader(bytes: Buffer): { format: 1 | 2; tierCode: number; o
 }
 
 /** An old-format (ownerless) file in one chunk, sealed under `key`: what the app wrote before blobs had owners. */
-export function oldFormatBlob(key: Buffer, tier: 'shared' | 'member', bytes: Buffer, id = randomUUID()): { id: string; file: Buffer } {
+export function oldFormatBlob(
+  key: Buffer,
+  tier: 'shared' | 'member',
+  bytes: Buffer,
+  id: string = randomUUID(),
+): { id: string; file: Buffer } {
   const idBytes = Buffer.from(id);
   const head = Buffer.alloc(3);
   head.writeUInt8(tier === 'member' ? 1 : 0, 0);
@@ -57,7 +62,7 @@ export function oldFormatBlob(key: Buffer, tier: 'shared' | 'member', bytes: Buf
 }
 
 /** A format-2 file under the shared key naming any owner: what a PA can make with their own key. */
-export function paMadeBlob(sharedKey: Buffer, owner: string, bytes: Buffer, id = randomUUID()): { id: string; file: Buffer } {
+export function paMadeBlob(sharedKey: Buffer, owner: string, bytes: Buffer, id: string = randomUUID()): { id: string; file: Buffer } {
   const idBytes = Buffer.from(id);
   const ownerBytes = Buffer.from(owner);
   const head = Buffer.alloc(3);
