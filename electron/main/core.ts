@@ -36,6 +36,7 @@ import { MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, noAttachmentDialogs, type AttachmentDialogs } from './services/attachment-service';
 import { ArrivalService } from './services/arrival-service';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
+import { adoptOwnerlessFiles } from './services/record-files';
 import { MeetingImportService, type MeetingImportSources } from './calendar/meeting-import-service';
 import { ReportService, type ReportPrinter, type ReportSources } from './reports/report-service';
 import { reportHandlers } from './ipc/handlers/reports';
@@ -171,8 +172,8 @@ function createServices(deps: CoreDeps) {
   // R-USE-2: at the Member's unlock, material recorded against a Member-only request before that made it Member-only moves under the Member key.
   events.subscribe((channel, payload) => {
     if (channel === 'session:changed' && payload.state === 'unlocked' && payload.user.role === 'member')
-      void lifecycle
-        .moveMaterialOfMemberOnlyRequests()
+      void adoptOwnerlessFiles(records)
+        .then(() => lifecycle.moveMaterialOfMemberOnlyRequests())
         .then(() => correspondence.filing.moveOfMemberOnlyRequests())
         .then(() => lifecycle.redactGoneMaterialFromEmails())
         .catch(() => undefined);

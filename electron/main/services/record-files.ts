@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { acceptsOwnerlessFile, memberVouches, type RecordAuthor } from '../../../shared/domain/attachments';
 import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { SchemaType } from './record-schemas';
+import { lockedBefore } from '../../../shared/ipc/errors';
 import type { RecordsRepository } from './records-repository';
 
 /** A record as it names its files: its type, its id and the tier it is stored under now. */
@@ -21,6 +22,8 @@ export interface OwnedFiles {
   discard(blobId: string): boolean;
   /** Deletes a file for good (erasure, destruction); refused for another record's file. */
   remove(blobId: string): void;
+  /** The Member wrote the record (memberVouches): its old-format files may be moved and let go on its word. */
+  readonly vouched: boolean;
 }
 
 export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFiles {
@@ -36,6 +39,7 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
         ownerless: (tier) => acceptsOwnerlessFile({ tier }, record),
         memberTier: owner.tier === 'member',
       }),
+    vouched,
     discard: (blobId) => records.blobs.discard(blobId, owner.id, vouched),
     remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched),
   };
@@ -88,4 +92,66 @@ function provenOwner(records: RecordsRepository, blobId: string, owner: string):
   } catch {
     return false;
   }
+}
+
+/** The record with each old file id it names replaced by the new one. */
+function renamed(type: 'material' | 'correspondence', data: unknown, replaced: Map<string, string>): unknown {
+  if (type === 'material') {
+    const d = data as { attachments: Array<{ id: string }> };
+    return { ...d, attachments: d.attachments.map((a) => ({ ...a, id: replaced.get(a.id) ?? a.id })) };
+  }
+  const d = data as { blobId: string };
+  return { ...d, blobId: replaced.get(d.blobId) ?? d.blobId };
+}
+
+/**
+ * R-USE-2, at the Member's unlock: every old-format file (no owner) that a record the Member vouches for
+ * names is sealed again in the current format, under the record's tier, with the record as its owner; the
+ * record is saved naming it, then the old file goes (new before old: a crash between leaves a copy the
+ * sweep removes). After this such a file is used only through the record that owns it. A PA's record
+ * naming an old file is left alone (and its file kept). Costs one header read per file when none is left.
+ */
+export async function adoptOwnerlessFiles(records: RecordsRepository): Promise<number> {
+  if (!records.isMember) return 0;
+  const ownerless = new Set(
+    records.blobs.list().filter((id) => {
+      try {
+        return records.blobs.header(id).owner === null;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  if (ownerless.size === 0) return 0;
+  const guard = records.begin(lockedBefore('the old attachments were given their owners', 'it is done'));
+  let adopted = 0;
+  for (const type of ['material', 'correspondence'] as const) {
+    for (const record of records.listStored(type)) {
+      if (!guard.current) return adopted;
+      const named = NAMED[type]!(record.data).filter((id) => ownerless.has(id));
+      if (named.length === 0) continue;
+      const files = filesOf(records, { type, id: record.id, tier: record.tier });
+      if (!files.vouched) continue;
+      const replaced = new Map<string, string>();
+      try {
+        for (const old of named) {
+          const blob = await records.blobs.add(files.read(old), record.tier, record.id);
+          replaced.set(old, blob.id);
+          guard.check();
+        }
+        const now = records.find(type, record.id);
+        if (!now || JSON.stringify(now.data) !== JSON.stringify(record.data)) throw new Error('changed meanwhile');
+        records.save(type, renamed(type, record.data, replaced) as never);
+      } catch {
+        for (const fresh of replaced.values()) records.blobs.discard(fresh, record.id);
+        continue; // unreadable or changed: left as it is, tried again at the next unlock
+      }
+      for (const old of named) {
+        files.discard(old);
+        ownerless.delete(old);
+      }
+      adopted++;
+    }
+  }
+  return adopted;
 }

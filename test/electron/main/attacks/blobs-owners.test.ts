@@ -52,17 +52,32 @@ async function attempt(t: Pick<MemberCase, 'call'>, channel: string, input: unkn
   }
 }
 
-/** Files whose bytes changed or went, among those the Member had before the attack. */
+/**
+ * Files the Member had before the attack that are now gone: a file is kept when it is there unchanged, or
+ * when the record it belongs to names files that are all there (the Member's unlock gives an old-format
+ * file its owner by sealing it again, under a new id: moved, not lost).
+ */
 function lostFiles(t: MemberCase, before: Map<string, Buffer>): number {
+  const there = (id: string) => t.files.existsSync(path.join(t.blobDir, `${id}.blob`));
   let lost = 0;
   for (const [id, bytes] of before) {
-    const file = path.join(t.blobDir, `${id}.blob`);
-    if (!t.files.existsSync(file) || !t.files.readFileSync(file).equals(bytes)) lost++;
+    if (there(id) && t.files.readFileSync(path.join(t.blobDir, `${id}.blob`)).equals(bytes)) continue;
+    const owner = t.owners.get(id);
+    const record = owner ? t.raw().get<{ attachments?: Array<{ id: string }>; blobId?: string }>(owner.id) : undefined;
+    const named = record ? (record.data.attachments?.map((a) => a.id) ?? [record.data.blobId!]) : [];
+    if (named.length > 0 && !named.includes(id) && named.every(there)) continue;
+    lost++;
   }
   return lost;
 }
 
-const snapshot = (t: MemberCase) => new Map(Object.values(t.targets).map((id) => [id, Buffer.from(t.blobBytes(id))]));
+/** The Member's files as they are now (an old-format one already given its owner by an unlock is under its new id). */
+const snapshot = (t: MemberCase) =>
+  new Map(
+    Object.values(t.targets)
+      .filter((id) => t.files.existsSync(path.join(t.blobDir, `${id}.blob`)))
+      .map((id) => [id, Buffer.from(t.blobBytes(id))]),
+  );
 
 /** A genuine arrival the PA records through the contract: its file is sealed for the Member with the arrival as owner. */
 async function genuineArrivalBlob(t: MemberCase): Promise<string> {
@@ -115,6 +130,7 @@ describe('R-USE-2: an arrival accepts only files sealed for the Member with the 
     forged.push(['a PA-made old-format file', forgeArrival(t, [old.id])]);
 
     await t.as('member');
+    await t.adopted();
     const before = snapshot(t);
     before.set(arrivalBlob, Buffer.from(t.blobBytes(arrivalBlob)));
     const files = t.blobFiles();
@@ -136,7 +152,7 @@ describe('R-USE-2: an arrival accepts only files sealed for the Member with the 
     expect(t.blobFiles()).toEqual(files);
     expect(lostFiles(t, before)).toBe(0);
     expect((await t.ok('requests:get', { id: t.requestId })).materials).toHaveLength(materials);
-    for (const id of Object.values(t.targets)) expect(clearHeader(t.blobBytes(id)).tierCode).not.toBe(0);
+    for (const id of before.keys()) expect(clearHeader(t.blobBytes(id)).tierCode, id).not.toBe(0);
   }, 60_000);
 });
 
@@ -251,20 +267,30 @@ describe('a blob a Member record still names is never thrown away', () => {
     expect(String(pink)).toMatch(/approved disclosure/);
   }, 60_000);
 
-  it('the Member’s own old-format files still open through the Member’s records; a PA’s record naming them does not', async () => {
+  it('the Member’s unlock gives the Member’s old-format files their owner, content unchanged; a PA’s record naming one gets nothing', async () => {
     const t = await memberCase();
     const oldPink = t.targets['an old-format pink paper (no owner)']!;
-    const forged = forgeOpenMaterial(t, oldPink);
+    const oldEmail = t.targets['an old-format email (no owner)']!;
+    const forgedPink = forgeOpenMaterial(t, oldPink);
+    const forgedEmail = forgeOpenMaterial(t, oldEmail);
     await t.as('member');
+    await t.adopted();
     const records = new RecordsRepository(t.core.session, new EventHub());
-    const read = async (id: string) => {
+    const read = async (id: string, blobId: string) => {
       const chunks: Buffer[] = [];
-      for await (const c of filesOf(records, { type: 'material', ...records.find('material', id)! }).read(oldPink))
-        chunks.push(c as Buffer);
+      for await (const c of filesOf(records, { type: 'material', ...records.find('material', id)! }).read(blobId)) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString();
     };
-    expect(await read(t.ids.oldPinkMaterial)).toBe(`${SECRET} (old format)`);
-    await expect(read(forged)).rejects.toThrow(/old format/);
+    const adopted = records.get('material', t.ids.oldPinkMaterial)!.attachments[0]!.id;
+    expect(clearHeader(t.blobBytes(adopted))).toEqual({ format: 2, tierCode: 1, owner: t.ids.oldPinkMaterial });
+    expect(await read(t.ids.oldPinkMaterial, adopted)).toBe(`${SECRET} (old format)`);
+    expect(t.files.existsSync(path.join(t.blobDir, `${oldPink}.blob`))).toBe(false);
+    // The PA's records were not adopted: the one naming the unnamed old email keeps naming it and cannot open it.
+    expect(records.get('material', forgedEmail)!.attachments[0]!.id).toBe(oldEmail);
+    await expect(read(forgedEmail, oldEmail)).rejects.toThrow(/old format/);
+    await expect(read(forgedPink, oldPink)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(read(forgedPink, adopted)).rejects.toThrow(/another record/);
+    expect(clearHeader(t.blobBytes(oldEmail)).format).toBe(1); // kept: a PA's word throws nothing away
   });
 });
 

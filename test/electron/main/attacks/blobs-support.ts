@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { seal } from '../../../../electron/main/vault/crypto';
 import type { AttachmentDialogs } from '../../../../electron/main/services/attachment-service';
 import type { StoredMessage } from '../../../../shared/domain/correspondence-records';
@@ -201,6 +201,21 @@ export async function memberCase() {
       'an old-format email (no owner)': oldEmail.id,
     } as Record<string, string>,
     ids: { pink: pink.id as string, oldPinkMaterial: oldPinkMaterial.id as string, messageId, emailMaterialId },
+    /** Waits for the Member's unlock to give the old-format pink paper its owner (sealed again under a new id). */
+    adopted: () =>
+      vi.waitFor(() =>
+        expect(raw().get<{ attachments: Array<{ id: string }> }>(oldPinkMaterial.id as string)!.data.attachments[0]!.id).not.toBe(
+          oldPink.id,
+        ),
+      ),
+    /** The record each target file belongs to (none for an old-format file no record names). */
+    owners: new Map<string, { type: 'material' | 'correspondence'; id: string } | null>([
+      [pinkBlob, { type: 'material', id: pink.id as string }],
+      [emailOriginalBlob, { type: 'correspondence', id: messageId }],
+      [emailAttachmentBlob, { type: 'material', id: emailMaterialId }],
+      [oldPink.id, { type: 'material', id: oldPinkMaterial.id as string }],
+      [oldEmail.id, null],
+    ]),
   };
 }
 
