@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
+import {
+  MAX_ATTACHMENT_BYTES,
+  acceptsOwnerlessFile,
+  attachmentProblem,
+  mayExportAttachment,
+  mayExportOriginalEmail,
+  memberVouches,
+} from '../../../shared/domain/attachments';
 import { mustAudit } from '../../../shared/domain/protection';
 import type { GateState } from '../../../shared/domain/disclosure';
 
@@ -103,5 +110,49 @@ describe('attachment limits', () => {
     );
     expect(attachmentProblem({ name: 'ok.pdf', size: MAX_ATTACHMENT_BYTES })).toBeNull();
     expect(attachmentProblem({ name: 'empty.txt', size: 0 })).toBeNull();
+  });
+});
+
+describe('old-format files (no owner)', () => {
+  it('R-USE-2 a Member-only file is used only through a record the Member wrote: under the Member key, or carrying the Member’s seal', () => {
+    const member = { tier: 'member' } as const;
+    expect(acceptsOwnerlessFile(member, { tier: 'member', author: 'unknown' })).toBe(true);
+    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'member' })).toBe(true);
+    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'pa' })).toBe(false);
+    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'unknown' })).toBe(false);
+  });
+
+  it('R-USE-2 a shared file opens with the PA’s own key anyway, so any record may use it; only the Member’s word lets one go', () => {
+    expect(acceptsOwnerlessFile({ tier: 'shared' }, { tier: 'shared', author: 'pa' })).toBe(true);
+    expect(memberVouches({ tier: 'shared', author: 'pa' })).toBe(false);
+    expect(memberVouches({ tier: 'shared', author: 'unknown' })).toBe(false);
+    expect(memberVouches({ tier: 'member', author: 'unknown' })).toBe(true);
+  });
+});
+
+describe('saving the original email', () => {
+  it('R-DIS-3 R-CLS-2 refused until its attachments are filed, and refused with the reason of any material in it that may not leave', () => {
+    expect(mayExportOriginalEmail({ memberOnly: false, unfiledAttachments: true }, [], normal)).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/classify its attachments/),
+    });
+    expect(
+      mayExportOriginalEmail(
+        { memberOnly: false, unfiledAttachments: false },
+        [{ allowed: true }, { allowed: false, reason: 'It is a pink paper.' }],
+        normal,
+      ),
+    ).toEqual({ allowed: false, reason: 'It is a pink paper. The email contains that material.' });
+  });
+
+  it('R-USE-1 R-USE-3 a Member-only email never leaves in a meeting mode; every copy of an original is audited', () => {
+    for (const mode of [{ kind: 'public-meeting' }, { kind: 'private-session', meetingId: 'mt-1' }] as const) {
+      expect(mayExportOriginalEmail({ memberOnly: true, unfiledAttachments: false }, [], mode).allowed).toBe(false);
+      expect(mayExportOriginalEmail({ memberOnly: false, unfiledAttachments: false }, [], mode)).toEqual({ allowed: true, audited: true });
+    }
+    expect(mayExportOriginalEmail({ memberOnly: true, unfiledAttachments: false }, [{ allowed: true }], normal)).toEqual({
+      allowed: true,
+      audited: true,
+    });
   });
 });
