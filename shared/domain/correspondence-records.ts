@@ -29,6 +29,7 @@ export type StoredDraft = z.infer<typeof storedDraftSchema>;
 export const storedMessageSchema = correspondenceItemSchema.extend({
   kind: z.literal('message'),
   format: z.enum(['eml', 'msg']),
+  /** The original's blob, owned by this email (the blob names the email's id; see electron/main/vault/blobs.ts). */
   blobId: z.string().min(1).max(200),
   messageId: z.string().nullable(),
   inReplyTo: z.string().nullable(),
