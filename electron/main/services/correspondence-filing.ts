@@ -195,7 +195,9 @@ export class FilingService {
         else await this.moveMessage({ tier: record.tier, data: d }, guard);
         moved++;
       } catch {
-        break; // locked, or its original could not be read: tried again at the next unlock
+        // Locked: the rest waits for the next unlock. Otherwise (its original could not be read, it
+        // changed meanwhile) only this one waits: one bad record never holds the others back.
+        if (!guard.current) break;
       }
     }
     if (moved > 0 && guard.current) {
@@ -215,17 +217,23 @@ export class FilingService {
     // Judged before the save below makes the Member this email's author.
     const old = filesOf(this.records, { type: 'correspondence', id: m.id, tier: record.tier });
     const blobs = this.records.blobs;
-    const moved = await blobs.add(old.read(m.blobId), 'member', m.id);
+    let moved: { id: string } | null = null;
+    try {
+      moved = await blobs.add(old.read(m.blobId), 'member', m.id);
+    } catch (error) {
+      // Its file cannot be read as its own (missing, damaged, another record's): the email's words still go under the Member key.
+      if (!guard.current) throw error;
+    }
     try {
       guard.check();
       const now = this.store.message(m.id);
       if (JSON.stringify(now.data) !== JSON.stringify(m)) throw new AppError('conflict', 'The email changed while it was moved.');
-      this.store.saveMessage({ ...updated, blobId: moved.id });
+      this.store.saveMessage({ ...updated, blobId: moved?.id ?? m.blobId });
     } catch (error) {
-      blobs.discard(moved.id, m.id);
+      if (moved) blobs.discard(moved.id, m.id);
       throw error;
     }
-    old.discard(m.blobId);
+    if (moved) old.discard(m.blobId);
   }
 
   /** The repository's tier for the filed email, its refusal to a PA put in words about filing. */

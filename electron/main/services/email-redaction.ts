@@ -60,7 +60,8 @@ export class EmailRedaction {
     const ids = m.filed?.materialIds ?? [];
     const out: number[] = [];
     ids.forEach((id, i) => {
-      if (m.attachments[i]?.contentType === ERASED_ATTACHMENT.contentType) return;
+      // Only material the email itself lists as an attachment (a record naming more is not taken at its word).
+      if (i >= m.attachments.length || m.attachments[i]!.contentType === ERASED_ATTACHMENT.contentType) return;
       let material;
       try {
         material = this.records.get('material', id);

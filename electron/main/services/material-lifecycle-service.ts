@@ -139,7 +139,9 @@ export class MaterialLifecycleService {
         else await this.reclassifyWithAttachments(material, updated, 'member', detail, 'made Member-only');
         moved++;
       } catch {
-        return moved; // locked, or its files could not be read: tried again at the next unlock
+        // Locked: the rest waits for the next unlock. Otherwise (its files could not be read) only this
+        // one waits: a forged record naming a file it cannot open never holds the others back.
+        if (!guard.current) return moved;
       }
     }
     return moved;

@@ -177,4 +177,23 @@ describe('R-CLS-6 R-USE-4: erasing or destroying material that came by email red
     });
     await expectRedacted(t);
   });
+
+  it('a forged shared email listing the erased material (but no attachment of its own) is not taken at its word; the real one is redacted', async () => {
+    const t = await emailWithAttachments('eml');
+    const forgedId = `message:${crypto.randomUUID()}`;
+    const own = await t.raw().attachments.add(Readable.from([Buffer.from('From: x\r\n\r\nhello')]), 'shared', forgedId);
+    const forged: StoredMessage = {
+      ...t.before,
+      id: forgedId,
+      blobId: own.id,
+      attachments: [],
+      messageId: '<f@x>',
+      onMemberOnlyRequest: false,
+    };
+    t.raw().put({ id: forgedId, tier: 'shared', type: 'correspondence', data: forged });
+    await t.ok('materials:recordDisposal', { id: t.personal, how: 'destroyed', on: '2026-11-24', reason: 'No longer needed' });
+    await expectRedacted(t);
+    expect(t.raw().get<StoredMessage>(forgedId)!.data).toEqual(forged);
+    expect(t.raw().attachments.exists(own.id)).toBe(true);
+  });
 });

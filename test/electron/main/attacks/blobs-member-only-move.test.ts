@@ -26,13 +26,29 @@ async function readAll(stream: Readable): Promise<string> {
  * A Member-only request whose emails and draft are under the shared key, as an older app saved them: one
  * email with a format-2 original owned by it, one with an old-format original (no owner), and a draft.
  */
-async function staleCase() {
+async function staleCase(blocker = false) {
   const t = await setUp();
   const raw = () => t.core.session.requireVault().records;
   const secret = await t.ok('requests:create', draft({ officerId: t.officer.id, meetingId: null, memberOnly: true, subject: 'Care home' }));
   const plain = await officerReply({ subject: `About bins [${t.ref}]`, messageId: '<bins@x>', from: 'sam.green@example-council.gov.uk' });
   const { imported } = await t.imp([{ name: 'bins.eml', bytes: plain }]);
   const template = raw().get<StoredMessage>(imported[0].id)!.data;
+  // A record that cannot be moved (its original is not there), saved before the others: it must not hold them back.
+  const blockerId = `message:${randomUUID()}`;
+  if (blocker)
+    raw().put({
+      id: blockerId,
+      tier: 'shared',
+      type: 'correspondence',
+      data: {
+        ...template,
+        id: blockerId,
+        blobId: randomUUID(),
+        messageId: '<b@x>',
+        requestId: secret.row.id,
+        onMemberOnlyRequest: undefined,
+      },
+    });
   const sharedKey = Buffer.from(raw().exportKeysForQuickUnlock().shared, 'base64');
   const blobDir = path.join(t.dataFolder, 'vault', 'blobs');
   const write = (file: string, bytes: Buffer) =>
@@ -100,7 +116,7 @@ async function staleCase() {
       .filter((f) => f.endsWith('.blob'))
       .map((f) => f.slice(0, -5));
   const header = (id: string) => clearHeader(t.files.readFileSync(path.join(blobDir, `${id}.blob`)));
-  return { ...t, raw, unlock, ids, newId, oldId, draftId, paOpensFrames, paShared, blobIds, header, write, blobDir, sharedKey };
+  return { ...t, raw, unlock, ids, newId, oldId, draftId, blockerId, paOpensFrames, paShared, blobIds, header, write, blobDir, sharedKey };
 }
 
 type Stale = Awaited<ReturnType<typeof staleCase>>;
@@ -167,5 +183,13 @@ describe('R-USE-2: emails and drafts of a Member-only request move under the Mem
     const { users } = await t.ok<{ users: Array<{ id: string; role: string }> }>('session:getState');
     await t.ok('session:unlock', { userId: users.find((u) => u.role === 'member')!.id, passphrase: MEMBER_PASS });
     await expectMoved(t);
+  });
+
+  it('an email whose file cannot be moved (missing, or not its own) still goes under the Member key, and holds none of the others back', async () => {
+    const t = await staleCase(true);
+    await t.unlock('member');
+    await expectMoved(t);
+    // Its words go under the Member key all the same; the file it names is left where it is.
+    expect(t.raw().get(t.blockerId)!.tier).toBe('member');
   });
 });
