@@ -35,6 +35,8 @@ export interface JudgeContext {
  * may not write: it is set aside and reported.
  */
 export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
+  const retired = epochProblem(frame, ctx.keys);
+  if (retired) return retired;
   if (ctx.underMemberSnapshot) return null;
   if (!isAuthored(frame)) {
     // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
@@ -56,6 +58,24 @@ export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
     return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
   }
   return null;
+}
+
+/**
+ * Epochs end: a frame sealed under a shared key that was not in force at its place in the chain (a
+ * removed PA still writing with their old key, or a key the keyring never had) is set aside. A
+ * genuine Member frame in that position means the header is older than the saves in it (an old
+ * copy put back, which would give a removed PA their access again): the vault refuses to open.
+ */
+function epochProblem(frame: DecodedFrame, keys: RecordKeys): string | null {
+  if (!isAuthored(frame)) return null;
+  const standing = keys.standing(frame.epoch ?? 0, frame.seq);
+  if (standing === 'in-force') return null;
+  const memberKey = frame.author === 'member' ? keys.authorKey('member') : null;
+  if (memberKey && verifyAuthor(frame, memberKey))
+    return '!the vault header is older than the saves in it (an older copy may have been put back, which could let a removed PA in again)';
+  return standing === 'unknown'
+    ? 'it was sealed with a key this vault has never had'
+    : 'it was sealed with a shared key that had already been retired when a PA was removed';
 }
 
 /** A frame's author as this session can vouch for it: a PA's app cannot check a Member MAC. */

@@ -48,8 +48,13 @@ export interface Keyring {
   member: string;
   /** The current shared key wrapped under each remaining PA's slot key. */
   grants: Record<string, string>;
-  /** Every earlier shared key wrapped under the current one, so history still opens. */
-  older: Array<{ epoch: number; key: string }>;
+  /**
+   * Every earlier shared key wrapped under the current one, so history still opens, and `until`:
+   * the sequence number of the last save made before that epoch ended (the Member's save count at
+   * the removal), so a frame sealed later under an ended key is set aside. Keyrings written before
+   * this was recorded have no `until`: those epochs cannot be bounded.
+   */
+  older: Array<{ epoch: number; key: string; until?: number }>;
 }
 
 /** Associated data for keyring entries: binds each to this vault, its holder and its epoch. */

@@ -11,7 +11,7 @@ import type { AuditEvent, RecordStore } from './store';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointStore } from './checkpoint';
 import { openBox, sealTo } from './sealed-box';
 import { BlobStore } from './blobs';
-import { memberBoxAad, newPaSlot, rotateSharedKey, unwrapSlotKeepingKek, type KdfCost, type Keys } from './keys';
+import { epochWindows, memberBoxAad, newPaSlot, rotateSharedKey, unwrapSlotKeepingKek, type KdfCost, type Keys } from './keys';
 import {
   requireStrongPassphrase,
   toUser,
@@ -115,7 +115,12 @@ export class VaultSession {
     try {
       store.write(
         this.header.vaultId,
-        encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }),
+        encodeCheckpoint(this.keys.member, this.header.vaultId, {
+          ...this.store.position(),
+          at,
+          format: this.header.version,
+          epoch: this.keys.epoch ?? 0,
+        }),
       );
     } catch {
       /* a checkpoint that cannot be written weakens rollback detection but must not fail a save that is durable */
@@ -281,7 +286,7 @@ export class VaultSession {
     const target = this.header.users.find((u) => u.id === userId);
     if (!target) throw new VaultError('not-found', 'There is no such person in this vault.');
     if (target.role !== 'pa') throw new VaultError('not-permitted', 'The Member cannot be removed.');
-    const rotated = rotateSharedKey(this.header, { ...keys, member: keys.member }, userId);
+    const rotated = rotateSharedKey(this.header, { ...keys, member: keys.member }, userId, this.store.position().lastSeq);
     const memberMac = headerMemberMac(rotated.header, keys.member).toString('hex');
     // The header is written first: if that fails nothing changes; once it is written, the new key is the current one.
     atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(rotated.header, rotated.next, memberMac), 'the vault header');
@@ -290,6 +295,9 @@ export class VaultSession {
     keys.older = rotated.all;
     keys.epoch = rotated.epoch;
     keys.shared = rotated.next;
+    keys.windows = epochWindows(rotated.header.keyring);
+    // The checkpoint records the new epoch at once, so an old header put back is noticed even before the next save.
+    this.saveCheckpoint();
     return { removed: toUser(target), mustBeAddedAgain: rotated.mustBeAddedAgain };
   }
 

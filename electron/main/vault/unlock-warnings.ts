@@ -8,12 +8,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Compares the vault as found with the Member's checkpoint: anything behind it is named, in words. */
 export function rollbackWarnings(
-  cp: { generation: number; lastSeq: number; head: string; at: string; format: number },
-  found: { generation: number; lastSeq: number; watchedHead: string | null },
+  cp: { generation: number; lastSeq: number; head: string; at: string; format: number; epoch?: number },
+  found: { generation: number; lastSeq: number; watchedHead: string | null; epoch?: number },
   format: number,
 ): VaultWarning[] {
   const when = ukDate(cp.at);
   const rollback = (message: string): VaultWarning[] => [{ kind: 'rollback', message }];
+  if (cp.epoch !== undefined && (found.epoch ?? 0) < cp.epoch)
+    return rollback(
+      `The list of people who can open this vault is an older copy than the one saved on this computer on ${when}: someone the Member removed may be able to open it again. Remove them again in Settings, then make a backup.`,
+    );
   if (format < cp.format)
     return rollback(
       `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.`,

@@ -157,7 +157,8 @@ export class LockedVault {
       });
       removeStaleTemps(this.fs, this.dir);
       const setAside = tornAt === null ? null : store.repairTornTail(tornAt, now());
-      if (cp) warnings.push(...rollbackWarnings(cp, { ...store.position(), watchedHead: store.watchedHead }, body.version));
+      if (cp)
+        warnings.push(...rollbackWarnings(cp, { ...store.position(), watchedHead: store.watchedHead, epoch: keys.epoch }, body.version));
       if (store.setAside.size) warnings.push(setAsideWarning([...store.setAside.values()]));
       if (setAside !== null) warnings.push(unfinishedSaveWarning(setAside));
       let header = { body, memberMac: this.header.memberMac };
