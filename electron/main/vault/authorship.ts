@@ -13,14 +13,15 @@ type Existing = { tier: string; type: string; id: string } | undefined;
  * Member writes, or a change to (or removal of) such a record.
  */
 export function needsMember(frame: Pick<DecodedFrame, 'kind' | 'tier' | 'type' | 'id'>, existing: Existing): boolean {
-  if (frame.kind === 'audit') return false;
+  // R-USE-3: an event about a Member-only record is the Member's to record (a PA's app never records one).
+  if (frame.kind === 'audit') return existing?.tier === 'member';
   if (frame.tier === 'member' || isMemberWritten(frame.type, frame.id)) return true;
   return !!existing && (existing.tier === 'member' || isMemberWritten(existing.type, existing.id));
 }
 
 export interface JudgeContext {
   keys: RecordKeys;
-  /** The record the frame would change (undefined for audit frames and new records). */
+  /** The record the frame would change, or an audit frame is about, as it stands at the frame's place (undefined: none). */
   existing: Existing;
   /** The frame is in a snapshot whose Member MAC this session checks: it needs nothing more. */
   underMemberSnapshot: boolean;
@@ -55,6 +56,7 @@ export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
   if (needsMember(frame, ctx.existing)) {
     if (ctx.existing?.tier === 'member' && frame.tier === 'shared')
       return "it would replace a Member-only record with one the PA's key can read";
+    if (frame.kind === 'audit') return 'only the Member may record an event about a Member-only record';
     return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
   }
   return null;

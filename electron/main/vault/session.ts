@@ -7,7 +7,7 @@ import { VaultError, cannotOpen } from './errors';
 import type { Author, Tier } from './frames';
 import { atomicWrite, type VaultFs } from './fsio';
 import { HEADER_FILE, headerMemberMac, serializeHeader, wrapAad, type HeaderBody, type UserSlot } from './header';
-import type { AuditEvent, RecordStore } from './store';
+import { AUDIT_AT, type AuditEvent, type RecordStore } from './store';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointStore } from './checkpoint';
 import { openBox, sealTo } from './sealed-box';
 import { BlobStore } from './blobs';
@@ -238,10 +238,13 @@ export class VaultSession {
    * journal like any save and fsynced before this returns. Its detail is sealed under `tier`; a PA
    * recording an event about Member-only material seals it under the shared key.
    */
-  appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown> }): number {
+  appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown>; at?: string }): number {
     this.requireKeys();
     const tier = this.canRead(event.tier) ? event.tier : 'shared';
-    const seq = this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(event.detail)));
+    // The time goes in under the vault's own key, so no detail can set it; AuditEvent.at reads it back.
+    const at = event.at ?? (this.options.now ?? (() => new Date()))().toISOString();
+    const payload = { ...event.detail, [AUDIT_AT]: at };
+    const seq = this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(payload)));
     this.saveCheckpoint();
     return seq;
   }

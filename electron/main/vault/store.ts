@@ -49,6 +49,8 @@ export interface AuditEvent {
   tier: Tier;
   /** Who wrote it: 'member' only when the Member's MAC proves it (or a legacy event from before authorship). */
   author: Author | 'unknown';
+  /** When, as its author's app recorded it inside the authenticated frame (null: an event from before this was kept, or unreadable). */
+  at: string | null;
   /** null when this session cannot read the tier. */
   detail: Record<string, unknown> | null;
 }
@@ -66,6 +68,16 @@ export interface StoreTrust {
   upgraded: boolean;
   /** A sequence number whose chain hash the caller wants (the rollback checkpoint's). */
   watch?: number;
+}
+
+/** Where the vault keeps an audit event's time in its sealed payload: a key no caller's detail may use. */
+export const AUDIT_AT = '@at';
+
+/** An audit frame's payload: the time its author's app recorded, and the rest as the detail. */
+function auditPayload(plain: Buffer | null): { at: string | null; detail: Record<string, unknown> | null } {
+  if (!plain) return { at: null, detail: null };
+  const { [AUDIT_AT]: at, ...detail } = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
+  return { at: typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null, detail };
 }
 
 export interface CompactionPolicy {
@@ -179,7 +191,7 @@ export class RecordStore {
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
     const problem = judge(frame, {
       keys: this.keys,
-      existing: frame.kind === 'audit' ? undefined : this.records.get(frame.id),
+      existing: this.records.get(frame.id),
       underMemberSnapshot: snapshot.underMac && snapshot.trusted,
       inSnapshot: snapshot.underMac,
       legacyClosed: this.trust.upgraded || this.legacyClosed,
@@ -357,7 +369,7 @@ export class RecordStore {
         tier: frame.tier,
         // The PA's app cannot check a Member MAC, so it shows a Member claim as unverified.
         author: frameAuthor(frame, this.keys.isMember),
-        detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null,
+        ...auditPayload(plain),
       });
     });
     return events;
