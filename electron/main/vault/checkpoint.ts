@@ -2,7 +2,7 @@
 // records where its chain ends (generation, last sequence number, head hash, date), MACed with a
 // key only the Member holds, OUTSIDE the data folder (the OS key store where the app has one,
 // else the settings store). A vault found behind it opens only with a warning naming what is missing.
-import { deriveSubkey, equalBytes, hmac } from './crypto';
+import { equalBytes, hmacUnder } from './crypto';
 
 /** Where checkpoints are kept, one per vault; injected (safeStorage-backed, settings-backed, or in memory in tests). */
 export interface CheckpointStore {
@@ -29,8 +29,9 @@ export function memoryCheckpointStore(): CheckpointStore & { values: Map<string,
 
 // Checkpoints written before the epoch was recorded have none, and their MAC leaves it out.
 const macOf = (memberKey: Buffer, vaultId: string, c: Checkpoint) =>
-  hmac(
-    deriveSubkey(memberKey, 'checkpoint'),
+  hmacUnder(
+    memberKey,
+    'checkpoint',
     `${vaultId}|${c.generation}|${c.lastSeq}|${c.head}|${c.at}|${c.format}${c.epoch === undefined ? '' : `|${c.epoch}`}`,
   );
 

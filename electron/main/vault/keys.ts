@@ -2,7 +2,7 @@
 // epochs' shared keys, and the Member-only key), how user slots wrap them under a passphrase, and
 // the keyring that rotates the shared key when a PA is removed. Keys live only in an unlocked
 // session; every key-encryption key is wiped as soon as it has been used.
-import { deriveKek, deriveSubkey, hmac, newDataKey, newKdfParams, packSealed, seal, unwrapKey, wipe, wrapKey } from './crypto';
+import { deriveKek, deriveSubkey, hmacUnder, newDataKey, newKdfParams, packSealed, seal, unwrapKey, wipe, wrapKey } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 import type { Author, Tier } from './frames';
 import { ringAad, wrapAad, type HeaderBody, type Keyring, type UserSlot } from './header';
@@ -111,8 +111,9 @@ export class RecordKeys implements SnapshotMacs {
   shared(f: SnapshotFacts): Buffer | null {
     const shared = this.sharedKey(f.epoch);
     if (!shared) return null;
-    return hmac(
-      deriveSubkey(shared, 'snapshot'),
+    return hmacUnder(
+      shared,
+      'snapshot',
       `${f.generation}|${f.lastSeq}|${f.head.toString('hex')}|${f.count}|${f.framesDigest.toString('hex')}`,
     );
   }
@@ -120,8 +121,9 @@ export class RecordKeys implements SnapshotMacs {
   /** The Member's MAC over a snapshot: no PA can write a snapshot the Member's app accepts. */
   member(f: SnapshotFacts): Buffer | null {
     if (!this.keys.member) return null;
-    return hmac(
-      deriveSubkey(this.keys.member, 'snapshot:member'),
+    return hmacUnder(
+      this.keys.member,
+      'snapshot:member',
       `${f.generation}|${f.lastSeq}|${f.head.toString('hex')}|${f.count}|${f.framesDigest.toString('hex')}|${f.epoch}`,
     );
   }

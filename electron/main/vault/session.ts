@@ -2,7 +2,7 @@
 // the record store; users and passphrases change the header (keys.ts does the wrapping).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_KDF, deriveKek, newKdfParams, open as openSealedBytes, unpackSealed, unwrapKey, wipe, wrapKey } from './crypto';
+import { DEFAULT_KDF, deriveKek, kdfLane, newKdfParams, open as openSealedBytes, unpackSealed, unwrapKey, wipe, wrapKey } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 import type { Author, Tier } from './frames';
 import { atomicWrite, type VaultFs } from './fsio';
@@ -350,5 +350,7 @@ export class VaultSession {
     wipe(this.keys.shared, this.keys.member, ...(this.keys.older?.values() ?? []));
     this.keys = { shared: Buffer.alloc(0), member: null };
     this.store.close();
+    // The KDF worker's memory still holds the last passphrase's encoding: end the thread with the session.
+    kdfLane.end();
   }
 }
