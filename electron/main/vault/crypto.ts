@@ -46,7 +46,7 @@ export function checkKdfParams(params: KdfParams | null | undefined): void {
   if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1)) {
     throw new VaultError(
       'cannot-open',
-      `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}) are below the minimum of m = ${MIN_KDF.m} KiB, t = ${MIN_KDF.t}`,
+      "cannot open: this vault's settings are outside what the app accepts (its passphrase protection is weaker than Need to Know ever writes). The vault header may have been altered: restore it from a backup, or ask whoever looks after this computer.",
     );
   }
   if (params.m > MAX_KDF.m || params.t > MAX_KDF.t || params.p > MAX_KDF.p) {
