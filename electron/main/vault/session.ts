@@ -109,7 +109,12 @@ export class VaultSession {
   saveCheckpoint(): void {
     const store = this.options.checkpoints;
     // Behind the checkpoint, keep it until the Member has been told (acknowledgeWarnings), so the evidence survives.
-    if (!store || !this.keys.member || this.locked || this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered'))
+    if (
+      !store ||
+      !this.keys.member ||
+      this.locked ||
+      this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered' || w.kind === 'no-checkpoint')
+    )
       return;
     const at = (this.options.now ?? (() => new Date()))().toISOString();
     try {

@@ -375,6 +375,12 @@ export class RecordStore {
     return events;
   }
 
+  /** Whether any record was last written by the Member (as this session can vouch): a vault with the Member's history. */
+  hasMemberHistory(): boolean {
+    for (const r of this.records.values()) if (r.author === 'member') return true;
+    return false;
+  }
+
   /** The sequence number of the last save or deletion (any change to a record raises it). */
   get lastSavedSeq(): number {
     return this.chain.seq;

@@ -53,6 +53,17 @@ export const checkpointAlteredWarning: VaultWarning = {
   message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing.",
 };
 
+/**
+ * The Member's vault has history written by the Member, but this computer has no record of its last
+ * save: the record was deleted, or the vault came from elsewhere (a copy, a backup restored by
+ * someone else). Either way the app cannot tell whether saves are missing, so it says so.
+ */
+export const noCheckpointWarning: VaultWarning = {
+  kind: 'no-checkpoint',
+  message:
+    "This computer has no record of this vault's last save, so the app cannot tell whether saves are missing. That is expected the first time the vault is opened on this computer; otherwise the vault may have been replaced by an older copy. Check that your recent work is there before carrying on.",
+};
+
 export const upgradedWarning: VaultWarning = {
   kind: 'upgraded',
   message: 'The vault was upgraded to the current format. Nothing was lost.',
