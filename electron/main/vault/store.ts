@@ -21,6 +21,7 @@ import { JournalWriter, scanJournal, type ChainEnd } from './journal';
 import { scanSnapshot, writeSnapshot } from './snapshot';
 import { RecordKeys, type Keys } from './keys';
 import { frameAuthor, judge, needsMember } from './authorship';
+import { paReplacementProblem } from './pa-replacements';
 
 /** Frames are written in format 2 (authored); format 1 frames are read as legacy (see StoreTrust). */
 export const RECORD_SCHEMA = AUTHORED_SCHEMA;
@@ -189,7 +190,7 @@ export class RecordStore {
     if (key && !covered && !openFrame(frame, key))
       throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
-    const problem = judge(frame, {
+    let problem = judge(frame, {
       keys: this.keys,
       existing: this.records.get(frame.id),
       underMemberSnapshot: snapshot.underMac && snapshot.trusted,
@@ -198,6 +199,8 @@ export class RecordStore {
     });
     // A failed MAC cannot be told from damage, so it refuses to open (naming where), as damage does.
     if (problem?.startsWith('!')) throw cannotOpen(`${description}: ${problem.slice(1)}`);
+    // A journal frame replacing a record is compared with the version it replaces (a snapshot holds only the latest).
+    if (!problem && where === 'journal') problem = this.replacementProblem(frame, key);
     if (problem) {
       this.setAside.set(frame.seq, { seq: frame.seq, id: frame.id, type: frame.type, reason: problem });
       return;
@@ -227,6 +230,28 @@ export class RecordStore {
     return this.journal.repairTornTail(tornAt, now);
   }
 
+  /** A PA's frame over an existing record that no PA command writes (pa-replacements.ts), or null. */
+  private replacementProblem(
+    frame: Pick<DecodedFrame, 'kind' | 'id' | 'type' | 'author' | 'schema'>,
+    key: Buffer | null,
+    plain?: Buffer,
+  ): string | null {
+    const existing = this.records.get(frame.id);
+    if (!existing || frame.kind === 'audit' || frame.schema < AUTHORED_SCHEMA || frame.author !== 'pa') return null;
+    const json = (bytes: Buffer | null): Record<string, unknown> | null => {
+      try {
+        const value = bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : null;
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+      } catch {
+        return null;
+      }
+    };
+    return paReplacementProblem(frame.kind, frame.type, existing, () => ({
+      before: existing.readable ? json(this.read(existing)) : null,
+      after: json(plain ?? (key && 'sealed' in frame ? openFrame(frame as DecodedFrame, key) : null)),
+    }));
+  }
+
   /** Appends one frame and fsyncs it; returns only once it is durable. Cost is independent of vault size. */
   append(kind: FrameKind, tier: Tier, id: string, type: string, plaintext: Buffer): number {
     const key = this.keys.keyFor(tier);
@@ -234,6 +259,9 @@ export class RecordStore {
     const author = this.keys.author;
     if (author !== 'member' && needsMember({ kind, tier, id, type }, this.records.get(id)))
       throw new VaultError('not-permitted', 'Only the Member can change this record.');
+    // What unlock would set aside is refused before it is written, so nothing a PA saves is lost later.
+    if (author === 'pa' && this.replacementProblem({ kind, id, type, author, schema: RECORD_SCHEMA }, key, plaintext))
+      throw new VaultError('not-permitted', 'The app does not make this change for a PA. Nothing was saved.');
     const seq = this.chain.seq + 1;
     const meta = { kind, tier, schema: RECORD_SCHEMA, seq, prev: this.chain.head, id, type, author, epoch: this.keys.currentEpoch };
     const frame = encodeFrame(meta, key, plaintext, this.keys.authorKey(author)!);
