@@ -240,8 +240,9 @@ export class VaultSession {
 
   /**
    * R-USE-3: an audit event (view, export, disclosure, classification change), chained into the
-   * journal like any save and fsynced before this returns. Its detail is sealed under `tier`; a PA
-   * recording an event about Member-only material seals it under the shared key.
+   * journal like any save and fsynced before this returns. Its detail is sealed under `tier` (the
+   * shared key when this user cannot read that tier); its time under the vault's own key, `AUDIT_AT`.
+   * An event about a Member-only record is the Member's alone: a PA's is refused (authorship.ts).
    */
   appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown>; at?: string }): number {
     this.requireKeys();
