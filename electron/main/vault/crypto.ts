@@ -35,25 +35,29 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
  */
 export const MAX_KDF = { m: 2 * DEFAULT_KDF.m, t: 2 * DEFAULT_KDF.t, p: 4 } as const;
 
+/** Key-derivation settings this app never writes: refused in words that do not blame the passphrase. */
+const outsideWhatTheAppAccepts = (why: string) =>
+  new VaultError(
+    'cannot-open',
+    `cannot open: this vault's settings are outside what the app accepts (${why}). The vault header may have been altered: restore it from a backup, or ask whoever looks after this computer.`,
+  );
+
 export function checkKdfParams(params: KdfParams | null | undefined): void {
   if (!params || typeof params !== 'object')
     throw new VaultError('cannot-open', 'cannot open: a user in the vault header has no key-derivation settings');
   if (params.alg !== 'argon2id') throw new VaultError('cannot-open', `cannot open: unknown key derivation "${String(params.alg)}"`);
   const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
-  if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string') {
+  // The app writes a 16-byte salt; one under Argon2id's own minimum (8 bytes) or over 64 was not written by it.
+  const saltBytes = typeof params.salt === 'string' && params.salt.length <= 128 ? Buffer.from(params.salt, 'base64').length : -1;
+  if (saltBytes >= 0 && (saltBytes < 8 || saltBytes > 64))
+    throw outsideWhatTheAppAccepts('its passphrase protection is not one Need to Know writes');
+  if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string' || saltBytes < 0) {
     throw new VaultError('cannot-open', 'cannot open: the key-derivation settings in the vault header are not readable');
   }
-  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1)) {
-    throw new VaultError(
-      'cannot-open',
-      "cannot open: this vault's settings are outside what the app accepts (its passphrase protection is weaker than Need to Know ever writes). The vault header may have been altered: restore it from a backup, or ask whoever looks after this computer.",
-    );
-  }
+  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1))
+    throw outsideWhatTheAppAccepts('its passphrase protection is weaker than Need to Know ever writes');
   if (params.m > MAX_KDF.m || params.t > MAX_KDF.t || params.p > MAX_KDF.p) {
-    throw new VaultError(
-      'cannot-open',
-      "cannot open: this vault's settings are outside what the app accepts (checking a passphrase would take far more memory or time than Need to Know ever uses). The vault header may have been altered: restore it from a backup, or ask whoever looks after this computer.",
-    );
+    throw outsideWhatTheAppAccepts('checking a passphrase would take far more memory or time than Need to Know ever uses');
   }
 }
 

@@ -38,7 +38,9 @@ export function paReplacementProblem(
       ? `a PA's save deleted a record the Member wrote (${existing.type}), which the app never does`
       : `a PA's save deleted a record (${existing.type}), which the app never does`;
   }
-  if (kind !== 'put' || type !== 'request' || existing.type !== 'request' || !versions) return null;
+  // The app never turns a record into another kind (the records repository refuses it): a PA frame that does hides the record.
+  if (kind === 'put' && type !== existing.type) return `a PA's save replaced a record (${existing.type}) with another kind of record`;
+  if (kind !== 'put' || type !== 'request' || !versions) return null;
   const { before, after } = versions();
   if (!before || !after) return "a PA's save replaced a request with something that is not one";
   return requestChangeProblem(before, after);

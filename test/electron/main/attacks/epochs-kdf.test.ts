@@ -29,12 +29,15 @@ describe('the KDF cap', () => {
   });
 
   it('a header asking for more is refused at once, saying the settings are outside what the app accepts', async () => {
-    const variants: Array<[string, Record<string, number>]> = [
+    const variants: Array<[string, Record<string, number | string>]> = [
       ['1 GiB, 20 passes (the old cap)', { m: 1024 * 1024, t: 20 }],
       ['256 MiB', { m: 256 * 1024 }],
       ['7 passes', { t: 7 }],
       ['8 lanes', { p: 8 }],
       ['2^32 KiB', { m: 2 ** 32 }],
+      ['an empty salt', { salt: '' }],
+      ['a 4-byte salt', { salt: Buffer.alloc(4, 7).toString('base64') }],
+      ['a 96-byte salt', { salt: Buffer.alloc(96, 7).toString('base64') }],
     ];
     for (const role of ['member', 'pa'] as const) {
       for (const [name, cost] of variants) {

@@ -98,6 +98,24 @@ const ATTACKS: Array<{ name: string; meta: Parameters<typeof paAppend>[2]; data:
     data: {},
     intact: (s) => !!s.get('mat-1'),
   },
+  {
+    name: "deletes the Member's request naming it material",
+    meta: { kind: 'delete', id: 'req-1', type: 'material' },
+    data: {},
+    intact: (s) => !!s.get('req-1'),
+  },
+  {
+    name: "replaces the Member's request with an officer",
+    meta: { kind: 'put', id: 'req-1', type: 'officer' },
+    data: { name: 'Not a request' },
+    intact: (s) => s.get('req-1')?.type === 'request',
+  },
+  {
+    name: "replaces the Member's officer with a request",
+    meta: { kind: 'put', id: 'off-1', type: 'request' },
+    data: REQUEST,
+    intact: (s) => s.get('off-1')?.type === 'officer',
+  },
   ...(
     [
       ['empties the timeline', { ...REQUEST, events: [] }],
