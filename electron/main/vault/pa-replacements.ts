@@ -13,7 +13,21 @@ const FOLLOW_UP_FIELDS = new Set(['events', 'escalatedTo', 'escalations', 'moRef
 
 type Json = Record<string, unknown>;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Deep equality of parsed JSON values, without serialising them again (this runs for every PA save at unlock). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((v, i) => same(v, other[i]));
+  }
+  const x = a as Json;
+  const y = b as Json;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
+}
 
 /** What the vault knows of the record a PA frame would change. */
 export interface Replaced {

@@ -176,6 +176,8 @@ export class RecordStore {
     where: 'snapshot' | 'journal',
     offset: number,
     snapshot = { underMac: false, trusted: false },
+    /** append() checked the frame against the version it replaces before writing it. */
+    replacementChecked = false,
   ): void {
     if (frame.schema > RECORD_SCHEMA)
       throw new VaultError(
@@ -187,8 +189,8 @@ export class RecordStore {
     // shared frame, so opening shared frames here adds nothing (and is most of unlock's time).
     // Member-only frames are still opened: a PA holds the MAC key but not theirs. Reads open every frame.
     const covered = snapshot.underMac && frame.tier === 'shared';
-    if (key && !covered && !openFrame(frame, key))
-      throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
+    const plain = key && !covered ? openFrame(frame, key) : null;
+    if (key && !covered && !plain) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
     let problem = judge(frame, {
       keys: this.keys,
@@ -200,7 +202,7 @@ export class RecordStore {
     // A failed MAC cannot be told from damage, so it refuses to open (naming where), as damage does.
     if (problem?.startsWith('!')) throw cannotOpen(`${description}: ${problem.slice(1)}`);
     // A journal frame replacing a record is compared with the version it replaces (a snapshot holds only the latest).
-    if (!problem && where === 'journal') problem = this.replacementProblem(frame, key);
+    if (!problem && where === 'journal' && !replacementChecked) problem = this.replacementProblem(frame, key, plain ?? undefined);
     if (problem) {
       this.setAside.set(frame.seq, { seq: frame.seq, id: frame.id, type: frame.type, reason: problem });
       return;
@@ -267,7 +269,7 @@ export class RecordStore {
     const frame = encodeFrame(meta, key, plaintext, this.keys.authorKey(author)!);
     const offset = this.journal.append(frame.bytes);
     this.chain = { seq, head: frame.hash };
-    this.apply(frame, 'the journal', 'journal', offset);
+    this.apply(frame, 'the journal', 'journal', offset, undefined, true);
     return seq;
   }
 
