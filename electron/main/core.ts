@@ -55,6 +55,8 @@ import { ukDateOf } from '../../shared/domain/dates';
 export interface CoreDeps {
   identity: AppIdentity;
   settingsStore: SettingsStore;
+  /** Where the Member's rollback checkpoint is kept, outside the data folder (settings/checkpoint-file.ts); the settings store when absent (tests, the harness). */
+  checkpointFile?: Pick<SettingsStore, 'get' | 'set'>;
   dialogs: FileDialogs;
   /** Open/save dialogs for attachments; without them attaching and saving copies say they are unavailable. */
   attachmentDialogs?: AttachmentDialogs;
@@ -141,7 +143,10 @@ function createFoundations(deps: CoreDeps) {
     dataFolder: deps.identity.dataFolder,
     kdf: deps.kdf,
     safeStorage: deps.safeStorage,
-    checkpoints: settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
+    // The checkpoint lives outside the data folder where the app gives a place for it (electron/main/index.ts).
+    checkpoints: deps.checkpointFile
+      ? settingsCheckpointStore(deps.checkpointFile, deps.safeStorage, deps.settingsStore)
+      : settingsCheckpointStore(deps.settingsStore, deps.safeStorage),
     fs: deps.files,
   });
   const session = new SessionService(gateway, events, () => settings.get().autoLockMinutes, deps.timers);

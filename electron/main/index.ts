@@ -21,6 +21,7 @@ import type { MeetingImportSources } from './calendar/meeting-import-service';
 import type { ReportPrinter } from './reports/report-service';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
+import { checkpointFolder, openCheckpointFile } from './settings/checkpoint-file';
 import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
 import { REPORT_PARTITION, createReportWindowPrinter } from './windows/report-window';
 import { REPORT_CSP } from './reports/report-html';
@@ -128,6 +129,8 @@ function electronDeps(dataFolder: string, settingsStore: CoreDeps['settingsStore
       runtime: `Electron ${process.versions.electron ?? '?'}`,
     },
     settingsStore,
+    // Outside the data folder, in this OS user's own folder, where a PA with their own login cannot write.
+    checkpointFile: openCheckpointFile(checkpointFolder(process.platform, process.env, app.getPath('home'))),
     safeStorage,
     // The daily reminder: counts and references only (the core never passes a subject).
     notify: (title, body) => {

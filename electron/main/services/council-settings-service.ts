@@ -29,6 +29,8 @@ const LEGACY_KEYS = { council: 'council', customProfiles: 'customProfiles', holi
  * unlock and are then removed from the file; anything that does not validate stays in the file.
  */
 export class CouncilSettingsService {
+  private ignoredLegacy = false;
+
   constructor(
     private readonly records: RecordsRepository,
     private readonly legacy: SettingsStore,
@@ -150,7 +152,19 @@ export class CouncilSettingsService {
   migrateFromSettingsFile(): void {
     try {
       const hasLegacy = Object.values(LEGACY_KEYS).some((k) => this.legacy.get(k) !== undefined);
-      if (!hasLegacy) return;
+      if (this.stored()) {
+        // Once the vault holds the council's values, anything in the file was not written by the Member
+        // (a PA can edit the file): it is ignored, left where it is, and said once.
+        if (hasLegacy && !this.ignoredLegacy) {
+          this.ignoredLegacy = true;
+          this.logger.warn(
+            'The settings file holds council values or custom profiles the Member did not save in the app; they were ignored.',
+          );
+        }
+        return;
+      }
+      // The first Member unlock of this version fixes the council's values in the vault, so no later edit of the file is ever adopted.
+      if (!hasLegacy) return this.write({ settings: DEFAULTS, holidayEdits: NO_EDITS });
       const profiles = this.legacyProfiles();
       const existing = new Set(this.records.list('council-profile').map((p) => p.id));
       for (const p of profiles) if (!existing.has(p.id)) this.records.save('council-profile', p);

@@ -268,10 +268,15 @@ export class RecordsRepository {
 
   // Audit ---------------------------------------------------------------------------------------
 
-  /** R-USE-3: an audit event, stamped with who did it and when (from the injected clock). */
+  /**
+   * R-USE-3: an audit event, stamped with who did it (the vault adds its authenticated author) and
+   * when (from the injected clock, kept by the vault apart from the detail). Only the Member records
+   * an event about a Member-only record: the vault refuses a PA's.
+   */
   audit(recordId: string, action: string, tier: RecordTier, detail: Record<string, unknown>): void {
     const session = this.session.requireVault();
-    session.records.appendAudit({ recordId, action, tier, detail: { ...detail, by: session.user.name, at: this.now().toISOString() } });
+    const { at: _ignored, ...rest } = detail;
+    session.records.appendAudit({ recordId, action, tier, detail: { ...rest, by: session.user.name }, at: this.now().toISOString() });
   }
 
   /**
@@ -296,7 +301,12 @@ export class RecordsRepository {
     return this.vault.auditTrail(recordId).map((e) => {
       const claimed = e.detail?.by;
       const by = who(e.author, typeof claimed === 'string' && claimed.trim() ? claimed.trim() : null);
-      return { seq: e.seq, recordId: e.recordId, action: e.action, author: e.author, by, detail: e.detail };
+      // "at" is the time the vault kept in the authenticated frame, never one the detail names; an
+      // event from before the vault kept it falls back to the time its author's app stamped in it.
+      const { at: stamped, ...rest } = e.detail ?? {};
+      const at = e.at ?? (e.author === 'member' && typeof stamped === 'string' ? stamped : null);
+      const detail = e.detail ? { ...rest, ...(at ? { at } : {}) } : null;
+      return { seq: e.seq, recordId: e.recordId, action: e.action, author: e.author, by, detail };
     });
   }
 

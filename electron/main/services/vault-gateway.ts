@@ -61,20 +61,26 @@ export interface VaultLocation {
 }
 
 /**
- * The rollback checkpoint in the settings store (outside the data folder), sealed with the OS key
- * store through safeStorage when it has a real backend; either way the vault MACs it with a key only
- * the Member holds, so editing it is detected, and a PA's app cannot write one.
+ * The rollback checkpoint in `store` (in the app, a file in the OS user's own folder outside the data
+ * folder: settings/checkpoint-file.ts), sealed with the OS key store through safeStorage when it has
+ * a real backend; either way the vault MACs it with a key only the Member holds, so editing it is
+ * detected, and a PA's app cannot write one. `earlier` is where an earlier version kept it (the
+ * settings file), read only until the first checkpoint is written to `store`.
  */
-export function settingsCheckpointStore(store: SettingsStore, safeStorage?: SafeStorageLike): CheckpointStore {
+export function settingsCheckpointStore(
+  store: Pick<SettingsStore, 'get' | 'set'>,
+  safeStorage?: SafeStorageLike,
+  earlier?: Pick<SettingsStore, 'get'>,
+): CheckpointStore {
   const KEY = 'vaultCheckpoints';
   const sealed = () => !!safeStorage?.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
-  const all = (): Record<string, string> => {
-    const raw = store.get(KEY);
-    return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, string>) } : {};
-  };
+  const entriesOf = (raw: unknown): Record<string, string> =>
+    raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, string>) } : {};
+  const all = (): Record<string, string> => entriesOf(store.get(KEY));
   return {
     read(vaultId) {
-      const entries = all();
+      const own = all();
+      const entries = Object.hasOwn(own, vaultId) ? own : entriesOf(earlier?.get(KEY));
       const value = Object.hasOwn(entries, vaultId) ? entries[vaultId] : undefined;
       if (typeof value !== 'string') return null;
       if (!value.startsWith('safe:')) return value;

@@ -13,14 +13,15 @@ type Existing = { tier: string; type: string; id: string } | undefined;
  * Member writes, or a change to (or removal of) such a record.
  */
 export function needsMember(frame: Pick<DecodedFrame, 'kind' | 'tier' | 'type' | 'id'>, existing: Existing): boolean {
-  if (frame.kind === 'audit') return false;
+  // R-USE-3: an event about a Member-only record is the Member's to record (a PA's app never records one).
+  if (frame.kind === 'audit') return existing?.tier === 'member';
   if (frame.tier === 'member' || isMemberWritten(frame.type, frame.id)) return true;
   return !!existing && (existing.tier === 'member' || isMemberWritten(existing.type, existing.id));
 }
 
 export interface JudgeContext {
   keys: RecordKeys;
-  /** The record the frame would change (undefined for audit frames and new records). */
+  /** The record the frame would change, or an audit frame is about, as it stands at the frame's place (undefined: none). */
   existing: Existing;
   /** The frame is in a snapshot whose Member MAC this session checks: it needs nothing more. */
   underMemberSnapshot: boolean;
@@ -35,6 +36,8 @@ export interface JudgeContext {
  * may not write: it is set aside and reported.
  */
 export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
+  const retired = epochProblem(frame, ctx.keys);
+  if (retired) return retired;
   if (ctx.underMemberSnapshot) return null;
   if (!isAuthored(frame)) {
     // Legacy frames are taken only from before the upgrade; one appended later is a forgery.
@@ -53,9 +56,28 @@ export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
   if (needsMember(frame, ctx.existing)) {
     if (ctx.existing?.tier === 'member' && frame.tier === 'shared')
       return "it would replace a Member-only record with one the PA's key can read";
+    if (frame.kind === 'audit') return 'only the Member may record an event about a Member-only record';
     return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
   }
   return null;
+}
+
+/**
+ * Epochs end: a frame sealed under a shared key that was not in force at its place in the chain (a
+ * removed PA still writing with their old key, or a key the keyring never had) is set aside. A
+ * genuine Member frame in that position means the header is older than the saves in it (an old
+ * copy put back, which would give a removed PA their access again): the vault refuses to open.
+ */
+function epochProblem(frame: DecodedFrame, keys: RecordKeys): string | null {
+  if (!isAuthored(frame)) return null;
+  const standing = keys.standing(frame.epoch ?? 0, frame.seq);
+  if (standing === 'in-force') return null;
+  const memberKey = frame.author === 'member' ? keys.authorKey('member') : null;
+  if (memberKey && verifyAuthor(frame, memberKey))
+    return '!the vault header is older than the saves in it (an older copy may have been put back, which could let a removed PA in again)';
+  return standing === 'unknown'
+    ? 'it was sealed with a key this vault has never had'
+    : 'it was sealed with a shared key that had already been retired when a PA was removed';
 }
 
 /** A frame's author as this session can vouch for it: a PA's app cannot check a Member MAC. */

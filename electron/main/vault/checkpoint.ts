@@ -2,7 +2,7 @@
 // records where its chain ends (generation, last sequence number, head hash, date), MACed with a
 // key only the Member holds, OUTSIDE the data folder (the OS key store where the app has one,
 // else the settings store). A vault found behind it opens only with a warning naming what is missing.
-import { deriveSubkey, equalBytes, hmac } from './crypto';
+import { equalBytes, hmacUnder } from './crypto';
 
 /** Where checkpoints are kept, one per vault; injected (safeStorage-backed, settings-backed, or in memory in tests). */
 export interface CheckpointStore {
@@ -18,6 +18,8 @@ export interface Checkpoint {
   at: string;
   /** Header format the vault had: a vault found in an older format was downgraded. */
   format: number;
+  /** The shared key's epoch: a header found at an earlier one was put back (a removed PA let in again). */
+  epoch?: number;
 }
 
 export function memoryCheckpointStore(): CheckpointStore & { values: Map<string, string> } {
@@ -25,8 +27,13 @@ export function memoryCheckpointStore(): CheckpointStore & { values: Map<string,
   return { values, read: (id) => values.get(id) ?? null, write: (id, v) => void values.set(id, v) };
 }
 
+// Checkpoints written before the epoch was recorded have none, and their MAC leaves it out.
 const macOf = (memberKey: Buffer, vaultId: string, c: Checkpoint) =>
-  hmac(deriveSubkey(memberKey, 'checkpoint'), `${vaultId}|${c.generation}|${c.lastSeq}|${c.head}|${c.at}|${c.format}`);
+  hmacUnder(
+    memberKey,
+    'checkpoint',
+    `${vaultId}|${c.generation}|${c.lastSeq}|${c.head}|${c.at}|${c.format}${c.epoch === undefined ? '' : `|${c.epoch}`}`,
+  );
 
 export function encodeCheckpoint(memberKey: Buffer, vaultId: string, c: Checkpoint): string {
   return JSON.stringify({ ...c, mac: macOf(memberKey, vaultId, c).toString('hex') });
@@ -43,6 +50,7 @@ export function decodeCheckpoint(memberKey: Buffer, vaultId: string, value: stri
       head: String(raw.head),
       at: String(raw.at),
       format: Number(raw.format),
+      ...(raw.epoch === undefined ? {} : { epoch: Number(raw.epoch) }),
     };
     return equalBytes(macOf(memberKey, vaultId, c), Buffer.from(String(raw.mac), 'hex')) ? c : 'altered';
   } catch {

@@ -28,28 +28,36 @@ export function newKdfParams(cost: { m: number; t: number; p: number } = DEFAULT
   return { alg: 'argon2id', m: cost.m, t: cost.t, p: cost.p, salt: randomBytes(16).toString('base64') };
 }
 
-/** The ceiling: a header asking for more would freeze or exhaust the machine, so it is refused. */
-export const MAX_KDF = { m: 1024 * 1024, t: 20, p: 4 } as const;
+/**
+ * The ceiling: twice the memory and passes this app writes (DEFAULT_KDF), so an unlock never costs
+ * more than about four times the usual second or more than 128 MiB. A header asking for more was not
+ * written by this app; it would freeze or exhaust the machine on every attempt, so it is refused.
+ */
+export const MAX_KDF = { m: 2 * DEFAULT_KDF.m, t: 2 * DEFAULT_KDF.t, p: 4 } as const;
+
+/** Key-derivation settings this app never writes: refused in words that do not blame the passphrase. */
+const outsideWhatTheAppAccepts = (why: string) =>
+  new VaultError(
+    'cannot-open',
+    `cannot open: this vault's settings are outside what the app accepts (${why}). The vault header may have been altered: restore it from a backup, or ask whoever looks after this computer.`,
+  );
 
 export function checkKdfParams(params: KdfParams | null | undefined): void {
   if (!params || typeof params !== 'object')
     throw new VaultError('cannot-open', 'cannot open: a user in the vault header has no key-derivation settings');
   if (params.alg !== 'argon2id') throw new VaultError('cannot-open', `cannot open: unknown key derivation "${String(params.alg)}"`);
   const whole = (n: unknown) => typeof n === 'number' && Number.isInteger(n);
-  if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string') {
+  // The app writes a 16-byte salt; one under Argon2id's own minimum (8 bytes) or over 64 was not written by it.
+  const saltBytes = typeof params.salt === 'string' && params.salt.length <= 128 ? Buffer.from(params.salt, 'base64').length : -1;
+  if (saltBytes >= 0 && (saltBytes < 8 || saltBytes > 64))
+    throw outsideWhatTheAppAccepts('its passphrase protection is not one Need to Know writes');
+  if (!whole(params.m) || !whole(params.t) || !whole(params.p) || typeof params.salt !== 'string' || saltBytes < 0) {
     throw new VaultError('cannot-open', 'cannot open: the key-derivation settings in the vault header are not readable');
   }
-  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1)) {
-    throw new VaultError(
-      'cannot-open',
-      `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}) are below the minimum of m = ${MIN_KDF.m} KiB, t = ${MIN_KDF.t}`,
-    );
-  }
+  if (!(params.m >= MIN_KDF.m) || !(params.t >= MIN_KDF.t) || !(params.p >= 1))
+    throw outsideWhatTheAppAccepts('its passphrase protection is weaker than Need to Know ever writes');
   if (params.m > MAX_KDF.m || params.t > MAX_KDF.t || params.p > MAX_KDF.p) {
-    throw new VaultError(
-      'cannot-open',
-      `cannot open: the key-derivation settings (m = ${params.m} KiB, t = ${params.t}, p = ${params.p}) are above the most this app allows (m = ${MAX_KDF.m} KiB, t = ${MAX_KDF.t}, p = ${MAX_KDF.p}); the vault header may have been altered`,
-    );
+    throw outsideWhatTheAppAccepts('checking a passphrase would take far more memory or time than Need to Know ever uses');
   }
 }
 
@@ -73,11 +81,24 @@ const kdfWorker = new KeptWorker('kdf');
 export async function deriveKek(passphrase: string, params: KdfParams): Promise<Buffer> {
   checkKdfParams(params);
   try {
-    return Buffer.from(await kdfWorker.run<Uint8Array>(kdfJob(passphrase, params)));
+    const derived = await kdfWorker.run<Uint8Array>(kdfJob(passphrase, params));
+    // A view, not a copy: when the caller wipes the key, no other copy of it is left in main's heap.
+    return Buffer.from(derived.buffer, derived.byteOffset, derived.byteLength);
   } catch (error) {
     throw new VaultError('cannot-open', 'cannot open: the passphrase could not be checked (the key derivation failed)', { cause: error });
   }
 }
+
+/**
+ * The KDF worker, so a lock can end it: its WebAssembly memory still holds the last passphrase's
+ * encoding and Argon2id's blocks until the thread is gone. The next derivation starts a fresh one.
+ */
+export const kdfLane = {
+  end: (): void => kdfWorker.end(),
+  get running(): boolean {
+    return kdfWorker.running;
+  },
+};
 
 /** The same derivation on the calling thread: the known-answer reference the worker is tested against. */
 export async function deriveKekInThread(passphrase: string, params: KdfParams): Promise<Buffer> {
@@ -134,6 +155,16 @@ export function deriveSubkey(key: Buffer, purpose: string): Buffer {
 }
 
 export const hmac = (key: Buffer, data: Buffer | string): Buffer => createHmac('sha256', key).update(data).digest();
+
+/** An HMAC under a subkey derived for `purpose`; the subkey is wiped at once, so no copy outlives the call. */
+export function hmacUnder(key: Buffer, purpose: string, data: Buffer | string): Buffer {
+  const subkey = deriveSubkey(key, purpose);
+  try {
+    return hmac(subkey, data);
+  } finally {
+    subkey.fill(0);
+  }
+}
 export const sha256 = (...parts: Buffer[]): Buffer => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);

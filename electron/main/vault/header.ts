@@ -5,7 +5,7 @@
 // who may do what: the users and their roles, the Member's slot, the Member's public key. A PA's
 // own slot (their KDF settings and wrapped key) is left out, so a PA can change their passphrase.
 import { randomUUID } from 'node:crypto';
-import { checkKdfParams, deriveSubkey, equalBytes, hmac, sha256, type KdfParams } from './crypto';
+import { checkKdfParams, equalBytes, hmacUnder, sha256, type KdfParams } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 
 export const HEADER_FILE = 'vault.json';
@@ -48,8 +48,13 @@ export interface Keyring {
   member: string;
   /** The current shared key wrapped under each remaining PA's slot key. */
   grants: Record<string, string>;
-  /** Every earlier shared key wrapped under the current one, so history still opens. */
-  older: Array<{ epoch: number; key: string }>;
+  /**
+   * Every earlier shared key wrapped under the current one, so history still opens, and `until`:
+   * the sequence number of the last save made before that epoch ended (the Member's save count at
+   * the removal), so a frame sealed later under an ended key is set aside. Keyrings written before
+   * this was recorded have no `until`: those epochs cannot be bounded.
+   */
+  older: Array<{ epoch: number; key: string; until?: number }>;
 }
 
 /** Associated data for keyring entries: binds each to this vault, its holder and its epoch. */
@@ -71,7 +76,7 @@ function memberView(body: HeaderBody): unknown {
 }
 
 export const headerMemberMac = (body: HeaderBody, memberKey: Buffer): Buffer =>
-  hmac(deriveSubkey(memberKey, 'header:member'), canonicalJson(memberView(body)));
+  hmacUnder(memberKey, 'header:member', canonicalJson(memberView(body)));
 
 /** JSON with sorted keys, so the MAC does not depend on property order. */
 export function canonicalJson(value: unknown): string {
@@ -102,7 +107,7 @@ export function wrapAad(
   return Buffer.from(`${label}|${header.vaultId}|${user.id}|${user.role}|${tier}|${m}|${t}|${p}|${salt}`);
 }
 
-const macOf = (body: HeaderBody, sharedKey: Buffer) => hmac(deriveSubkey(sharedKey, 'header'), canonicalJson(body));
+const macOf = (body: HeaderBody, sharedKey: Buffer) => hmacUnder(sharedKey, 'header', canonicalJson(body));
 
 /**
  * `memberMac`: the Member's MAC when the Member writes it, or the one already there when a PA

@@ -2,7 +2,7 @@
 // epochs' shared keys, and the Member-only key), how user slots wrap them under a passphrase, and
 // the keyring that rotates the shared key when a PA is removed. Keys live only in an unlocked
 // session; every key-encryption key is wiped as soon as it has been used.
-import { deriveKek, deriveSubkey, hmac, newDataKey, newKdfParams, packSealed, seal, unwrapKey, wipe, wrapKey } from './crypto';
+import { deriveKek, deriveSubkey, hmacUnder, newDataKey, newKdfParams, packSealed, seal, unwrapKey, wipe, wrapKey } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 import type { Author, Tier } from './frames';
 import { ringAad, wrapAad, type HeaderBody, type Keyring, type UserSlot } from './header';
@@ -17,6 +17,33 @@ export interface Keys {
   epoch?: number;
   /** Shared keys of earlier epochs, so history still opens after a rotation. */
   older?: Map<number, Buffer>;
+  /** Where each epoch was in force, from the Member-authenticated keyring (epochWindows). */
+  windows?: Map<number, EpochWindow>;
+}
+
+/** The saves an epoch's key was in force for: sequence numbers after `after`, up to `until` (null: still in force, or not recorded). */
+export interface EpochWindow {
+  after: number;
+  until: number | null;
+}
+
+/** Whether a frame sealed under `epoch` at `seq` was written while that key was in force. */
+export type EpochStanding = 'in-force' | 'unknown' | 'ended';
+
+/**
+ * Each epoch's window from the keyring: epoch e began after the save that ended epoch e-1 and
+ * ended at its own `until`. The keyring is covered by the header's Member MAC, so only the
+ * Member's app can move these bounds.
+ */
+export function epochWindows(ring: Keyring | undefined): Map<number, EpochWindow> {
+  const windows = new Map<number, EpochWindow>();
+  const current = ring?.epoch ?? 0;
+  const until = new Map<number, number>();
+  for (const o of ring?.older ?? []) if (Number.isSafeInteger(o.until) && o.until! >= 0) until.set(o.epoch, o.until!);
+  for (let e = 0; e <= current; e++) {
+    windows.set(e, { after: e === 0 ? 0 : (until.get(e - 1) ?? 0), until: e === current ? null : (until.get(e) ?? null) });
+  }
+  return windows;
 }
 
 export interface KdfCost {
@@ -51,6 +78,13 @@ export class RecordKeys implements SnapshotMacs {
     return this.keys.epoch ?? 0;
   }
 
+  /** Epochs end (docs/ARCHITECTURE.md, "Trust model"): was `epoch`'s key in force at save `seq`? */
+  standing(epoch: number, seq: number): EpochStanding {
+    const window = (this.keys.windows ?? epochWindows(undefined)).get(epoch);
+    if (!window) return 'unknown';
+    return seq > window.after && (window.until === null || seq <= window.until) ? 'in-force' : 'ended';
+  }
+
   get isMember(): boolean {
     return this.keys.member !== null;
   }
@@ -77,8 +111,9 @@ export class RecordKeys implements SnapshotMacs {
   shared(f: SnapshotFacts): Buffer | null {
     const shared = this.sharedKey(f.epoch);
     if (!shared) return null;
-    return hmac(
-      deriveSubkey(shared, 'snapshot'),
+    return hmacUnder(
+      shared,
+      'snapshot',
       `${f.generation}|${f.lastSeq}|${f.head.toString('hex')}|${f.count}|${f.framesDigest.toString('hex')}`,
     );
   }
@@ -86,8 +121,9 @@ export class RecordKeys implements SnapshotMacs {
   /** The Member's MAC over a snapshot: no PA can write a snapshot the Member's app accepts. */
   member(f: SnapshotFacts): Buffer | null {
     if (!this.keys.member) return null;
-    return hmac(
-      deriveSubkey(this.keys.member, 'snapshot:member'),
+    return hmacUnder(
+      this.keys.member,
+      'snapshot:member',
       `${f.generation}|${f.lastSeq}|${f.head.toString('hex')}|${f.count}|${f.framesDigest.toString('hex')}|${f.epoch}`,
     );
   }
@@ -145,16 +181,16 @@ function currentFromKeyring(header: HeaderBody, ring: Keyring, slot: UserSlot, k
 }
 
 /** The shared keys of earlier epochs, unwrapped with the current one (after a PA was removed). */
-export function olderKeys(header: HeaderBody, current: Buffer): Pick<Keys, 'epoch' | 'older'> {
+export function olderKeys(header: HeaderBody, current: Buffer): Pick<Keys, 'epoch' | 'older' | 'windows'> {
   const ring = header.keyring;
-  if (!ring || ring.epoch === 0) return { epoch: 0, older: new Map() };
+  if (!ring || ring.epoch === 0) return { epoch: 0, older: new Map(), windows: epochWindows(undefined) };
   const older = new Map<number, Buffer>();
   for (const o of ring.older) {
     const key = unwrapKey(current, o.key, ringAad(header, 'older', o.epoch));
     if (!key) throw cannotOpen('the list of keys in the vault header has been altered (authentication failed)');
     older.set(o.epoch, key);
   }
-  return { epoch: ring.epoch, older };
+  return { epoch: ring.epoch, older, windows: epochWindows(ring) };
 }
 
 /** The Member's X25519 key pair for write-only arrivals, its private half sealed under the Member-only key. */
@@ -214,13 +250,15 @@ export async function newPaSlot(
 
 /**
  * Rotates the shared key without `removedId`: a new key for the next epoch, granted to every
- * remaining PA through their slot key, with every older shared key kept wrapped under it.
+ * remaining PA through their slot key, with every older shared key kept wrapped under it. The
+ * ending epoch is recorded as ending at save `endsAt` (the chain's last sequence number now).
  * A PA added before format 2 has no slot key the Member can grant to: they are named in `mustBeAddedAgain`.
  */
 export function rotateSharedKey(
   header: HeaderBody,
   keys: Keys & { member: Buffer },
   removedId: string,
+  endsAt: number,
 ): { header: HeaderBody; next: Buffer; epoch: number; all: Map<number, Buffer>; mustBeAddedAgain: string[] } {
   const epoch = (keys.epoch ?? 0) + 1;
   const next = newDataKey();
@@ -243,7 +281,10 @@ export function rotateSharedKey(
     epoch,
     member: wrapKey(keys.member, next, ringAad(header, 'member', epoch)),
     grants,
-    older: [...all].map(([e, k]) => ({ epoch: e, key: wrapKey(next, k, ringAad(header, 'older', e)) })),
+    older: [...all].map(([e, k]) => {
+      const until = e === (keys.epoch ?? 0) ? endsAt : header.keyring?.older.find((o) => o.epoch === e)?.until;
+      return { epoch: e, key: wrapKey(next, k, ringAad(header, 'older', e)), ...(until === undefined ? {} : { until }) };
+    }),
   };
   return { header: { ...header, users: remaining, keyring }, next, epoch, all, mustBeAddedAgain };
 }

@@ -2,16 +2,16 @@
 // the record store; users and passphrases change the header (keys.ts does the wrapping).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_KDF, deriveKek, newKdfParams, open as openSealedBytes, unpackSealed, unwrapKey, wipe, wrapKey } from './crypto';
+import { DEFAULT_KDF, deriveKek, kdfLane, newKdfParams, open as openSealedBytes, unpackSealed, unwrapKey, wipe, wrapKey } from './crypto';
 import { VaultError, cannotOpen } from './errors';
 import type { Author, Tier } from './frames';
 import { atomicWrite, type VaultFs } from './fsio';
 import { HEADER_FILE, headerMemberMac, serializeHeader, wrapAad, type HeaderBody, type UserSlot } from './header';
-import type { AuditEvent, RecordStore } from './store';
+import { AUDIT_AT, type AuditEvent, type RecordStore } from './store';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointStore } from './checkpoint';
 import { openBox, sealTo } from './sealed-box';
 import { BlobStore } from './blobs';
-import { memberBoxAad, newPaSlot, rotateSharedKey, unwrapSlotKeepingKek, type KdfCost, type Keys } from './keys';
+import { epochWindows, memberBoxAad, newPaSlot, rotateSharedKey, unwrapSlotKeepingKek, type KdfCost, type Keys } from './keys';
 import {
   requireStrongPassphrase,
   toUser,
@@ -109,13 +109,23 @@ export class VaultSession {
   saveCheckpoint(): void {
     const store = this.options.checkpoints;
     // Behind the checkpoint, keep it until the Member has been told (acknowledgeWarnings), so the evidence survives.
-    if (!store || !this.keys.member || this.locked || this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered'))
+    if (
+      !store ||
+      !this.keys.member ||
+      this.locked ||
+      this.warnings.some((w) => w.kind === 'rollback' || w.kind === 'checkpoint-altered' || w.kind === 'no-checkpoint')
+    )
       return;
     const at = (this.options.now ?? (() => new Date()))().toISOString();
     try {
       store.write(
         this.header.vaultId,
-        encodeCheckpoint(this.keys.member, this.header.vaultId, { ...this.store.position(), at, format: this.header.version }),
+        encodeCheckpoint(this.keys.member, this.header.vaultId, {
+          ...this.store.position(),
+          at,
+          format: this.header.version,
+          epoch: this.keys.epoch ?? 0,
+        }),
       );
     } catch {
       /* a checkpoint that cannot be written weakens rollback detection but must not fail a save that is durable */
@@ -230,13 +240,17 @@ export class VaultSession {
 
   /**
    * R-USE-3: an audit event (view, export, disclosure, classification change), chained into the
-   * journal like any save and fsynced before this returns. Its detail is sealed under `tier`; a PA
-   * recording an event about Member-only material seals it under the shared key.
+   * journal like any save and fsynced before this returns. Its detail is sealed under `tier` (the
+   * shared key when this user cannot read that tier); its time under the vault's own key, `AUDIT_AT`.
+   * An event about a Member-only record is the Member's alone: a PA's is refused (authorship.ts).
    */
-  appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown> }): number {
+  appendAudit(event: { recordId: string; action: string; tier: Tier; detail: Record<string, unknown>; at?: string }): number {
     this.requireKeys();
     const tier = this.canRead(event.tier) ? event.tier : 'shared';
-    const seq = this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(event.detail)));
+    // The time goes in under the vault's own key, so no detail can set it; AuditEvent.at reads it back.
+    const at = event.at ?? (this.options.now ?? (() => new Date()))().toISOString();
+    const payload = { ...event.detail, [AUDIT_AT]: at };
+    const seq = this.store.append('audit', tier, event.recordId, event.action, Buffer.from(JSON.stringify(payload)));
     this.saveCheckpoint();
     return seq;
   }
@@ -281,7 +295,7 @@ export class VaultSession {
     const target = this.header.users.find((u) => u.id === userId);
     if (!target) throw new VaultError('not-found', 'There is no such person in this vault.');
     if (target.role !== 'pa') throw new VaultError('not-permitted', 'The Member cannot be removed.');
-    const rotated = rotateSharedKey(this.header, { ...keys, member: keys.member }, userId);
+    const rotated = rotateSharedKey(this.header, { ...keys, member: keys.member }, userId, this.store.position().lastSeq);
     const memberMac = headerMemberMac(rotated.header, keys.member).toString('hex');
     // The header is written first: if that fails nothing changes; once it is written, the new key is the current one.
     atomicWrite(this.fs, path.join(this.dir, HEADER_FILE), serializeHeader(rotated.header, rotated.next, memberMac), 'the vault header');
@@ -290,6 +304,9 @@ export class VaultSession {
     keys.older = rotated.all;
     keys.epoch = rotated.epoch;
     keys.shared = rotated.next;
+    keys.windows = epochWindows(rotated.header.keyring);
+    // The checkpoint records the new epoch at once, so an old header put back is noticed even before the next save.
+    this.saveCheckpoint();
     return { removed: toUser(target), mustBeAddedAgain: rotated.mustBeAddedAgain };
   }
 
@@ -339,5 +356,7 @@ export class VaultSession {
     wipe(this.keys.shared, this.keys.member, ...(this.keys.older?.values() ?? []));
     this.keys = { shared: Buffer.alloc(0), member: null };
     this.store.close();
+    // The KDF worker's memory still holds the last passphrase's encoding: end the thread with the session.
+    kdfLane.end();
   }
 }

@@ -21,6 +21,7 @@ import { JournalWriter, scanJournal, type ChainEnd } from './journal';
 import { scanSnapshot, writeSnapshot } from './snapshot';
 import { RecordKeys, type Keys } from './keys';
 import { frameAuthor, judge, needsMember } from './authorship';
+import { paReplacementProblem } from './pa-replacements';
 
 /** Frames are written in format 2 (authored); format 1 frames are read as legacy (see StoreTrust). */
 export const RECORD_SCHEMA = AUTHORED_SCHEMA;
@@ -49,6 +50,8 @@ export interface AuditEvent {
   tier: Tier;
   /** Who wrote it: 'member' only when the Member's MAC proves it (or a legacy event from before authorship). */
   author: Author | 'unknown';
+  /** When, as its author's app recorded it inside the authenticated frame (null: an event from before this was kept, or unreadable). */
+  at: string | null;
   /** null when this session cannot read the tier. */
   detail: Record<string, unknown> | null;
 }
@@ -66,6 +69,16 @@ export interface StoreTrust {
   upgraded: boolean;
   /** A sequence number whose chain hash the caller wants (the rollback checkpoint's). */
   watch?: number;
+}
+
+/** Where the vault keeps an audit event's time in its sealed payload: a key no caller's detail may use. */
+export const AUDIT_AT = '@at';
+
+/** An audit frame's payload: the time its author's app recorded, and the rest as the detail. */
+function auditPayload(plain: Buffer | null): { at: string | null; detail: Record<string, unknown> | null } {
+  if (!plain) return { at: null, detail: null };
+  const { [AUDIT_AT]: at, ...detail } = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
+  return { at: typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null, detail };
 }
 
 export interface CompactionPolicy {
@@ -163,6 +176,8 @@ export class RecordStore {
     where: 'snapshot' | 'journal',
     offset: number,
     snapshot = { underMac: false, trusted: false },
+    /** append() checked the frame against the version it replaces before writing it. */
+    replacementChecked = false,
   ): void {
     if (frame.schema > RECORD_SCHEMA)
       throw new VaultError(
@@ -174,18 +189,20 @@ export class RecordStore {
     // shared frame, so opening shared frames here adds nothing (and is most of unlock's time).
     // Member-only frames are still opened: a PA holds the MAC key but not theirs. Reads open every frame.
     const covered = snapshot.underMac && frame.tier === 'shared';
-    if (key && !covered && !openFrame(frame, key))
-      throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
+    const plain = key && !covered ? openFrame(frame, key) : null;
+    if (key && !covered && !plain) throw cannotOpen(`a record in ${description} fails authentication (it was altered, moved or damaged)`);
     // In the Member's app a format-2 snapshot is under the Member's MAC, so its frames need no more.
-    const problem = judge(frame, {
+    let problem = judge(frame, {
       keys: this.keys,
-      existing: frame.kind === 'audit' ? undefined : this.records.get(frame.id),
+      existing: this.records.get(frame.id),
       underMemberSnapshot: snapshot.underMac && snapshot.trusted,
       inSnapshot: snapshot.underMac,
       legacyClosed: this.trust.upgraded || this.legacyClosed,
     });
     // A failed MAC cannot be told from damage, so it refuses to open (naming where), as damage does.
     if (problem?.startsWith('!')) throw cannotOpen(`${description}: ${problem.slice(1)}`);
+    // A journal frame replacing a record is compared with the version it replaces (a snapshot holds only the latest).
+    if (!problem && where === 'journal' && !replacementChecked) problem = this.replacementProblem(frame, key, plain ?? undefined);
     if (problem) {
       this.setAside.set(frame.seq, { seq: frame.seq, id: frame.id, type: frame.type, reason: problem });
       return;
@@ -215,6 +232,28 @@ export class RecordStore {
     return this.journal.repairTornTail(tornAt, now);
   }
 
+  /** A PA's frame over an existing record that no PA command writes (pa-replacements.ts), or null. */
+  private replacementProblem(
+    frame: Pick<DecodedFrame, 'kind' | 'id' | 'type' | 'author' | 'schema'>,
+    key: Buffer | null,
+    plain?: Buffer,
+  ): string | null {
+    const existing = this.records.get(frame.id);
+    if (!existing || frame.kind === 'audit' || frame.schema < AUTHORED_SCHEMA || frame.author !== 'pa') return null;
+    const json = (bytes: Buffer | null): Record<string, unknown> | null => {
+      try {
+        const value = bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : null;
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+      } catch {
+        return null;
+      }
+    };
+    return paReplacementProblem(frame.kind, frame.type, existing, () => ({
+      before: existing.readable ? json(this.read(existing)) : null,
+      after: json(plain ?? (key && 'sealed' in frame ? openFrame(frame as DecodedFrame, key) : null)),
+    }));
+  }
+
   /** Appends one frame and fsyncs it; returns only once it is durable. Cost is independent of vault size. */
   append(kind: FrameKind, tier: Tier, id: string, type: string, plaintext: Buffer): number {
     const key = this.keys.keyFor(tier);
@@ -222,12 +261,15 @@ export class RecordStore {
     const author = this.keys.author;
     if (author !== 'member' && needsMember({ kind, tier, id, type }, this.records.get(id)))
       throw new VaultError('not-permitted', 'Only the Member can change this record.');
+    // What unlock would set aside is refused before it is written, so nothing a PA saves is lost later.
+    if (author === 'pa' && this.replacementProblem({ kind, id, type, author, schema: RECORD_SCHEMA }, key, plaintext))
+      throw new VaultError('not-permitted', 'The app does not make this change for a PA. Nothing was saved.');
     const seq = this.chain.seq + 1;
     const meta = { kind, tier, schema: RECORD_SCHEMA, seq, prev: this.chain.head, id, type, author, epoch: this.keys.currentEpoch };
     const frame = encodeFrame(meta, key, plaintext, this.keys.authorKey(author)!);
     const offset = this.journal.append(frame.bytes);
     this.chain = { seq, head: frame.hash };
-    this.apply(frame, 'the journal', 'journal', offset);
+    this.apply(frame, 'the journal', 'journal', offset, undefined, true);
     return seq;
   }
 
@@ -357,10 +399,16 @@ export class RecordStore {
         tier: frame.tier,
         // The PA's app cannot check a Member MAC, so it shows a Member claim as unverified.
         author: frameAuthor(frame, this.keys.isMember),
-        detail: plain ? (JSON.parse(plain.toString('utf8')) as Record<string, unknown>) : null,
+        ...auditPayload(plain),
       });
     });
     return events;
+  }
+
+  /** Whether any record was last written by the Member (as this session can vouch): a vault with the Member's history. */
+  hasMemberHistory(): boolean {
+    for (const r of this.records.values()) if (r.author === 'member') return true;
+    return false;
   }
 
   /** The sequence number of the last save or deletion (any change to a record raises it). */

@@ -8,12 +8,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Compares the vault as found with the Member's checkpoint: anything behind it is named, in words. */
 export function rollbackWarnings(
-  cp: { generation: number; lastSeq: number; head: string; at: string; format: number },
-  found: { generation: number; lastSeq: number; watchedHead: string | null },
+  cp: { generation: number; lastSeq: number; head: string; at: string; format: number; epoch?: number },
+  found: { generation: number; lastSeq: number; watchedHead: string | null; epoch?: number },
   format: number,
 ): VaultWarning[] {
   const when = ukDate(cp.at);
   const rollback = (message: string): VaultWarning[] => [{ kind: 'rollback', message }];
+  if (cp.epoch !== undefined && (found.epoch ?? 0) < cp.epoch)
+    return rollback(
+      `The list of people who can open this vault is an older copy than the one saved on this computer on ${when}: someone the Member removed may be able to open it again. Remove them again in Settings, then make a backup.`,
+    );
   if (format < cp.format)
     return rollback(
       `This vault is an older copy in an earlier format than the one last saved on this computer on ${when}: saves made since may be missing.`,
@@ -47,6 +51,17 @@ export const unfinishedSaveWarning = (setAside: string): VaultWarning => ({
 export const checkpointAlteredWarning: VaultWarning = {
   kind: 'checkpoint-altered',
   message: "This computer's record of the last save was altered, so the app cannot tell whether saves are missing.",
+};
+
+/**
+ * The Member's vault has history written by the Member, but this computer has no record of its last
+ * save: the record was deleted, or the vault came from elsewhere (a copy, a backup restored by
+ * someone else). Either way the app cannot tell whether saves are missing, so it says so.
+ */
+export const noCheckpointWarning: VaultWarning = {
+  kind: 'no-checkpoint',
+  message:
+    "This computer has no record of this vault's last save, so the app cannot tell whether saves are missing. That is expected the first time the vault is opened on this computer; otherwise the vault may have been replaced by an older copy. Check that your recent work is there before carrying on.",
 };
 
 export const upgradedWarning: VaultWarning = {

@@ -32,7 +32,7 @@ export interface VaultOptions {
 
 /** Something the user must be told at unlock, in plain words (the session state carries these to the screens). */
 export interface VaultWarning {
-  kind: 'rollback' | 'set-aside' | 'unfinished-save' | 'checkpoint-altered' | 'upgraded';
+  kind: 'rollback' | 'set-aside' | 'unfinished-save' | 'checkpoint-altered' | 'no-checkpoint' | 'upgraded';
   message: string;
 }
 

@@ -23,7 +23,14 @@ import { RecordStore, DEFAULT_COMPACTION } from './store';
 import { decodeCheckpoint, type Checkpoint } from './checkpoint';
 import { memberBoxFor, olderKeys, unwrapSlotKeepingKek, wrapMemberSlot, type KdfCost, type Keys } from './keys';
 import { VaultSession } from './session';
-import { checkpointAlteredWarning, rollbackWarnings, setAsideWarning, unfinishedSaveWarning, upgradedWarning } from './unlock-warnings';
+import {
+  checkpointAlteredWarning,
+  noCheckpointWarning,
+  rollbackWarnings,
+  setAsideWarning,
+  unfinishedSaveWarning,
+  upgradedWarning,
+} from './unlock-warnings';
 import { requireStrongPassphrase, toUser, type CreateOptions, type VaultOptions, type VaultUser, type VaultWarning } from './vault-types';
 
 export { HEADER_FILE, VaultSession };
@@ -151,13 +158,17 @@ export class LockedVault {
       Object.assign(keys, olderKeys(body, keys.shared));
       const warnings: VaultWarning[] = [];
       const cp = this.readCheckpoint(keys, warnings);
+      const noCheckpoint = cp === null && !warnings.length && !!keys.member && !!this.options.checkpoints;
       const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION, {
         upgraded: body.version >= 2,
         watch: cp?.lastSeq,
       });
       removeStaleTemps(this.fs, this.dir);
       const setAside = tornAt === null ? null : store.repairTornTail(tornAt, now());
-      if (cp) warnings.push(...rollbackWarnings(cp, { ...store.position(), watchedHead: store.watchedHead }, body.version));
+      if (cp)
+        warnings.push(...rollbackWarnings(cp, { ...store.position(), watchedHead: store.watchedHead, epoch: keys.epoch }, body.version));
+      // Rollback with the checkpoint gone must not be silent: Member-written history and no checkpoint is said.
+      else if (noCheckpoint && store.hasMemberHistory()) warnings.push(noCheckpointWarning);
       if (store.setAside.size) warnings.push(setAsideWarning([...store.setAside.values()]));
       if (setAside !== null) warnings.push(unfinishedSaveWarning(setAside));
       let header = { body, memberMac: this.header.memberMac };

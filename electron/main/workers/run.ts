@@ -142,7 +142,11 @@ export class KeptWorker {
 
   run<T>(input: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
     const job = this.queue.then(() => this.runOne<T>(input, transfer));
-    this.queue = job.catch(() => undefined);
+    // The queue keeps only "done", never the job's answer: a key derived here must not stay reachable.
+    this.queue = job.then(
+      () => undefined,
+      () => undefined,
+    );
     return job;
   }
 
@@ -175,6 +179,11 @@ export class KeptWorker {
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage(input, transfer);
     });
+  }
+
+  /** Whether a worker is running now (busy, or idle until it is ended). */
+  get running(): boolean {
+    return this.worker !== null;
   }
 
   /** Ends the worker now (also on lock and quit); the next job starts a fresh one. */

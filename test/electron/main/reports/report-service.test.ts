@@ -189,34 +189,34 @@ describe('reports through the IPC contract', () => {
     expect(readdirSync(pr.folder)).toEqual(['report.pdf']);
   });
 
-  it('an audit event a PA wrote naming the Member is shown as a PA’s, in the audit trail and in the register report', async () => {
+  it('an audit event a PA writes about the Member’s pink paper naming the Member is refused, and nothing reaches the trail or the register report', async () => {
     const { ok, core, pink } = await withCase();
     await disclose(ok, pink.id);
     const memberId = core.session.requireVault().user.id;
     const pa = await ok('users:addPa', { name: 'Pat Assistant', passphrase: PA_PASS });
     await ok('session:lock');
     await ok('session:unlock', { userId: pa.id, passphrase: PA_PASS });
-    // The PA, with the data folder and the PA's own keys, writes the vault directly: a "disclosure" in the Member's name.
-    core.session.requireVault().records.appendAudit({
-      recordId: pink.id,
-      action: 'disclosed',
-      tier: 'shared',
-      detail: { by: 'Cllr Jane Smith', at: '2026-11-23T10:00:00.000Z', to: 'The Echo' },
-    });
+    // The PA's own keys, writing the vault directly: a "disclosure" in the Member's name, about a Member-only record.
+    expect(() =>
+      core.session.requireVault().records.appendAudit({
+        recordId: pink.id,
+        action: 'disclosed',
+        tier: 'shared',
+        detail: { by: 'Cllr Jane Smith', at: '2026-11-23T10:00:00.000Z', to: 'The Echo' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'not-permitted' }));
     await ok('session:lock');
     await ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
 
     const trail = await ok('audit:trail', { recordId: pink.id });
-    const forged = trail.find((e: { detail: { to?: string } | null }) => e.detail?.to === 'The Echo');
-    expect(forged).toMatchObject({ action: 'disclosed', author: 'pa', by: 'a PA' });
+    expect(trail.some((e: { detail: { to?: string } | null }) => e.detail?.to === 'The Echo')).toBe(false);
     const own = trail.filter((e: { author: string }) => e.author === 'member');
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((e: { by: string }) => e.by === 'Cllr Jane Smith')).toBe(true);
 
     const register = await ok('reports:get', { kind: 'register' });
     const rows = register.sections[1]!.rows as string[][];
-    const echo = rows.filter((r) => r.join(' ').includes('The Echo'));
-    expect(echo).toEqual([[expect.any(String), 'disclosed', 'a PA', '23/11/2026 10:00', 'to: The Echo']]);
+    expect(rows.filter((r) => r.join(' ').includes('The Echo'))).toEqual([]);
     expect(rows.filter((r) => r[2] === 'Cllr Jane Smith').map((r) => r[1])).toEqual(expect.arrayContaining(['classified', 'disclosed']));
   });
 

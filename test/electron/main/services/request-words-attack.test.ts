@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestListPage } from '../../../../shared/ipc/views';
 import type { StoredRequest } from '../../../../shared/domain/requests';
+import { editRequest } from '../../../../shared/domain/request-lifecycle';
 import { RequestIndex } from '../../../../electron/main/services/request-index';
 import type { VaultSession } from '../../../../electron/main/vault/vault';
 import type { Tier } from '../../../../electron/main/vault/frames';
@@ -232,10 +233,13 @@ describe('a PA with the files and the shared key against the saved search words'
     expect(() => other.loadWords()).toThrow(/locked/); // a locked vault refuses plainly (listPage's sync refuses first)
 
     const pa = await reopen(dir, 'pa');
-    // The PA edits many shared requests (enough to save, were it the Member).
+    // The PA edits many shared requests (enough to save, were it the Member), as the app's edit does:
+    // the change kept on the timeline (a PA's save that changes a field without it is refused).
     for (const id of ids.shared) {
       const r = pa.get<StoredRequest>(id)!;
-      pa.put({ ...r, data: { ...r.data, subject: `PA edit of ${id}` } });
+      const { entry, updated } = editRequest(r.data, { subject: `PA edit of ${id}` }, '2026-12-01');
+      const events = [...r.data.events, { ...entry, id: `edit-${id}`, recordedAt: '2026-12-01T12:00:00.000Z' }];
+      pa.put({ ...r, data: { ...r.data, ...updated, events } as StoredRequest });
     }
     const before = snapshotFolder(dir, filesOf(dir));
     const index = new RequestIndex(1);
