@@ -181,6 +181,10 @@ export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const requestDetailSchema = z.object({
   row: requestRowSchema,
+  /** R-USE-1: why the meeting mode hides this request's own words (its subject, question and timeline), or null when it shows them. */
+  withheld: z.string().nullable(),
+  /** R-USE-1: material the meeting mode hides, named only by its kind ("Protected material (pink paper)"), never its title. */
+  withheldMaterials: z.array(z.object({ id: z.string(), name: z.string(), receivedOn: z.string() })),
   draft: requestDraftSchema.omit({ blindCopies: true }).nullable(),
   /** The entries as stored, in the order they were entered (corrections included). */
   events: z.array(timelineEntrySchema),

@@ -34,6 +34,8 @@ import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
+import type { MeetingModeService } from './meeting-mode-service';
+import { WHO_LEAVES_A_MEETING_MODE, modeInWords, withheldName, type ModeRequest } from '../../../shared/domain/protection';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
@@ -64,6 +66,8 @@ export class RequestQueries {
     private readonly events: EventHub,
     private readonly today: () => string,
     private readonly timers: Timers,
+    /** R-USE-1: what the meeting mode lets each view show. */
+    private readonly modes: Pick<MeetingModeService, 'get' | 'shows' | 'showsRequest'>,
   ) {
     events.subscribe((channel, payload) => {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
@@ -250,7 +254,14 @@ export class RequestQueries {
    */
   private basis(): string {
     this.synced();
-    return JSON.stringify([this.records.user.id, this.records.changeMark, this.today(), this.council.get(), this.council.holidayEdits()]);
+    return JSON.stringify([
+      this.records.user.id,
+      this.records.changeMark,
+      this.today(),
+      this.council.get(),
+      this.council.holidayEdits(),
+      this.modes.get(),
+    ]);
   }
 
   /** Every row in the default order, made again only when its basis changed, so never stale. */
@@ -340,18 +351,83 @@ export class RequestQueries {
     const sealed = this.records.sealedIds('request');
     const unreadable = [...index.unreadable.request];
     const directory = this.directoryById();
+    const hidden = this.hiddenInMode(ids);
     const total = ids.length + sealed.length + unreadable.length;
     const rows: T[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) {
       if (i >= ids.length + sealed.length)
         rows.push(placeholder(placeholderRow(unreadable[i - ids.length - sealed.length]!, 'Could not be read')));
       else if (i >= ids.length) rows.push(placeholder(placeholderRow(sealed[i - ids.length]!, 'Member only')));
+      else if (hidden.has(ids[i]!)) rows.push(placeholder(placeholderRow(ids[i]!, this.hiddenLabel())));
       else {
         const listed = this.rowOf(ids[i]!, directory, window, states);
         rows.push(listed ? make(listed) : placeholder(placeholderRow(ids[i]!, 'Could not be read')));
       }
     }
     return { total, rows };
+  }
+
+  /** "Hidden in public-meeting mode": a hidden request's row says why, and has no words to be found by. */
+  private hiddenLabel(): string {
+    return `Hidden in ${modeInWords(this.modes.get())}`;
+  }
+
+  /**
+   * R-USE-1: the requests among `ids` whose subject and question the meeting mode hides (none in normal
+   * use), from the index alone. Material the user cannot open, and Member-only material at an open
+   * level (a briefing), count as protected; a pink paper is taken to be for its request's meeting.
+   */
+  private hiddenInMode(ids: readonly string[]): Set<string> {
+    const hidden = new Set<string>();
+    if (this.modes.get().kind === 'normal') return hidden;
+    const memberOnly = this.records.memberTierIds('request');
+    const memberMaterial = this.records.memberTierIds('material');
+    const withSealed = new Set(this.records.sealedIds('material').map(requestOfMaterialId));
+    for (const id of ids) {
+      const levels = this.index.levelsFor(id);
+      const materials: ModeRequest['materials'] = this.index.materialIdsFor(id).map((mid, k) => ({
+        classification: memberMaterial.has(mid) && levels[k] === 'open' ? null : { level: levels[k] ?? 'confidential' },
+      }));
+      const request: ModeRequest = {
+        memberOnly: memberOnly.has(id),
+        meetingId: this.index.listed(id)?.list.meetingId ?? null,
+        materials: withSealed.has(id) ? [...materials, { classification: null }] : materials,
+      };
+      if (!this.modes.showsRequest(request)) hidden.add(id);
+    }
+    return hidden;
+  }
+
+  /** A PA cannot open Member-only material, but its id names its request: only this request's are counted. */
+  private lockedMaterialsOf(id: string): number {
+    return this.records.sealedIds('material').filter((m) => requestOfMaterialId(m) === id).length;
+  }
+
+  /** R-USE-1: whether the mode lets this request's own words show (material it cannot open counts as protected). */
+  private shownInMode(r: StoredRequest, materials: StoredMaterial[]): boolean {
+    return this.modes.showsRequest({
+      memberOnly: r.memberOnly || this.records.memberTierIds('request').has(r.id),
+      meetingId: r.meetingId,
+      materials: this.lockedMaterialsOf(r.id) > 0 ? [...materials, { classification: null }] : materials,
+    });
+  }
+
+  /** Refuses, changing nothing, to act on a request whose words the meeting mode hides (R-USE-1); what it cannot read, the command refuses. */
+  requireShown(id: string): void {
+    if (!this.isShown(id))
+      throw new AppError(
+        'refused',
+        `This request is hidden in ${modeInWords(this.modes.get())}, so it cannot be opened or changed now. ${WHO_LEAVES_A_MEETING_MODE}`,
+      );
+  }
+
+  /** R-USE-1: whether the meeting mode lets this request's words show; a request this user cannot read is left to whoever asks. */
+  isShown(id: string): boolean {
+    if (this.modes.get().kind === 'normal') return true;
+    const r = this.records.get('request', id);
+    if (!r) return !this.records.isSealed('request', id);
+    this.synced();
+    return this.shownInMode(r, this.materialsOf(id));
   }
 
   detail(id: string): RequestDetail {
@@ -363,8 +439,18 @@ export class RequestQueries {
       { verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' },
       r.nation,
     );
+    const lockedMaterials = this.lockedMaterialsOf(id);
+    // R-USE-1: what the meeting mode hides is withheld here, in main, titles and subjects included.
+    const shown = all.filter((m) => this.modes.shows(m));
+    const withheldMaterials = all
+      .filter((m) => !shown.includes(m))
+      .map((m) => ({ id: m.id, name: withheldName(m), receivedOn: m.receivedOn }));
+    const row = this.fullRow(r, this.listedRow(id));
+    if (!this.shownInMode(r, all)) return this.withheldDetail(row, r, shown, withheldMaterials, lockedMaterials);
     return {
-      row: this.fullRow(r, this.listedRow(id)),
+      row,
+      withheld: null,
+      withheldMaterials,
       draft: { ...r },
       events: r.events,
       timeline: timelineItems(r),
@@ -374,10 +460,43 @@ export class RequestQueries {
       assessmentSummary: r.assessmentSummary,
       verdict: r.verdict,
       profileName: r.profile.name,
-      materials: all.map(view),
-      // A PA cannot open Member-only material, but its id names its request: only this request's are counted.
-      lockedMaterials: this.records.sealedIds('material').filter((m) => requestOfMaterialId(m) === id).length,
+      materials: shown.map(view),
+      lockedMaterials,
       foiOffered: foi.offered && r.route !== 'foi',
+    };
+  }
+
+  /**
+   * R-USE-1: a request the meeting mode hides, as its page may show it: reference, status and dates;
+   * never its subject, question, notes, timeline notes or reasons (each can say what protected material is about).
+   */
+  private withheldDetail(
+    row: RequestRow,
+    r: StoredRequest,
+    shown: StoredMaterial[],
+    withheldMaterials: RequestDetail['withheldMaterials'],
+    lockedMaterials: number,
+  ): RequestDetail {
+    const { outcome: _outcome, ...lifecycle } = requestLifecycleState(r.events);
+    const label = this.hiddenLabel();
+    return {
+      row: { ...row, subject: label, question: '', notes: '', ward: '', meetingLabel: '', meetingId: null },
+      withheld: `This request’s subject, question and timeline are hidden in ${modeInWords(this.modes.get())}.`,
+      withheldMaterials: [
+        ...withheldMaterials,
+        ...shown.map((m) => ({ id: m.id, name: 'Material on a hidden request', receivedOn: m.receivedOn })),
+      ],
+      draft: null,
+      events: [],
+      timeline: [],
+      lifecycle: { ...lifecycle, reason: null, allowed: [] },
+      explanation: [],
+      assessmentSummary: '',
+      verdict: r.verdict,
+      profileName: r.profile.name,
+      materials: [],
+      lockedMaterials,
+      foiOffered: false,
     };
   }
 
@@ -393,10 +512,13 @@ export class RequestQueries {
       return !l.answeredOn && !l.closedOn && !l.withdrawnOn;
     });
     const byId = new Map(open.map((r) => [r.id, r]));
+    this.synced();
+    const hidden = this.hiddenInMode(open.map((r) => r.id));
     return requestsAffectedByCalendarChange(open, edits).map((c) => ({
       ...c,
       reference: byId.get(c.id)!.reference,
-      subject: byId.get(c.id)!.subject,
+      // R-USE-1: a subject the meeting mode hides is not listed here either.
+      subject: hidden.has(c.id) ? this.hiddenLabel() : byId.get(c.id)!.subject,
     }));
   }
 
