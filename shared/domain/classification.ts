@@ -85,14 +85,10 @@ export function effectiveLevel(classification: LevelOf | null | undefined): Excl
 }
 
 /** Protected = confidential, exempt, pink paper, given in confidence, or not yet classified (RULES.md). */
-export const isProtected = (classification: LevelOf | null | undefined): boolean =>
-  effectiveLevel(classification) !== 'open';
+export const isProtected = (classification: LevelOf | null | undefined): boolean => effectiveLevel(classification) !== 'open';
 
 // R-CLS-5 (003 §4.13–4.14) and R-USE-2 (003 §4.8): the one test of "Member-only": protected material, or a briefing whatever its level.
-export function isMemberOnly(material: {
-  classification: LevelOf | null | undefined;
-  isBriefing?: boolean | null;
-}): boolean {
+export function isMemberOnly(material: { classification: LevelOf | null | undefined; isBriefing?: boolean | null }): boolean {
   return material.isBriefing === true || isProtected(material.classification);
 }
 

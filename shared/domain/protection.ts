@@ -55,9 +55,7 @@ export interface ModeRequest {
 export function isRequestVisibleInMode(request: ModeRequest, mode: MeetingMode): boolean {
   if (mode.kind === 'normal') return true;
   if (request.memberOnly) return false;
-  return request.materials.every(
-    (m) => !isMemberOnly(m) || isVisibleInMode({ ...m, meetingId: m.meetingId ?? request.meetingId }, mode),
-  );
+  return request.materials.every((m) => !isMemberOnly(m) || isVisibleInMode({ ...m, meetingId: m.meetingId ?? request.meetingId }, mode));
 }
 
 /** The name shown in place of what a meeting mode or a report without protected content withholds, in the screens' words. */

@@ -235,7 +235,8 @@ export class ReportService {
       return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), m.summary];
     });
     // R-USE-1: what the meeting mode hides, main's detail names only by its kind.
-    for (const w of detail.withheldMaterials) materials.push([w.name, date(w.receivedOn), '', '', 'Not included: hidden in this meeting mode']);
+    for (const w of detail.withheldMaterials)
+      materials.push([w.name, date(w.receivedOn), '', '', 'Not included: hidden in this meeting mode']);
     // Nor by the way: a timeline note (an email's subject, say) can repeat a withheld title or file name.
     const withheldWords = detail.materials
       .filter((m) => !shown.includes(m))

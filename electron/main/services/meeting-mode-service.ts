@@ -48,14 +48,24 @@ export class MeetingModeService {
   /** Refuses, changing nothing, to act on or copy out an item the current mode hides (R-USE-1). */
   requireShown(item: ModeItem): void {
     if (!this.shows(item))
-      throw new AppError('refused', `That is hidden in ${modeInWords(this.mode)}, so it cannot be opened or changed now. ${WHO_LEAVES_A_MEETING_MODE}`);
+      throw new AppError(
+        'refused',
+        `That is hidden in ${modeInWords(this.mode)}, so it cannot be opened or changed now. ${WHO_LEAVES_A_MEETING_MODE}`,
+      );
   }
 
   /** As requireShown, for material by id; material this user cannot read is left to the command, which says why. */
-  requireMaterialShown(id: string): void {
-    if (this.mode.kind === 'normal') return;
+  requireMaterialShown(id: string): string {
+    if (this.mode.kind === 'normal') return id;
     const material = this.records.get('material', id);
     if (material) this.requireShown(material);
+    return id;
+  }
+
+  /** What arrived is not yet classified (treated as confidential), so it is classified only where it could be opened. */
+  requireArrivalClassifiable(id: string): string {
+    this.requireShown({ classification: null });
+    return id;
   }
 
   /** Refuses, in plain words, a screen that lists protected things while a meeting mode is on. */
@@ -115,6 +125,22 @@ export class EmailsInMode {
     return item.requestId === null || this.requests.isShown(item.requestId);
   }
 
+  /** An import's result, each email in it as withhold() leaves it. */
+  async withholdImported<T extends { imported: CorrespondenceItem[] }>(result: Promise<T>): Promise<T> {
+    const r = await result;
+    return { ...r, imported: this.withhold(r.imported) };
+  }
+
+  /** The unfiled list, each email in it as withhold() leaves it. */
+  withholdUnfiled<T extends { items: CorrespondenceItem[] }>(result: T): T {
+    return { ...result, items: this.withhold(result.items) };
+  }
+
+  /** One email as withhold() leaves it. */
+  async withholdOne<T extends CorrespondenceItem>(item: Promise<T>): Promise<T> {
+    return this.withhold([await item])[0]!;
+  }
+
   /** The items, each hidden one reduced to that it exists, who sent it and when. */
   withhold<T extends CorrespondenceItem>(items: T[]): T[] {
     if (this.modes.get().kind === 'normal') return items;
@@ -137,13 +163,14 @@ export class EmailsInMode {
   }
 
   /** Refuses, changing nothing, to save out an email the mode hides. */
-  requireShown(id: string): void {
-    if (this.modes.get().kind === 'normal') return;
+  requireShown(id: string): string {
+    if (this.modes.get().kind === 'normal') return id;
     const memberOnly = this.records.memberTierIds('correspondence');
     if (memberOnly.has(id)) throw this.refusal();
     // Its view is what the screens show: if that is hidden, so is the file. (What this user cannot read, the export refuses.)
     const item = this.records.get('correspondence', id);
     if (item?.kind === 'message' && !this.shows(item, memberOnly)) throw this.refusal();
+    return id;
   }
 
   private refusal(): AppError {

@@ -413,12 +413,13 @@ export class RequestQueries {
   }
 
   /** Refuses, changing nothing, to act on a request whose words the meeting mode hides (R-USE-1); what it cannot read, the command refuses. */
-  requireShown(id: string): void {
+  requireShown(id: string): string {
     if (!this.isShown(id))
       throw new AppError(
         'refused',
         `This request is hidden in ${modeInWords(this.modes.get())}, so it cannot be opened or changed now. ${WHO_LEAVES_A_MEETING_MODE}`,
       );
+    return id;
   }
 
   /** R-USE-1: whether the meeting mode lets this request's words show; a request this user cannot read is left to whoever asks. */

@@ -10,22 +10,14 @@ import type { EmailsInMode } from '../../services/meeting-mode-service';
 export function correspondenceHandlers(
   imports: MailImportService,
   filing: FilingService,
-  modes: Pick<EmailsInMode, 'withhold' | 'requireShown'>,
+  modes: Pick<EmailsInMode, 'withhold' | 'withholdImported' | 'withholdUnfiled' | 'withholdOne' | 'requireShown'>,
 ): Pick<Handlers, `correspondence:${string}` & keyof Handlers> {
-  const imported = async (result: ReturnType<MailImportService['importFiles']>) => {
-    const r = await result;
-    return { ...r, imported: modes.withhold(r.imported) };
-  };
   return {
-    'correspondence:import': ({ files }) => imported(imports.importFiles(files)),
-    'correspondence:choose': () => imported(imports.chooseAndImport()),
-    'correspondence:unfiled': () => {
-      const r = filing.unfiled();
-      return { ...r, items: modes.withhold(r.items) };
-    },
+    'correspondence:import': ({ files }) => modes.withholdImported(imports.importFiles(files)),
+    'correspondence:choose': () => modes.withholdImported(imports.chooseAndImport()),
+    'correspondence:unfiled': () => modes.withholdUnfiled(filing.unfiled()),
     'correspondence:forRequest': ({ requestId }) => modes.withhold(filing.forRequest(requestId)),
-    'correspondence:file': async ({ id, requestId, kind, promisedBy }) =>
-      modes.withhold([await filing.file(id, requestId, kind, promisedBy)])[0]!,
-    'correspondence:exportOriginal': ({ id }) => (modes.requireShown(id), filing.exportOriginal(id)),
+    'correspondence:file': ({ id, requestId, kind, promisedBy }) => modes.withholdOne(filing.file(id, requestId, kind, promisedBy)),
+    'correspondence:exportOriginal': ({ id }) => filing.exportOriginal(modes.requireShown(id)),
   };
 }

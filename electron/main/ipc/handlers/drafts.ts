@@ -9,9 +9,9 @@ export function draftHandlers(
 ): Pick<Handlers, `drafts:${string}` & keyof Handlers> {
   return {
     'drafts:options': ({ requestId }) => drafts.draftOptions(requestId),
-    'drafts:preview': ({ requestId, kind }) => (queries.requireShown(requestId), drafts.preview(requestId, kind)),
-    'drafts:open': ({ requestId, kind }) => (queries.requireShown(requestId), drafts.open(requestId, kind)),
-    'drafts:copy': ({ requestId, kind }) => (queries.requireShown(requestId), drafts.copy(requestId, kind)),
+    'drafts:preview': ({ requestId, kind }) => drafts.preview(queries.requireShown(requestId), kind),
+    'drafts:open': ({ requestId, kind }) => drafts.open(queries.requireShown(requestId), kind),
+    'drafts:copy': ({ requestId, kind }) => drafts.copy(queries.requireShown(requestId), kind),
     'drafts:markSent': ({ requestId, kind, on, to }) => (drafts.markSent(requestId, kind, on, to), null),
   };
 }

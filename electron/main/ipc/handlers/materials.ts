@@ -11,21 +11,17 @@ export const materialHandlers = (
   materials: MaterialStore,
   lifecycle: MaterialLifecycleService,
   modes: Pick<MeetingModeService, 'requireMaterialShown'>,
-): Pick<Handlers, `materials:${string}` & keyof Handlers> => {
-  const shown = <T extends { id: string }>(input: T): T => (modes.requireMaterialShown(input.id), input);
-  return {
+): Pick<Handlers, `materials:${string}` & keyof Handlers> => ({
   'materials:add': (input) => materials.add(input),
   'materials:view': ({ id }) => materials.open(id),
-  'materials:reclassify': (input) => {
-    const { id, classification, resolution, confirmation } = shown(input);
-    return lifecycle.reclassify(id, classification, resolution, confirmation ?? null);
-  },
-  'materials:recordBriefingPermission': (input) => lifecycle.recordBriefingPermission(shown(input)),
-  'materials:recordConsent': (input) => lifecycle.recordConsent(shown(input)),
+  'materials:reclassify': ({ id, classification, resolution, confirmation }) =>
+    lifecycle.reclassify(modes.requireMaterialShown(id), classification, resolution, confirmation ?? null),
+  'materials:recordBriefingPermission': (input) =>
+    lifecycle.recordBriefingPermission({ ...input, id: modes.requireMaterialShown(input.id) }),
+  'materials:recordConsent': (input) => lifecycle.recordConsent({ ...input, id: modes.requireMaterialShown(input.id) }),
   'materials:retentionDue': () => lifecycle.retentionDue(),
-  'materials:erase': (input) => lifecycle.erase(shown(input).id),
-  'materials:keepUntil': (input) => lifecycle.keepUntil(shown(input)),
-  'materials:recordDisposal': (input) => lifecycle.recordDisposal(shown(input)),
+  'materials:erase': ({ id }) => lifecycle.erase(modes.requireMaterialShown(id)),
+  'materials:keepUntil': (input) => lifecycle.keepUntil({ ...input, id: modes.requireMaterialShown(input.id) }),
+  'materials:recordDisposal': (input) => lifecycle.recordDisposal({ ...input, id: modes.requireMaterialShown(input.id) }),
   'materials:protectedHeld': () => lifecycle.protectedHeld(),
-  };
-};
+});
