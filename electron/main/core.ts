@@ -197,7 +197,8 @@ function createServices(deps: CoreDeps) {
     requests: caseworkRequestLookup({ session, records, directory, followUp, queries, materials, disclosures, meetingMode }),
     councilDomain: () => council.get().emailDomain,
     events,
-    desk: deps.mailDesk,
+    // R-USE-1: an email's save dialog is followed by the meeting mode's check (the mode may change while it is open).
+    desk: deps.mailDesk && emailsInMode.guardDesk(deps.mailDesk),
     now,
     today,
     parseWorkerSource: deps.parseWorkerSource,

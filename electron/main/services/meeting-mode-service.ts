@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/protection';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CorrespondenceItem } from '../../../shared/domain/correspondence';
+import type { MailDesk } from './correspondence-ports';
 import type { EventHub } from './events';
 import type { RecordsRepository } from './records-repository';
 
@@ -109,6 +110,9 @@ export class MeetingModeService {
  * the request it is filed to is hidden; then only that it exists, its sender and date show.
  */
 export class EmailsInMode {
+  /** Emails being saved out now: checked again when the save dialog closes (the mode may have changed meanwhile). */
+  private readonly exporting = new Set<string>();
+
   constructor(
     private readonly records: RecordsRepository,
     private readonly modes: Pick<MeetingModeService, 'get' | 'shows'>,
@@ -171,6 +175,31 @@ export class EmailsInMode {
     const item = this.records.get('correspondence', id);
     if (item?.kind === 'message' && !this.shows(item, memberOnly)) throw this.refusal();
     return id;
+  }
+
+  /** Saves an email out through `run`, refused when the mode hides it, before the save dialog and after it. */
+  async exportChecked<T>(id: string, run: () => Promise<T>): Promise<T> {
+    this.requireShown(id);
+    this.exporting.add(id);
+    try {
+      return await run();
+    } finally {
+      this.exporting.delete(id);
+    }
+  }
+
+  /** The mail desk, its save dialog followed by the mode check of every email being saved out (exportChecked). */
+  guardDesk(desk: MailDesk): MailDesk {
+    return {
+      openPath: (file) => desk.openPath(file),
+      copyText: (text) => desk.copyText(text),
+      chooseMessages: () => desk.chooseMessages(),
+      chooseExportTarget: async (name) => {
+        const target = await desk.chooseExportTarget(name);
+        for (const id of this.exporting) this.requireShown(id);
+        return target;
+      },
+    };
   }
 
   private refusal(): AppError {

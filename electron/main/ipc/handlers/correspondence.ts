@@ -10,7 +10,7 @@ import type { EmailsInMode } from '../../services/meeting-mode-service';
 export function correspondenceHandlers(
   imports: MailImportService,
   filing: FilingService,
-  modes: Pick<EmailsInMode, 'withhold' | 'withholdImported' | 'withholdUnfiled' | 'withholdOne' | 'requireShown'>,
+  modes: Pick<EmailsInMode, 'withhold' | 'withholdImported' | 'withholdUnfiled' | 'withholdOne' | 'exportChecked'>,
 ): Pick<Handlers, `correspondence:${string}` & keyof Handlers> {
   return {
     'correspondence:import': ({ files }) => modes.withholdImported(imports.importFiles(files)),
@@ -18,6 +18,6 @@ export function correspondenceHandlers(
     'correspondence:unfiled': () => modes.withholdUnfiled(filing.unfiled()),
     'correspondence:forRequest': ({ requestId }) => modes.withhold(filing.forRequest(requestId)),
     'correspondence:file': ({ id, requestId, kind, promisedBy }) => modes.withholdOne(filing.file(id, requestId, kind, promisedBy)),
-    'correspondence:exportOriginal': ({ id }) => filing.exportOriginal(modes.requireShown(id)),
+    'correspondence:exportOriginal': ({ id }) => modes.exportChecked(id, () => filing.exportOriginal(id)),
   };
 }

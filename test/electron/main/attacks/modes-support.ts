@@ -53,17 +53,20 @@ export async function seeded() {
   writeFileSync(pinkFile, `%PDF ${CANARIES.pinkSummary}`);
   const printed: string[] = [];
   let saved = 0;
-  const target = (name: string) => path.join(out, `${++saved}-${path.basename(name)}`);
+  /** Runs while a save dialog is open (a race test changes the mode there). */
+  const hooks = { onDialog: (): void => undefined };
+  const target = (name: string) => (hooks.onDialog(), path.join(out, `${++saved}-${path.basename(name)}`));
   const dialogs: AttachmentDialogs = { chooseAttachments: async () => [pinkFile], chooseExportTarget: async (n) => target(n) };
   const printer: ReportPrinter = {
     printToPdf: async (html) => (printed.push(html), Buffer.from('%PDF-1.7\n%%EOF\n')),
     chooseTarget: async (n) => target(n),
   };
   const mail = fakeDesk();
-  mail.d.target = target('original.eml');
+  mail.desk.chooseExportTarget = async () => target('original.eml');
   const ctx = await seededCase('2026-11-24', { attachmentDialogs: dialogs, reportPrinter: printer, mailDesk: mail.desk });
   const { ok, officer, meeting } = ctx;
   const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
+  const memberId: string = (await ok('users:list')).find((u: { role: string }) => u.role === 'member').id;
   const pinkRequest = await ok(
     'requests:create',
     draft({
@@ -134,6 +137,8 @@ export async function seeded() {
   return {
     ...ctx,
     pa,
+    memberId,
+    hooks,
     out,
     printed,
     mail,
@@ -159,10 +164,7 @@ export async function asPa(s: Seeded) {
 
 export async function asMember(s: Seeded) {
   await s.ok('session:lock');
-  await s.ok('session:unlock', {
-    userId: (await s.ok('users:list')).find((u: { role: string }) => u.role === 'member').id,
-    passphrase: MEMBER_PASS,
-  });
+  await s.ok('session:unlock', { userId: s.memberId, passphrase: MEMBER_PASS });
 }
 
 /** Channels the sweep leaves alone: they change who is signed in or the keys, not what is shown. */
