@@ -66,6 +66,22 @@ export function withheldName(item: ModeItem): string {
   return item.personalData?.specialCategory === true ? 'Special category personal data' : 'Personal data';
 }
 
+/** The words that would name a withheld item if repeated elsewhere (a timeline note, an email's subject): its title and its files' names. */
+export function namesOf(item: { title: string; attachments?: ReadonlyArray<{ name: string }> }): string[] {
+  return [item.title, ...(item.attachments ?? []).flatMap((a) => [a.name, a.name.replace(/\.[^.]+$/, '')])];
+}
+
+// R-USE-1 (000 §17.9.3) and R-DIS-3: what withholds a title withholds it where other text repeats it too: each name (any case, three letters or more) becomes "[withheld]".
+export function withoutNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of names) {
+    const n = name.trim();
+    if (n.length < 3) continue;
+    out = out.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[withheld]');
+  }
+  return out;
+}
+
 /** What the mode is called in a sentence ("hidden in public-meeting mode"). */
 export const modeInWords = (mode: MeetingMode): string =>
   mode.kind === 'public-meeting' ? 'public-meeting mode' : mode.kind === 'private-session' ? 'this private session' : 'normal use';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
 import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
-import { withheldName, type MeetingMode } from '../../../shared/domain/protection';
+import { namesOf, withheldName, withoutNames, type MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
@@ -238,10 +238,8 @@ export class ReportService {
     for (const w of detail.withheldMaterials)
       materials.push([w.name, date(w.receivedOn), '', '', 'Not included: hidden in this meeting mode']);
     // Nor by the way: a timeline note (an email's subject, say) can repeat a withheld title or file name.
-    const withheldWords = detail.materials
-      .filter((m) => !shown.includes(m))
-      .flatMap((m) => [m.title, ...m.attachments.flatMap((a) => [a.name, a.name.replace(/\.[^.]+$/, '')])]);
-    const scrubbed = timeline.map((row) => row.map((cell) => scrub(cell, withheldWords)));
+    const withheldWords = detail.materials.filter((m) => !shown.includes(m)).flatMap(namesOf);
+    const scrubbed = timeline.map((row) => row.map((cell) => withoutNames(cell, withheldWords)));
     const notes = [
       includeProtected
         ? 'Includes the content of protected material.'
@@ -323,17 +321,6 @@ export class ReportService {
 const isTimelineKind = (type: string): type is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(type);
 // The timeline's one list of kinds and their names (shared/domain/timeline), so every kind of entry is named here as on screen.
 const eventName = (type: string, label: string): string => (isTimelineKind(type) ? timelineKindNames[type] : label);
-
-/** `text` with every withheld title or file name in it (any case) replaced by "[withheld]". */
-function scrub(text: string, withheld: readonly string[]): string {
-  let out = text;
-  for (const word of withheld) {
-    const w = word.trim();
-    if (w.length < 3) continue;
-    out = out.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[withheld]');
-  }
-  return out;
-}
 
 function describe(detail: Record<string, unknown>): string {
   return Object.entries(detail)

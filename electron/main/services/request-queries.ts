@@ -20,6 +20,8 @@ import {
   type RequestListRow,
   type RequestRow,
   type TimelineItem,
+  placeholderRow,
+  withoutNamesInDetail,
 } from '../../../shared/ipc/views';
 import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
@@ -35,7 +37,7 @@ import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
 import type { MeetingModeService } from './meeting-mode-service';
-import { WHO_LEAVES_A_MEETING_MODE, modeInWords, withheldName, type ModeRequest } from '../../../shared/domain/protection';
+import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type ModeRequest } from '../../../shared/domain/protection';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
@@ -270,9 +272,28 @@ export class RequestQueries {
     if (this.list?.basis === basis) return this.list.list;
     const { rows } = this.pageOf(0, Number.MAX_SAFE_INTEGER, ({ row }): RequestListRow => row, listRowOf);
     const index = this.index;
-    const list = new RequestList(rows, (i) => index.wordsOf(rows[i]!.id));
+    const hidden = this.hiddenWordsInMode();
+    const wordsAt = (i: number) => {
+      const id = rows[i]!.id;
+      const unsaid = hidden.get(id);
+      return unsaid ? [...new Set(searchWordsOf(index.wordsOf(id)))].filter((w) => !unsaid.has(w)).join(' ') : index.wordsOf(id);
+    };
+    const list = new RequestList(rows, wordsAt);
     this.list = { basis, list };
     return list;
+  }
+
+  /** R-USE-1: by request, the words of the material the mode hides (title, file names): a search does not find the request by them. */
+  private hiddenWordsInMode(): Map<string, Set<string>> {
+    const hidden = new Map<string, Set<string>>();
+    if (this.modes.get().kind === 'normal') return hidden;
+    for (const m of this.materials.list()) {
+      if (this.modes.shows(m)) continue;
+      const words = hidden.get(m.requestId) ?? new Set<string>();
+      for (const w of searchWordsOf(namesOf(m).join(' '))) words.add(w);
+      hidden.set(m.requestId, words);
+    }
+    return hidden;
   }
 
   /**
@@ -448,23 +469,28 @@ export class RequestQueries {
       .map((m) => ({ id: m.id, name: withheldName(m), receivedOn: m.receivedOn }));
     const row = this.fullRow(r, this.listedRow(id));
     if (!this.shownInMode(r, all)) return this.withheldDetail(row, r, shown, withheldMaterials, lockedMaterials);
-    return {
-      row,
-      withheld: null,
-      withheldMaterials,
-      draft: { ...r },
-      events: r.events,
-      timeline: timelineItems(r),
-      lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
-      // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
-      explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
-      assessmentSummary: r.assessmentSummary,
-      verdict: r.verdict,
-      profileName: r.profile.name,
-      materials: shown.map(view),
-      lockedMaterials,
-      foiOffered: foi.offered && r.route !== 'foi',
-    };
+    // A hidden item's title or file name is not shown either where the request's own words repeat it.
+    const hiddenNames = all.filter((m) => !shown.includes(m)).flatMap(namesOf);
+    return withoutNamesInDetail(
+      {
+        row,
+        withheld: null,
+        withheldMaterials,
+        draft: { ...r },
+        events: r.events,
+        timeline: timelineItems(r),
+        lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
+        // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
+        explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
+        assessmentSummary: r.assessmentSummary,
+        verdict: r.verdict,
+        profileName: r.profile.name,
+        materials: shown.map(view),
+        lockedMaterials,
+        foiOffered: foi.offered && r.route !== 'foi',
+      },
+      hiddenNames,
+    );
   }
 
   /**
@@ -568,31 +594,4 @@ function timelineItems(r: StoredRequest): TimelineItem[] {
       })),
     };
   });
-}
-
-function placeholderRow(id: string, label: string): RequestRow {
-  return {
-    id,
-    reference: label,
-    locked: true,
-    subject: label,
-    question: '',
-    notes: '',
-    officerName: '',
-    service: '',
-    ward: '',
-    meetingId: null,
-    meetingLabel: '',
-    capacity: '',
-    route: '',
-    classification: label,
-    status: 'awaiting-acknowledgement',
-    sentOn: '',
-    acknowledgeBy: null,
-    target: '',
-    workingDaysLate: 0,
-    awaitingMonitoringOfficer: false,
-    chairNoticePending: false,
-    dueSoon: false,
-  };
 }

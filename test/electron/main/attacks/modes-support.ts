@@ -66,7 +66,7 @@ export async function seeded() {
   const ctx = await seededCase('2026-11-24', { attachmentDialogs: dialogs, reportPrinter: printer, mailDesk: mail.desk });
   const { ok, officer, meeting } = ctx;
   const pa = await ok('users:addPa', { name: 'Pat Jones', passphrase: PA_PASS });
-  const memberId: string = (await ok('users:list')).find((u: { role: string }) => u.role === 'member').id;
+  const memberId: string = (await ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
   const pinkRequest = await ok(
     'requests:create',
     draft({
@@ -105,6 +105,11 @@ export async function seeded() {
     classification: { level: 'open' },
     personalData: { personal: true, specialCategory: true, retainUntil: '2026-11-23' },
     isBriefing: false,
+  });
+  // The open request's timeline repeats the special category material's title.
+  await ok('requests:logEvent', {
+    id: open.row.id,
+    event: { type: 'acknowledged', on: '2026-11-22', note: `About Care note ${CANARIES.specialTitle}` },
   });
   const memberOnly = await ok(
     'requests:create',
@@ -206,7 +211,7 @@ function candidates(s: Seeded): unknown[] {
       resolution: null,
       confirmation: { officer: 'Sam Green', on: '2026-11-24' },
     })),
-    ...emails.flatMap((id) => requests.map((requestId) => ({ id, requestId, kind: 'answered', promisedBy: null }))),
+    ...emails.flatMap((id: string) => requests.map((requestId) => ({ id, requestId, kind: 'answered', promisedBy: null }))),
     ...requests.map((id) => ({ id, event: { type: 'acknowledged', on: '2026-11-24' } })),
     ...requests.map((id) => ({ id, on: '2026-11-24', reason: 'No longer needed' })),
     ...requests.map((id) => ({ id, on: '2026-11-24', informationWithheld: false, officerId: null, name: 'Alex Boss', note: '' })),

@@ -39,6 +39,9 @@ describe('meeting modes hold against a page calling every channel', () => {
       expect(leaks(r.seen, hidden)).toEqual([]);
       expect(r.crashed).toBe(0);
       expect(r.calls).toBeGreaterThan(300);
+      // A search finds no request by a word the mode hides (the open request's timeline repeats a hidden title).
+      for (const word of hidden.map((c) => CANARIES[c]))
+        expect((await s.ok('requests:list', { offset: 0, limit: 10, query: { search: word } })).total, word).toBe(0);
       // Not a vault that shows nothing: the open request is listed and found.
       const page = await s.ok('requests:list', { offset: 0, limit: 100, query: { search: 'potholes' } });
       expect(page.rows.map((row: { subject: string }) => row.subject)).toEqual(['Potholes on Elm Road']);
