@@ -4,7 +4,7 @@ import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
 import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
-import { namesOf, withheldName, withoutNames, type MeetingMode } from '../../../shared/domain/protection';
+import { modeInWords, namesOf, withheldName, withoutNames, type MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
@@ -176,6 +176,8 @@ export class ReportService {
         notes: [
           `${rows.length} request${rows.length === 1 ? '' : 's'} awaiting an acknowledgement or an answer.`,
           includeMemberOnly ? 'Includes Member-only requests.' : 'Member-only requests are not included.',
+          // R-USE-1: say that some are left out, never which.
+          ...(this.sources.mode().kind === 'normal' ? [] : [`Requests hidden in ${modeInWords(this.sources.mode())} are not included.`]),
         ],
         sections: sections.length
           ? sections

@@ -24,6 +24,7 @@ describe('meeting modes hold against a page calling every channel', () => {
     { name: 'the Member in another meeting’s private session', who: 'member', mode: 'private-other' },
     { name: 'the Member in this meeting’s private session', who: 'member', mode: 'private-this' },
     { name: 'a PA left in public-meeting mode', who: 'pa', mode: 'public' },
+    { name: 'a PA left in another meeting’s private session', who: 'pa', mode: 'private-other' },
   ];
   for (const v of variants)
     it(`${v.name}: nothing hidden leaves main, nothing crashes, and the open request still shows`, async () => {
