@@ -377,7 +377,7 @@ function RouteScreen(props: { route: Route; navigate: Navigate; user: UserSummar
     case 'officers':
       return <OfficersScreen />;
     case 'reports':
-      return <ReportsScreen key={route.requestId ?? 'all'} isMember={isMember} requestId={route.requestId} />;
+      return <ReportsScreen key={route.requestId ?? 'all'} isMember={isMember} requestId={route.requestId} mode={mode} />;
     case 'users':
       return <UsersScreen user={user} />;
     case 'settings':
