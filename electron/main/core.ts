@@ -6,7 +6,7 @@ import { userHandlers } from './ipc/handlers/users';
 import { vaultHandlers } from './ipc/handlers/vault';
 import { officerHandlers } from './ipc/handlers/officers';
 import { meetingHandlers } from './ipc/handlers/meetings';
-import { meetingModeHandlers } from './ipc/handlers/meeting-mode';
+import { closedInMeetingModes, meetingModeHandlers } from './ipc/handlers/meeting-mode';
 import { requestHandlers } from './ipc/handlers/requests';
 import { materialHandlers } from './ipc/handlers/materials';
 import { disclosureHandlers } from './ipc/handlers/disclosures';
@@ -32,7 +32,7 @@ import { MaterialStore } from './services/material-store';
 import { RequestCommands } from './services/request-commands';
 import { RequestQueries } from './services/request-queries';
 import { DisclosureService } from './services/disclosure-service';
-import { MeetingModeService } from './services/meeting-mode-service';
+import { EmailsInMode, MeetingModeService } from './services/meeting-mode-service';
 import { AttachmentService, noAttachmentDialogs, type AttachmentDialogs } from './services/attachment-service';
 import { ArrivalService } from './services/arrival-service';
 import { MaterialLifecycleService } from './services/material-lifecycle-service';
@@ -169,7 +169,8 @@ function createServices(deps: CoreDeps) {
       .find((u) => u.role === 'member')?.name ?? '';
   const materials = new MaterialStore(records, () => meetingMode.get(), memberName);
   const commands = new RequestCommands(records, council, today, now);
-  const queries = new RequestQueries(records, council, materials, events, today, deps.timers ?? unrefTimers);
+  const queries = new RequestQueries(records, council, materials, events, today, deps.timers ?? unrefTimers, meetingMode);
+  const emailsInMode = new EmailsInMode(records, meetingMode, queries);
   const disclosures = new DisclosureService(records, materials, council, now, memberName);
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);
@@ -206,7 +207,8 @@ function createServices(deps: CoreDeps) {
     requests: caseworkRequestLookup({ session, records, directory, followUp, queries, materials, disclosures, meetingMode }),
     councilDomain: () => council.get().emailDomain,
     events,
-    desk: deps.mailDesk,
+    // R-USE-1: an email's save dialog is followed by the meeting mode's check (the mode may change while it is open).
+    desk: deps.mailDesk && emailsInMode.guardDesk(deps.mailDesk),
     now,
     today,
     parseWorkerSource: deps.parseWorkerSource,
@@ -224,6 +226,7 @@ function createServices(deps: CoreDeps) {
     council,
     directory,
     meetingMode,
+    emailsInMode,
     materials,
     commands,
     queries,
@@ -253,6 +256,11 @@ function followEvents({ events, session, meetingImport }: Services): () => void 
 
 /** Every IPC channel's handler, each adapting its input and delegating to a service. */
 function handlersFor(s: Services): Handlers {
+  // R-USE-1: screens that list protected things are closed in a meeting mode (shared/ipc/mode-decisions.ts).
+  return closedInMeetingModes(everyHandler(s), s.meetingMode);
+}
+
+function everyHandler(s: Services): Handlers {
   return {
     ...appHandlers(s.status),
     ...settingsHandlers(s.settings),
@@ -263,16 +271,16 @@ function handlersFor(s: Services): Handlers {
     ...meetingHandlers(s.directory, s.meetingImport),
     ...meetingModeHandlers(s.meetingMode),
     ...requestHandlers(s.commands, s.queries, s.followUp),
-    ...materialHandlers(s.materials, s.lifecycle),
+    ...materialHandlers(s.materials, s.lifecycle, s.meetingMode),
     ...disclosureHandlers(s.disclosures),
     ...auditHandlers(s.disclosures),
     ...dashboardHandlers(s.queries),
     ...councilHandlers(s.council),
     ...holidayHandlers(s.council, s.commands, s.queries, s.bankHolidays),
     ...attachmentHandlers(s.attachments),
-    ...arrivalHandlers(s.arrivals),
-    ...draftHandlers(s.correspondence.drafts),
-    ...correspondenceHandlers(s.correspondence.imports, s.correspondence.filing),
+    ...arrivalHandlers(s.arrivals, s.meetingMode),
+    ...draftHandlers(s.correspondence.drafts, s.queries),
+    ...correspondenceHandlers(s.correspondence.imports, s.correspondence.filing, s.emailsInMode),
     ...profileHandlers(s.profiles),
     ...reportHandlers(s.reports),
   };

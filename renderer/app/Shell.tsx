@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MeetingMode } from '../../shared/domain/protection';
+import { WHO_LEAVES_A_MEETING_MODE, closedInMode, type MeetingMode, type ProtectedListScreen } from '../../shared/domain/protection';
 import type { UserSummary } from '../../shared/domain/session';
 import { offeredForNewChoices, type Meeting } from '../../shared/domain/directory';
 import { AboutScreen } from '../features/about/components/AboutScreen';
@@ -28,14 +28,15 @@ import type { Navigate, Route } from '../kit/routes';
 import { ReportsScreen } from '../features/reports/components/ReportsScreen';
 import { shortcutFor, shortcuts, type ShortcutAction } from './shortcuts';
 
-const NAV: Array<{ route: Route; label: string; memberOnly?: boolean }> = [
+// R-USE-1: a screen that lists protected things (closedIn) is not offered while a meeting mode closes it.
+const NAV: Array<{ route: Route; label: string; memberOnly?: boolean; closedIn?: ProtectedListScreen }> = [
   { route: { name: 'today' }, label: 'Today' },
   { route: { name: 'requests' }, label: 'Requests' },
   { route: { name: 'new-request' }, label: 'New request' },
   { route: { name: 'unfiled' }, label: 'Unfiled correspondence' },
-  { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true },
-  { route: { name: 'retention' }, label: 'Personal data due for erasure' },
-  { route: { name: 'held' }, label: 'Protected material held', memberOnly: true },
+  { route: { name: 'register' }, label: 'Disclosure register', memberOnly: true, closedIn: 'register' },
+  { route: { name: 'retention' }, label: 'Personal data due for erasure', closedIn: 'retention-due' },
+  { route: { name: 'held' }, label: 'Protected material held', memberOnly: true, closedIn: 'protected-held' },
   { route: { name: 'officers' }, label: 'Officers and meetings' },
   { route: { name: 'reports' }, label: 'Reports' },
   { route: { name: 'users' }, label: 'People and passphrases' },
@@ -75,7 +76,7 @@ export function Shell({ user, onLock }: { user: UserSummary; onLock: () => void 
       <ShellHeader user={user} isMember={isMember} controls={controls} onHelp={() => help.open(null)} onLock={onLock} />
       {controls.mode.kind !== 'normal' && <ModeBanner isMember={isMember} controls={controls} meetings={meetings} />}
       <div className="layout">
-        <SideNav isMember={isMember} route={route} navigate={navigate} unfiledCount={unfiled.items?.length ?? 0} />
+        <SideNav isMember={isMember} mode={controls.mode} route={route} navigate={navigate} unfiledCount={unfiled.items?.length ?? 0} />
         <main id="main" tabIndex={-1} ref={mainRef}>
           <ErrorMessage message={fillError} />
           <RouteScreen route={route} navigate={navigate} user={user} mode={controls.mode} searchFocusKey={searchFocusKey} />
@@ -306,18 +307,21 @@ function ModeBanner({ isMember, controls, meetings }: { isMember: boolean; contr
           Leave public-meeting mode
         </button>
       )}
+      {/* A PA left in a meeting mode cannot end it (main refuses): they are told who can. */}
+      {!isMember && <span className="mode-who">{WHO_LEAVES_A_MEETING_MODE}</span>}
       <ErrorMessage message={modeError} />
     </div>
   );
 }
 
 /** The main navigation, with the count of emails waiting to be filed. */
-function SideNav(props: { isMember: boolean; route: Route; navigate: Navigate; unfiledCount: number }) {
-  const { isMember, route, navigate, unfiledCount } = props;
+function SideNav(props: { isMember: boolean; mode: MeetingMode; route: Route; navigate: Navigate; unfiledCount: number }) {
+  const { isMember, mode, route, navigate, unfiledCount } = props;
+  const offered = NAV.filter((n) => (isMember || !n.memberOnly) && !(n.closedIn && closedInMode(n.closedIn, mode)));
   return (
     <nav aria-label="Main" className="side-nav">
       <ul>
-        {NAV.filter((n) => isMember || !n.memberOnly).map((n) => (
+        {offered.map((n) => (
           <li key={n.label}>
             <a
               href={`#${n.route.name}`}
@@ -343,7 +347,7 @@ function RouteScreen(props: { route: Route; navigate: Navigate; user: UserSummar
   const isMember = user.role === 'member';
   switch (route.name) {
     case 'today':
-      return <TodayScreen navigate={navigate} isMember={isMember} />;
+      return <TodayScreen navigate={navigate} isMember={isMember} mode={mode} />;
     case 'requests':
       return (
         <RequestsScreen
@@ -373,7 +377,7 @@ function RouteScreen(props: { route: Route; navigate: Navigate; user: UserSummar
     case 'officers':
       return <OfficersScreen />;
     case 'reports':
-      return <ReportsScreen key={route.requestId ?? 'all'} isMember={isMember} requestId={route.requestId} />;
+      return <ReportsScreen key={route.requestId ?? 'all'} isMember={isMember} requestId={route.requestId} mode={mode} />;
     case 'users':
       return <UsersScreen user={user} />;
     case 'settings':

@@ -4,7 +4,7 @@
 // Screens reading any of them re-render at once.
 import type { RecordType } from '../../shared/domain/record-types';
 import { api } from '../kit/api';
-import { refreshReads } from './reads';
+import { refreshAllReads, refreshReads } from './reads';
 import { listChanged, refreshDirectory } from './working-set';
 
 /** What a list row is made of: its request, its material's classification, its officer's name, its meeting, the council's calendar. */
@@ -22,8 +22,14 @@ export function followChanges(): () => void {
     void listChanged();
     void refreshReads('settings');
   });
+  // R-USE-1: what main shows depends on the meeting mode: every list page and read is asked for again.
+  const offMode = api().meetingMode.onChanged(() => {
+    void listChanged();
+    void refreshAllReads();
+  });
   return () => {
     offRecords();
     offSettings();
+    offMode();
   };
 }

@@ -58,3 +58,21 @@ export async function refreshReads(kind: RecordType | 'settings', id?: string): 
   }
   await Promise.all(stale.map((r) => fetchRead(r.channel, (r.input ?? undefined) as never, r.refreshOn)));
 }
+
+/**
+ * R-USE-1: the meeting mode changed, so main now withholds or refuses differently. Every stored read
+ * forgets its answer first (nothing shown in the old mode stays on screen, nor comes back beside a
+ * refusal) and is fetched again.
+ */
+export async function refreshAllReads(): Promise<void> {
+  const set = db;
+  let all: StoredRead[];
+  try {
+    all = await set.reads.toArray();
+    await set.reads.bulkPut(all.map((r) => ({ ...r, value: null, error: null })));
+  } catch (error) {
+    if (endedByLock(set, error)) return;
+    throw error;
+  }
+  await Promise.all(all.map((r) => fetchRead(r.channel, (r.input ?? undefined) as never, r.refreshOn)));
+}

@@ -2,7 +2,7 @@
 // the request page explains.
 import { isMemberOnly, isProtected, effectiveLevel, type Classification } from './classification';
 import { GATE_STATES, gateStateNames, mayReleaseForDisclosure, type GateState } from './disclosure';
-import { isVisibleInMode, type MeetingMode } from './protection';
+import { WHO_LEAVES_A_MEETING_MODE, isVisibleInMode, modeInWords, type MeetingMode, type ModeItem } from './protection';
 import { thirdPartyDisclosureCheck } from './material-lifecycle';
 import type { ThirdParty } from './material';
 import type { Ground } from './disclosure';
@@ -44,10 +44,13 @@ const HIDDEN_IN_PUBLIC = 'Protected material cannot be saved out in public-meeti
 
 // R-DIS-3 (RULES D, no protocol paragraph; gate per 000 §17.9.2, §17.9.6) and R-USE-1 (000 §17.9.3): protected material is copied out only once a disclosure of it is approved, and never while the public can see the screen.
 export function mayExportAttachment(
-  material: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean; thirdParty?: ThirdParty | null },
+  material: ModeItem & { classification: Classification | null; thirdParty?: ThirdParty | null },
   disclosures: ReadonlyArray<{ state: GateState; ground?: Ground }>,
   mode: MeetingMode,
 ): ExportDecision {
+  // Open material with personal data (or on a Member-only request) is hidden in a meeting mode too (R-USE-1), so it does not leave then either.
+  if (!isMemberOnly(material) && !isVisibleInMode(material, mode))
+    return { allowed: false, reason: `This cannot be saved out in ${modeInWords(mode)}, where it is hidden. ${WHO_LEAVES_A_MEETING_MODE}` };
   // A briefing is Member-only whatever its classification (R-CLS-5), so it is treated as protected.
   if (!isMemberOnly(material)) return { allowed: true, audited: false };
   if (!isVisibleInMode(material, mode) || (material.isBriefing && mode.kind !== 'normal')) {

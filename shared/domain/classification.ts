@@ -75,17 +75,20 @@ export function classify(input: unknown): Classification {
   return parsed.data;
 }
 
+/** A classification, or just its level (the request index keeps only the level of each material). */
+export type LevelOf = Classification | Pick<Classification, 'level'>;
+
 // R-CLS-2 (000 §17.9.4): material whose status is unknown is treated as confidential until the officer confirms.
-export function effectiveLevel(classification: Classification | null | undefined): Exclude<Level, 'unsure'> {
+export function effectiveLevel(classification: LevelOf | null | undefined): Exclude<Level, 'unsure'> {
   if (!classification || classification.level === 'unsure') return 'confidential';
   return classification.level;
 }
 
 /** Protected = confidential, exempt, pink paper, given in confidence, or not yet classified (RULES.md). */
-export const isProtected = (classification: Classification | null | undefined): boolean => effectiveLevel(classification) !== 'open';
+export const isProtected = (classification: LevelOf | null | undefined): boolean => effectiveLevel(classification) !== 'open';
 
 // R-CLS-5 (003 §4.13–4.14) and R-USE-2 (003 §4.8): the one test of "Member-only": protected material, or a briefing whatever its level.
-export function isMemberOnly(material: { classification: Classification | null | undefined; isBriefing?: boolean | null }): boolean {
+export function isMemberOnly(material: { classification: LevelOf | null | undefined; isBriefing?: boolean | null }): boolean {
   return material.isBriefing === true || isProtected(material.classification);
 }
 

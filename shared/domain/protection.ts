@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compareIso, parseIsoDate, type IsoDate } from './dates';
 import { DomainError } from './errors';
-import { effectiveLevel, isMemberOnly, type Classification } from './classification';
+import { effectiveLevel, isMemberOnly, levelNames, type Classification, type LevelOf } from './classification';
 
 /** R-USE-1: normal use, a public meeting (protected content hidden), or the private session of one meeting. */
 export const meetingModeSchema = z.discriminatedUnion('kind', [
@@ -11,18 +11,100 @@ export const meetingModeSchema = z.discriminatedUnion('kind', [
 ]);
 export type MeetingMode = z.infer<typeof meetingModeSchema>;
 
-// R-USE-1 (000 §17.9.3): public-meeting mode hides protected content and briefings (R-CLS-5); a private session shows only that meeting's pink papers.
-export function isVisibleInMode(
-  item: { classification: Classification | null; meetingId?: string | null; isBriefing?: boolean },
-  mode: MeetingMode,
-): boolean {
-  const level = effectiveLevel(item.classification);
-  if (mode.kind === 'normal') return true;
-  if (!isMemberOnly(item)) return true;
-  if (item.isBriefing === true) return false;
-  if (mode.kind === 'public-meeting') return false;
-  return level === 'pink-paper' && item.meetingId === mode.meetingId;
+/**
+ * Anything a screen may show in a meeting mode: material (its classification, meeting, whether it is a
+ * briefing and whether it holds personal data), or a record only the Member holds (a Member-only
+ * request or email: `memberOnly`).
+ */
+export interface ModeItem {
+  classification: LevelOf | null;
+  meetingId?: string | null;
+  isBriefing?: boolean;
+  /** A Member-only record, or material on a Member-only request: hidden in every meeting mode. */
+  memberOnly?: boolean;
+  /** Material recorded against a Member-only request: Member-only whatever its level. */
+  onMemberOnlyRequest?: boolean;
+  /** Personal data (special category above all) is hidden in every meeting mode but that meeting's pink papers. */
+  personalData?: { personal: boolean; specialCategory: boolean } | null;
 }
+
+// R-USE-1 (000 §17.9.3): what may be shown in a meeting mode, the one test main applies to every view: a public meeting hides protected content, briefings (R-CLS-5), Member-only records and personal data; a private session shows besides only that meeting's pink papers.
+export function isVisibleInMode(item: ModeItem, mode: MeetingMode): boolean {
+  if (mode.kind === 'normal') return true;
+  const thisMeetingsPinkPaper =
+    mode.kind === 'private-session' &&
+    item.isBriefing !== true &&
+    effectiveLevel(item.classification) === 'pink-paper' &&
+    item.meetingId === mode.meetingId;
+  if (thisMeetingsPinkPaper) return true;
+  if (item.memberOnly === true || item.onMemberOnlyRequest === true || isMemberOnly(item)) return false;
+  return !(item.personalData?.personal === true || item.personalData?.specialCategory === true);
+}
+
+/**
+ * A request as a meeting mode judges it: whether it is Member-only, its meeting, and the material on
+ * it (each with its classification; material the user cannot open counts as protected).
+ */
+export interface ModeRequest {
+  memberOnly: boolean;
+  meetingId: string | null;
+  materials: ReadonlyArray<Pick<ModeItem, 'classification' | 'meetingId' | 'isBriefing'>>;
+}
+
+// R-USE-1 (000 §17.9.3): a request's subject and question show in a meeting mode only when it is not Member-only and no protected material on it is hidden there (a title or question can say what a pink paper is about).
+export function isRequestVisibleInMode(request: ModeRequest, mode: MeetingMode): boolean {
+  if (mode.kind === 'normal') return true;
+  if (request.memberOnly) return false;
+  return request.materials.every((m) => !isMemberOnly(m) || isVisibleInMode({ ...m, meetingId: m.meetingId ?? request.meetingId }, mode));
+}
+
+/** The name shown in place of what a meeting mode or a report without protected content withholds, in the screens' words. */
+export function withheldName(item: ModeItem): string {
+  if (item.isBriefing === true) return 'Protected material (briefing)';
+  if (isMemberOnly(item)) return `Protected material (${levelNames[effectiveLevel(item.classification)].toLowerCase()})`;
+  if (item.memberOnly === true || item.onMemberOnlyRequest === true) return 'Member-only material';
+  return item.personalData?.specialCategory === true ? 'Special category personal data' : 'Personal data';
+}
+
+/** The words that would name a withheld item if repeated elsewhere (a timeline note, an email's subject): its title and its files' names. */
+export function namesOf(item: { title: string; attachments?: ReadonlyArray<{ name: string }> }): string[] {
+  return [item.title, ...(item.attachments ?? []).flatMap((a) => [a.name, a.name.replace(/\.[^.]+$/, '')])];
+}
+
+// R-USE-1 (000 §17.9.3) and R-DIS-3: what withholds a title withholds it where other text repeats it too: each name (any case, three letters or more) becomes "[withheld]".
+export function withoutNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of names) {
+    const n = name.trim();
+    if (n.length < 3) continue;
+    out = out.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[withheld]');
+  }
+  return out;
+}
+
+/** What the mode is called in a sentence ("hidden in public-meeting mode"). */
+export const modeInWords = (mode: MeetingMode): string =>
+  mode.kind === 'public-meeting' ? 'public-meeting mode' : mode.kind === 'private-session' ? 'this private session' : 'normal use';
+
+/** The screens that exist to list protected things (or the Monitoring Officer's advice, or personal data). */
+export const PROTECTED_LIST_SCREENS = {
+  'protected-held': 'Protected material held',
+  disclosures: 'Disclosures',
+  register: 'The disclosure register',
+  'audit-trail': 'The audit trail',
+  'retention-due': 'Personal data due for erasure',
+} as const;
+export type ProtectedListScreen = keyof typeof PROTECTED_LIST_SCREENS;
+
+// R-USE-1 (000 §17.9.3): a screen that exists to list protected things is closed in every meeting mode; null when it is open, else why, in plain words.
+export function closedInMode(screen: ProtectedListScreen, mode: MeetingMode): string | null {
+  if (mode.kind === 'normal') return null;
+  return `${PROTECTED_LIST_SCREENS[screen]} is closed in ${modeInWords(mode)}, because it lists protected things. ${WHO_LEAVES_A_MEETING_MODE}`;
+}
+
+/** Who can end a meeting mode (only the Member changes it: MeetingModeService), said to anyone it stops. */
+export const WHO_LEAVES_A_MEETING_MODE =
+  'Only the Member can end a meeting mode: the Member signs in and chooses "Leave public-meeting mode" (or "End private session").';
 
 // R-USE-1 (000 §17.9.3): a private session happens inside a public meeting, so ending it returns to public-meeting mode, never straight to normal.
 export function nextMeetingMode(current: MeetingMode, requested: MeetingMode): MeetingMode {

@@ -8,6 +8,7 @@ import { GATE_STATES, gateSchema } from '../domain/disclosure';
 import { materialSchema, thirdPartySchema } from '../domain/material';
 import { inView, REQUEST_VIEWS } from '../domain/worklist';
 import type { VolumeByMonth } from '../domain/request-volume';
+import { withoutNames } from '../domain/protection';
 
 /** One row of the requests list, as the signed-in role may see it. */
 export const requestRowSchema = z.object({
@@ -181,6 +182,10 @@ export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const requestDetailSchema = z.object({
   row: requestRowSchema,
+  /** R-USE-1: why the meeting mode hides this request's own words (its subject, question and timeline), or null when it shows them. */
+  withheld: z.string().nullable(),
+  /** R-USE-1: material the meeting mode hides, named only by its kind ("Protected material (pink paper)"), never its title. */
+  withheldMaterials: z.array(z.object({ id: z.string(), name: z.string(), receivedOn: z.string() })),
   draft: requestDraftSchema.omit({ blindCopies: true }).nullable(),
   /** The entries as stored, in the order they were entered (corrections included). */
   events: z.array(timelineEntrySchema),
@@ -238,3 +243,56 @@ export const materialListItemSchema = z.object({
   specialCategory: z.boolean(),
 });
 export type MaterialListItem = z.infer<typeof materialListItemSchema>;
+
+/**
+ * R-USE-1: a request's detail with every withheld item's names (namesOf) taken out of its own words
+ * wherever they repeat them: subject, question, notes, timeline notes, details and corrections.
+ */
+export function withoutNamesInDetail(detail: RequestDetail, names: readonly string[]): RequestDetail {
+  if (names.length === 0) return detail;
+  const w = (text: string) => withoutNames(text, names);
+  return {
+    ...detail,
+    row: { ...detail.row, subject: w(detail.row.subject), question: w(detail.row.question), notes: w(detail.row.notes) },
+    draft: detail.draft && { ...detail.draft, subject: w(detail.draft.subject), informationSought: w(detail.draft.informationSought) },
+    events: detail.events.map((e) => ('note' in e && typeof e.note === 'string' ? { ...e, note: w(e.note) } : e)),
+    timeline: detail.timeline.map((t) => ({
+      ...t,
+      note: w(t.note),
+      details: t.details.map(w),
+      corrections: t.corrections.map((c) => ({
+        ...c,
+        reason: w(c.reason),
+        changes: c.changes.map((ch) => ({ ...ch, from: w(ch.from), to: w(ch.to) })),
+      })),
+    })),
+  };
+}
+
+/** A row that shows only that a request is there and why no more of it shows (locked, hidden, could not be read). */
+export function placeholderRow(id: string, label: string): RequestRow {
+  return {
+    id,
+    reference: label,
+    locked: true,
+    subject: label,
+    question: '',
+    notes: '',
+    officerName: '',
+    service: '',
+    ward: '',
+    meetingId: null,
+    meetingLabel: '',
+    capacity: '',
+    route: '',
+    classification: label,
+    status: 'awaiting-acknowledgement',
+    sentOn: '',
+    acknowledgeBy: null,
+    target: '',
+    workingDaysLate: 0,
+    awaitingMonitoringOfficer: false,
+    chairNoticePending: false,
+    dueSoon: false,
+  };
+}

@@ -79,15 +79,17 @@ describe('attaching the officer’s files and saving a copy, in Chromium', () =>
 
   it('R-USE-1 in public-meeting mode the protected material and its files are hidden', async () => {
     const { page } = app;
-    await page.keyboard.press('Control+Shift+M');
-    await expect.poll(() => page.getByText(/Protected material: hidden in public-meeting mode/).count()).toBe(1);
-    expect(await page.getByText('valuation.pdf').count()).toBe(0);
-    const direct = await page.evaluate(async () => {
+    // The ids a hostile page would have kept from before the meeting.
+    const ids = await page.evaluate(async () => {
       const list = await window.api.requests.list({ offset: 0, limit: 100 });
       const detail = list.ok ? await window.api.requests.get({ id: list.value.rows[0]!.id }) : null;
       const m = detail?.ok ? detail.value.materials[0] : undefined;
-      return window.api.attachments.export({ materialId: m?.id ?? '', attachmentId: m?.attachments[0]?.id ?? '' });
+      return { materialId: m?.id ?? '', attachmentId: m?.attachments[0]?.id ?? '' };
     });
+    await page.keyboard.press('Control+Shift+M');
+    await expect.poll(() => page.getByText(/^Protected material \(.+\), received .+: hidden in public-meeting mode\.$/).count()).toBe(1);
+    expect(await page.getByText('valuation.pdf').count()).toBe(0);
+    const direct = await page.evaluate(async (asked) => window.api.attachments.export(asked), ids);
     expect(direct).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/public-meeting mode/) } });
     // The shortcut only ever moves to a safer mode; leaving public-meeting mode is the Member's deliberate action.
     await page.keyboard.press('Control+Shift+M');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
 import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
-import type { MeetingMode } from '../../../shared/domain/protection';
+import { modeInWords, namesOf, withheldName, withoutNames, type MeetingMode } from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
@@ -176,12 +176,18 @@ export class ReportService {
         notes: [
           `${rows.length} request${rows.length === 1 ? '' : 's'} awaiting an acknowledgement or an answer.`,
           includeMemberOnly ? 'Includes Member-only requests.' : 'Member-only requests are not included.',
+          // R-USE-1: say that some are left out, never which.
+          ...(this.sources.mode().kind === 'normal' ? [] : [`Requests hidden in ${modeInWords(this.sources.mode())} are not included.`]),
         ],
         sections: sections.length
           ? sections
           : [{ heading: 'All services', columns: ['Officer', 'Reference', 'Subject'], rows: [], empty: 'Nothing outstanding.' }],
       },
-      contents: { protectedMaterial: [], memberOnlyRecords: included.length },
+      // R-USE-1: in a meeting mode main's rows already leave Member-only requests out; asking for them still meets the gate.
+      contents: {
+        protectedMaterial: [],
+        memberOnlyRecords: includeMemberOnly && this.sources.mode().kind !== 'normal' ? Math.max(1, included.length) : included.length,
+      },
       audited: included,
     };
   }
@@ -191,6 +197,8 @@ export class ReportService {
     includeProtected: boolean,
   ): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
     const detail = this.sources.request(id);
+    // R-USE-1: a request the meeting mode hides has no report in it either (main's detail already withholds its words).
+    if (detail.withheld) throw new AppError('refused', `${detail.withheld} No report of it is made now.`);
     const r = detail.row;
     const d = detail.draft;
     const shown = detail.materials.filter((m) => includeProtected || (!isProtected(m.classification) && !m.isBriefing));
@@ -225,9 +233,15 @@ export class ReportService {
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
       // A report without protected content names nothing protected: a title or a file name can say what a pink paper is about.
-      if (!shown.includes(m)) return [withheldTitle(m), date(m.receivedOn), level, '', 'Not included: protected content'];
+      if (!shown.includes(m)) return [withheldName(m), date(m.receivedOn), level, '', 'Not included: protected content'];
       return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), m.summary];
     });
+    // R-USE-1: what the meeting mode hides, main's detail names only by its kind.
+    for (const w of detail.withheldMaterials)
+      materials.push([w.name, date(w.receivedOn), '', '', 'Not included: hidden in this meeting mode']);
+    // Nor by the way: a timeline note (an email's subject, say) can repeat a withheld title or file name.
+    const withheldWords = detail.materials.filter((m) => !shown.includes(m)).flatMap(namesOf);
+    const scrubbed = timeline.map((row) => row.map((cell) => withoutNames(cell, withheldWords)));
     const notes = [
       includeProtected
         ? 'Includes the content of protected material.'
@@ -241,7 +255,7 @@ export class ReportService {
         notes,
         sections: [
           { heading: 'The request', columns: ['Item', 'Detail'], rows: facts, empty: '' },
-          { heading: 'Timeline', columns: ['Date', 'Event', 'Note'], rows: timeline, empty: 'Nothing recorded yet.' },
+          { heading: 'Timeline', columns: ['Date', 'Event', 'Note'], rows: scrubbed, empty: 'Nothing recorded yet.' },
           {
             heading: 'Material received',
             columns: ['Title', 'Received', 'Classification', 'Files', 'Content'],
@@ -309,11 +323,6 @@ export class ReportService {
 const isTimelineKind = (type: string): type is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(type);
 // The timeline's one list of kinds and their names (shared/domain/timeline), so every kind of entry is named here as on screen.
 const eventName = (type: string, label: string): string => (isTimelineKind(type) ? timelineKindNames[type] : label);
-
-/** What a report without protected content calls a protected item, in place of its title: its kind only. */
-function withheldTitle(m: RequestDetail['materials'][number]): string {
-  return `Protected material (${m.isBriefing ? 'briefing' : levelNames[effectiveLevel(m.classification)].toLowerCase()})`;
-}
 
 function describe(detail: Record<string, unknown>): string {
   return Object.entries(detail)

@@ -20,6 +20,8 @@ import {
   type RequestListRow,
   type RequestRow,
   type TimelineItem,
+  placeholderRow,
+  withoutNamesInDetail,
 } from '../../../shared/ipc/views';
 import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
@@ -34,6 +36,8 @@ import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
+import type { MeetingModeService } from './meeting-mode-service';
+import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type ModeRequest } from '../../../shared/domain/protection';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
@@ -64,6 +68,8 @@ export class RequestQueries {
     private readonly events: EventHub,
     private readonly today: () => string,
     private readonly timers: Timers,
+    /** R-USE-1: what the meeting mode lets each view show. */
+    private readonly modes: Pick<MeetingModeService, 'get' | 'shows' | 'showsRequest'>,
   ) {
     events.subscribe((channel, payload) => {
       // Locking forgets the index with the keys; the next unlock starts from the saved one.
@@ -250,7 +256,14 @@ export class RequestQueries {
    */
   private basis(): string {
     this.synced();
-    return JSON.stringify([this.records.user.id, this.records.changeMark, this.today(), this.council.get(), this.council.holidayEdits()]);
+    return JSON.stringify([
+      this.records.user.id,
+      this.records.changeMark,
+      this.today(),
+      this.council.get(),
+      this.council.holidayEdits(),
+      this.modes.get(),
+    ]);
   }
 
   /** Every row in the default order, made again only when its basis changed, so never stale. */
@@ -259,9 +272,28 @@ export class RequestQueries {
     if (this.list?.basis === basis) return this.list.list;
     const { rows } = this.pageOf(0, Number.MAX_SAFE_INTEGER, ({ row }): RequestListRow => row, listRowOf);
     const index = this.index;
-    const list = new RequestList(rows, (i) => index.wordsOf(rows[i]!.id));
+    const hidden = this.hiddenWordsInMode();
+    const wordsAt = (i: number) => {
+      const id = rows[i]!.id;
+      const unsaid = hidden.get(id);
+      return unsaid ? [...new Set(searchWordsOf(index.wordsOf(id)))].filter((w) => !unsaid.has(w)).join(' ') : index.wordsOf(id);
+    };
+    const list = new RequestList(rows, wordsAt);
     this.list = { basis, list };
     return list;
+  }
+
+  /** R-USE-1: by request, the words of the material the mode hides (title, file names): a search does not find the request by them. */
+  private hiddenWordsInMode(): Map<string, Set<string>> {
+    const hidden = new Map<string, Set<string>>();
+    if (this.modes.get().kind === 'normal') return hidden;
+    for (const m of this.materials.list()) {
+      if (this.modes.shows(m)) continue;
+      const words = hidden.get(m.requestId) ?? new Set<string>();
+      for (const w of searchWordsOf(namesOf(m).join(' '))) words.add(w);
+      hidden.set(m.requestId, words);
+    }
+    return hidden;
   }
 
   /**
@@ -340,18 +372,84 @@ export class RequestQueries {
     const sealed = this.records.sealedIds('request');
     const unreadable = [...index.unreadable.request];
     const directory = this.directoryById();
+    const hidden = this.hiddenInMode(ids);
     const total = ids.length + sealed.length + unreadable.length;
     const rows: T[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) {
       if (i >= ids.length + sealed.length)
         rows.push(placeholder(placeholderRow(unreadable[i - ids.length - sealed.length]!, 'Could not be read')));
       else if (i >= ids.length) rows.push(placeholder(placeholderRow(sealed[i - ids.length]!, 'Member only')));
+      else if (hidden.has(ids[i]!)) rows.push(placeholder(placeholderRow(ids[i]!, this.hiddenLabel())));
       else {
         const listed = this.rowOf(ids[i]!, directory, window, states);
         rows.push(listed ? make(listed) : placeholder(placeholderRow(ids[i]!, 'Could not be read')));
       }
     }
     return { total, rows };
+  }
+
+  /** "Hidden in public-meeting mode": a hidden request's row says why, and has no words to be found by. */
+  private hiddenLabel(): string {
+    return `Hidden in ${modeInWords(this.modes.get())}`;
+  }
+
+  /**
+   * R-USE-1: the requests among `ids` whose subject and question the meeting mode hides (none in normal
+   * use), from the index alone. Material the user cannot open, and Member-only material at an open
+   * level (a briefing), count as protected; a pink paper is taken to be for its request's meeting.
+   */
+  private hiddenInMode(ids: readonly string[]): Set<string> {
+    const hidden = new Set<string>();
+    if (this.modes.get().kind === 'normal') return hidden;
+    const memberOnly = this.records.memberTierIds('request');
+    const memberMaterial = this.records.memberTierIds('material');
+    const withSealed = new Set(this.records.sealedIds('material').map(requestOfMaterialId));
+    for (const id of ids) {
+      const levels = this.index.levelsFor(id);
+      const materials: ModeRequest['materials'] = this.index.materialIdsFor(id).map((mid, k) => ({
+        classification: memberMaterial.has(mid) && levels[k] === 'open' ? null : { level: levels[k] ?? 'confidential' },
+      }));
+      const request: ModeRequest = {
+        memberOnly: memberOnly.has(id),
+        meetingId: this.index.listed(id)?.list.meetingId ?? null,
+        materials: withSealed.has(id) ? [...materials, { classification: null }] : materials,
+      };
+      if (!this.modes.showsRequest(request)) hidden.add(id);
+    }
+    return hidden;
+  }
+
+  /** A PA cannot open Member-only material, but its id names its request: only this request's are counted. */
+  private lockedMaterialsOf(id: string): number {
+    return this.records.sealedIds('material').filter((m) => requestOfMaterialId(m) === id).length;
+  }
+
+  /** R-USE-1: whether the mode lets this request's own words show (material it cannot open counts as protected). */
+  private shownInMode(r: StoredRequest, materials: StoredMaterial[]): boolean {
+    return this.modes.showsRequest({
+      memberOnly: r.memberOnly || this.records.memberTierIds('request').has(r.id),
+      meetingId: r.meetingId,
+      materials: this.lockedMaterialsOf(r.id) > 0 ? [...materials, { classification: null }] : materials,
+    });
+  }
+
+  /** Refuses, changing nothing, to act on a request whose words the meeting mode hides (R-USE-1); what it cannot read, the command refuses. */
+  requireShown(id: string): string {
+    if (!this.isShown(id))
+      throw new AppError(
+        'refused',
+        `This request is hidden in ${modeInWords(this.modes.get())}, so it cannot be opened or changed now. ${WHO_LEAVES_A_MEETING_MODE}`,
+      );
+    return id;
+  }
+
+  /** R-USE-1: whether the meeting mode lets this request's words show; a request this user cannot read is left to whoever asks. */
+  isShown(id: string): boolean {
+    if (this.modes.get().kind === 'normal') return true;
+    const r = this.records.get('request', id);
+    if (!r) return !this.records.isSealed('request', id);
+    this.synced();
+    return this.shownInMode(r, this.materialsOf(id));
   }
 
   detail(id: string): RequestDetail {
@@ -363,21 +461,69 @@ export class RequestQueries {
       { verdict: r.verdict, checks: [], nextSteps: [], needsMonitoringOfficerAcceptance: false, summary: '' },
       r.nation,
     );
+    const lockedMaterials = this.lockedMaterialsOf(id);
+    // R-USE-1: what the meeting mode hides is withheld here, in main, titles and subjects included.
+    const shown = all.filter((m) => this.modes.shows(m));
+    const withheldMaterials = all
+      .filter((m) => !shown.includes(m))
+      .map((m) => ({ id: m.id, name: withheldName(m), receivedOn: m.receivedOn }));
+    const row = this.fullRow(r, this.listedRow(id));
+    if (!this.shownInMode(r, all)) return this.withheldDetail(row, r, shown, withheldMaterials, lockedMaterials);
+    // A hidden item's title or file name is not shown either where the request's own words repeat it.
+    const hiddenNames = all.filter((m) => !shown.includes(m)).flatMap(namesOf);
+    return withoutNamesInDetail(
+      {
+        row,
+        withheld: null,
+        withheldMaterials,
+        draft: { ...r },
+        events: r.events,
+        timeline: timelineItems(r),
+        lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
+        // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
+        explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
+        assessmentSummary: r.assessmentSummary,
+        verdict: r.verdict,
+        profileName: r.profile.name,
+        materials: shown.map(view),
+        lockedMaterials,
+        foiOffered: foi.offered && r.route !== 'foi',
+      },
+      hiddenNames,
+    );
+  }
+
+  /**
+   * R-USE-1: a request the meeting mode hides, as its page may show it: reference, status and dates;
+   * never its subject, question, notes, timeline notes or reasons (each can say what protected material is about).
+   */
+  private withheldDetail(
+    row: RequestRow,
+    r: StoredRequest,
+    shown: StoredMaterial[],
+    withheldMaterials: RequestDetail['withheldMaterials'],
+    lockedMaterials: number,
+  ): RequestDetail {
+    const { outcome: _outcome, ...lifecycle } = requestLifecycleState(r.events);
+    const label = this.hiddenLabel();
     return {
-      row: this.fullRow(r, this.listedRow(id)),
-      draft: { ...r },
-      events: r.events,
-      timeline: timelineItems(r),
-      lifecycle: { ...lifecycle, allowed: allowedCommands(lifecycle.state) },
-      // R-DUE-5: how a holding reply moved the target, worked out from the corrected timeline.
-      explanation: [...r.explanation, ...(effectiveTargets(r, effectiveTimeline(r.events)).explanation ?? [])],
-      assessmentSummary: r.assessmentSummary,
+      row: { ...row, subject: label, question: '', notes: '', ward: '', meetingLabel: '', meetingId: null },
+      withheld: `This request’s subject, question and timeline are hidden in ${modeInWords(this.modes.get())}.`,
+      withheldMaterials: [
+        ...withheldMaterials,
+        ...shown.map((m) => ({ id: m.id, name: 'Material on a hidden request', receivedOn: m.receivedOn })),
+      ],
+      draft: null,
+      events: [],
+      timeline: [],
+      lifecycle: { ...lifecycle, reason: null, allowed: [] },
+      explanation: [],
+      assessmentSummary: '',
       verdict: r.verdict,
       profileName: r.profile.name,
-      materials: all.map(view),
-      // A PA cannot open Member-only material, but its id names its request: only this request's are counted.
-      lockedMaterials: this.records.sealedIds('material').filter((m) => requestOfMaterialId(m) === id).length,
-      foiOffered: foi.offered && r.route !== 'foi',
+      materials: [],
+      lockedMaterials,
+      foiOffered: false,
     };
   }
 
@@ -393,10 +539,13 @@ export class RequestQueries {
       return !l.answeredOn && !l.closedOn && !l.withdrawnOn;
     });
     const byId = new Map(open.map((r) => [r.id, r]));
+    this.synced();
+    const hidden = this.hiddenInMode(open.map((r) => r.id));
     return requestsAffectedByCalendarChange(open, edits).map((c) => ({
       ...c,
       reference: byId.get(c.id)!.reference,
-      subject: byId.get(c.id)!.subject,
+      // R-USE-1: a subject the meeting mode hides is not listed here either.
+      subject: hidden.has(c.id) ? this.hiddenLabel() : byId.get(c.id)!.subject,
     }));
   }
 
@@ -445,31 +594,4 @@ function timelineItems(r: StoredRequest): TimelineItem[] {
       })),
     };
   });
-}
-
-function placeholderRow(id: string, label: string): RequestRow {
-  return {
-    id,
-    reference: label,
-    locked: true,
-    subject: label,
-    question: '',
-    notes: '',
-    officerName: '',
-    service: '',
-    ward: '',
-    meetingId: null,
-    meetingLabel: '',
-    capacity: '',
-    route: '',
-    classification: label,
-    status: 'awaiting-acknowledgement',
-    sentOn: '',
-    acknowledgeBy: null,
-    target: '',
-    workingDaysLate: 0,
-    awaitingMonitoringOfficer: false,
-    chairNoticePending: false,
-    dueSoon: false,
-  };
 }

@@ -21,7 +21,8 @@ export const requestHandlers = (
   'requests:reopen': ({ id, ...input }) => queries.detail(commands.reopen(id, input)),
   'requests:correctEvent': ({ id, ...input }) => queries.detail(commands.correctEvent(id, input)),
   'requests:markChairNoticeSent': (input) => queries.detail(followUp.markChairNoticeSent(input)),
-  'requests:followUp': ({ id }) => followUp.view(id),
-  'requests:recordMoDecision': (input) => followUp.recordMoDecision(input),
-  'requests:escalate': (input) => followUp.escalate(input),
+  // R-USE-1: the chair notice and the referral say what the request is about, so a hidden request's are refused.
+  'requests:followUp': ({ id }) => followUp.view(queries.requireShown(id)),
+  'requests:recordMoDecision': (input) => followUp.recordMoDecision({ ...input, id: queries.requireShown(input.id) }),
+  'requests:escalate': (input) => followUp.escalate({ ...input, id: queries.requireShown(input.id) }),
 });

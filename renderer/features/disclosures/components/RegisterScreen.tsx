@@ -83,7 +83,8 @@ export function RegisterScreen({ navigate }: { navigate?: Navigate } = {}) {
           ]}
         />
       )}
-      {trail && (
+      {/* Only beside the register main answered now: a meeting mode closes both (R-USE-1). */}
+      {trail && data && (
         <section aria-labelledby="trail-heading">
           <h2 id="trail-heading">Audit trail</h2>
           <AuditTrailList events={trail.events} />

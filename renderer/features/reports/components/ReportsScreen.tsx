@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Report, ReportRequest } from '../../../../shared/ipc/reports';
 import { api } from '../../../kit/api';
 import { ErrorMessage } from '../../../kit/ui';
+import { closedInMode, type MeetingMode } from '../../../../shared/domain/protection';
 
 type Kind = 'outstanding' | 'register';
 
@@ -10,16 +11,23 @@ type Kind = 'outstanding' | 'register';
  * asks main for it by kind only; main prints its own copy of the report it built, never this page.
  * Main decides what the report may contain; a refusal is shown with its reason.
  */
-export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requestId?: string }) {
-  const [kind, setKind] = useState<Kind>('outstanding');
+export function ReportsScreen({ isMember, requestId, mode }: { isMember: boolean; requestId?: string; mode: MeetingMode }) {
+  const [chosen, setKind] = useState<Kind>('outstanding');
+  // R-USE-1: the register lists protected things, so it is not offered while a meeting mode closes it.
+  const registerOffered = isMember && !closedInMode('register', mode);
+  const kind: Kind = registerOffered ? chosen : 'outstanding';
   const [confidential, setConfidential] = useState(false);
   const request: ReportRequest = requestId
     ? { kind: 'request', requestId, includeProtected: confidential }
     : kind === 'outstanding'
       ? { kind: 'outstanding', includeMemberOnly: confidential }
       : { kind: 'register' };
+  // The mode is part of what is asked: main builds the report for the mode in force, so a change asks again.
   const key = JSON.stringify(request);
-  const [report, setReport] = useState<Report | null>(null);
+  const modeKey = JSON.stringify(mode);
+  // The report with what it was built for: one built for another request or mode is never shown (R-USE-1).
+  const [built, setReport] = useState<{ for: string; report: Report | null }>({ for: '', report: null });
+  const report = built.for === `${key} ${modeKey}` ? built.report : null;
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,17 +40,17 @@ export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requ
         if (!live) return;
         setSaved(null);
         if (r.ok) {
-          setReport(r.value);
+          setReport({ for: `${key} ${modeKey}`, report: r.value });
           setError(null);
         } else {
-          setReport(null);
+          setReport({ for: '', report: null });
           setError(r.error.message);
         }
       });
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, modeKey]);
 
   async function savePdf() {
     setBusy(true);
@@ -69,7 +77,7 @@ export function ReportsScreen({ isMember, requestId }: { isMember: boolean; requ
               <input type="radio" name="report-kind" checked={kind === 'outstanding'} onChange={() => setKind('outstanding')} /> Outstanding
               requests by service and officer (for a chasing meeting)
             </label>
-            {isMember && (
+            {registerOffered && (
               <label className="choice">
                 <input type="radio" name="report-kind" checked={kind === 'register'} onChange={() => setKind('register')} /> Disclosure
                 register with its audit trail (for the Monitoring Officer or standards committee)

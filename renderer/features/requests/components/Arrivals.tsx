@@ -136,7 +136,8 @@ function ArrivalItem({
         </div>
       )}
       <ErrorMessage message={error} />
-      {opened && (
+      {/* R-USE-1: what was opened before a meeting mode began is not shown while it is on. */}
+      {opened && mode.kind === 'normal' && (
         <div className="opened">
           <p>
             <strong>{opened.title}</strong>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isMemberOnly, isProtected } from '../../../../shared/domain/classification';
-import { isVisibleInMode, type MeetingMode } from '../../../../shared/domain/protection';
+import { isVisibleInMode, modeInWords, type MeetingMode } from '../../../../shared/domain/protection';
 import type { Material } from '../../../../shared/domain/material';
 import type { RequestDetail } from '../../../../shared/ipc/views';
 import type { RequestEvent } from '../../../../shared/domain/requests';
@@ -67,6 +67,17 @@ export function RequestScreen({ id, navigate, mode, isMember }: { id: string; na
     );
   if (!detail) return <p className="loading">Loading…</p>;
   const { row } = detail;
+  // R-USE-1: main withheld this request's own words in the meeting mode; its page says so and offers nothing to do.
+  if (detail.withheld)
+    return (
+      <section className="screen" aria-labelledby="request-heading">
+        <h1 id="request-heading">Request {row.reference}</h1>
+        <p className="notice" role="status">
+          {detail.withheld}
+        </p>
+        <WithheldMaterials items={detail.withheldMaterials} mode={mode} />
+      </section>
+    );
 
   return (
     <section className="screen" aria-labelledby="request-heading">
@@ -118,7 +129,8 @@ function WhatCameBack({
           {detail.lockedMaterials === 1 ? 'it' : 'them'}.
         </p>
       )}
-      {detail.materials.length === 0 && <p>Nothing recorded yet.</p>}
+      {detail.materials.length === 0 && detail.withheldMaterials.length === 0 && <p>Nothing recorded yet.</p>}
+      <WithheldMaterials items={detail.withheldMaterials} mode={mode} />
       <ul className="materials">
         {detail.materials.map((m) => (
           <MaterialItem key={m.id} material={m} mode={mode} isMember={isMember} navigate={navigate} onChanged={reload} />
@@ -128,6 +140,20 @@ function WhatCameBack({
       <AddMaterialForm requestId={id} isMember={isMember} onAdded={reload} />
       <RecordArrivalForm requestId={id} onDone={reload} />
     </>
+  );
+}
+
+/** Material main withheld in the meeting mode: named only by its kind ("Protected material (pink paper)"), never its title. */
+function WithheldMaterials({ items, mode }: { items: RequestDetail['withheldMaterials']; mode: MeetingMode }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="materials">
+      {items.map((m) => (
+        <li key={m.id} className="material placeholder">
+          {m.name}, received {ukDate(m.receivedOn)}: hidden in {modeInWords(mode)}.
+        </li>
+      ))}
+    </ul>
   );
 }
 

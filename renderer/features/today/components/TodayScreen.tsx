@@ -1,4 +1,5 @@
 import type { Dashboard } from '../../../../shared/ipc/views';
+import { closedInMode, type MeetingMode, type ProtectedListScreen } from '../../../../shared/domain/protection';
 import type { Navigate, RequestView } from '../../../kit/routes';
 import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { RequestVolumePanel } from '../../volume/components/RequestVolumePanel';
@@ -27,7 +28,10 @@ const CARDS: Array<{
   },
 ];
 
-export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMember: boolean }) {
+/** The screen each card's route opens, where a meeting mode may close it (R-USE-1). */
+const ROUTE_SCREENS: Record<'retention' | 'register', ProtectedListScreen> = { retention: 'retention-due', register: 'register' };
+
+export function TodayScreen({ navigate, isMember, mode }: { navigate: Navigate; isMember: boolean; mode: MeetingMode }) {
   const { counts: dashboard, error } = useTodayCounts();
   const checklist = useSetupChecklist();
 
@@ -40,14 +44,22 @@ export function TodayScreen({ navigate, isMember }: { navigate: Navigate; isMemb
         <ul className="cards">
           {CARDS.filter((card) => isMember || !card.memberOnly).map((card) => (
             <li key={card.key}>
-              <button
-                type="button"
-                className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`}
-                onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}
-              >
-                <span className="card-count">{dashboard[card.key]}</span>
-                <span className="card-label">{card.label}</span>
-              </button>
+              {card.route && closedInMode(ROUTE_SCREENS[card.route], mode) ? (
+                // The count stays (it names nothing); the screen it opens is closed in this mode, so it is not offered.
+                <span className="card card-closed">
+                  <span className="card-count">{dashboard[card.key]}</span>
+                  <span className="card-label">{card.label}</span>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className={`card${dashboard[card.key] > 0 && card.key === 'overdue' ? ' card-alert' : ''}`}
+                  onClick={() => navigate(card.route ? { name: card.route } : { name: 'requests', view: card.view })}
+                >
+                  <span className="card-count">{dashboard[card.key]}</span>
+                  <span className="card-label">{card.label}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>

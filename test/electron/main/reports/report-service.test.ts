@@ -140,7 +140,8 @@ describe('reports through the IPC contract', () => {
     core.meetingMode.set({ kind: 'private-session', meetingId: 'another-meeting' });
     expect(await call('reports:get', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({
       ok: false,
-      error: { code: 'refused', message: expect.stringMatching(/only this meeting’s pink papers/) },
+      // The request itself is hidden in another meeting's private session (R-USE-1), so there is no report of it.
+      error: { code: 'refused', message: expect.stringMatching(/hidden in this private session/) },
     });
     core.meetingMode.set({ kind: 'public-meeting' });
     expect(await call('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: true })).toMatchObject({

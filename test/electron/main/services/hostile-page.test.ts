@@ -492,7 +492,8 @@ describe('meeting mode', () => {
     await ctx.ok('meetingMode:set', { kind: 'public-meeting' });
     await ctx.ok('meetingMode:set', { kind: 'private-session', meetingId: ctx.meeting.id });
     expect(await ctx.ok('meetingMode:set', { kind: 'normal' })).toEqual({ kind: 'public-meeting' });
-    expect(await ctx.ok('audit:trail', { recordId: 'meeting-mode' })).toEqual([]);
+    // The audit trail lists protected things, so it is closed until public-meeting mode ends (R-USE-1).
+    expectPlainRefusal(await ctx.call('audit:trail', { recordId: 'meeting-mode' }), 'refused');
     expect(await ctx.ok('meetingMode:set', { kind: 'normal' })).toEqual({ kind: 'normal' });
     const trail = await ctx.ok('audit:trail', { recordId: 'meeting-mode' });
     expect(trail).toHaveLength(1);
