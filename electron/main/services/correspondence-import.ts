@@ -223,13 +223,16 @@ export class MailImportService {
 }
 
 /**
- * Whether a kept email is this very file: the same SHA-256; for one kept before hashes were, the
- * same size and nothing that the screens show differing.
+ * Whether a kept email is this very file: the same SHA-256 (or, for one kept before hashes were,
+ * the same size) and nothing the screens show differing. The hash is the record's own word, which a
+ * PA's forged record could copy from the genuine file while showing other text: so both must agree.
  */
 function sameFile(kept: StoredMessage, sha256: string, size: number, parsed: ParsedMessage): boolean {
-  if (kept.sha256) return kept.sha256 === sha256;
+  if (kept.sha256 ? kept.sha256 !== sha256 : kept.size !== size) return false;
   const attachments = parsed.attachments.map((a) => ({ name: a.name, size: a.content.length }));
-  return kept.size === size && messageDifferences(kept, { ...parsed, size, attachments }).length === 0;
+  const text = parsed.text.slice(0, 1_000_000);
+  const html = parsed.html ? parsed.html.slice(0, 2_000_000) : null;
+  return messageDifferences(kept, { ...parsed, text, html, size, attachments }).length === 0;
 }
 
 /** The import's flags with the sender-check warning added, and the request it was not filed to named. */
