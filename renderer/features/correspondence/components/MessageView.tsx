@@ -4,6 +4,7 @@ import { api } from '../../../kit/api';
 import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { formatSize } from '../../requests/components/MaterialAttachments';
 import { sanitiseEmailHtml } from './sanitise';
+import { cleanFileName } from '../../../../shared/domain/file-names';
 
 const FLAG_NAMES: Record<ImportFlag, string> = {
   'outside-domain': 'Not a council address',
@@ -59,7 +60,7 @@ export function MessageView({ item, headingLevel = 3 }: { item: CorrespondenceIt
               <ul>
                 {item.attachments.map((a, i) => (
                   <li key={i}>
-                    {a.name} ({formatSize(a.size)})
+                    {cleanFileName(a.name)} ({formatSize(a.size)})
                   </li>
                 ))}
               </ul>

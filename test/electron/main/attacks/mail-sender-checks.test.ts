@@ -167,8 +167,8 @@ describe('attack: spoofed sender with the reference tag', () => {
     await t.ok('correspondence:file', { id: imported[0].id, requestId: t.requestId, kind: 'answered', promisedBy: null });
     const detail = await t.ok('requests:get', { id: t.requestId });
     expect(detail.events.at(-1)).toMatchObject({ type: 'answered' });
-    expect(detail.events.at(-1).note).toMatch(/sender not confirmed by the council’s mail server/);
+    expect((detail.events.at(-1) as { note?: string }).note).toMatch(/sender not confirmed by the council’s mail server/);
     const onRequest = await t.ok('correspondence:forRequest', { requestId: t.requestId });
-    expect(onRequest[0].flags).toContain('sender-checks');
+    expect(onRequest[0]!.flags).toContain('sender-checks');
   }, 120_000);
 });
