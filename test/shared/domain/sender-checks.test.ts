@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   MAX_AUTH_HEADERS,
   mayFileWithoutAsking,
@@ -145,5 +146,68 @@ describe('senderCheck: what fails, what counts as a council From (R-ASK-9)', () 
   it('reads at most MAX_AUTH_HEADERS headers', () => {
     const many = Array.from({ length: MAX_AUTH_HEADERS }, () => `${COUNCIL}; dkim=pass header.d=${COUNCIL}`);
     expect(senderCheck({ from: officer, authenticationResults: [...many, SPOOFED] }, COUNCIL).status).toBe('passed');
+  });
+});
+
+describe('R-ASK-9 sender checks against generated header soups (property-based)', () => {
+  const SERVERS = [COUNCIL, `mx1.${COUNCIL}`, 'evil.example', `${COUNCIL}.evil.example`, `x${COUNCIL}`, null] as const;
+  const trustedServer = (s: string | null) => s === COUNCIL || s === `mx1.${COUNCIL}`;
+  const METHODS = ['spf', 'dkim', 'dmarc', 'arc', 'compauth', 'auth'] as const;
+  const RESULTS = ['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'policy'] as const;
+  const FAILS: Record<string, string[]> = {
+    spf: ['fail', 'softfail', 'permerror'],
+    dkim: ['fail', 'permerror', 'policy'],
+    dmarc: ['fail', 'permerror'],
+  };
+  const DOMAINS = [COUNCIL, `sub.${COUNCIL}`, 'evil.example', 'gmail.com'] as const;
+  const result = fc.record({
+    method: fc.constantFrom(...METHODS),
+    result: fc.constantFrom(...RESULTS),
+    domain: fc.constantFrom(...DOMAINS),
+    comment: fc.option(
+      fc.string({ maxLength: 20 }).map((s) => s.replace(/[()\\"]/g, '')),
+      { nil: undefined },
+    ),
+  });
+  const header = fc.record({ server: fc.constantFrom(...SERVERS), results: fc.array(result, { maxLength: 5 }) });
+  const text = (h: { server: string | null; results: Array<{ method: string; result: string; domain: string; comment?: string }> }) =>
+    [
+      ...(h.server ? [h.server] : []),
+      ...h.results.map(
+        (r) =>
+          `${r.method}=${r.result}${r.comment !== undefined ? ` (${r.comment})` : ''} header.d=${r.domain} smtp.mailfrom=x@${r.domain} header.from=${r.domain}`,
+      ),
+    ].join(h.server ? '; ' : ';\r\n\t');
+
+  it('a failing result from the council’s server always fails; a pass is only ever a trusted one; nothing throws', () => {
+    fc.assert(
+      fc.property(fc.array(header, { maxLength: 6 }), fc.constantFrom(...DOMAINS), (headers, fromDomain) => {
+        const check = senderCheck({ from: { email: `someone@${fromDomain}` }, authenticationResults: headers.map(text) }, COUNCIL);
+        const trusted = headers.filter((h) => trustedServer(h.server)).flatMap((h) => h.results);
+        const trustedFail = trusted.some((r) => FAILS[r.method]?.includes(r.result));
+        expect(check.status === 'failed').toBe(trustedFail);
+        if (check.status === 'passed') expect(trusted.some((r) => r.result === 'pass' && r.method in FAILS)).toBe(true);
+        const councilFrom = fromDomain === COUNCIL || fromDomain.endsWith(`.${COUNCIL}`);
+        const confirmed = trusted.some(
+          (r) =>
+            r.result === 'pass' &&
+            r.method in FAILS &&
+            (r.domain === fromDomain || r.domain.endsWith(`.${fromDomain}`) || fromDomain.endsWith(`.${r.domain}`)),
+        );
+        if (councilFrom && !trustedFail) expect(check.status).toBe(confirmed ? 'passed' : 'unauthenticated');
+        expect(mayFileWithoutAsking(check)).toBe(check.status === 'passed' || check.status === 'not-checked');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throws on arbitrary text, and always answers one of the known statuses', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 5 }), (headers) => {
+        const check = senderCheck({ from: officer, authenticationResults: headers }, COUNCIL);
+        expect(['failed', 'unauthenticated', 'passed']).toContain(check.status);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
