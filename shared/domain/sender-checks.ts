@@ -139,13 +139,13 @@ export interface SenderCheck {
   status: SenderCheckStatus;
   /** What failed, in short words ("SPF softfail for mail.example.com"), for the note. */
   failures: string[];
-  /** Sender-check headers written outside the council (ignored: they prove nothing). */
+  /** Headers written outside the council's mail server that claim a pass (ignored: they prove nothing). */
   ignoredHeaders: number;
 }
 
-const inWords = (r: AuthResult) => {
+const inWords = (r: AuthResult, recordedBy: string | null) => {
   const about = r.props['header.from'] ?? r.props['header.d'] ?? r.props['smtp.mailfrom'] ?? r.props['header.i'];
-  return `${r.method.toUpperCase()} ${r.result}${about ? ` for ${domainPart(about)}` : ''}`;
+  return `${r.method.toUpperCase()} ${r.result}${about ? ` for ${domainPart(about)}` : ''}${recordedBy ? `, recorded by ${recordedBy}` : ''}`;
 };
 
 /** Whether a passing result confirms the From domain (DMARC for it, or DKIM or SPF aligned with it). */
@@ -164,14 +164,25 @@ export function senderCheck(
 ): SenderCheck {
   const council = bare(councilDomain);
   const headers = email.authenticationResults.slice(0, MAX_AUTH_HEADERS).map(parseAuthenticationResults);
-  // Only the council's own mail server is believed: anyone can write an Authentication-Results
-  // header into an email before sending it, so one whose authserv-id is not the council's domain
-  // (or names none) proves nothing and is ignored. Any failure in a trusted one counts, so a
-  // forged "pass" placed beside the server's real "fail" cannot hide it.
-  const trusted = council ? headers.filter((h) => h.authservId !== null && within(h.authservId, council)) : [];
-  const results = trusted.flatMap((h) => h.results).filter((r) => isSenderMethod(r.method));
-  const failures = [...new Set(results.filter((r) => FAILING[r.method as SenderMethod].has(r.result)).map(inWords))];
-  const ignoredHeaders = headers.length - trusted.length;
+  // Only the council's own mail server is believed about a pass: anyone can write an
+  // Authentication-Results header into an email before sending it, so a pass in one whose
+  // authserv-id is not the council's domain (or names none) proves nothing and is ignored. A
+  // failure counts whoever recorded it, since it can only tell against the email it is in (and some
+  // servers, Microsoft 365's among them, name no authserv-id); so a forged "pass" placed beside a
+  // server's real "fail" cannot hide it.
+  const isTrusted = (h: AuthResults) => !!council && h.authservId !== null && within(h.authservId, council);
+  const senderResults = (h: AuthResults) => h.results.filter((r) => isSenderMethod(r.method));
+  const results = headers.filter(isTrusted).flatMap(senderResults);
+  const failures = [
+    ...new Set(
+      headers.flatMap((h) =>
+        senderResults(h)
+          .filter((r) => FAILING[r.method as SenderMethod].has(r.result))
+          .map((r) => inWords(r, isTrusted(h) ? null : (h.authservId ?? 'a server that does not name itself'))),
+      ),
+    ),
+  ];
+  const ignoredHeaders = headers.filter((h) => !isTrusted(h) && h.results.some((r) => r.result === 'pass')).length;
   if (failures.length) return { status: 'failed', failures, ignoredHeaders };
   const fromDomain = email.from ? (emailDomainOf(email.from.email) ?? domainPart(email.from.email)) : '';
   if (council && within(fromDomain, council) && !results.some((r) => confirms(r, fromDomain)))
@@ -182,11 +193,11 @@ export function senderCheck(
 /** The warning shown on the email, in plain words, or null when its sender checks give no cause. */
 export function senderCheckWarning(check: SenderCheck): string | null {
   const outside = check.ignoredHeaders
-    ? ' It also carries sender checks written outside the council, which prove nothing and were ignored.'
+    ? ' It also carries sender checks that claim a pass but were not written by the council’s mail server: they prove nothing and were ignored.'
     : '';
   if (check.status === 'failed')
     return (
-      `The council’s mail server could not confirm who sent this email (${check.failures.join('; ')}). ` +
+      `Mail servers could not confirm who sent this email (${check.failures.join('; ')}). ` +
       `It may not be from who it says. Check with the sender before you rely on it.${outside}`
     );
   if (check.status === 'unauthenticated')

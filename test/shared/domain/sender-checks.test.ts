@@ -122,7 +122,7 @@ describe('senderCheck: what fails, what counts as a council From (R-ASK-9)', () 
       const c = senderCheck({ from: officer, authenticationResults: [forged] }, COUNCIL);
       expect(c.status, forged).toBe('unauthenticated');
       expect(c.ignoredHeaders).toBe(1);
-      expect(senderCheckWarning(c)).toMatch(/written outside the council, which prove nothing/);
+      expect(senderCheckWarning(c)).toMatch(/not written by the council’s mail server: they prove nothing/);
     }
   });
 
@@ -139,8 +139,23 @@ describe('senderCheck: what fails, what counts as a council From (R-ASK-9)', () 
     );
   });
 
-  it('with no council domain set nothing can be trusted, and nothing is claimed', () => {
-    expect(senderCheck({ from: officer, authenticationResults: [SPOOFED] }, '').status).toBe('not-checked');
+  it('with no council domain set no pass can be trusted, but a failure still counts', () => {
+    expect(senderCheck({ from: officer, authenticationResults: [GMAIL_STYLE] }, '').status).toBe('not-checked');
+    expect(senderCheck({ from: officer, authenticationResults: [SPOOFED] }, '').status).toBe('failed');
+  });
+
+  it('a failure counts whoever recorded it (Microsoft 365 names no server), and says who did', () => {
+    const m365 =
+      'spf=fail (sender IP is 203.0.113.5) smtp.mailfrom=example-council.gov.uk; dkim=none (message not signed) header.d=none;dmarc=fail action=quarantine header.from=example-council.gov.uk;compauth=fail reason=000';
+    const c = senderCheck({ from: officer, authenticationResults: [m365] }, COUNCIL);
+    expect(c.status).toBe('failed');
+    expect(c.failures).toEqual([
+      `SPF fail for ${COUNCIL}, recorded by a server that does not name itself`,
+      `DMARC fail for ${COUNCIL}, recorded by a server that does not name itself`,
+    ]);
+    expect(
+      senderCheck({ from: officer, authenticationResults: [GMAIL_STYLE, 'relay.example; dkim=fail header.d=x.example'] }, COUNCIL).failures,
+    ).toEqual(['DKIM fail for x.example, recorded by relay.example']);
   });
 
   it('reads at most MAX_AUTH_HEADERS headers', () => {
@@ -179,12 +194,12 @@ describe('R-ASK-9 sender checks against generated header soups (property-based)'
       ),
     ].join(h.server ? '; ' : ';\r\n\t');
 
-  it('a failing result from the council’s server always fails; a pass is only ever a trusted one; nothing throws', () => {
+  it('a failing result from any server always fails; a pass is only ever the council server’s; nothing throws', () => {
     fc.assert(
       fc.property(fc.array(header, { maxLength: 6 }), fc.constantFrom(...DOMAINS), (headers, fromDomain) => {
         const check = senderCheck({ from: { email: `someone@${fromDomain}` }, authenticationResults: headers.map(text) }, COUNCIL);
         const trusted = headers.filter((h) => trustedServer(h.server)).flatMap((h) => h.results);
-        const trustedFail = trusted.some((r) => FAILS[r.method]?.includes(r.result));
+        const trustedFail = headers.flatMap((h) => h.results).some((r) => FAILS[r.method]?.includes(r.result));
         expect(check.status === 'failed').toBe(trustedFail);
         if (check.status === 'passed') expect(trusted.some((r) => r.result === 'pass' && r.method in FAILS)).toBe(true);
         const councilFrom = fromDomain === COUNCIL || fromDomain.endsWith(`.${COUNCIL}`);

@@ -40,6 +40,9 @@ const SPOOF_HEADERS: Record<string, string[]> = {
     `Authentication-Results: ${COUNCIL}; spf=fail smtp.mailfrom=sam.green@${COUNCIL}; dmarc=fail header.from=${COUNCIL}`,
     `Authentication-Results: ${COUNCIL}; spf=pass smtp.mailfrom=sam.green@${COUNCIL}; dkim=pass header.d=${COUNCIL}; dmarc=pass header.from=${COUNCIL}`,
   ],
+  'Microsoft 365 (names no server) recording spf fail and dmarc fail': [
+    `Authentication-Results: spf=fail (sender IP is 203.0.113.5)\r\n smtp.mailfrom=${COUNCIL}; dkim=none (message not signed)\r\n header.d=none;dmarc=fail action=quarantine\r\n header.from=${COUNCIL};compauth=fail reason=000`,
+  ],
   'council server passes only another domain': [
     `Authentication-Results: ${COUNCIL}; dkim=pass header.d=bulk-mailer.example; spf=pass smtp.mailfrom=b@bulk-mailer.example`,
   ],
