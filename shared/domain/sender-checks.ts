@@ -7,9 +7,9 @@ import { emailDomainOf } from './email';
  * Headers read at most, and characters of each: a real email has a handful of short ones. Mail
  * servers add their trace headers at the top, so the council's own come before any the sender wrote.
  */
-export const MAX_AUTH_HEADERS = 50;
-export const MAX_AUTH_HEADER_CHARS = 8192;
-const MAX_RESULTS_PER_HEADER = 50;
+export const MAX_AUTH_HEADERS = 20;
+export const MAX_AUTH_HEADER_CHARS = 4096;
+const MAX_RESULTS_PER_HEADER = 30;
 
 /** One method's result in an Authentication-Results header: `dkim=pass header.d=example.gov.uk`. */
 export interface AuthResult {
@@ -33,36 +33,40 @@ type Token = { kind: 'word'; value: string } | { kind: 'eq' };
  */
 function tokenise(value: string): Token[][] {
   const parts: Token[][] = [[]];
+  let start = -1; // where the word being read began, or -1
   let word = '';
-  const flush = () => {
+  const flush = (at: number) => {
+    if (start !== -1) word += value.slice(start, at);
     if (word) parts.at(-1)!.push({ kind: 'word', value: word });
     word = '';
+    start = -1;
   };
   for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '(') {
-      flush();
+    const c = value.charCodeAt(i);
+    if (c === 0x28 /* ( */) {
+      flush(i);
       let depth = 1;
       for (i++; i < value.length && depth > 0; i++) {
-        if (value[i] === '\\') i++;
-        else if (value[i] === '(') depth++;
-        else if (value[i] === ')') depth--;
+        const d = value.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29) depth--;
       }
       i--;
-    } else if (c === '"') {
-      let quoted = '';
-      for (i++; i < value.length && value[i] !== '"'; i++) quoted += value[i] === '\\' ? (value[++i] ?? '') : value[i];
-      word += quoted;
-    } else if (c === ';') {
-      flush();
+    } else if (c === 0x22 /* " */) {
+      if (start !== -1) word += value.slice(start, i);
+      start = -1;
+      for (i++; i < value.length && value.charCodeAt(i) !== 0x22; i++) word += value[i] === '\\' ? (value[++i] ?? '') : value[i];
+    } else if (c === 0x3b /* ; */) {
+      flush(i);
       parts.push([]);
-    } else if (c === '=') {
-      flush();
+    } else if (c === 0x3d /* = */) {
+      flush(i);
       parts.at(-1)!.push({ kind: 'eq' });
-    } else if (/\s/.test(c)) flush();
-    else word += c;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) flush(i);
+    else if (start === -1) start = i;
   }
-  flush();
+  flush(value.length);
   return parts;
 }
 
