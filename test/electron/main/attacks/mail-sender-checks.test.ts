@@ -81,6 +81,10 @@ describe('attack: spoofed sender with the reference tag', () => {
       if (imported[0].requestId === null && imported[0].flags.includes('sender-checks')) tally.detected++;
       else tally.silent++;
       expectHeld(imported[0], label);
+      // The headers were read, not merely missed: each failure the server recorded is named.
+      for (const named of ['SPF softfail', 'SPF fail', 'DKIM fail', 'DMARC permerror', 'DMARC fail'])
+        if (headers.join(' ').toUpperCase().includes(named.replace(' ', '=').toUpperCase()))
+          expect(imported[0].flagNotes.join(' '), label).toContain(named);
     }
     expect(tally).toEqual({ variants: Object.keys(SPOOF_HEADERS).length, detected: Object.keys(SPOOF_HEADERS).length, silent: 0 });
     // Nothing reached the request: no email on it, no material, no event.
@@ -151,6 +155,7 @@ describe('attack: spoofed sender with the reference tag', () => {
       const { imported, refused } = await t.imp([{ name, bytes }]);
       expect(refused, label).toEqual([]);
       expectHeld(imported[0], label);
+      if (label.includes('dmarc=fail')) expect(imported[0].flagNotes.join(' ')).toContain(`DMARC fail for ${COUNCIL}`);
     }
     expect(await t.ok('correspondence:forRequest', { requestId: t.requestId })).toEqual([]);
   }, 120_000);
