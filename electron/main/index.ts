@@ -22,7 +22,7 @@ import type { ReportPrinter } from './reports/report-service';
 import { handle } from './ipc/handle';
 import { openSettingsStore } from './settings/open-settings-store';
 import { checkpointFolder, openCheckpointFile } from './settings/checkpoint-file';
-import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from './windows/main-window';
+import { createMainWindow, openExternalIfSafe } from './windows/main-window';
 import { REPORT_PARTITION, createReportWindowPrinter } from './windows/report-window';
 import { REPORT_CSP } from './reports/report-html';
 import { IN_MEMORY_PARTITION, hardenSession, hardenWebContents } from './windows/security';
@@ -155,8 +155,6 @@ function electronDeps(dataFolder: string, settingsStore: CoreDeps['settingsStore
 
 /** Connects the core to the OS (lock screen, sleep, quit), to IPC and to the windows. */
 function wire(core: Core): void {
-  // Links to the council's own web site (its email domain, from the vault) open without asking, like gov.uk.
-  setCouncilDomainSource(() => core.councilDomain());
   // The OS lock screen and sleep lock the vault too.
   powerMonitor.on('lock-screen', () => void core.session.lock('os-lock'));
   powerMonitor.on('suspend', () => void core.session.lock('suspend'));

@@ -37,6 +37,18 @@ export const storedMessageSchema = correspondenceItemSchema.extend({
   threadIndex: z.string().nullable(),
   threadTopic: z.string().nullable(),
   onMemberOnlyRequest,
+  /** What the council's mail server said of the sender (shared/domain/sender-checks.ts); absent before it was kept. */
+  senderCheck: z.enum(['passed', 'failed', 'unauthenticated', 'not-checked']).optional(),
+  /** SHA-256 of the original file, hex: the same bytes imported again are "already imported". */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /**
+   * Whose session imported it, as that save said. Believed only where the vault's author of the
+   * record agrees (correspondence-provenance.ts); a Member save over a PA's keeps "pa" or makes it "unverified".
+   */
+  importedBy: z.enum(['member', 'pa', 'unverified']).optional(),
 });
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
 

@@ -355,7 +355,11 @@ export function sentEventFor(
 export const addressSchema = z.object({ name: z.string().max(300), email: z.string().max(320) });
 export type Address = z.infer<typeof addressSchema>;
 
-export const importFlagSchema = z.enum(['outside-domain', 'blind-copy', 'copies']);
+/**
+ * `sender-checks`: the council's mail server could not confirm the sender (sender-checks.ts);
+ * `message-id-clash`: another kept email has its Message-ID (message-clash.ts), worked out afresh for each view.
+ */
+export const importFlagSchema = z.enum(['outside-domain', 'blind-copy', 'copies', 'sender-checks', 'message-id-clash']);
 export type ImportFlag = z.infer<typeof importFlagSchema>;
 
 /** The facts of a parsed message that matching and flags need. */
@@ -531,6 +535,8 @@ export const correspondenceItemSchema = z.object({
   fileName: z.string(),
   size: z.number(),
   importedOn: z.string(),
+  /** Who imported it, in words, from the vault's authenticated author of the record (never only a claim). */
+  importer: z.string().max(300).optional(),
 });
 export type CorrespondenceItem = z.infer<typeof correspondenceItemSchema>;
 

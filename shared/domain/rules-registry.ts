@@ -56,6 +56,8 @@ import {
 import { allowedCommands, editRequest } from './request-lifecycle';
 import { checkEventDate, correctTimelineEntry } from './timeline';
 import { disclosureProgress } from './worklist';
+import { senderCheck } from './sender-checks';
+import { importerToSave, importerWords, messageDifferences } from './message-clash';
 
 export interface RegisteredRule {
   id: string;
@@ -74,7 +76,7 @@ const IMPLEMENTED_BY = {
   'R-ASK-6': officerSeniorityWarning,
   'R-ASK-7': requestVolume,
   'R-ASK-8': [chairNoticeFor, recordChairNoticeSent, sentDraftNamesRecipient],
-  'R-ASK-9': [checkCouncilEmail, checkCouncilDomain, isPersonalEmailDomain],
+  'R-ASK-9': [checkCouncilEmail, checkCouncilDomain, isPersonalEmailDomain, senderCheck],
   'R-ASK-10': checkCopies,
   'R-ASK-11': [thirdPartyConsentStatus, recordConsent, thirdPartyDisclosureCheck],
   'R-DUE-1': computeDueDates,
@@ -95,7 +97,7 @@ const IMPLEMENTED_BY = {
   'R-DIS-5': transition,
   'R-USE-1': isVisibleInMode,
   'R-USE-2': tierFor,
-  'R-USE-3': mustAudit,
+  'R-USE-3': [mustAudit, messageDifferences, importerWords, importerToSave],
   'R-USE-4': [recordDisposal, checkDisposable, protectedStillHeld],
 } as const;
 type RuleId = keyof typeof IMPLEMENTED_BY;

@@ -28,6 +28,8 @@ export interface ParsedMessage {
   references: string[];
   threadIndex: string | null;
   threadTopic: string | null;
+  /** Every Authentication-Results header, top first, as written (shared/domain/sender-checks.ts reads them). */
+  authenticationResults: string[];
   text: string;
   html: string | null;
   attachments: ParsedAttachment[];
@@ -170,6 +172,7 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
     references: (email.references ?? '').split(/\s+/).filter(Boolean),
     threadIndex: header('thread-index'),
     threadTopic: header('thread-topic'),
+    authenticationResults: email.headers.filter((h) => h.key === 'authentication-results').map((h) => h.value),
     text: email.text ?? '',
     html: email.html ?? null,
     attachments: email.attachments
@@ -281,6 +284,9 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     references: (header('references') ?? '').split(/\s+/).filter(Boolean),
     threadIndex: header('thread-index'),
     threadTopic: header('thread-topic') ?? data.conversationTopic ?? null,
+    authenticationResults: [...headers.matchAll(/^authentication-results:[ \t]*(.*(?:\r?\n[ \t].*)*)/gim)].map((m) =>
+      m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim(),
+    ),
     text,
     html,
     attachments,

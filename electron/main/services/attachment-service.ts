@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { cleanFileName } from '../../../shared/domain/file-names';
 import { pipeline } from 'node:stream/promises';
 import { goneReason } from '../../../shared/domain/material-lifecycle';
 import { MAX_ATTACHMENT_BYTES, MAX_FILES_PER_ATTACH, attachmentProblem, mayExportAttachment } from '../../../shared/domain/attachments';
@@ -36,12 +37,8 @@ export const noAttachmentDialogs: AttachmentDialogs = {
   },
 };
 
-/** A file's own name, safe to show and to suggest in a save dialog: no folders, no control characters. */
-export const fileName = (file: string) =>
-  path
-    .basename(file)
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .slice(0, 255) || 'attachment';
+/** A file's own name, safe to show and to suggest in a save dialog: the one file-name rule (shared/domain/file-names.ts). */
+export const fileName = (file: string) => cleanFileName(path.basename(file));
 
 export function readProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

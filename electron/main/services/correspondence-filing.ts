@@ -12,6 +12,7 @@ import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { parseMessage, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
 import { inChunks, messageView, readAll, type CorrespondenceStore } from './correspondence-store';
+import { messageViews } from './correspondence-provenance';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 import type { SessionGuard } from './session-service';
 import { filesOf, sweepLeftoverFiles } from './record-files';
@@ -30,7 +31,12 @@ export class FilingService {
 
   /** Messages waiting to be filed by hand. */
   unfiled(): { items: CorrespondenceItem[]; memberOnlyCount: number } {
-    const items = this.store.messages().flatMap((m) => (m.requestId ? [] : [messageView(m)]));
+    const all = this.store.messages();
+    const items = messageViews(
+      this.records,
+      all,
+      all.filter((m) => !m.requestId),
+    );
     return {
       items: items.sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? '')),
       memberOnlyCount: this.store.sealedCount(),
@@ -39,10 +45,12 @@ export class FilingService {
 
   /** The emails filed against one request, oldest first. */
   forRequest(requestId: string): CorrespondenceItem[] {
-    return this.store
-      .messages()
-      .flatMap((m) => (m.requestId === requestId ? [messageView(m)] : []))
-      .sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''));
+    const all = this.store.messages();
+    return messageViews(
+      this.records,
+      all,
+      all.filter((m) => m.requestId === requestId),
+    ).sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''));
   }
 
   /**
@@ -81,7 +89,9 @@ export class FilingService {
 
   private logFiled(requestId: string, m: StoredMessage, kind: FilingKind, promisedBy: string | null) {
     if (kind === 'none') return;
-    const note = `Email from ${m.from?.name || m.from?.email || 'the officer'}: ${m.subject}`.slice(0, 2000);
+    // A sender the council's mail server could not confirm stays said on the timeline (sender-checks.ts).
+    const doubt = m.flags.includes('sender-checks') ? ' (sender not confirmed by the council’s mail server)' : '';
+    const note = `Email from ${m.from?.name || m.from?.email || 'the officer'}${doubt}: ${m.subject}`.slice(0, 2000);
     // The event carries the email's own date, not the day it was filed.
     const event: RequestEvent =
       kind === 'holding' ? { type: 'holding', on: m.date, note, promisedBy: promisedBy! } : { type: kind, on: m.date, note };

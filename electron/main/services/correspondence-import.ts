@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -6,15 +6,18 @@ import {
   MAX_MESSAGE_BYTES,
   importFlags,
   matchMessage,
-  normaliseMessageId,
   type CorrespondenceItem,
+  type FlagResult,
 } from '../../../shared/domain/correspondence';
+import { mayFileWithoutAsking, senderCheck, senderCheckWarning, type SenderCheck } from '../../../shared/domain/sender-checks';
+import { messageDifferences, sameMessageId } from '../../../shared/domain/message-clash';
 import type { StoredMessage } from '../../../shared/domain/correspondence-records';
 import { ukDateOf } from '../../../shared/domain/dates';
 import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { MessageRefused, parseMessage, safeName, type ParsedMessage } from '../mail/parse';
 import type { RecordsRepository } from './records-repository';
-import { inChunks, messageView, type CorrespondenceStore } from './correspondence-store';
+import { inChunks, type CorrespondenceStore } from './correspondence-store';
+import { messageViews } from './correspondence-provenance';
 import type { FilingService } from './correspondence-filing';
 import { noMailDesk, type MailDesk, type RequestLookup } from './correspondence-ports';
 import type { SessionGuard } from './session-service';
@@ -98,18 +101,30 @@ export class MailImportService {
       throw new MessageRefused('Only emails saved as .eml or .msg files can be imported.');
     const parsed = await parseMessage(bytes, fileName, undefined, { signal: guard.signal, source: this.parseWorkerSource });
     guard.check();
-    const wanted = parsed.messageId ? normaliseMessageId(parsed.messageId) : null;
-    if (wanted && this.store.messages().some((m) => m.messageId && normaliseMessageId(m.messageId) === wanted))
-      throw new MessageRefused('This email has already been imported.');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // Only the same file again is "already imported": a different one with the same Message-ID is
+    // kept beside it, both shown with what differs (correspondence-provenance.ts), so a copy imported
+    // first cannot shut the genuine one out.
+    const namesakes = this.store.messages().filter((m) => sameMessageId(m.messageId, parsed.messageId));
+    if (namesakes.some((m) => sameFile(m, sha256, bytes.length, parsed))) throw new MessageRefused('This email has already been imported.');
     const { index, requests } = this.store.matchIndex(this.requests);
-    const match = matchMessage(parsed, index);
+    const found = matchMessage(parsed, index);
+    const check = senderCheck(parsed, this.councilDomain());
+    // Never filed silently when its sender is in doubt or it clashes with a kept email: the user files it by hand, seeing the warning.
+    const match = found && mayFileWithoutAsking(check) && !namesakes.length ? found : null;
     const request = match ? requests.get(match.requestId)! : null;
     const memberEmails = request ? [request.fromEmail] : [...new Set([...requests.values()].map((r) => r.fromEmail))];
     const pending = this.message(fileName, bytes, parsed, {
       matchedBy: match?.by ?? null,
       onMemberOnlyRequest: request?.memberOnly ?? false,
-      flags: importFlags(parsed, this.councilDomain(), memberEmails),
+      flags: withSenderCheck(
+        importFlags(parsed, this.councilDomain(), memberEmails),
+        check,
+        found && !match ? (requests.get(found.requestId)?.reference ?? null) : null,
+      ),
     });
+    pending.senderCheck = check.status;
+    pending.sha256 = sha256;
     const tier = this.writableTier(pending, request?.memberOnly ?? false);
     const blobs = this.records.blobs;
     const blob = await blobs.add(inChunks(bytes), tier, pending.id);
@@ -139,7 +154,7 @@ export class MailImportService {
       // The message stays, unfiled, for the Member to file by hand; nothing of the link is kept.
       if (!(error instanceof AppError)) throw error;
     }
-    return messageView(saved);
+    return messageViews(this.records, this.store.messages(), [saved])[0]!;
   }
 
   /** The link of a matched reply, its files sealed; null when it cannot be linked now (the Member files it by hand). */
@@ -205,4 +220,27 @@ export class MailImportService {
       );
     }
   }
+}
+
+/**
+ * Whether a kept email is this very file: the same SHA-256 (or, for one kept before hashes were,
+ * the same size) and nothing the screens show differing. The hash is the record's own word, which a
+ * PA's forged record could copy from the genuine file while showing other text: so both must agree.
+ */
+function sameFile(kept: StoredMessage, sha256: string, size: number, parsed: ParsedMessage): boolean {
+  if (kept.sha256 ? kept.sha256 !== sha256 : kept.size !== size) return false;
+  const attachments = parsed.attachments.map((a) => ({ name: a.name, size: a.content.length }));
+  const text = parsed.text.slice(0, 1_000_000);
+  const html = parsed.html ? parsed.html.slice(0, 2_000_000) : null;
+  return messageDifferences(kept, { ...parsed, text, html, size, attachments }).length === 0;
+}
+
+/** The import's flags with the sender-check warning added, and the request it was not filed to named. */
+function withSenderCheck(flags: FlagResult, check: SenderCheck, heldBackFrom: string | null): FlagResult {
+  const warning = senderCheckWarning(check);
+  const held = heldBackFrom
+    ? ` It looks like a reply to ${heldBackFrom} but was not filed there: once you have checked it, file it by hand.`
+    : '';
+  if (!warning) return flags;
+  return { ...flags, flags: [...flags.flags, 'sender-checks'], explanations: [...flags.explanations, `${warning}${held}`] };
 }

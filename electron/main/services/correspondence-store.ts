@@ -1,5 +1,6 @@
 import { buildMatchIndex, type CorrespondenceItem, type MatchIndex } from '../../../shared/domain/correspondence';
 import type { StoredDraft, StoredMessage } from '../../../shared/domain/correspondence-records';
+import { importerToSave } from '../../../shared/domain/message-clash';
 import { AppError } from '../../../shared/ipc/errors';
 import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { RecordsRepository } from './records-repository';
@@ -59,8 +60,14 @@ export class CorrespondenceStore {
     this.records.save(TYPE, { ...data, id });
   }
 
+  /** Saves an email; who imported it is worked out here (importerToSave), never taken from the data handed in. */
   saveMessage(data: StoredMessage): StoredMessage {
-    return this.records.save(TYPE, data) as StoredMessage;
+    const existing = this.records.get(TYPE, data.id);
+    const importedBy = importerToSave(
+      existing?.kind === 'message' ? { author: this.records.authorOf(data.id), claimed: existing.importedBy } : undefined,
+      this.records.isMember ? 'member' : 'pa',
+    );
+    return this.records.save(TYPE, { ...data, importedBy }) as StoredMessage;
   }
 
   /** The tier the email would be sealed under, refused (as saving it would be) when this user may not write it. */

@@ -1,16 +1,8 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { APP_ENTRY_URL, IN_MEMORY_PARTITION, confirmWithDialog, createExternalLinkHandler, hardenWebContents } from './security';
 
-let councilDomain: () => string | null | undefined = () => null;
-
-/** Where the council's email domain is read from, set once main has its settings (index.ts). */
-export function setCouncilDomainSource(source: () => string | null | undefined): void {
-  councilDomain = source;
-}
-
-/** Links from any web contents: allow-listed ones open, others only after a native confirmation. */
+/** Links from any web contents: each opens only after a native confirmation showing where it goes. */
 export const openExternalIfSafe = createExternalLinkHandler({
-  councilDomain: () => councilDomain(),
   confirm: confirmWithDialog((options) => dialog.showMessageBox(options)),
   open: (url) => shell.openExternal(url),
 });

@@ -2,7 +2,6 @@ import type { Session, WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN } from '../ipc/handle';
-import { isEmailAddress } from '../../../shared/domain/email';
 
 export const APP_HOST = 'need-to-know';
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
@@ -66,72 +65,58 @@ export function createAppProtocolHandler(rendererDir: string, csp = APP_CSP) {
   };
 }
 
-/** Only `mailto:` and `https:` links may leave the app at all, and only to the OS handler. */
+/** Only `mailto:` and `https:` links may leave the app at all, and only to the OS handler once the user agrees. */
 export function isSafeExternalUrl(raw: string): boolean {
-  return externalLinkDecision(raw, null) !== 'refuse';
+  return externalLink(raw) !== null;
 }
 
-/** What happens to a link the page asks to open outside the app. */
-export type LinkDecision = 'open' | 'confirm' | 'refuse';
-
-/** Sites a Member's work links to every day, opened without asking; any other address is confirmed first. */
-export const ALLOWED_LINK_DOMAINS = ['gov.uk', 'legislation.gov.uk'];
-
-const hostIsWithin = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-
 /**
- * Decides a link the page asks the OS to open. `open`: https on gov.uk (and its subdomains, which
- * include legislation.gov.uk) or on the council's own domain, or a mailto: to one plain address.
- * `confirm`: any other https or mailto: address, which the user must see in full and accept.
- * `refuse`: everything else (file:, smb:, javascript:, http:, credentials in the address...).
+ * The address a link really goes to, written out in full as the browser or mail program will get
+ * it (the host in its ASCII form, so a look-alike letter shows as xn--...), or null when it may not
+ * leave the app at all: anything but https: and mailto: (file:, smb:, javascript:, http:, custom
+ * schemes), an address with credentials in it, or an empty mailto:. Nothing opens without the
+ * user's say: no site is trusted by name, not gov.uk and not the council's own domain, since the
+ * page that asks could be showing an email or a file that chose the link.
  */
-export function externalLinkDecision(raw: string, councilDomain: string | null | undefined): LinkDecision {
+export function externalLink(raw: string): { href: string; site: string } | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'refuse';
+    return null;
   }
   if (url.protocol === 'mailto:') {
-    if (!url.pathname) return 'refuse';
-    let address: string;
+    if (!url.pathname) return null;
     try {
-      address = decodeURIComponent(url.pathname);
+      decodeURIComponent(url.pathname);
     } catch {
-      return 'refuse';
+      return null;
     }
-    // A single plain address (the app's one email rule), nothing else: no second recipient, no
-    // `?subject=&body=&cc=` that would carry content (or a copy) into the mail program unseen.
-    return !url.search && !url.hash && isEmailAddress(address) ? 'open' : 'confirm';
+    return { href: url.href, site: 'your email program' };
   }
-  if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return 'refuse';
-  const council = councilDomain?.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
-  const allowed = [...ALLOWED_LINK_DOMAINS, ...(council && council.includes('.') ? [council] : [])];
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return !url.port && allowed.some((domain) => hostIsWithin(host, domain)) ? 'open' : 'confirm';
+  if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return null;
+  return { href: url.href, site: url.port ? `${url.hostname}:${url.port}` : url.hostname };
 }
 
 export interface ExternalLinkDeps {
-  /** The council's email domain (council settings), whose web site is allowed too; null when not set. */
-  councilDomain: () => string | null | undefined;
-  /** Asks the user, showing the full address; resolves true only when they choose to open it. */
-  confirm: (url: string) => Promise<boolean>;
+  /** Asks the user, showing the full address and its site; resolves true only when they choose to open it. */
+  confirm: (link: { href: string; site: string }) => Promise<boolean>;
   /** Hands the address to the OS (shell.openExternal). */
   open: (url: string) => unknown;
 }
 
-/** The one way a link leaves the app: allow-listed at once, others only after the user confirms. */
+/** The one way a link leaves the app: only after the user has seen where it goes and confirmed it; what they saw is what opens. */
 export function createExternalLinkHandler(deps: ExternalLinkDeps): (url: string) => Promise<boolean> {
   return async (url) => {
-    let decision: LinkDecision;
+    let link: { href: string; site: string } | null;
     try {
-      decision = externalLinkDecision(url, deps.councilDomain());
+      link = externalLink(url);
     } catch {
-      decision = 'refuse';
+      link = null;
     }
-    if (decision === 'refuse') return false;
-    if (decision === 'confirm' && !(await deps.confirm(url).catch(() => false))) return false;
-    await deps.open(url);
+    if (!link) return false;
+    if (!(await deps.confirm(link).catch(() => false))) return false;
+    await deps.open(link.href);
     return true;
   };
 }
@@ -149,9 +134,9 @@ export interface MessageBoxLike {
   }): Promise<{ response: number }>;
 }
 
-/** The confirmation as a native dialog: the whole address is shown, and Cancel is the default. */
-export function confirmWithDialog(showMessageBox: MessageBoxLike): (url: string) => Promise<boolean> {
-  return async (url) => {
+/** The confirmation as a native dialog: the site named, the whole address shown, and Cancel the default. */
+export function confirmWithDialog(showMessageBox: MessageBoxLike): (link: { href: string; site: string }) => Promise<boolean> {
+  return async ({ href, site }) => {
     const { response } = await showMessageBox({
       type: 'warning',
       buttons: ['Cancel', 'Open'],
@@ -159,10 +144,10 @@ export function confirmWithDialog(showMessageBox: MessageBoxLike): (url: string)
       cancelId: 0,
       noLink: true,
       title: 'Open outside Need to Know?',
-      message: url.startsWith('mailto:')
+      message: href.startsWith('mailto:')
         ? 'This opens your email program with the address below. Check all of it before you go on.'
-        : 'This opens the web address below in your browser. It is not a site Need to Know knows. Check all of it before you go on.',
-      detail: url,
+        : `This opens ${site} in your browser. Check the whole address below before you go on: a link can show one site and go to another.`,
+      detail: href,
     });
     return response === 1;
   };

@@ -15,6 +15,14 @@ export function EmailDropZone({ onImported }: { onImported: (items: Corresponden
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
+  /** Emails held back for the user to check: the council's mail server could not confirm the sender, or two copies differ. */
+  const doubtful = (items: CorrespondenceItem[]) => {
+    const n = items.filter((i) => i.flags.includes('sender-checks') || i.flags.includes('message-id-clash')).length;
+    return n
+      ? ` ${n === 1 ? 'One email needs' : `${n} emails need`} checking before you rely on ${n === 1 ? 'it' : 'them'}: see the warning${n === 1 ? '' : 's'} under Waiting to be filed.`
+      : '';
+  };
+
   function report(
     result: { imported: CorrespondenceItem[]; refused: Array<{ fileName: string; reason: string }> },
     early: SummaryError[] = [],
@@ -26,7 +34,7 @@ export function EmailDropZone({ onImported }: { onImported: (items: Corresponden
         ? early.length || result.refused.length
           ? 'Nothing was imported.'
           : 'No files were chosen.'
-        : `Imported ${result.imported.length} email${result.imported.length === 1 ? '' : 's'}${filed ? `; ${filed} matched to ${filed === 1 ? 'its request' : 'their requests'}` : ''}.`,
+        : `Imported ${result.imported.length} email${result.imported.length === 1 ? '' : 's'}${filed ? `; ${filed} matched to ${filed === 1 ? 'its request' : 'their requests'}` : ''}.${doubtful(result.imported)}`,
     );
     onImported(result.imported);
   }

@@ -1,11 +1,18 @@
 import { useMemo, useState } from 'react';
-import type { CorrespondenceItem } from '../../../../shared/domain/correspondence';
+import type { CorrespondenceItem, ImportFlag } from '../../../../shared/domain/correspondence';
 import { api } from '../../../kit/api';
 import { ErrorMessage, ukDate } from '../../../kit/ui';
 import { formatSize } from '../../requests/components/MaterialAttachments';
 import { sanitiseEmailHtml } from './sanitise';
+import { cleanFileName } from '../../../../shared/domain/file-names';
 
-const FLAG_NAMES = { 'outside-domain': 'Not a council address', copies: 'Copies', 'blind-copy': 'Blind copy' } as const;
+const FLAG_NAMES: Record<ImportFlag, string> = {
+  'outside-domain': 'Not a council address',
+  copies: 'Copies',
+  'blind-copy': 'Blind copy',
+  'sender-checks': 'Sender not confirmed',
+  'message-id-clash': 'Two different copies',
+};
 
 const who = (a: { name: string; email: string } | null) => (a ? (a.name ? `${a.name} <${a.email}>` : a.email) : 'unknown sender');
 
@@ -38,6 +45,14 @@ export function MessageView({ item, headingLevel = 3 }: { item: CorrespondenceIt
         )}
         <dt>Date</dt>
         <dd>{ukDate(item.date)}</dd>
+        {item.importer && (
+          <>
+            <dt>Imported by</dt>
+            <dd>
+              {item.importer}, {ukDate(item.importedOn)}
+            </dd>
+          </>
+        )}
         {item.attachments.length > 0 && (
           <>
             <dt>Attachments</dt>
@@ -45,7 +60,7 @@ export function MessageView({ item, headingLevel = 3 }: { item: CorrespondenceIt
               <ul>
                 {item.attachments.map((a, i) => (
                   <li key={i}>
-                    {a.name} ({formatSize(a.size)})
+                    {cleanFileName(a.name)} ({formatSize(a.size)})
                   </li>
                 ))}
               </ul>

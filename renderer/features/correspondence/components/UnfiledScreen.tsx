@@ -12,7 +12,9 @@ export function UnfiledScreen({ navigate }: { navigate: Navigate }) {
     <section className="screen" aria-labelledby="unfiled-heading">
       <h1 id="unfiled-heading">Unfiled correspondence</h1>
       <p>
-        Replies that carry a request’s reference, or answer an email the app wrote, are filed to their request at once. The rest wait here.
+        Replies that carry a request’s reference, or answer an email the app wrote, are filed to their request at once. The rest wait here,
+        and so does any email whose sender the council’s mail server could not confirm, or that has the same Message-ID as a different email
+        already kept: check its warning, then file it by hand.
       </p>
       <EmailDropZone onImported={() => void reload()} />
       <ErrorMessage message={error} />

@@ -6,6 +6,7 @@ import { AuditTrail } from '../../disclosures/components/AuditTrail';
 import { exportConfirmation, mayReleaseForDisclosure } from '../../../../shared/domain/disclosure';
 import { isMemberOnly } from '../../../../shared/domain/classification';
 import { useRead } from '../../../db/useRead';
+import { cleanFileName } from '../../../../shared/domain/file-names';
 
 /** 205 KB, 12.4 MB: enough to recognise a file, in the units people use. */
 export function formatSize(bytes: number): string {
@@ -48,7 +49,7 @@ export function MaterialAttachments({ material, isMember = false }: { material: 
     if (!r.ok) return setError(r.error.message);
     if (!r.value.file) return setStatus('Nothing was saved.');
     setTrailVersion((v) => v + 1);
-    setStatus(`Saved a copy of ${a.name} to ${r.value.file} (${formatSize(r.value.bytes)}).`);
+    setStatus(`Saved a copy of ${cleanFileName(a.name)} to ${r.value.file} (${formatSize(r.value.bytes)}).`);
   }
 
   return (
@@ -63,9 +64,9 @@ export function MaterialAttachments({ material, isMember = false }: { material: 
           <ul aria-label={`Files attached to ${material.title}`}>
             {attachments.map((a) => (
               <li key={a.id}>
-                {a.name} ({formatSize(a.size)}, attached {ukDate(a.addedOn)}){' '}
+                {cleanFileName(a.name)} ({formatSize(a.size)}, attached {ukDate(a.addedOn)}){' '}
                 <button type="button" className="secondary" onClick={() => void saveCopy(a)}>
-                  Save a copy<span className="visually-hidden"> of {a.name}</span>…
+                  Save a copy<span className="visually-hidden"> of {cleanFileName(a.name)}</span>…
                 </button>
               </li>
             ))}

@@ -63,4 +63,20 @@ describe('importing officers’ emails', () => {
     const notBytes = await t.call('correspondence:import', { files: [{ name: 'x.eml', bytes: '/etc/passwd' }] });
     expect(notBytes.ok).toBe(false);
   });
+
+  it('an email kept before file hashes were is still "already imported" when the same file comes again; a changed one is kept beside it', async () => {
+    const t = await setUp();
+    const reply = await officerReply({ subject: 'Old import', messageId: '<old@x>' });
+    const first = await t.imp([{ name: 'old.eml', bytes: reply }]);
+    const raw = t.core.session.requireVault().records;
+    const record = raw.get<Record<string, unknown>>(first.imported[0].id)!;
+    const { sha256: _hash, importedBy: _by, ...older } = record.data;
+    raw.put({ id: record.id, tier: record.tier, type: 'correspondence', data: older });
+    const again = await t.imp([{ name: 'old.eml', bytes: reply }]);
+    expect(again.refused[0].reason).toBe('This email has already been imported.');
+    const changed = await t.imp([{ name: 'new.eml', bytes: await officerReply({ subject: 'Old import, edited', messageId: '<old@x>' }) }]);
+    expect(changed.refused).toEqual([]);
+    expect(changed.imported[0].flags).toContain('message-id-clash');
+    expect(changed.imported[0].importer).toBe('the Member');
+  });
 });

@@ -40,7 +40,7 @@ describe('drafts out, replies in', () => {
       from: { name: 'Sam', email: 'sam.green@example-council.gov.uk' },
       to: [{ name: 'Jane', email: 'cllr.smith@example-council.gov.uk' }],
       body: 'Holding reply',
-      headers: `Thread-Index: ${replyIndex}\r\n`,
+      headers: `Thread-Index: ${replyIndex}\r\nAuthentication-Results: example-council.gov.uk; dkim=pass header.d=example-council.gov.uk\r\n`,
     });
     const { imported } = await t.imp([{ name: 'reply.msg', bytes: msg }]);
     expect(imported[0]).toMatchObject({ requestId: t.requestId, matchedBy: 'thread-index' });

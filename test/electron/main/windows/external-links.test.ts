@@ -1,57 +1,36 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, session, resetElectronMock, shell } from '../../../mocks/electron';
-import { createMainWindow, openExternalIfSafe, setCouncilDomainSource } from '../../../../electron/main/windows/main-window';
-import {
-  confirmWithDialog,
-  createExternalLinkHandler,
-  externalLinkDecision,
-  hardenSession,
-} from '../../../../electron/main/windows/security';
+import { createMainWindow, openExternalIfSafe } from '../../../../electron/main/windows/main-window';
+import { confirmWithDialog, createExternalLinkHandler, externalLink, hardenSession } from '../../../../electron/main/windows/security';
 
-const COUNCIL = 'example-council.gov.uk';
-
-describe('which links leave the app (allow-list or confirm)', () => {
-  it('opens gov.uk, its subdomains, legislation.gov.uk and the council’s own domain without asking', () => {
+describe('which links may leave the app, and where they really go', () => {
+  it('no site opens unasked: gov.uk, legislation.gov.uk and the council’s own domain are confirmed like any other', () => {
     for (const url of [
       'https://www.gov.uk/guidance/local-government-transparency-code',
       'https://gov.uk/',
       'https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A',
-      'https://ico.org.uk.gov.uk/',
+      'https://attacker.gov.uk/',
       'https://www.example-council.gov.uk/council-meetings',
-      'https://example-council.gov.uk/',
-    ])
-      expect(externalLinkDecision(url, COUNCIL), url).toBe('open');
-  });
-
-  it('asks first for any other https address, including look-alikes of allowed ones', () => {
-    for (const url of [
       'https://evil.example/',
-      'https://gov.uk.evil.example/',
-      'https://notgov.uk/',
-      'https://www.legislation.gov.uk.attacker.net/ukpga',
-      'https://example-council.gov.uk.attacker.net/',
-      'https://www.gov.uk:8443/', // an unusual port is not the site the user knows
+      'https://www.gov.uk:8443/',
+      'mailto:monitoring.officer@example-council.gov.uk',
+      'mailto:journalist@echo.example?subject=Pink%20paper&body=The%20valuation%20is%20%C2%A34m',
     ])
-      expect(externalLinkDecision(url, COUNCIL), url).toBe('confirm');
-    // Without a council domain set, the council's site is not allowed by default unless under gov.uk.
-    expect(externalLinkDecision('https://www.example-council.org/', null)).toBe('confirm');
-    expect(externalLinkDecision('https://www.example-council.org/', 'example-council.org')).toBe('open');
+      expect(externalLink(url), url).not.toBeNull();
   });
 
-  it('opens a mailto: to one plain address; asks when it carries a subject, body, copies or several addresses', () => {
-    expect(externalLinkDecision('mailto:monitoring.officer@example-council.gov.uk', COUNCIL)).toBe('open');
-    for (const url of [
-      'mailto:journalist@echo.example?subject=Pink%20paper&body=The%20valuation%20is%20%C2%A34m',
-      'mailto:a@example.com?cc=b@example.com',
-      'mailto:a@example.com?bcc=press@echo.example',
-      'mailto:a@example.com,b@example.com',
-      'mailto:a@example.com%2Cb@example.com',
-      'mailto:a@example.com#x',
-      // Not an address by the app's one email rule (shared/domain/email): shown in full first.
-      'mailto:a..b@example-council.gov.uk',
-      'mailto:a%3Cb%3E@example-council.gov.uk',
-    ])
-      expect(externalLinkDecision(url, COUNCIL), url).toBe('confirm');
+  it('shows the real destination: the host in ASCII (a look-alike letter shows as xn--), the port, the full address', () => {
+    expect(externalLink('https://www.gоv.uk/login')).toEqual({ href: 'https://www.xn--gv-fmc.uk/login', site: 'www.xn--gv-fmc.uk' });
+    expect(externalLink('https://WWW.Example-Council.GOV.UK./a b')).toEqual({
+      href: 'https://www.example-council.gov.uk./a%20b',
+      site: 'www.example-council.gov.uk.',
+    });
+    expect(externalLink('https://www.gov.uk:8443/x')!.site).toBe('www.gov.uk:8443');
+    expect(externalLink('https://example.com/\u202Efdp.exe')!.href).toBe('https://example.com/%E2%80%AEfdp.exe');
+    expect(externalLink('mailto:a@example.com?cc=b@example.com')).toEqual({
+      href: 'mailto:a@example.com?cc=b@example.com',
+      site: 'your email program',
+    });
   });
 
   it('refuses every other kind of address outright', () => {
@@ -60,73 +39,81 @@ describe('which links leave the app (allow-list or confirm)', () => {
       'file:///C:/Users/x/vault.json',
       'smb://server/share',
       'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
       'ms-settings:',
+      'vbscript:x',
       'https://user:pw@www.gov.uk/',
+      'https://:pw@www.gov.uk/',
       'not a url',
       'mailto:',
+      'mailto:%E0%A4%A',
     ])
-      expect(externalLinkDecision(url, COUNCIL), url).toBe('refuse');
+      expect(externalLink(url), url).toBeNull();
   });
 });
 
 describe('the link handler', () => {
-  it('opens allow-listed links at once, never asking', async () => {
-    const deps = { councilDomain: () => COUNCIL, confirm: vi.fn(async () => true), open: vi.fn() };
+  it('opens nothing without asking, and opens exactly the address the user was shown', async () => {
+    const deps = { confirm: vi.fn(async (_l: { href: string; site: string }) => true), open: vi.fn() };
     const handle = createExternalLinkHandler(deps);
     expect(await handle('https://www.legislation.gov.uk/ukpga/2000/36')).toBe(true);
-    expect(deps.confirm).not.toHaveBeenCalled();
-    expect(deps.open).toHaveBeenCalledWith('https://www.legislation.gov.uk/ukpga/2000/36');
+    expect(deps.confirm).toHaveBeenCalledWith({ href: 'https://www.legislation.gov.uk/ukpga/2000/36', site: 'www.legislation.gov.uk' });
+    expect(await handle('https://www.gоv.uk/')).toBe(true);
+    expect(deps.open.mock.calls.map((c) => c[0])).toEqual(['https://www.legislation.gov.uk/ukpga/2000/36', 'https://www.xn--gv-fmc.uk/']);
   });
 
-  it('opens another address only when the user confirms it, and passes the full address to confirm', async () => {
+  it('opens nothing the user declines, and passes the full address to confirm', async () => {
     const long = 'https://files.example/share?token=abc123&note=' + 'x'.repeat(300);
-    const declined = { councilDomain: () => COUNCIL, confirm: vi.fn(async () => false), open: vi.fn() };
+    const declined = { confirm: vi.fn(async (_l: { href: string; site: string }) => false), open: vi.fn() };
     expect(await createExternalLinkHandler(declined)(long)).toBe(false);
-    expect(declined.confirm).toHaveBeenCalledWith(long);
+    expect(declined.confirm.mock.calls[0]![0].href).toBe(long);
     expect(declined.open).not.toHaveBeenCalled();
-    const accepted = { councilDomain: () => COUNCIL, confirm: vi.fn(async () => true), open: vi.fn() };
-    expect(await createExternalLinkHandler(accepted)(long)).toBe(true);
-    expect(accepted.open).toHaveBeenCalledWith(long);
   });
 
   it('treats a failing confirmation as no, and never asks about refused addresses', async () => {
-    const deps = { councilDomain: () => COUNCIL, confirm: vi.fn(async () => Promise.reject(new Error('dialog gone'))), open: vi.fn() };
+    const deps = { confirm: vi.fn(async () => Promise.reject(new Error('dialog gone'))), open: vi.fn() };
     expect(await createExternalLinkHandler(deps)('https://evil.example/')).toBe(false);
     expect(await createExternalLinkHandler(deps)('file:///etc/passwd')).toBe(false);
     expect(deps.confirm).toHaveBeenCalledTimes(1);
     expect(deps.open).not.toHaveBeenCalled();
   });
 
-  it('shows the whole address in a native dialog where Cancel is the default', async () => {
+  it('shows the site and the whole address in a native dialog where Cancel is the default', async () => {
     const show = vi.fn(async (_options: any) => ({ response: 0 }));
-    const url = 'mailto:someone@elsewhere.example?subject=Confidential&body=' + encodeURIComponent('The figures are…');
-    expect(await confirmWithDialog(show)(url)).toBe(false);
+    const link = externalLink('https://www.gоv.uk/pay?to=' + 'x'.repeat(50))!;
+    expect(await confirmWithDialog(show)(link)).toBe(false);
     const options = show.mock.calls[0]![0];
-    expect(options.detail).toBe(url);
+    expect(options.detail).toBe(link.href);
+    expect(options.message).toContain('www.xn--gv-fmc.uk');
     expect(options.buttons[options.defaultId]).toBe('Cancel');
     expect(options.buttons[options.cancelId]).toBe('Cancel');
     expect(options.message).not.toMatch(/undefined|Error/);
     show.mockResolvedValueOnce({ response: 1 });
-    expect(await confirmWithDialog(show)(url)).toBe(true);
+    expect(await confirmWithDialog(show)(link)).toBe(true);
   });
 });
 
 describe('the main window’s links (hostile page calling window.open)', () => {
-  beforeEach(() => {
-    resetElectronMock();
-    setCouncilDomainSource(() => COUNCIL);
-  });
+  beforeEach(() => resetElectronMock());
 
-  it('hands allow-listed links to the OS and asks about others with the full address', async () => {
+  it('asks about every link, gov.uk and the council’s site included, with the full address; opens none declined', async () => {
     const showMessageBox = vi.fn(async (_options: any) => ({ response: 0 }));
     (dialog as any).showMessageBox = showMessageBox;
     createMainWindow('/p.cjs', { devTools: false });
     const open = BrowserWindow.instances[0]!.webContents.windowOpenHandler!;
-    expect(open({ url: 'https://www.example-council.gov.uk/meetings' })).toEqual({ action: 'deny' });
-    expect(open({ url: 'https://leak.example/?data=pink-paper-text' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(showMessageBox).toHaveBeenCalledTimes(1));
-    expect(showMessageBox.mock.calls[0]![0].detail).toBe('https://leak.example/?data=pink-paper-text');
-    expect(shell.openExternal.mock.calls.map((c) => c[0])).toEqual(['https://www.example-council.gov.uk/meetings']);
+    for (const url of [
+      'https://www.example-council.gov.uk/meetings',
+      'https://phish.gov.uk/',
+      'https://leak.example/?data=pink-paper-text',
+    ])
+      expect(open({ url })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(showMessageBox).toHaveBeenCalledTimes(3));
+    expect(showMessageBox.mock.calls.map((c) => c[0].detail)).toEqual([
+      'https://www.example-council.gov.uk/meetings',
+      'https://phish.gov.uk/',
+      'https://leak.example/?data=pink-paper-text',
+    ]);
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('opens a confirmed address, and the same handler serves every web contents', async () => {

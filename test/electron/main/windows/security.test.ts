@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, FakeWebContents, resetElectronMock, session, shell } from '../../../mocks/electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, FakeWebContents, dialog, resetElectronMock, session, shell } from '../../../mocks/electron';
 import { createMainWindow } from '../../../../electron/main/windows/main-window';
 import {
   APP_CSP,
@@ -58,13 +58,17 @@ describe('web contents hardening', () => {
     expect(contents.emitPreventable('will-attach-webview', {}, {})).toBe(true);
   });
 
-  it('denies window.open, handing only safe links to the OS', () => {
+  it('denies window.open, handing only safe links to the OS, each once the user has confirmed it', async () => {
+    const showMessageBox = vi.fn(async (_options: any) => ({ response: 1 }));
+    (dialog as any).showMessageBox = showMessageBox;
     createMainWindow('/p.cjs', { devTools: false });
     const open = BrowserWindow.instances[0]!.webContents.windowOpenHandler!;
     expect(open({ url: 'https://www.legislation.gov.uk/ukpga/2000/36' })).toEqual({ action: 'deny' });
     expect(open({ url: 'mailto:monitoring.officer@council.gov.uk' })).toEqual({ action: 'deny' });
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledTimes(2));
+    expect(showMessageBox).toHaveBeenCalledTimes(2);
     expect(shell.openExternal.mock.calls.map((c) => c[0])).toEqual([
       'https://www.legislation.gov.uk/ukpga/2000/36',
       'mailto:monitoring.officer@council.gov.uk',

@@ -56,3 +56,37 @@ describe('sanitiseEmailHtml: nothing in an email is clickable or active', () => 
     expect(host.querySelector('img')!.getAttribute('alt')).toBe('[picture not shown: logo]');
   });
 });
+
+describe('sanitiseEmailHtml against image-map and dialog variants', () => {
+  const AREA_VARIANTS = [
+    '<area href="https://evil.example/">',
+    '<AREA HREF="https://evil.example/">',
+    '<map><area href="javascript:alert(1)" shape="default"></map>',
+    '<table><tr><td><map name=m><area href=//evil.example coords=0,0,9,9></map></td></tr></table>',
+    '<img src="data:image/png;base64,AAAA" usemap="#m"><map name="m"><area nohref><area href="mailto:a@evil.example"></map>',
+    '<template><map><area href="https://evil.example/"></map></template>',
+    '<svg><a href="https://evil.example/"><area href="https://evil.example/"></a></svg>',
+    '<noscript><area href="https://evil.example/"></noscript>',
+  ];
+  const DIALOG_VARIANTS = [
+    '<dialog open>Your session expired: type your passphrase</dialog>',
+    '<DIALOG OPEN="open">x</DIALOG>',
+    '<div><dialog open=""><form method="dialog"><button>OK</button></form></dialog></div>',
+    '<table><dialog open>inside a table</dialog></table>',
+    '<dialog open popover="manual">popover</dialog>',
+    '<template><dialog open>t</dialog></template>',
+    '<p popover="auto" id="p">Pop</p><button popovertarget="p">x</button>',
+  ];
+
+  it.each(AREA_VARIANTS)('no link survives: %s', (html) => {
+    const host = parse(`<p>before</p>${html}<p>after</p>`);
+    expect(host.querySelector('area, map, [href], [usemap], svg')).toBeNull();
+    expect(host.innerHTML).not.toMatch(/href|<area|javascript:/i);
+  });
+
+  it.each(DIALOG_VARIANTS)('nothing opens over the app: %s', (html) => {
+    const host = parse(`<p>before</p>${html}<p>after</p>`);
+    expect(host.querySelector('dialog, [open], [popover], [popovertarget], form, button')).toBeNull();
+    expect(host.innerHTML).not.toMatch(/<dialog|\sopen[\s=>]|popover=|popovertarget/i);
+  });
+});
