@@ -14,7 +14,7 @@ const onDay = (day: string): string => (isIsoDate(day) ? formatUk(day) : String(
  * afresh on every view, so neither copy has to be saved again (nor can hide the other).
  */
 export function messageViews(records: RecordsRepository, all: StoredMessage[], shown: StoredMessage[]): CorrespondenceItem[] {
-  const importer = (m: StoredMessage) => importerWords(records.authorOf(m.id), m.importedBy);
+  const importer = (m: StoredMessage) => importerWords(records.authorOf('correspondence', m.id), m.importedBy);
   const byMessageId = new Map<string, StoredMessage[]>();
   for (const m of all) {
     if (!m.messageId) continue;

@@ -64,7 +64,7 @@ export class CorrespondenceStore {
   saveMessage(data: StoredMessage): StoredMessage {
     const existing = this.records.get(TYPE, data.id);
     const importedBy = importerToSave(
-      existing?.kind === 'message' ? { author: this.records.authorOf(data.id), claimed: existing.importedBy } : undefined,
+      existing?.kind === 'message' ? { author: this.records.authorOf('correspondence', data.id), claimed: existing.importedBy } : undefined,
       this.records.isMember ? 'member' : 'pa',
     );
     return this.records.save(TYPE, { ...data, importedBy }) as StoredMessage;

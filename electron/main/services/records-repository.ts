@@ -133,11 +133,6 @@ export class RecordsRepository {
     return this.vault.sealedIds(type).some((s) => s.id === id);
   }
 
-  /** Who wrote the current version of a record (one already read): the vault's authenticated author, never a field. */
-  authorOf(id: string): 'member' | 'pa' | 'unknown' | undefined {
-    return this.vault.authorOf(id);
-  }
-
   /** Every record of `type` this user can read. A malformed one is set aside and reported, never thrown. */
   list<T extends SchemaType>(type: T): Array<RecordData<T>> {
     return this.listStored(type).map((r) => r.data);
