@@ -67,3 +67,30 @@ describe('after lock', () => {
     }
   }, 120_000);
 });
+
+describe('after lock, through the app', () => {
+  it('no copy of the passphrase the page sent is left in main’s heap', async () => {
+    const { coreBehindIpc } = await import('../../support/core');
+    const marker = Buffer.from(randomBytes(12).toString('hex'), 'latin1');
+    const ctx = coreBehindIpc();
+    const signIn = async () => {
+      const passphrase = `${marker.toString('latin1')} copper meadow lantern`;
+      await ctx.ok('session:setUp', { memberName: 'Cllr Jane Smith', passphrase });
+      const userId = ctx.core.session.requireVault().user.id;
+      await ctx.ok('session:lock');
+      await ctx.ok('session:unlock', { userId, passphrase });
+      await ctx.ok('session:lock');
+    };
+    await signIn();
+    await new Promise((r) => setTimeout(r, 50));
+    gc();
+    gc();
+    const file = v8.writeHeapSnapshot(path.join(tempDir('heap-snap-core'), 'after-lock.heapsnapshot'));
+    try {
+      expect(readFileSync(file).includes(marker)).toBe(false);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    ctx.core.dispose();
+  }, 120_000);
+});

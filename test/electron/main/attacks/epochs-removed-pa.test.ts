@@ -185,3 +185,48 @@ describe('a removed PA keeps writing with their old key', () => {
     await judged('old header put back (after compaction)', x.unlockMember);
   }, 120_000);
 });
+
+describe('two PAs removed one after the other', () => {
+  it('each epoch ends where its removal was: what each wrote in time stays, what they wrote after is set aside', async () => {
+    const dir = path.join(tempDir('epochs-two'), 'vault');
+    const checkpoints = memoryCheckpointStore();
+    const member = await Vault.create(dir, { name: 'Cllr Jane Smith', passphrase: MEMBER_PASS }, { kdf: TEST_KDF, checkpoints });
+    const a = await member.addUser({ name: 'Pat First', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    const b = await member.addUser({ name: 'Sam Second', passphrase: STAYING_PASS, role: 'pa' }, TEST_KDF);
+    member.put({ id: 'off-1', tier: 'shared', type: 'officer', data: { name: 'Head of Highways' } });
+    const memberId = member.user.id;
+    member.lock();
+    const keyOf = async (id: string, pass: string) => {
+      const s = await Vault.open(dir).unlock(id, pass);
+      const key = Buffer.from(s.exportKeysForQuickUnlock().shared, 'base64');
+      return { s, key };
+    };
+    const first = await keyOf(a.id, PA_PASS);
+    first.s.put({ id: 'by-a', tier: 'shared', type: 'request', data: { subject: 'A, in time' } });
+    first.s.lock();
+    const m1 = await Vault.open(dir, { checkpoints }).unlock(memberId, MEMBER_PASS);
+    m1.removeUser(a.id);
+    m1.lock();
+    const second = await keyOf(b.id, STAYING_PASS);
+    second.s.put({ id: 'by-b', tier: 'shared', type: 'request', data: { subject: 'B, in time (epoch 1)' } });
+    second.s.lock();
+    const m2 = await Vault.open(dir, { checkpoints }).unlock(memberId, MEMBER_PASS);
+    m2.removeUser(b.id);
+    m2.put({ id: 'after', tier: 'shared', type: 'request', data: { subject: 'After both removals' } });
+    m2.lock();
+    const forgeries: Array<[string, Buffer, number]> = [
+      ['the first PA, epoch 0', first.key, 0],
+      ['the second PA, epoch 1', second.key, 1],
+    ];
+    for (const [who, key, epoch] of forgeries) {
+      appendAsRemovedPa(dir, key, { kind: 'delete', id: 'off-1', type: 'officer', epoch }, {});
+      const m = await Vault.open(dir, { checkpoints }).unlock(memberId, MEMBER_PASS);
+      const ok = !!m.get('off-1') && !!m.get('by-a') && !!m.get('by-b') && !!m.get('after');
+      const warned = m.warnings.some((w) => w.kind === 'set-aside');
+      table.add(`removed PA frame after a later removal: ${who}`, { caught: ok && warned, lost: ok ? 0 : 1 });
+      expect([who, ok, warned]).toEqual([who, true, true]);
+      m.acknowledgeWarnings();
+      m.lock();
+    }
+  }, 120_000);
+});

@@ -50,8 +50,12 @@ describe('vault cryptography known-answer vectors', () => {
 
   it('refuses key-derivation settings below m = 19 MiB or t = 2', () => {
     const salt = Buffer.alloc(16).toString('base64');
-    expect(() => checkKdfParams({ alg: 'argon2id', m: 19 * 1024 - 1, t: 3, p: 1, salt })).toThrow(/outside what the app accepts \(its passphrase protection is weaker/);
-    expect(() => checkKdfParams({ alg: 'argon2id', m: 64 * 1024, t: 1, p: 1, salt })).toThrow(/outside what the app accepts \(its passphrase protection is weaker/);
+    expect(() => checkKdfParams({ alg: 'argon2id', m: 19 * 1024 - 1, t: 3, p: 1, salt })).toThrow(
+      /outside what the app accepts \(its passphrase protection is weaker/,
+    );
+    expect(() => checkKdfParams({ alg: 'argon2id', m: 64 * 1024, t: 1, p: 1, salt })).toThrow(
+      /outside what the app accepts \(its passphrase protection is weaker/,
+    );
     expect(() => checkKdfParams({ alg: 'argon2id', m: 19 * 1024, t: 2, p: 1, salt })).not.toThrow();
   });
 });
