@@ -182,9 +182,10 @@ export class FilingService {
    */
   async moveOfMemberOnlyRequests(): Promise<number> {
     if (!this.records.isMember) return 0;
-    sweepLeftoverFiles(this.records);
-    const memberOnly = this.records.memberTierIds('request');
     const guard = this.records.begin(lockedBefore('the emails were moved under the Member key', 'they are moved'));
+    await sweepLeftoverFiles(this.records, guard);
+    if (!guard.current) return 0;
+    const memberOnly = this.records.memberTierIds('request');
     let moved = 0;
     for (const record of this.store.stored()) {
       if (!guard.current) break;
