@@ -42,8 +42,25 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
       }),
     vouched,
     discard: (blobId) => records.blobs.discard(blobId, owner.id, vouched),
-    remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched),
+    remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched || soleSharedOldFile(records, blobId, owner.id)),
   };
+}
+
+/**
+ * Erasing a record a PA wrote that names an old-format file under the shared key (attached before files
+ * had owners): the file goes with it when no other record this session can read names it, so erasure
+ * leaves no copy behind, while another record's file is never deleted on a PA's word.
+ */
+function soleSharedOldFile(records: RecordsRepository, blobId: string, ownerId: string): boolean {
+  try {
+    const header = records.blobs.header(blobId);
+    if (header.owner !== null || header.tier !== 'shared') return false;
+  } catch {
+    return false;
+  }
+  for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>)
+    for (const r of records.listStored(type)) if (r.id !== ownerId && named(r.data).includes(blobId)) return false;
+  return true;
 }
 
 /** The files each kind of record names. */
