@@ -290,8 +290,10 @@ export class FilingService {
   private mayLeave(id: string): { tier: RecordTier; data: StoredMessage } {
     const record = this.store.message(id);
     const m = record.data;
+    // Member only when its request is, whether or not the email has been moved under the Member key yet.
+    const memberOnly = m.onMemberOnlyRequest === true || (m.requestId !== null && this.requests.summary(m.requestId).memberOnly);
     const decision = mayExportOriginalEmail(
-      { memberOnly: record.tier === 'member' && m.onMemberOnlyRequest === true, unfiledAttachments: m.attachments.length > 0 && !m.filed },
+      { memberOnly, unfiledAttachments: m.attachments.length > 0 && !m.filed },
       (m.filed?.materialIds ?? []).map((mid) => this.requests.mayExport(mid)),
       this.requests.meetingMode(),
     );

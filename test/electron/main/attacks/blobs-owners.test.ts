@@ -3,9 +3,11 @@
 // email, an open material), then waits for the Member to classify, save out, erase or reclassify.
 // Each variant must be refused or detected, leave every file as it was, and never crash.
 import { existsSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { officerReply } from '../../../../tools/fixtures/mail';
+import type { StoredMessage } from '../../../../shared/domain/correspondence-records';
 import { EventHub } from '../../../../electron/main/services/events';
 import { filesOf } from '../../../../electron/main/services/record-files';
 import { RecordsRepository } from '../../../../electron/main/services/records-repository';
@@ -194,12 +196,25 @@ describe('R-DIS-3: “Save the original email” opens only the email’s own fi
     });
     const { imported } = await ctx.ok('correspondence:import', { files: [{ name: 'r.eml', bytes: reply }] });
     const id = imported[0].id;
+    // And one saved under the shared key before its request's tier was kept on it (not yet moved by an unlock).
+    const raw = ctx.core.session.requireVault().records;
+    const staleId = `message:${crypto.randomUUID()}`;
+    const staleBlob = await raw.attachments.add(Readable.from([Buffer.from('From: x\r\n\r\ncare home')]), 'shared', staleId);
+    const template = raw.get<StoredMessage>(id)!.data;
+    raw.put({
+      id: staleId,
+      tier: 'shared',
+      type: 'correspondence',
+      data: { ...template, id: staleId, blobId: staleBlob.id, messageId: '<stale@x>', onMemberOnlyRequest: undefined },
+    });
     for (const mode of [{ kind: 'public-meeting' }, { kind: 'private-session', meetingId: ctx.meeting.id }]) {
       await ctx.ok('meetingMode:set', mode);
-      const result = await attempt(ctx, 'correspondence:exportOriginal', { id });
-      count('Member-only email saved out in a meeting mode', result, 0);
-      expectPlainRefusal(result as Result);
-      expect(existsSync(mail.d.target)).toBe(false);
+      for (const which of [id, staleId]) {
+        const result = await attempt(ctx, 'correspondence:exportOriginal', { id: which });
+        count('Member-only email saved out in a meeting mode', result, 0);
+        expectPlainRefusal(result as Result);
+        expect(existsSync(mail.d.target)).toBe(false);
+      }
     }
     await ctx.ok('meetingMode:set', { kind: 'public-meeting' });
     await ctx.ok('meetingMode:set', { kind: 'normal' });
