@@ -175,7 +175,8 @@ function createServices(deps: CoreDeps) {
   const attachments = new AttachmentService(records, materials, () => meetingMode.get(), deps.attachmentDialogs, today);
   const arrivals = new ArrivalService(records, materials, () => meetingMode.get(), deps.attachmentDialogs ?? noAttachmentDialogs, today);
   const lifecycle = new MaterialLifecycleService(records, materials, today);
-  // R-USE-2: at the Member's unlock, material recorded against a Member-only request before that made it Member-only moves under the Member key.
+  // At the Member's unlock, in turn: old-format files get their owner (record-files.ts); material, emails and drafts of a
+  // Member-only request still under the shared key move under the Member key (R-USE-2); erased material leaves its email (R-CLS-6).
   events.subscribe((channel, payload) => {
     if (channel === 'session:changed' && payload.state === 'unlocked' && payload.user.role === 'member')
       void adoptOwnerlessFiles(records)

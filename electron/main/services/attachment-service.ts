@@ -14,7 +14,6 @@ import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
-import { filesOf } from './record-files';
 
 /**
  * Where attachments come from and copies go to: Electron's dialogs in the app, fixed folders in the
@@ -174,7 +173,7 @@ export class AttachmentService {
     const { material } = this.exportable(materialId, attachmentId, confirmMatchesApproval);
     // Read as this material's own file: a record naming another record's file (an email's attachment, a
     // pink paper's) cannot open it, nor an old-format file through a record the Member did not write.
-    const files = filesOf(this.records, { type: 'material', ...this.materials.find(materialId)! });
+    const files = this.materials.files(materialId);
     // Decrypted into a temp file beside the target, so a failed check never leaves a partial copy under the chosen name.
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     try {

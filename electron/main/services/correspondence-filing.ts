@@ -192,9 +192,10 @@ export class FilingService {
    */
   async moveOfMemberOnlyRequests(): Promise<number> {
     if (!this.records.isMember) return 0;
-    sweepLeftoverFiles(this.records);
-    const memberOnly = this.records.memberTierIds('request');
     const guard = this.records.begin(lockedBefore('the emails were moved under the Member key', 'they are moved'));
+    await sweepLeftoverFiles(this.records, guard);
+    if (!guard.current) return 0;
+    const memberOnly = this.records.memberTierIds('request');
     let moved = 0;
     for (const record of this.store.stored()) {
       if (!guard.current) break;
@@ -299,8 +300,10 @@ export class FilingService {
   private mayLeave(id: string): { tier: RecordTier; data: StoredMessage } {
     const record = this.store.message(id);
     const m = record.data;
+    // Member only when its request is, whether or not the email has been moved under the Member key yet.
+    const memberOnly = m.onMemberOnlyRequest === true || (m.requestId !== null && this.requests.summary(m.requestId).memberOnly);
     const decision = mayExportOriginalEmail(
-      { memberOnly: record.tier === 'member' && m.onMemberOnlyRequest === true, unfiledAttachments: m.attachments.length > 0 && !m.filed },
+      { memberOnly, unfiledAttachments: m.attachments.length > 0 && !m.filed },
       (m.filed?.materialIds ?? []).map((mid) => this.requests.mayExport(mid)),
       this.requests.meetingMode(),
     );

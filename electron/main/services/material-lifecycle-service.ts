@@ -33,7 +33,6 @@ import { requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
-import { filesOf } from './record-files';
 import { EmailRedaction } from './email-redaction';
 
 /**
@@ -165,7 +164,7 @@ export class MaterialLifecycleService {
     const guard = this.records.begin(lockedBefore('the material was reclassified', 'reclassify it again'));
     const blobs = this.records.blobs;
     // Judged on the record as it is now, before the save below makes this user its author.
-    const old = filesOf(this.records, { type: 'material', ...this.materials.find(before.id)! });
+    const old = this.materials.files(before.id);
     const resealed: MaterialView['attachments'] = [];
     const discardNew = () => resealed.forEach((a) => blobs.discard(a.id, before.id));
     try {
@@ -256,7 +255,7 @@ export class MaterialLifecycleService {
     action: string,
     detail: Record<string, unknown>,
   ): Promise<MaterialView> {
-    const files = filesOf(this.records, { type: 'material', ...this.materials.find(material.id)! });
+    const files = this.materials.files(material.id);
     for (const a of material.attachments) files.remove(a.id);
     const tombstone: StoredMaterial = { ...material, ...changes, summary: '', attachments: [], thirdParty: null };
     const saved = this.save(tombstone, action, { ...detail, attachmentsDeleted: material.attachments.length });

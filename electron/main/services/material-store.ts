@@ -8,6 +8,7 @@ import { materialIdFor, type Attachment, type Material as MaterialView, type mat
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
+import { filesOf, type OwnedFiles } from './record-files';
 
 /**
  * Material received, as the disclosure, attachment and lifecycle services use it: read with the
@@ -31,6 +32,13 @@ export class MaterialStore {
   /** With its tier as stored, for callers that must see whether it changed while they worked. */
   find(id: string) {
     return this.records.find('material', id);
+  }
+
+  /** The material's own files, judged on the record as it is now (see record-files.ts); 'not found' in words. */
+  files(id: string): OwnedFiles {
+    const record = this.records.find('material', id);
+    if (!record) throw new AppError('not-found', 'There is no such material.');
+    return filesOf(this.records, { type: 'material', id, tier: record.tier });
   }
 
   list(): StoredMaterial[] {

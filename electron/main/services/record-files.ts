@@ -7,6 +7,7 @@ import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { SchemaType } from './record-schemas';
 import { lockedBefore } from '../../../shared/ipc/errors';
 import type { RecordsRepository } from './records-repository';
+import type { SessionGuard } from './session-service';
 
 /** A record as it names its files: its type, its id and the tier it is stored under now. */
 export interface FileOwner {
@@ -41,8 +42,25 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
       }),
     vouched,
     discard: (blobId) => records.blobs.discard(blobId, owner.id, vouched),
-    remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched),
+    remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched || soleSharedOldFile(records, blobId, owner.id)),
   };
+}
+
+/**
+ * Erasing a record a PA wrote that names an old-format file under the shared key (attached before files
+ * had owners): the file goes with it when no other record this session can read names it, so erasure
+ * leaves no copy behind, while another record's file is never deleted on a PA's word.
+ */
+function soleSharedOldFile(records: RecordsRepository, blobId: string, ownerId: string): boolean {
+  try {
+    const header = records.blobs.header(blobId);
+    if (header.owner !== null || header.tier !== 'shared') return false;
+  } catch {
+    return false;
+  }
+  for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>)
+    for (const r of records.listStored(type)) if (r.id !== ownerId && named(r.data).includes(blobId)) return false;
+  return true;
 }
 
 /** The files each kind of record names. */
@@ -59,31 +77,56 @@ const NAMED: Partial<Record<SchemaType, (data: unknown) => string[]>> = {
  * absent), with no owner, or whose header does not match its sealed parts stays.
  * Returns how many went.
  */
-export function sweepLeftoverFiles(records: RecordsRepository): number {
+export async function sweepLeftoverFiles(records: RecordsRepository, guard: SessionGuard): Promise<number> {
   if (!records.isMember) return 0;
+  const byOwner = new Map<string, string[]>();
+  for await (const { blobId, owner } of headers(records, guard)) {
+    if (owner !== null) byOwner.set(owner, [...(byOwner.get(owner) ?? []), blobId]);
+  }
   let swept = 0;
-  for (const blobId of records.blobs.list()) {
-    let owner: string | null;
-    try {
-      owner = records.blobs.header(blobId).owner;
-    } catch {
-      continue; // damaged: reported when read, never thrown away here
-    }
-    if (owner === null) continue;
-    for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>) {
-      let record;
-      try {
-        record = records.find(type, owner);
-      } catch {
-        break; // its record cannot be read: keep the file
-      }
-      if (!record) continue;
-      // The clear header is anyone's to edit: the owner is proven with the key before anything goes.
-      if (!named(record.data).includes(blobId) && provenOwner(records, blobId, owner) && records.blobs.discard(blobId, owner)) swept++;
-      break;
-    }
+  let seen = 0;
+  for (const [owner, blobIds] of byOwner) {
+    if (++seen % BATCH === 0) await breathe();
+    if (!guard.current) break;
+    const named = namedBy(records, owner);
+    if (named === null) continue;
+    // The clear header is anyone's to edit: the owner is proven with the key before anything goes.
+    for (const blobId of blobIds)
+      if (!named.includes(blobId) && provenOwner(records, blobId, owner) && records.blobs.discard(blobId, owner)) swept++;
   }
   return swept;
+}
+
+/** The files the record with this id names, or null when there is no such record this session can read. */
+function namedBy(records: RecordsRepository, id: string): string[] | null {
+  for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>) {
+    let record;
+    try {
+      record = records.find(type, id);
+    } catch {
+      return null; // its record cannot be read: keep its files
+    }
+    if (record) return named(record.data);
+  }
+  return null;
+}
+
+/** Files are looked at this many at a time, with a pause between, so a large vault never holds main up. */
+const BATCH = 16;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Every stored file's id and owner from its clear header (a damaged one is skipped: reported when read). */
+async function* headers(records: RecordsRepository, guard: SessionGuard): AsyncGenerator<{ blobId: string; owner: string | null }> {
+  const ids = records.blobs.list();
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0 && i % BATCH === 0) await breathe();
+    if (!guard.current) return;
+    try {
+      yield { blobId: ids[i]!, owner: records.blobs.header(ids[i]!).owner };
+    } catch {
+      // damaged: never thrown away here
+    }
+  }
 }
 
 function provenOwner(records: RecordsRepository, blobId: string, owner: string): boolean {
@@ -113,17 +156,10 @@ function renamed(type: 'material' | 'correspondence', data: unknown, replaced: M
  */
 export async function adoptOwnerlessFiles(records: RecordsRepository): Promise<number> {
   if (!records.isMember) return 0;
-  const ownerless = new Set(
-    records.blobs.list().filter((id) => {
-      try {
-        return records.blobs.header(id).owner === null;
-      } catch {
-        return false;
-      }
-    }),
-  );
-  if (ownerless.size === 0) return 0;
   const guard = records.begin(lockedBefore('the old attachments were given their owners', 'it is done'));
+  const ownerless = new Set<string>();
+  for await (const { blobId, owner } of headers(records, guard)) if (owner === null) ownerless.add(blobId);
+  if (ownerless.size === 0) return 0;
   let adopted = 0;
   for (const type of ['material', 'correspondence'] as const) {
     for (const record of records.listStored(type)) {

@@ -3,9 +3,11 @@
 // email, an open material), then waits for the Member to classify, save out, erase or reclassify.
 // Each variant must be refused or detected, leave every file as it was, and never crash.
 import { existsSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { officerReply } from '../../../../tools/fixtures/mail';
+import type { StoredMessage } from '../../../../shared/domain/correspondence-records';
 import { EventHub } from '../../../../electron/main/services/events';
 import { filesOf } from '../../../../electron/main/services/record-files';
 import { RecordsRepository } from '../../../../electron/main/services/records-repository';
@@ -194,12 +196,25 @@ describe('R-DIS-3: “Save the original email” opens only the email’s own fi
     });
     const { imported } = await ctx.ok('correspondence:import', { files: [{ name: 'r.eml', bytes: reply }] });
     const id = imported[0].id;
+    // And one saved under the shared key before its request's tier was kept on it (not yet moved by an unlock).
+    const raw = ctx.core.session.requireVault().records;
+    const staleId = `message:${crypto.randomUUID()}`;
+    const staleBlob = await raw.attachments.add(Readable.from([Buffer.from('From: x\r\n\r\ncare home')]), 'shared', staleId);
+    const template = raw.get<StoredMessage>(id)!.data;
+    raw.put({
+      id: staleId,
+      tier: 'shared',
+      type: 'correspondence',
+      data: { ...template, id: staleId, blobId: staleBlob.id, messageId: '<stale@x>', onMemberOnlyRequest: undefined },
+    });
     for (const mode of [{ kind: 'public-meeting' }, { kind: 'private-session', meetingId: ctx.meeting.id }]) {
       await ctx.ok('meetingMode:set', mode);
-      const result = await attempt(ctx, 'correspondence:exportOriginal', { id });
-      count('Member-only email saved out in a meeting mode', result, 0);
-      expectPlainRefusal(result as Result);
-      expect(existsSync(mail.d.target)).toBe(false);
+      for (const which of [id, staleId]) {
+        const result = await attempt(ctx, 'correspondence:exportOriginal', { id: which });
+        count('Member-only email saved out in a meeting mode', result, 0);
+        expectPlainRefusal(result as Result);
+        expect(existsSync(mail.d.target)).toBe(false);
+      }
     }
     await ctx.ok('meetingMode:set', { kind: 'public-meeting' });
     await ctx.ok('meetingMode:set', { kind: 'normal' });
@@ -418,5 +433,54 @@ describe('a PA’s shared-key file never stands in for a Member-only record’s 
       promisedBy: null,
     });
     expect(original).not.toBe('crash');
+  }, 60_000);
+});
+
+describe('erasing a PA’s old record with an old-format shared file', () => {
+  it('takes the file with it when no other record names it; never when another record (the Member’s) does', async () => {
+    const t = await memberCase();
+    await t.as('member');
+    const open = await t.ok('materials:add', {
+      requestId: t.requestId,
+      title: 'Bus timetable',
+      receivedOn: '2026-11-19',
+      summary: '',
+      classification: { level: 'open' },
+      personalData: NO_PERSONAL_DATA,
+      isBriefing: false,
+    });
+    const membersOld = oldFormatBlob(t.paShared, 'shared', Buffer.from('%PDF timetable (old format)'));
+    t.writeFile(path.join(t.blobDir, `${membersOld.id}.blob`), membersOld.file);
+    const stored = t.raw().get<Record<string, unknown>>(open.id)!.data;
+    t.raw().put({
+      id: open.id,
+      tier: 'shared',
+      type: 'material',
+      data: { ...stored, attachments: [{ id: membersOld.id, name: 'timetable.pdf', size: 10, addedOn: '2026-11-19' }] },
+    });
+    await t.as('pa');
+    // The PA's own old record and file (as attached before files had owners), and a PA record naming the Member's file.
+    const own = oldFormatBlob(t.paShared, 'shared', Buffer.from('%PDF letter from Mrs Patel (old format)'));
+    t.writeFile(path.join(t.blobDir, `${own.id}.blob`), own.file);
+    const ownRecord = forgeOpenMaterial(t, own.id, true);
+    const forged = forgeOpenMaterial(t, membersOld.id, true);
+    const r = await attempt(t, 'materials:erase', { id: forged });
+    const kept = t.files.existsSync(path.join(t.blobDir, `${membersOld.id}.blob`));
+    count('PA record naming the Member’s old-format shared file, erased', r, kept ? 0 : 1);
+    expect(r).not.toBe('crash');
+    expectPlainRefusal(r as Result);
+    expect(kept).toBe(true);
+    await t.ok('materials:erase', { id: ownRecord });
+    expect(t.files.existsSync(path.join(t.blobDir, `${own.id}.blob`))).toBe(false);
+    // At the Member's unlock the Member's material takes its file as its own; the PA's record then names nothing there.
+    await t.as('member');
+    await vi.waitFor(() =>
+      expect(t.raw().get<{ attachments: Array<{ id: string }> }>(open.id)!.data.attachments[0]!.id).not.toBe(membersOld.id),
+    );
+    const adopted = t.raw().get<{ attachments: Array<{ id: string }> }>(open.id)!.data.attachments[0]!.id;
+    // Erasing the PA's record now deletes nothing of the Member's: the name it holds is no file any more.
+    expect(await attempt(t, 'materials:erase', { id: forged })).not.toBe('crash');
+    expect(t.files.existsSync(path.join(t.blobDir, `${adopted}.blob`))).toBe(true);
+    expect(clearHeader(t.blobBytes(adopted)).owner).toBe(open.id);
   }, 60_000);
 });
