@@ -426,6 +426,7 @@ export class RequestQueries {
 
   /** R-USE-1: whether the mode lets this request's own words show (material it cannot open counts as protected). */
   private shownInMode(r: StoredRequest, materials: StoredMaterial[]): boolean {
+    if (this.modes.get().kind === 'normal') return true; // (the tier read below costs a pass over every request)
     return this.modes.showsRequest({
       memberOnly: r.memberOnly || this.records.memberTierIds('request').has(r.id),
       meetingId: r.meetingId,
