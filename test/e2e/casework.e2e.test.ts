@@ -209,6 +209,15 @@ describe('casework journeys in Chromium', () => {
     expect(await page.getByText(/^Protected material \(.+\), received .+: hidden in public-meeting mode\.$/).count()).toBeGreaterThan(0);
     expect(await page.getByText('Depot valuation report').count()).toBe(0);
     expect(await page.getByText('Depot disposal valuation').count()).toBe(0);
+    // The lists of protected things are not offered, and main refuses them to a page that asks anyway.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const label of ['Protected material held', 'Disclosure register', 'Personal data due for erasure'])
+      expect(await nav.getByText(label).count()).toBe(0);
+    const held = await page.evaluate(() => window.api.materials.protectedHeld());
+    expect(held).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/^Protected material held is closed in public-meeting mode/) },
+    });
     await expectNoAxeViolations(page, 'public-meeting mode');
     await screenshot(page, 'public-meeting-mode');
     // The shortcut only ever makes the screen safer; leaving public-meeting mode is its own deliberate action.

@@ -372,14 +372,14 @@ export class RequestQueries {
     const sealed = this.records.sealedIds('request');
     const unreadable = [...index.unreadable.request];
     const directory = this.directoryById();
-    const hidden = this.hiddenInMode(ids);
+    const hidden = this.hiddenInMode();
     const total = ids.length + sealed.length + unreadable.length;
     const rows: T[] = [];
     for (let i = offset; i < Math.min(total, offset + limit); i++) {
       if (i >= ids.length + sealed.length)
         rows.push(placeholder(placeholderRow(unreadable[i - ids.length - sealed.length]!, 'Could not be read')));
       else if (i >= ids.length) rows.push(placeholder(placeholderRow(sealed[i - ids.length]!, 'Member only')));
-      else if (hidden.has(ids[i]!)) rows.push(placeholder(placeholderRow(ids[i]!, this.hiddenLabel())));
+      else if (hidden(ids[i]!)) rows.push(placeholder(placeholderRow(ids[i]!, this.hiddenLabel())));
       else {
         const listed = this.rowOf(ids[i]!, directory, window, states);
         rows.push(listed ? make(listed) : placeholder(placeholderRow(ids[i]!, 'Could not be read')));
@@ -394,17 +394,17 @@ export class RequestQueries {
   }
 
   /**
-   * R-USE-1: the requests among `ids` whose subject and question the meeting mode hides (none in normal
-   * use), from the index alone. Material the user cannot open, and Member-only material at an open
-   * level (a briefing), count as protected; a pink paper is taken to be for its request's meeting.
+   * R-USE-1: whether the meeting mode hides a request's subject and question (never in normal use),
+   * from the index alone; asked per row, so a page costs its own rows. Material the user cannot open,
+   * and Member-only material at an open level (a briefing), count as protected; a pink paper is taken
+   * to be for its request's meeting.
    */
-  private hiddenInMode(ids: readonly string[]): Set<string> {
-    const hidden = new Set<string>();
-    if (this.modes.get().kind === 'normal') return hidden;
+  private hiddenInMode(): (id: string) => boolean {
+    if (this.modes.get().kind === 'normal') return () => false;
     const memberOnly = this.records.memberTierIds('request');
     const memberMaterial = this.records.memberTierIds('material');
     const withSealed = new Set(this.records.sealedIds('material').map(requestOfMaterialId));
-    for (const id of ids) {
+    return (id) => {
       const levels = this.index.levelsFor(id);
       const materials: ModeRequest['materials'] = this.index.materialIdsFor(id).map((mid, k) => ({
         classification: memberMaterial.has(mid) && levels[k] === 'open' ? null : { level: levels[k] ?? 'confidential' },
@@ -414,9 +414,8 @@ export class RequestQueries {
         meetingId: this.index.listed(id)?.list.meetingId ?? null,
         materials: withSealed.has(id) ? [...materials, { classification: null }] : materials,
       };
-      if (!this.modes.showsRequest(request)) hidden.add(id);
-    }
-    return hidden;
+      return !this.modes.showsRequest(request);
+    };
   }
 
   /** A PA cannot open Member-only material, but its id names its request: only this request's are counted. */
@@ -426,6 +425,7 @@ export class RequestQueries {
 
   /** R-USE-1: whether the mode lets this request's own words show (material it cannot open counts as protected). */
   private shownInMode(r: StoredRequest, materials: StoredMaterial[]): boolean {
+    if (this.modes.get().kind === 'normal') return true; // (the tier read below costs a pass over every request)
     return this.modes.showsRequest({
       memberOnly: r.memberOnly || this.records.memberTierIds('request').has(r.id),
       meetingId: r.meetingId,
@@ -540,12 +540,12 @@ export class RequestQueries {
     });
     const byId = new Map(open.map((r) => [r.id, r]));
     this.synced();
-    const hidden = this.hiddenInMode(open.map((r) => r.id));
+    const hidden = this.hiddenInMode();
     return requestsAffectedByCalendarChange(open, edits).map((c) => ({
       ...c,
       reference: byId.get(c.id)!.reference,
       // R-USE-1: a subject the meeting mode hides is not listed here either.
-      subject: hidden.has(c.id) ? this.hiddenLabel() : byId.get(c.id)!.subject,
+      subject: hidden(c.id) ? this.hiddenLabel() : byId.get(c.id)!.subject,
     }));
   }
 
