@@ -113,27 +113,74 @@ export function savedRequest(id: string, e: RequestEntry, profile: number): unkn
   ];
 }
 
-/** A saved request array back as [id, entry] (checked by isRequestItem before it is used). */
-export function entryOfSaved(item: unknown, tier: Tier): unknown {
+/**
+ * A saved request array back as [id, entry], or null when it does not look right (then its request is
+ * worked out again from its record). Built in one go, each object with its final shape, and checked
+ * by isRequestItem with `isDate` (datesChecker: 50,000 entries hold a few hundred distinct dates).
+ */
+export function entryOfSaved(item: unknown, tier: Tier, profiles: number, isDate: (v: unknown) => boolean): [string, RequestEntry] | null {
   if (!Array.isArray(item) || item.length !== SAVED_HEAD + LIFECYCLE_FIELDS.length + LIST_FIELDS.length) return null;
-  const lifecycle: Record<string, unknown> = {};
-  LIFECYCLE_FIELDS.forEach((f, i) => (lifecycle[f] = item[SAVED_HEAD + i]));
-  const list: Record<string, unknown> = {};
-  LIST_FIELDS.forEach((f, i) => (list[f] = item[SAVED_HEAD + LIFECYCLE_FIELDS.length + i]));
-  const [id, seq, profile, nation, awaitingMonitoringOfficer, chairNoticePending] = item;
-  return [id, { seq, tier, profile, nation, awaitingMonitoringOfficer, chairNoticePending, lifecycle, list, words: null }];
+  const v = item as unknown[];
+  const l = SAVED_HEAD;
+  const f = SAVED_HEAD + LIFECYCLE_FIELDS.length;
+  // Field by field in the order of LIFECYCLE_FIELDS and LIST_FIELDS, as savedRequest writes them.
+  const lifecycle = {
+    sentOn: v[l],
+    acknowledgeBy: v[l + 1],
+    respondBy: v[l + 2],
+    acknowledgedOn: v[l + 3],
+    holdingReply: v[l + 4],
+    answeredOn: v[l + 5],
+    escalatedTo: v[l + 6],
+    closedOn: v[l + 7],
+    withdrawnOn: v[l + 8],
+  };
+  const list = {
+    reference: v[f],
+    subject: v[f + 1],
+    officerId: v[f + 2],
+    officerName: v[f + 3],
+    service: v[f + 4],
+    ward: v[f + 5],
+    meetingId: v[f + 6],
+    capacity: v[f + 7],
+    route: v[f + 8],
+  };
+  const entry = {
+    seq: v[1],
+    tier,
+    list,
+    words: null,
+    lifecycle,
+    profile: v[2],
+    nation: v[3],
+    awaitingMonitoringOfficer: v[4],
+    chairNoticePending: v[5],
+  };
+  const pair: unknown = [v[0], entry];
+  return isRequestItem(pair, tier, profiles, isDate) ? pair : null;
+}
+
+/** isIsoDate, remembering the strings it passed: a saved index repeats each date hundreds of times. */
+export function datesChecker(): (v: unknown) => boolean {
+  const passed = new Set<string>();
+  return (v) => typeof v === 'string' && (passed.has(v) || (isIsoDate(v) && passed.add(v) !== undefined));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-// A real date in the years the calendar covers: one shaped like a date but not one (2026-02-31) would break every status.
-const isDate = isIsoDate;
-const isDateOrNull = (v: unknown) => v === null || v === undefined || isDate(v);
 
 /** A saved index is sealed, so only a bug could make it wrong; checked anyway, entry by entry, since an unlock depends on it. */
-export function isRequestItem(item: unknown, tier: Tier, profiles: number): item is [string, RequestEntry] {
+export function isRequestItem(
+  item: unknown,
+  tier: Tier,
+  profiles: number,
+  // A real date in the years the calendar covers: one shaped like a date but not one (2026-02-31) would break every status.
+  isDate: (v: unknown) => boolean = isIsoDate,
+): item is [string, RequestEntry] {
   if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !isObject(item[1])) return false;
   const e = item[1];
   const l = e.lifecycle;
+  const isDateOrNull = (v: unknown) => v === null || v === undefined || isDate(v);
   return (
     e.tier === tier &&
     isListFacts(e.list) &&

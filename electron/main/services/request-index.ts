@@ -18,6 +18,7 @@ import { requestTextWords } from '../../../shared/domain/search';
 import type { Tier, VaultSession } from '../vault';
 import { requestNotes, type StoredRequest } from '../../../shared/domain/requests';
 import {
+  datesChecker,
   entryOfSaved,
   isFiledRight,
   isMaterialItem,
@@ -162,6 +163,11 @@ export class RequestIndex {
     }
     this.syncedAt = vault.changeMark;
     return { recomputed, saved };
+  }
+
+  /** Whether the index is loaded and up to date with the vault at this change mark (its next sync costs nothing). */
+  isSyncedAt(changeMark: number): boolean {
+    return this.vault !== null && this.syncedAt === changeMark;
   }
 
   /** Request ids in due-date order (then sent date, then id), the list's default order. */
@@ -402,9 +408,12 @@ export class RequestIndex {
         this.profiles.push(profile);
       }
       // An entry that does not look right is left out: it is then worked out again from its record.
+      const isDate = datesChecker();
       for (const raw of saved.requests as unknown[]) {
-        const item = entryOfSaved(raw, tier);
-        if (isRequestItem(item, tier, saved.profiles.length)) this.requests.set(item[0], { ...item[1], profile: item[1].profile + offset });
+        const item = entryOfSaved(raw, tier, saved.profiles.length, isDate);
+        if (!item) continue;
+        item[1].profile += offset;
+        this.requests.set(item[0], item[1]);
       }
       for (const item of saved.materials as unknown[]) if (isMaterialItem(item, tier)) this.materials.set(item[0], item[1]);
       this.wordsToLoad.push(tier);
@@ -419,7 +428,9 @@ export class RequestIndex {
       const profiles: CouncilProfile[] = [];
       const remap = new Map<number, number>();
       const requests: SavedIndex['requests'] = [];
-      for (const [id, e] of this.requests) {
+      // In the list's default order: the next unlock's sort of them (orderedIds) is then one pass.
+      for (const id of this.orderedIds()) {
+        const e = this.requests.get(id)!;
         if (e.tier !== tier) continue;
         let p = remap.get(e.profile);
         if (p === undefined) remap.set(e.profile, (p = profiles.push(this.profiles[e.profile]!) - 1));

@@ -152,6 +152,9 @@ describe('RequestIndex over the vault', () => {
     expect(member.tier).toBe('member');
     expect(shared.data.requests.map(([id]) => id).sort()).toEqual([...ids.shared].sort());
     expect(member.data.requests.map(([id]) => id).sort()).toEqual([...ids.member].sort());
+    // Saved in the list's default order, so the next unlock's sort of them is one pass.
+    expect(shared.data.requests.map(([id]) => id)).toEqual(order.filter((id) => ids.shared.includes(id)));
+    expect(member.data.requests.map(([id]) => id)).toEqual(order.filter((id) => ids.member.includes(id)));
     session.lock();
 
     const again = await reopen(dir);
@@ -231,6 +234,8 @@ describe('RequestIndex over the vault', () => {
       ['a profile position out of range', (real) => ({ ...real, requests: savedWith(real, 2, 7) })],
       ['no profiles', (real) => ({ ...real, profiles: [] })],
       ['a broken lifecycle', (real) => ({ ...real, requests: savedWith(real, 6, 'xx') })],
+      // Shaped like a date but not one: every entry's dates are checked, however often a date repeats.
+      ['a date that is not a real day', (real) => ({ ...real, requests: savedWith(real, 8, '2026-02-31') })],
       ['an escalation to no one known', (real) => ({ ...real, requests: savedWith(real, 12, 'the press') })],
       ['a subject that is not text', (real) => ({ ...real, requests: savedWith(real, 16, { not: 'text' }) })],
       ['a capacity not in the list', (real) => ({ ...real, requests: savedWith(real, 22, 'mayor') })],
@@ -806,6 +811,46 @@ describe('requests:list pages through the IPC contract', () => {
     // Locked while waiting: the answer says so, and nothing of the vault is in it.
     await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'A change', meetingId: null }));
     const waiting = ctx.call('requests:filterOptions');
+    await ctx.ok('session:lock');
+    queued.splice(0).forEach((fn) => fn());
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+  });
+
+  it('R-ASK-7 after unlock the volume waits for the list’s first page (or main’s timer), then counts every readable request', async () => {
+    const queued: Array<() => void> = [];
+    const timers = { setTimeout: (fn: () => void) => queued.push(fn), clearTimeout: () => undefined };
+    const ctx = await seededCase(TODAY, { timers });
+    const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
+    await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Volume', meetingId: null }));
+    await ctx.ok('session:lock');
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    queued.splice(0);
+    const answered = (call: Promise<unknown>) => {
+      let done = false;
+      void call.then(() => (done = true));
+      return () => done;
+    };
+    // Asked first, as Today does: answered only after the first page, which is answered at once.
+    const volume = ctx.ok('requests:volume');
+    const done = answered(volume);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done()).toBe(false);
+    const page = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(done()).toBe(false);
+    queued.splice(0).forEach((fn) => fn());
+    const counted = await volume;
+    const total = (counted as { rows: Array<{ total: number }> }).rows.reduce((n, r) => n + r.total, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(page.total);
+    // The index up to date, the next ask is answered at once.
+    expect(await ctx.ok('requests:volume')).toEqual(counted);
+    // With no page asked for, main's timer answers it; locked meanwhile, it says so.
+    await ctx.ok('session:lock');
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    queued.splice(0);
+    const waiting = ctx.call('requests:volume');
+    await new Promise((resolve) => setImmediate(resolve));
     await ctx.ok('session:lock');
     queued.splice(0).forEach((fn) => fn());
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'locked' } });
