@@ -168,6 +168,7 @@ export function datesChecker(): (v: unknown) => boolean {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const orNull = (isDate: (v: unknown) => boolean, v: unknown) => v === null || v === undefined || isDate(v);
 
 /** A saved index is sealed, so only a bug could make it wrong; checked anyway, entry by entry, since an unlock depends on it. */
 export function isRequestItem(
@@ -180,7 +181,6 @@ export function isRequestItem(
   if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !isObject(item[1])) return false;
   const e = item[1];
   const l = e.lifecycle;
-  const isDateOrNull = (v: unknown) => v === null || v === undefined || isDate(v);
   return (
     e.tier === tier &&
     isListFacts(e.list) &&
@@ -194,11 +194,11 @@ export function isRequestItem(
     isObject(l) &&
     isDate(l.sentOn) &&
     isDate(l.respondBy) &&
-    isDateOrNull(l.acknowledgeBy) &&
-    isDateOrNull(l.acknowledgedOn) &&
-    isDateOrNull(l.answeredOn) &&
-    isDateOrNull(l.closedOn) &&
-    isDateOrNull(l.withdrawnOn) &&
+    orNull(isDate, l.acknowledgeBy) &&
+    orNull(isDate, l.acknowledgedOn) &&
+    orNull(isDate, l.answeredOn) &&
+    orNull(isDate, l.closedOn) &&
+    orNull(isDate, l.withdrawnOn) &&
     (l.escalatedTo === null || l.escalatedTo === undefined || (ESCALATION_LEVELS as readonly unknown[]).includes(l.escalatedTo)) &&
     (l.holdingReply === null ||
       l.holdingReply === undefined ||

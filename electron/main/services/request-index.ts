@@ -265,11 +265,16 @@ export class RequestIndex {
       this.states = new Map();
       this.statesKey = key;
     }
+    // Open requests share a few hundred sets of dates at 50,000: each set's status is worked out once
+    // per call (counting working days late was most of the time). Ended ones cost nothing to work out.
+    const same = new Map<string, ReturnType<typeof requestStatus>>();
     for (const [id, e] of this.requests) {
       if (this.states.has(id)) continue;
-      let s: ReturnType<typeof requestStatus>;
+      const l = e.lifecycle;
+      const key = l.answeredOn || l.closedOn || l.withdrawnOn ? null : statusKey(e);
+      let s = key === null ? undefined : same.get(key);
       try {
-        s = requestStatus(e.lifecycle, today, this.profiles[e.profile]!, e.nation, edits);
+        s ??= requestStatus(l, today, this.profiles[e.profile]!, e.nation, edits);
       } catch {
         // One request whose status cannot be worked out is set aside, never breaks every list and count.
         this.requests.delete(id);
@@ -278,6 +283,7 @@ export class RequestIndex {
         this.sorted = null;
         continue;
       }
+      if (key !== null) same.set(key, s);
       this.states.set(id, {
         locked: false,
         status: s.status,
@@ -450,6 +456,18 @@ export class RequestIndex {
     this.unsaved = 0;
   }
 }
+
+/** Every fact an open request's status is worked out from (requestStatus), besides today and the holiday list. */
+function statusKey(e: RequestEntry): string {
+  const l = e.lifecycle;
+  const holding = l.holdingReply ? `${l.holdingReply.receivedOn}/${l.holdingReply.promisedBy}` : '';
+  return `${e.profile} ${e.nation} ${l.sentOn} ${l.acknowledgeBy} ${l.respondBy} ${l.acknowledgedOn} ${holding} ${l.escalatedTo}`;
+}
+// A lifecycle fact added without a place in statusKey fails to compile, rather than sharing a wrong status.
+type Keyed = 'sentOn' | 'acknowledgeBy' | 'respondBy' | 'acknowledgedOn' | 'holdingReply' | 'escalatedTo';
+type Unkeyed = Exclude<keyof LifecycleFacts, Keyed | 'answeredOn' | 'closedOn' | 'withdrawnOn'>;
+const everyFactKeyed: [Unkeyed] extends [never] ? true : never = true;
+void everyFactKeyed;
 
 /** The search words of a request's own text (shared/domain/search.ts says which). */
 const textWordsOf = (r: StoredRequest): string =>

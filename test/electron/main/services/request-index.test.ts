@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import { listRowOf, type RequestListPage, type RequestListRow } from '../../../../shared/ipc/views';
-import type { StoredRequest } from '../../../../shared/domain/requests';
+import { lifecycleFromEvents, requestStatus, type StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
@@ -107,6 +107,32 @@ describe('RequestIndex over the vault', () => {
     expect(ordered.map(key)).toEqual(ordered.map(key).sort());
     // Nothing changed: nothing is read again.
     expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
+  });
+
+  it('R-DUE-4 requests that share every date share a status; one fact apart (a holding reply, an escalation, an answer) gives its own', async () => {
+    const { session } = await newVault();
+    const sentOn = '2026-10-01';
+    const variants: Array<[string, Partial<StoredRequest>]> = [
+      ['same-a', {}],
+      ['same-b', {}],
+      ['held', { events: [{ type: 'holding', on: '2026-10-02', promisedBy: '2026-12-20', note: '' }] as StoredRequest['events'] }],
+      ['escalated', { escalatedTo: 'monitoring-officer' }],
+      ['answered', { events: [{ type: 'answered', on: '2026-10-05', note: 'Sent.' }] as StoredRequest['events'] }],
+      ['acknowledged', { events: [{ type: 'acknowledged', on: '2026-10-02', note: '' }] as StoredRequest['events'] }],
+    ];
+    for (const [id, overrides] of variants)
+      session.put({ id, tier: 'shared', type: 'request', data: storedRequest(id, sentOn, overrides) });
+    const index = new RequestIndex(1000);
+    index.sync(session, checkedRead(session));
+    const states = index.statesFor(TODAY, { added: [], removed: [] });
+    const expected = (id: string) => {
+      const r = session.get<StoredRequest>(id)!.data;
+      return requestStatus(lifecycleFromEvents(r), TODAY, r.profile, r.nation, { added: [], removed: [] });
+    };
+    expect([...index.unreadable.request]).toEqual([]);
+    for (const [id] of variants) expect(states.get(id)).toMatchObject(expected(id));
+    expect(states.get('same-a')).toEqual(states.get('same-b'));
+    expect(new Set(variants.map(([id]) => states.get(id)!.status)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('looks at the vault again only once something was saved or deleted, and then sees every change', async () => {
