@@ -25,6 +25,7 @@ import {
   isRequestItem,
   isString,
   savedRequest,
+  StringTable,
   type CheckedRead,
   type ListFacts,
   type MaterialEntry,
@@ -37,7 +38,9 @@ export type { CheckedRead, ListFacts } from './request-index-saved';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
+/** The saved search words' format, apart: they did not change when the index took a string table. */
+const WORDS_FORMAT = 4;
 const indexRecordId = (tier: Tier) => `${INDEX_TYPE}:${tier}`;
 /**
  * The search words are saved apart from the rest (more than half its size): the first page of the
@@ -224,7 +227,7 @@ export class RequestIndex {
       // As for the saved index: in the Member's app, only words the Member's app saved.
       if (vault.canRead('member') && vault.authorOf(wordsRecordId(tier)) !== 'member') continue;
       const saved = vault.get<SavedWords>(wordsRecordId(tier))?.data;
-      if (!saved || saved.format !== INDEX_FORMAT || !Array.isArray(saved.words)) continue;
+      if (!saved || saved.format !== WORDS_FORMAT || !Array.isArray(saved.words)) continue;
       for (const item of saved.words) {
         if (!Array.isArray(item) || item.length !== 3 || !isString(item[0]) || !isString(item[2])) continue;
         const entry = this.requests.get(item[0]);
@@ -404,7 +407,9 @@ export class RequestIndex {
         saved.format !== INDEX_FORMAT ||
         !Array.isArray(saved.profiles) ||
         !Array.isArray(saved.requests) ||
-        !Array.isArray(saved.materials)
+        !Array.isArray(saved.materials) ||
+        !Array.isArray(saved.strings) ||
+        !saved.strings.every(isString)
       )
         continue;
       if (!saved.profiles.every((p) => councilProfileSchema.safeParse(p).success)) continue;
@@ -416,7 +421,7 @@ export class RequestIndex {
       // An entry that does not look right is left out: it is then worked out again from its record.
       const isDate = datesChecker();
       for (const raw of saved.requests as unknown[]) {
-        const item = entryOfSaved(raw, tier, saved.profiles.length, isDate);
+        const item = entryOfSaved(raw, tier, { profiles: saved.profiles.length, strings: saved.strings }, isDate);
         if (!item) continue;
         item[1].profile += offset;
         this.requests.set(item[0], item[1]);
@@ -434,24 +439,25 @@ export class RequestIndex {
       const profiles: CouncilProfile[] = [];
       const remap = new Map<number, number>();
       const requests: SavedIndex['requests'] = [];
+      const table = new StringTable();
       // In the list's default order: the next unlock's sort of them (orderedIds) is then one pass.
       for (const id of this.orderedIds()) {
         const e = this.requests.get(id)!;
         if (e.tier !== tier) continue;
         let p = remap.get(e.profile);
         if (p === undefined) remap.set(e.profile, (p = profiles.push(this.profiles[e.profile]!) - 1));
-        requests.push(savedRequest(id, e, p));
+        requests.push(savedRequest(id, e, p, table));
       }
       const materials = [...this.materials].filter(([, m]) => m.tier === tier);
       vault.put<SavedIndex>({
         id: indexRecordId(tier),
         tier,
         type: INDEX_TYPE,
-        data: { format: INDEX_FORMAT, profiles, requests, materials },
+        data: { format: INDEX_FORMAT, profiles, strings: table.strings, requests, materials },
       });
       const words: unknown[] = [];
       for (const [id, e] of this.requests) if (e.tier === tier && e.words !== null) words.push([id, e.seq, e.words]);
-      vault.put<SavedWords>({ id: wordsRecordId(tier), tier, type: INDEX_TYPE, data: { format: INDEX_FORMAT, words } });
+      vault.put<SavedWords>({ id: wordsRecordId(tier), tier, type: INDEX_TYPE, data: { format: WORDS_FORMAT, words } });
     }
     this.unsaved = 0;
   }

@@ -242,6 +242,12 @@ describe('RequestIndex over the vault', () => {
   describe('a saved index that is not what this version wrote is ignored and rebuilt, never trusted, never throws', () => {
     const savedWith = (real: Record<string, unknown>, at: number, value: unknown) =>
       (real.requests as unknown[][]).map((e) => e.map((v, i) => (i === at ? value : v)));
+    // Repeated text is saved once in `strings` and each request holds its position there.
+    const withText = (real: Record<string, unknown>, at: number, text: unknown) => ({
+      ...real,
+      strings: [...(real.strings as unknown[]), text],
+      requests: savedWith(real, at, (real.strings as unknown[]).length),
+    });
     const garbage: Array<[string, (real: Record<string, unknown>) => unknown]> = [
       ['another format', (real) => ({ ...real, format: (real.format as number) + 1 })],
       ['no format', (real) => ({ ...real, format: undefined })],
@@ -259,12 +265,17 @@ describe('RequestIndex over the vault', () => {
       ['entries without their facts', (real) => ({ ...real, requests: (real.requests as unknown[][]).map(([id]) => [id, null]) })],
       ['a profile position out of range', (real) => ({ ...real, requests: savedWith(real, 2, 7) })],
       ['no profiles', (real) => ({ ...real, profiles: [] })],
-      ['a broken lifecycle', (real) => ({ ...real, requests: savedWith(real, 6, 'xx') })],
+      ['a broken lifecycle', (real) => withText(real, 6, 'xx')],
+      ['a date in place of its position in the table', (real) => ({ ...real, requests: savedWith(real, 6, '2026-11-02') })],
       // Shaped like a date but not one: every entry's dates are checked, however often a date repeats.
-      ['a date that is not a real day', (real) => ({ ...real, requests: savedWith(real, 8, '2026-02-31') })],
-      ['an escalation to no one known', (real) => ({ ...real, requests: savedWith(real, 12, 'the press') })],
+      ['a date that is not a real day', (real) => withText(real, 8, '2026-02-31')],
+      ['an escalation to no one known', (real) => withText(real, 12, 'the press')],
       ['a subject that is not text', (real) => ({ ...real, requests: savedWith(real, 16, { not: 'text' }) })],
-      ['a capacity not in the list', (real) => ({ ...real, requests: savedWith(real, 22, 'mayor') })],
+      ['a capacity not in the list', (real) => withText(real, 22, 'mayor')],
+      ['a position outside the table', (real) => ({ ...real, requests: savedWith(real, 19, (real.strings as unknown[]).length) })],
+      ['a position that is not a whole number', (real) => ({ ...real, requests: savedWith(real, 19, 0.5) })],
+      ['no table', (real) => ({ ...real, strings: undefined })],
+      ['something not text in the table', (real) => ({ ...real, strings: [...(real.strings as unknown[]), 7] })],
       ['a fact missing', (real) => ({ ...real, requests: (real.requests as unknown[][]).map((e) => e.slice(0, -1)) })],
     ];
 
