@@ -158,31 +158,31 @@ export function entryOfSaved(
 ): [string, RequestEntry] | null {
   if (!Array.isArray(item) || item.length !== SAVED_HEAD + LIFECYCLE_FIELDS.length + LIST_FIELDS.length) return null;
   const v = item as unknown[];
-  const t = (x: unknown) => textAt(saved.strings, x);
+  const s = saved.strings;
   const l = SAVED_HEAD;
   const f = SAVED_HEAD + LIFECYCLE_FIELDS.length;
   // Field by field in the order of LIFECYCLE_FIELDS and LIST_FIELDS, as savedRequest writes them.
   const lifecycle = {
-    sentOn: t(v[l]),
-    acknowledgeBy: t(v[l + 1]),
-    respondBy: t(v[l + 2]),
-    acknowledgedOn: t(v[l + 3]),
+    sentOn: textAt(s, v[l]),
+    acknowledgeBy: textAt(s, v[l + 1]),
+    respondBy: textAt(s, v[l + 2]),
+    acknowledgedOn: textAt(s, v[l + 3]),
     holdingReply: v[l + 4],
-    answeredOn: t(v[l + 5]),
-    escalatedTo: t(v[l + 6]),
-    closedOn: t(v[l + 7]),
-    withdrawnOn: t(v[l + 8]),
+    answeredOn: textAt(s, v[l + 5]),
+    escalatedTo: textAt(s, v[l + 6]),
+    closedOn: textAt(s, v[l + 7]),
+    withdrawnOn: textAt(s, v[l + 8]),
   };
   const list = {
     reference: v[f],
     subject: v[f + 1],
-    officerId: t(v[f + 2]),
-    officerName: t(v[f + 3]),
-    service: t(v[f + 4]),
-    ward: t(v[f + 5]),
-    meetingId: t(v[f + 6]),
-    capacity: t(v[f + 7]),
-    route: t(v[f + 8]),
+    officerId: textAt(s, v[f + 2]),
+    officerName: textAt(s, v[f + 3]),
+    service: textAt(s, v[f + 4]),
+    ward: textAt(s, v[f + 5]),
+    meetingId: textAt(s, v[f + 6]),
+    capacity: textAt(s, v[f + 7]),
+    route: textAt(s, v[f + 8]),
   };
   const entry = {
     seq: v[1],
@@ -191,7 +191,7 @@ export function entryOfSaved(
     words: null,
     lifecycle,
     profile: v[2],
-    nation: t(v[3]),
+    nation: textAt(s, v[3]),
     awaitingMonitoringOfficer: v[4],
     chairNoticePending: v[5],
   };
