@@ -168,9 +168,9 @@ export class RequestIndex {
     return { recomputed, saved };
   }
 
-  /** Whether the index is loaded and up to date with the vault at this change mark (its next sync costs nothing). */
-  isSyncedAt(changeMark: number): boolean {
-    return this.vault !== null && this.syncedAt === changeMark;
+  /** Whether the index was loaded since unlock (its next sync reads only what changed). */
+  get loaded(): boolean {
+    return this.vault !== null;
   }
 
   /** Request ids in due-date order (then sent date, then id), the list's default order. */

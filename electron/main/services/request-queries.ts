@@ -232,11 +232,11 @@ export class RequestQueries {
 
   /**
    * R-ASK-7: requests per service per month over every request the user can read (locked rows carry
-   * neither). After unlock or a change, answered once the list's first page is sent (or after
-   * VOLUME_WAIT_MS): Today asks for it first, and counting every request held that page up.
+   * neither). After unlock, answered once the list's first page is sent (or after VOLUME_WAIT_MS):
+   * Today asks for it first, and loading the index and counting every request held that page up.
    */
   async volume(): Promise<VolumeByMonth> {
-    if (!this.index.isSyncedAt(this.records.changeMark))
+    if (!this.index.loaded)
       await new Promise<void>((resolve) => {
         this.afterPage.push(resolve);
         this.timers.setTimeout(resolve, VOLUME_WAIT_MS);
