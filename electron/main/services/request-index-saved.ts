@@ -60,6 +60,8 @@ export type CheckedRead = {
 export interface SavedIndex {
   format: number;
   profiles: CouncilProfile[];
+  /** Text that repeats across requests, saved once (see StringTable). */
+  strings: string[];
   /** One array per request (see savedRequest): half the size of objects, and read about twice as fast at 50,000. */
   requests: unknown[][];
   materials: Array<[string, MaterialEntry]>;
@@ -100,37 +102,120 @@ const everyFactSaved: [Unsaved] extends [never] ? true : never = true;
 void everyFactSaved;
 const SAVED_HEAD = 6;
 
-export function savedRequest(id: string, e: RequestEntry, profile: number): unknown[] {
+/**
+ * Text that repeats across requests (dates, the nation, officers, services, wards, meetings, capacity,
+ * route) is saved once in the index's `strings` and each request holds its position: at 50,000
+ * requests a few hundred strings, and the saved index half the size, so half the work to decrypt,
+ * decode and parse at unlock. References and subjects are each request's own and stay in place.
+ */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly at = new Map<string, number>();
+
+  ref(value: string | null | undefined): number | null {
+    if (value === null || value === undefined) return null;
+    let i = this.at.get(value);
+    if (i === undefined) this.at.set(value, (i = this.strings.push(value) - 1));
+    return i;
+  }
+}
+
+/** Where a request's own text stays in place in its saved array (every other string is a StringTable position). */
+const IN_PLACE = new Set<string>(['reference', 'subject']);
+
+export function savedRequest(id: string, e: RequestEntry, profile: number, table: StringTable): unknown[] {
   return [
     id,
     e.seq,
     profile,
-    e.nation,
+    table.ref(e.nation),
     e.awaitingMonitoringOfficer,
     e.chairNoticePending,
-    ...LIFECYCLE_FIELDS.map((f) => e.lifecycle[f] ?? null),
-    ...LIST_FIELDS.map((f) => e.list[f]),
+    ...LIFECYCLE_FIELDS.map((f) => (f === 'holdingReply' ? (e.lifecycle.holdingReply ?? null) : table.ref(e.lifecycle[f]))),
+    ...LIST_FIELDS.map((f) => (IN_PLACE.has(f) ? e.list[f] : table.ref(e.list[f]))),
   ];
 }
 
-/** A saved request array back as [id, entry] (checked by isRequestItem before it is used). */
-export function entryOfSaved(item: unknown, tier: Tier): unknown {
+/** What a saved position that is not in the table reads as: no string, so every check of it fails. */
+const NOT_IN_TABLE = Symbol('not in the table');
+
+/** The string at a saved position (null stays null); NOT_IN_TABLE for anything else. */
+function textAt(strings: readonly string[], v: unknown): unknown {
+  if (v === null) return null;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < strings.length ? strings[v] : NOT_IN_TABLE;
+}
+
+/**
+ * A saved request array back as [id, entry], or null when it does not look right (then its request is
+ * worked out again from its record). Built in one go, each object with its final shape, and checked
+ * by isRequestItem with `isDate` (datesChecker: 50,000 entries hold a few hundred distinct dates).
+ */
+export function entryOfSaved(
+  item: unknown,
+  tier: Tier,
+  saved: { profiles: number; strings: readonly string[] },
+  isDate: (v: unknown) => boolean,
+): [string, RequestEntry] | null {
   if (!Array.isArray(item) || item.length !== SAVED_HEAD + LIFECYCLE_FIELDS.length + LIST_FIELDS.length) return null;
-  const lifecycle: Record<string, unknown> = {};
-  LIFECYCLE_FIELDS.forEach((f, i) => (lifecycle[f] = item[SAVED_HEAD + i]));
-  const list: Record<string, unknown> = {};
-  LIST_FIELDS.forEach((f, i) => (list[f] = item[SAVED_HEAD + LIFECYCLE_FIELDS.length + i]));
-  const [id, seq, profile, nation, awaitingMonitoringOfficer, chairNoticePending] = item;
-  return [id, { seq, tier, profile, nation, awaitingMonitoringOfficer, chairNoticePending, lifecycle, list, words: null }];
+  const v = item as unknown[];
+  const s = saved.strings;
+  const l = SAVED_HEAD;
+  const f = SAVED_HEAD + LIFECYCLE_FIELDS.length;
+  // Field by field in the order of LIFECYCLE_FIELDS and LIST_FIELDS, as savedRequest writes them.
+  const lifecycle = {
+    sentOn: textAt(s, v[l]),
+    acknowledgeBy: textAt(s, v[l + 1]),
+    respondBy: textAt(s, v[l + 2]),
+    acknowledgedOn: textAt(s, v[l + 3]),
+    holdingReply: v[l + 4],
+    answeredOn: textAt(s, v[l + 5]),
+    escalatedTo: textAt(s, v[l + 6]),
+    closedOn: textAt(s, v[l + 7]),
+    withdrawnOn: textAt(s, v[l + 8]),
+  };
+  const list = {
+    reference: v[f],
+    subject: v[f + 1],
+    officerId: textAt(s, v[f + 2]),
+    officerName: textAt(s, v[f + 3]),
+    service: textAt(s, v[f + 4]),
+    ward: textAt(s, v[f + 5]),
+    meetingId: textAt(s, v[f + 6]),
+    capacity: textAt(s, v[f + 7]),
+    route: textAt(s, v[f + 8]),
+  };
+  const entry = {
+    seq: v[1],
+    tier,
+    list,
+    words: null,
+    lifecycle,
+    profile: v[2],
+    nation: textAt(s, v[3]),
+    awaitingMonitoringOfficer: v[4],
+    chairNoticePending: v[5],
+  };
+  const pair: unknown = [v[0], entry];
+  return isRequestItem(pair, tier, saved.profiles, isDate) ? pair : null;
+}
+
+/** isIsoDate, remembering the strings it passed: a saved index repeats each date hundreds of times. */
+export function datesChecker(): (v: unknown) => boolean {
+  const passed = new Set<string>();
+  return (v) => typeof v === 'string' && (passed.has(v) || (isIsoDate(v) && passed.add(v) !== undefined));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-// A real date in the years the calendar covers: one shaped like a date but not one (2026-02-31) would break every status.
-const isDate = isIsoDate;
-const isDateOrNull = (v: unknown) => v === null || v === undefined || isDate(v);
+const orNull = (isDate: (v: unknown) => boolean, v: unknown) => v === null || v === undefined || isDate(v);
 
 /** A saved index is sealed, so only a bug could make it wrong; checked anyway, entry by entry, since an unlock depends on it. */
-export function isRequestItem(item: unknown, tier: Tier, profiles: number): item is [string, RequestEntry] {
+export function isRequestItem(
+  item: unknown,
+  tier: Tier,
+  profiles: number,
+  // A real date in the years the calendar covers: one shaped like a date but not one (2026-02-31) would break every status.
+  isDate: (v: unknown) => boolean = isIsoDate,
+): item is [string, RequestEntry] {
   if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || !isObject(item[1])) return false;
   const e = item[1];
   const l = e.lifecycle;
@@ -147,11 +232,11 @@ export function isRequestItem(item: unknown, tier: Tier, profiles: number): item
     isObject(l) &&
     isDate(l.sentOn) &&
     isDate(l.respondBy) &&
-    isDateOrNull(l.acknowledgeBy) &&
-    isDateOrNull(l.acknowledgedOn) &&
-    isDateOrNull(l.answeredOn) &&
-    isDateOrNull(l.closedOn) &&
-    isDateOrNull(l.withdrawnOn) &&
+    orNull(isDate, l.acknowledgeBy) &&
+    orNull(isDate, l.acknowledgedOn) &&
+    orNull(isDate, l.answeredOn) &&
+    orNull(isDate, l.closedOn) &&
+    orNull(isDate, l.withdrawnOn) &&
     (l.escalatedTo === null || l.escalatedTo === undefined || (ESCALATION_LEVELS as readonly unknown[]).includes(l.escalatedTo)) &&
     (l.holdingReply === null ||
       l.holdingReply === undefined ||

@@ -18,12 +18,14 @@ import { requestTextWords } from '../../../shared/domain/search';
 import type { Tier, VaultSession } from '../vault';
 import { requestNotes, type StoredRequest } from '../../../shared/domain/requests';
 import {
+  datesChecker,
   entryOfSaved,
   isFiledRight,
   isMaterialItem,
   isRequestItem,
   isString,
   savedRequest,
+  StringTable,
   type CheckedRead,
   type ListFacts,
   type MaterialEntry,
@@ -36,7 +38,9 @@ export type { CheckedRead, ListFacts } from './request-index-saved';
 
 const INDEX_TYPE = 'request-index';
 /** Bump when what an entry holds changes: a saved index of another format is ignored and rebuilt. */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
+/** The saved search words' format, apart: they did not change when the index took a string table. */
+const WORDS_FORMAT = 4;
 const indexRecordId = (tier: Tier) => `${INDEX_TYPE}:${tier}`;
 /**
  * The search words are saved apart from the rest (more than half its size): the first page of the
@@ -164,6 +168,11 @@ export class RequestIndex {
     return { recomputed, saved };
   }
 
+  /** Whether the index was loaded since unlock (its next sync reads only what changed). */
+  get loaded(): boolean {
+    return this.vault !== null;
+  }
+
   /** Request ids in due-date order (then sent date, then id), the list's default order. */
   orderedIds(): string[] {
     if (!this.sorted) {
@@ -218,7 +227,7 @@ export class RequestIndex {
       // As for the saved index: in the Member's app, only words the Member's app saved.
       if (vault.canRead('member') && vault.authorOf(wordsRecordId(tier)) !== 'member') continue;
       const saved = vault.get<SavedWords>(wordsRecordId(tier))?.data;
-      if (!saved || saved.format !== INDEX_FORMAT || !Array.isArray(saved.words)) continue;
+      if (!saved || saved.format !== WORDS_FORMAT || !Array.isArray(saved.words)) continue;
       for (const item of saved.words) {
         if (!Array.isArray(item) || item.length !== 3 || !isString(item[0]) || !isString(item[2])) continue;
         const entry = this.requests.get(item[0]);
@@ -259,11 +268,16 @@ export class RequestIndex {
       this.states = new Map();
       this.statesKey = key;
     }
+    // Open requests share a few hundred sets of dates at 50,000: each set's status is worked out once
+    // per call (counting working days late was most of the time). Ended ones cost nothing to work out.
+    const same = new Map<string, ReturnType<typeof requestStatus>>();
     for (const [id, e] of this.requests) {
       if (this.states.has(id)) continue;
-      let s: ReturnType<typeof requestStatus>;
+      const l = e.lifecycle;
+      const key = l.answeredOn || l.closedOn || l.withdrawnOn ? null : statusKey(e);
+      let s = key === null ? undefined : same.get(key);
       try {
-        s = requestStatus(e.lifecycle, today, this.profiles[e.profile]!, e.nation, edits);
+        s ??= requestStatus(l, today, this.profiles[e.profile]!, e.nation, edits);
       } catch {
         // One request whose status cannot be worked out is set aside, never breaks every list and count.
         this.requests.delete(id);
@@ -272,6 +286,7 @@ export class RequestIndex {
         this.sorted = null;
         continue;
       }
+      if (key !== null) same.set(key, s);
       this.states.set(id, {
         locked: false,
         status: s.status,
@@ -392,7 +407,9 @@ export class RequestIndex {
         saved.format !== INDEX_FORMAT ||
         !Array.isArray(saved.profiles) ||
         !Array.isArray(saved.requests) ||
-        !Array.isArray(saved.materials)
+        !Array.isArray(saved.materials) ||
+        !Array.isArray(saved.strings) ||
+        !saved.strings.every(isString)
       )
         continue;
       if (!saved.profiles.every((p) => councilProfileSchema.safeParse(p).success)) continue;
@@ -402,9 +419,12 @@ export class RequestIndex {
         this.profiles.push(profile);
       }
       // An entry that does not look right is left out: it is then worked out again from its record.
+      const isDate = datesChecker();
       for (const raw of saved.requests as unknown[]) {
-        const item = entryOfSaved(raw, tier);
-        if (isRequestItem(item, tier, saved.profiles.length)) this.requests.set(item[0], { ...item[1], profile: item[1].profile + offset });
+        const item = entryOfSaved(raw, tier, { profiles: saved.profiles.length, strings: saved.strings }, isDate);
+        if (!item) continue;
+        item[1].profile += offset;
+        this.requests.set(item[0], item[1]);
       }
       for (const item of saved.materials as unknown[]) if (isMaterialItem(item, tier)) this.materials.set(item[0], item[1]);
       this.wordsToLoad.push(tier);
@@ -419,26 +439,41 @@ export class RequestIndex {
       const profiles: CouncilProfile[] = [];
       const remap = new Map<number, number>();
       const requests: SavedIndex['requests'] = [];
-      for (const [id, e] of this.requests) {
+      const table = new StringTable();
+      // In the list's default order: the next unlock's sort of them (orderedIds) is then one pass.
+      for (const id of this.orderedIds()) {
+        const e = this.requests.get(id)!;
         if (e.tier !== tier) continue;
         let p = remap.get(e.profile);
         if (p === undefined) remap.set(e.profile, (p = profiles.push(this.profiles[e.profile]!) - 1));
-        requests.push(savedRequest(id, e, p));
+        requests.push(savedRequest(id, e, p, table));
       }
       const materials = [...this.materials].filter(([, m]) => m.tier === tier);
       vault.put<SavedIndex>({
         id: indexRecordId(tier),
         tier,
         type: INDEX_TYPE,
-        data: { format: INDEX_FORMAT, profiles, requests, materials },
+        data: { format: INDEX_FORMAT, profiles, strings: table.strings, requests, materials },
       });
       const words: unknown[] = [];
       for (const [id, e] of this.requests) if (e.tier === tier && e.words !== null) words.push([id, e.seq, e.words]);
-      vault.put<SavedWords>({ id: wordsRecordId(tier), tier, type: INDEX_TYPE, data: { format: INDEX_FORMAT, words } });
+      vault.put<SavedWords>({ id: wordsRecordId(tier), tier, type: INDEX_TYPE, data: { format: WORDS_FORMAT, words } });
     }
     this.unsaved = 0;
   }
 }
+
+/** Every fact an open request's status is worked out from (requestStatus), besides today and the holiday list. */
+function statusKey(e: RequestEntry): string {
+  const l = e.lifecycle;
+  const holding = l.holdingReply ? `${l.holdingReply.receivedOn}/${l.holdingReply.promisedBy}` : '';
+  return `${e.profile} ${e.nation} ${l.sentOn} ${l.acknowledgeBy} ${l.respondBy} ${l.acknowledgedOn} ${holding} ${l.escalatedTo}`;
+}
+// A lifecycle fact added without a place in statusKey fails to compile, rather than sharing a wrong status.
+type Keyed = 'sentOn' | 'acknowledgeBy' | 'respondBy' | 'acknowledgedOn' | 'holdingReply' | 'escalatedTo';
+type Unkeyed = Exclude<keyof LifecycleFacts, Keyed | 'answeredOn' | 'closedOn' | 'withdrawnOn'>;
+const everyFactKeyed: [Unkeyed] extends [never] ? true : never = true;
+void everyFactKeyed;
 
 /** The search words of a request's own text (shared/domain/search.ts says which). */
 const textWordsOf = (r: StoredRequest): string =>

@@ -42,6 +42,8 @@ import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type Mod
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
 const WARM_UP_AFTER_MS = 300;
+/** The longest the volume waits for a list page to be asked for first (see volume). */
+const VOLUME_WAIT_MS = 1_000;
 
 /** A request's row without its question and notes. */
 interface ListedRow {
@@ -60,6 +62,8 @@ export class RequestQueries {
   private list: { basis: string; list: RequestList } | null = null;
   /** Whether warmUp's steps are under way. */
   private warming = false;
+  /** Calls waiting for the next list page to be answered (volume). */
+  private readonly afterPage: Array<() => void> = [];
 
   constructor(
     private readonly records: RecordsRepository,
@@ -216,6 +220,8 @@ export class RequestQueries {
       page = { total, all: total, rows };
     }
     this.warmUp();
+    // After this page is on its way: a turn of the event loop later.
+    for (const resolve of this.afterPage.splice(0)) this.timers.setTimeout(resolve, 0);
     return page;
   }
 
@@ -230,9 +236,18 @@ export class RequestQueries {
     return this.currentList().filterOptions();
   }
 
-  /** R-ASK-7: requests per service per month over every request the user can read (locked rows carry neither). */
-  volume(): VolumeByMonth {
-    // From the index's entries, not the list's rows: Today asks for it at unlock, before the first page.
+  /**
+   * R-ASK-7: requests per service per month over every request the user can read (locked rows carry
+   * neither). After unlock, answered once the list's first page is sent (or after VOLUME_WAIT_MS):
+   * Today asks for it first, and loading the index and counting every request held that page up.
+   */
+  async volume(): Promise<VolumeByMonth> {
+    if (!this.index.loaded)
+      await new Promise<void>((resolve) => {
+        this.afterPage.push(resolve);
+        this.timers.setTimeout(resolve, VOLUME_WAIT_MS);
+      });
+    // From the index's entries, not the list's rows: made before any list, when no page is asked for.
     const index = this.synced();
     const sent = index.orderedIds().flatMap((id) => {
       const entry = index.listed(id);

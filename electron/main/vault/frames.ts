@@ -125,7 +125,6 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
   o += 2;
   const seq = Number(body.readBigUInt64BE(o));
   o += 8;
-  const prevAt = o;
   o += HASH_BYTES;
   const idLen = body.readUInt16BE(o);
   o += 2;
@@ -149,36 +148,85 @@ export function readFrame(buf: Buffer, offset: number): ScanResult {
     o += 3;
     end = body.length - AUTHOR_MAC_BYTES;
   }
-  // Views, not copies: loading 50,000 records must not double the memory it reads.
-  let hash: Buffer | null = null;
-  let prev: Buffer | null = null;
   return {
     ok: true,
-    frame: {
-      kind,
-      tier: tierCode === 1 ? 'member' : 'shared',
-      schema,
-      seq,
-      // A copy, made only when asked: only the journal's chain reads it (one allocation per frame at unlock).
-      get prev() {
-        return (prev ??= Buffer.from(body.subarray(prevAt, prevAt + HASH_BYTES)));
-      },
-      id,
-      type,
-      author,
-      epoch,
-      aad: body.subarray(0, o),
-      sealed: { iv: body.subarray(o, o + 12), tag: body.subarray(o + 12, o + 28), ct: body.subarray(o + 28, end) },
-      authorMac: author ? body.subarray(end) : null,
-      macInput: author ? body.subarray(0, end) : null,
-      // Only the journal's chain needs it; snapshot frames never pay for it.
-      get hash() {
-        return (hash ??= sha256(body));
-      },
-      bytes: buf.subarray(offset, offset + 4 + length),
-    },
+    frame: new FrameView(buf, offset, length, o, end, { kind, tierCode, schema, seq, id, type, author, epoch }),
     next: offset + 4 + length,
   };
+}
+
+/**
+ * A frame read from a buffer: its clear facts, and views into the buffer made only when asked. At
+ * unlock most snapshot frames are never opened (the snapshot's MAC covers them), so the five views
+ * each would otherwise make are left unmade: views, not copies, so 50,000 records never double the
+ * memory read.
+ */
+class FrameView implements DecodedFrame {
+  readonly kind: FrameKind;
+  readonly tier: Tier;
+  readonly schema: number;
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly author: Author | undefined;
+  readonly epoch: number | undefined;
+  private hashMemo: Buffer | null = null;
+  private prevMemo: Buffer | null = null;
+
+  constructor(
+    private readonly buf: Buffer,
+    /** Where the frame's length prefix starts in buf, and the body's length. */
+    private readonly offset: number,
+    private readonly length: number,
+    /** Within the body: where the clear part ends, and where the author MAC starts (the body's end if none). */
+    private readonly clearEnd: number,
+    private readonly macAt: number,
+    facts: Omit<FrameMeta, 'tier' | 'prev'> & { tierCode: number },
+  ) {
+    this.kind = facts.kind;
+    this.tier = facts.tierCode === 1 ? 'member' : 'shared';
+    this.schema = facts.schema;
+    this.seq = facts.seq;
+    this.id = facts.id;
+    this.type = facts.type;
+    this.author = facts.author;
+    this.epoch = facts.epoch;
+  }
+
+  private body(from: number, to: number): Buffer {
+    return this.buf.subarray(this.offset + 4 + from, this.offset + 4 + to);
+  }
+
+  /** A copy, made only when asked: only the journal's chain reads it. */
+  get prev(): Buffer {
+    return (this.prevMemo ??= Buffer.from(this.body(12, 12 + HASH_BYTES)));
+  }
+
+  /** Only the journal's chain needs it; snapshot frames never pay for it. */
+  get hash(): Buffer {
+    return (this.hashMemo ??= sha256(this.body(0, this.length)));
+  }
+
+  get aad(): Buffer {
+    return this.body(0, this.clearEnd);
+  }
+
+  get sealed(): Sealed {
+    const o = this.clearEnd;
+    return { iv: this.body(o, o + 12), tag: this.body(o + 12, o + 28), ct: this.body(o + 28, this.macAt) };
+  }
+
+  get authorMac(): Buffer | null {
+    return this.author ? this.body(this.macAt, this.length) : null;
+  }
+
+  get macInput(): Buffer | null {
+    return this.author ? this.body(0, this.macAt) : null;
+  }
+
+  get bytes(): Buffer {
+    return this.buf.subarray(this.offset, this.offset + 4 + this.length);
+  }
 }
 
 export function openFrame(frame: DecodedFrame, key: Buffer): Buffer | null {

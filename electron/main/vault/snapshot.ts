@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { equalBytes } from './crypto';
 import { cannotOpen, VaultError } from './errors';
-import type { DecodedFrame } from './frames';
+import { readFrame, type DecodedFrame } from './frames';
 import { FrameFileReader, readRange } from './frame-reader';
 import { BufferedWriter, atomicWriteWith, writeAllAt, type VaultFs } from './fsio';
 import { snapshotName } from './generations';
@@ -52,7 +52,7 @@ export interface SnapshotMacs {
 }
 
 /** Reads and checks the JSON header of an open snapshot file. */
-function readMeta(fs: VaultFs, fd: number, name: string, macs: SnapshotMacs, upgraded: boolean) {
+function readMeta(fs: VaultFs, fd: number, name: string, isMember: boolean, upgraded: boolean) {
   const head = readRange(fs, fd, 0, 12);
   if (head.length < 12 || !head.subarray(0, 8).equals(SNAPSHOT_MAGIC)) throw cannotOpen(`${name} is not a vault snapshot`);
   const metaLen = head.readUInt32BE(8);
@@ -71,7 +71,7 @@ function readMeta(fs: VaultFs, fd: number, name: string, macs: SnapshotMacs, upg
   const epoch = meta.version === 1 ? 0 : Number(meta.epoch);
   if (!Number.isInteger(epoch) || epoch < 0) throw cannotOpen(`${name} has an unreadable header`);
   // Only the Member's app writes snapshots; after the upgrade the Member's app takes none without the Member's MAC.
-  if (macs.isMember && upgraded && meta.version === 1) {
+  if (isMember && upgraded && meta.version === 1) {
     throw cannotOpen(`${name} is in the old format but the vault was upgraded: it was not written by the Member's app`);
   }
   return { meta, metaLen, epoch };
@@ -98,7 +98,7 @@ export function scanSnapshot(
   }
   try {
     const size = fs.fstatSync(fd).size;
-    const { meta, metaLen, epoch } = readMeta(fs, fd, name, check.macs, check.upgraded);
+    const { meta, metaLen, epoch } = readMeta(fs, fd, name, check.macs.isMember, check.upgraded);
     const trusted = check.macs.isMember && meta.version === SNAPSHOT_VERSION;
     const digest = createHash('sha256');
     const reader = new FrameFileReader(fs, fd, 12 + metaLen, size);
@@ -112,29 +112,170 @@ export function scanSnapshot(
       each(r.frame, r.offset, trusted);
       count++;
     }
-    const facts: SnapshotFacts = {
-      generation: meta.generation,
-      lastSeq: meta.lastSeq,
-      head: Buffer.from(String(meta.head), 'hex'),
-      count: meta.count,
-      framesDigest: digest.digest(),
-      epoch,
-    };
-    const mac = check.macs.shared(facts);
-    if (meta.generation !== g || !mac || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
-      throw cannotOpen(`${name} has been altered or damaged (authentication failed)`);
-    }
-    if (trusted) {
-      const memberMac = check.macs.member(facts);
-      if (!memberMac || !equalBytes(memberMac, Buffer.from(String(meta.memberMac), 'hex'))) {
-        throw cannotOpen(`${name} was not written by the Member's app (the Member's check failed): someone changed the saved records`);
-      }
-    }
-    if (count !== meta.count) throw cannotOpen(`${name} holds ${count} frames, its header says ${meta.count}`);
+    checkMacs({ generation: g, meta, epoch, digest: digest.digest(), count, trusted }, check.macs);
     return { meta, size, trusted };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** What was read of a snapshot, to be checked against its MACs (which cover every frame) and count. */
+interface ReadFacts {
+  generation: number;
+  meta: SnapshotMeta;
+  epoch: number;
+  digest: Buffer;
+  count: number;
+  /** The Member's MAC is checked too: the Member's app reading a format-2 snapshot. */
+  trusted: boolean;
+}
+
+function checkMacs(read: ReadFacts, macs: SnapshotMacs): void {
+  const { meta } = read;
+  const name = snapshotName(read.generation);
+  const facts: SnapshotFacts = {
+    generation: meta.generation,
+    lastSeq: meta.lastSeq,
+    head: Buffer.from(String(meta.head), 'hex'),
+    count: meta.count,
+    framesDigest: read.digest,
+    epoch: read.epoch,
+  };
+  const mac = macs.shared(facts);
+  if (meta.generation !== read.generation || !mac || !equalBytes(mac, Buffer.from(String(meta.mac), 'hex'))) {
+    throw cannotOpen(`${name} has been altered or damaged (authentication failed)`);
+  }
+  if (read.trusted) {
+    const memberMac = macs.member(facts);
+    if (!memberMac || !equalBytes(memberMac, Buffer.from(String(meta.memberMac), 'hex'))) {
+      throw cannotOpen(`${name} was not written by the Member's app (the Member's check failed): someone changed the saved records`);
+    }
+  }
+  if (read.count !== meta.count) throw cannotOpen(`${name} holds ${read.count} frames, its header says ${meta.count}`);
+}
+
+/** A check asked for bytes readSnapshot did not keep: the caller reads the snapshot again as usual. */
+export class BytesNotKept extends Error {}
+
+/**
+ * A frame's clear facts with no bytes: what unlock keeps of a snapshot frame read ahead (readSnapshot)
+ * that it will neither open nor check an author MAC of. Asking it for bytes is a bug, so it throws.
+ */
+class FrameFacts implements DecodedFrame {
+  readonly kind: DecodedFrame['kind'];
+  readonly tier: DecodedFrame['tier'];
+  readonly schema: number;
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly author: DecodedFrame['author'];
+  readonly epoch: number | undefined;
+  /** The whole frame's length on disk, with its length prefix. */
+  readonly size: number;
+
+  constructor(frame: DecodedFrame) {
+    this.kind = frame.kind;
+    this.tier = frame.tier;
+    this.schema = frame.schema;
+    this.seq = frame.seq;
+    this.id = frame.id;
+    this.type = frame.type;
+    this.author = frame.author;
+    this.epoch = frame.epoch;
+    this.size = frame.bytes.length;
+  }
+
+  private none(): never {
+    throw new BytesNotKept(`the bytes of frame ${this.seq} were not kept`);
+  }
+  get prev(): Buffer {
+    return this.none();
+  }
+  get hash(): Buffer {
+    return this.none();
+  }
+  get aad(): Buffer {
+    return this.none();
+  }
+  get sealed(): DecodedFrame['sealed'] {
+    return this.none();
+  }
+  get authorMac(): Buffer | null {
+    return this.none();
+  }
+  get macInput(): Buffer | null {
+    return this.none();
+  }
+  get bytes(): Buffer {
+    return this.none();
+  }
+}
+
+/** A frame's whole length on disk, whether it was kept with its bytes or not (readSnapshot). */
+export const frameSize = (frame: DecodedFrame): number => (frame instanceof FrameFacts ? frame.size : frame.bytes.length);
+
+/** A snapshot read before its keys were known (readSnapshot): nothing in it is trusted until checkSnapshot. */
+export interface SnapshotRead extends ReadFacts {
+  size: number;
+  frames: Array<{ frame: DecodedFrame; offset: number }>;
+}
+
+/**
+ * Reads snapshot g once, hashing every frame and parsing it, without any key: unlock does this while
+ * Argon2id runs. Each frame is kept as its clear facts, with a copy of its bytes where `keep` says
+ * they will be needed (a frame to open, or an author MAC to check). Nothing may be acted on before
+ * checkSnapshot has checked the MACs over exactly these bytes.
+ */
+export function readSnapshot(
+  fs: VaultFs,
+  dir: string,
+  g: number,
+  check: { isMember: boolean; upgraded: boolean },
+  keep: (frame: DecodedFrame, trusted: boolean) => boolean,
+): SnapshotRead {
+  const name = snapshotName(g);
+  let fd: number;
+  try {
+    fd = fs.openSync(path.join(dir, name), 'r');
+  } catch (error) {
+    throw cannotOpen(`the snapshot ${name} cannot be read`, error);
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    const { meta, metaLen, epoch } = readMeta(fs, fd, name, check.isMember, check.upgraded);
+    const trusted = check.isMember && meta.version === SNAPSHOT_VERSION;
+    const digest = createHash('sha256');
+    const reader = new FrameFileReader(fs, fd, 12 + metaLen, size);
+    const frames: SnapshotRead['frames'] = [];
+    let previousSeq = 0;
+    for (let r = reader.next(); r; r = reader.next()) {
+      if (!r.ok) throw cannotOpen(`${name} is damaged at byte ${r.offset}`);
+      const bytes = r.frame.bytes;
+      digest.update(bytes);
+      if (r.frame.seq <= previousSeq) throw cannotOpen(`${name} has frames out of order`);
+      previousSeq = r.frame.seq;
+      // The reader's window is reused: a frame kept whole is parsed again from its own copy.
+      const frame = keep(r.frame, trusted) ? (readFrame(Buffer.from(bytes), 0) as { frame: DecodedFrame }).frame : new FrameFacts(r.frame);
+      frames.push({ frame, offset: r.offset });
+    }
+    return { generation: g, meta, epoch, digest: digest.digest(), count: frames.length, trusted, size, frames };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Checks a snapshot read ahead against its MACs and count, as scanSnapshot does, and only then gives
+ * `each` its frames in order.
+ */
+export function checkSnapshot(
+  read: SnapshotRead,
+  macs: SnapshotMacs,
+  each: (frame: DecodedFrame, offset: number, trusted: boolean) => void,
+): { meta: SnapshotMeta; size: number; trusted: boolean } {
+  checkMacs(read, macs);
+  for (const { frame, offset } of read.frames) each(frame, offset, read.trusted);
+  return { meta: read.meta, size: read.size, trusted: read.trusted };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   AUTHORED_SCHEMA,
   GENESIS_HASH,
   encodeFrame,
+  isAuthored,
   openFrame,
   readFrame,
   type Author,
@@ -18,7 +19,7 @@ import {
 import { atomicWrite, type VaultFs } from './fsio';
 import { journalName, listGenerations, pad, removeGenerationsBefore, snapshotName } from './generations';
 import { JournalWriter, scanJournal, type ChainEnd } from './journal';
-import { scanSnapshot, writeSnapshot } from './snapshot';
+import { BytesNotKept, checkSnapshot, frameSize, readSnapshot, scanSnapshot, writeSnapshot, type SnapshotRead } from './snapshot';
 import { RecordKeys, type Keys } from './keys';
 import { frameAuthor, judge, needsMember } from './authorship';
 import { paReplacementProblem } from './pa-replacements';
@@ -88,6 +89,12 @@ export interface CompactionPolicy {
   minJournalBytes: number;
 }
 
+/** A snapshot read ahead of the keys (RecordStore.readAhead), or why it could not be read, thrown by load. */
+export type EarlySnapshot = SnapshotRead | { error: unknown } | null;
+/** The most of a snapshot's bytes readAhead keeps in memory (a PA's own frames, mostly), beyond which load reads it. */
+const READ_AHEAD_KEPT_BYTES = 64 * 1024 * 1024;
+class KeptTooMuch extends Error {}
+
 export const DEFAULT_COMPACTION: CompactionPolicy = { maxJournalFrames: 20_000, maxJournalRatio: 0.5, minJournalBytes: 8 * 1024 * 1024 };
 
 export class RecordStore {
@@ -116,17 +123,23 @@ export class RecordStore {
     this.journal = new JournalWriter(fs, dir, generation);
   }
 
-  /** Loads the current generation, verifying every frame. Throws 'cannot-open' without writing. */
+  /**
+   * Loads the current generation, verifying every frame. Throws 'cannot-open' without writing.
+   * `early` is the snapshot as readAhead read it while the passphrase was checked: used when it is
+   * still the current generation's, and only once its MACs are checked; its failure is thrown here.
+   */
   static load(
     fs: VaultFs,
     dir: string,
     keys: Keys,
     policy: CompactionPolicy = DEFAULT_COMPACTION,
     trust: StoreTrust = { upgraded: true },
+    early: EarlySnapshot = null,
   ): { store: RecordStore; tornAt: number | null } {
     const gens = listGenerations(fs, dir);
     const store = new RecordStore(fs, dir, keys, policy, trust, gens.current);
-    if (gens.current > 0) store.loadSnapshot(gens.current);
+    if (early && 'error' in early) throw early.error;
+    if (gens.current > 0) store.loadSnapshot(gens.current, early?.generation === gens.current ? early : undefined);
     const tornAt = store.replayJournal(gens.current);
     return { store, tornAt };
   }
@@ -147,10 +160,46 @@ export class RecordStore {
     return scanJournal(this.fs, this.dir, g, from, each, opens, limit);
   }
 
-  private loadSnapshot(g: number): void {
-    const { meta, size, trusted } = this.scanSnapshot(g, (frame, offset, trusted) =>
-      this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset, { underMac: true, trusted }),
-    );
+  /**
+   * Reads the current snapshot before the keys are known (unlock does, while Argon2id runs): every
+   * frame hashed and parsed, the bytes kept of those apply will open or check an author MAC of.
+   * Null when there is none, or when more than READ_AHEAD_KEPT_BYTES would be kept (then load reads
+   * it as usual). Nothing read is trusted before load has checked its MACs.
+   */
+  static readAhead(fs: VaultFs, dir: string, who: { isMember: boolean; upgraded: boolean }): EarlySnapshot {
+    try {
+      const g = listGenerations(fs, dir).current;
+      if (g === 0) return null;
+      let kept = 0;
+      return readSnapshot(fs, dir, g, who, (frame, trusted) => {
+        // As apply: a Member-only frame is opened with the Member's key; outside a snapshot under the
+        // Member's MAC, an authored frame's MAC is checked by whoever holds its author's key.
+        const needed =
+          (frame.tier === 'member' && who.isMember) || (!trusted && isAuthored(frame) && (who.isMember || frame.author !== 'member'));
+        if (needed && (kept += frame.bytes.length) > READ_AHEAD_KEPT_BYTES) throw new KeptTooMuch();
+        return needed;
+      });
+    } catch (error) {
+      return error instanceof KeptTooMuch ? null : { error };
+    }
+  }
+
+  /** The snapshot read ahead, checked and applied; read again as usual if a check needed bytes it did not keep. */
+  private checkEarly(g: number, early: SnapshotRead, apply: (frame: DecodedFrame, offset: number, trusted: boolean) => void) {
+    try {
+      return checkSnapshot(early, this.keys, apply);
+    } catch (error) {
+      if (!(error instanceof BytesNotKept)) throw error;
+      this.records.clear();
+      this.setAside.clear();
+      return this.scanSnapshot(g, apply);
+    }
+  }
+
+  private loadSnapshot(g: number, early?: SnapshotRead): void {
+    const apply = (frame: DecodedFrame, offset: number, trusted: boolean) =>
+      this.apply(frame, `${snapshotName(g)} at byte ${offset}`, 'snapshot', offset, { underMac: true, trusted });
+    const { meta, size, trusted } = early ? this.checkEarly(g, early, apply) : this.scanSnapshot(g, apply);
     this.snapshotBytes = size;
     this.chain = { seq: meta.lastSeq, head: Buffer.from(meta.head, 'hex') };
     if (meta.lastSeq === this.trust.watch) this.watchedHead = meta.head;
@@ -218,7 +267,7 @@ export class RecordStore {
         readable: key !== null,
         where,
         offset,
-        length: frame.bytes.length,
+        length: frameSize(frame),
         epoch: frame.epoch ?? 0,
         author: frameAuthor(frame, this.keys.isMember),
       });

@@ -19,7 +19,7 @@ import {
   type ParsedHeader,
   type UserSlot,
 } from './header';
-import { RecordStore, DEFAULT_COMPACTION } from './store';
+import { RecordStore, DEFAULT_COMPACTION, type EarlySnapshot } from './store';
 import { decodeCheckpoint, type Checkpoint } from './checkpoint';
 import { memberBoxFor, olderKeys, unwrapSlotKeepingKek, wrapMemberSlot, type KdfCost, type Keys } from './keys';
 import { VaultSession } from './session';
@@ -135,9 +135,15 @@ export class LockedVault {
   /** Passphrase -> keys. A wrong passphrase throws 'wrong-passphrase' and nothing is written. */
   async unlock(userId: string, passphrase: string): Promise<VaultSession> {
     const slot = this.slot(userId);
-    const { keys, kek } = await unwrapSlotKeepingKek(this.header.body, slot, passphrase);
+    const derived = unwrapSlotKeepingKek(this.header.body, slot, passphrase);
+    derived.catch(() => undefined); // awaited below, after the snapshot is read
+    // Reading and hashing the snapshot needs no key, so it is done while Argon2id runs in its worker
+    // (given a turn first to start it); nothing read is trusted before load checks its MACs.
+    await new Promise((resolve) => setImmediate(resolve));
+    const early = RecordStore.readAhead(this.fs, this.dir, { isMember: slot.role === 'member', upgraded: this.header.body.version >= 2 });
+    const { keys, kek } = await derived;
     try {
-      return this.openWithKeys(userId, keys, kek);
+      return this.openWithKeys(userId, keys, kek, early);
     } finally {
       wipe(kek);
     }
@@ -145,9 +151,10 @@ export class LockedVault {
 
   /**
    * Opens with keys already unwrapped (vault creation, quick unlock). Verifies the header first.
-   * `kek` (a passphrase unlock) lets the Member's unlock upgrade a format-1 vault, which re-wraps the Member's slot.
+   * `kek` (a passphrase unlock) lets the Member's unlock upgrade a format-1 vault, which re-wraps the Member's slot;
+   * `early` is the snapshot read while the passphrase was checked (RecordStore.readAhead).
    */
-  openWithKeys(userId: string, keys: Keys, kek?: Buffer): VaultSession {
+  openWithKeys(userId: string, keys: Keys, kek?: Buffer, early: EarlySnapshot = null): VaultSession {
     const slot = this.slot(userId);
     const now = this.options.now ?? (() => new Date());
     try {
@@ -159,10 +166,17 @@ export class LockedVault {
       const warnings: VaultWarning[] = [];
       const cp = this.readCheckpoint(keys, warnings);
       const noCheckpoint = cp === null && !warnings.length && !!keys.member && !!this.options.checkpoints;
-      const { store, tornAt } = RecordStore.load(this.fs, this.dir, keys, this.options.compaction ?? DEFAULT_COMPACTION, {
-        upgraded: body.version >= 2,
-        watch: cp?.lastSeq,
-      });
+      const { store, tornAt } = RecordStore.load(
+        this.fs,
+        this.dir,
+        keys,
+        this.options.compaction ?? DEFAULT_COMPACTION,
+        {
+          upgraded: body.version >= 2,
+          watch: cp?.lastSeq,
+        },
+        early,
+      );
       removeStaleTemps(this.fs, this.dir);
       const setAside = tornAt === null ? null : store.repairTornTail(tornAt, now());
       if (cp)

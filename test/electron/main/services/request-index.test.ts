@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inView, REQUEST_VIEWS, type RequestView } from '../../../../shared/domain/worklist';
 import { listRowOf, type RequestListPage, type RequestListRow } from '../../../../shared/ipc/views';
-import type { StoredRequest } from '../../../../shared/domain/requests';
+import { lifecycleFromEvents, requestStatus, type StoredRequest } from '../../../../shared/domain/requests';
 import type { StoredMaterial } from '../../../../shared/domain/material';
 import { storedMaterial } from '../../support/materials';
 import { RequestIndex, type CheckedRead } from '../../../../electron/main/services/request-index';
@@ -109,6 +109,32 @@ describe('RequestIndex over the vault', () => {
     expect(index.sync(session, checkedRead(session))).toEqual({ recomputed: 0, saved: false });
   });
 
+  it('R-DUE-4 requests that share every date share a status; one fact apart (a holding reply, an escalation, an answer) gives its own', async () => {
+    const { session } = await newVault();
+    const sentOn = '2026-10-01';
+    const variants: Array<[string, Partial<StoredRequest>]> = [
+      ['same-a', {}],
+      ['same-b', {}],
+      ['held', { events: [{ type: 'holding', on: '2026-10-02', promisedBy: '2026-12-20', note: '' }] as StoredRequest['events'] }],
+      ['escalated', { escalatedTo: 'monitoring-officer' }],
+      ['answered', { events: [{ type: 'answered', on: '2026-10-05', note: 'Sent.' }] as StoredRequest['events'] }],
+      ['acknowledged', { events: [{ type: 'acknowledged', on: '2026-10-02', note: '' }] as StoredRequest['events'] }],
+    ];
+    for (const [id, overrides] of variants)
+      session.put({ id, tier: 'shared', type: 'request', data: storedRequest(id, sentOn, overrides) });
+    const index = new RequestIndex(1000);
+    index.sync(session, checkedRead(session));
+    const states = index.statesFor(TODAY, { added: [], removed: [] });
+    const expected = (id: string) => {
+      const r = session.get<StoredRequest>(id)!.data;
+      return requestStatus(lifecycleFromEvents(r), TODAY, r.profile, r.nation, { added: [], removed: [] });
+    };
+    expect([...index.unreadable.request]).toEqual([]);
+    for (const [id] of variants) expect(states.get(id)).toMatchObject(expected(id));
+    expect(states.get('same-a')).toEqual(states.get('same-b'));
+    expect(new Set(variants.map(([id]) => states.get(id)!.status)).size).toBeGreaterThanOrEqual(4);
+  });
+
   it('looks at the vault again only once something was saved or deleted, and then sees every change', async () => {
     const { session } = await newVault();
     putRequests(session, 5);
@@ -152,6 +178,9 @@ describe('RequestIndex over the vault', () => {
     expect(member.tier).toBe('member');
     expect(shared.data.requests.map(([id]) => id).sort()).toEqual([...ids.shared].sort());
     expect(member.data.requests.map(([id]) => id).sort()).toEqual([...ids.member].sort());
+    // Saved in the list's default order, so the next unlock's sort of them is one pass.
+    expect(shared.data.requests.map(([id]) => id)).toEqual(order.filter((id) => ids.shared.includes(id)));
+    expect(member.data.requests.map(([id]) => id)).toEqual(order.filter((id) => ids.member.includes(id)));
     session.lock();
 
     const again = await reopen(dir);
@@ -213,6 +242,12 @@ describe('RequestIndex over the vault', () => {
   describe('a saved index that is not what this version wrote is ignored and rebuilt, never trusted, never throws', () => {
     const savedWith = (real: Record<string, unknown>, at: number, value: unknown) =>
       (real.requests as unknown[][]).map((e) => e.map((v, i) => (i === at ? value : v)));
+    // Repeated text is saved once in `strings` and each request holds its position there.
+    const withText = (real: Record<string, unknown>, at: number, text: unknown) => ({
+      ...real,
+      strings: [...(real.strings as unknown[]), text],
+      requests: savedWith(real, at, (real.strings as unknown[]).length),
+    });
     const garbage: Array<[string, (real: Record<string, unknown>) => unknown]> = [
       ['another format', (real) => ({ ...real, format: (real.format as number) + 1 })],
       ['no format', (real) => ({ ...real, format: undefined })],
@@ -230,10 +265,17 @@ describe('RequestIndex over the vault', () => {
       ['entries without their facts', (real) => ({ ...real, requests: (real.requests as unknown[][]).map(([id]) => [id, null]) })],
       ['a profile position out of range', (real) => ({ ...real, requests: savedWith(real, 2, 7) })],
       ['no profiles', (real) => ({ ...real, profiles: [] })],
-      ['a broken lifecycle', (real) => ({ ...real, requests: savedWith(real, 6, 'xx') })],
-      ['an escalation to no one known', (real) => ({ ...real, requests: savedWith(real, 12, 'the press') })],
+      ['a broken lifecycle', (real) => withText(real, 6, 'xx')],
+      ['a date in place of its position in the table', (real) => ({ ...real, requests: savedWith(real, 6, '2026-11-02') })],
+      // Shaped like a date but not one: every entry's dates are checked, however often a date repeats.
+      ['a date that is not a real day', (real) => withText(real, 8, '2026-02-31')],
+      ['an escalation to no one known', (real) => withText(real, 12, 'the press')],
       ['a subject that is not text', (real) => ({ ...real, requests: savedWith(real, 16, { not: 'text' }) })],
-      ['a capacity not in the list', (real) => ({ ...real, requests: savedWith(real, 22, 'mayor') })],
+      ['a capacity not in the list', (real) => withText(real, 22, 'mayor')],
+      ['a position outside the table', (real) => ({ ...real, requests: savedWith(real, 19, (real.strings as unknown[]).length) })],
+      ['a position that is not a whole number', (real) => ({ ...real, requests: savedWith(real, 19, 0.5) })],
+      ['no table', (real) => ({ ...real, strings: undefined })],
+      ['something not text in the table', (real) => ({ ...real, strings: [...(real.strings as unknown[]), 7] })],
       ['a fact missing', (real) => ({ ...real, requests: (real.requests as unknown[][]).map((e) => e.slice(0, -1)) })],
     ];
 
@@ -806,6 +848,46 @@ describe('requests:list pages through the IPC contract', () => {
     // Locked while waiting: the answer says so, and nothing of the vault is in it.
     await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'A change', meetingId: null }));
     const waiting = ctx.call('requests:filterOptions');
+    await ctx.ok('session:lock');
+    queued.splice(0).forEach((fn) => fn());
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+  });
+
+  it('R-ASK-7 after unlock the volume waits for the list’s first page (or main’s timer), then counts every readable request', async () => {
+    const queued: Array<() => void> = [];
+    const timers = { setTimeout: (fn: () => void) => queued.push(fn), clearTimeout: () => undefined };
+    const ctx = await seededCase(TODAY, { timers });
+    const memberId = (await ctx.ok('users:list')).find((u: { role: string }) => u.role === 'member')!.id;
+    await ctx.ok('requests:create', draft({ officerId: ctx.officer.id, subject: 'Volume', meetingId: null }));
+    await ctx.ok('session:lock');
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    queued.splice(0);
+    const answered = (call: Promise<unknown>) => {
+      let done = false;
+      void call.then(() => (done = true));
+      return () => done;
+    };
+    // Asked first, as Today does: answered only after the first page, which is answered at once.
+    const volume = ctx.ok('requests:volume');
+    const done = answered(volume);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done()).toBe(false);
+    const page = await ctx.ok('requests:list', { offset: 0, limit: 50 });
+    expect(done()).toBe(false);
+    queued.splice(0).forEach((fn) => fn());
+    const counted = await volume;
+    const total = (counted as { rows: Array<{ total: number }> }).rows.reduce((n, r) => n + r.total, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(page.total);
+    // The index up to date, the next ask is answered at once.
+    expect(await ctx.ok('requests:volume')).toEqual(counted);
+    // With no page asked for, main's timer answers it; locked meanwhile, it says so.
+    await ctx.ok('session:lock');
+    await ctx.ok('session:unlock', { userId: memberId, passphrase: MEMBER_PASS });
+    queued.splice(0);
+    const waiting = ctx.call('requests:volume');
+    await new Promise((resolve) => setImmediate(resolve));
     await ctx.ok('session:lock');
     queued.splice(0).forEach((fn) => fn());
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'locked' } });

@@ -39,6 +39,37 @@ describe('vault: users and keys', () => {
     expect(snapshotFolder(dir)).toEqual(before);
   });
 
+  it('reads the snapshot while the passphrase is checked, yet a wrong passphrase is still what a damaged snapshot reports, and a damaged one refuses to open', async () => {
+    const { dir, session } = await newVault();
+    for (let i = 1; i <= 3; i++) session.put({ id: `r${i}`, tier: i === 2 ? 'member' : 'shared', type: 'request', data: sampleRequest(i) });
+    session.compact();
+    const pa = await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
+    session.lock();
+    // Read ahead and checked afterwards: the Member and a PA each see what the snapshot holds for them.
+    const member = await Vault.open(dir).unlock(session.user.id, MEMBER_PASS);
+    expect(member.list('request').map((r) => r.id)).toEqual(['r1', 'r2', 'r3']);
+    member.lock();
+    const paSession = await Vault.open(dir).unlock(pa.id, PA_PASS);
+    expect(paSession.list('request').map((r) => r.id)).toEqual(['r1', 'r3']);
+    paSession.lock();
+    const file = readdirSync(dir).find((n) => n.startsWith('snapshot-'))!;
+    const bytes = readFileSync(path.join(dir, file));
+    bytes[bytes.length - 40]! ^= 1;
+    writeFileSync(path.join(dir, file), bytes);
+    const before = snapshotFolder(dir);
+    await expect(Vault.open(dir).unlock(session.user.id, 'not my passphrase at all')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    const users: Array<[string, string]> = [
+      [session.user.id, MEMBER_PASS],
+      [pa.id, PA_PASS],
+    ];
+    for (const [who, pass] of users)
+      await expect(Vault.open(dir).unlock(who, pass)).rejects.toMatchObject({
+        code: 'cannot-open',
+        message: expect.stringMatching(/altered or damaged/),
+      });
+    expect(snapshotFolder(dir)).toEqual(before);
+  });
+
   it('R-USE-2: a PA cannot decrypt Member-only records, even reading the files with their own keys', async () => {
     const { dir, session } = await newVault();
     const pa = await session.addUser({ name: 'Pat Jones', passphrase: PA_PASS, role: 'pa' }, TEST_KDF);
