@@ -5,6 +5,22 @@ import { ErrorSummary, type SummaryError } from './ErrorSummary';
 
 const NEW_OUTLOOK = 'Save the email from Outlook first (File > Save as), then drop the saved file here.';
 
+/** Emails held back for the user to check: the council's mail server could not confirm the sender, or two copies differ. */
+function doubtful(items: CorrespondenceItem[]): string {
+  const n = items.filter((i) => i.flags.includes('sender-checks') || i.flags.includes('message-id-clash')).length;
+  return n
+    ? ` ${n === 1 ? 'One email needs' : `${n} emails need`} checking before you rely on ${n === 1 ? 'it' : 'them'}: see the warning${n === 1 ? '' : 's'} under Waiting to be filed.`
+    : '';
+}
+
+/** The status line after an import: how many came in, how many were matched, and any to check. */
+function importStatus(imported: CorrespondenceItem[], anyRefused: boolean): string {
+  if (imported.length === 0) return anyRefused ? 'Nothing was imported.' : 'No files were chosen.';
+  const filed = imported.filter((i) => i.requestId).length;
+  const matched = filed ? `; ${filed} matched to ${filed === 1 ? 'its request' : 'their requests'}` : '';
+  return `Imported ${imported.length} email${imported.length === 1 ? '' : 's'}${matched}.${doubtful(imported)}`;
+}
+
 /**
  * Where officers' emails come in: dropped .eml/.msg files (classic Outlook drags .msg files) or files
  * picked in main's dialog. Sizes are checked here first so a huge file is never read into the page.
@@ -15,27 +31,12 @@ export function EmailDropZone({ onImported }: { onImported: (items: Corresponden
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  /** Emails held back for the user to check: the council's mail server could not confirm the sender, or two copies differ. */
-  const doubtful = (items: CorrespondenceItem[]) => {
-    const n = items.filter((i) => i.flags.includes('sender-checks') || i.flags.includes('message-id-clash')).length;
-    return n
-      ? ` ${n === 1 ? 'One email needs' : `${n} emails need`} checking before you rely on ${n === 1 ? 'it' : 'them'}: see the warning${n === 1 ? '' : 's'} under Waiting to be filed.`
-      : '';
-  };
-
   function report(
     result: { imported: CorrespondenceItem[]; refused: Array<{ fileName: string; reason: string }> },
     early: SummaryError[] = [],
   ) {
     setErrors([...early, ...result.refused.map((r) => ({ message: `${r.fileName}: ${r.reason}` }))]);
-    const filed = result.imported.filter((i) => i.requestId).length;
-    setStatus(
-      result.imported.length === 0
-        ? early.length || result.refused.length
-          ? 'Nothing was imported.'
-          : 'No files were chosen.'
-        : `Imported ${result.imported.length} email${result.imported.length === 1 ? '' : 's'}${filed ? `; ${filed} matched to ${filed === 1 ? 'its request' : 'their requests'}` : ''}.${doubtful(result.imported)}`,
-    );
+    setStatus(importStatus(result.imported, early.length + result.refused.length > 0));
     onImported(result.imported);
   }
 
