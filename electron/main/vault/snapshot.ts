@@ -77,6 +77,16 @@ function readMeta(fs: VaultFs, fd: number, name: string, isMember: boolean, upgr
   return { meta, metaLen, epoch };
 }
 
+/** Opens generation g's snapshot for reading, or says in plain words that it cannot be read. */
+function openSnapshot(fs: VaultFs, dir: string, g: number): { name: string; fd: number } {
+  const name = snapshotName(g);
+  try {
+    return { name, fd: fs.openSync(path.join(dir, name), 'r') };
+  } catch (error) {
+    throw cannotOpen(`the snapshot ${name} cannot be read`, error);
+  }
+}
+
 /**
  * Streams snapshot g's frames to `each`, then checks the snapshot's MAC (which covers every frame)
  * and count. Callers must not act on what they were given until this returns. `trusted` (given to
@@ -89,13 +99,7 @@ export function scanSnapshot(
   check: { macs: SnapshotMacs; upgraded: boolean },
   each: (frame: DecodedFrame, offset: number, trusted: boolean) => void,
 ): { meta: SnapshotMeta; size: number; trusted: boolean } {
-  const name = snapshotName(g);
-  let fd: number;
-  try {
-    fd = fs.openSync(path.join(dir, name), 'r');
-  } catch (error) {
-    throw cannotOpen(`the snapshot ${name} cannot be read`, error);
-  }
+  const { name, fd } = openSnapshot(fs, dir, g);
   try {
     const size = fs.fstatSync(fd).size;
     const { meta, metaLen, epoch } = readMeta(fs, fd, name, check.macs.isMember, check.upgraded);
@@ -233,13 +237,7 @@ export function readSnapshot(
   check: { isMember: boolean; upgraded: boolean },
   keep: (frame: DecodedFrame, trusted: boolean) => boolean,
 ): SnapshotRead {
-  const name = snapshotName(g);
-  let fd: number;
-  try {
-    fd = fs.openSync(path.join(dir, name), 'r');
-  } catch (error) {
-    throw cannotOpen(`the snapshot ${name} cannot be read`, error);
-  }
+  const { name, fd } = openSnapshot(fs, dir, g);
   try {
     const size = fs.fstatSync(fd).size;
     const { meta, metaLen, epoch } = readMeta(fs, fd, name, check.isMember, check.upgraded);
