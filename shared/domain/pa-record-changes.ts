@@ -61,34 +61,32 @@ function meetingProblem(before: Json, after: Json): string | null {
   return null;
 }
 
-/** What a PA's material commands never change: where it came from, for whom and for what (R-CLS-4), and the Member's own records. */
-const MATERIAL_FIXED = [
-  'requestId',
-  'receivedOn',
-  'isBriefing',
-  'briefing',
-  'givenForCapacity',
-  'givenForPurpose',
-  'onMemberOnlyRequest',
-  'disposal',
+/** What a PA's material commands change: classify (R-CLS-2), attach files, consent and retention (R-CLS-6), erase. Where it came from, for whom and for what (R-CLS-4) and the Member's own records stay. */
+const MATERIAL_CHANGEABLE = new Set([
+  'classification',
+  'meetingId',
+  'attachments',
+  'thirdParty',
+  'personalData',
+  'title',
+  'summary',
   'erasedOn',
-];
+  'everProtected',
+]);
 
 // R-USE-3: a PA's material commands classify, attach files, record consent and retention, and erase (R-CLS-6); nothing else.
 function materialProblem(before: Json, after: Json): string | null {
   if (before.erasedOn || before.disposal) return changed('material', 'what is left after erasing or disposing');
   if (before.everProtected === true && after.everProtected !== true) return changed('material', 'the record that it was once protected');
-  if (!after.erasedOn || !unchanged(before, after, 'disposal')) {
-    const fixed = MATERIAL_FIXED.find((f) => !unchanged(before, after, f));
-    if (fixed) return changed('material', 'where it came from or how it was given');
+  if (changedOutside(before, after, MATERIAL_CHANGEABLE)) return changed('material', 'where it came from or how it was given');
+  if (!after.erasedOn) {
     if (!unchanged(before, after, 'title') || !unchanged(before, after, 'summary')) return changed('material', 'the title or summary');
     if (!startsWith(list(after.attachments), list(before.attachments))) return changed('material', 'the files');
     const name = (v: unknown) => (v && typeof v === 'object' ? (v as Json).name : null);
     if (after.thirdParty && name(before.thirdParty) !== name(after.thirdParty)) return changed('material', 'whose personal data it holds');
   } else {
     // Erasure keeps when it came and its classification; the content goes.
-    const kept = MATERIAL_FIXED.filter((f) => f !== 'erasedOn').find((f) => !unchanged(before, after, f));
-    if (kept || list(after.attachments).length || after.summary !== '' || after.thirdParty !== null)
+    if (list(after.attachments).length || after.summary !== '' || after.thirdParty !== null)
       return changed('material', 'more than erasing does');
   }
   if (after.meetingId !== null && after.meetingId !== undefined && !unchanged(before, after, 'meetingId'))
