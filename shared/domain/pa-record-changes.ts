@@ -192,6 +192,8 @@ function entryProblem(entry: Json, sentOn: IsoDate | undefined, prior: readonly 
   if (typeof entry?.id !== 'string' || typeof entry.recordedAt !== 'string' || !timelineEntrySchema.safeParse(entry).success)
     return 'an entry';
   if (entry.type === 'chair-notice-sent') return 'a chair notice entry of a kind';
+  // RequestCommands.append marks a PA's entry, so the Member sees who recorded it (R-USE-3).
+  if (entry.by !== 'pa') return "an entry not marked as the PA's";
   const on = entry.on as IsoDate;
   const recorded = Date.parse(entry.recordedAt);
   // Never dated after the day it was recorded (a day's grace for the UK date against UTC), nor before the request was sent.

@@ -94,7 +94,7 @@ const ARRIVAL = { requestId: 'req', arrivedOn: '2026-11-29', sealed: 'c2VhbGVk',
 const BASES: Record<string, Json> = { request: REQUEST, material: MATERIAL, officer: OFFICER, meeting: MEETING, arrival: ARRIVAL };
 const baseOf = (type: string, id: string): Json => (type === 'correspondence' ? (id.startsWith('draft') ? DRAFT : MESSAGE) : BASES[type]!);
 
-const entry = (e: Json, n = 2): Json => ({ id: `e${n}`, recordedAt: AT, ...e });
+const entry = (e: Json, n = 2): Json => ({ id: `e${n}`, recordedAt: AT, by: 'pa', ...e });
 const withEntries = (extra: Partial<StoredRequest>, ...entries: Json[]): Json => ({ ...REQUEST, ...extra, events: [ENTRY, ...entries] });
 
 interface Variant {
@@ -224,8 +224,12 @@ const FORGED: Variant[] = [
     [
       ['an answer dated after it was recorded', entry({ type: 'answered', on: '2027-03-01', note: 'Answered in full' })],
       ['an answer dated before the request was sent', entry({ type: 'answered', on: '2026-11-01', note: 'Answered in full' })],
-      ['an entry with no entry time', { id: 'e2', type: 'answered', on: '2026-12-01', note: 'Answered' }],
-      ['an entry with no id', { recordedAt: AT, type: 'answered', on: '2026-12-01', note: 'Answered' }],
+      ['an entry with no entry time', { id: 'e2', by: 'pa', type: 'answered', on: '2026-12-01', note: 'Answered' }],
+      ['an entry with no id', { recordedAt: AT, by: 'pa', type: 'answered', on: '2026-12-01', note: 'Answered' }],
+      [
+        "an answer passing as the Member's (not marked as the PA's)",
+        { id: 'e2', recordedAt: AT, type: 'answered', on: '2026-12-01', note: 'Answered' },
+      ],
       ['an entry of a kind no command adds', entry({ type: 'chair-notice-sent', on: '2026-12-01', note: 'Sent', to: 'Chair' })],
       ['an entry of no known kind', entry({ type: 'deadline-waived', on: '2026-12-01', note: 'Waived' })],
       [
