@@ -141,6 +141,13 @@ export function paRecordChangeProblem(type: string, before: Json | null, after: 
   }
 }
 
+/** A record a PA's save creates: a request starts with an empty timeline (RequestCommands.create), so no history is made up. */
+export function paNewRecordProblem(type: string, after: Json | null): string | null {
+  if (type === 'request' && (!after || list(after.events).length > 0))
+    return "a PA's save made a new request with a history already on its timeline, which the app never does";
+  return null;
+}
+
 /** The fields the PA's follow-up commands keep beside the timeline, checked against the entries that record them. */
 const FOLLOW_UP_FIELDS = ['escalatedTo', 'escalations', 'moReferral', 'chairNotice'] as const;
 type FollowUp = Pick<StoredRequest, (typeof FOLLOW_UP_FIELDS)[number]>;

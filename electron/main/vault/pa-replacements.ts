@@ -5,7 +5,7 @@
 // a request's timeline only added to, with entries a command records, so the Member sees the previous
 // version on the request page. A PA frame that does anything else was written outside the app, at
 // file level: it is set aside, never applied.
-import { paRecordChangeProblem, recordNoun } from '../../../shared/domain/pa-record-changes';
+import { paNewRecordProblem, paRecordChangeProblem, recordNoun } from '../../../shared/domain/pa-record-changes';
 import type { Author, FrameKind } from './frames';
 
 type Json = Record<string, unknown>;
@@ -15,6 +15,8 @@ export interface Replaced {
   type: string;
   /** Who wrote its current version, as far as this session can vouch. */
   author: Author | 'unknown';
+  /** Whether a PA frame since the last compaction created it (an import's material, undone in the same command). */
+  createdByPa: boolean;
 }
 
 /**
@@ -24,11 +26,13 @@ export interface Replaced {
 export function paReplacementProblem(
   kind: FrameKind,
   type: string,
-  existing: Replaced,
+  existing: Replaced | undefined,
   versions?: () => { before: Json | null; after: Json | null },
 ): string | null {
+  if (!existing) return kind === 'put' && versions ? paNewRecordProblem(type, versions().after) : null;
   if (kind === 'delete') {
-    if (type === 'material' && existing.type === 'material' && existing.author === 'pa') return null;
+    // Only material the PA's own import created and is undoing; a Member's material a PA has since edited is not the PA's to delete.
+    if (type === 'material' && existing.type === 'material' && existing.author === 'pa' && existing.createdByPa) return null;
     return existing.author === 'member'
       ? `a PA's save deleted ${recordNoun(existing.type)} the Member wrote, which the app never does`
       : `a PA's save deleted ${recordNoun(existing.type)}, which the app never does`;

@@ -354,6 +354,8 @@ async function vaultFor(variants: Variant[]) {
   const shared = Buffer.from(paSession.exportKeysForQuickUnlock().shared, 'base64');
   paSession.lock();
   return {
+    dir,
+    shared,
     forge: (v: Variant, i: number) => paAppend(dir, shared, { kind: 'put', id: idOf(v, i), type: v.type }, v.data),
     openMember: () => Vault.open(dir, { checkpoints }).unlock(memberId, MEMBER_PASS),
     openPa: () => Vault.open(dir).unlock(pa.id, PA_PASS),
