@@ -7,7 +7,7 @@ import { EDITABLE_AFTER_SENDING, requestLifecycleState } from './request-lifecyc
 import { timelineEntrySchema } from './request-records';
 import { assertHoldingReplyDate, followUpAfterCorrections, nextEscalation } from './requests';
 import type { EscalationLevel, StoredRequest } from './request-records';
-import type { TimelineEntry } from './timeline';
+import { correctTimelineEntry, type CorrectableField, type TimelineEntry } from './timeline';
 
 type Json = Record<string, unknown>;
 
@@ -208,6 +208,7 @@ function entryProblem(entry: Json, sentOn: IsoDate | undefined, prior: readonly 
   if (sentOn && compareIso(on, sentOn) < 0) return 'an entry dated before the request was sent';
   if (ENTRY_TYPES_OF_LOGGING.has(entry.type as string) && requestLifecycleState(prior).state !== 'open')
     return 'a reply to a request that is withdrawn or closed';
+  if (entry.type === 'correction') return correctionProblem(entry, sentOn ?? on, prior);
   if (entry.type === 'holding') {
     try {
       assertHoldingReplyDate(entry.promisedBy as IsoDate, sentOn ?? on, on);
@@ -216,6 +217,27 @@ function entryProblem(entry: Json, sentOn: IsoDate | undefined, prior: readonly 
     }
   }
   return null;
+}
+
+// R-DUE-5 (000 §17.8.2): a correction is the one correctTimelineEntry makes from the entry as it stands (its true old values, a date and promise it allows).
+function correctionProblem(entry: Json, sentOn: IsoDate, prior: readonly TimelineEntry[]): string | null {
+  const changes = list(entry.changes) as Array<{ field: CorrectableField; to: string }>;
+  try {
+    const made = correctTimelineEntry(
+      prior,
+      {
+        corrects: entry.corrects as string,
+        changes: Object.fromEntries(changes.map((c) => [c.field, c.to])),
+        reason: entry.reason as string,
+      },
+      { sentOn },
+      entry.on as IsoDate,
+    );
+    if (made.corrects === entry.corrects && made.reason === entry.reason && sameJson(made.changes, entry.changes)) return null;
+  } catch {
+    // refused by the rule the command applies: not a correction the app makes
+  }
+  return 'a correction';
 }
 
 /** The follow-up fields as the commands that added these entries leave them, or null when an entry could not have been added. */

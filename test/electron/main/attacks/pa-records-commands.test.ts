@@ -75,6 +75,9 @@ describe("a PA's own commands over the Member's records", () => {
     expect(seen.events).toHaveLength(9);
     expect(timeline.filter((t) => !t.details.includes(BY_PA)).map((t) => t.type)).toEqual([]);
     expect(timeline.find((t) => t.type === 'holding')?.details).toContain(BY_PA);
+    // A correction the PA made (here, moving the acknowledgement's date) is shown as the PA's too.
+    expect(timeline.find((t) => t.type === 'acknowledged')).toMatchObject({ on: '2026-11-17' });
+    expect(timeline.find((t) => t.type === 'acknowledged')?.details).toContain('Corrected by a PA');
     // The Member's own entry carries no such mark.
     const mine = await ok('requests:logEvent', { id, event: { type: 'chased', on: '2026-11-24', note: 'Chased again' } });
     expect((mine.timeline as TimelineItem[]).find((t) => t.note === 'Chased again')?.details).not.toContain(BY_PA);

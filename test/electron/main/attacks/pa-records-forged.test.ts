@@ -253,6 +253,27 @@ const FORGED: Variant[] = [
   },
 ];
 
+const correction = (changes: Json[], over: Json = {}): Json =>
+  entry({ type: 'correction', on: '2026-12-01', corrects: 'e1', reason: 'Typed wrongly', changes, ...over });
+const dateChange = (from: string, to: string): Json => ({ field: 'on', label: 'Date', from, to });
+
+FORGED.push(
+  ...(
+    [
+      ['a correction with a false old value', correction([dateChange('2026-11-20', '2026-11-26')])],
+      ['a correction of an entry not on the timeline', correction([dateChange('2026-11-25', '2026-11-26')], { corrects: 'e9' })],
+      ['a correction dating the entry after the correction', correction([dateChange('2026-11-25', '2026-12-20')])],
+      ['a correction dating the entry before the request was sent', correction([dateChange('2026-11-25', '2026-11-02')])],
+      ['a correction with no reason', correction([dateChange('2026-11-25', '2026-11-26')], { reason: '' })],
+      [
+        'a correction of a field the entry does not have',
+        correction([{ field: 'promisedBy', label: 'Promised date', from: '', to: '2027-06-30' }]),
+      ],
+      ['a correction naming a change it does not make', correction([dateChange('2026-11-25', '2026-11-25')])],
+    ] as const
+  ).map(([name, e]) => ({ type: 'request', name: `adds ${name}`, data: withEntries({}, e) })),
+);
+
 /** What the PA's commands do write over the Member's records: each must apply with no warning. */
 const ALLOWED: Variant[] = [
   { type: 'material', name: 'reclassified', data: { ...MATERIAL, classification: { level: 'confidential-open' } } },
