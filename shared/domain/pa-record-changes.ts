@@ -7,6 +7,12 @@ import { EDITABLE_AFTER_SENDING, requestLifecycleState } from './request-lifecyc
 import { timelineEntrySchema } from './request-records';
 import { assertHoldingReplyDate, followUpAfterCorrections, nextEscalation } from './requests';
 import type { EscalationLevel, StoredRequest } from './request-records';
+import { storedRequestSchema } from './request-records';
+import { storedMaterialSchema } from './material';
+import { meetingSchema, officerSchema } from './directory';
+import { storedArrivalSchema } from './arrivals';
+import { storedCorrespondenceSchema } from './correspondence-records';
+import type { z } from 'zod';
 import { correctTimelineEntry, type CorrectableField, type TimelineEntry } from './timeline';
 
 type Json = Record<string, unknown>;
@@ -112,13 +118,25 @@ function correspondenceProblem(before: Json, after: Json): string | null {
   return null;
 }
 
+/** The shapes the records repository reads each kind with (electron/main/services/record-schemas.ts): one it cannot read is as good as deleted. */
+const SHAPES: Record<string, z.ZodType> = {
+  request: storedRequestSchema,
+  material: storedMaterialSchema,
+  officer: officerSchema,
+  meeting: meetingSchema,
+  arrival: storedArrivalSchema,
+  correspondence: storedCorrespondenceSchema,
+};
+
 /**
  * R-USE-3 (000 §17.9.3): a PA's save over an existing record changes only what the app's PA commands
  * change; null when it does, else why not in plain words naming the kind of record. The record's
  * kind is the same before and after (the caller checks that).
  */
 export function paRecordChangeProblem(type: string, before: Json | null, after: Json | null): string | null {
-  if (!before || !after) return `a PA's save replaced ${recordNoun(type)} with something that is not one`;
+  // A version the app cannot read hides the record from the Member, as a deletion would.
+  if (!before || !after || SHAPES[type]?.safeParse({ id: '', ...after }).success === false)
+    return `a PA's save replaced ${recordNoun(type)} with something that is not one`;
   switch (type) {
     case 'request':
       return requestChangeProblem(before, after);

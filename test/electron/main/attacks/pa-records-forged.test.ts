@@ -30,8 +30,8 @@ const MATERIAL = {
   title: 'Valuation report',
   receivedOn: '2026-11-26',
   summary: 'The depot valuation',
-  classification: { level: 'open' },
-  personalData: { special: false, retainUntil: '2027-11-26' },
+  classification: { level: 'unsure' },
+  personalData: { personal: true, specialCategory: false, retainUntil: '2027-11-26' },
   isBriefing: false,
   briefing: null,
   givenForCapacity: 'ward-member',
@@ -63,8 +63,8 @@ const MESSAGE = {
   sentAt: '2026-11-27T09:00:00.000Z',
   text: 'The valuation is attached.',
   html: null,
-  attachments: [{ name: 'valuation.pdf', size: 1200, blobId: 'blob-2' }],
-  flags: ['sender-checks-failed'],
+  attachments: [{ name: 'valuation.pdf', size: 1200, blobId: 'blob-2', contentType: 'application/pdf' }],
+  flags: ['outside-domain'],
   flagNotes: ['The council mail server says this sender failed its checks.'],
   matchedBy: null,
   filed: null,
@@ -82,7 +82,7 @@ const MESSAGE = {
 const DRAFT = {
   kind: 'draft',
   requestId: 'req',
-  draftKind: 'chase',
+  draftKind: 'chaser',
   messageId: '<d1@ntk>',
   threadIndex: '',
   subject: 'Chasing NTK-req',
@@ -124,6 +124,8 @@ const FORGED: Variant[] = [
       ['"erases" it but keeps the content', { erasedOn: '2026-12-01' }],
       ['records a disposal', { disposal: { how: 'destroyed', on: '2026-12-01' } }],
       ['adds a field the app never writes', { shareWith: 'The Echo' }],
+      ['gives it a classification the app cannot read', { classification: { level: 'top-secret' } }],
+      ['makes its consent unreadable', { thirdParty: { name: 'Mrs Patel', consent: 42 } }],
     ] as const
   ).map(([name, change]) => ({ type: 'material', name, data: { ...MATERIAL, ...change } as Json })),
   { type: 'officer', name: 'adds a field the app never writes', data: { ...OFFICER, approvedDisclosure: true } },
@@ -144,9 +146,9 @@ const FORGED: Variant[] = [
       ['rewrites the HTML', { html: '<p>No valuation exists.</p>' }],
       ['changes the sender', { from: { name: 'Chief Executive', email: 'ceo@example-council.gov.uk' } }],
       ['changes the subject', { subject: 'Re: something else' }],
-      ['drops the failed sender checks', { flags: [], flagNotes: [] }],
+      ['drops the warning flags', { flags: [], flagNotes: [] }],
       ['changes the date', { date: '2026-11-01' }],
-      ['renames an attachment', { attachments: [{ name: 'minutes.pdf', size: 1200, blobId: 'blob-2' }] }],
+      ['renames an attachment', { attachments: [{ name: 'minutes.pdf', size: 1200, blobId: 'blob-2', contentType: 'application/pdf' }] }],
       ['changes the Message-ID', { messageId: '<m2@example-council.gov.uk>' }],
       ['turns it into a draft', { ...DRAFT }],
     ] as const
@@ -182,6 +184,7 @@ const FORGED: Variant[] = [
         { chairNotice: { text: 'Notice to the chair', sentOn: '2026-12-01', sentTo: 'Chair' } },
       ],
       ['drops the Monitoring Officer referral', { moReferral: null }],
+      ['makes its timeline unreadable', { events: 'gone' }],
     ] as const
   ).map(([name, change]) => ({ type: 'request', name, data: { ...REQUEST, ...change } as Json })),
   {
@@ -276,7 +279,7 @@ FORGED.push(
 
 /** What the PA's commands do write over the Member's records: each must apply with no warning. */
 const ALLOWED: Variant[] = [
-  { type: 'material', name: 'reclassified', data: { ...MATERIAL, classification: { level: 'confidential-open' } } },
+  { type: 'material', name: 'reclassified', data: { ...MATERIAL, classification: { level: 'open' } } },
   {
     type: 'material',
     name: 'a file attached',
@@ -286,7 +289,7 @@ const ALLOWED: Variant[] = [
   {
     type: 'material',
     name: 'kept longer',
-    data: { ...MATERIAL, personalData: { special: false, retainUntil: '2028-11-26', extended: 'Ongoing case' } },
+    data: { ...MATERIAL, personalData: { ...MATERIAL.personalData, retainUntil: '2028-11-26' } },
   },
   {
     type: 'material',
@@ -309,7 +312,7 @@ const ALLOWED: Variant[] = [
       requestId: 'req',
       requestReference: 'NTK-req',
       matchedBy: 'hand',
-      filed: { kind: 'reply', on: '2026-12-01', promisedBy: null, materialIds: [] },
+      filed: { kind: 'answered', on: '2026-12-01', promisedBy: null, materialIds: [] },
     },
   },
   {
