@@ -197,7 +197,8 @@ function requestChangeProblem(before: Json, after: Json): string | null {
   return null;
 }
 
-const ENTRY_TYPES_OF_LOGGING = new Set(['acknowledged', 'holding', 'answered', 'chased']);
+/** Entries a command records only while the request is open (logEvent's replies, edit, withdraw, close); reopening only while it is not. */
+const WHILE_OPEN = new Set(['acknowledged', 'holding', 'answered', 'chased', 'edited', 'withdrawn', 'closed']);
 const DAY_MS = 86_400_000;
 
 // R-DUE-4/R-DUE-5 (000 §17.8.2): each entry a PA adds is one a PA command records, dated as the command dates it.
@@ -224,8 +225,9 @@ function entryProblem(entry: Json, sentOn: IsoDate | undefined, prior: readonly 
   // Never dated after the day it was recorded (a day's grace for the UK date against UTC), nor before the request was sent.
   if (Number.isNaN(recorded) || Date.parse(`${on}T00:00:00Z`) > recorded + DAY_MS) return 'an entry dated after it was recorded';
   if (sentOn && compareIso(on, sentOn) < 0) return 'an entry dated before the request was sent';
-  if (ENTRY_TYPES_OF_LOGGING.has(entry.type as string) && requestLifecycleState(prior).state !== 'open')
-    return 'a reply to a request that is withdrawn or closed';
+  const open = requestLifecycleState(prior).state === 'open';
+  if (WHILE_OPEN.has(entry.type as string) && !open) return 'an entry to a request that is withdrawn or closed';
+  if (entry.type === 'reopened' && open) return 'a reopening of a request that is open';
   if (entry.type === 'correction') return correctionProblem(entry, sentOn ?? on, prior);
   if (entry.type === 'holding') {
     try {

@@ -247,6 +247,20 @@ const FORGED: Variant[] = [
   ).map(([name, e]) => ({ type: 'request', name: `adds ${name}`, data: withEntries({}, e as Json) })),
   {
     type: 'request',
+    name: 'reopens a request that is open',
+    data: withEntries({}, entry({ type: 'reopened', on: '2026-12-01', note: 'Reopened', reason: 'More to ask' })),
+  },
+  {
+    type: 'request',
+    name: 'withdraws it after closing it',
+    data: withEntries(
+      {},
+      entry({ type: 'closed', on: '2026-12-01', note: 'Closed', reason: 'Done', outcome: 'answered' }, 2),
+      entry({ type: 'withdrawn', on: '2026-12-01', note: 'Withdrawn', reason: 'Not needed' }, 3),
+    ),
+  },
+  {
+    type: 'request',
     name: 'adds an answer after closing it',
     data: withEntries(
       {},
