@@ -3,7 +3,7 @@
 // unlock and a PA's app refuses it before writing (electron/main/vault/pa-replacements.ts), so a PA
 // working at file level cannot quietly rewrite what the Member or the officers said.
 import { compareIso, type IsoDate } from './dates';
-import { EDITABLE_AFTER_SENDING, requestLifecycleState } from './request-lifecycle';
+import { EDITABLE_AFTER_SENDING, requestLifecycleState, type EditableField } from './request-lifecycle';
 import { timelineEntrySchema } from './request-records';
 import { assertHoldingReplyDate, followUpAfterCorrections, nextEscalation } from './requests';
 import type { EscalationLevel, StoredRequest } from './request-records';
@@ -119,8 +119,8 @@ function correspondenceProblem(before: Json, after: Json): string | null {
 }
 
 /** The shapes the records repository reads each kind with (electron/main/services/record-schemas.ts): one it cannot read is as good as deleted. */
+// A request is checked field by field instead (requestChangeProblem): parsing the whole of it would double the cost at unlock.
 const SHAPES: Record<string, z.ZodType> = {
-  request: storedRequestSchema,
   material: storedMaterialSchema,
   officer: officerSchema,
   meeting: meetingSchema,
@@ -188,7 +188,8 @@ function requestChangeProblem(before: Json, after: Json): string | null {
     if (field === 'events' || (FOLLOW_UP_FIELDS as readonly string[]).includes(field) || unchanged(before, after, field)) continue;
     const editable = Object.hasOwn(EDITABLE_AFTER_SENDING, field);
     const change = recorded.get(field);
-    if (!editable || !change || !sameJson(change.from, before[field] ?? null) || !sameJson(change.to, after[field] ?? null))
+    const readable = editable && storedRequestSchema.shape[field as EditableField].safeParse(after[field]).success;
+    if (!readable || !change || !sameJson(change.from, before[field] ?? null) || !sameJson(change.to, after[field] ?? null))
       return `a PA's save changed a request's ${editable ? EDITABLE_AFTER_SENDING[field as keyof typeof EDITABLE_AFTER_SENDING].toLowerCase() : 'fixed details'} without recording it on its timeline, which the app never does`;
   }
   const expected = followUpAfter(before, added);

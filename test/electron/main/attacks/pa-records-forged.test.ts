@@ -247,6 +247,20 @@ const FORGED: Variant[] = [
   ).map(([name, e]) => ({ type: 'request', name: `adds ${name}`, data: withEntries({}, e as Json) })),
   {
     type: 'request',
+    name: 'records an edit making the subject unreadable',
+    data: withEntries(
+      { subject: 42 as unknown as string },
+      entry({
+        type: 'edited',
+        on: '2026-12-01',
+        note: 'Edited',
+        reason: null,
+        changes: [{ field: 'subject', label: 'Subject', from: REQUEST.subject, to: 42, fromText: REQUEST.subject, toText: '42' }],
+      }),
+    ),
+  },
+  {
+    type: 'request',
     name: 'reopens a request that is open',
     data: withEntries({}, entry({ type: 'reopened', on: '2026-12-01', note: 'Reopened', reason: 'More to ask' })),
   },
