@@ -129,9 +129,10 @@ const SHAPES: Record<string, z.ZodType> = {
 };
 
 /**
- * R-USE-3 (000 §17.9.3): a PA's save over an existing record changes only what the app's PA commands
- * change; null when it does, else why not in plain words naming the kind of record. The record's
- * kind is the same before and after (the caller checks that).
+ * R-USE-3 (tamper-evident trail; no protocol paragraph in docs/RULES.md): a PA's save over an
+ * existing record changes only what the app's PA commands change; null when it does, else why not in
+ * plain words naming the kind of record. The record's kind is the same before and after (the caller
+ * checks that).
  */
 export function paRecordChangeProblem(type: string, before: Json | null, after: Json | null): string | null {
   // A version the app cannot read hides the record from the Member, as a deletion would.
