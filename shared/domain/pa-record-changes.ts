@@ -3,7 +3,7 @@
 // unlock and a PA's app refuses it before writing (electron/main/vault/pa-replacements.ts), so a PA
 // working at file level cannot quietly rewrite what the Member or the officers said.
 import { compareIso, type IsoDate } from './dates';
-import { EDITABLE_AFTER_SENDING, requestLifecycleState, type EditableField } from './request-lifecycle';
+import { EDITABLE_AFTER_SENDING, editRequest, requestLifecycleState, type EditableField } from './request-lifecycle';
 import { timelineEntrySchema } from './request-records';
 import { assertHoldingReplyDate, followUpAfterCorrections, nextEscalation } from './requests';
 import type { EscalationLevel, StoredRequest } from './request-records';
@@ -177,8 +177,12 @@ function requestChangeProblem(before: Json, after: Json): string | null {
   const now = list(after.events);
   if (!startsWith(now, was)) return "a PA's save removed or rewrote entries on a request's timeline, which the app never does";
   const added = now.slice(was.length) as Json[];
-  const entries = entriesProblem(before, after, added);
+  // The request as its edit entries leave it: each edited field must end as the entry says (no change shown that did not happen).
+  const edited: Json = { ...before };
+  const entries = entriesProblem(before, after, added, edited);
   if (entries) return entries;
+  if (Object.keys(EDITABLE_AFTER_SENDING).some((f) => !unchanged(edited, before, f) && !unchanged(edited, after, f)))
+    return "a PA's save recorded an edit on a request's timeline that it did not make, which the app never does";
   // Each change as the edit recorded it: the value it was (which must be the version replaced) and the value it became.
   const recorded = new Map<string, { from: unknown; to: unknown }>();
   for (const entry of added)
@@ -204,15 +208,35 @@ const WHILE_OPEN = new Set(['acknowledged', 'holding', 'answered', 'chased', 'ed
 const DAY_MS = 86_400_000;
 
 // R-DUE-4/R-DUE-5 (000 §17.8.2): each entry a PA adds is one a PA command records, dated as the command dates it.
-function entriesProblem(before: Json, after: Json, added: Json[]): string | null {
+function entriesProblem(before: Json, after: Json, added: Json[], current: Json): string | null {
   const sentOn = [before.sentOn, after.sentOn].filter((d) => typeof d === 'string').sort()[0] as IsoDate | undefined;
-  const prior = list(before.events) as TimelineEntry[];
+  const prior = [...list(before.events)] as TimelineEntry[];
   for (const entry of added) {
-    const why = entryProblem(entry, sentOn, prior);
+    const why = entryProblem(entry, sentOn, prior) ?? (entry.type === 'edited' ? editProblem(entry, current, prior) : null);
     if (why) return `a PA's save added ${why} to a request's timeline, which the app never records`;
     prior.push(entry as unknown as TimelineEntry);
   }
   return null;
+}
+
+// R-ASK-1 (000 §17.8.1): an edit entry is the one editRequest makes (its true old values and the words the page shows), and the fields follow it.
+function editProblem(entry: Json, current: Json, prior: readonly TimelineEntry[]): string | null {
+  const changes = list(entry.changes) as Array<{ field: string; to: unknown }>;
+  try {
+    const made = editRequest(
+      { ...(current as { sentOn: IsoDate }), events: prior },
+      Object.fromEntries(changes.map((c) => [c.field, c.to])),
+      entry.on as IsoDate,
+      { reason: typeof entry.reason === 'string' ? entry.reason : undefined },
+    );
+    if (sameJson(made.entry.changes, entry.changes) && made.entry.note === entry.note && made.entry.reason === entry.reason) {
+      Object.assign(current, made.updated);
+      return null;
+    }
+  } catch {
+    // refused by the rule the command applies: not an edit the app makes
+  }
+  return 'an edit';
 }
 
 function entryProblem(entry: Json, sentOn: IsoDate | undefined, prior: readonly TimelineEntry[]): string | null {

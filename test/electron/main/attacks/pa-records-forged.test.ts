@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Vault, memoryCheckpointStore, type VaultSession } from '../../../../electron/main/vault';
 import type { StoredRequest } from '../../../../shared/domain/requests';
+import { editRequest } from '../../../../shared/domain/request-lifecycle';
 import { storedRequest } from '../services/index-support';
 import { MEMBER_PASS, PA_PASS, TEST_KDF, paAppend, tempDir } from '../vault/support';
 import { attackTable } from './epochs-table';
@@ -288,7 +289,32 @@ const correction = (changes: Json[], over: Json = {}): Json =>
   entry({ type: 'correction', on: '2026-12-01', corrects: 'e1', reason: 'Typed wrongly', changes, ...over });
 const dateChange = (from: string, to: string): Json => ({ field: 'on', label: 'Date', from, to });
 
+/** An edit as the app's edit command records it (editRequest), with the request as it leaves it. */
+const edit = (changes: Json) => {
+  const made = editRequest(REQUEST, changes, '2026-12-01');
+  return { updated: made.updated as Json, entry: entry(made.entry as unknown as Json) };
+};
+const subjectEdit = edit({ subject: 'Depot sale (revised)' });
+
 FORGED.push(
+  {
+    type: 'request',
+    name: 'adds an edit the request does not get (shown, not made)',
+    data: withEntries({}, subjectEdit.entry),
+  },
+  {
+    type: 'request',
+    name: 'adds an edit whose shown words are not the change',
+    data: withEntries(subjectEdit.updated as Partial<StoredRequest>, {
+      ...subjectEdit.entry,
+      changes: (subjectEdit.entry.changes as Json[]).map((c) => ({ ...c, fromText: 'Something harmless' })),
+    }),
+  },
+  {
+    type: 'request',
+    name: 'adds an edit with a note that is not the change',
+    data: withEntries(subjectEdit.updated as Partial<StoredRequest>, { ...subjectEdit.entry, note: 'Typo fixed.' }),
+  },
   ...(
     [
       ['a correction with a false old value', correction([dateChange('2026-11-20', '2026-11-26')])],
