@@ -40,7 +40,9 @@ export type RequestEvent = z.infer<typeof requestEventSchema>;
 // entered) plus the records the domain's commands return (escalation to a named person, chair notice,
 // edits, withdrawing, closing, reopening, corrections). Ids and entry times let corrections name an
 // entry and same-day entries keep their order. Main should store these and validate stored requests with it.
-const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional() };
+// `by: 'pa'` marks an entry a PA's app recorded: the vault sets aside a PA's save adding an entry without
+// it (shared/domain/pa-record-changes.ts), so the request page can say so and a PA cannot pass as the Member.
+const stored = { id: z.string().max(100).optional(), recordedAt: z.string().max(40).optional(), by: z.literal('pa').optional() };
 const changeSchema = z.object({
   field: z.string(),
   label: z.string(),

@@ -1,6 +1,7 @@
 // Every rule in docs/RULES.md: its id, what it says, where it comes from, and the function that
 // implements it. test/shared/domain/rules-registry.test.ts fails when a rule here has no test
 // naming its id, or when docs/RULES.md and this list disagree, or a rule is not wired into electron/main.
+import { paRecordChangeProblem } from './pa-record-changes';
 import { agendaItemProblem, droppedItemProblems } from './directory';
 import { sentDraftNamesRecipient } from './correspondence';
 import { addWorkingDays, holidayEditsFromGovUk, parseGovUkBankHolidays, publicHolidays } from './calendar';
@@ -97,7 +98,7 @@ const IMPLEMENTED_BY = {
   'R-DIS-5': transition,
   'R-USE-1': isVisibleInMode,
   'R-USE-2': tierFor,
-  'R-USE-3': [mustAudit, messageDifferences, importerWords, importerToSave],
+  'R-USE-3': [mustAudit, messageDifferences, importerWords, importerToSave, paRecordChangeProblem],
   'R-USE-4': [recordDisposal, checkDisposable, protectedStillHeld],
 } as const;
 type RuleId = keyof typeof IMPLEMENTED_BY;

@@ -220,10 +220,13 @@ export class RequestCommands {
 
   /**
    * Appends one entry with its own id and entry time from the injected clock (so corrections can
-   * name it and same-day entries keep their order), and saves. Every timeline entry goes through here.
+   * name it and same-day entries keep their order), and saves. Every timeline entry goes through here;
+   * a PA's is marked as the PA's (the vault refuses a PA's entry without the mark).
    */
   append(request: StoredRequest, entry: TimelineEntry | RequestEvent | StoredTimelineEntry): string {
-    request.events.push({ ...entry, id: randomUUID(), recordedAt: this.now().toISOString() } as StoredRequest['events'][number]);
+    const { by: _claimed, ...given } = entry as typeof entry & { by?: unknown };
+    const by = this.records.isMember ? {} : { by: 'pa' as const };
+    request.events.push({ ...given, ...by, id: randomUUID(), recordedAt: this.now().toISOString() } as StoredRequest['events'][number]);
     this.records.save('request', request);
     return request.id;
   }

@@ -593,6 +593,9 @@ function timelineItems(r: StoredRequest): TimelineItem[] {
     if (x.to) details.push(`Sent to ${x.to}`);
     if (x.decidedBy) details.push(`${x.accepted ? 'Accepted' : 'Refused'} by ${x.decidedBy}`);
     if (x.type === 'edited') for (const c of x.changes ?? []) details.push(`${c.label}: was “${c.fromText}”, now “${c.toText}”`);
+    // R-USE-3: a PA's entry (a holding reply moving the target, say) is shown as the PA's; the vault vouches for the mark.
+    if ((e as { by?: string }).by === 'pa') details.push('Recorded by a PA');
+    if (e.corrections.some((c) => (c as { by?: string }).by === 'pa')) details.push('Corrected by a PA');
     return {
       id: e.id,
       type: e.type,

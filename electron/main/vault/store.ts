@@ -104,6 +104,8 @@ export class RecordStore {
   private snapshotBytes = 0;
   /** Frames refused on authorship grounds at unlock (or since), by sequence number. */
   readonly setAside = new Map<number, SetAsideFrame>();
+  /** Records a PA frame in this generation's journal created: the one kind of record a PA's app may delete (pa-replacements.ts). */
+  private readonly paCreated = new Set<string>();
   private readonly keys: RecordKeys;
   /** The chain hash at `trust.watch`, when this generation still shows it. */
   watchedHead: string | null = null;
@@ -259,6 +261,7 @@ export class RecordStore {
     // Never let a frame the PA's app cannot check turn a Member-only record into a readable one.
     if (frame.kind === 'put' && !this.keys.isMember && frame.tier === 'shared' && this.records.get(frame.id)?.tier === 'member') return;
     if (frame.kind === 'put') {
+      if (where === 'journal' && frame.author === 'pa' && !this.records.has(frame.id)) this.paCreated.add(frame.id);
       this.records.set(frame.id, {
         id: frame.id,
         tier: frame.tier,
@@ -287,8 +290,9 @@ export class RecordStore {
     key: Buffer | null,
     plain?: Buffer,
   ): string | null {
-    const existing = this.records.get(frame.id);
-    if (!existing || frame.kind === 'audit' || frame.schema < AUTHORED_SCHEMA || frame.author !== 'pa') return null;
+    const found = this.records.get(frame.id);
+    if (frame.kind === 'audit' || frame.schema < AUTHORED_SCHEMA || frame.author !== 'pa') return null;
+    const existing = found && { ...found, createdByPa: this.paCreated.has(frame.id) };
     const json = (bytes: Buffer | null): Record<string, unknown> | null => {
       try {
         const value = bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : null;
@@ -298,7 +302,7 @@ export class RecordStore {
       }
     };
     return paReplacementProblem(frame.kind, frame.type, existing, () => ({
-      before: existing.readable ? json(this.read(existing)) : null,
+      before: found?.readable ? json(this.read(found)) : null,
       after: json(plain ?? (key && 'sealed' in frame ? openFrame(frame as DecodedFrame, key) : null)),
     }));
   }

@@ -172,7 +172,10 @@ describe("a PA's file-level changes to the Member's records", () => {
     const v = await vaultWithMemberRecords();
     const added = {
       ...REQUEST,
-      events: [...REQUEST.events, { id: 'e2', type: 'chased', on: '2026-12-01', note: 'Chased', recordedAt: '2026-12-01T09:00:00.000Z' }],
+      events: [
+        ...REQUEST.events,
+        { id: 'e2', type: 'chased', on: '2026-12-01', note: 'Chased', recordedAt: '2026-12-01T09:00:00.000Z', by: 'pa' },
+      ],
     };
     v.forge({ kind: 'put', id: 'req-1', type: 'request' }, added);
     const m = await v.openMember();
@@ -187,7 +190,7 @@ describe("a PA's file-level changes to the Member's records", () => {
       data: {
         ...current.data,
         ...updated,
-        events: [...current.data.events, { ...entry, id: 'e3', recordedAt: '2026-12-02T09:00:00.000Z' }],
+        events: [...current.data.events, { ...entry, id: 'e3', recordedAt: '2026-12-02T09:00:00.000Z', by: 'pa' as const }],
       },
     });
     // The PA's own material, added by an import and undone, may be removed.

@@ -334,7 +334,16 @@ describe('RequestIndex over the vault', () => {
 
     // The PA changes a request: the PA's app works the entry out again but saves nothing.
     const r = pa.get<StoredRequest>(ids.shared[0]!)!;
-    pa.put({ ...r, data: { ...r.data, events: [{ type: 'acknowledged', on: r.data.sentOn, note: 'Ack.' }] } });
+    // As the app's PA command writes it: its own id and entry time, marked as the PA's.
+    const ack = {
+      type: 'acknowledged' as const,
+      on: r.data.sentOn,
+      note: 'Ack.',
+      id: 'ack-pa',
+      recordedAt: '2026-12-31T12:00:00.000Z',
+      by: 'pa' as const,
+    };
+    pa.put({ ...r, data: { ...r.data, events: [ack] } });
     expect(index.sync(pa, checkedRead(pa))).toEqual({ recomputed: 1, saved: false });
     pa.lock();
 

@@ -238,7 +238,7 @@ describe('a PA with the files and the shared key against the saved search words'
     for (const id of ids.shared) {
       const r = pa.get<StoredRequest>(id)!;
       const { entry, updated } = editRequest(r.data, { subject: `PA edit of ${id}` }, '2026-12-01');
-      const events = [...r.data.events, { ...entry, id: `edit-${id}`, recordedAt: '2026-12-01T12:00:00.000Z' }];
+      const events = [...r.data.events, { ...entry, id: `edit-${id}`, recordedAt: '2026-12-01T12:00:00.000Z', by: 'pa' as const }];
       pa.put({ ...r, data: { ...r.data, ...updated, events } as StoredRequest });
     }
     const before = snapshotFolder(dir, filesOf(dir));
