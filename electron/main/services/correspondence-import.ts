@@ -113,10 +113,12 @@ export class MailImportService {
     // Never filed silently when its sender is in doubt or it clashes with a kept email: the user files it by hand, seeing the warning.
     const match = found && mayFileWithoutAsking(check) && !namesakes.length ? found : null;
     const request = match ? requests.get(match.requestId)! : null;
+    // An email held back from a Member-only request is still that request's: Member only until filed (R-USE-2).
+    const memberOnly = (request ?? (found ? requests.get(found.requestId) : null))?.memberOnly ?? false;
     const memberEmails = request ? [request.fromEmail] : [...new Set([...requests.values()].map((r) => r.fromEmail))];
     const pending = this.message(fileName, bytes, parsed, {
       matchedBy: match?.by ?? null,
-      onMemberOnlyRequest: request?.memberOnly ?? false,
+      onMemberOnlyRequest: memberOnly,
       flags: withSenderCheck(
         importFlags(parsed, this.councilDomain(), memberEmails),
         check,
@@ -125,7 +127,7 @@ export class MailImportService {
     });
     pending.senderCheck = check.status;
     pending.sha256 = sha256;
-    const tier = this.writableTier(pending, request?.memberOnly ?? false);
+    const tier = this.writableTier(pending, memberOnly);
     const blobs = this.records.blobs;
     const blob = await blobs.add(inChunks(bytes), tier, pending.id);
     const item = { ...pending, blobId: blob.id };

@@ -126,7 +126,9 @@ export class EmailsInMode {
       const material = this.records.get('material', id);
       if (!material || !this.modes.shows(material)) return false;
     }
-    return item.requestId === null || this.requests.isShown(item.requestId);
+    // An unfiled email is not yet classified (it may answer a hidden request, held back for its sender
+    // checks, or quote one): in a meeting mode it is treated as confidential, as its attachments are.
+    return item.requestId !== null && this.requests.isShown(item.requestId);
   }
 
   /** An import's result, each email in it as withhold() leaves it. */
