@@ -17,7 +17,7 @@ import { correctTimelineEntry, type CorrectableField, type TimelineEntry } from 
 
 type Json = Record<string, unknown>;
 
-/** The kinds of record a PA's app writes over, in the words the unlock warning uses. */
+/** The kinds of record, in the words the unlock warning uses. */
 const NOUNS: Record<string, string> = {
   request: 'a request',
   material: 'a piece of material',
@@ -26,6 +26,10 @@ const NOUNS: Record<string, string> = {
   arrival: 'an item that arrived',
   correspondence: 'an email or draft',
   'request-index': "the PA's request list",
+  disclosure: 'a disclosure',
+  'register-entry': 'an entry in the disclosure register',
+  'council-settings': "the council's settings",
+  'council-profile': "a council's protocol",
 };
 
 /** The kind of record, in plain words (never an id or a field name). */

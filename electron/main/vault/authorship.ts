@@ -3,6 +3,7 @@
 // never lets a shared frame replace a Member-tier record.
 import { isAuthored, verifyAuthor, type Author, type DecodedFrame } from './frames';
 import { isMemberWritten } from '../../../shared/domain/record-types';
+import { recordNoun } from '../../../shared/domain/pa-record-changes';
 import type { RecordKeys } from './keys';
 
 /** What the store knows of a record already saved: its tier and type. */
@@ -57,7 +58,7 @@ export function judge(frame: DecodedFrame, ctx: JudgeContext): string | null {
     if (ctx.existing?.tier === 'member' && frame.tier === 'shared')
       return "it would replace a Member-only record with one the PA's key can read";
     if (frame.kind === 'audit') return 'only the Member may record an event about a Member-only record';
-    return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'write'} this record (${frame.type})`;
+    return `only the Member may ${frame.kind === 'delete' ? 'remove' : 'save'} ${recordNoun(frame.type)} like this one`;
   }
   return null;
 }

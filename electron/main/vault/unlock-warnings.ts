@@ -39,7 +39,7 @@ export function setAsideWarning(frames: SetAsideFrame[]): VaultWarning {
   const first = frames[0]!;
   return {
     kind: 'set-aside',
-    message: `${plural(frames.length, 'change', 'changes')} in the vault ${frames.length === 1 ? 'was' : 'were'} not made by the Member's app and ${frames.length === 1 ? 'was' : 'were'} set aside, not applied (for example save ${first.seq}: ${first.reason}). They are kept in the vault folder; nothing was deleted.`,
+    message: `${plural(frames.length, 'change', 'changes')} in the vault ${frames.length === 1 ? 'was' : 'were'} not made by the Member's app and ${frames.length === 1 ? 'was' : 'were'} set aside, not applied (the first: ${first.reason}). They are kept in the vault folder; nothing was deleted.`,
   };
 }
 

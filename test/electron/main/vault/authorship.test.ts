@@ -42,7 +42,7 @@ describe('authorship', () => {
       "it would replace a Member-only record with one the PA's key can read",
     );
     expect(judge(frame({ kind: 'delete', tier: 'member' }), ctx({ existing: { tier: 'member', type: 'request', id: 'r1' } }))).toBe(
-      'only the Member may remove this record (request)',
+      'only the Member may remove a request like this one',
     );
   });
 

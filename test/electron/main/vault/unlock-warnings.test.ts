@@ -20,10 +20,14 @@ describe('unlock warnings', () => {
   });
 
   it('sets-aside and unfinished saves say what happened and where the bytes are kept', () => {
-    expect(setAsideWarning([{ seq: 7, id: 'r1', type: 'request', reason: 'only the Member may write this record (request)' }])).toEqual({
+    expect(setAsideWarning([{ seq: 7, id: 'r1', type: 'request', reason: 'only the Member may save a request like this one' }])).toEqual({
       kind: 'set-aside',
-      message: expect.stringMatching(/^1 change in the vault was not made by the Member's app .*save 7: only the Member/),
+      message: expect.stringMatching(
+        /^1 change in the vault was not made by the Member's app .*\(the first: only the Member may save a request like this one\)/,
+      ),
     });
+    // No save number or record kind's internal name reaches the screen.
+    expect(setAsideWarning([{ seq: 7, id: 'r1', type: 'request', reason: 'x' }]).message).not.toMatch(/\b7\b|r1/);
     expect(setAsideWarning([1, 2].map((seq) => ({ seq, id: 'r', type: 't', reason: 'x' }))).message).toMatch(
       /^2 changes .* were set aside/,
     );
