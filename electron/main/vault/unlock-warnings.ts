@@ -25,7 +25,7 @@ export function rollbackWarnings(
   if (found.lastSeq < cp.lastSeq) {
     const missing = cp.lastSeq - found.lastSeq;
     return rollback(
-      `${plural(missing, 'save', 'saves')} made up to ${when} ${missing === 1 ? 'is' : 'are'} missing from this vault. It may have been replaced by an older copy, or cut short.`,
+      `${missing === 1 ? 'A change' : `${missing} changes`} you or your PA saved up to ${when} ${missing === 1 ? 'is' : 'are'} not in this vault: it may have been replaced by an older copy, or cut short. Check the work you did most recently (requests, notes, material).`,
     );
   }
   if (found.generation < cp.generation)

@@ -26,7 +26,7 @@ export function VaultWarnings({ warnings, onDone }: { warnings: string[]; onDone
           <li key={w}>{w}</li>
         ))}
       </ul>
-      <p>Nothing has been deleted. If you did not expect this, restore your latest backup or ask the council&apos;s IT team.</p>
+      <p>The app itself has deleted nothing. If you did not expect this, restore your latest backup or ask the council&apos;s IT team.</p>
       {error && <p className="error">{error}</p>}
       <button type="button" onClick={() => void acknowledge()}>
         I have read this

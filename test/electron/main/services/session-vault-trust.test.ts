@@ -29,7 +29,7 @@ describe('session and vault trust', () => {
     const state = await s.unlock(memberId, MEMBER_PASS);
     expect(state).toMatchObject({
       state: 'unlocked',
-      warnings: [expect.stringMatching(/^2 saves made up to \d\d\/\d\d\/\d{4} are missing/)],
+      warnings: [expect.stringMatching(/^2 changes you or your PA saved up to \d\d\/\d\d\/\d{4} are not in this vault/)],
     });
     expect(await s.acknowledgeWarnings()).not.toHaveProperty('warnings');
     await s.lock('manual');

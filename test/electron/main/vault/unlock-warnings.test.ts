@@ -12,8 +12,13 @@ describe('unlock warnings', () => {
 
   it('says how many saves are missing, an older copy, replaced saves and a downgraded format, in words', () => {
     const [missing] = rollbackWarnings(cp, { generation: 2, lastSeq: 39, watchedHead: null }, 2);
-    expect(missing).toEqual({ kind: 'rollback', message: expect.stringMatching(/^1 save made up to 20\/11\/2026 is missing/) });
-    expect(rollbackWarnings(cp, { generation: 2, lastSeq: 30, watchedHead: null }, 2)[0]!.message).toMatch(/^10 saves .* are missing/);
+    expect(missing).toEqual({
+      kind: 'rollback',
+      message: expect.stringMatching(/^A change you or your PA saved up to 20\/11\/2026 is not in this vault/),
+    });
+    expect(rollbackWarnings(cp, { generation: 2, lastSeq: 30, watchedHead: null }, 2)[0]!.message).toMatch(
+      /^10 changes .* are not in this vault/,
+    );
     expect(rollbackWarnings(cp, { generation: 1, lastSeq: 40, watchedHead: null }, 2)[0]!.message).toMatch(/older copy than the one/);
     expect(rollbackWarnings(cp, { generation: 2, lastSeq: 40, watchedHead: 'bb' }, 2)[0]!.message).toMatch(/replaced by different ones/);
     expect(rollbackWarnings(cp, { generation: 2, lastSeq: 40, watchedHead: 'aa' }, 1)[0]!.message).toMatch(/earlier format/);
