@@ -275,7 +275,10 @@ function ModeBanner({ isMember, controls, meetings }: { isMember: boolean; contr
         </>
       ) : (
         <>
-          <strong>Private session:</strong> showing only the pink papers of {committee ?? 'this meeting'}.
+          <strong>Private session:</strong>{' '}
+          {isMember
+            ? `showing only the pink papers of ${committee ?? 'this meeting'}.`
+            : `${committee ?? 'this meeting'}. Protected content stays hidden.`}
         </>
       )}{' '}
       {isMember && mode.kind === 'private-session' && (

@@ -104,7 +104,7 @@ export function closedInMode(screen: ProtectedListScreen, mode: MeetingMode): st
 
 /** Who can end a meeting mode (only the Member changes it: MeetingModeService), said to anyone it stops. */
 export const WHO_LEAVES_A_MEETING_MODE =
-  'Only the Member can end a meeting mode: the Member signs in and chooses "Leave public-meeting mode" (or "End private session").';
+  'Only the Member can end a meeting mode, with "Leave public-meeting mode" (or "End private session") at the top of the screen.';
 
 // R-USE-1 (000 §17.9.3): a private session happens inside a public meeting, so ending it returns to public-meeting mode, never straight to normal.
 export function nextMeetingMode(current: MeetingMode, requested: MeetingMode): MeetingMode {
