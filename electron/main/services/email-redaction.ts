@@ -16,7 +16,7 @@ import type { RecordsRepository } from './records-repository';
 import type { SessionGuard } from './session-service';
 
 /** How an attachment taken out of a stored email is listed on it afterwards. */
-export const ERASED_ATTACHMENT = { name: 'Attachment erased', size: 0, contentType: 'application/x-ntk-erased' } as const;
+export const ERASED_ATTACHMENT = { name: 'Attachment removed', size: 0, contentType: 'application/x-ntk-erased' } as const;
 
 export class EmailRedaction {
   constructor(
@@ -112,7 +112,7 @@ export class EmailRedaction {
 
 /** The text with every erased attachment's name replaced by a plain marker. */
 function without(text: string, names: string[]): string {
-  return names.reduce((t, name) => t.split(name).join('[erased]'), text);
+  return names.reduce((t, name) => t.split(name).join('[removed]'), text);
 }
 
 /**

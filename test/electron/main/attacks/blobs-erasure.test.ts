@@ -95,10 +95,10 @@ async function expectRedacted(t: Case) {
   const after = t.raw().get<StoredMessage>(t.id)!.data;
   expect(after.blobId).not.toBe(t.before.blobId);
   expect(t.files.existsSync(path.join(t.blobDir, `${t.before.blobId}.blob`))).toBe(false);
-  expect(after.attachments.map((a) => a.name)).toEqual(['Attachment erased', 'site plan.pdf']);
+  expect(after.attachments.map((a) => a.name)).toEqual(['Attachment removed', 'site plan.pdf']);
   expect(after.subject).not.toContain('tenants list.pdf');
   expect(after.text).not.toContain('tenants list.pdf');
-  expect(after.text).toContain('[erased]');
+  expect(after.text).toContain('[removed]');
   const original = await readAll(t.raw().attachments.read(after.blobId, t.id));
   const parsed = await parseMessage(original, after.fileName);
   expect(parsed.attachments.map((a) => a.name)).toEqual(['attachment-erased.txt', 'site plan.pdf']);
@@ -145,7 +145,7 @@ describe('R-CLS-6 R-USE-4: erasing or destroying material that came by email red
     });
     await t.ok('materials:erase', { id: t.plan });
     const after = t.raw().get<StoredMessage>(t.id)!.data;
-    expect(after.attachments.map((a) => a.name)).toEqual(['Attachment erased', 'Attachment erased']);
+    expect(after.attachments.map((a) => a.name)).toEqual(['Attachment removed', 'Attachment removed']);
     expect(await t.filesHold(KEPT)).toBe(0);
   });
 
@@ -174,7 +174,7 @@ describe('R-CLS-6 R-USE-4: erasing or destroying material that came by email red
     expect(t.raw().get(t.id)).toBeUndefined();
     await t.ok('session:lock');
     await t.ok('session:unlock', { userId: member.id, passphrase: MEMBER_PASS });
-    await vi.waitFor(() => expect(t.raw().get<StoredMessage>(t.id)!.data.attachments[0]!.name).toBe('Attachment erased'), {
+    await vi.waitFor(() => expect(t.raw().get<StoredMessage>(t.id)!.data.attachments[0]!.name).toBe('Attachment removed'), {
       timeout: 15_000,
     });
     await expectRedacted(t);

@@ -138,7 +138,7 @@ describe('a lock while destroyed material is taken out of its email', () => {
     expect(t.files.existsSync(path.join(blobDir, `${before.blobId}.blob`))).toBe(true);
     await t.ok('session:unlock', { userId: member.id, passphrase: MEMBER_PASS });
     expect(raw().get<{ disposal: unknown }>(materialId)!.data.disposal).toMatchObject({ how: 'destroyed' });
-    await vi.waitFor(() => expect(raw().get<StoredMessage>(id)!.data.attachments[0]!.name).toBe('Attachment erased'), { timeout: 15_000 });
+    await vi.waitFor(() => expect(raw().get<StoredMessage>(id)!.data.attachments[0]!.name).toBe('Attachment removed'), { timeout: 15_000 });
     expect(t.files.existsSync(path.join(blobDir, `${before.blobId}.blob`))).toBe(false);
   }, 60_000);
 });
