@@ -155,3 +155,11 @@ export function recordDisposal(
     reason: input.reason.trim(),
   };
 }
+
+// R-USE-3 (000 §17.9.5): who a PA-written audit event names. The vault's frame says only "a PA", not
+// which one, and the name in the event's detail is whatever that PA's app wrote, so it may be another
+// PA's. The name is shown only when the vault has exactly one PA and the event names that PA;
+// otherwise the event is "a PA's". (Its time is the one the PA's own clock stamped.)
+export function paAuditAuthor(claimed: string | null, paNames: readonly string[]): string {
+  return paNames.length === 1 && claimed !== null && claimed === paNames[0] ? claimed : 'a PA';
+}

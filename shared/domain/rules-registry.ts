@@ -28,7 +28,7 @@ import {
   CAPACITIES,
   ROUTES,
 } from './need-to-know';
-import { isVisibleInMode, mustAudit, recordDisposal } from './protection';
+import { isVisibleInMode, mustAudit, paAuditAuthor, recordDisposal } from './protection';
 import {
   changeClassification,
   checkDisposable,
@@ -98,7 +98,7 @@ const IMPLEMENTED_BY = {
   'R-DIS-5': transition,
   'R-USE-1': isVisibleInMode,
   'R-USE-2': tierFor,
-  'R-USE-3': [mustAudit, messageDifferences, importerWords, importerToSave, paRecordChangeProblem],
+  'R-USE-3': [mustAudit, paAuditAuthor, messageDifferences, importerWords, importerToSave, paRecordChangeProblem],
   'R-USE-4': [recordDisposal, checkDisposable, protectedStillHeld],
 } as const;
 type RuleId = keyof typeof IMPLEMENTED_BY;

@@ -161,22 +161,57 @@ function confirms(r: AuthResult, fromDomain: string): boolean {
   return false;
 }
 
+/**
+ * Which header the council's own mail server wrote, as an index into `headers`, or -1 for none. Mail
+ * servers add their headers on top, so the council's is the topmost naming the council as its
+ * authserv-id; any lower one naming the council was written by the sender (or by a server on the way)
+ * and proves nothing. And the topmost counts only when at least one Received header is below it, i.e.
+ * a server added it in transit: a header the sender wrote before any hop has no Received below it.
+ * What cannot be told apart: when the council's server writes no Authentication-Results at all, a
+ * header the sender wrote above a Received header the sender also wrote looks the same (see docs/IT-GUIDE.md).
+ */
+function councilHeader(headers: AuthResults[], receivedBelow: readonly number[], council: string): { top: number; trusted: number } {
+  const top = council ? headers.findIndex((h) => h.authservId !== null && within(h.authservId, council)) : -1;
+  return { top, trusted: top !== -1 && (receivedBelow[top] ?? 0) > 0 ? top : -1 };
+}
+
+/** Passes claimed in lower headers naming the council that the council's topmost header does not record. */
+function contradictions(headers: AuthResults[], top: number, council: string): string[] {
+  if (top === -1) return [];
+  const passedAbove = new Set(headers[top]!.results.filter((r) => r.result === 'pass').map((r) => r.method));
+  const below = headers.slice(top + 1).filter((h) => h.authservId !== null && within(h.authservId, council));
+  const claimed = below.flatMap((h) =>
+    h.results.filter((r) => isSenderMethod(r.method) && r.result === 'pass' && !passedAbove.has(r.method)),
+  );
+  return [
+    ...new Set(
+      claimed.map((r) => `${r.method.toUpperCase()} pass claimed below the council’s mail server’s own check, which did not record it`),
+    ),
+  ];
+}
+
 // R-ASK-9 (000 §17.13.2): mail that fails the council's sender checks, or claims a council From that no check confirms, is marked on import.
+// Only the topmost header naming the council, added in transit (a Received header below it), may confirm a sender.
 export function senderCheck(
-  email: { from: { email: string } | null; authenticationResults: string[] },
+  email: {
+    from: { email: string } | null;
+    /** Every Authentication-Results header, top first. */
+    authenticationResults: string[];
+    /** For each of those, how many Received headers are below it in the email. */
+    receivedBelow: readonly number[];
+  },
   councilDomain: string,
 ): SenderCheck {
   const council = bare(councilDomain);
   const headers = email.authenticationResults.slice(0, MAX_AUTH_HEADERS).map(parseAuthenticationResults);
-  // Only the council's own mail server is believed about a pass: anyone can write an
-  // Authentication-Results header into an email before sending it, so a pass in one whose
-  // authserv-id is not the council's domain (or names none) proves nothing and is ignored. A
-  // failure counts whoever recorded it, since it can only tell against the email it is in (and some
-  // servers, Microsoft 365's among them, name no authserv-id); so a forged "pass" placed beside a
-  // server's real "fail" cannot hide it.
-  const isTrusted = (h: AuthResults) => !!council && h.authservId !== null && within(h.authservId, council);
+  // Only the council's own mail server is believed about a pass (councilHeader): anyone can write an
+  // Authentication-Results header into an email before sending it. A failure counts whoever
+  // recorded it, since it can only tell against the email it is in (and some servers, Microsoft
+  // 365's among them, name no authserv-id); so a forged "pass" beside a real "fail" cannot hide it.
+  const { top, trusted } = councilHeader(headers, email.receivedBelow, council);
+  const isTrusted = (h: AuthResults) => trusted !== -1 && h === headers[trusted];
   const senderResults = (h: AuthResults) => h.results.filter((r) => isSenderMethod(r.method));
-  const results = headers.filter(isTrusted).flatMap(senderResults);
+  const results = trusted === -1 ? [] : senderResults(headers[trusted]!);
   const failures = [
     ...new Set(
       headers.flatMap((h) =>
@@ -185,6 +220,7 @@ export function senderCheck(
           .map((r) => inWords(r, isTrusted(h) ? null : (h.authservId ?? 'a server that does not name itself'))),
       ),
     ),
+    ...contradictions(headers, top, council),
   ];
   const ignoredHeaders = headers.filter((h) => !isTrusted(h) && h.results.some((r) => r.result === 'pass')).length;
   if (failures.length) return { status: 'failed', failures, ignoredHeaders };

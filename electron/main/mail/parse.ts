@@ -30,6 +30,8 @@ export interface ParsedMessage {
   threadTopic: string | null;
   /** Every Authentication-Results header, top first, as written (shared/domain/sender-checks.ts reads them). */
   authenticationResults: string[];
+  /** For each Authentication-Results header, how many Received headers are below it (a server added it in transit). */
+  receivedBelow: number[];
   text: string;
   html: string | null;
   attachments: ParsedAttachment[];
@@ -172,7 +174,7 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
     references: (email.references ?? '').split(/\s+/).filter(Boolean),
     threadIndex: header('thread-index'),
     threadTopic: header('thread-topic'),
-    authenticationResults: email.headers.filter((h) => h.key === 'authentication-results').map((h) => h.value),
+    ...traceHeaders(email.headers),
     text: email.text ?? '',
     html: email.html ?? null,
     attachments: email.attachments
@@ -183,6 +185,21 @@ async function parseEml(bytes: Uint8Array): Promise<ParsedMessage> {
         content: toBytes(a.content),
       })),
   };
+}
+
+/** The Authentication-Results headers, top first, each with how many Received headers are below it. */
+function traceHeaders(headers: Array<{ key: string; value: string }>): Pick<ParsedMessage, 'authenticationResults' | 'receivedBelow'> {
+  const authenticationResults: string[] = [];
+  const receivedBelow: number[] = [];
+  let received = headers.filter((h) => h.key === 'received').length;
+  for (const h of headers) {
+    if (h.key === 'received') received--;
+    else if (h.key === 'authentication-results') {
+      authenticationResults.push(h.value);
+      receivedBelow.push(received);
+    }
+  }
+  return { authenticationResults, receivedBelow };
 }
 
 /** A multipart email whose closing boundary is missing was cut short (a partial download or copy). */
@@ -284,8 +301,11 @@ function parseMsg(bytes: Uint8Array): ParsedMessage {
     references: (header('references') ?? '').split(/\s+/).filter(Boolean),
     threadIndex: header('thread-index'),
     threadTopic: header('thread-topic') ?? data.conversationTopic ?? null,
-    authenticationResults: [...headers.matchAll(/^authentication-results:[ \t]*(.*(?:\r?\n[ \t].*)*)/gim)].map((m) =>
-      m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim(),
+    ...traceHeaders(
+      [...headers.matchAll(/^(authentication-results|received):[ \t]*(.*(?:\r?\n[ \t].*)*)/gim)].map((m) => ({
+        key: m[1]!.toLowerCase(),
+        value: m[2]!.replace(/\r?\n[ \t]+/g, ' ').trim(),
+      })),
     ),
     text,
     html,

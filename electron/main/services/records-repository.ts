@@ -5,6 +5,7 @@
 // The request index saves itself through its own door here (indexVault); files go through `blobs`.
 import { isMemberWritten, type RecordType } from '../../../shared/domain/record-types';
 import { recordTier, type RecordTier } from '../../../shared/domain/record-tier';
+import { paAuditAuthor } from '../../../shared/domain/protection';
 import { AppError } from '../../../shared/ipc/errors';
 import type { VaultSession } from '../vault';
 import type { EventHub } from './events';
@@ -282,18 +283,18 @@ export class RecordsRepository {
   /**
    * R-USE-3: one record's audit trail. Who did each thing is the vault's authenticated author of its
    * frame, never a name in the event's detail (which any writer of the frame chose): a PA's event
-   * naming the Member is shown as a PA's. The frame's author says only "the Member" or "a PA", so a PA's
-   * own name is taken from the detail only when it is one of the vault's PAs (and not the Member's name).
+   * naming the Member is shown as a PA's. The frame's author says only "the Member" or "a PA", not
+   * which PA, so a PA's own name is shown only when the vault has exactly one PA (paAuditAuthor).
    * An event whose author the Member's app cannot check (one from before authorship) says so.
    */
   auditTrail(recordId: string) {
     const session = this.session.requireVault();
     const users = session.users();
     const memberName = users.find((u) => u.role === 'member')?.name ?? (this.isMember ? session.user.name : 'the Member');
-    const paNames = new Set(users.filter((u) => u.role === 'pa' && u.name !== memberName).map((u) => u.name));
+    const paNames = users.filter((u) => u.role === 'pa' && u.name !== memberName).map((u) => u.name);
     const who = (author: 'member' | 'pa' | 'unknown', named: string | null): string => {
       if (author === 'member') return memberName;
-      if (author === 'pa') return named !== null && paNames.has(named) ? named : 'a PA';
+      if (author === 'pa') return paAuditAuthor(named, paNames);
       // A PA's app cannot check the Member's seal on the Member's events, and only that PA sees what it shows.
       if (!this.isMember) return named ?? memberName;
       return named !== null ? `${named} (not verified)` : 'someone (not verified)';

@@ -4,9 +4,13 @@ import {
   MAX_AUTH_HEADERS,
   mayFileWithoutAsking,
   parseAuthenticationResults,
-  senderCheck,
+  senderCheck as senderCheckWithTrace,
   senderCheckWarning,
 } from '../../../shared/domain/sender-checks';
+
+/** Most cases here are about what the headers say: each is taken as added in transit (a Received header below it). */
+const senderCheck = (email: { from: { email: string } | null; authenticationResults: string[] }, council: string) =>
+  senderCheckWithTrace({ ...email, receivedBelow: email.authenticationResults.map(() => 1) }, council);
 
 const COUNCIL = 'example-council.gov.uk';
 const officer = { email: 'sam.green@example-council.gov.uk' };
@@ -126,6 +130,31 @@ describe('senderCheck: what fails, what counts as a council From (R-ASK-9)', () 
     }
   });
 
+  it('only the topmost council header counts, and only when added in transit (a Received header below it)', () => {
+    const forged = `${COUNCIL}; spf=pass smtp.mailfrom=sam.green@${COUNCIL}; dkim=pass header.d=${COUNCIL}; dmarc=pass header.from=${COUNCIL}`;
+    const m365 = `spf=none (sender IP is 203.0.113.5) smtp.mailfrom=evil.example; dkim=none header.d=none;dmarc=none action=none header.from=${COUNCIL};compauth=fail reason=001`;
+    const check = (authenticationResults: string[], receivedBelow: number[]) =>
+      senderCheckWithTrace({ from: officer, authenticationResults, receivedBelow }, COUNCIL);
+    // Written by the sender before any hop: no Received header below it.
+    expect(check([forged], [0]).status).toBe('unauthenticated');
+    expect(check([forged], [0]).ignoredHeaders).toBe(1);
+    expect(check([m365, forged], [0, 0]).status).toBe('unauthenticated');
+    // The council's own (topmost) says none or temperror: a pass below it is the sender's and is flagged.
+    for (const own of [
+      `${COUNCIL}; none`,
+      `${COUNCIL}; spf=temperror smtp.mailfrom=sam.green@${COUNCIL}; dmarc=temperror header.from=${COUNCIL}`,
+    ]) {
+      const c = check([own, forged], [1, 1]);
+      expect(c.status, own).toBe('failed');
+      expect(c.failures.join(' ')).toMatch(/DMARC pass claimed below the council’s mail server’s own check, which did not record it/);
+      expect(mayFileWithoutAsking(c)).toBe(false);
+    }
+    // The genuine shape: the council's pass on top of the Received header its server added.
+    expect(check([forged], [1]).status).toBe('passed');
+    // A lower council header that agrees with the top one is harmless.
+    expect(check([forged, forged], [2, 1]).status).toBe('passed');
+  });
+
   it('a forged pass beside the council server’s real fail cannot hide it', () => {
     const c = senderCheck({ from: officer, authenticationResults: [`${COUNCIL}; dmarc=pass header.from=${COUNCIL}`, SPOOFED] }, COUNCIL);
     expect(c.status).toBe('failed');
@@ -198,8 +227,14 @@ describe('R-ASK-9 sender checks against generated header soups (property-based)'
     fc.assert(
       fc.property(fc.array(header, { maxLength: 6 }), fc.constantFrom(...DOMAINS), (headers, fromDomain) => {
         const check = senderCheck({ from: { email: `someone@${fromDomain}` }, authenticationResults: headers.map(text) }, COUNCIL);
-        const trusted = headers.filter((h) => trustedServer(h.server)).flatMap((h) => h.results);
-        const trustedFail = headers.flatMap((h) => h.results).some((r) => FAILS[r.method]?.includes(r.result));
+        const top = headers.find((h) => trustedServer(h.server));
+        const trusted = top?.results ?? [];
+        const passedAbove = new Set(trusted.filter((r) => r.result === 'pass').map((r) => r.method));
+        const below = headers.slice(top ? headers.indexOf(top) + 1 : headers.length).filter((h) => trustedServer(h.server));
+        const contradicted = below.some((h) =>
+          h.results.some((r) => r.result === 'pass' && r.method in FAILS && !passedAbove.has(r.method)),
+        );
+        const trustedFail = contradicted || headers.flatMap((h) => h.results).some((r) => FAILS[r.method]?.includes(r.result));
         expect(check.status === 'failed').toBe(trustedFail);
         if (check.status === 'passed') expect(trusted.some((r) => r.result === 'pass' && r.method in FAILS)).toBe(true);
         const councilFrom = fromDomain === COUNCIL || fromDomain.endsWith(`.${COUNCIL}`);

@@ -45,7 +45,7 @@ async function emailWithAttachments(format: 'eml' | 'msg') {
             to: [{ name: 'Cllr Smith', email: 'cllr.smith@example-council.gov.uk' }],
             body: 'Please find the tenants list.pdf and the site plan attached.',
             // As the council's own server records a genuine officer's email (else it waits to be filed by hand).
-            headers: `Authentication-Results: example-council.gov.uk; spf=pass smtp.mailfrom=sam.green@example-council.gov.uk; dkim=pass header.d=example-council.gov.uk; dmarc=pass header.from=example-council.gov.uk\r\n`,
+            headers: `Authentication-Results: example-council.gov.uk; spf=pass smtp.mailfrom=sam.green@example-council.gov.uk; dkim=pass header.d=example-council.gov.uk; dmarc=pass header.from=example-council.gov.uk\r\nReceived: from mail.example-council.gov.uk by mx1.example-council.gov.uk; Tue, 24 Nov 2026 10:30:02 +0000\r\n`,
             attachments: [
               { name: 'tenants list.pdf', content: Buffer.from(PERSONAL), mime: 'application/pdf' },
               { name: 'site plan.pdf', content: Buffer.from(KEPT), mime: 'application/pdf' },

@@ -57,7 +57,8 @@ describe('attack: names that read as something else', () => {
       from: { name: 'Sam Green', email: 'sam.green@example-council.gov.uk' },
       to: [{ name: 'Jane', email: 'cllr.smith@example-council.gov.uk' }],
       body: 'Files',
-      headers: 'Message-ID: <msg-names@x>\r\nAuthentication-Results: example-council.gov.uk; dkim=pass header.d=example-council.gov.uk\r\n',
+      headers:
+        'Message-ID: <msg-names@x>\r\nAuthentication-Results: example-council.gov.uk; dkim=pass header.d=example-council.gov.uk\r\nReceived: from mail.example-council.gov.uk by mx1.example-council.gov.uk; Tue, 24 Nov 2026 10:30:02 +0000\r\n',
       attachments: HOSTILE_NAMES.map((name, i) => ({ name, content: Buffer.from(`msg file ${i}`) })),
     });
     const result = await t.ok('correspondence:import', {

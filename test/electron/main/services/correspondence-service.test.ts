@@ -40,7 +40,7 @@ describe('drafts out, replies in', () => {
       from: { name: 'Sam', email: 'sam.green@example-council.gov.uk' },
       to: [{ name: 'Jane', email: 'cllr.smith@example-council.gov.uk' }],
       body: 'Holding reply',
-      headers: `Thread-Index: ${replyIndex}\r\nAuthentication-Results: example-council.gov.uk; dkim=pass header.d=example-council.gov.uk\r\n`,
+      headers: `Thread-Index: ${replyIndex}\r\nAuthentication-Results: example-council.gov.uk; dkim=pass header.d=example-council.gov.uk\r\nReceived: from mail.example-council.gov.uk by mx1.example-council.gov.uk; Tue, 24 Nov 2026 10:30:02 +0000\r\n`,
     });
     const { imported } = await t.imp([{ name: 'reply.msg', bytes: msg }]);
     expect(imported[0]).toMatchObject({ requestId: t.requestId, matchedBy: 'thread-index' });
