@@ -57,7 +57,7 @@ export function clashNote(
       `another copy, imported by ${o.importer} on ${o.importedOn}, differs in ${o.differences.length ? o.differences.join(', ') : 'nothing shown'}`,
   );
   return (
-    `This email has the same Message-ID as ${others.length === 1 ? 'another email' : `${others.length} other emails`} kept here: ${each.join('; ')}. ` +
+    `This email claims to be the same email as ${others.length === 1 ? 'another one' : `${others.length} others`} kept here (the same message number, or Message-ID), but they differ: ${each.join('; ')}. ` +
     `This one was imported by ${self.importer} on ${self.importedOn}. One of them may have been altered: check with the sender which is genuine.`
   );
 }

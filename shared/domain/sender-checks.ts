@@ -233,12 +233,13 @@ export function senderCheck(
 /** The warning shown on the email, in plain words, or null when its sender checks give no cause. */
 export function senderCheckWarning(check: SenderCheck): string | null {
   const outside = check.ignoredHeaders
-    ? ' It also carries sender checks that claim a pass but were not written by the council’s mail server: they prove nothing and were ignored.'
+    ? ' It also claims to have passed checks that the council’s mail server did not make: those claims prove nothing and were ignored.'
     : '';
   if (check.status === 'failed')
     return (
-      `Mail servers could not confirm who sent this email (${check.failures.join('; ')}). ` +
-      `It may not be from who it says. Check with the sender before you rely on it.${outside}`
+      'Mail servers could not confirm who sent this email. ' +
+      `It may not be from who it says. Check with the sender before you rely on it.${outside} ` +
+      `(For the council’s IT team: ${check.failures.join('; ')}.)`
     );
   if (check.status === 'unauthenticated')
     return (

@@ -126,7 +126,7 @@ describe('senderCheck: what fails, what counts as a council From (R-ASK-9)', () 
       const c = senderCheck({ from: officer, authenticationResults: [forged] }, COUNCIL);
       expect(c.status, forged).toBe('unauthenticated');
       expect(c.ignoredHeaders).toBe(1);
-      expect(senderCheckWarning(c)).toMatch(/not written by the council’s mail server: they prove nothing/);
+      expect(senderCheckWarning(c)).toMatch(/checks that the council’s mail server did not make: those claims prove nothing/);
     }
   });
 

@@ -13,8 +13,8 @@ export function UnfiledScreen({ navigate }: { navigate: Navigate }) {
       <h1 id="unfiled-heading">Unfiled correspondence</h1>
       <p>
         Replies that carry a request’s reference, or answer an email the app wrote, are filed to their request at once. The rest wait here,
-        and so does any email whose sender the council’s mail server could not confirm, or that has the same Message-ID as a different email
-        already kept: check its warning, then file it by hand.
+        and so does any email whose sender the council’s mail server could not confirm, or that claims to be the same email as a different
+        one already kept: check its warning, then file it by hand.
       </p>
       <EmailDropZone onImported={() => void reload()} />
       <ErrorMessage message={error} />

@@ -20,7 +20,7 @@ const item: CorrespondenceItem = {
   flags: ['sender-checks', 'message-id-clash'],
   flagNotes: [
     'The council’s mail server could not confirm who sent this email (DMARC fail for example-council.gov.uk). It may not be from who it says.',
-    'This email has the same Message-ID as another email kept here: another copy, imported by the Member on 24/11/2026, differs in the subject.',
+    'This email claims to be the same email as another one kept here (the same message number, or Message-ID), but they differ: another copy, imported by the Member on 24/11/2026, differs in the subject.',
   ],
   matchedBy: null,
   filed: null,
