@@ -21,23 +21,32 @@ export function attachmentProblem(file: { name: string; size: number }): string 
 
 export type ExportDecision = { allowed: true; audited: boolean } | { allowed: false; reason: string };
 
-/** Who saved a record, as the vault can vouch: 'unknown' for a save in the old format (or the Member's, seen from a PA's app). */
-export type RecordAuthor = 'member' | 'pa' | 'unknown';
-
-// R-USE-2 (003 §4.8): a file sealed in the old format names no owner, so any record could name it. It is used
-// only through a record the Member is known to have written (one under the Member key, which no PA holds, or
-// one whose save carries the Member's seal), or when the file itself is under the shared key, which gives a PA
-// nothing their own key does not already open. A PA's record naming a Member-only file gets nothing.
-export function acceptsOwnerlessFile(
-  file: { tier: 'shared' | 'member' },
-  record: { tier: 'shared' | 'member'; author: RecordAuthor },
-): boolean {
-  return file.tier === 'shared' || memberVouches(record);
+// R-USE-2 (003 §4.8): a file sealed in the old format names no owner, so any record could name it. A file under
+// the Member key is used only through a record under the Member key, which no PA can write; a file under the
+// shared key gives a PA nothing their own key does not already open, so any record may use it. Who saved the
+// record is not asked: a Member's save over a file list a PA wrote must not make a Member-only file shared.
+export function acceptsOwnerlessFile(file: { tier: 'shared' | 'member' }, record: { tier: 'shared' | 'member' }): boolean {
+  return file.tier === 'shared' || record.tier === 'member';
 }
 
-/** The Member wrote this record: only then may its old-format files be moved or thrown away on its word. */
-export function memberVouches(record: { tier: 'shared' | 'member'; author: RecordAuthor }): boolean {
-  return record.tier === 'member' || record.author === 'member';
+// R-USE-2: an old-format file is moved to (sealed again under, never below its own tier) or let go on a record's
+// word only when the record may use it (acceptsOwnerlessFile) and no other record names it, so no save, the
+// Member's over a PA's file list included, can take a file from the record it belongs to.
+export function mayMoveOwnerlessFile(
+  file: { tier: 'shared' | 'member'; namedElsewhere: boolean },
+  record: { tier: 'shared' | 'member' },
+): boolean {
+  return !file.namedElsewhere && acceptsOwnerlessFile(file, record);
+}
+
+// R-USE-2, R-CLS-6: erasing a record deletes an old-format file it names when the record is under the Member
+// key (only the Member wrote it), or when the file may be moved on its word (mayMoveOwnerlessFile); never a
+// Member-only file through a shared record, whoever saved it last.
+export function mayEraseOwnerlessFile(
+  file: { tier: 'shared' | 'member'; namedElsewhere: boolean },
+  record: { tier: 'shared' | 'member' },
+): boolean {
+  return record.tier === 'member' || mayMoveOwnerlessFile(file, record);
 }
 
 const HIDDEN_IN_PUBLIC = 'Protected material cannot be saved out in public-meeting mode. Leave public-meeting mode first.';

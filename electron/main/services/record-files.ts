@@ -1,8 +1,9 @@
 // The files a record names (a material's attachments, an email's original), used only as that record's
-// own: the blob store binds the owner into every chunk, and an old-format file with no owner is used only
-// as acceptsOwnerlessFile (shared/domain/attachments.ts) allows, judged on who wrote the naming record.
+// own: the blob store binds the owner into every chunk, and an old-format file with no owner is used, moved
+// and let go only as acceptsOwnerlessFile, mayMoveOwnerlessFile and mayEraseOwnerlessFile
+// (shared/domain/attachments.ts) allow, judged on the file's tier and the naming record's, never its author.
 import type { Readable } from 'node:stream';
-import { acceptsOwnerlessFile, memberVouches, type RecordAuthor } from '../../../shared/domain/attachments';
+import { acceptsOwnerlessFile, mayEraseOwnerlessFile, mayMoveOwnerlessFile } from '../../../shared/domain/attachments';
 import type { RecordTier } from '../../../shared/domain/record-tier';
 import type { SchemaType } from './record-schemas';
 import { lockedBefore } from '../../../shared/ipc/errors';
@@ -23,16 +24,20 @@ export interface OwnedFiles {
   discard(blobId: string): boolean;
   /** Deletes a file for good (erasure, destruction); refused for another record's file. */
   remove(blobId: string): void;
-  /** The Member wrote the record (memberVouches): its old-format files may be moved and let go on its word. */
-  readonly vouched: boolean;
+  /** An old-format file this record names may be sealed again as its own and the old copy let go (mayMoveOwnerlessFile). */
+  mayMove(blobId: string): boolean;
 }
 
-export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFiles {
-  const record: { tier: RecordTier; author: RecordAuthor } = {
-    tier: owner.tier,
-    author: records.authorOf(owner.type, owner.id) ?? 'unknown',
+/** The records this session can read that name a file. */
+type Namers = (blobId: string) => Array<{ id: string; tier: RecordTier }>;
+
+export function filesOf(records: RecordsRepository, owner: FileOwner, namers: Namers = (b) => namersOf(records, b)): OwnedFiles {
+  const record = { tier: owner.tier };
+  // Only the Member's session sees every record, so only there can "no other record names it" be known for a move.
+  const mayMove = (blobId: string) => {
+    const file = ownerlessFile(records, blobId, owner.id, namers);
+    return file !== null && records.isMember && mayMoveOwnerlessFile(file, record);
   };
-  const vouched = memberVouches(record);
   return {
     // A Member-only record's file must be under the Member key: a PA can write a shared-key file under its id and owner.
     read: (blobId) =>
@@ -40,27 +45,52 @@ export function filesOf(records: RecordsRepository, owner: FileOwner): OwnedFile
         ownerless: (tier) => acceptsOwnerlessFile({ tier }, record),
         memberTier: owner.tier === 'member',
       }),
-    vouched,
-    discard: (blobId) => records.blobs.discard(blobId, owner.id, vouched),
-    remove: (blobId) => records.blobs.remove(blobId, owner.id, vouched || soleSharedOldFile(records, blobId, owner.id)),
+    mayMove,
+    discard: (blobId) => records.blobs.discard(blobId, owner.id, mayMove(blobId)),
+    remove: (blobId) => {
+      const file = ownerlessFile(records, blobId, owner.id, namers);
+      records.blobs.remove(blobId, owner.id, file !== null && mayEraseOwnerlessFile(file, record));
+    },
   };
 }
 
 /**
- * Erasing a record a PA wrote that names an old-format file under the shared key (attached before files
- * had owners): the file goes with it when no other record this session can read names it, so erasure
- * leaves no copy behind, while another record's file is never deleted on a PA's word.
+ * An old-format file's tier (from its clear header; removal proves it with the key) and whether another
+ * record this session can read names it; null when the file has an owner, is gone or is damaged.
  */
-function soleSharedOldFile(records: RecordsRepository, blobId: string, ownerId: string): boolean {
+function ownerlessFile(
+  records: RecordsRepository,
+  blobId: string,
+  ownerId: string,
+  namers: Namers,
+): { tier: 'shared' | 'member'; namedElsewhere: boolean } | null {
+  let tier: 'shared' | 'member';
   try {
     const header = records.blobs.header(blobId);
-    if (header.owner !== null || header.tier !== 'shared') return false;
+    if (header.owner !== null) return null;
+    tier = header.tier;
   } catch {
-    return false;
+    return null;
   }
+  // A record that may not use the file (a shared one naming a Member-only file) takes nothing from its owner.
+  const others = namers(blobId).filter((r) => r.id !== ownerId && acceptsOwnerlessFile({ tier }, r));
+  return { tier, namedElsewhere: others.length > 0 };
+}
+
+function namersOf(records: RecordsRepository, blobId: string): Array<{ id: string; tier: RecordTier }> {
+  const out: Array<{ id: string; tier: RecordTier }> = [];
   for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>)
-    for (const r of records.listStored(type)) if (r.id !== ownerId && named(r.data).includes(blobId)) return false;
-  return true;
+    for (const r of records.listStored(type)) if (named(r.data).includes(blobId)) out.push({ id: r.id, tier: r.tier });
+  return out;
+}
+
+/** Who names each file, read once (a move only ever takes a file no other record named, so it never goes stale). */
+function namersIndex(records: RecordsRepository): Namers {
+  const index = new Map<string, Array<{ id: string; tier: RecordTier }>>();
+  for (const [type, named] of Object.entries(NAMED) as Array<[SchemaType, (data: unknown) => string[]]>)
+    for (const r of records.listStored(type))
+      for (const b of named(r.data)) index.set(b, [...(index.get(b) ?? []), { id: r.id, tier: r.tier }]);
+  return (blobId) => index.get(blobId) ?? [];
 }
 
 /** The files each kind of record names. */
@@ -148,11 +178,12 @@ function renamed(type: 'material' | 'correspondence', data: unknown, replaced: M
 }
 
 /**
- * R-USE-2, at the Member's unlock: every old-format file (no owner) that a record the Member vouches for
- * names is sealed again in the current format, under the record's tier, with the record as its owner; the
+ * R-USE-2, at the Member's unlock: every old-format file (no owner) that a record may move
+ * (mayMoveOwnerlessFile: never a Member-only file into a shared record, never one another record names)
+ * is sealed again in the current format, under the record's tier, with the record as its owner; the
  * record is saved naming it, then the old file goes (new before old: a crash between leaves a copy the
- * sweep removes). After this such a file is used only through the record that owns it. A PA's record
- * naming an old file is left alone (and its file kept). Costs one header read per file when none is left.
+ * sweep removes). After this such a file is used only through the record that owns it. Any other is left
+ * as it is. Costs one header read per file when none is left.
  */
 export async function adoptOwnerlessFiles(records: RecordsRepository): Promise<number> {
   if (!records.isMember) return 0;
@@ -161,13 +192,13 @@ export async function adoptOwnerlessFiles(records: RecordsRepository): Promise<n
   for await (const { blobId, owner } of headers(records, guard)) if (owner === null) ownerless.add(blobId);
   if (ownerless.size === 0) return 0;
   let adopted = 0;
+  const namers = namersIndex(records);
   for (const type of ['material', 'correspondence'] as const) {
     for (const record of records.listStored(type)) {
       if (!guard.current) return adopted;
-      const named = NAMED[type]!(record.data).filter((id) => ownerless.has(id));
+      const files = filesOf(records, { type, id: record.id, tier: record.tier }, namers);
+      const named = NAMED[type]!(record.data).filter((id) => ownerless.has(id) && files.mayMove(id));
       if (named.length === 0) continue;
-      const files = filesOf(records, { type, id: record.id, tier: record.tier });
-      if (!files.vouched) continue;
       const replaced = new Map<string, string>();
       try {
         for (const old of named) {

@@ -360,9 +360,11 @@ function readBlobHead(reader: ExactReader, id: string, owner: string, access: Bl
     throw cannotOpen('the attachment of a Member-only record is not under the Member key (it was replaced)');
   if (!v2) {
     if (code > 1) throw cannotOpen('the attachment is damaged');
-    // The old format names no owner: any record could name it, so only a record the caller vouches for may.
+    // The old format names no owner: any record could name it, so only a record the caller accepts for it may.
     if (accept.sealedForMember || !accept.ownerless?.(tier))
-      throw cannotOpen('the attachment is in the old format, which names no owner, and the record naming it cannot vouch for it');
+      throw cannotOpen(
+        'the attachment is in the old format, which does not say which record it belongs to, and this record may not open it',
+      );
     return { tier, storedOwner: null, fresh: null };
   }
   const lens = reader.read(4);

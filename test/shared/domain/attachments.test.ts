@@ -5,7 +5,8 @@ import {
   attachmentProblem,
   mayExportAttachment,
   mayExportOriginalEmail,
-  memberVouches,
+  mayEraseOwnerlessFile,
+  mayMoveOwnerlessFile,
 } from '../../../shared/domain/attachments';
 import { mustAudit } from '../../../shared/domain/protection';
 import type { GateState } from '../../../shared/domain/disclosure';
@@ -114,19 +115,32 @@ describe('attachment limits', () => {
 });
 
 describe('old-format files (no owner)', () => {
-  it('R-USE-2 a Member-only file is used only through a record the Member wrote: under the Member key, or carrying the Member’s seal', () => {
+  it('R-USE-2 a Member-only file is used only through a record under the Member key, whoever saved a shared record last', () => {
     const member = { tier: 'member' } as const;
-    expect(acceptsOwnerlessFile(member, { tier: 'member', author: 'unknown' })).toBe(true);
-    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'member' })).toBe(true);
-    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'pa' })).toBe(false);
-    expect(acceptsOwnerlessFile(member, { tier: 'shared', author: 'unknown' })).toBe(false);
+    expect(acceptsOwnerlessFile(member, { tier: 'member' })).toBe(true);
+    expect(acceptsOwnerlessFile(member, { tier: 'shared' })).toBe(false);
   });
 
-  it('R-USE-2 a shared file opens with the PA’s own key anyway, so any record may use it; only the Member’s word lets one go', () => {
-    expect(acceptsOwnerlessFile({ tier: 'shared' }, { tier: 'shared', author: 'pa' })).toBe(true);
-    expect(memberVouches({ tier: 'shared', author: 'pa' })).toBe(false);
-    expect(memberVouches({ tier: 'shared', author: 'unknown' })).toBe(false);
-    expect(memberVouches({ tier: 'member', author: 'unknown' })).toBe(true);
+  it('R-USE-2 a shared file opens with the PA’s own key anyway, so any record may use it', () => {
+    expect(acceptsOwnerlessFile({ tier: 'shared' }, { tier: 'shared' })).toBe(true);
+    expect(acceptsOwnerlessFile({ tier: 'shared' }, { tier: 'member' })).toBe(true);
+  });
+
+  it('R-USE-2 a file is moved only into a record that may use it (never below its tier) and that alone names it', () => {
+    const shared = { tier: 'shared' } as const;
+    const memberRecord = { tier: 'member' } as const;
+    expect(mayMoveOwnerlessFile({ tier: 'member', namedElsewhere: false }, shared)).toBe(false);
+    expect(mayMoveOwnerlessFile({ tier: 'member', namedElsewhere: false }, memberRecord)).toBe(true);
+    expect(mayMoveOwnerlessFile({ tier: 'member', namedElsewhere: true }, memberRecord)).toBe(false);
+    expect(mayMoveOwnerlessFile({ tier: 'shared', namedElsewhere: false }, shared)).toBe(true);
+    expect(mayMoveOwnerlessFile({ tier: 'shared', namedElsewhere: true }, shared)).toBe(false);
+  });
+
+  it('R-USE-2 R-CLS-6 erasure deletes it through a Member-key record, or where it could be moved; never a Member-only file through a shared record', () => {
+    expect(mayEraseOwnerlessFile({ tier: 'member', namedElsewhere: true }, { tier: 'member' })).toBe(true);
+    expect(mayEraseOwnerlessFile({ tier: 'member', namedElsewhere: false }, { tier: 'shared' })).toBe(false);
+    expect(mayEraseOwnerlessFile({ tier: 'shared', namedElsewhere: false }, { tier: 'shared' })).toBe(true);
+    expect(mayEraseOwnerlessFile({ tier: 'shared', namedElsewhere: true }, { tier: 'shared' })).toBe(false);
   });
 });
 
