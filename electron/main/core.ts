@@ -193,7 +193,7 @@ function createServices(deps: CoreDeps) {
     today,
   );
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
-  const followUp = new RequestFollowUp(records, commands, queries, today);
+  const followUp = new RequestFollowUp(records, commands, queries, today, meetingMode);
   const reminders = new ReminderService(
     // From the index's states: the check at unlock decrypts nothing and builds no rows.
     { rows: () => queries.dueStates() },

@@ -19,11 +19,11 @@ import {
   type RequestListPage,
   type RequestListRow,
   type RequestRow,
-  type TimelineItem,
   placeholderRow,
   withoutNamesInDetail,
 } from '../../../shared/ipc/views';
-import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
+import { effectiveTimeline } from '../../../shared/domain/timeline';
+import { timelineItems } from './request-timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
 import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
@@ -36,6 +36,7 @@ import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
+import { withoutMoAdviceInDetail } from './mo-advice';
 import type { MeetingModeService } from './meeting-mode-service';
 import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type ModeRequest } from '../../../shared/domain/protection';
 
@@ -486,7 +487,7 @@ export class RequestQueries {
     if (!this.shownInMode(r, all)) return this.withheldDetail(row, r, shown, withheldMaterials, lockedMaterials);
     // A hidden item's title or file name is not shown either where the request's own words repeat it.
     const hiddenNames = all.filter((m) => !shown.includes(m)).flatMap(namesOf);
-    return withoutNamesInDetail(
+    const detail = withoutNamesInDetail(
       {
         row,
         withheld: null,
@@ -506,6 +507,7 @@ export class RequestQueries {
       },
       hiddenNames,
     );
+    return withoutMoAdviceInDetail(detail, r, this.modes.get());
   }
 
   /**
@@ -577,39 +579,4 @@ export class RequestQueries {
         : 0,
     };
   }
-}
-
-/** R-DUE-5 (000 §17.8.2): the timeline as the request page shows it: date order, corrections applied, the original kept beside each. */
-function timelineItems(r: StoredRequest): TimelineItem[] {
-  return effectiveTimeline(r.events).map((e) => {
-    const x = e as typeof e & {
-      promisedBy?: string;
-      to?: string;
-      decidedBy?: string;
-      accepted?: boolean;
-      changes?: Array<{ label: string; fromText?: string; toText?: string }>;
-    };
-    const details: string[] = [];
-    if (x.to) details.push(`Sent to ${x.to}`);
-    if (x.decidedBy) details.push(`${x.accepted ? 'Accepted' : 'Refused'} by ${x.decidedBy}`);
-    if (x.type === 'edited') for (const c of x.changes ?? []) details.push(`${c.label}: was “${c.fromText}”, now “${c.toText}”`);
-    // R-USE-3: a PA's entry (a holding reply moving the target, say) is shown as the PA's; the vault vouches for the mark.
-    if ((e as { by?: string }).by === 'pa') details.push('Recorded by a PA');
-    if (e.corrections.some((c) => (c as { by?: string }).by === 'pa')) details.push('Corrected by a PA');
-    return {
-      id: e.id,
-      type: e.type,
-      label: (timelineKindNames as Record<string, string>)[e.type] ?? e.type,
-      on: e.on,
-      note: e.note ?? '',
-      promisedBy: x.promisedBy ?? null,
-      details,
-      correctable: e.type !== 'edited',
-      corrections: e.corrections.map((c) => ({
-        on: c.on,
-        reason: c.reason,
-        changes: c.changes.map((ch) => ({ label: ch.label, from: ch.from, to: ch.to })),
-      })),
-    };
-  });
 }
