@@ -314,6 +314,7 @@ function reportSources(
     mode: () => meetingMode.get(),
     requestRows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
     memberOnlyRequestIds: () => records.memberTierIds('request'),
+    hiddenInPublicMeeting: () => queries.hiddenInPublicMeeting(),
     request: (id) => {
       const detail = queries.detail(id);
       return { ...detail, memberOnly: detail.draft?.memberOnly ?? false };

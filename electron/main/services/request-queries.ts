@@ -38,7 +38,15 @@ import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
 import { withoutMoAdviceInDetail } from './mo-advice';
 import type { MeetingModeService } from './meeting-mode-service';
-import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type ModeRequest } from '../../../shared/domain/protection';
+import {
+  WHO_LEAVES_A_MEETING_MODE,
+  isRequestVisibleInMode,
+  modeInWords,
+  namesOf,
+  withheldName,
+  type MeetingMode,
+  type ModeRequest,
+} from '../../../shared/domain/protection';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
@@ -415,8 +423,8 @@ export class RequestQueries {
    * and Member-only material at an open level (a briefing), count as protected; a pink paper is taken
    * to be for its request's meeting.
    */
-  private hiddenInMode(): (id: string) => boolean {
-    if (this.modes.get().kind === 'normal') return () => false;
+  private hiddenInMode(mode: MeetingMode = this.modes.get()): (id: string) => boolean {
+    if (mode.kind === 'normal') return () => false;
     const memberOnly = this.records.memberTierIds('request');
     const memberMaterial = this.records.memberTierIds('material');
     const withSealed = new Set(this.records.sealedIds('material').map(requestOfMaterialId));
@@ -430,8 +438,14 @@ export class RequestQueries {
         meetingId: this.index.listed(id)?.list.meetingId ?? null,
         materials: withSealed.has(id) ? [...materials, { classification: null }] : materials,
       };
-      return !this.modes.showsRequest(request);
+      return !isRequestVisibleInMode(request, mode);
     };
+  }
+
+  /** R-USE-1: by request, whether public-meeting mode hides its words: a report without protected content names none of them. */
+  hiddenInPublicMeeting(): (id: string) => boolean {
+    this.synced();
+    return this.hiddenInMode({ kind: 'public-meeting' });
   }
 
   /** A PA cannot open Member-only material, but its id names its request: only this request's are counted. */
