@@ -18,6 +18,7 @@ import { confidentialWatermark, mayMakeReport, reportFileName, type ReportConten
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import { withoutMoAdviceInDetail } from '../../../shared/ipc/mo-advice';
 import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
 import { renderReportHtml } from './report-html';
@@ -221,7 +222,9 @@ export class ReportService {
     id: string,
     includeProtected: boolean,
   ): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
-    const detail = this.sources.request(id);
+    const asked = this.sources.request(id);
+    // R-USE-1: without protected content, the Monitoring Officer's advice is left out as public-meeting mode leaves it out.
+    const detail = includeProtected ? asked : { ...withoutMoAdviceInDetail(asked, [], PUBLIC_MEETING), memberOnly: asked.memberOnly };
     // R-USE-1: a request the meeting mode hides has no report in it either (main's detail already withholds its words).
     if (detail.withheld) throw new AppError('refused', `${detail.withheld} No report of it is made now.`);
     const shown = detail.materials.filter((m) => includeProtected || isVisibleInMode(asModeItem(m), PUBLIC_MEETING));

@@ -10,7 +10,7 @@ import type { RecordsRepository } from './records-repository';
 import type { RequestCommands } from './request-commands';
 import type { RequestQueries } from './request-queries';
 import type { MeetingModeService } from './meeting-mode-service';
-import { withoutMoAdviceInReferral } from './mo-advice';
+import { withoutMoAdviceInReferral } from '../../../shared/ipc/mo-advice';
 
 const LATE = new Set(['overdue', 'very-overdue', 'escalated']);
 

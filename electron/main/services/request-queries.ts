@@ -36,7 +36,7 @@ import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
-import { withoutMoAdviceInDetail } from './mo-advice';
+import { withoutMoAdviceInDetail } from '../../../shared/ipc/mo-advice';
 import type { MeetingModeService } from './meeting-mode-service';
 import {
   WHO_LEAVES_A_MEETING_MODE,
@@ -521,7 +521,7 @@ export class RequestQueries {
       },
       hiddenNames,
     );
-    return withoutMoAdviceInDetail(detail, r, this.modes.get());
+    return withoutMoAdviceInDetail(detail, [r.moReferral?.reason, r.monitoringOfficerReason], this.modes.get());
   }
 
   /**

@@ -35,6 +35,15 @@ describe('review: the Monitoring Officer’s advice in a meeting mode', () => {
     expect(text).toContain('koalareason');
   }, 120_000);
 
+  it('leaves it out of a report without protected content, in normal use too; a report with protected content includes it', async () => {
+    const { s, id } = await referred();
+    const plain = await s.ok('reports:get', { kind: 'request', requestId: id, includeProtected: false });
+    expect(JSON.stringify(plain)).not.toMatch(/koala/);
+    expect(JSON.stringify(plain)).toContain('[withheld]');
+    const full = await s.ok('reports:get', { kind: 'request', requestId: id, includeProtected: true });
+    expect(JSON.stringify(full)).toContain('koalaadvice');
+  }, 120_000);
+
   for (const kind of ['public-meeting', 'private-session'] as const)
     it(`withholds it in ${kind} mode, and says so`, async () => {
       const { s, id } = await referred();

@@ -1,7 +1,6 @@
-import { MONITORING_OFFICER_ADVICE, isVisibleInMode, modeInWords, withheldName, type MeetingMode } from '../../../shared/domain/protection';
-import type { StoredRequest } from '../../../shared/domain/requests';
-import type { FollowUpView } from '../../../shared/ipc/follow-up';
-import { withoutNamesInDetail, type RequestDetail } from '../../../shared/ipc/views';
+import { MONITORING_OFFICER_ADVICE, isVisibleInMode, modeInWords, withheldName, type MeetingMode } from '../domain/protection';
+import type { FollowUpView } from './follow-up';
+import { withoutNamesInDetail, type RequestDetail } from './views';
 
 const WITHHELD = '[withheld]';
 
@@ -12,24 +11,31 @@ export function moAdviceWithheld(mode: MeetingMode): string | null {
 }
 
 /** The words that are the Monitoring Officer's advice on a request: the referral's reason, and each decision's note and decider (corrections too). */
-function adviceWords(r: StoredRequest, detail: RequestDetail): string[] {
+function adviceWords(detail: RequestDetail, stored: ReadonlyArray<string | null | undefined>): string[] {
   const decisions = detail.timeline.filter((t) => t.type === 'mo-decision');
   const words = [
-    r.moReferral?.reason,
-    r.monitoringOfficerReason,
-    ...r.events.flatMap((e) => (e.type === 'mo-decision' ? [e.note, e.decidedBy] : [])),
+    ...stored,
+    detail.draft?.monitoringOfficerReason,
+    ...detail.events.flatMap((e) => (e.type === 'mo-decision' ? [e.note, e.decidedBy] : [])),
     ...decisions.flatMap((t) => [t.note, ...t.corrections.flatMap((c) => c.changes.flatMap((ch) => [ch.from, ch.to]))]),
   ];
   return [...new Set(words.filter((w): w is string => typeof w === 'string' && w.trim().length >= 3))];
 }
 
 /**
- * R-USE-1: a request's detail with the Monitoring Officer's advice withheld where the mode hides it:
- * the decisions' notes and deciders, the referral's reason, and the same words wherever the timeline repeats them.
+ * R-USE-1: a request's detail with the Monitoring Officer's advice withheld where the mode hides it: the decisions'
+ * notes and deciders, the referral's reason (`stored`: as the request keeps it), and the same words wherever the
+ * timeline repeats them. A report without protected content asks as public-meeting mode would.
  */
-export function withoutMoAdviceInDetail(detail: RequestDetail, r: StoredRequest, mode: MeetingMode): RequestDetail {
-  if (moAdviceWithheld(mode) === null || (!r.moReferral && !r.monitoringOfficerReason)) return detail;
-  const out = withoutNamesInDetail(detail, adviceWords(r, detail));
+export function withoutMoAdviceInDetail(
+  detail: RequestDetail,
+  stored: ReadonlyArray<string | null | undefined>,
+  mode: MeetingMode,
+): RequestDetail {
+  if (moAdviceWithheld(mode) === null) return detail;
+  const words = adviceWords(detail, stored);
+  if (words.length === 0) return detail;
+  const out = withoutNamesInDetail(detail, words);
   return {
     ...out,
     draft: out.draft && (out.draft.monitoringOfficerReason ? { ...out.draft, monitoringOfficerReason: WITHHELD } : out.draft),
