@@ -280,7 +280,7 @@ function everyHandler(s: Services): Handlers {
     ...holidayHandlers(s.council, s.commands, s.queries, s.bankHolidays),
     ...attachmentHandlers(s.attachments),
     ...arrivalHandlers(s.arrivals, s.meetingMode),
-    ...draftHandlers(s.correspondence.drafts, s.queries),
+    ...draftHandlers(s.correspondence.drafts, s.queries, s.meetingMode),
     ...correspondenceHandlers(s.correspondence.imports, s.correspondence.filing, s.emailsInMode),
     ...profileHandlers(s.profiles),
     ...reportHandlers(s.reports),

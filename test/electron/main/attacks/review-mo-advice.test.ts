@@ -33,6 +33,7 @@ describe('review: the Monitoring Officer’s advice in a meeting mode', () => {
     expect(text).toContain('koalaadvice');
     expect(text).toContain('koaladecider');
     expect(text).toContain('koalareason');
+    expect(JSON.stringify(await s.ok('drafts:preview', { requestId: id, kind: 'mo-referral' }))).toContain('koalareason');
   }, 120_000);
 
   it('leaves it out of a report without protected content, in normal use too; a report with protected content includes it', async () => {
@@ -54,5 +55,11 @@ describe('review: the Monitoring Officer’s advice in a meeting mode', () => {
       expect(detail.row.subject).toBe('Open subject');
       expect(followUp.moReferral?.withheld).toMatch(/Monitoring Officer’s advice .* is hidden/);
       expect(followUp.moReferral?.decision?.accepted).toBe(false);
+      // The referral's email quotes the reason: not shown either, and the refusal says why.
+      for (const channel of ['drafts:preview', 'drafts:copy'] as const) {
+        const draftEmail = await s.call(channel, { requestId: id, kind: 'mo-referral' });
+        expect(JSON.stringify(draftEmail)).not.toMatch(/koala/);
+        expect(draftEmail).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/advice/) } });
+      }
     }, 120_000);
 });
