@@ -193,7 +193,7 @@ function createServices(deps: CoreDeps) {
     today,
   );
   const reports = new ReportService(reportSources(session, records, queries, disclosures, meetingMode), deps.reportPrinter, today);
-  const followUp = new RequestFollowUp(records, commands, queries, today);
+  const followUp = new RequestFollowUp(records, commands, queries, today, meetingMode);
   const reminders = new ReminderService(
     // From the index's states: the check at unlock decrypts nothing and builds no rows.
     { rows: () => queries.dueStates() },
@@ -280,7 +280,7 @@ function everyHandler(s: Services): Handlers {
     ...holidayHandlers(s.council, s.commands, s.queries, s.bankHolidays),
     ...attachmentHandlers(s.attachments),
     ...arrivalHandlers(s.arrivals, s.meetingMode),
-    ...draftHandlers(s.correspondence.drafts, s.queries),
+    ...draftHandlers(s.correspondence.drafts, s.queries, s.meetingMode),
     ...correspondenceHandlers(s.correspondence.imports, s.correspondence.filing, s.emailsInMode),
     ...profileHandlers(s.profiles),
     ...reportHandlers(s.reports),
@@ -314,6 +314,7 @@ function reportSources(
     mode: () => meetingMode.get(),
     requestRows: () => queries.page(0, Number.MAX_SAFE_INTEGER).rows.filter((r) => !r.locked),
     memberOnlyRequestIds: () => records.memberTierIds('request'),
+    hiddenInPublicMeeting: () => queries.hiddenInPublicMeeting(),
     request: (id) => {
       const detail = queries.detail(id);
       return { ...detail, memberOnly: detail.draft?.memberOnly ?? false };

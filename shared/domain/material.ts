@@ -149,3 +149,16 @@ export function requestOfMaterialId(id: string): string | null {
 /** Material as stored: the view plus whether it was ever protected (every later export of it is audited, R-USE-3). */
 export const storedMaterialSchema = materialSchema.extend({ everProtected: z.boolean().optional() });
 export type StoredMaterial = z.infer<typeof storedMaterialSchema>;
+
+// R-USE-1 (000 §17.9.3): a pink paper belongs to the meeting its own classification names (committee and date), not to
+// its request's meeting: only that meeting's private session shows it. Null when no meeting in the directory is that one.
+export function pinkPaperMeetingId(
+  classification: { level: string; committee?: string; meetingDate?: string },
+  meetings: ReadonlyArray<{ id: string; committee: string; date: string }>,
+): string | null {
+  if (classification.level !== 'pink-paper' || !classification.committee || !classification.meetingDate) return null;
+  const committee = classification.committee.trim().toLowerCase();
+  const same = (m: { committee: string; date: string }) =>
+    m.date === classification.meetingDate && m.committee.trim().toLowerCase() === committee;
+  return meetings.find(same)?.id ?? null;
+}

@@ -26,11 +26,17 @@ export interface ModeItem {
   onMemberOnlyRequest?: boolean;
   /** Personal data (special category above all) is hidden in every meeting mode but that meeting's pink papers. */
   personalData?: { personal: boolean; specialCategory: boolean } | null;
+  /** The Monitoring Officer's advice on a request (the referral's reason, the decision's note, who decided): hidden in every meeting mode. */
+  monitoringOfficerAdvice?: boolean;
 }
 
-// R-USE-1 (000 §17.9.3): what may be shown in a meeting mode, the one test main applies to every view: a public meeting hides protected content, briefings (R-CLS-5), Member-only records and personal data; a private session shows besides only that meeting's pink papers.
+/** The Monitoring Officer's advice, as the mode rule judges it (isVisibleInMode). */
+export const MONITORING_OFFICER_ADVICE: ModeItem = { classification: null, monitoringOfficerAdvice: true };
+
+// R-USE-1 (000 §17.9.3): what may be shown in a meeting mode, the one test main applies to every view: a public meeting hides protected content, briefings (R-CLS-5), Member-only records, personal data and the Monitoring Officer's advice; a private session shows besides only that meeting's pink papers.
 export function isVisibleInMode(item: ModeItem, mode: MeetingMode): boolean {
   if (mode.kind === 'normal') return true;
+  if (item.monitoringOfficerAdvice === true) return false;
   const thisMeetingsPinkPaper =
     mode.kind === 'private-session' &&
     item.isBriefing !== true &&
@@ -60,6 +66,7 @@ export function isRequestVisibleInMode(request: ModeRequest, mode: MeetingMode):
 
 /** The name shown in place of what a meeting mode or a report without protected content withholds, in the screens' words. */
 export function withheldName(item: ModeItem): string {
+  if (item.monitoringOfficerAdvice === true) return 'The Monitoring Officer’s advice';
   if (item.isBriefing === true) return 'Protected material (briefing)';
   if (isMemberOnly(item)) return `Protected material (${levelNames[effectiveLevel(item.classification)].toLowerCase()})`;
   if (item.memberOnly === true || item.onMemberOnlyRequest === true) return 'Member-only material';

@@ -14,6 +14,8 @@ export const followUpViewSchema = z.object({
   moReferral: z
     .object({
       reason: z.string(),
+      /** R-USE-1: why the reason and who decided are not shown (the meeting mode hides the Monitoring Officer's advice), or null. */
+      withheld: z.string().nullable(),
       referredOn: z.string(),
       decision: z.object({ accepted: z.boolean(), decidedBy: z.string(), on: z.string() }).nullable(),
       steps: z.array(

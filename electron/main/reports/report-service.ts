@@ -4,11 +4,21 @@ import path from 'node:path';
 import { effectiveLevel, isProtected, levelNames } from '../../../shared/domain/classification';
 import { formatUk, isIsoDate, toIsoDate } from '../../../shared/domain/dates';
 import { GROUNDS } from '../../../shared/domain/disclosure';
-import { modeInWords, namesOf, withheldName, withoutNames, type MeetingMode } from '../../../shared/domain/protection';
+import {
+  isRequestVisibleInMode,
+  isVisibleInMode,
+  modeInWords,
+  namesOf,
+  withheldName,
+  withoutNames,
+  type MeetingMode,
+  type ModeItem,
+} from '../../../shared/domain/protection';
 import { confidentialWatermark, mayMakeReport, reportFileName, type ReportContents } from '../../../shared/domain/reports';
 import { statusNames } from '../../../shared/domain/requests';
 import { TIMELINE_KINDS, timelineKindNames, type TimelineKind } from '../../../shared/domain/timeline';
 import type { RequestDetail, RequestRow } from '../../../shared/ipc/views';
+import { withoutMoAdviceInDetail } from '../../../shared/ipc/mo-advice';
 import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import type { Report, ReportRequest, ReportSection } from '../../../shared/ipc/reports';
 import { renderReportHtml } from './report-html';
@@ -35,6 +45,8 @@ export interface ReportSources {
   requestRows(): RequestRow[];
   /** Ids of the Member-only requests among them. */
   memberOnlyRequestIds(): Set<string>;
+  /** R-USE-1: by request, whether public-meeting mode would hide its words (its subject, say what protected material is about). */
+  hiddenInPublicMeeting(): (id: string) => boolean;
   request(id: string): RequestDetail & { memberOnly: boolean };
   /** Member only: the disclosure register. */
   register(): RegisterEntryView[];
@@ -66,6 +78,18 @@ export const noReportPrinter: ReportPrinter = {
 
 const OPEN_STATUSES = new Set(['awaiting-acknowledgement', 'acknowledged', 'holding', 'overdue', 'very-overdue', 'escalated']);
 const date = (iso: string | null | undefined) => (isIsoDate(iso) ? formatUk(iso) : '');
+
+// R-USE-1 and R-CLS-1: a report without protected content names nothing protected: what public-meeting mode would hide
+// (protected material, briefings, personal data, a request's words about them) is named only by its withheld name.
+// Member-only records have their own gate (the report's Member-only count), so are not judged here.
+const PUBLIC_MEETING: MeetingMode = { kind: 'public-meeting' };
+const asModeItem = (m: RequestDetail['materials'][number]): ModeItem => ({
+  classification: m.classification,
+  meetingId: m.meetingId,
+  isBriefing: m.isBriefing,
+  personalData: m.personalData,
+});
+const notIncluded = (name: string) => `Not included: about ${name.toLowerCase()}`;
 
 interface Built {
   report: Report;
@@ -149,6 +173,7 @@ export class ReportService {
       .requestRows()
       .filter((r) => !r.locked && OPEN_STATUSES.has(r.status) && (includeMemberOnly || !memberOnly.has(r.id)));
     const included = rows.filter((r) => memberOnly.has(r.id)).map((r) => r.id);
+    const hidden = this.sources.hiddenInPublicMeeting();
     const byService = new Map<string, RequestRow[]>();
     for (const r of rows) byService.set(r.service || 'No service', [...(byService.get(r.service || 'No service') ?? []), r]);
     const sections: ReportSection[] = [...byService.entries()]
@@ -161,7 +186,8 @@ export class ReportService {
           .map((r) => [
             r.officerName,
             r.reference,
-            r.subject,
+            // A Member-only request's words are in only when asked for, and then the report is watermarked and audited.
+            hidden(r.id) && !memberOnly.has(r.id) ? notIncluded('protected material') : r.subject,
             date(r.sentOn),
             date(r.acknowledgeBy),
             date(r.target),
@@ -196,13 +222,16 @@ export class ReportService {
     id: string,
     includeProtected: boolean,
   ): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {
-    const detail = this.sources.request(id);
+    const asked = this.sources.request(id);
+    // R-USE-1: without protected content, the Monitoring Officer's advice is left out as public-meeting mode leaves it out.
+    const detail = includeProtected ? asked : { ...withoutMoAdviceInDetail(asked, [], PUBLIC_MEETING), memberOnly: asked.memberOnly };
     // R-USE-1: a request the meeting mode hides has no report in it either (main's detail already withholds its words).
     if (detail.withheld) throw new AppError('refused', `${detail.withheld} No report of it is made now.`);
-    const r = detail.row;
-    const d = detail.draft;
-    const shown = detail.materials.filter((m) => includeProtected || (!isProtected(m.classification) && !m.isBriefing));
+    const shown = detail.materials.filter((m) => includeProtected || isVisibleInMode(asModeItem(m), PUBLIC_MEETING));
     const protectedShown = shown.filter((m) => isProtected(m.classification) || m.isBriefing);
+    const unsaid = includeProtected ? null : this.requestWordsWithheld(detail);
+    const r = unsaid ? { ...detail.row, subject: unsaid, question: unsaid } : detail.row;
+    const d = detail.draft && (unsaid ? { ...detail.draft, justification: unsaid, agendaItem: unsaid } : detail.draft);
     const facts: string[][] = [
       ['Reference', r.reference],
       ['Subject', r.subject],
@@ -223,8 +252,8 @@ export class ReportService {
         date(e.on),
         eventName(e.type, e.label),
         [
-          e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note,
-          ...e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`),
+          unsaid ?? (e.promisedBy ? `${e.note} (promised by ${date(e.promisedBy)})` : e.note),
+          ...(unsaid ? [] : e.corrections.map((c) => `Corrected on ${date(c.on)}: ${c.reason}`)),
         ]
           .filter(Boolean)
           .join(' '),
@@ -233,7 +262,7 @@ export class ReportService {
     const materials = detail.materials.map((m) => {
       const level = m.isBriefing ? 'Briefing (Member only)' : levelNames[effectiveLevel(m.classification)];
       // A report without protected content names nothing protected: a title or a file name can say what a pink paper is about.
-      if (!shown.includes(m)) return [withheldName(m), date(m.receivedOn), level, '', 'Not included: protected content'];
+      if (!shown.includes(m)) return [withheldName(asModeItem(m)), date(m.receivedOn), level, '', 'Not included: protected content'];
       return [m.title, date(m.receivedOn), level, m.attachments.map((a) => a.name).join(', '), m.summary];
     });
     // R-USE-1: what the meeting mode hides, main's detail names only by its kind.
@@ -245,7 +274,7 @@ export class ReportService {
     const notes = [
       includeProtected
         ? 'Includes the content of protected material.'
-        : 'Protected material is not included: neither its content nor its title, only its classification.',
+        : 'Protected material and personal data are not included: neither their content nor their titles, only what kind they are.',
     ];
     if (detail.lockedMaterials > 0)
       notes.push(`${detail.lockedMaterials} Member-only item${detail.lockedMaterials === 1 ? ' is' : 's are'} not shown.`);
@@ -274,6 +303,19 @@ export class ReportService {
       },
       audited: [...(detail.memberOnly ? [id] : []), ...protectedShown.map((m) => m.id)],
     };
+  }
+
+  /**
+   * R-USE-1: the words that replace a request's own (subject, question, reasons, timeline notes) in a report without
+   * protected content, when public-meeting mode would hide them; null when they may be named.
+   */
+  private requestWordsWithheld(detail: RequestDetail & { memberOnly: boolean }): string | null {
+    const materials = detail.materials.map(asModeItem);
+    const locked = detail.lockedMaterials > 0 ? [{ classification: null }] : [];
+    const request = { memberOnly: false, meetingId: detail.row.meetingId, materials: [...materials, ...locked] };
+    if (isRequestVisibleInMode(request, PUBLIC_MEETING)) return null;
+    const first = materials.find((m) => !isVisibleInMode({ ...m, meetingId: m.meetingId ?? request.meetingId }, PUBLIC_MEETING));
+    return notIncluded(first ? withheldName(first) : 'protected material');
   }
 
   private register(): { report: Omit<Report, 'madeBy' | 'watermark'>; contents: ReportContents; audited: string[] } {

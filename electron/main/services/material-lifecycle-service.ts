@@ -29,7 +29,7 @@ import type {
 import type { MaterialListItem } from '../../../shared/ipc/views';
 import { AppError, lockedBefore } from '../../../shared/ipc/errors';
 import { view, type MaterialStore } from './material-store';
-import { requestOfMaterialId } from '../../../shared/domain/material';
+import { pinkPaperMeetingId, requestOfMaterialId } from '../../../shared/domain/material';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
@@ -99,7 +99,7 @@ export class MaterialLifecycleService {
     const updated: StoredMaterial = {
       ...material,
       classification,
-      meetingId: classification.level === 'pink-paper' ? material.meetingId : null,
+      meetingId: pinkPaperMeetingId(classification, this.records.list('meeting')),
     };
     const detail = { from: material.classification.level, to: classification.level, resolution, confirmation };
     const to = tierFor(updated);

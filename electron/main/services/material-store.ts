@@ -4,7 +4,13 @@ import { classify, isMemberOnly, requireRetentionDate, tierFor } from '../../../
 import type { Gate } from '../../../shared/domain/disclosure';
 import type { Capacity } from '../../../shared/domain/need-to-know';
 import { isVisibleInMode, mustAudit, type MeetingMode } from '../../../shared/domain/protection';
-import { materialIdFor, type Attachment, type Material as MaterialView, type materialInputSchema } from '../../../shared/domain/material';
+import {
+  materialIdFor,
+  pinkPaperMeetingId,
+  type Attachment,
+  type Material as MaterialView,
+  type materialInputSchema,
+} from '../../../shared/domain/material';
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoredMaterial } from '../../../shared/domain/material';
 import type { RecordsRepository } from './records-repository';
@@ -94,7 +100,7 @@ export class MaterialStore {
       // R-CLS-4: bound to the capacity and purpose it was asked for.
       givenForCapacity: (request.capacity ?? 'general') as Capacity,
       givenForPurpose: request.purpose,
-      meetingId: classification.level === 'pink-paper' ? request.meetingId : null,
+      meetingId: pinkPaperMeetingId(classification, this.records.list('meeting')),
       thirdParty: input.thirdPartyName?.trim() ? { name: input.thirdPartyName.trim(), consent: 'not-asked' } : null,
       attachments: made.attachments ?? [],
       erasedOn: null,

@@ -9,6 +9,8 @@ import type { StoredRequest } from '../../../shared/domain/requests';
 import type { RecordsRepository } from './records-repository';
 import type { RequestCommands } from './request-commands';
 import type { RequestQueries } from './request-queries';
+import type { MeetingModeService } from './meeting-mode-service';
+import { withoutMoAdviceInReferral } from '../../../shared/ipc/mo-advice';
 
 const LATE = new Set(['overdue', 'very-overdue', 'escalated']);
 
@@ -23,6 +25,8 @@ export class RequestFollowUp {
     private readonly commands: RequestCommands,
     private readonly queries: RequestQueries,
     private readonly today: () => string,
+    /** R-USE-1: the meeting mode, which hides the Monitoring Officer's advice. */
+    private readonly modes: Pick<MeetingModeService, 'get'>,
   ) {}
 
   view(id: string): FollowUpView {
@@ -44,14 +48,18 @@ export class RequestFollowUp {
     };
     const referral = request.moReferral;
     return {
-      moReferral: referral
-        ? {
-            reason: referral.reason,
-            referredOn: this.referredOn(request),
-            decision: referral.decision,
-            steps: referral.decision ? stepsAfterMonitoringOfficerDecision(referral.decision, request.nation) : [],
-          }
-        : null,
+      moReferral: withoutMoAdviceInReferral(
+        referral
+          ? {
+              reason: referral.reason,
+              withheld: null,
+              referredOn: this.referredOn(request),
+              decision: referral.decision,
+              steps: referral.decision ? stepsAfterMonitoringOfficerDecision(referral.decision, request.nation) : [],
+            }
+          : null,
+        this.modes.get(),
+      ),
       chairNotice: request.chairNotice
         ? { text: request.chairNotice.text, sentOn: request.chairNotice.sentOn, sentTo: request.chairNotice.sentTo ?? null }
         : null,

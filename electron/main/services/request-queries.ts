@@ -19,11 +19,11 @@ import {
   type RequestListPage,
   type RequestListRow,
   type RequestRow,
-  type TimelineItem,
   placeholderRow,
   withoutNamesInDetail,
 } from '../../../shared/ipc/views';
-import { effectiveTimeline, timelineKindNames } from '../../../shared/domain/timeline';
+import { effectiveTimeline } from '../../../shared/domain/timeline';
+import { timelineItems } from './request-timeline';
 import { allowedCommands, requestLifecycleState } from '../../../shared/domain/request-lifecycle';
 import type { Meeting as MeetingView } from '../../../shared/domain/directory';
 import type { CouncilSettingsService } from './council-settings-service';
@@ -36,8 +36,17 @@ import type { RecordsRepository } from './records-repository';
 import type { Timers } from './session-service';
 import { RequestIndex, lifecycleOf, type RequestState } from './request-index';
 import { RequestList } from './request-list';
+import { withoutMoAdviceInDetail } from '../../../shared/ipc/mo-advice';
 import type { MeetingModeService } from './meeting-mode-service';
-import { WHO_LEAVES_A_MEETING_MODE, modeInWords, namesOf, withheldName, type ModeRequest } from '../../../shared/domain/protection';
+import {
+  WHO_LEAVES_A_MEETING_MODE,
+  isRequestVisibleInMode,
+  modeInWords,
+  namesOf,
+  withheldName,
+  type MeetingMode,
+  type ModeRequest,
+} from '../../../shared/domain/protection';
 
 const DEFAULT_QUERY_KEY = JSON.stringify(DEFAULT_LIST_QUERY);
 /** How long after a page is sent main starts working ahead (warmUp). */
@@ -414,8 +423,8 @@ export class RequestQueries {
    * and Member-only material at an open level (a briefing), count as protected; a pink paper is taken
    * to be for its request's meeting.
    */
-  private hiddenInMode(): (id: string) => boolean {
-    if (this.modes.get().kind === 'normal') return () => false;
+  private hiddenInMode(mode: MeetingMode = this.modes.get()): (id: string) => boolean {
+    if (mode.kind === 'normal') return () => false;
     const memberOnly = this.records.memberTierIds('request');
     const memberMaterial = this.records.memberTierIds('material');
     const withSealed = new Set(this.records.sealedIds('material').map(requestOfMaterialId));
@@ -429,8 +438,14 @@ export class RequestQueries {
         meetingId: this.index.listed(id)?.list.meetingId ?? null,
         materials: withSealed.has(id) ? [...materials, { classification: null }] : materials,
       };
-      return !this.modes.showsRequest(request);
+      return !isRequestVisibleInMode(request, mode);
     };
+  }
+
+  /** R-USE-1: by request, whether public-meeting mode hides its words: a report without protected content names none of them. */
+  hiddenInPublicMeeting(): (id: string) => boolean {
+    this.synced();
+    return this.hiddenInMode({ kind: 'public-meeting' });
   }
 
   /** A PA cannot open Member-only material, but its id names its request: only this request's are counted. */
@@ -486,7 +501,7 @@ export class RequestQueries {
     if (!this.shownInMode(r, all)) return this.withheldDetail(row, r, shown, withheldMaterials, lockedMaterials);
     // A hidden item's title or file name is not shown either where the request's own words repeat it.
     const hiddenNames = all.filter((m) => !shown.includes(m)).flatMap(namesOf);
-    return withoutNamesInDetail(
+    const detail = withoutNamesInDetail(
       {
         row,
         withheld: null,
@@ -506,6 +521,7 @@ export class RequestQueries {
       },
       hiddenNames,
     );
+    return withoutMoAdviceInDetail(detail, [r.moReferral?.reason, r.monitoringOfficerReason], this.modes.get());
   }
 
   /**
@@ -577,39 +593,4 @@ export class RequestQueries {
         : 0,
     };
   }
-}
-
-/** R-DUE-5 (000 §17.8.2): the timeline as the request page shows it: date order, corrections applied, the original kept beside each. */
-function timelineItems(r: StoredRequest): TimelineItem[] {
-  return effectiveTimeline(r.events).map((e) => {
-    const x = e as typeof e & {
-      promisedBy?: string;
-      to?: string;
-      decidedBy?: string;
-      accepted?: boolean;
-      changes?: Array<{ label: string; fromText?: string; toText?: string }>;
-    };
-    const details: string[] = [];
-    if (x.to) details.push(`Sent to ${x.to}`);
-    if (x.decidedBy) details.push(`${x.accepted ? 'Accepted' : 'Refused'} by ${x.decidedBy}`);
-    if (x.type === 'edited') for (const c of x.changes ?? []) details.push(`${c.label}: was “${c.fromText}”, now “${c.toText}”`);
-    // R-USE-3: a PA's entry (a holding reply moving the target, say) is shown as the PA's; the vault vouches for the mark.
-    if ((e as { by?: string }).by === 'pa') details.push('Recorded by a PA');
-    if (e.corrections.some((c) => (c as { by?: string }).by === 'pa')) details.push('Corrected by a PA');
-    return {
-      id: e.id,
-      type: e.type,
-      label: (timelineKindNames as Record<string, string>)[e.type] ?? e.type,
-      on: e.on,
-      note: e.note ?? '',
-      promisedBy: x.promisedBy ?? null,
-      details,
-      correctable: e.type !== 'edited',
-      corrections: e.corrections.map((c) => ({
-        on: c.on,
-        reason: c.reason,
-        changes: c.changes.map((ch) => ({ label: ch.label, from: ch.from, to: ch.to })),
-      })),
-    };
-  });
 }

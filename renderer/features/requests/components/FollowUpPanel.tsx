@@ -29,14 +29,21 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
           <h2 id="mo-heading">
             Monitoring Officer’s decision <Glossary term="monitoring-officer" />
           </h2>
-          <p>
-            Referred on {ukDate(moReferral.referredOn)}: {moReferral.reason}
-          </p>
+          {/* R-USE-1: main withheld the Monitoring Officer's advice in the meeting mode; the panel says so. */}
+          {moReferral.withheld ? (
+            <p className="notice" data-testid="mo-advice-withheld">
+              Referred on {ukDate(moReferral.referredOn)}. {moReferral.withheld}
+            </p>
+          ) : (
+            <p>
+              Referred on {ukDate(moReferral.referredOn)}: {moReferral.reason}
+            </p>
+          )}
           {moReferral.decision ? (
             <>
               <p data-testid="mo-decision">
-                <strong>{moReferral.decision.accepted ? 'Accepted' : 'Refused'}</strong> by {moReferral.decision.decidedBy} on{' '}
-                {ukDate(moReferral.decision.on)}.
+                <strong>{moReferral.decision.accepted ? 'Accepted' : 'Refused'}</strong>
+                {moReferral.withheld ? '' : ` by ${moReferral.decision.decidedBy}`} on {ukDate(moReferral.decision.on)}.
               </p>
               {!moReferral.decision.accepted && <h3>What you can do next</h3>}
               <ul className="steps" data-testid="mo-next-steps">

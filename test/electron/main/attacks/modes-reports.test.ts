@@ -63,7 +63,11 @@ describe('a report without protected content', () => {
         expect(made).toBe(asks.length);
         const report = await s.ok('reports:get', { kind: 'request', requestId: s.ids.requests[0], includeProtected: false });
         expect(JSON.stringify(report)).toContain('Protected material (pink paper)');
-        expect(JSON.stringify(report)).toContain('[withheld]');
+        // The pink paper's request's own words would say what it is about: named only by its withheld name.
+        expect(JSON.stringify(report)).toContain('Not included: about protected material (pink paper)');
+        // The open request's timeline repeats the special category material's title: that name alone is withheld.
+        const open = await s.ok('reports:get', { kind: 'request', requestId: s.ids.requests[1], includeProtected: false });
+        expect(JSON.stringify(open)).toContain('[withheld]');
       }
     }, 60_000);
 });

@@ -94,7 +94,9 @@ describe('reports through the IPC contract', () => {
         columns: ['Officer', 'Reference', 'Subject', 'Sent', 'Acknowledge by', 'Answer by', 'Status', 'Working days late'],
       }),
     ]);
-    expect(cells(open)).toContain('Depot disposal valuation');
+    // R-USE-1: the request holds a pink paper, so its subject could say what that is about: withheld by name.
+    expect(cells(open)).toContain('Not included: about protected material');
+    expect(cells(open)).not.toContain('Depot disposal valuation');
     expect(cells(open)).toContain('16/11/2026');
     expect(cells(open)).not.toContain('Whistleblowing');
 
@@ -121,7 +123,10 @@ describe('reports through the IPC contract', () => {
       ['Protected material (pink paper)', '20/11/2026', 'Pink paper', '', 'Not included: protected content'],
     ]);
     expect(JSON.stringify(plain)).not.toMatch(/Depot valuation|£2\.1m|two bidders/);
-    expect(plain.notes).toContain('Protected material is not included: neither its content nor its title, only its classification.');
+    expect(plain.notes).toContain(
+      'Protected material and personal data are not included: neither their content nor their titles, only what kind they are.',
+    );
+    expect(plain.title).toBe('Request NTK-2026-00001: Not included: about protected material (pink paper)');
     const { pr } = ctx;
     await ok('reports:savePdf', { kind: 'request', requestId: request.row.id, includeProtected: false });
     expect(pr.state.html[0]).toContain('Protected material (pink paper)');
@@ -232,8 +237,8 @@ describe('reports through the IPC contract', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<h1>Outstanding requests by service and officer</h1>');
     expect(html).toContain(report.madeBy);
-    expect(html).toContain('Depot disposal valuation');
-    expect(html).not.toMatch(/£2\.1m|two bidders|Depot valuation|pink paper/i);
+    expect(html).toContain('Not included: about protected material');
+    expect(html).not.toMatch(/£2\.1m|two bidders|Depot valuation|Depot disposal valuation|pink paper/i);
     expect(html).not.toMatch(/class="(watermark|confidential-mark)"|Confidential:/);
   });
 
