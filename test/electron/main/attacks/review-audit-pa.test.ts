@@ -22,15 +22,13 @@ describe('attack: audit authorship between PAs', () => {
     };
     const trail = async (): Promise<Entry[]> => ctx.ok('audit:trail', { recordId: requestId });
     const append = (by: string, file: string) =>
-      ctx.core.session
-        .requireVault()
-        .records.appendAudit({
-          recordId: requestId,
-          action: 'exported',
-          tier: 'shared',
-          detail: { by, file },
-          at: '2026-01-01T09:00:00.000Z',
-        });
+      ctx.core.session.requireVault().records.appendAudit({
+        recordId: requestId,
+        action: 'exported',
+        tier: 'shared',
+        detail: { by, file },
+        at: '2026-01-01T09:00:00.000Z',
+      });
 
     // One PA: its own name is shown.
     await asPa(() => append('Pat Jones', 'one-pa.pdf'));
