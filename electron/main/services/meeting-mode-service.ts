@@ -9,6 +9,8 @@ import {
   nextMeetingMode,
 } from '../../../shared/domain/protection';
 import { AppError } from '../../../shared/ipc/errors';
+import { moAdviceWithheld } from '../../../shared/ipc/mo-advice';
+import type { DraftKind } from '../../../shared/domain/request-records';
 import type { CorrespondenceItem } from '../../../shared/domain/correspondence';
 import type { MailDesk } from './correspondence-ports';
 import type { EventHub } from './events';
@@ -67,6 +69,12 @@ export class MeetingModeService {
   requireArrivalClassifiable(id: string): string {
     this.requireShown({ classification: null });
     return id;
+  }
+
+  /** A draft of `kind` for a request may be shown now: the referral to the Monitoring Officer quotes its reason, which every meeting mode withholds (R-USE-1). */
+  requireDraftShown(kind: DraftKind): void {
+    const withheld = kind === 'mo-referral' ? moAdviceWithheld(this.mode) : null;
+    if (withheld) throw new AppError('refused', `${withheld} So its email is not shown now. ${WHO_LEAVES_A_MEETING_MODE}`);
   }
 
   /** Refuses, in plain words, a screen that lists protected things while a meeting mode is on. */

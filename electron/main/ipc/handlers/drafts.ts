@@ -3,23 +3,14 @@ import type { DraftsService } from '../../services/correspondence-drafts';
 import type { MeetingModeService } from '../../services/meeting-mode-service';
 import type { RequestQueries } from '../../services/request-queries';
 import type { DraftKind } from '../../../../shared/domain/request-records';
-import { WHO_LEAVES_A_MEETING_MODE } from '../../../../shared/domain/protection';
-import { moAdviceWithheld } from '../../../../shared/ipc/mo-advice';
-import { AppError } from '../../../../shared/ipc/errors';
 
 /** Email drafts for a request: the service composes, opens and records them. A draft quotes its request, so a request the meeting mode hides has none (R-USE-1). */
 export function draftHandlers(
   drafts: DraftsService,
   queries: Pick<RequestQueries, 'requireShown'>,
-  modes: Pick<MeetingModeService, 'get'>,
+  modes: Pick<MeetingModeService, 'requireDraftShown'>,
 ): Pick<Handlers, `drafts:${string}` & keyof Handlers> {
-  const shown = (requestId: string, kind: DraftKind): string => {
-    queries.requireShown(requestId);
-    // R-USE-1: the referral to the Monitoring Officer quotes the reason for it, which every meeting mode withholds.
-    const withheld = kind === 'mo-referral' ? moAdviceWithheld(modes.get()) : null;
-    if (withheld) throw new AppError('refused', `${withheld} So its email is not shown now. ${WHO_LEAVES_A_MEETING_MODE}`);
-    return requestId;
-  };
+  const shown = (requestId: string, kind: DraftKind): string => (queries.requireShown(requestId), modes.requireDraftShown(kind), requestId);
   return {
     'drafts:options': ({ requestId }) => drafts.draftOptions(requestId),
     'drafts:preview': ({ requestId, kind }) => drafts.preview(shown(requestId, kind), kind),
