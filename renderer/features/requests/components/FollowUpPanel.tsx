@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestDetail } from '../../../../shared/ipc/views';
+import type { FollowUpView } from '../../../../shared/ipc/follow-up';
 import { api } from '../../../kit/api';
 import { useRead } from '../../../db/useRead';
 import type { Navigate } from '../../../kit/routes';
@@ -46,36 +47,7 @@ export function FollowUpPanel({ detail, navigate, onChanged }: { detail: Request
                 {moReferral.withheld ? '' : ` by ${moReferral.decision.decidedBy}`} on {ukDate(moReferral.decision.on)}.
               </p>
               {!moReferral.decision.accepted && <h3>What you can do next</h3>}
-              <ul className="steps" data-testid="mo-next-steps">
-                {moReferral.steps.map((s) => (
-                  <li key={s.step}>
-                    {s.step === 'use-foi' ? (
-                      <>
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: 'foi' } })}
-                        >
-                          {s.label}
-                        </button>{' '}
-                        <span className="hint">{s.explanation}</span>
-                      </>
-                    ) : s.step === 'change-route' ? (
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: null } })}
-                      >
-                        {s.label}
-                      </button>
-                    ) : s.step === 'close-request' ? (
-                      <>{s.label}: record it below as closed, with the Monitoring Officer’s refusal as the reason.</>
-                    ) : (
-                      s.label
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <MoNextSteps steps={moReferral.steps} detail={detail} navigate={navigate} />
               <details>
                 <summary>The decision was recorded wrongly, or has changed</summary>
                 <MoDecisionForm id={id} onDone={changed} changing />
@@ -292,5 +264,43 @@ function EscalateForm({ id, offer, withheld, onDone }: { id: string; offer: Offe
         <button type="submit">{target.officerId ? `Escalate to ${target.name}, ${target.role}` : `Escalate to the ${target.role}`}</button>
       </div>
     </Form>
+  );
+}
+
+type MoStep = NonNullable<FollowUpView['moReferral']>['steps'][number];
+
+/** After the Monitoring Officer's decision: what the Member can do next (an FOI request, another route, closing). */
+function MoNextSteps({ steps, detail, navigate }: { steps: MoStep[]; detail: RequestDetail; navigate: Navigate }) {
+  return (
+    <ul className="steps" data-testid="mo-next-steps">
+      {steps.map((s) => (
+        <li key={s.step}>
+          {s.step === 'use-foi' ? (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: 'foi' } })}
+              >
+                {s.label}
+              </button>{' '}
+              <span className="hint">{s.explanation}</span>
+            </>
+          ) : s.step === 'change-route' ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => navigate({ name: 'new-request', prefill: { ...prefillFrom(detail), route: null } })}
+            >
+              {s.label}
+            </button>
+          ) : s.step === 'close-request' ? (
+            <>{s.label}: record it below as closed, with the Monitoring Officer’s refusal as the reason.</>
+          ) : (
+            s.label
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
