@@ -11,6 +11,9 @@ const electronMock = fileURLToPath(new URL('./test/mocks/electron.ts', import.me
  */
 export const STRESS = '**/*.stress.test.{ts,tsx}';
 
+/** The attack suites run by `npm run test:attacks` (vitest.attacks.config.ts): minutes of real attacks, so not in `npm test`. */
+export const ATTACKS = 'test/electron/main/attacks/**/*.test.ts';
+
 /** shared/, electron/ and tools/ code: Node, with `electron` replaced by the one mock. */
 export const nodeProject = (include: string[], exclude: string[] = []) => ({
   resolve: { alias: { electron: electronMock } },
@@ -38,7 +41,7 @@ export default defineConfig({
     // cores measured fastest (npm test 114 s with one, 90 s with two, 76 s with three, 89 s with four).
     maxWorkers: 3,
     projects: [
-      nodeProject(['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'], [STRESS]),
+      nodeProject(['test/shared/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/tools/**/*.test.ts'], [STRESS, ATTACKS]),
       {
         plugins: [react()],
         test: {
