@@ -76,3 +76,15 @@ export async function seededCase(today = '2026-11-24', extra: Partial<CoreDeps> 
   const request = await ctx.ok('requests:create', draft({ officerId: officer.id, meetingId: meeting.id }));
   return { ...ctx, officer, meeting, request };
 }
+
+/** Adds a PA ("Pat PA") to a Member's case, and `as(role)` to lock and unlock as either with their real passphrase. */
+export async function withPa<T extends { ok: ReturnType<typeof coreBehindIpc>['ok'] }>(ctx: T) {
+  await ctx.ok('users:addPa', { name: 'Pat PA', passphrase: PA_PASS });
+  const users = await ctx.ok('users:list');
+  const id = (role: 'member' | 'pa') => users.find((u) => u.role === role)!.id;
+  const as = async (role: 'member' | 'pa') => {
+    await ctx.ok('session:lock');
+    await ctx.ok('session:unlock', { userId: id(role), passphrase: role === 'pa' ? PA_PASS : MEMBER_PASS });
+  };
+  return { ...ctx, as, id };
+}

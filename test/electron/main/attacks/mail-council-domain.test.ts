@@ -4,7 +4,7 @@
 // opening links to it, or to any *.gov.uk, without asking.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { PA_PASS, seededCase } from '../../support/core';
+import { seededCase, withPa } from '../../support/core';
 import { createExternalLinkHandler } from '../../../../electron/main/windows/security';
 import { paAppend } from '../vault/support';
 
@@ -23,24 +23,17 @@ function expectPlainRefusal(result: Result, label: string) {
   expect(result.error.message, label).not.toMatch(/Error\b|zod|\bat \S+ \(|undefined|\bnull\b|\.ts\b/);
 }
 
-async function withPa() {
-  const t = await seededCase();
-  await t.ok('users:addPa', { name: 'Pat PA', passphrase: PA_PASS });
-  const users = await t.ok('users:list');
-  const id = (role: string) => users.find((u: { role: string }) => u.role === role)!.id;
-  const as = async (role: 'member' | 'pa') => {
-    await t.ok('session:lock');
-    await t.ok('session:unlock', { userId: id(role), passphrase: role === 'pa' ? PA_PASS : 'correct horse battery staple' });
-  };
+async function withPaCase() {
+  const t = await withPa(await seededCase());
   const domain = async () => (await t.ok('council:get')).settings.emailDomain;
-  return { ...t, as, domain, id };
+  return { ...t, domain };
 }
 
 const ATTACKER_DOMAINS = ['evil.example', 'attacker.gov.uk', 'example-council.gov.uk.evil.example', 'EVIL.EXAMPLE', 'gov.uk'];
 
 describe('attack: the council domain', () => {
   it('a PA cannot change it through the contract, whatever it sends; nothing changes', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     await t.as('pa');
     let refused = 0;
     const shapes = [
@@ -61,7 +54,7 @@ describe('attack: the council domain', () => {
   }, 60_000);
 
   it('a hostile page without a session is refused; with the Member’s session only a real council domain passes the form’s own rule', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     await t.ok('session:lock');
     for (const d of ATTACKER_DOMAINS) expectPlainRefusal(await t.call('council:set', settings(d)), `locked: ${d}`);
     await t.as('member');
@@ -90,7 +83,7 @@ describe('attack: the council domain', () => {
     let variants = 0;
     for (const claim of ['pa', 'member'] as const) {
       for (const tier of ['shared', 'member'] as const) {
-        const t = await withPa();
+        const t = await withPaCase();
         await t.as('pa');
         const shared = Buffer.from(t.core.session.requireVault().records.exportKeysForQuickUnlock().shared, 'base64');
         await t.ok('session:lock');
@@ -129,7 +122,7 @@ describe('attack: the council domain', () => {
   }, 120_000);
 
   it('even a domain the Member set opens no link unasked, and neither does any *.gov.uk', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     await t.as('member');
     await t.ok('council:set', settings('evil-council.gov.uk'));
     const confirm = vi.fn(async () => false);

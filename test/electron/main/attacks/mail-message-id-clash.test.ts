@@ -5,7 +5,7 @@
 // (from the vault's authenticated author), and only the very same file is "already imported".
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PA_PASS } from '../../support/core';
+import { withPa } from '../../support/core';
 import { setUp } from '../../support/mail';
 import { officerReply } from '../../../../tools/fixtures/mail';
 
@@ -14,27 +14,20 @@ const OFFICER = `Sam Green <sam.green@${COUNCIL}>`;
 
 type Item = { id: string; requestId: string | null; flags: string[]; flagNotes: string[]; importer?: string; subject: string };
 
-async function withPa() {
-  const t = await setUp();
-  await t.ok('users:addPa', { name: 'Pat PA', passphrase: PA_PASS });
-  const users = await t.ok('users:list');
-  const id = (role: string) => users.find((u: { role: string }) => u.role === role)!.id;
-  const as = async (role: 'member' | 'pa') => {
-    await t.ok('session:lock');
-    await t.ok('session:unlock', { userId: id(role), passphrase: role === 'pa' ? PA_PASS : 'correct horse battery staple' });
-  };
+async function withPaCase() {
+  const t = await withPa(await setUp());
   const everything = async (): Promise<Item[]> => [
     ...(await t.ok('correspondence:unfiled')).items,
     ...(await t.ok('correspondence:forRequest', { requestId: t.requestId })),
   ];
-  return { ...t, as, everything };
+  return { ...t, everything };
 }
 
 const clashNote = (item: Item) => item.flagNotes[item.flags.indexOf('message-id-clash')] ?? '';
 
 describe('attack: Message-ID pre-emption', () => {
   it('each doctored copy a PA imports first is kept beside the genuine one, both flagged with what differs and who imported each', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     const genuineOf = (n: number, over = {}) =>
       officerReply({
         from: OFFICER,
@@ -101,7 +94,7 @@ describe('attack: Message-ID pre-emption', () => {
   }, 180_000);
 
   it('a record forged at file level with the genuine file’s hash and a claim that the Member imported it cannot shut the genuine one out', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     const genuine = await officerReply({ from: OFFICER, subject: `RE: [${t.ref}]`, text: 'Genuine answer', messageId: '<g@x>' });
     const sha256 = createHash('sha256').update(genuine).digest('hex');
     await t.as('pa');
@@ -136,7 +129,7 @@ describe('attack: Message-ID pre-emption', () => {
   }, 120_000);
 
   it('the very same file again is still "already imported", for the Member and for a PA, and nothing is added', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     const reply = await officerReply({ from: OFFICER, subject: `RE: [${t.ref}]`, messageId: '<same@x>' });
     const first = await t.imp([{ name: 'a.eml', bytes: reply }]);
     expect(first.imported).toHaveLength(1);

@@ -4,7 +4,7 @@
 // quoting hidden requests' subjects. An email held back from a Member-only request is that request's
 // (Member only) until filed, and in a meeting mode an unfiled email is treated as confidential.
 import { describe, expect, it } from 'vitest';
-import { MEMBER_PASS, PA_PASS, draft } from '../../support/core';
+import { draft, withPa } from '../../support/core';
 import { setUp } from '../../support/mail';
 import { officerReply } from '../../../../tools/fixtures/mail';
 
@@ -13,26 +13,16 @@ type Item = { id: string; requestId: string | null; subject: string; text: strin
 const SECRET_SUBJECT = 'Confidential staffing matter';
 const SECRET_TEXT = 'The staffing review outcome: two posts cut.';
 
-async function withPa() {
-  const t = await setUp();
-  await t.ok('users:addPa', { name: 'Pat PA', passphrase: PA_PASS });
-  const users = await t.ok('users:list');
-  const id = (role: string) => users.find((u: { role: string }) => u.role === role)!.id;
-  const as = async (role: 'member' | 'pa') => {
-    await t.ok('session:lock');
-    await t.ok('session:unlock', { userId: id(role), passphrase: role === 'pa' ? PA_PASS : MEMBER_PASS });
-  };
-  return { ...t, as };
-}
+const withPaCase = async () => withPa(await setUp());
 
 /** Every email the user can list, as the screens get them, in one string. */
-async function everythingShown(t: Awaited<ReturnType<typeof withPa>>): Promise<string> {
+async function everythingShown(t: Awaited<ReturnType<typeof withPaCase>>): Promise<string> {
   return JSON.stringify(await t.ok('correspondence:unfiled'));
 }
 
 describe('review: unfiled email of a Member-only request, and unfiled email in a meeting mode', () => {
   it('a reply to a Member-only request held back for its sender checks stays Member only: the PA never reads it', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     const secret = await t.ok(
       'requests:create',
       draft({ officerId: t.officer.id, meetingId: null, memberOnly: true, subject: SECRET_SUBJECT }),
@@ -66,7 +56,7 @@ describe('review: unfiled email of a Member-only request, and unfiled email in a
   }, 60_000);
 
   it('in public-meeting mode and a private session, unfiled email shows no subject, text or warning that quotes it', async () => {
-    const t = await withPa();
+    const t = await withPaCase();
     const bytes = await officerReply({
       authenticated: false,
       subject: `RE: Depot disposal valuation [${t.ref}]`,
